@@ -1,0 +1,1 @@
+"""Text stages: decode bytes, normalise layout, recover document structure."""

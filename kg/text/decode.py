@@ -1,0 +1,101 @@
+"""Decode the bytes of a document into text, recognising common encodings.
+
+Chinese government documents arrive as UTF-8 (with or without BOM), UTF-16
+with a BOM, or GB18030/GBK. Anything that is not text is refused.
+"""
+
+from __future__ import annotations
+
+import codecs
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from kg.errors import InputError
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# Text in a legacy Chinese encoding that decodes without error can still be the
+# wrong guess; below this share of plausible characters we refuse to guess.
+_PLAUSIBLE_SHARE = 0.9
+
+
+@dataclass(frozen=True)
+class Source:
+    """A decoded document: its text exactly as in the file, and where it came from."""
+
+    text: str
+    name: str
+    encoding: str
+
+
+def _plausible(text: str) -> float:
+    """Share of characters that are letters, digits, marks, punctuation or spacing."""
+    if not text:
+        return 1.0
+    good = 0
+    for ch in text:
+        cat = unicodedata.category(ch)
+        if cat[0] in "LNPSZM" or ch in "\n\r\t":
+            good += 1
+    return good / len(text)
+
+
+def _control_share(text: str) -> float:
+    bad = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f")
+    return bad / max(len(text), 1)
+
+
+def decode_bytes(data: bytes, name: str) -> Source:
+    """Return the decoded :class:`Source` of ``data``; raise InputError if it is not text."""
+    if not data.strip():
+        raise InputError(f"{name}: the file is empty; give a document with text in it")
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise InputError(f"{name}: starts with a {encoding} byte-order mark but is not valid {encoding} ({exc.reason})") from None
+            return _checked(Source(text, name, encoding))
+    if b"\x00" in data:
+        raise InputError(f"{name}: not a text file (it contains NUL bytes); convert it to UTF-8 text first")
+    try:
+        return _checked(Source(data.decode("utf-8"), name, "utf-8"))
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        raise InputError(f"{name}: not UTF-8 or GB18030 text; convert it to UTF-8 first") from None
+    if _plausible(text) < _PLAUSIBLE_SHARE:
+        raise InputError(f"{name}: cannot tell the text encoding (not UTF-8, and GB18030 gives garbage); convert it to UTF-8 first")
+    return _checked(Source(text, name, "gb18030"))
+
+
+def _checked(source: Source) -> Source:
+    if _control_share(source.text) > 0.01:
+        raise InputError(f"{source.name}: not a text file (it is full of control characters)")
+    if not source.text.strip():
+        raise InputError(f"{source.name}: the file has no text in it")
+    return source
+
+
+def read_source(path: str | Path) -> Source:
+    """Read and decode the document at ``path``."""
+    p = Path(path)
+    try:
+        data = p.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{p}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{p}: is a directory; give the document files inside it") from None
+    except PermissionError:
+        raise InputError(f"{p}: permission denied") from None
+    except OSError as exc:
+        raise InputError(f"{p}: cannot read ({exc.strerror})") from None
+    return decode_bytes(data, str(p))

@@ -1,0 +1,243 @@
+"""Normalise the layout of a document: one paragraph per line, clean spacing.
+
+Text extracted from a PDF arrives with lines broken at the page width, often in
+the middle of a word ("知识产权工\\n\\n作"), with blank lines between them. Text
+saved from a web page arrives with one paragraph per line. :func:`normalize`
+tells the two apart, rejoins wrapped lines without gluing paragraphs or
+headings together, and keeps an :class:`~kg.text.spans.OffsetMap` from every
+character of the clean text back to the original.
+
+Character-level clean-up, all mapped: CRLF to LF; zero-width and control
+characters dropped; full-width digits, Latin letters and ％ turned into ASCII;
+ideographic and no-break spaces made plain spaces; runs of spaces collapsed,
+and spaces beside Chinese characters removed (a PDF artefact: "2018 年").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from array import array
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kg.resources import compile_pattern, load_toml
+from kg.text.spans import OffsetMap
+
+_DROP = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"}
+_SPACES = {"\u3000": 2, "\u00a0": 1, "\t": 4, " ": 1, "\u2002": 1, "\u2003": 2, "\u2009": 1}
+
+
+@dataclass(frozen=True)
+class CleanText:
+    """Normalised text, one paragraph per line, and its map back to the original."""
+
+    text: str
+    offsets: OffsetMap
+
+
+@dataclass(frozen=True)
+class LayoutRules:
+    terminal: frozenset
+    closers: frozenset
+    opens: dict
+    closes: dict
+    page_number: re.Pattern
+    headings: tuple
+    min_wrap_width: int
+    wrap_slack: int
+
+
+@lru_cache(maxsize=1)
+def layout_rules() -> LayoutRules:
+    """Return the layout rules of ``resources/structure.toml``."""
+    cfg = load_toml("structure.toml")
+    lay = cfg["layout"]
+    where = "structure.toml [layout]"
+    opens, closes = {}, {}
+    for pair in lay["brackets"]:
+        opens[pair[0]] = pair[1]
+        closes[pair[1]] = pair[0]
+    headings = tuple(
+        compile_pattern(m["pattern"], f"structure.toml [headings] {m['kind']}") for m in cfg["headings"]["markers"]
+    )
+    return LayoutRules(
+        terminal=frozenset(lay["terminal"]),
+        closers=frozenset(lay["closers"]),
+        opens=opens,
+        closes=closes,
+        page_number=compile_pattern(lay["page_number"], where),
+        headings=headings,
+        min_wrap_width=int(lay["min_wrap_width"]),
+        wrap_slack=int(lay["wrap_slack"]),
+    )
+
+
+def _fold(ch: str) -> str:
+    """Return the character as policy-kg reads it (full-width ASCII made ASCII)."""
+    code = ord(ch)
+    if 0xFF10 <= code <= 0xFF19 or 0xFF21 <= code <= 0xFF3A or 0xFF41 <= code <= 0xFF5A or code == 0xFF05:
+        return chr(code - 0xFEE0)
+    return ch
+
+
+def _is_wide(ch: str) -> bool:
+    return unicodedata.east_asian_width(ch) in ("W", "F")
+
+
+def _columns(ch: str) -> int:
+    """Columns ``ch`` takes on a Chinese page (ambiguous-width marks are wide there)."""
+    if ch in _SPACES:
+        return _SPACES[ch]
+    return 2 if unicodedata.east_asian_width(ch) in ("W", "F", "A") else 1
+
+
+class _Line:
+    """One physical line: its indentation and its cleaned characters with origins."""
+
+    __slots__ = ("indent", "width", "chars", "origin", "newline_at")
+
+    def __init__(self, indent: int, width: int, chars: list[str], origin: list[int], newline_at: int) -> None:
+        self.indent = indent
+        self.width = width  # as laid out on the page: indentation and spaces included
+        self.chars = chars
+        self.origin = origin
+        self.newline_at = newline_at
+
+    @property
+    def text(self) -> str:
+        return "".join(self.chars)
+
+
+def _physical_lines(text: str) -> list[_Line]:
+    """Split ``text`` into lines with per-character clean-up and origins."""
+    lines: list[_Line] = []
+    chars: list[str] = []
+    origin: list[int] = []
+    indent = width = 0
+    leading = True
+    i, n = 0, len(text)
+    while i <= n:
+        ch = text[i] if i < n else "\n"
+        if ch == "\r":
+            if i + 1 < n and text[i + 1] == "\n":
+                i += 1
+            ch = "\n"
+        if ch == "\n":
+            lines.append(_Line(indent, width, *_squeeze(chars, origin), min(i, n)))
+            chars, origin, indent, width, leading = [], [], 0, 0, True
+            i += 1
+            continue
+        if ch in _DROP or (unicodedata.category(ch) == "Cc" and ch not in _SPACES):
+            i += 1
+            continue
+        width += _columns(ch)
+        if ch in _SPACES or unicodedata.category(ch) == "Zs":
+            if leading:
+                indent += _SPACES.get(ch, 1)
+            else:
+                chars.append(" ")
+                origin.append(i)
+            i += 1
+            continue
+        leading = False
+        chars.append(_fold(ch))
+        origin.append(i)
+        i += 1
+    return lines
+
+
+def _spaced(ch: str) -> bool:
+    """True if a space beside ``ch`` is a typesetting artefact (Chinese, wide punctuation)."""
+    return _is_wide(ch) or ch in "“”‘’"
+
+
+def _squeeze(chars: list[str], origin: list[int]) -> tuple[list[str], list[int]]:
+    """Collapse space runs, drop spaces beside wide characters, strip the ends."""
+    out_c: list[str] = []
+    out_o: list[int] = []
+    for k, ch in enumerate(chars):
+        if ch == " ":
+            if not out_c or out_c[-1] == " " or _spaced(out_c[-1]):
+                continue
+            nxt = next((c for c in chars[k + 1:] if c != " "), None)
+            if nxt is None or _spaced(nxt):
+                continue
+        out_c.append(ch)
+        out_o.append(origin[k])
+    while out_c and out_c[-1] == " ":
+        out_c.pop()
+        out_o.pop()
+    return out_c, out_o
+
+
+class _Layout:
+    """Decides, line by line, whether a break is a wrap or a paragraph end."""
+
+    def __init__(self, rules: LayoutRules, lines: list[_Line]) -> None:
+        self.rules = rules
+        widths = sorted(ln.width for ln in lines)
+        self.page_width = widths[int(0.9 * (len(widths) - 1))] if widths else 0
+        full = [ln for ln in lines if self._full(ln) and not self._terminal(ln)]
+        self.wrapped = (
+            self.page_width >= rules.min_wrap_width and len(full) >= 3 and len(full) >= 0.25 * len(lines)
+        )
+
+    def _terminal(self, line: _Line) -> bool:
+        chars = line.chars
+        k = len(chars) - 1
+        while k >= 0 and chars[k] in self.rules.closers:
+            k -= 1
+        return k >= 0 and chars[k] in self.rules.terminal
+
+    def _full(self, line: _Line) -> bool:
+        return line.width >= self.rules.min_wrap_width and line.width >= self.page_width - self.rules.wrap_slack
+
+    def _heading(self, line: _Line) -> bool:
+        text = line.text
+        return any(p.match(text) for p in self.rules.headings)
+
+    def push(self, stack: list[str], chars: list[str]) -> list[str]:
+        """Return the brackets still open after reading ``chars`` with ``stack`` open."""
+        stack = list(stack)
+        for ch in chars:
+            if ch in self.rules.opens:
+                stack.append(self.rules.opens[ch])
+            elif ch in self.rules.closes and stack and stack[-1] == ch:
+                stack.pop()
+        return stack
+
+    def joins(self, open_brackets: list[str], last: _Line, nxt: _Line) -> bool:
+        """True if ``nxt`` continues the paragraph that ``last`` ends so far."""
+        if open_brackets and not self.push(open_brackets, nxt.chars):
+            return True
+        if not self.wrapped:
+            return False
+        if nxt.indent >= 2 or self._heading(nxt):
+            return False
+        return self._full(last)
+
+
+def normalize(text: str) -> CleanText:
+    """Return the normalised :class:`CleanText` of ``text``, one paragraph per line."""
+    rules = layout_rules()
+    lines = [ln for ln in _physical_lines(text) if ln.chars]
+    if len(lines) > 1:
+        lines = [ln for ln in lines if not rules.page_number.match(ln.text)] or lines
+    layout = _Layout(rules, lines)
+    out: list[str] = []
+    origin = array("q")
+    open_brackets: list[str] = []
+    for k, line in enumerate(lines):
+        if k and not layout.joins(open_brackets, lines[k - 1], line):
+            out.append("\n")
+            origin.append(lines[k - 1].newline_at)
+            open_brackets = []
+        elif k and out[-1].isascii() and out[-1].isalpha() and line.chars[0].isascii() and line.chars[0].isalpha():
+            out.append(" ")
+            origin.append(lines[k - 1].newline_at)
+        out.extend(line.chars)
+        origin.extend(line.origin)
+        open_brackets = layout.push(open_brackets, line.chars)
+    origin.append(len(text))
+    return CleanText("".join(out), OffsetMap(origin))

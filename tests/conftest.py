@@ -1,0 +1,56 @@
+"""Shared fixtures: the seed document built once per session, and helpers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "data" / "policy_text.txt"
+EXPECTATIONS = Path(__file__).parent / "expectations"
+
+
+@pytest.fixture(scope="session")
+def seed_path() -> Path:
+    return SEED
+
+
+@pytest.fixture(scope="session")
+def seed_build():
+    from kg import api
+
+    return api.build([SEED])
+
+
+@pytest.fixture(scope="session")
+def seed_extraction(seed_build):
+    return seed_build.extractions[0]
+
+
+@pytest.fixture(scope="session")
+def seed_dataset(seed_build):
+    from kg.sparql import with_graph
+
+    return with_graph(seed_build.graph)
+
+
+@pytest.fixture(scope="session")
+def named(seed_dataset):
+    """Run a named query on the seed graph; return its rows as dicts of strings."""
+    from kg import api
+    from kg.sparql import cell
+
+    def run(name: str, **params):
+        table = api.query(seed_dataset, named=name, params=params or None)
+        return [{c: cell(t) for c, t in zip(table.columns, row)} for row in table.rows]
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def extract_text():
+    """Extract records from a short text, as a document of its own."""
+    from kg import api
+
+    return api.extract_text

@@ -1,0 +1,83 @@
+import pytest
+
+from kg.text.normalize import normalize
+
+from conftest import SEED
+
+
+@pytest.fixture(scope="module")
+def seed():
+    original = SEED.read_text(encoding="utf-8")
+    return original, normalize(original)
+
+
+def test_rejoins_a_word_broken_by_the_pdf(seed):
+    _, clean = seed
+    assert "知识产权工作，强调" in clean.text
+    assert "知识产权工\n" not in clean.text
+
+
+def test_rejoins_a_title_broken_inside_its_brackets(seed):
+    _, clean = seed
+    assert clean.text.splitlines()[0] == "解读：《中关村国家自主创新示范区知识产权行动方案（2019-2021）》"
+
+
+def test_keeps_headings_and_paragraphs_apart(seed):
+    _, clean = seed
+    lines = clean.text.splitlines()
+    for heading in ("一、出台背景", "二、主要特色和工作目标", "三、实施落实“五大任务”", "四、保障措施"):
+        assert heading in lines
+    # Each task of 三、 starts its own paragraph, as in the original layout.
+    assert sum(1 for line in lines if line[:2] in ("一是", "二是", "三是", "四是", "五是")) == 6  # features + 5 tasks
+    assert len(lines) == 19
+
+
+def test_removes_spaces_a_pdf_put_between_chinese_and_digits(seed):
+    _, clean = seed
+    assert "2018年，中关村示范区企业专利申请超过8.6万件" in clean.text
+    assert "年度PCT专利申请量" in clean.text
+
+
+def test_full_width_digits_become_ascii(seed):
+    _, clean = seed
+    assert "2019年4月23日" in clean.text
+
+
+def test_every_clean_character_points_back_at_itself(seed):
+    original, clean = seed
+    for i, ch in enumerate(clean.text):
+        if ch == "\n":
+            assert original[clean.offsets[i]] in "\n\r"
+            continue
+        source = original[clean.offsets[i]]
+        assert source == ch or (ord(source) - 0xFEE0 == ord(ch)), (i, ch, source)
+
+
+def test_offsets_increase(seed):
+    _, clean = seed
+    offsets = [clean.offsets[i] for i in range(len(clean.text) + 1)]
+    assert offsets == sorted(offsets)
+
+
+def test_normalising_twice_changes_nothing(seed):
+    _, clean = seed
+    assert normalize(clean.text).text == clean.text
+
+
+def test_line_per_paragraph_text_is_left_as_is():
+    text = "一、总体要求\n（一）指导思想。\n以习近平新时代中国特色社会主义思想为指导，全面贯彻党的十九大精神。\n"
+    assert normalize(text).text == text.rstrip("\n")
+
+
+def test_page_numbers_are_dropped():
+    sentence = "这是一个很长的句子，被排版软件在页面宽度处断开了，因此需要重新连接起来才能顺畅阅读和分析。"
+    body = sentence * 8  # 46 characters a sentence, cut every 38: sentence ends fall mid-line
+    lines = [body[k:k + 38] for k in range(0, len(body), 38)]
+    text = "\n".join(lines[:4]) + "\n- 3 -\n" + "\n".join(lines[4:]) + "\n"
+    clean = normalize(text).text
+    assert clean == body
+
+
+def test_crlf_and_zero_width_characters():
+    clean = normalize("第一段。\r\n第\u200b二段。\r\n")
+    assert clean.text == "第一段。\n第二段。"

@@ -1,0 +1,67 @@
+import datetime
+
+import pytest
+
+from kg.text.normalize import normalize
+from kg.text.structure import parse
+
+from conftest import SEED
+
+
+@pytest.fixture(scope="module")
+def doc():
+    return parse(normalize(SEED.read_text(encoding="utf-8")))
+
+
+def test_title_and_interpretation_framing(doc):
+    meta = doc.metadata
+    assert meta.title == "解读：《中关村国家自主创新示范区知识产权行动方案（2019-2021）》"
+    assert meta.interprets == "中关村国家自主创新示范区知识产权行动方案（2019-2021）"
+
+
+def test_source_block_is_metadata_not_body(doc):
+    meta = doc.metadata
+    assert meta.published == datetime.date(2019, 4, 23)
+    assert meta.source_url == "http://zgcgw.beijing.gov.cn/zgc/zwgk/zcfg18/sfqzcjd/186729/index.html"
+    assert meta.source_name == "中関村国家自主創新示範区ウェブサイト"
+    assert not any("出所" in s.text or "http" in s.text for s in doc.sentences)
+
+
+def test_four_sections_in_order(doc):
+    assert [(s.number, s.heading) for s in doc.sections] == [
+        (1, "出台背景"), (2, "主要特色和工作目标"), (3, "实施落实“五大任务”"), (4, "保障措施")]
+
+
+def test_inline_enumerations_with_their_lead_in(doc):
+    found = [(doc.text[e.lead_in_start:e.lead_in_end], [doc.text[i.label_start:i.label_end] for i in e.items])
+             for e in doc.enumerations]
+    assert len(found) == 3
+    problems, features, tasks = found
+    assert problems[0].endswith("还存在一定差距：") and len(problems[1]) == 4
+    assert features[0].endswith("主要呈现以下4个突出特点：")
+    assert features[1] == ["突出了目标导向", "突出了知识产权对产业的支撑作用", "突出了构建知识产权大保护格局", "突出了知识产权海外布局工作"]
+    assert tasks[0] == "实施落实“五大任务”"
+    assert tasks[1][0] == "大力推进知识产权创造" and len(tasks[1]) == 5
+
+
+def test_sentences_map_to_the_original(doc):
+    original = SEED.read_text(encoding="utf-8")
+    for s in doc.sentences:
+        span = doc.span(s.start, s.end)
+        raw = "".join(original[span.start:span.end].split())
+        assert raw.replace("２０１９", "2019").replace("４", "4").replace("２３", "23") == "".join(s.text.split())
+
+
+@pytest.mark.parametrize("text, kinds", [
+    ("一、总体要求\n（一）指导思想。\n内容。\n1.加强领导。\n（1）细则。", ["section", "subsection", "item", "subitem"]),
+    ("第一章　总则\n第一条 为规范管理，制定本办法。\n第二条 本办法适用于全州。", ["chapter", "article", "article"]),
+])
+def test_numbered_blocks_at_every_depth(text, kinds):
+    doc = parse(normalize("标题\n" + text))
+    assert [s.kind for s in doc.sections] == kinds
+
+
+def test_nesting_follows_the_markers():
+    doc = parse(normalize("标题\n一、主要任务\n（一）甲。\n（二）乙。\n二、保障措施\n内容。"))
+    parents = {s.heading: (doc.sections[s.parent].heading if s.parent is not None else None) for s in doc.sections}
+    assert parents == {"主要任务": None, "甲": "主要任务", "乙": "主要任务", "保障措施": None}
