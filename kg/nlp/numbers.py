@@ -1,0 +1,136 @@
+"""Read numbers and quantities written the Chinese way.
+
+``8.6万件`` is 86000 件, ``3亿5000万元`` is 350000000 元 (each group multiplies
+its own number), ``5-10家`` is the range 5..10 家, ``百分之十五`` is 15 %, and
+Chinese numerals (``一千二百三十四``) are converted with cn2an. Arithmetic is
+exact: values are :class:`~decimal.Decimal`, never floats.
+
+The numerals, multipliers, units and separators are data, in
+``resources/numbers.toml``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+
+from kg.resources import compile_pattern, load_toml
+
+_ARABIC = r"\d+(?:\.\d+)?"
+
+
+def plain(value: Decimal) -> Decimal:
+    """Return ``value`` without an exponent or trailing zeros: 8.6E+4 becomes 86000."""
+    value = value.normalize()
+    if value == value.to_integral_value():
+        return value.quantize(Decimal(1))
+    return value
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number with its unit, found at ``[start, end)`` of a text."""
+
+    start: int
+    end: int
+    value: Decimal
+    unit: str | None
+    value_max: Decimal | None = None
+    written: str = ""
+
+
+class NumberReader:
+    """Finds quantities in text; build once, then call :meth:`quantities`."""
+
+    def __init__(self) -> None:
+        cfg = load_toml("numbers.toml")
+        self.multipliers = {k: Decimal(v) for k, v in cfg["multipliers"].items()}
+        num = cfg["numerals"]
+        self.chinese_chars = num["chinese"]
+        self.not_numbers = set(num["not_numbers"])
+        self.percent_prefix = num["percent_prefix"]
+        self.threshold_prefixes = tuple(num["threshold_prefixes"])
+        self.units = dict(cfg["units"])
+        mult = "".join(re.escape(m) for m in self.multipliers)
+        arabic_num = rf"{_ARABIC}[{mult}]*(?:{_ARABIC}[{mult}]+)*"
+        chinese_num = rf"[{re.escape(self.chinese_chars)}]+"
+        number = rf"(?:{arabic_num}|{chinese_num})"
+        seps = "|".join(re.escape(s) for s in sorted(num["range_separators"], key=len, reverse=True))
+        units = "|".join(re.escape(u) for u in sorted(self.units, key=len, reverse=True))
+        self.year_unit = num["year_unit"]
+        self.date_parts = tuple(num["date_parts"])
+        pattern = (
+            rf"(?<![A-Za-z0-9.{re.escape(num['ordinal_prefix'])}])(?:{re.escape(self.percent_prefix)}(?P<pnum>{number})"
+            rf"|(?P<a>{number})(?:(?P<sep>{seps})(?P<b>{number}))?(?P<unit>{units})?)(?![A-Za-z])"
+        )
+        self.pattern = compile_pattern(pattern, "numbers.toml (assembled quantity pattern)")
+        self._arabic_groups = re.compile(rf"({_ARABIC})([{mult}]*)")
+        self._mult_only = set(self.multipliers)
+
+    def parse(self, text: str) -> Decimal | None:
+        """Return the value of a written number, or None if it is not one."""
+        if not text:
+            return None
+        if text[0].isdigit():
+            total, pos = Decimal(0), 0
+            for m in self._arabic_groups.finditer(text):
+                if m.start() != pos:
+                    return None
+                factor = Decimal(1)
+                for ch in m.group(2):
+                    factor *= self.multipliers[ch]
+                total += Decimal(m.group(1)) * factor
+                pos = m.end()
+            return plain(total) if pos == len(text) else None
+        if text in self.not_numbers:
+            return None
+        import cn2an
+
+        try:
+            value = cn2an.cn2an(text, "normal")
+        except (ValueError, KeyError, IndexError, TypeError):
+            return None
+        try:
+            return plain(Decimal(str(value)))
+        except InvalidOperation:
+            return None
+
+    def _is_date(self, value: Decimal, unit: str | None, value_max: Decimal | None, text: str, end: int) -> bool:
+        """True if the number is a calendar year or part of a date, not a quantity."""
+        years = [v for v in (value, value_max) if v is not None]
+        if unit in (None, self.year_unit) and all(v == v.to_integral_value() and 1900 <= v <= 2100 for v in years):
+            return True
+        return unit is None and text.startswith(self.date_parts, end)
+
+    def quantities(self, text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
+        """Return the quantities written in ``text[start:end]``, in order."""
+        end = len(text) if end is None else end
+        found = []
+        for m in self.pattern.finditer(text, start, end):
+            if m.group("pnum"):
+                value = self.parse(m.group("pnum"))
+                if value is not None:
+                    found.append(Quantity(m.start(), m.end(), value, "%", None, m.group(0)))
+                continue
+            a, b, unit = m.group("a"), m.group("b"), m.group("unit")
+            chinese = not a[0].isdigit()
+            if chinese and not unit:
+                continue  # 五大任务, 十九大: a Chinese numeral needs a unit to be a quantity
+            if chinese and set(a) <= self._mult_only and text[max(0, m.start() - 1):m.start()] in self.threshold_prefixes:
+                continue  # 过百件: part of an indicator's name
+            value = self.parse(a)
+            value_max = self.parse(b) if b else None
+            if value is None or (b and value_max is None):
+                continue
+            if self._is_date(value, self.units.get(unit) if unit else None, value_max, text, m.end()):
+                continue
+            found.append(Quantity(m.start(), m.end(), value, self.units.get(unit) if unit else None, value_max, m.group(0)))
+        return found
+
+
+@lru_cache(maxsize=1)
+def number_reader() -> NumberReader:
+    """Return the shared, read-only :class:`NumberReader`."""
+    return NumberReader()

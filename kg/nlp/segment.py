@@ -1,0 +1,140 @@
+"""Word segmentation with a jieba ``Tokenizer`` owned by policy-kg.
+
+jieba's module-level functions (``jieba.cut``, ``jieba.add_word``) share one
+process-wide dictionary. policy-kg never touches it: a :class:`Segmenter`
+builds its own ``jieba.Tokenizer``, adds the project lexicon
+(``resources/lexicon/*.txt``, jieba's user-dictionary format ``word [freq] [tag]``)
+and any words the rule lexicons need, and caches jieba's prefix dictionary in a
+user cache folder so later start-ups are fast.
+"""
+
+from __future__ import annotations
+
+import bisect
+import logging
+import os
+import tempfile
+from array import array
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+from kg.errors import RuleError
+from kg.resources import RESOURCE_DIR
+
+
+def is_han(text: str) -> bool:
+    """True if ``text`` is non-empty and made only of CJK unified ideographs."""
+    return bool(text) and all(0x4E00 <= ord(ch) <= 0x9FFF for ch in text)
+
+
+def cache_dir() -> Path:
+    """Return the folder where jieba's dictionary cache is kept."""
+    base = os.environ.get("POLICYKG_CACHE") or os.environ.get("XDG_CACHE_HOME")
+    root = Path(base) if base else Path.home() / ".cache"
+    path = root / "policy-kg" if not os.environ.get("POLICYKG_CACHE") else root
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        probe = path / ".write-test"
+        probe.touch()
+        probe.unlink()
+    except OSError:
+        path = Path(tempfile.gettempdir())
+    return path
+
+
+def read_lexicon(path: Path) -> list[tuple[str, int | None, str | None]]:
+    """Return the ``(word, freq, tag)`` entries of a jieba user dictionary file."""
+    entries, errors = [], []
+    for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        parts = line.split()
+        word, freq, tag = parts[0], None, None
+        rest = parts[1:]
+        if rest and rest[0].isdigit():
+            freq = int(rest.pop(0))
+        if rest:
+            tag = rest.pop(0)
+        if rest:
+            errors.append(f"{path.name}:{lineno}: expected 'word [freq] [tag]', got {line!r}")
+            continue
+        entries.append((word, freq, tag))
+    if errors:
+        raise RuleError("; ".join(errors))
+    return entries
+
+
+@dataclass
+class Tokens:
+    """The words of a text with their offsets into it."""
+
+    words: list[str]
+    starts: array
+    ends: array
+    _bounds: set[int] = field(default_factory=set, repr=False)
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def is_boundary(self, pos: int) -> bool:
+        """True if a word starts or ends at ``pos``."""
+        if not self._bounds:
+            self._bounds = set(self.starts) | set(self.ends)
+        return pos in self._bounds
+
+    def index_at(self, pos: int) -> int:
+        """Return the index of the word covering ``pos``."""
+        return bisect.bisect_right(self.starts, pos) - 1
+
+    def indices(self, start: int, end: int) -> range:
+        """Return the indices of the words lying inside ``[start, end)``."""
+        first = bisect.bisect_left(self.starts, start)
+        last = bisect.bisect_right(self.ends, end)
+        return range(first, max(first, last))
+
+
+class Segmenter:
+    """Segments text with a project-owned jieba tokenizer; build once, call often."""
+
+    def __init__(self, extra_words: Iterable[str] = (), lexicon_dir: Path | None = None) -> None:
+        self._extra = sorted(set(extra_words))
+        self._lexicon_dir = lexicon_dir or RESOURCE_DIR / "lexicon"
+        self._tokenizer = None
+
+    @property
+    def tokenizer(self):
+        """The initialised ``jieba.Tokenizer`` of this segmenter."""
+        if self._tokenizer is None:
+            import jieba
+
+            logging.getLogger("jieba").setLevel(logging.WARNING)
+            tokenizer = jieba.Tokenizer()
+            tokenizer.tmp_dir = str(cache_dir())
+            tokenizer.initialize()
+            for path in sorted(self._lexicon_dir.glob("*.txt")):
+                for word, freq, tag in read_lexicon(path):
+                    tokenizer.add_word(word, freq, tag)
+            for word in self._extra:
+                if word not in tokenizer.FREQ or not tokenizer.FREQ[word]:
+                    tokenizer.add_word(word)
+            self._tokenizer = tokenizer
+        return self._tokenizer
+
+    def frequency(self, word: str) -> int:
+        """Return the dictionary frequency of ``word`` (0 if unknown)."""
+        return self.tokenizer.FREQ.get(word, 0) or 0
+
+    def __call__(self, text: str) -> Tokens:
+        """Return the :class:`Tokens` of ``text`` (precise mode, HMM on)."""
+        words: list[str] = []
+        starts = array("q")
+        ends = array("q")
+        pos = 0
+        for word in self.tokenizer.cut(text, HMM=True):
+            words.append(word)
+            starts.append(pos)
+            pos += len(word)
+            ends.append(pos)
+        return Tokens(words, starts, ends)

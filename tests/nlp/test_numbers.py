@@ -1,0 +1,47 @@
+from decimal import Decimal
+
+import pytest
+
+from kg.nlp.numbers import number_reader, plain
+
+
+def read(text):
+    return [(q.written, str(q.value), str(q.value_max) if q.value_max is not None else None, q.unit)
+            for q in number_reader().quantities(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("超过8.6万件", [("8.6万件", "86000", None, "件")]),
+    ("超过15万件", [("15万件", "150000", None, "件")]),
+    ("新引入5-10家", [("5-10家", "5", "10", "家")]),
+    ("3亿5000万元", [("3亿5000万元", "350000000", None, "元")]),
+    ("1.2万亿元", [("1.2万亿元", "1200000000000", None, "元")]),
+    ("增长8.1%", [("8.1%", "8.1", None, "%")]),
+    ("百分之十五", [("百分之十五", "15", None, "%")]),
+    ("一千二百三十四人", [("一千二百三十四人", "1234", None, "人")]),
+    ("三至五年", [("三至五年", "3", "5", "年")]),
+    ("提高0.5个百分点", [("0.5个百分点", "0.5", None, "百分点")]),
+    ("48小时内放行", [("48小时", "48", None, "小时")]),
+])
+def test_quantities(text, expected):
+    assert read(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "五大任务", "十九大报告", "一区十六园", "“七位一体”", "2019-2021", "2019年4月23日", "第一条", "5G网络",
+    "专利申请量过百件", "超百亿元企业", "统一是",
+])
+def test_not_quantities(text):
+    assert read(text) == []
+
+
+@pytest.mark.parametrize("written, value", [
+    ("8.6万", "86000"), ("一千二百三十四", "1234"), ("两", "2"), ("3亿5000万", "350000000"), ("0.25", "0.25"),
+])
+def test_parse(written, value):
+    assert str(number_reader().parse(written)) == value
+
+
+def test_plain_has_no_exponent():
+    assert str(plain(Decimal("8.6") * 10000)) == "86000"
+    assert str(plain(Decimal("0.50"))) == "0.5"

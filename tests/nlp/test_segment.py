@@ -1,0 +1,46 @@
+import pytest
+
+from kg.nlp.segment import Segmenter
+
+
+@pytest.fixture(scope="module")
+def segmenter():
+    return Segmenter(extra_words=["中关村管委会"])
+
+
+def test_project_lexicon_keeps_policy_terms_whole(segmenter):
+    import jieba
+
+    text = "年度PCT专利申请量达到8000件，拥有有效发明专利9.9万件，建立高价值专利库"
+    words = segmenter(text).words
+    for term in ("PCT", "专利申请量", "有效发明专利", "高价值专利"):
+        assert term in words, term
+    # jieba's own dictionary splits them: the lexicon is what keeps them whole.
+    plain = jieba.Tokenizer().lcut(text)
+    assert "专利申请量" not in plain and "有效发明专利" not in plain
+
+
+def test_extra_words_come_out_whole(segmenter):
+    assert "中关村管委会" in segmenter("中关村管委会会同市知识产权局").words
+
+
+def test_tokens_carry_offsets_into_the_text(segmenter):
+    text = "到2021年，中关村示范区有效发明专利拥有量超过15万件。"
+    tokens = segmenter(text)
+    assert "".join(tokens.words) == text
+    for word, start, end in zip(tokens.words, tokens.starts, tokens.ends):
+        assert text[start:end] == word
+
+
+def test_jieba_global_dictionary_is_untouched(segmenter):
+    import jieba
+
+    segmenter("中关村管委会")  # make sure ours is built
+    assert "中关村管委会" not in jieba.dt.FREQ
+    assert "高价值专利" not in jieba.dt.FREQ
+
+
+def test_boundaries(segmenter):
+    tokens = segmenter("市知识产权局")
+    assert tokens.is_boundary(0) and tokens.is_boundary(6)
+    assert tokens.index_at(3) == tokens.index_at(2)
