@@ -1,0 +1,153 @@
+"""What every rule component reads: the document, its tokens, and what earlier
+components found; plus a lexicon matcher that respects word boundaries."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import Any, Generic, Iterator, TypeVar
+
+from kg.extract.records import Evidence, Extraction
+from kg.nlp.segment import Segmenter, Tokens
+from kg.text.structure import Document
+
+V = TypeVar("V")
+
+
+@dataclass
+class Analysis:
+    """One document as the rule components see it.
+
+    Positions are offsets into ``doc.text`` (the clean text); :meth:`evidence`
+    turns them into original-file spans.
+    """
+
+    doc: Document
+    tokens: Tokens
+    segmenter: Segmenter
+    found: Extraction
+    _located: dict[str, list[tuple[int, int, Any]]] = field(default_factory=dict, repr=False)
+
+    def locate(self, kind: str, start: int, end: int, record: Any) -> None:
+        """Remember that ``record`` (of ``kind``) was read from clean ``[start, end)``."""
+        bisect.insort(self._located.setdefault(kind, []), (start, end, record), key=lambda t: (t[0], t[1]))
+
+    def located(self, kind: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, Any]]:
+        """Return the located records of ``kind`` lying inside ``[start, end)``."""
+        items = self._located.get(kind, [])
+        end = len(self.text) if end is None else end
+        return [t for t in items if t[0] >= start and t[1] <= end]
+
+    def enclosing(self, kind: str, pos: int) -> Any | None:
+        """Return the innermost record of ``kind`` whose text contains clean offset ``pos``."""
+        best = None
+        for s, e, record in self._located.get(kind, []):
+            if s <= pos < e and (best is None or e - s < best[1] - best[0]):
+                best = (s, e, record)
+            elif s > pos:
+                break
+        return best[2] if best else None
+
+    @property
+    def text(self) -> str:
+        return self.doc.text
+
+    def evidence(self, start: int, end: int, rule: str) -> Evidence:
+        """Return the evidence for clean characters ``[start, end)`` found by ``rule``."""
+        sentence = self.doc.sentence_at(start)
+        index = sentence.index if sentence is not None else -1
+        return Evidence(index, self.doc.span(start, end), rule)
+
+    def clauses(self, start: int, end: int, separators: str) -> list[tuple[int, int]]:
+        """Return the non-empty pieces of ``[start, end)`` between ``separators``."""
+        text, out, s = self.text, [], start
+        depth = 0
+        for k in range(start, end + 1):
+            ch = text[k] if k < end else separators[0]
+            if ch in "（(《“":
+                depth += 1
+            elif ch in "）)》”" and depth:
+                depth -= 1
+            if ch in separators and (depth == 0 or k == end):
+                a, b = strip_span(text, s, k)
+                if b > a:
+                    out.append((a, b))
+                s = k + 1
+        return out
+
+
+def agency_subject(a: Analysis, start: int, end: int, joiners: list[str], modals: list[str]) -> tuple[list, int]:
+    """Return the agencies opening ``[start, end)`` as its subject, and where the rest begins.
+
+    A subject is one or more agencies joined by ``joiners`` (和, 会同…) and
+    followed by a modal verb (将, 负责…): 中关村管委会和市知识产权局将…
+    Without a modal there is no subject: ``([], start)``.
+    """
+    text, pos, agencies = a.text, start, []
+    spans = {s: (e, record) for s, e, record in a.located("agency", start, end)}
+    while pos < end:
+        if pos in spans:
+            pos, record = spans[pos]
+            agencies.append(record)
+            continue
+        joiner = next((j for j in joiners if text.startswith(j, pos)), None)
+        if agencies and joiner:
+            pos += len(joiner)
+            continue
+        break
+    modal = next((m for m in modals if text.startswith(m, pos)), None) if agencies else None
+    if not modal:
+        return [], start
+    return agencies, pos + len(modal)
+
+
+_EDGE = " \n，；：。！？,;:.!?、"
+
+
+def strip_span(text: str, start: int, end: int, chars: str = _EDGE) -> tuple[int, int]:
+    """Return ``[start, end)`` without leading and trailing ``chars``."""
+    while start < end and text[start] in chars:
+        start += 1
+    while end > start and text[end - 1] in chars:
+        end -= 1
+    return start, end
+
+
+class Lexicon(Generic[V]):
+    """Finds names of a lexicon in text, longest first, on word boundaries."""
+
+    def __init__(self, entries: dict[str, V]) -> None:
+        self.entries = dict(entries)
+        self._lengths: dict[str, list[int]] = {}
+        for name in self.entries:
+            self._lengths.setdefault(name[0], []).append(len(name))
+        for first in self._lengths:
+            self._lengths[first] = sorted(set(self._lengths[first]), reverse=True)
+
+    def __contains__(self, name: str) -> bool:
+        return name in self.entries
+
+    def get(self, name: str) -> V | None:
+        return self.entries.get(name)
+
+    def finditer(self, text: str, tokens: Tokens | None, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int, V]]:
+        """Yield ``(start, end, value)`` of non-overlapping matches in ``text[start:end]``.
+
+        With ``tokens``, a match must start and end on a word boundary.
+        """
+        end = len(text) if end is None else end
+        pos = start
+        while pos < end:
+            lengths = self._lengths.get(text[pos])
+            hit = None
+            if lengths and (tokens is None or tokens.is_boundary(pos)):
+                for length in lengths:
+                    stop = pos + length
+                    if stop <= end and text[pos:stop] in self.entries and (tokens is None or tokens.is_boundary(stop)):
+                        hit = (pos, stop, self.entries[text[pos:stop]])
+                        break
+            if hit:
+                yield hit
+                pos = hit[1]
+            else:
+                pos += 1

@@ -1,0 +1,48 @@
+"""The rule layer: components built once, applied to each document in order.
+
+Each component is a callable object that reads an :class:`Analysis` (the
+document, its tokens, and what earlier components found) and adds its
+records to ``analysis.found``. Adding a component means adding a module and
+a line in :data:`COMPONENTS`.
+"""
+
+from __future__ import annotations
+
+from kg.extract.agencies import AgencyFinder
+from kg.extract.base import Analysis
+from kg.extract.documents import DocumentReader
+from kg.extract.enumerations import EnumerationReader
+from kg.extract.persons import PersonFinder
+from kg.extract.places import PlaceFinder
+from kg.extract.quantities import QuantityReader
+from kg.extract.records import DocumentRecord, Extraction, SentenceRecord
+from kg.extract.responsibilities import ResponsibilityFinder
+from kg.nlp.segment import Segmenter
+from kg.text.decode import Source
+from kg.text.normalize import normalize
+from kg.text.structure import parse
+
+# Order matters: later components read what earlier ones found.
+COMPONENTS = (DocumentReader, PlaceFinder, AgencyFinder, PersonFinder, EnumerationReader, QuantityReader, ResponsibilityFinder)
+
+
+class Extractor:
+    """Turns a decoded document into an :class:`Extraction`; build once, call often."""
+
+    def __init__(self) -> None:
+        self.components = [cls() for cls in COMPONENTS]
+        words: set[str] = set()
+        for component in self.components:
+            words.update(getattr(component, "words", lambda: [])())
+        self.segmenter = Segmenter(extra_words=words)
+
+    def __call__(self, source: Source, doc_id: str) -> Extraction:
+        """Return everything the rules find in ``source``, identified as ``doc_id``."""
+        doc = parse(normalize(source.text))
+        tokens = self.segmenter(doc.text)
+        found = Extraction(doc_id=doc_id, source_name=source.name, document=DocumentRecord(doc_id, None, is_source=True), subject=doc_id)
+        found.sentences = [SentenceRecord(s.index, s.text, doc.span(s.start, s.end)) for s in doc.sentences]
+        analysis = Analysis(doc, tokens, self.segmenter, found)
+        for component in self.components:
+            component(analysis)
+        return found

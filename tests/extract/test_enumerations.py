@@ -1,0 +1,37 @@
+def test_last_cue_of_the_lead_in_decides(extract_text):
+    text = "以问题为导向，主要呈现以下2个突出特点：\n一是突出了目标导向。内容。二是突出了支撑作用。内容。"
+    found = extract_text(text)
+    assert [f.label for f in found.features] == ["突出了目标导向", "突出了支撑作用"]
+    assert found.problems == []
+
+
+def test_problems_from_a_lead_in_in_the_same_paragraph(extract_text):
+    found = extract_text("工作还存在一定差距：一是质量还不够高，数量比较少。二是支撑不足。为此，制定方案。")
+    assert [p.label for p in found.problems] == ["质量还不够高，数量比较少", "支撑不足"]
+
+
+def test_tasks_from_a_heading_and_measures_from_their_body(extract_text):
+    text = "三、主要任务\n一是推进创造。制定战略；实施工程。\n二是加强保护。完善机制。"
+    found = extract_text(text)
+    assert [(t.order, t.label) for t in found.tasks] == [(1, "推进创造"), (2, "加强保护")]
+    assert [(m.task, m.order, m.label) for m in found.measures] == [
+        (1, 1, "制定战略"), (1, 2, "实施工程"), (2, 1, "完善机制")]
+
+
+def test_tasks_as_numbered_subsections(extract_text):
+    text = "二、重点任务\n（一）培育平台。重点培育一批平台；支持建设企业级平台。\n（二）推动上云。建立资源池。\n三、其他\n内容。"
+    found = extract_text(text)
+    assert [t.label for t in found.tasks] == ["培育平台", "推动上云"]
+    assert [(m.task, m.label) for m in found.measures] == [
+        (1, "重点培育一批平台"), (1, "支持建设企业级平台"), (2, "建立资源池")]
+
+
+def test_guarantee_clauses_drop_the_subject_and_stop_at_the_closing(extract_text):
+    text = ("北京市关于知识产权的通知\n四、保障措施\n"
+            "中关村管委会和市知识产权局将进一步加强协调合作，建立工作机制，并通过开展宣传培训活动，"
+            "建立第三方评估机制等方面的工作，切实推动方案的实施落实，营造良好环境。")
+    found = extract_text(text)
+    assert [g.label for g in found.guarantees] == [
+        "进一步加强协调合作", "建立工作机制", "开展宣传培训活动", "建立第三方评估机制"]
+    leads = {(r.agency, r.subject.key) for r in found.responsibilities if r.role.value == "lead"}
+    assert leads == {(a, k) for a in ("中关村科技园区管理委员会", "北京市知识产权局") for k in (1, 2, 3, 4)}
