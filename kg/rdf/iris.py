@@ -1,0 +1,79 @@
+"""Stable, readable IRIs.
+
+Shared things are named by their canonical label, so the same agency in two
+documents is one node: ``{base}agency/北京市知识产权局``. Things that belong to
+one document are named under it, by position: ``{base}doc/{doc-id}/task/2``.
+Chinese characters stay as they are (IRIs allow them); ASCII characters that
+are not unreserved are percent-encoded, so every IRI is valid in Turtle,
+N-Triples and SPARQL without escaping.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from urllib.parse import quote
+
+from rdflib import URIRef
+
+from kg.errors import PolicyKGError
+from kg.rdf.namespaces import DEFAULT_BASE
+
+_UNRESERVED = "-._~"
+
+
+def slug(label: str) -> str:
+    """Return ``label`` as one IRI path segment: whitespace removed, reserved ASCII percent-encoded."""
+    text = unicodedata.normalize("NFC", "".join(label.split()))
+    out = []
+    for ch in text:
+        if ch.isascii():
+            out.append(ch if ch.isalnum() or ch in _UNRESERVED else quote(ch, safe=""))
+        elif unicodedata.category(ch)[0] in "CZ":
+            out.append(quote(ch, safe=""))
+        else:
+            out.append(ch)
+    return "".join(out) or "_"
+
+
+def check_base(base: str) -> str:
+    """Return ``base`` if it can prefix IRIs (absolute, ending in / or #)."""
+    if "://" not in base or base[-1] not in "/#" or any(c in base for c in ' <>"{}|\\^`'):
+        raise PolicyKGError(f"base IRI {base!r} must be an absolute IRI ending in / or # (default {DEFAULT_BASE})")
+    return base
+
+
+class Minter:
+    """Mints the IRIs of one graph under a base."""
+
+    def __init__(self, base: str = DEFAULT_BASE) -> None:
+        self.base = check_base(base)
+
+    def _iri(self, *parts: str | int) -> URIRef:
+        return URIRef(self.base + "/".join(slug(str(p)) for p in parts))
+
+    def document(self, doc_id: str) -> URIRef:
+        return self._iri("doc", doc_id)
+
+    def referenced(self, key: str) -> URIRef:
+        return self._iri("ref", key)
+
+    def in_document(self, doc_id: str, *parts: str | int) -> URIRef:
+        return self._iri("doc", doc_id, *parts)
+
+    def agency(self, canonical: str) -> URIRef:
+        return self._iri("agency", canonical)
+
+    def person(self, name: str) -> URIRef:
+        return self._iri("person", name)
+
+    def place(self, canonical: str) -> URIRef:
+        return self._iri("place", canonical)
+
+    def indicator(self, canonical: str) -> URIRef:
+        return self._iri("indicator", canonical)
+
+    def kind(self, kind: str) -> URIRef:
+        return self._iri("kind", kind)
+
+    def scheme(self, name: str) -> URIRef:
+        return self._iri("scheme", name)

@@ -1,0 +1,110 @@
+"""RDF namespaces: the policy-kg ontology as a closed namespace, and the
+standard vocabularies it reuses. No IRI string is typed anywhere else.
+
+``POL`` is a :class:`~rdflib.namespace.DefinedNamespace` with ``_fail = True``:
+``POL.Targt`` raises instead of minting a new IRI. A test checks that its terms
+are exactly those declared in ``ontology/policy.ttl``.
+"""
+
+from rdflib import Namespace
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace
+from rdflib.term import URIRef
+
+from kg.rdf import DEFAULT_BASE, ONTOLOGY_IRI  # noqa: F401  (re-exported)
+
+ORG = Namespace("http://www.w3.org/ns/org#")
+
+
+class POL(DefinedNamespace):
+    """Terms of the policy-kg ontology (``ontology/policy.ttl``)."""
+
+    _NS = Namespace(ONTOLOGY_IRI + "#")
+    _fail = True
+
+    About: URIRef
+    Agency: URIRef
+    Annual: URIRef
+    AtLeast: URIRef
+    AtMost: URIRef
+    Baseline: URIRef
+    Comparator: URIRef
+    Cumulative: URIRef
+    DocumentKind: URIRef
+    Drafted: URIRef
+    Equal: URIRef
+    Feature: URIRef
+    GreaterThan: URIRef
+    GuaranteeMeasure: URIRef
+    Indicator: URIRef
+    Involved: URIRef
+    Lead: URIRef
+    LessThan: URIRef
+    Measure: URIRef
+    Mention: URIRef
+    PeriodType: URIRef
+    Person: URIRef
+    Place: URIRef
+    PolicyDocument: URIRef
+    Problem: URIRef
+    ProtectionCentre: URIRef
+    Range: URIRef
+    Responsibility: URIRef
+    Role: URIRef
+    Sentence: URIRef
+    Support: URIRef
+    Target: URIRef
+    Task: URIRef
+
+    addresses: URIRef
+    agency: URIRef
+    code: URIRef
+    comparator: URIRef
+    deadline: URIRef
+    endOffset: URIRef
+    forMeasure: URIRef
+    forTask: URIRef
+    hasBaseline: URIRef
+    hasFeature: URIRef
+    hasGuaranteeMeasure: URIRef
+    hasMeasure: URIRef
+    hasTarget: URIRef
+    hasTask: URIRef
+    indicator: URIRef
+    indicatorText: URIRef
+    interprets: URIRef
+    kind: URIRef
+    level: URIRef
+    mentionOf: URIRef
+    mentions: URIRef
+    order: URIRef
+    period: URIRef
+    periodEnd: URIRef
+    periodStart: URIRef
+    region: URIRef
+    responsibleFor: URIRef
+    role: URIRef
+    roleTitle: URIRef
+    rule: URIRef
+    scope: URIRef
+    scopeText: URIRef
+    shortTitle: URIRef
+    sourceName: URIRef
+    startOffset: URIRef
+    text: URIRef
+    unit: URIRef
+    value: URIRef
+    valueMax: URIRef
+    year: URIRef
+
+
+PREFIXES = {
+    "pol": POL._NS,
+    "dcterms": DCTERMS,
+    "org": ORG,
+    "owl": OWL,
+    "prov": PROV,
+    "rdf": RDF,
+    "rdfs": RDFS,
+    "skos": SKOS,
+    "xsd": XSD,
+}
