@@ -1,0 +1,84 @@
+import csv
+import io
+import json
+
+import pytest
+
+from kg import api
+from kg.errors import QueryError
+from kg.sparql import named_queries, run, to_csv, to_json, to_text
+
+REQUIRED = {
+    "targets": "indicator, comparator, value, value_max, unit, deadline, scope, period, task, sentence",
+    "baselines": "indicator, comparator, value, unit, year, scope, sentence",
+    "agencies": "agency, label, type, canonical",
+    "tasks": "task_order, task, measure_order, measure",
+    "responsibilities": "agency, role, subject",
+    "problems": "problem, sentence",
+    "features": "feature, sentence",
+    "documents": "document, title, short_title, kind, period_start, period_end, published, source_url",
+}
+
+
+@pytest.mark.parametrize("name, columns", REQUIRED.items())
+def test_required_named_queries_have_exactly_these_columns(seed_dataset, name, columns):
+    expected = [c.strip() for c in columns.split(",")]
+    assert list(named_queries()[name].columns) == expected
+    assert api.query(seed_dataset, named=name).columns == expected
+
+
+@pytest.mark.parametrize("name", sorted(named_queries()))
+def test_every_named_query_states_its_question_and_returns_its_columns(seed_dataset, name):
+    nq = named_queries()[name]
+    assert nq.question.endswith("?")
+    table = api.query(seed_dataset, named=name)
+    assert table.columns == list(nq.columns)
+    assert table.rows, f"{name} returns nothing on the seed"
+
+
+def test_csv_has_plain_decimals_and_empty_cells(seed_dataset):
+    rows = list(csv.DictReader(io.StringIO(to_csv(api.query(seed_dataset, named="targets")))))
+    values = {r["value"] for r in rows}
+    assert "150000" in values and "86000" not in values
+    assert not any("." in v or "E" in v for v in values)
+    assert any(r["value_max"] == "" for r in rows) and any(r["value_max"] == "10" for r in rows)
+
+
+def test_json_is_sparql_results_json(seed_dataset):
+    data = json.loads(to_json(api.query(seed_dataset, named="agencies")))
+    assert data["head"]["vars"] == ["agency", "label", "type", "canonical"]
+    first = data["results"]["bindings"][0]
+    assert first["agency"]["type"] == "uri" and first["label"]["type"] == "literal"
+
+
+def test_text_table_counts_rows(seed_dataset):
+    text = to_text(api.query(seed_dataset, named="features"))
+    assert text.rstrip().endswith("(4 rows)")
+
+
+def test_parameters_are_bound_not_pasted(seed_dataset):
+    query = "PREFIX pol: <https://w3id.org/policy-kg/ontology#> SELECT ?t WHERE { ?t pol:indicatorText ?name }"
+    table = api.query(seed_dataset, text=query, params={"name": "PCT专利申请量"})
+    assert len(table.rows) == 1
+    hostile = api.query(seed_dataset, text=query, params={"name": '" } ?t ?p ?o . { "'})
+    assert hostile.rows == []
+
+
+def test_unknown_parameter_is_an_error(seed_dataset):
+    with pytest.raises(QueryError, match="not a variable"):
+        api.query(seed_dataset, text="SELECT ?s WHERE { ?s ?p ?o }", params={"nope": "x"})
+
+
+@pytest.mark.parametrize("query, message", [
+    ("SELECT ?x WHERE { ?x a }", "malformed SPARQL"),
+    ("SELEKT * WHERE {}", "malformed SPARQL"),
+    ("ASK { ?s ?p ?o }", "only SELECT"),
+])
+def test_bad_queries_raise_query_errors(seed_dataset, query, message):
+    with pytest.raises(QueryError, match=message):
+        api.query(seed_dataset, text=query)
+
+
+def test_unknown_named_query_lists_the_known_ones(seed_dataset):
+    with pytest.raises(QueryError, match="targets"):
+        api.query(seed_dataset, named="nope")
