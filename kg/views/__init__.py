@@ -1,0 +1,1 @@
+"""Views of the policy graph: NetworkX analytics and interactive HTML."""

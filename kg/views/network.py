@@ -1,0 +1,98 @@
+"""The policy graph as a NetworkX graph of documents, tasks, actors and goals.
+
+:func:`to_networkx` keeps the things a reader reasons about (documents, tasks,
+measures, targets, baselines, indicators, agencies, problems, features,
+persons, and places that scope a figure) and the relations between them.
+Responsibilities become edges from the agency to what it is responsible for,
+labelled with the role; mentions and sentences become node attributes: every
+node carries the sentences it was read from, with their offsets.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import networkx as nx
+from rdflib import Graph, URIRef
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS
+
+from kg.rdf.namespaces import POL
+
+# Most specific first: a node takes the first of its classes found here.
+CLASSES = (
+    POL.PolicyDocument, POL.Task, POL.GuaranteeMeasure, POL.Measure, POL.Target, POL.Baseline,
+    POL.Indicator, POL.ProtectionCentre, POL.Agency, POL.Problem, POL.Feature, POL.Person, POL.Place,
+)
+RELATIONS = (
+    POL.hasTask, POL.hasMeasure, POL.hasGuaranteeMeasure, POL.addresses, POL.hasFeature, POL.hasTarget,
+    POL.hasBaseline, POL.indicator, POL.interprets, DCTERMS.references, POL.scope,
+)
+
+
+def local_name(iri: URIRef) -> str:
+    text = str(iri)
+    return text.rsplit("#", 1)[-1] if "#" in text else text.rsplit("/", 1)[-1]
+
+
+def _sentences(graph: Graph, node: URIRef) -> list[tuple[str, int, int]]:
+    out = []
+    for sentence in graph.objects(node, PROV.wasDerivedFrom):
+        text = graph.value(sentence, POL.text)
+        start = graph.value(sentence, POL.startOffset)
+        end = graph.value(sentence, POL.endOffset)
+        if text is not None:
+            out.append((str(text), int(start) if start is not None else -1, int(end) if end is not None else -1))
+    return sorted(set(out), key=lambda t: t[1])
+
+
+def to_networkx(graph: Graph) -> nx.MultiDiGraph:
+    """Return the reader's view of ``graph`` as a directed multigraph.
+
+    Nodes are keyed by IRI and carry ``label``, ``cls`` (class local name),
+    ``start``/``end`` (offsets of the fact, when it has them) and
+    ``sentences`` (``(text, start, end)`` of its source sentences). Edges carry
+    ``relation`` (a property or role local name).
+    """
+    g = nx.MultiDiGraph()
+    classes = {cls: k for k, cls in enumerate(CLASSES)}
+    kinds: dict[URIRef, URIRef] = {}
+    for node, cls in graph.subject_objects(RDF.type):
+        if cls in classes and (node not in kinds or classes[cls] < classes[kinds[node]]):
+            kinds[node] = cls
+    scoped = {o for o in graph.objects(None, POL.scope)}
+    mention_sentences: dict[URIRef, list] = defaultdict(list)
+    for mention, target in graph.subject_objects(POL.mentionOf):
+        mention_sentences[target].extend(_sentences(graph, mention))
+    for node in sorted(kinds):
+        cls = kinds[node]
+        if cls == POL.Place and node not in scoped:
+            continue
+        start = graph.value(node, POL.startOffset)
+        end = graph.value(node, POL.endOffset)
+        sentences = _sentences(graph, node) or sorted(set(mention_sentences.get(node, [])), key=lambda t: t[1])
+        g.add_node(
+            str(node), label=str(graph.value(node, RDFS.label) or local_name(node)), cls=local_name(cls),
+            start=int(start) if start is not None else None, end=int(end) if end is not None else None,
+            sentences=sentences,
+        )
+    placed_by_measure = {t for t in graph.subjects(POL.forMeasure, None)} | {t for t in graph.subjects(POL.forTask, None)}
+    for prop in RELATIONS:
+        for s, o in sorted(graph.subject_objects(prop)):
+            if prop == POL.hasTarget and s in kinds and o in placed_by_measure:
+                continue  # drawn under its measure or task instead
+            if str(s) in g and str(o) in g:
+                g.add_edge(str(s), str(o), key=local_name(prop), relation=local_name(prop), predicate=str(prop))
+    for prop in (POL.forMeasure, POL.forTask):
+        for target, owner in sorted(graph.subject_objects(prop)):
+            if prop == POL.forTask and graph.value(target, POL.forMeasure) is not None:
+                continue
+            if str(target) in g and str(owner) in g:
+                g.add_edge(str(owner), str(target), key="hasTarget", relation="hasTarget", predicate=str(POL.hasTarget))
+    for r in sorted(graph.subjects(RDF.type, POL.Responsibility)):
+        agency, role, subject = graph.value(r, POL.agency), graph.value(r, POL.role), graph.value(r, POL.responsibleFor)
+        if agency is not None and subject is not None and str(agency) in g and str(subject) in g:
+            g.add_edge(str(agency), str(subject), key=local_name(role), relation=local_name(role), predicate=str(role))
+    for doc, target in sorted(graph.subject_objects(POL.mentions)):
+        if str(doc) in g and str(target) in g and g.degree(str(target)) == 0:
+            g.add_edge(str(doc), str(target), key="mentions", relation="mentions", predicate=str(POL.mentions))
+    return g
