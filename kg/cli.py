@@ -1,0 +1,117 @@
+"""The ``policykg`` command line: parses arguments, calls :mod:`kg.api`, prints.
+
+Errors a user can fix (:class:`kg.errors.PolicyKGError`) are printed as one
+line on stderr with exit status 1; usage errors exit with 2.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from kg import __version__
+from kg.errors import PolicyKGError
+from kg.rdf import DEFAULT_BASE
+
+
+class _Group(click.Group):
+    """Turns PolicyKGError into a one-line message and exit status 1."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except PolicyKGError as exc:
+            raise click.ClickException(str(exc)) from None
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="policykg")
+def cli() -> None:
+    """Turn Chinese government policy documents into an RDF knowledge graph,
+    query it with SPARQL and browse it as an interactive HTML graph."""
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", "outdir", required=True, type=click.Path(path_type=Path),
+              help="Folder to write graph.ttl and graph.html into (created if missing).")
+@click.option("--base", default=DEFAULT_BASE, show_default=True, help="Base IRI of the graph's resources.")
+@click.option("--no-html", is_flag=True, help="Write only graph.ttl.")
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
+def build(files: tuple[Path, ...], outdir: Path, base: str, no_html: bool, quiet: bool) -> None:
+    """Build the knowledge graph of policy documents FILES into a folder.
+
+    Writes OUTDIR/graph.ttl (Turtle) and OUTDIR/graph.html (interactive graph,
+    opens offline) and prints what was found in each document.
+    """
+    from kg import api
+
+    if len(files) > 1 and not quiet and sys.stderr.isatty():
+        with click.progressbar(length=len(files), label="reading", file=sys.stderr) as bar:
+            result = api.build(files, base=base, progress=lambda _: bar.update(1))
+    else:
+        result = api.build(files, base=base)
+    written = api.write(result, outdir, with_html=not no_html)
+    if not quiet:
+        click.echo(api.summary(result))
+        click.echo(f"wrote {written['graph.ttl']} ({len(result.graph)} triples)"
+                   + (f" and {written['graph.html']}" if "graph.html" in written else ""))
+
+
+@cli.command()
+@click.argument("graph", required=False, type=click.Path(path_type=Path))
+@click.argument("sparql", required=False)
+@click.option("-f", "--file", "query_file", type=click.Path(path_type=Path), help="Read the query from a .rq file.")
+@click.option("-n", "--named", help="Run a named query shipped with policy-kg (see --list).")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True,
+              help="table for reading, csv for spreadsheets, json for SPARQL 1.1 JSON results.")
+@click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE",
+              help="Bind a query variable to a value (repeatable); bound safely, never pasted into the query.")
+@click.option("--list", "list_queries", is_flag=True, help="List the named queries and the question each answers.")
+def query(graph: Path | None, sparql: str | None, query_file: Path | None, named: str | None, fmt: str,
+          params: tuple[str, ...], list_queries: bool) -> None:
+    """Run a SPARQL SELECT query on GRAPH (a Turtle or other RDF file).
+
+    Give the query as SPARQL text, with -f FILE.rq, or with --named NAME.
+    """
+    from kg import api
+    from kg.errors import InputError, QueryError
+    from kg.sparql import named_queries, to_csv, to_json, to_text
+
+    if list_queries:
+        for nq in named_queries().values():
+            click.echo(f"{nq.name:<18} {nq.question}")
+            click.echo(f"{'':<18} columns: {', '.join(nq.columns)}")
+        return
+    if graph is None:
+        raise click.UsageError("give the graph to query (a .ttl file), or --list")
+    given = [x for x in (sparql, query_file, named) if x]
+    if len(given) != 1:
+        raise click.UsageError("give exactly one of: a SPARQL query, -f FILE.rq, --named NAME")
+    bound = {}
+    for item in params:
+        name, sep, value = item.partition("=")
+        if not sep or not name:
+            raise click.UsageError(f"--param {item!r}: write NAME=VALUE")
+        bound[name.lstrip("?$")] = value
+    text = None
+    if query_file is not None:
+        try:
+            text = query_file.read_text(encoding="utf-8")
+        except OSError as exc:
+            raise InputError(f"{query_file}: cannot read the query ({exc.strerror})") from None
+        except UnicodeDecodeError:
+            raise QueryError(f"{query_file}: the query file is not UTF-8 text") from None
+    elif sparql:
+        text = sparql
+    dataset = api.load([graph])
+    table = api.query(dataset, text=text, named=named, params=bound)
+    writer = {"table": to_text, "csv": to_csv, "json": to_json}[fmt]
+    click.echo(writer(table), nl=False)
+
+
+def main() -> None:
+    """Entry point of the ``policykg`` console script."""
+    cli(prog_name="policykg")

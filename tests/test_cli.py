@@ -1,0 +1,140 @@
+"""The policykg command as a user runs it."""
+
+import csv
+import io
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kg.cli import cli
+
+from conftest import ROOT, SEED
+
+
+def invoke(*args):
+    return CliRunner().invoke(cli, [str(a) for a in args])
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    out = tmp_path_factory.mktemp("out")
+    result = invoke("build", SEED, "-o", out)
+    assert result.exit_code == 0, result.output
+    return out, result.output
+
+
+def test_build_writes_turtle_and_html_and_summarises(built):
+    out, output = built
+    assert (out / "graph.ttl").stat().st_size > 10_000 and (out / "graph.html").stat().st_size > 100_000
+    assert "5 tasks" in output and "9 targets" in output and "5 baselines" in output
+    assert "中关村国家自主创新示范区知识产权行动方案（2019-2021）" in output
+
+
+def test_build_twice_gives_the_same_bytes(built, tmp_path):
+    out, _ = built
+    assert invoke("build", SEED, "-o", tmp_path, "-q").exit_code == 0
+    assert (tmp_path / "graph.ttl").read_bytes() == (out / "graph.ttl").read_bytes()
+    assert (tmp_path / "graph.html").read_bytes() == (out / "graph.html").read_bytes()
+
+
+def test_query_named_csv(built):
+    out, _ = built
+    result = invoke("query", out / "graph.ttl", "--named", "baselines", "--format", "csv")
+    assert result.exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(result.output)))
+    assert [(r["indicator"], r["value"], r["year"]) for r in rows][0] == ("企业专利申请", "86000", "2018")
+
+
+def test_query_text_and_file(built, tmp_path):
+    out, _ = built
+    q = "PREFIX pol: <https://w3id.org/policy-kg/ontology#> SELECT (COUNT(?t) AS ?n) WHERE { ?t a pol:Target }"
+    assert invoke("query", out / "graph.ttl", q, "--format", "csv").output == "n\n9\n"
+    (tmp_path / "q.rq").write_text(q, encoding="utf-8")
+    assert invoke("query", out / "graph.ttl", "-f", tmp_path / "q.rq", "--format", "csv").output == "n\n9\n"
+
+
+def test_query_list_needs_no_graph():
+    result = invoke("query", "--list")
+    assert result.exit_code == 0
+    for name in ("targets", "baselines", "agencies", "tasks", "responsibilities", "problems", "features", "documents"):
+        assert name in result.output
+
+
+def _fails(result, fragment):
+    assert result.exit_code == 1, result.output
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and fragment in lines[0], result.output
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("content, fragment", [
+    (None, "no such file"),
+    (b"", "empty"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "not a text file"),
+])
+def test_bad_documents_fail_cleanly_and_write_nothing(tmp_path, content, fragment):
+    doc = tmp_path / "doc.txt"
+    if content is not None:
+        doc.write_bytes(content)
+    out = tmp_path / "out"
+    _fails(invoke("build", doc, "-o", out), fragment)
+    assert not (out / "graph.ttl").exists()
+
+
+def test_a_failed_build_leaves_earlier_outputs_intact(built, tmp_path):
+    out = tmp_path / "out"
+    shutil.copytree(built[0], out)
+    before = (out / "graph.ttl").read_bytes()
+    _fails(invoke("build", SEED, tmp_path / "missing.txt", "-o", out), "no such file")
+    assert (out / "graph.ttl").read_bytes() == before
+    assert sorted(p.name for p in out.iterdir()) == ["graph.html", "graph.ttl"]
+
+
+def test_gb18030_documents_are_read(tmp_path):
+    doc = tmp_path / "gbk.txt"
+    doc.write_bytes(SEED.read_text(encoding="utf-8").encode("gb18030"))
+    result = invoke("build", doc, "-o", tmp_path / "out")
+    assert result.exit_code == 0 and "9 targets" in result.output
+
+
+def test_output_that_is_a_file_is_refused(tmp_path):
+    target = tmp_path / "file"
+    target.write_text("x")
+    _fails(invoke("build", SEED, "-o", target), "not a folder")
+
+
+def test_malformed_sparql_is_one_line(built):
+    _fails(invoke("query", built[0] / "graph.ttl", "SELECT ?x WHERE { ?x a }"), "malformed SPARQL")
+
+
+def test_graph_that_is_not_rdf_is_one_line(tmp_path):
+    bad = tmp_path / "bad.ttl"
+    bad.write_text("this is not turtle", encoding="utf-8")
+    _fails(invoke("query", bad, "--named", "targets"), "not valid turtle")
+
+
+def test_usage_errors_exit_2(built):
+    assert invoke("query", built[0] / "graph.ttl").exit_code == 2
+    assert invoke("build").exit_code == 2
+
+
+@pytest.mark.parametrize("command", sorted(cli.commands))
+def test_every_command_has_help(command):
+    result = invoke(command, "--help")
+    assert result.exit_code == 0
+    assert len(cli.commands[command].help or "") > 40
+
+
+def test_console_script_and_python_m_kg_run(tmp_path):
+    script = Path(sys.executable).with_name("policykg")
+    for argv in ([str(script)], [sys.executable, "-m", "kg"]):
+        run = subprocess.run(argv + ["query", "--list"], capture_output=True, text=True, cwd=tmp_path)
+        assert run.returncode == 0, run.stderr
+        assert "targets" in run.stdout
+    run = subprocess.run([str(script), "build", str(tmp_path / "nope.txt"), "-o", str(tmp_path)],
+                         capture_output=True, text=True)
+    assert run.returncode == 1 and run.stderr.count("\n") == 1 and "Traceback" not in run.stderr
