@@ -138,3 +138,24 @@ def test_console_script_and_python_m_kg_run(tmp_path):
     run = subprocess.run([str(script), "build", str(tmp_path / "nope.txt"), "-o", str(tmp_path)],
                          capture_output=True, text=True)
     assert run.returncode == 1 and run.stderr.count("\n") == 1 and "Traceback" not in run.stderr
+
+
+def test_build_several_documents_into_one_graph(tmp_path):
+    other = tmp_path / "notice.txt"
+    other.write_text("北京市知识产权局关于加强专利保护的通知\n市知识产权局负责组织实施。\n", encoding="utf-8")
+    result = invoke("build", SEED, other, "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    assert "policy_text:" in result.output and "notice:" in result.output
+    docs = invoke("query", tmp_path / "out" / "graph.ttl", "--named", "documents", "--format", "csv").output
+    assert "/doc/policy_text," in docs and "/doc/notice," in docs
+    agencies = invoke("query", tmp_path / "out" / "graph.ttl", "--named", "agencies", "--format", "csv").output
+    # one node for the bureau, written the same way in both documents
+    assert agencies.count("agency/北京市知识产权局,市知识产权局,") == 1
+
+
+def test_two_files_with_the_same_name_are_refused(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    for d in ("a", "b"):
+        (tmp_path / d / "doc.txt").write_text("正文。", encoding="utf-8")
+    _fails(invoke("build", tmp_path / "a" / "doc.txt", tmp_path / "b" / "doc.txt", "-o", tmp_path / "out"), "rename one")
