@@ -47,7 +47,7 @@ def doc_id(path: str | Path) -> str:
 
 def extract(path: str | Path, identifier: str | None = None) -> Extraction:
     """Return what the rules find in the document at ``path``."""
-    from kg.text.decode import read_source
+    from kg.text.read import read_source
 
     source = read_source(path)
     return extractor()(source, identifier or doc_id(path))

@@ -61,6 +61,25 @@ def build(files: tuple[Path, ...], outdir: Path, base: str, no_html: bool, quiet
 
 
 @cli.command()
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--clean", is_flag=True, help="Print the normalised text (one paragraph per line) instead.")
+def text(file: Path, clean: bool) -> None:
+    """Print the text policy-kg reads from FILE (.txt, .html, .docx, .pdf).
+
+    Character offsets in the graph count code points in exactly this text.
+    """
+    from kg.text.read import read_source
+
+    source = read_source(file)
+    if clean:
+        from kg.text.normalize import normalize
+
+        click.echo(normalize(source.text).text)
+    else:
+        click.echo(source.text, nl=not source.text.endswith("\n"))
+
+
+@cli.command()
 @click.argument("graph", required=False, type=click.Path(path_type=Path))
 @click.argument("sparql", required=False)
 @click.option("-f", "--file", "query_file", type=click.Path(path_type=Path), help="Read the query from a .rq file.")

@@ -159,3 +159,12 @@ def test_two_files_with_the_same_name_are_refused(tmp_path):
     for d in ("a", "b"):
         (tmp_path / d / "doc.txt").write_text("正文。", encoding="utf-8")
     _fails(invoke("build", tmp_path / "a" / "doc.txt", tmp_path / "b" / "doc.txt", "-o", tmp_path / "out"), "rename one")
+
+
+def test_text_prints_what_offsets_count_in(tmp_path):
+    from formats import write_docx
+
+    path = write_docx(tmp_path / "d.docx", ["标题", "第一段。"])
+    assert invoke("text", path).output == "标题\n第一段。\n"
+    assert invoke("text", SEED).output == SEED.read_text(encoding="utf-8")
+    assert invoke("text", SEED, "--clean").output.splitlines()[0] == "解读：《中关村国家自主创新示范区知识产权行动方案（2019-2021）》"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import codecs
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.errors import InputError
@@ -27,11 +27,14 @@ _PLAUSIBLE_SHARE = 0.9
 
 @dataclass(frozen=True)
 class Source:
-    """A decoded document: its text exactly as in the file, and where it came from."""
+    """A document as text: for plain text exactly as in the file, for other
+    formats the text read from it (see :mod:`kg.text.read`)."""
 
     text: str
     name: str
     encoding: str
+    format: str = "text"
+    meta: dict = field(default_factory=dict, hash=False, compare=False)
 
 
 def _plausible(text: str) -> float:
@@ -85,11 +88,11 @@ def _checked(source: Source) -> Source:
     return source
 
 
-def read_source(path: str | Path) -> Source:
-    """Read and decode the document at ``path``."""
+def read_bytes(path: str | Path) -> bytes:
+    """Return the bytes of the file at ``path``, or raise InputError saying why not."""
     p = Path(path)
     try:
-        data = p.read_bytes()
+        return p.read_bytes()
     except FileNotFoundError:
         raise InputError(f"{p}: no such file") from None
     except IsADirectoryError:
@@ -98,4 +101,8 @@ def read_source(path: str | Path) -> Source:
         raise InputError(f"{p}: permission denied") from None
     except OSError as exc:
         raise InputError(f"{p}: cannot read ({exc.strerror})") from None
-    return decode_bytes(data, str(p))
+
+
+def read_text_file(path: str | Path) -> Source:
+    """Read and decode the plain-text document at ``path``."""
+    return decode_bytes(read_bytes(path), str(path))

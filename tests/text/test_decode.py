@@ -3,7 +3,7 @@ import codecs
 import pytest
 
 from kg.errors import InputError
-from kg.text.decode import decode_bytes, read_source
+from kg.text.decode import decode_bytes, read_text_file as read_source
 
 TEXT = "到2021年，中关村示范区有效发明专利拥有量超过15万件。"
 

@@ -1,0 +1,139 @@
+"""Read a document file of any common kind into text.
+
+- ``.txt`` and other plain text: decoded as in :mod:`kg.text.decode`;
+- ``.html``/``.htm`` pages saved from government sites: the main text is
+  kept with its paragraphs, navigation and page furniture dropped
+  (trafilatura); the page title becomes the first line;
+- ``.docx``: paragraphs in order, tables as rows ``| a | b |`` (python-docx);
+- ``.pdf``: the text layer of every page (pypdf); the PDF line-break repair of
+  :mod:`kg.text.normalize` applies to it.
+
+For formats other than plain text, character offsets everywhere in policy-kg
+refer to the text read here, which ``policykg text FILE`` prints.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from pathlib import Path
+
+from kg.errors import InputError
+from kg.text.decode import Source, decode_bytes, read_bytes
+
+TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
+HTML_SUFFIXES = {".html", ".htm", ".shtml", ".xhtml"}
+FORMATS = ("text", "html", "docx", "pdf")
+# Below this many characters, what trafilatura keeps is a stray link, not a document.
+_MIN_MAIN_TEXT = 10
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_-]+)""", re.I)
+
+
+def sniff(data: bytes, suffix: str) -> str:
+    """Return the format of a file from its name and first bytes."""
+    suffix = suffix.lower()
+    if data.startswith(b"%PDF-"):
+        return "pdf"
+    if data.startswith(b"PK\x03\x04"):
+        return "docx"
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    head = data[:2048].lstrip().lower()
+    if suffix not in TEXT_SUFFIXES and (head.startswith(b"<!doctype html") or head.startswith(b"<html")):
+        return "html"
+    return "text"
+
+
+def read_source(path: str | Path) -> Source:
+    """Read the document at ``path``, whatever its format, into a :class:`Source`."""
+    p = Path(path)
+    data = read_bytes(p)
+    kind = sniff(data, p.suffix)
+    if kind == "pdf":
+        return _checked(Source(pdf_text(data, str(p)), str(p), "pdf", "pdf"))
+    if kind == "docx":
+        return _checked(Source(docx_text(data, str(p)), str(p), "docx", "docx"))
+    if kind == "html":
+        return html_source(data, str(p))
+    return decode_bytes(data, str(p))
+
+
+def _checked(source: Source) -> Source:
+    if not source.text.strip():
+        raise InputError(f"{source.name}: no text found in the {source.format} file"
+                         + ("; a scanned PDF needs OCR first" if source.format == "pdf" else ""))
+    return source
+
+
+def table_row(cells: list[str]) -> str:
+    """Return a table row as one line: ``| a | b |``."""
+    return "| " + " | ".join(" ".join(c.split()) for c in cells) + " |"
+
+
+def pdf_text(data: bytes, name: str) -> str:
+    """Return the text layer of a PDF, page after page."""
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            try:
+                reader.decrypt("")
+            except Exception:
+                raise InputError(f"{name}: the PDF is encrypted; save an unencrypted copy first") from None
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except InputError:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise InputError(f"{name}: not a readable PDF ({' '.join(str(exc).split())[:120]})") from None
+    return "\n".join(pages)
+
+
+def docx_text(data: bytes, name: str) -> str:
+    """Return the paragraphs and tables of a Word document, in order."""
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise InputError(f"{name}: not a readable .docx file ({' '.join(str(exc).split())[:120]})") from None
+    lines = []
+    for block in document.iter_inner_content():
+        if hasattr(block, "rows"):
+            for row in block.rows:
+                cells = []
+                for cell in row.cells:
+                    if not cells or cell.text != cells[-1]:  # merged cells repeat
+                        cells.append(cell.text)
+                lines.append(table_row(cells))
+        else:
+            lines.append(block.text)
+    return "\n".join(lines)
+
+
+def html_source(data: bytes, name: str) -> Source:
+    """Return the main text of an HTML page, its title first."""
+    import trafilatura
+
+    declared = _META_CHARSET.search(data[:4096])
+    text = None
+    if declared:
+        try:
+            text = data.decode(declared.group(1).decode("ascii"))
+        except (LookupError, UnicodeDecodeError):
+            text = None
+    if text is None:
+        text = decode_bytes(data, name).text
+    result = trafilatura.bare_extraction(text, include_tables=True, favor_recall=True, with_metadata=True,
+                                         include_comments=False)
+    if result is None or len((result.text or "").strip()) < _MIN_MAIN_TEXT:
+        raise InputError(f"{name}: no main text found in the HTML page")
+    body = result.text.strip()
+    title = (result.title or "").strip()
+    if title and not body.startswith(title):
+        body = title + "\n" + body
+    meta = {"published": result.date} if result.date else {}
+    return Source(body, name, "html", "html", meta)

@@ -1,0 +1,79 @@
+"""Documents as they come: the same text read from .txt, .pdf, .docx and .html."""
+
+import pytest
+
+from kg import api
+from kg.errors import InputError
+from kg.text.read import read_source
+
+from conftest import SEED
+from formats import write_docx, write_html, write_pdf
+
+SEED_TEXT = SEED.read_text(encoding="utf-8")
+SEED_LINES = [line for line in SEED_TEXT.splitlines() if line.strip()]
+
+
+def _targets(path):
+    return sorted((t.indicator, str(t.value), t.unit, t.deadline) for t in api.extract(path).targets)
+
+
+@pytest.fixture(scope="module")
+def expected_targets():
+    return _targets(SEED)
+
+
+def _paragraphs():
+    from kg.text.normalize import normalize
+
+    return normalize(SEED_TEXT).text.splitlines()
+
+
+def test_pdf_text_layer_with_broken_lines_reads_like_the_text(tmp_path, expected_targets):
+    pdf = write_pdf(tmp_path / "seed.pdf", SEED_TEXT.splitlines())
+    source = read_source(pdf)
+    assert source.format == "pdf"
+    assert _targets(pdf) == expected_targets
+
+
+def test_docx_paragraphs(tmp_path, expected_targets):
+    path = write_docx(tmp_path / "seed.docx", _paragraphs())
+    assert read_source(path).format == "docx"
+    assert _targets(path) == expected_targets
+
+
+def test_docx_tables_become_rows(tmp_path):
+    path = write_docx(tmp_path / "t.docx", ["附件", "重点任务分工表"],
+                      table=[["序号", "重点任务", "牵头单位"], ["1", "建设平台", "省经济和信息化厅"]])
+    lines = read_source(path).text.splitlines()
+    assert lines[-2:] == ["| 序号 | 重点任务 | 牵头单位 |", "| 1 | 建设平台 | 省经济和信息化厅 |"]
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "gb18030"])
+def test_html_page_keeps_the_text_and_drops_navigation(tmp_path, expected_targets, encoding):
+    paragraphs = _paragraphs()
+    path = write_html(tmp_path / "seed.html", paragraphs[0], paragraphs[1:], encoding)
+    source = read_source(path)
+    assert source.format == "html"
+    assert source.text.splitlines()[0] == paragraphs[0]
+    for furniture in ("首页", "当前位置", "相关链接", "分享到", "ICP备", "门户网站"):
+        assert furniture not in source.text
+    assert _targets(path) == expected_targets
+
+
+def test_files_are_recognised_by_content_not_only_name(tmp_path, expected_targets):
+    pdf = write_pdf(tmp_path / "seed.pdf", SEED_TEXT.splitlines())
+    renamed = tmp_path / "seed.download"
+    renamed.write_bytes(pdf.read_bytes())
+    assert read_source(renamed).format == "pdf"
+
+
+@pytest.mark.parametrize("name, data, message", [
+    ("broken.pdf", b"%PDF-1.4\n garbage", "not a readable PDF"),
+    ("broken.docx", b"PK\x03\x04 not really a zip", "not a readable .docx"),
+    ("empty.html", b"<html><body><div class='nav'><a href='/'>\xe9\xa6\x96\xe9\xa1\xb5</a></div></body></html>", "no main text"),
+])
+def test_broken_files_are_input_errors(tmp_path, name, data, message):
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(InputError, match=message):
+        read_source(path)
