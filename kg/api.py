@@ -11,25 +11,51 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
-from typing import TYPE_CHECKING
-
-from kg.errors import InputError
+from kg.errors import InputError, PolicyKGError
 from kg.rdf import DEFAULT_BASE
 
 if TYPE_CHECKING:
-    from rdflib import Graph
+    from rdflib import Dataset, Graph
 
     from kg.extract.records import Extraction
+
+# Files a folder is searched for.
+DOCUMENT_SUFFIXES = (".txt", ".text", ".html", ".htm", ".shtml", ".docx", ".pdf")
+
+
+@dataclass
+class Failure:
+    """A document that could not be read, and why."""
+
+    path: Path
+    reason: str
+
+    def __str__(self) -> str:
+        return self.reason if self.reason.startswith(str(self.path)) else f"{self.path}: {self.reason}"
 
 
 @dataclass
 class BuildResult:
-    """The graph built from some documents, and what was extracted from each."""
+    """The dataset built from some documents, what was extracted from each, and what failed."""
 
-    graph: Graph
-    extractions: list[Extraction] = field(default_factory=list)
+    dataset: "Dataset"
+    extractions: list["Extraction"] = field(default_factory=list)
+    failures: list[Failure] = field(default_factory=list)
+    _union: "Graph | None" = None
+
+    @property
+    def graph(self) -> "Graph":
+        """All triples of the dataset in one graph."""
+        if self._union is None:
+            from kg.rdf.graph import new_graph
+
+            union = new_graph()
+            for s, p, o, _ in self.dataset.quads((None, None, None, None)):
+                union.add((s, p, o))
+            self._union = union
+        return self._union
 
 
 @lru_cache(maxsize=1)
@@ -45,7 +71,26 @@ def doc_id(path: str | Path) -> str:
     return Path(path).stem.strip() or "document"
 
 
-def extract(path: str | Path, identifier: str | None = None) -> Extraction:
+def documents_in(paths: Iterable[str | Path]) -> list[Path]:
+    """Return the document files named by ``paths``, folders searched recursively, in a stable order."""
+    found: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            files = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in DOCUMENT_SUFFIXES
+                           and not any(part.startswith(".") for part in f.relative_to(p).parts))
+            if not files:
+                raise InputError(f"{p}: no documents in the folder (looked for {', '.join(DOCUMENT_SUFFIXES)})")
+            found.extend(files)
+        elif p.is_file():
+            found.append(p)
+        else:
+            raise InputError(f"{p}: no such file")
+    if not found:
+        raise InputError("no documents given; name one or more files or folders")
+    return found
+
+
+def extract(path: str | Path, identifier: str | None = None) -> "Extraction":
     """Return what the rules find in the document at ``path``."""
     from kg.text.read import read_source
 
@@ -53,7 +98,7 @@ def extract(path: str | Path, identifier: str | None = None) -> Extraction:
     return extractor()(source, identifier or doc_id(path))
 
 
-def extract_text(text: str, identifier: str = "text") -> Extraction:
+def extract_text(text: str, identifier: str = "text") -> "Extraction":
     """Return what the rules find in ``text``."""
     from kg.text.decode import Source
 
@@ -62,42 +107,78 @@ def extract_text(text: str, identifier: str = "text") -> Extraction:
     return extractor()(Source(text, identifier, "str"), identifier)
 
 
-def build(paths: Iterable[str | Path], base: str = DEFAULT_BASE,
-          progress: Callable[[Path], None] | None = None) -> BuildResult:
-    """Return the graph of the documents at ``paths``."""
-    from kg.rdf.graph import add_extraction, new_graph
-    from kg.rdf.iris import check_base
+def _extract_one(job: tuple[str, str]):
+    """Worker: extract one file; return the extraction or the reason it failed."""
+    path, identifier = job
+    try:
+        return extract(path, identifier), None
+    except PolicyKGError as exc:
+        return None, str(exc)
 
-    check_base(base)
-    paths = [Path(p) for p in paths]
-    if not paths:
-        raise InputError("no documents given; name one or more text files")
-    for p in paths:
-        if not p.is_file():
-            raise InputError(f"{p}: {'is a directory; give the document files inside it' if p.is_dir() else 'no such file'}")
+
+def _ids(paths: list[Path]) -> list[str]:
     seen: dict[str, Path] = {}
+    ids = []
     for p in paths:
         ident = doc_id(p)
         if ident in seen:
             raise InputError(f"{p} and {seen[ident]} would both be document {ident!r}; rename one of them")
         seen[ident] = p
-    graph = new_graph()
-    result = BuildResult(graph)
-    for p in paths:
-        ex = extract(p)
-        add_extraction(graph, ex, base)
-        result.extractions.append(ex)
-        if progress:
-            progress(p)
+        ids.append(ident)
+    return ids
+
+
+def build(paths: Iterable[str | Path], base: str = DEFAULT_BASE, workers: int = 1,
+          progress: Callable[[Path], None] | None = None) -> BuildResult:
+    """Return the dataset of the documents at ``paths`` (files or folders).
+
+    A document that cannot be read is recorded in ``failures`` and the others
+    are built. With ``workers`` > 1, documents are read in that many processes.
+    """
+    from kg.rdf.graph import add_to_dataset, new_dataset
+    from kg.rdf.iris import check_base
+
+    check_base(base)
+    files = documents_in(paths)
+    ids = _ids(files)
+    result = BuildResult(new_dataset())
+    jobs = [(str(p), ident) for p, ident in zip(files, ids)]
+    if workers > 1 and len(jobs) > 1:
+        import multiprocessing
+
+        context = multiprocessing.get_context("spawn")
+        with context.Pool(min(workers, len(jobs))) as pool:
+            outcomes = pool.imap(_extract_one, jobs, chunksize=max(1, len(jobs) // (workers * 8)))
+            _collect(result, files, outcomes, base, add_to_dataset, progress)
+    else:
+        _collect(result, files, map(_extract_one, jobs), base, add_to_dataset, progress)
     return result
 
 
-def turtle(graph: Graph) -> str:
+def _collect(result: BuildResult, files: list[Path], outcomes, base: str, add, progress) -> None:
+    for path, (ex, error) in zip(files, outcomes):
+        if ex is None:
+            result.failures.append(Failure(path, error))
+        else:
+            add(result.dataset, ex, base)
+            result.extractions.append(ex)
+        if progress:
+            progress(path)
+
+
+def turtle(graph: "Graph") -> str:
     """Return ``graph`` as Turtle; the same graph always gives the same bytes."""
     return graph.serialize(format="turtle")
 
 
-def html(graph: Graph, title: str) -> str:
+def trig(dataset: "Dataset") -> str:
+    """Return ``dataset`` as TriG, one block per named graph, in a stable order."""
+    from kg.rdf.serialize import trig as _trig
+
+    return _trig(dataset)
+
+
+def html(graph: "Graph", title: str) -> str:
     """Return the interactive HTML page of ``graph``."""
     from kg.views.html import render
     from kg.views.network import to_networkx
@@ -106,20 +187,19 @@ def html(graph: Graph, title: str) -> str:
 
 
 def write(result: BuildResult, outdir: str | Path, with_html: bool = True) -> dict[str, Path]:
-    """Write ``graph.ttl`` (and ``graph.html``) into ``outdir``; return their paths.
+    """Write ``graph.ttl`` (all triples), ``graph.trig`` (one graph per file) and
+    ``graph.html`` into ``outdir``; return their paths.
 
-    Both are rendered before either is written, and each is written atomically.
+    Everything is rendered before anything is written, and each file is written atomically.
     """
     from kg.io import atomic_write, prepare_dir
 
     out = prepare_dir(outdir)
-    ttl = turtle(result.graph)
-    titles = [ex.document.title or ex.doc_id for ex in result.extractions]
-    page = html(result.graph, titles[0] if len(titles) == 1 else f"{len(titles)} documents") if with_html else None
-    written = {"graph.ttl": atomic_write(out / "graph.ttl", ttl)}
-    if page is not None:
-        written["graph.html"] = atomic_write(out / "graph.html", page)
-    return written
+    outputs = {"graph.ttl": turtle(result.graph), "graph.trig": trig(result.dataset)}
+    if with_html:
+        titles = [ex.document.title or ex.doc_id for ex in result.extractions]
+        outputs["graph.html"] = html(result.graph, titles[0] if len(titles) == 1 else f"{len(titles)} documents")
+    return {name: atomic_write(out / name, data) for name, data in outputs.items()}
 
 
 def load(paths: Iterable[str | Path]):
@@ -138,7 +218,7 @@ def query(graph, text: str | None = None, named: str | None = None, params: dict
 
     if (text is None) == (named is None):
         raise QueryError("give either a query or the name of a named query")
-    dataset = graph if isinstance(graph, Dataset) else with_graph(graph)
+    dataset = graph if isinstance(graph, Dataset) and graph.default_union else with_graph(graph)
     if named is not None:
         nq = named_query(named)
         return run(dataset, nq.text, params, nq.params)
@@ -146,16 +226,22 @@ def query(graph, text: str | None = None, named: str | None = None, params: dict
 
 
 def summary(result: BuildResult) -> str:
-    """Return a short account of what was found, one document per paragraph."""
+    """Return a short account of what was found, one file per paragraph."""
     lines = []
+    order = ("tasks", "measures", "targets", "baselines", "agencies", "responsibilities", "problems",
+             "features", "guarantees", "persons", "places", "documents")
     for ex in result.extractions:
         counts = ex.counts()
-        lines.append(f"{ex.doc_id}: {ex.document.title or '(no title)'}")
-        subject = next((d for d in ex.documents if d.key == ex.subject), None)
-        if subject is not None and not subject.is_source:
-            period = f" {subject.period_start}–{subject.period_end}" if subject.period_start else ""
-            lines.append(f"  about: {subject.title} ({subject.kind or 'document'}{period})")
-        order = ("tasks", "measures", "targets", "baselines", "agencies", "responsibilities", "problems",
-                 "features", "guarantees", "persons", "places", "documents")
+        read = ex.read
+        lines.append(f"{ex.doc_id}: {read[0].title or '(no title)'}")
+        for d in read[1:]:
+            lines.append(f"  and: {d.title or '(no title)'}" + (f" ({d.kind})" if d.kind else ""))
+        for d in read:
+            if d.interprets:
+                subject = next(x for x in ex.documents if x.key == d.interprets)
+                period = f" {subject.period_start}–{subject.period_end}" if subject.period_start else ""
+                lines.append(f"  about: {subject.title} ({subject.kind or 'document'}{period})")
         lines.append("  " + ", ".join(f"{counts[k]} {k}" for k in order))
+    for failure in result.failures:
+        lines.append(f"failed: {failure}")
     return "\n".join(lines)

@@ -34,30 +34,42 @@ def cli() -> None:
 
 
 @cli.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-o", "--output", "outdir", required=True, type=click.Path(path_type=Path),
-              help="Folder to write graph.ttl and graph.html into (created if missing).")
+              help="Folder to write graph.ttl, graph.trig and graph.html into (created if missing).")
 @click.option("--base", default=DEFAULT_BASE, show_default=True, help="Base IRI of the graph's resources.")
-@click.option("--no-html", is_flag=True, help="Write only graph.ttl.")
+@click.option("-w", "--workers", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Read documents in this many processes.")
+@click.option("--no-html", is_flag=True, help="Do not write graph.html.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
-def build(files: tuple[Path, ...], outdir: Path, base: str, no_html: bool, quiet: bool) -> None:
-    """Build the knowledge graph of policy documents FILES into a folder.
+def build(paths: tuple[Path, ...], outdir: Path, base: str, workers: int, no_html: bool, quiet: bool) -> None:
+    """Build the knowledge graph of policy documents: files (.txt, .html,
+    .docx, .pdf) or folders of them.
 
-    Writes OUTDIR/graph.ttl (Turtle) and OUTDIR/graph.html (interactive graph,
-    opens offline) and prints what was found in each document.
+    Writes OUTDIR/graph.ttl (all triples, Turtle), OUTDIR/graph.trig (one
+    named graph per file plus the shared agencies, TriG) and OUTDIR/graph.html
+    (interactive graph that opens offline), and prints what was found. A
+    document that cannot be read is reported and the others are built; the
+    exit status is then 1.
     """
+    from tqdm import tqdm
+
     from kg import api
 
-    if len(files) > 1 and not quiet and sys.stderr.isatty():
-        with click.progressbar(length=len(files), label="reading", file=sys.stderr) as bar:
-            result = api.build(files, base=base, progress=lambda _: bar.update(1))
-    else:
-        result = api.build(files, base=base)
+    files = api.documents_in(paths)
+    with tqdm(total=len(files), file=sys.stderr, unit="doc", disable=quiet or len(files) < 2 or not sys.stderr.isatty(),
+              desc="reading") as bar:
+        result = api.build(files, base=base, workers=workers, progress=lambda _: bar.update(1))
+    if not result.extractions:
+        raise PolicyKGError("; ".join(str(f) for f in result.failures))
     written = api.write(result, outdir, with_html=not no_html)
     if not quiet:
         click.echo(api.summary(result))
-        click.echo(f"wrote {written['graph.ttl']} ({len(result.graph)} triples)"
-                   + (f" and {written['graph.html']}" if "graph.html" in written else ""))
+        click.echo("wrote " + ", ".join(str(p) for p in written.values()) + f" ({len(result.graph)} triples)")
+    for failure in result.failures:
+        click.echo(f"Error: {failure}", err=True)
+    if result.failures:
+        sys.exit(1)
 
 
 @cli.command()

@@ -88,10 +88,9 @@ def test_bad_documents_fail_cleanly_and_write_nothing(tmp_path, content, fragmen
 def test_a_failed_build_leaves_earlier_outputs_intact(built, tmp_path):
     out = tmp_path / "out"
     shutil.copytree(built[0], out)
-    before = (out / "graph.ttl").read_bytes()
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
     _fails(invoke("build", SEED, tmp_path / "missing.txt", "-o", out), "no such file")
-    assert (out / "graph.ttl").read_bytes() == before
-    assert sorted(p.name for p in out.iterdir()) == ["graph.html", "graph.ttl"]
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
 
 
 def test_gb18030_documents_are_read(tmp_path):
@@ -147,7 +146,9 @@ def test_build_several_documents_into_one_graph(tmp_path):
     assert result.exit_code == 0, result.output
     assert "policy_text:" in result.output and "notice:" in result.output
     docs = invoke("query", tmp_path / "out" / "graph.ttl", "--named", "documents", "--format", "csv").output
-    assert "/doc/policy_text," in docs and "/doc/notice," in docs
+    files = {row["file"]: row["title"] for row in csv.DictReader(io.StringIO(docs)) if row["file"]}
+    assert files == {"policy_text": "解读：《中关村国家自主创新示范区知识产权行动方案（2019-2021）》",
+                     "notice": "北京市知识产权局关于加强专利保护的通知"}
     agencies = invoke("query", tmp_path / "out" / "graph.ttl", "--named", "agencies", "--format", "csv").output
     # one node for the bureau, written the same way in both documents
     assert agencies.count("agency/北京市知识产权局,市知识产权局,") == 1
@@ -168,3 +169,30 @@ def test_text_prints_what_offsets_count_in(tmp_path):
     assert invoke("text", path).output == "标题\n第一段。\n"
     assert invoke("text", SEED).output == SEED.read_text(encoding="utf-8")
     assert invoke("text", SEED, "--clean").output.splitlines()[0] == "解读：《中关村国家自主创新示范区知识产权行动方案（2019-2021）》"
+
+
+def test_a_broken_document_is_reported_and_the_rest_built(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(SEED, corpus / "a.txt")
+    (corpus / "b.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00")
+    (corpus / "notes.md").write_text("not a document type policy-kg looks for", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["build", str(corpus), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert "a: 解读" in result.stdout
+    assert result.stderr.strip() == f"Error: {corpus / 'b.txt'}: not a text file (it contains NUL bytes); convert it to UTF-8 text first"
+    assert (tmp_path / "out" / "graph.trig").exists()
+    docs = invoke("query", tmp_path / "out" / "graph.trig", "--named", "documents", "--format", "csv").output
+    assert {row["file"] for row in csv.DictReader(io.StringIO(docs))} == {"a", ""}
+
+
+def test_workers_give_the_same_graph(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name in ("04_gov-new-media-opinions-guobanfa-2018-123.txt", "11_sta-rd-equipment-vat-refund-interpretation-2020.txt"):
+        shutil.copy(ROOT / "tests" / "data" / "corpus" / name, corpus / name)
+    shutil.copy(SEED, corpus / "seed.txt")
+    assert invoke("build", corpus, "-o", tmp_path / "one", "-q").exit_code == 0
+    assert invoke("build", corpus, "-o", tmp_path / "two", "-q", "--workers", "2").exit_code == 0
+    for name in ("graph.ttl", "graph.trig"):
+        assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes()

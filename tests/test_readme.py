@@ -9,7 +9,12 @@ from click.testing import CliRunner
 
 from kg.cli import cli
 
-from conftest import ROOT
+try:
+    from conftest import ROOT
+except ImportError:  # run as a script
+    import sys as _sys, pathlib as _pl
+    _sys.path.insert(0, str(_pl.Path(__file__).parent))
+    from conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 BLOCKS = re.findall(r"```console\n\$ policykg (.*?)\n(.*?)```", README, re.S)
@@ -40,3 +45,32 @@ def test_readme_output_is_what_the_command_prints(workdir, monkeypatch, command,
     result = CliRunner().invoke(cli, shlex.split(command))
     assert result.exit_code == 0, result.output
     assert result.output == expected
+
+
+def _update() -> None:
+    """Rewrite every `$ policykg …` block of the README with what the command prints now."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        root = __import__("pathlib").Path(tmp)
+        (root / "data").mkdir()
+        shutil.copy(ROOT / "data" / "policy_text.txt", root / "data" / "policy_text.txt")
+        import os
+
+        os.chdir(root)
+        CliRunner().invoke(cli, ["build", "data/policy_text.txt", "-o", "out"])
+
+        def run(m: re.Match) -> str:
+            result = CliRunner().invoke(cli, shlex.split(m.group(1)))
+            return f"```console\n$ policykg {m.group(1)}\n{result.output}```"
+
+        text = re.sub(r"```console\n\$ policykg (.*?)\n(.*?)```", run, README, flags=re.S)
+    (ROOT / "README.md").write_text(text, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    import sys
+
+    sys.path.insert(0, str(__import__("pathlib").Path(__file__).parent))
+    if "--update" in sys.argv:
+        _update()

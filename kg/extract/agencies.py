@@ -1,18 +1,24 @@
 """Agencies and protection centres, with their canonical names.
 
-Three rules, applied in order, each claiming the text it matches:
+Rules, applied in order, each claiming the text it matches:
 
 ``agency.pattern``
     whole-name patterns (中国（北京）知识产权保护中心);
 ``agency.lexicon``
     names and aliases from ``resources/agencies.tsv`` (中关村管委会);
+``agency.assignment``
+    the units of a bracketed assignment (（责任单位：省经济和信息化厅、省财政厅）),
+    whose names the brackets delimit;
+``agency.self``
+    a document's words for the body that issued it (我局 → the 落款's agency);
 ``agency.head``
     a name ending in a head word (局, 厅, 委员会, 海关…), read back word by
     word until a word that cannot be part of a name (和, 会同, 将…).
 
 Names relative to the document's region are qualified (市知识产权局 in a
-Beijing document is 北京市知识产权局), short forms expanded
-(发展改革委 → 发展和改革委员会), and the result looked up again in the lexicon.
+Beijing document is 北京市知识产权局, 州人民政府 in an Aba document is
+阿坝藏族羌族自治州人民政府), short forms expanded (发展改革委 →
+发展和改革委员会), and the result looked up again in the lexicon.
 """
 
 from __future__ import annotations
@@ -20,8 +26,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kg.errors import RuleError
+from kg.extract.assignments import assignment_reader
 from kg.extract.base import Analysis, Lexicon
-from kg.extract.places import gazetteer, region_fits
+from kg.extract.places import gazetteer
 from kg.extract.records import Agency, AgencyType
 from kg.nlp.segment import is_han
 from kg.resources import compile_pattern, load_toml, read_table, read_words
@@ -62,42 +69,54 @@ class AgencyFinder:
                 raise RuleError(f"agencies.toml: head {h.head}: needs must be any, place or org, not {h.needs!r}")
         self.org_endings = tuple(cfg["heads"]["org_endings"])
         self.breaks = set(cfg["name"]["breaks"])
+        self.break_tags = set(cfg["name"]["break_tags"])
         self.generic = tuple(sorted(cfg["name"]["generic"], key=len, reverse=True))
-        self.max_length = int(cfg["name"]["max_length"])
         self.particles = "".join(cfg["name"]["particles"])
-        self.relative = dict(cfg["regions"]["relative"])
+        self.max_length = int(cfg["name"]["max_length"])
+        self.relative = sorted(cfg["regions"]["relative"].items(), key=lambda kv: -len(kv[0]))
+        self.self_references = set(cfg["regions"]["self_references"])
+        self.national_prefixes = tuple(cfg["regions"]["national_prefixes"])
+        self.title_issuer_ends = tuple(cfg["regions"]["title_issuer_ends"])
         self.patterns = [
             (p["id"], _agency_type(p["type"], f"agencies.toml pattern {p['id']}"), compile_pattern(p["pattern"], f"agencies.toml pattern {p['id']}"))
             for p in cfg["patterns"]["patterns"]
         ]
-        self.stems = {row["short"]: row["full"] for row in read_table("agency_stems.tsv", ("short", "full"))}
+        stems = read_table("agency_stems.tsv", ("short", "full", "local"), required=2)
+        self.stems = {row["short"]: row["full"] for row in stems}
+        self.local_stems = {row["full"] for row in stems if row["local"] == "local"}
         self.non_agencies = set(read_words("non_agencies.txt"))
         self.places = gazetteer()
+        self.assignments = assignment_reader()
 
     def words(self) -> list[str]:
         """Words the segmenter should keep whole."""
-        return [w for w in self.known if len(w) <= 12] + [h.head for h in self.heads if len(h.head) > 1]
+        return ([w for w in self.known if len(w) <= 12] + [h.head for h in self.heads if len(h.head) > 1]
+                + sorted(self.self_references))
 
     # -- naming --------------------------------------------------------------
-    def resolve(self, name: str, region: str | None) -> tuple[str, str | None]:
-        """Return the canonical name of a written agency name and the region it is in."""
+    def resolve(self, name: str, regions: dict[str, str]) -> tuple[str, str | None]:
+        """Return the canonical name of a written agency name and the province it is in."""
         if name in self.known:
             return self.known[name][0], self._region_of(self.known[name][0])
         qualified = name
-        for prefix, level in sorted(self.relative.items(), key=lambda kv: -len(kv[0])):
-            if name.startswith(prefix) and region_fits(region, level):
-                qualified = region + name[len(prefix):]
+        for prefix, level in self.relative:
+            if name.startswith(prefix) and regions.get(level) and not self._leading_place(name):
+                qualified = regions[level] + name[len(prefix):]
                 break
         place_len = self._leading_place(qualified)
-        stem = qualified[place_len:]
-        for short in sorted(self.stems, key=len, reverse=True):
-            if stem.endswith(short) and (stem == short or not stem.endswith(self.stems[short])):
-                stem = stem[: len(stem) - len(short)] + self.stems[short]
-                break
+        stem = self._expand(qualified[place_len:])
+        if not place_len and stem in self.local_stems and regions.get("province"):
+            qualified, place_len = regions["province"] + stem, len(regions["province"])
         full = qualified[:place_len] + stem
         if full in self.known:
             full = self.known[full][0]
         return full, self._region_of(full)
+
+    def _expand(self, stem: str) -> str:
+        for short in sorted(self.stems, key=len, reverse=True):
+            if stem.endswith(short) and (stem == short or not stem.endswith(self.stems[short])):
+                return stem[: len(stem) - len(short)] + self.stems[short]
+        return stem
 
     def _leading_place(self, name: str) -> int:
         for length in range(min(len(name), 12), 1, -1):
@@ -112,6 +131,17 @@ class AgencyFinder:
             return entry.region if entry else None
         return None
 
+    def _identifies(self, name: str, regions: dict[str, str]) -> bool:
+        """True if ``name`` names one body: it starts with a place, a resolvable
+        relative prefix or a national prefix, or is known."""
+        if name in self.known or self._leading_place(name) or name.startswith(self.national_prefixes):
+            return True
+        level = next((lvl for prefix, lvl in self.relative if name.startswith(prefix)), None)
+        return level is not None and level in regions
+
+    def _is_generic(self, name: str) -> bool:
+        return name.startswith(self.generic) and self._expand(name) not in self.local_stems
+
     # -- rules ---------------------------------------------------------------
     def __call__(self, a: Analysis) -> None:
         text, tokens, found = a.text, a.tokens, a.found
@@ -120,16 +150,17 @@ class AgencyFinder:
         def free(s: int, e: int) -> bool:
             return all(e <= ts or s >= te for ts, te in taken)
 
-        def emit(s: int, e: int, kind: AgencyType, rule: str, canonical: str | None = None) -> None:
+        def emit(s: int, e: int, kind: AgencyType, rule: str, canonical: str | None = None) -> Agency:
             written = text[s:e]
             if canonical is None:
-                canonical, region = self.resolve(written, found.region)
+                canonical, region = self.resolve(written, found.regions)
             else:
                 region = self._region_of(canonical)
             taken.append((s, e))
             agency = Agency(written, canonical, kind, region, a.evidence(s, e, rule))
             found.agencies.append(agency)
             a.locate("agency", s, e, agency)
+            return agency
 
         for rule, kind, pattern in self.patterns:
             for m in pattern.finditer(text):
@@ -137,27 +168,58 @@ class AgencyFinder:
                     emit(m.start(), m.end(), kind, rule, canonical=m.group(0))
         for s, e, (canonical, kind) in self.lexicon.finditer(text, tokens):
             if free(s, e):
-                start = self._relative_prefix(text, tokens, s)
+                start = self._relative_prefix(tokens, s)
                 if start < s:
                     emit(start, e, kind, "agency.lexicon")
                 else:
                     emit(s, e, kind, "agency.lexicon", canonical=canonical)
-        for s, e, kind in self._by_head(text, tokens):
-            if free(s, e):
+        a.assignments = self.assignments(text)
+        for assignment in a.assignments:
+            for unit in assignment.units:
+                if free(unit.start, unit.end) and not self._is_generic(unit.name) and self._identifies(unit.name, found.regions):
+                    emit(unit.start, unit.end, AgencyType.AGENCY, "agency.assignment")
+        for s, e, kind in sorted(self._by_head(text, tokens, a.segmenter.tag), key=lambda c: (c[0] - c[1], c[0])):
+            if free(s, e) and self._identifies(text[s:e], found.regions):
                 emit(s, e, kind, "agency.head")
+        a.issuers = self._issuers(a)
+        for k, word in enumerate(tokens.words):
+            if word in self.self_references:
+                s, e = tokens.starts[k], tokens.ends[k]
+                issuers = a.issuers.get(a.doc.part_at(s).index) or a.issuers.get(0)
+                if issuers and free(s, e):
+                    emit(s, e, AgencyType.AGENCY, "agency.self", canonical=issuers[0])
         found.agencies.sort(key=lambda ag: ag.evidence.span.start)
 
-    def _relative_prefix(self, text: str, tokens, start: int) -> int:
+    def _issuers(self, a: Analysis) -> dict[int, list[str]]:
+        """The canonical names of the bodies that issued each part: its 落款, else its title."""
+        issuers: dict[int, list[str]] = {}
+        for part in a.doc.parts:
+            names = []
+            if part.issuer:
+                names = [ag.canonical for _, _, ag in a.located("agency", part.issuer.start, part.issuer.end)]
+            if not names and part.title:
+                end = min((part.title.text.find(w) for w in self.title_issuer_ends if w in part.title.text), default=-1)
+                if end > 0:
+                    names = [ag.canonical for _, _, ag in a.located("agency", part.title.start, part.title.start + end)]
+            if names:
+                issuers[part.index] = list(dict.fromkeys(names))
+        return issuers
+
+    def _relative_prefix(self, tokens, start: int) -> int:
         """Return where a relative prefix (省, 市) written just before ``start`` begins."""
         k = tokens.index_at(start - 1) if start else -1
-        if k >= 0 and tokens.words[k] in self.relative:
+        if k >= 0 and any(tokens.words[k] == prefix for prefix, _ in self.relative):
             return tokens.starts[k]
         return start
 
-    def _by_head(self, text: str, tokens):
+    def _not_agency(self, word: str) -> bool:
+        """True if ``word`` is, or ends like, a word that only looks like an agency (经济布局)."""
+        return any(word[-n:] in self.non_agencies for n in range(2, min(len(word), 6) + 1))
+
+    def _by_head(self, text: str, tokens, tag):
         words, starts, ends = tokens.words, tokens.starts, tokens.ends
         for i, word in enumerate(words):
-            if word in self.non_agencies:
+            if self._not_agency(word) or (i + 1 < len(words) and (word + words[i + 1]) in self.non_agencies):
                 continue
             end = ends[i]
             head = next((h for h in self.heads if text.endswith(h.head, 0, end)), None)
@@ -170,15 +232,22 @@ class AgencyFinder:
             k = tokens.index_at(head_start)
             start = starts[k]
             j = k - 1
-            while j >= 0:
+            prefixes = [p for p, _ in self.relative]
+            if words[k].startswith(tuple(prefixes)) and words[k] not in self.places:
+                j = -1  # 省公安厅: the head's own word opens with the prefix
+            while j >= 0 and words[j + 1] not in prefixes:  # a relative prefix (省, 市) starts a name
                 w = words[j]
-                if w in self.breaks or not is_han(w) or end - starts[j] > self.max_length:
+                if w in self.breaks or tag(w) in self.break_tags or not is_han(w) or end - starts[j] > self.max_length:
+                    break
+                cut = next((p for p in prefixes if w.endswith(p) and len(w) > len(p)), None)
+                if cut and w not in self.places:
+                    start = ends[j] - len(cut)  # 张天培省|发展改革委: the prefix opens the name
                     break
                 start = starts[j]
                 j -= 1
             name = text[start:end]
             name_part = name[: len(name) - len(head.head)]
-            if name in self.non_agencies or name.startswith(self.generic):
+            if name in self.non_agencies or self._is_generic(name) or text.endswith(self.generic, 0, start):
                 continue
             while name_part and name_part[0] in self.particles:
                 start += 1
@@ -190,12 +259,11 @@ class AgencyFinder:
     def _acceptable(self, name_part: str, head: Head) -> bool:
         if not name_part:
             return False
-        relative = any(name_part.startswith(p) for p in self.relative)
-        if len(name_part) < 2 and not (relative and len(name_part) == 1 and len(head.head) >= 1):
+        relative = any(name_part.startswith(p) for p, _ in self.relative)
+        if len(name_part) < 2 and not (relative and len(name_part) == 1):
             return False
         if head.needs == "place":
             return relative or self._leading_place(name_part) > 0
         if head.needs == "org":
             return name_part.endswith(self.org_endings)
         return True
-

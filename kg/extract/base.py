@@ -26,11 +26,56 @@ class Analysis:
     tokens: Tokens
     segmenter: Segmenter
     found: Extraction
+    source_meta: dict = field(default_factory=dict)
+    subjects: dict[int, str] = field(default_factory=dict)  # part index -> key of the document it is about
+    issuers: dict[int, list[str]] = field(default_factory=dict)  # part index -> canonical issuing agencies
+    assignments: list = field(default_factory=list)  # bracketed assignments (kg.extract.assignments)
     _located: dict[str, list[tuple[int, int, Any]]] = field(default_factory=dict, repr=False)
+
+    def subject_at(self, pos: int) -> str:
+        """Return the key of the document that the text at clean offset ``pos`` is about.
+
+        That is the document of the part, or for an interpretation (解读) the
+        document it interprets.
+        """
+        part = self.doc.part_at(pos)
+        return self.subjects.get(part.index, self.found.doc_id)
+
+    def year_at(self, pos: int) -> int | None:
+        """Return the year of the document containing clean offset ``pos``.
+
+        Its own date (落款), else the date of the file, else a year in its title.
+        """
+        from kg.nlp.time import time_reader
+
+        record = self.part_document(pos)
+        candidates = [record] + [d for d in self.found.documents if d.is_source and d is not record] if record else []
+        for d in candidates:
+            if d.date:
+                return d.date.year
+            if d.published:
+                return d.published.year
+        for d in candidates:
+            year = time_reader().year_in_title(d.title)
+            if year:
+                return year
+        return None
+
+    def part_document(self, pos: int):
+        """Return the DocumentRecord of the part containing clean offset ``pos``."""
+        index = self.doc.part_at(pos).index
+        return next((d for d in self.found.documents if d.part == index), None)
 
     def locate(self, kind: str, start: int, end: int, record: Any) -> None:
         """Remember that ``record`` (of ``kind``) was read from clean ``[start, end)``."""
         bisect.insort(self._located.setdefault(kind, []), (start, end, record), key=lambda t: (t[0], t[1]))
+
+    def relocate(self, kind: str, old: Any, new: Any) -> None:
+        """Replace a located record by an updated one."""
+        items = self._located.get(kind, [])
+        for k, (s, e, record) in enumerate(items):
+            if record is old:
+                items[k] = (s, e, new)
 
     def located(self, kind: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, Any]]:
         """Return the located records of ``kind`` lying inside ``[start, end)``."""

@@ -1,9 +1,16 @@
-"""The document read, and the documents it refers to.
+"""The documents read from the file, and the documents they cite.
 
-Gives the source :class:`DocumentRecord` (title, kind, period, date, source
-URL, the document it interprets), one record per referenced document
-(《…》 titles, short titles declared with 以下简称, well-known documents named
-without 《》), and a :class:`Reference` for every mention.
+Each part of the file (a notice, the plan it issues, an annex) is a
+:class:`DocumentRecord` with its title, kind, period, number (发文字号),
+date, addressees (主送) and issuer (落款). A notice issues the documents that
+follow it; an annex belongs to the document before it; an interpretation
+(解读) explains the document its title names.
+
+Cited documents come from 《…》 titles, numbers and short titles declared
+after them (（2019年第91号，以下简称91号公告）), later mentions of those short
+titles with or without 《》, and well-known documents named without 《》.
+Documents are keyed by their title, so the same document cited in one file
+and read from another is one document.
 """
 
 from __future__ import annotations
@@ -13,24 +20,26 @@ import re
 from kg.extract.base import Analysis
 from kg.extract.records import DocumentRecord, Reference
 from kg.resources import compile_pattern, load_toml
+from kg.text.structure import title_key
 
-
-def title_key(title: str) -> str:
-    """Return the key under which a title is matched: no spaces or quote marks."""
-    return re.sub(r"[\s《》“”\"']", "", title)
+__all__ = ["DocumentReader", "title_key"]
 
 
 class DocumentReader:
-    """Reads document-level facts; build once, call per document."""
+    """Reads document-level facts; build once, call per file."""
 
     def __init__(self) -> None:
         cfg = load_toml("references.toml")
         self.title = compile_pattern(cfg["title"], "references.toml title")
-        self.short_title = compile_pattern(cfg["short_title"], "references.toml short_title")
+        self.number = cfg["number"]
+        self.after_title = compile_pattern(cfg["after_title"].replace("{number}", self.number), "references.toml after_title")
         self.unbracketed = [compile_pattern(p, "references.toml unbracketed") for p in cfg["unbracketed"]]
         self.kinds = sorted(cfg["kinds"], key=len, reverse=True)
         self.period = compile_pattern(cfg["period"], "references.toml period")
-        self.interpretation_kind = load_toml("structure.toml")["title"]["interpretation_kind"]
+        structure = load_toml("structure.toml")
+        self.interpretation_kind = structure["title"]["interpretation_kind"]
+        self.annex_kind = cfg["annex_kind"]
+        self.notice_kinds = tuple(cfg["notice_kinds"])
 
     def kind_of(self, title: str) -> str | None:
         """Return the kind of document a title names (行动方案, 通知…), from how it ends."""
@@ -48,65 +57,105 @@ class DocumentReader:
         a, b = int(m["a"]), int(m["b"])
         return (a, b) if a <= b else (None, None)
 
-    def _record(self, key: str, title: str, **kw) -> DocumentRecord:
+    def cited(self, key: str, title: str, **kw) -> DocumentRecord:
         start, end = self.period_of(title)
         return DocumentRecord(key=key, title=title, kind=self.kind_of(title), period_start=start, period_end=end, **kw)
 
     def __call__(self, a: Analysis) -> None:
-        meta, text, found = a.doc.metadata, a.text, a.found
+        doc, text, found = a.doc, a.text, a.found
         by_key: dict[str, DocumentRecord] = {}
-        shorts: dict[str, str] = {}
         order: list[str] = []
 
         def add(record: DocumentRecord) -> str:
-            if record.key not in by_key:
+            old = by_key.get(record.key)
+            if old is None:
                 by_key[record.key] = record
                 order.append(record.key)
-            elif record.short_title and not by_key[record.key].short_title:
-                by_key[record.key] = DocumentRecord(**{**by_key[record.key].__dict__, "short_title": record.short_title})
+            else:  # fill what the first record did not know
+                merged = {k: v for k, v in record.__dict__.items() if v not in (None, ()) and getattr(old, k) in (None, ())}
+                if merged:
+                    by_key[record.key] = DocumentRecord(**{**old.__dict__, **merged})
             return record.key
 
-        interprets = None
-        if meta.interprets:
-            start = meta.interprets_start
-            ev = a.evidence(start, start + len(meta.interprets), "document.interprets")
-            interprets = add(self._record(title_key(meta.interprets), meta.interprets, evidence=ev))
-        # Declared short titles first, so that any mention of one resolves.
-        titles = list(self.title.finditer(text))
+        # The documents read, one per part.
+        read_keys = []
+        for part in doc.parts:
+            title = part.title.text if part.title else None
+            key = title_key(title) if title else (found.doc_id if part.index == 0 else f"{found.doc_id}#{part.index + 1}")
+            if part.interprets:
+                kind = self.interpretation_kind
+            else:
+                kind = (self.kind_of(title) if title else None) or (self.annex_kind if part.annex else None)
+            plain = title and not part.interprets and self.kind_of(title) not in self.notice_kinds
+            p_start, p_end = self.period_of(title) if plain else (None, None)
+            meta = doc.metadata if part.index == 0 else None
+            add(DocumentRecord(
+                key=key, title=title, kind=kind, number=part.number.text if part.number else None,
+                period_start=p_start, period_end=p_end, date=part.date,
+                published=(meta.published if meta else None) or (a.source_meta.get("published") if part.index == 0 else None),
+                source_url=meta.source_url if meta else None, source_name=meta.source_name if meta else None,
+                addressees=part.addressees.text if part.addressees else None,
+                issuer=part.issuer.text if part.issuer else None, part=part.index,
+                evidence=a.evidence(part.title.start, part.title.end, "document.title") if part.title else None,
+            ))
+            read_keys.append(key)
+        subjects = {}
+        for part, key in zip(doc.parts, read_keys):
+            subjects[part.index] = key
+            if part.interprets:
+                ev = a.evidence(part.interprets.start, part.interprets.end, "document.interprets")
+                target = add(self.cited(title_key(part.interprets.text), part.interprets.text, evidence=ev))
+                by_key[key] = DocumentRecord(**{**by_key[key].__dict__, "interprets": target})
+                subjects[part.index] = target
+        main = None
+        for part, key in zip(doc.parts, read_keys):
+            if part.annex and main is not None:
+                by_key[key] = DocumentRecord(**{**by_key[key].__dict__, "annex_of": main})
+            elif by_key[key].kind in self.notice_kinds and part.index + 1 < len(doc.parts):
+                issued = tuple(k for p2, k in zip(doc.parts[part.index + 1:], read_keys[part.index + 1:]) if not p2.annex)
+                by_key[key] = DocumentRecord(**{**by_key[key].__dict__, "issues": issued})
+                main = key
+            else:
+                main = key
+        a.subjects = subjects
+
+        # Cited documents: titles, with the number and short title after them.
+        shorts: dict[str, str] = {}
         declared: set[int] = set()
+        titles = list(self.title.finditer(text))
         for m in titles:
-            m_short = self.short_title.match(text, m.end())
-            if m_short:
-                key = add(self._record(title_key(m["title"]), m["title"], short_title=m_short["short"],
-                                       evidence=a.evidence(m.start(), m_short.end(), "document.short-title")))
-                shorts[title_key(m_short["short"])] = key
-                declared.update(range(m_short.start(), m_short.end()))
+            after = self.after_title.match(text, m.end())
+            if after and (after["number"] or after["short"]):
+                key = add(self.cited(title_key(m["title"]), m["title"], number=after["number"],
+                                     short_title=after["short"],
+                                     evidence=a.evidence(m.start("title"), after.end(), "document.after-title")))
+                if after["short"]:
+                    shorts[after["short"]] = key
+                    declared.update(range(after.start(), after.end()))
         for m in titles:
             if m.start() in declared:
                 continue  # the 《简称》 inside （以下简称《…》）
             written = m["title"]
-            key = shorts.get(title_key(written))
+            key = shorts.get(written) or shorts.get(written.strip("《》"))
             if key is None:
-                key = add(self._record(title_key(written), written,
-                                       evidence=a.evidence(m.start(), m.end(), "document.title")))
-            ref = Reference(key, written, a.evidence(m.start("title"), m.end("title"), "reference.title"))
-            found.references.append(ref)
-            a.locate("reference", m.start(), m.end(), ref)
+                key = add(self.cited(title_key(written), written, evidence=a.evidence(m.start(), m.end(), "document.title")))
+            self._reference(a, key, written, m.start("title"), m.end("title"), m.start(), m.end(), "reference.title")
+        # Short titles declared without 《》 are mentioned without them too (91号公告).
+        for short, key in shorts.items():
+            for m in re.finditer(re.escape(short), text):
+                inside = text.rfind("《", 0, m.start()) > text.rfind("》", 0, m.start())
+                if not inside and m.start() not in declared:
+                    self._reference(a, key, short, m.start(), m.end(), m.start(), m.end(), "reference.short-title")
         for pattern in self.unbracketed:
             for m in pattern.finditer(text):
-                key = add(self._record(title_key(m.group(0)), m.group(0),
-                                       evidence=a.evidence(m.start(), m.end(), "document.unbracketed")))
-                ref = Reference(key, m.group(0), a.evidence(m.start(), m.end(), "reference.unbracketed"))
-                found.references.append(ref)
-                a.locate("reference", m.start(), m.end(), ref)
-        kind = self.interpretation_kind if meta.interprets else (self.kind_of(meta.title) if meta.title else None)
-        title_ev = a.evidence(meta.title_start, meta.title_end, "document.title") if meta.title else None
-        p_start, p_end = self.period_of(meta.title) if meta.title and not meta.interprets else (None, None)
-        source = DocumentRecord(
-            key=found.doc_id, title=meta.title, kind=kind, period_start=p_start, period_end=p_end,
-            published=meta.published, source_url=meta.source_url, source_name=meta.source_name,
-            interprets=interprets, is_source=True, evidence=title_ev,
-        )
-        found.document = source
-        found.subject = interprets or source.key
-        found.documents = [source] + [by_key[k] for k in order if k != source.key]
+                key = add(self.cited(title_key(m.group(0)), m.group(0),
+                                     evidence=a.evidence(m.start(), m.end(), "document.unbracketed")))
+                self._reference(a, key, m.group(0), m.start(), m.end(), m.start(), m.end(), "reference.unbracketed")
+        found.documents = [by_key[k] for k in order]
+
+    @staticmethod
+    def _reference(a: Analysis, key: str, written: str, start: int, end: int, outer_start: int, outer_end: int,
+                   rule: str) -> None:
+        ref = Reference(key, written, a.evidence(start, end, rule))
+        a.found.references.append(ref)
+        a.locate("reference", outer_start, outer_end, ref)

@@ -1,20 +1,29 @@
 """Tasks and their measures, problems, features and guarantee measures.
 
 Policy documents list these as enumerations: inline (一是……二是……) or as
-numbered sub-sections under a heading. What a list is about comes from cue
-words (``resources/enumerations.toml``): the cue nearest the end of the
-lead-in (…还存在一定差距：) decides, else the section heading (实施落实“五大任务”).
+numbered sections. What a list is about comes from cue words
+(``resources/enumerations.toml``): the cue nearest the end of the lead-in
+(…还存在一定差距：) decides, else the section heading (实施落实“五大任务”).
 
-- a task's label is its first sentence; its measures are the rest, cut at ；/。
-- a problem's or feature's label is the first sentence of its item;
-- a guarantee section without items is cut into clauses; the agencies and
-  modal verb that open it (中关村管委会和市知识产权局将…) are not part of a measure.
+Tasks come from three places:
+
+- an inline list or sections under a task cue (五大任务, 行动步骤, 政府工作任务);
+- in a plan-like document (意见, 行动计划, 若干政策…), every top-level section
+  that is not framing (总体要求, 基本原则…), a guarantee section or a
+  container of tasks;
+- the members of a task container.
+
+A task's measures are its sub-sections; failing those, its paragraphs
+(labelled by their first sentence); failing those, the clauses of its one
+paragraph cut at ；/。. A task or measure takes the deadline of a bracketed
+assignment in it (（6月底前完成，牵头单位：…）).
 """
 
 from __future__ import annotations
 
 from kg.extract.base import Analysis, agency_subject, strip_span
 from kg.extract.records import Feature, GuaranteeMeasure, Measure, Problem, Task
+from kg.nlp.time import time_reader
 from kg.resources import load_toml
 from kg.text.structure import Section
 
@@ -24,14 +33,20 @@ CATEGORIES = ("task", "problem", "feature", "guarantee", "target", "background")
 class EnumerationReader:
     def __init__(self) -> None:
         cfg = load_toml("enumerations.toml")
-        self.cues = [(cat, word) for cat, words in cfg["cues"].items() for word in words]
+        self.cues = [(cat, word) for cat, words in cfg["cues"].items() if cat != "framing" for word in words]
+        self.framing = tuple(cfg["cues"]["framing"])
+        self.guarantee_cues = tuple(cfg["cues"]["guarantee"])
+        self.plan_kinds = set(cfg["plans"]["kinds"])
         self.separators = cfg["measures"]["separators"]
+        self.label_ends = cfg["measures"]["label_ends"]
         self.strip_leading = sorted(cfg["guarantee"]["strip_leading"], key=len, reverse=True)
         self.closing = sorted(cfg["guarantee"]["closing"], key=len, reverse=True)
         lead = load_toml("responsibilities.toml")["lead"]
         self.modals = sorted(lead["modals"], key=len, reverse=True)
         self.joiners = sorted(lead["joiners"], key=len, reverse=True)
+        self.time = time_reader()
 
+    # -- classification --------------------------------------------------------------
     def category(self, text: str) -> str | None:
         """Return the category of the cue that ends nearest the end of ``text``."""
         best, best_end = None, -1
@@ -41,111 +56,216 @@ class EnumerationReader:
                 best, best_end = (cat, word), pos + len(word)
         return best[0] if best else None
 
+    def heading_kind(self, heading: str) -> str | None:
+        """framing, guarantee, task (a container of tasks), or another cue category."""
+        if any(c in heading for c in self.framing):
+            return "framing"
+        if any(c in heading for c in self.guarantee_cues):
+            return "guarantee"
+        return self.category(heading)
+
     def section_category(self, doc, index: int | None) -> str | None:
         while index is not None:
             sec = doc.sections[index]
-            cat = self.category(sec.heading)
-            if cat:
+            cat = self.heading_kind(sec.heading)
+            if cat and cat != "framing":
                 return cat
             index = sec.parent
         return None
 
+    # -- the component ------------------------------------------------------------
     def __call__(self, a: Analysis) -> None:
         doc = a.doc
-        counters = {"task": 0, "problem": 0, "feature": 0, "guarantee": 0}
+        self.counters: dict[tuple[str, str], int] = {}
         covered: set[int] = set()  # sections whose guarantees came from items
+        task_sections: set[int] = set()
         for enum in doc.enumerations:
             cat = self.category(a.text[enum.lead_in_start:enum.lead_in_end]) or self.section_category(doc, enum.section)
-            if cat not in counters:
+            if cat not in ("task", "problem", "feature", "guarantee"):
                 continue
             if cat == "guarantee" and enum.section is not None:
                 covered.add(enum.section)
+            if cat == "task" and enum.section is not None:
+                task_sections.add(enum.section)
             for item in enum.items:
-                counters[cat] += 1
-                self._emit(a, cat, counters[cat], item.label_start, item.label_end, item.marker_start, item.end,
-                           "enumeration.inline")
+                self._emit(a, cat, item.label_start, item.label_end, item.marker_start, item.end, "enumeration.inline")
         for sec in doc.sections:
-            cat = self.category(sec.heading)
-            children = [c for c in doc.sections if c.parent == sec.index]
-            if cat not in counters or not children:
-                continue
-            if cat == "guarantee":
-                covered.add(sec.index)
-            for child in children:
-                counters[cat] += 1
-                self._emit_section(a, cat, counters[cat], child)
+            kind = self.heading_kind(sec.heading)
+            children = self._children(doc, sec)
+            if kind == "task" and children and sec.index not in task_sections:
+                for child in children:
+                    self._task_section(a, child, "enumeration.section")
+                task_sections.add(sec.index)
+            elif kind in ("problem", "feature", "guarantee") and children:
+                if kind == "guarantee":
+                    covered.add(sec.index)
+                for child in children:
+                    self._emit_section(a, kind, child)
         for sec in doc.sections:
-            if sec.index in covered or self.category(sec.heading) != "guarantee":
+            if sec.parent is not None or sec.index in task_sections:
                 continue
-            if any(c.parent == sec.index for c in doc.sections):
+            record = a.part_document(sec.start)
+            if record is None or record.kind not in self.plan_kinds:
+                continue
+            kind = self.heading_kind(sec.heading)
+            if kind is None or kind in ("target", "background", "problem", "feature"):
+                if not self._has_task_within(doc, sec, task_sections):
+                    self._task_section(a, sec, "task.plan-section")
+        for sec in doc.sections:
+            if sec.index in covered or self.heading_kind(sec.heading) != "guarantee" or self._children(doc, sec):
                 continue
             for p in doc.paragraphs:
                 if p.section == sec.index and p.role == "body":
-                    counters["guarantee"] = self._guarantee_clauses(a, p.start, p.end, counters["guarantee"])
+                    self._guarantee_clauses(a, p.start, p.end)
+
+    @staticmethod
+    def _children(doc, sec: Section) -> list[Section]:
+        return [c for c in doc.sections if c.parent == sec.index]
+
+    def _has_task_within(self, doc, sec: Section, task_sections: set[int]) -> bool:
+        stack = [sec]
+        while stack:
+            s = stack.pop()
+            if s.index in task_sections:
+                return True
+            stack.extend(self._children(doc, s))
+        return False
+
+    def _next(self, kind: str, document: str) -> int:
+        key = (kind, document)
+        self.counters[key] = self.counters.get(key, 0) + 1
+        return self.counters[key]
+
+    def _deadline(self, a: Analysis, start: int, end: int, inner: list[tuple[int, int]] = ()):
+        """The deadline of a bracketed assignment in ``[start, end)`` (outside ``inner`` spans)."""
+        for assignment in a.assignments:
+            if start <= assignment.start < end and assignment.deadline and not any(s <= assignment.start < e for s, e in inner):
+                ds, de = assignment.deadline
+                return self.time.deadline(a.text[ds:de], a.year_at(ds))
+        return None
+
+    # -- tasks -----------------------------------------------------------------------
+    def _task_section(self, a: Analysis, sec: Section, rule: str) -> None:
+        """A section that is one task: its heading is the label, its content the measures."""
+        doc, text = a.doc, a.text
+        if sec.heading_end > sec.heading_start:
+            label_start, label_end, body = sec.heading_start, sec.heading_end, sec.heading_end
+        else:
+            end = next(p.end for p in doc.paragraphs if p.start <= sec.start < p.end or p.start >= sec.start)
+            label_end = next((k for k in range(sec.heading_start, end) if text[k] in self.label_ends), end)
+            label_start, body = sec.heading_start, label_end
+        task = self._make_task(a, label_start, label_end, sec.start, sec.end, rule)
+        if task is None:
+            return
+        children = self._children(doc, sec)
+        spans = []
+        if children:
+            for child in children:
+                if child.heading_end > child.heading_start:
+                    ls, le = child.heading_start, child.heading_end
+                else:
+                    stop = next((p.end for p in doc.paragraphs if p.start <= child.start < p.end), child.end)
+                    ls = child.heading_start
+                    le = next((k for k in range(ls, stop) if text[k] in self.label_ends), stop)
+                spans.append((ls, le, child.start, child.end))
+        else:
+            paragraphs = [p for p in doc.paragraphs if p.section == sec.index and p.role == "body" and p.end > body]
+            if len(paragraphs) > 1:
+                for p in paragraphs:
+                    s = max(p.start, body)
+                    le = next((k for k in range(s, p.end) if text[k] in self.label_ends), p.end)
+                    spans.append((s, le, p.start, p.end))
+            else:
+                for s, e in a.clauses(body + 1 if body < sec.end and text[body] in self.label_ends else body, sec.end, self.separators):
+                    spans.append((s, e, s, e))
+        self._measures(a, task, spans)
+        task_deadline = self._deadline(a, sec.start, sec.end, [(s, e) for _, _, s, e in spans])
+        if task_deadline:
+            self._replace_task(a, task, task_deadline)
+
+    def _make_task(self, a: Analysis, label_start: int, label_end: int, start: int, end: int, rule: str):
+        text = a.text
+        label_start, label_end = strip_span(text, label_start, label_end)
+        if label_end <= label_start:
+            return None
+        document = a.subject_at(start)
+        task = Task(self._next("task", document), text[label_start:label_end],
+                    a.evidence(label_start, label_end, f"task.{rule.split('.', 1)[-1]}"), document)
+        a.found.tasks.append(task)
+        a.locate("task", start, end, task)
+        return task
+
+    def _replace_task(self, a: Analysis, task: Task, deadline) -> None:
+        updated = Task(task.order, task.label, task.evidence, task.document, deadline)
+        a.found.tasks[a.found.tasks.index(task)] = updated
+        a.relocate("task", task, updated)
+
+    def _measures(self, a: Analysis, task: Task, spans: list[tuple[int, int, int, int]]) -> None:
+        text = a.text
+        for k, (ls, le, s, e) in enumerate(spans, 1):
+            ls, le = strip_span(text, ls, le)
+            if le <= ls:
+                continue
+            measure = Measure(task.order, k, text[ls:le], a.evidence(ls, le, "measure.clause"), task.document,
+                              self._deadline(a, s, e))
+            a.found.measures.append(measure)
+            a.locate("measure", s, e, measure)
 
     # -- items ---------------------------------------------------------------
-    def _emit(self, a: Analysis, cat: str, order: int, label_start: int, label_end: int,
-              start: int, end: int, rule: str, body_start: int | None = None) -> None:
+    def _emit(self, a: Analysis, cat: str, label_start: int, label_end: int, start: int, end: int, rule: str,
+              body_start: int | None = None) -> None:
         text, found = a.text, a.found
+        if cat == "task":
+            task = self._make_task(a, label_start, label_end, start, end, rule)
+            if task is not None:
+                body = strip_span(text, label_end, label_end)[1] + 1 if body_start is None else body_start
+                spans = [(s, e, s, e) for s, e in a.clauses(body, end, self.separators)]
+                self._measures(a, task, spans)
+            return
         label_start, label_end = strip_span(text, label_start, label_end)
         if label_end <= label_start:
             return
         label = text[label_start:label_end]
+        document = a.subject_at(start)
         ev = a.evidence(label_start, label_end, f"{cat}.{rule}")
-        if cat == "task":
-            task = Task(order, label, ev)
-            found.tasks.append(task)
-            a.locate("task", start, end, task)
-            body = label_end + 1 if body_start is None else body_start
-            for k, (s, e) in enumerate(a.clauses(body, end, self.separators), 1):
-                measure = Measure(order, k, text[s:e], a.evidence(s, e, "measure.clause"))
-                found.measures.append(measure)
-                a.locate("measure", s, e, measure)
-        elif cat == "problem":
-            found.problems.append(Problem(order, label, ev))
+        order = self._next(cat, document)
+        if cat == "problem":
+            found.problems.append(Problem(order, label, ev, document))
         elif cat == "feature":
-            found.features.append(Feature(order, label, ev))
+            found.features.append(Feature(order, label, ev, document))
         elif cat == "guarantee":
-            g = GuaranteeMeasure(order, label, ev)
+            g = GuaranteeMeasure(order, label, ev, document, self._deadline(a, start, end))
             found.guarantees.append(g)
             a.locate("guarantee", start, end, g)
 
-    def _emit_section(self, a: Analysis, cat: str, order: int, sec: Section) -> None:
+    def _emit_section(self, a: Analysis, cat: str, sec: Section) -> None:
         if sec.heading_end > sec.heading_start:
-            self._emit(a, cat, order, sec.heading_start, sec.heading_end, sec.start, sec.end,
+            self._emit(a, cat, sec.heading_start, sec.heading_end, sec.start, sec.end,
                        "enumeration.section", body_start=sec.heading_end)
         else:
-            end = a.doc.paragraphs[self._paragraph_of(a, sec.start)].end
-            label_end = next((k for k in range(sec.heading_start, end) if a.text[k] in "。；"), end)
-            self._emit(a, cat, order, sec.heading_start, label_end, sec.start, sec.end,
+            end = next(p.end for p in a.doc.paragraphs if p.start <= sec.start < p.end)
+            label_end = next((k for k in range(sec.heading_start, end) if a.text[k] in self.label_ends), end)
+            self._emit(a, cat, sec.heading_start, label_end, sec.start, sec.end,
                        "enumeration.section", body_start=label_end)
 
-    @staticmethod
-    def _paragraph_of(a: Analysis, pos: int) -> int:
-        return next(p.index for p in a.doc.paragraphs if p.start <= pos < p.end)
-
     # -- guarantee clauses -----------------------------------------------------
-    def _guarantee_clauses(self, a: Analysis, start: int, end: int, order: int) -> int:
+    def _guarantee_clauses(self, a: Analysis, start: int, end: int) -> None:
         text = a.text
         for sentence in [s for s in a.doc.sentences if start <= s.start < end]:
             for s, e in a.clauses(sentence.start, sentence.end, "，；,;。"):
-                s = self._skip_subject(a, s, e)
+                s = agency_subject(a, s, e, self.joiners, self.modals)[1]
                 s = self._skip_words(text, s, e, self.strip_leading)
                 closing = next((w for w in self.closing if text.endswith(w, s, e)), None)
                 if closing:
                     e -= len(closing)
                 if e > s:
-                    order += 1
-                    g = GuaranteeMeasure(order, text[s:e], a.evidence(s, e, "guarantee.clause"))
+                    document = a.subject_at(s)
+                    g = GuaranteeMeasure(self._next("guarantee", document), text[s:e],
+                                         a.evidence(s, e, "guarantee.clause"), document)
                     a.found.guarantees.append(g)
                     a.locate("guarantee", s, e, g)
                 if closing:
                     break  # what follows says what the measures are for
-        return order
-
-    def _skip_subject(self, a: Analysis, s: int, e: int) -> int:
-        """Return where a clause's content starts after an agency subject and its modal."""
-        return agency_subject(a, s, e, self.joiners, self.modals)[1]
 
     @staticmethod
     def _skip_words(text: str, s: int, e: int, words: list[str]) -> int:

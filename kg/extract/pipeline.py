@@ -15,7 +15,7 @@ from kg.extract.enumerations import EnumerationReader
 from kg.extract.persons import PersonFinder
 from kg.extract.places import PlaceFinder
 from kg.extract.quantities import QuantityReader
-from kg.extract.records import DocumentRecord, Extraction, SentenceRecord
+from kg.extract.records import Extraction, SentenceRecord
 from kg.extract.responsibilities import ResponsibilityFinder
 from kg.nlp.segment import Segmenter
 from kg.text.decode import Source
@@ -40,9 +40,10 @@ class Extractor:
         """Return everything the rules find in ``source``, identified as ``doc_id``."""
         doc = parse(normalize(source.text))
         tokens = self.segmenter(doc.text)
-        found = Extraction(doc_id=doc_id, source_name=source.name, document=DocumentRecord(doc_id, None, is_source=True), subject=doc_id)
-        found.sentences = [SentenceRecord(s.index, s.text, doc.span(s.start, s.end)) for s in doc.sentences]
-        analysis = Analysis(doc, tokens, self.segmenter, found)
+        found = Extraction(doc_id=doc_id, source_name=source.name, source_format=source.format)
+        found.sentences = [SentenceRecord(s.index, s.text, doc.span(s.start, s.end), doc.paragraphs[s.paragraph].part)
+                           for s in doc.sentences]
+        analysis = Analysis(doc, tokens, self.segmenter, found, source_meta=dict(source.meta))
         for component in self.components:
             component(analysis)
         return found

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from kg.extract.base import Analysis, Lexicon
 from kg.extract.records import Place
-from kg.resources import read_table
+from kg.resources import load_toml, read_table
 
 LEVELS = ("country", "province", "municipality", "city", "prefecture", "zone", "area")
 
@@ -42,18 +42,19 @@ def gazetteer() -> Lexicon[PlaceEntry]:
     return Lexicon(entries)
 
 
-# Which place levels a relative word (省, 全市…) of each level can refer to.
-_FITS = {
-    "province": ("province", "municipality"),
-    "city": ("municipality", "city"),
-    "prefecture": ("prefecture",),
-}
-
-
-def region_fits(region: str | None, level: str) -> bool:
-    """True if ``region`` is a place a relative word of ``level`` can refer to."""
-    entry = gazetteer().get(region) if region else None
-    return entry is not None and entry.level in _FITS.get(level, ())
+def regions_of(entry: PlaceEntry) -> dict[str, str]:
+    """Return the regions, by level, that a place stands for or lies in."""
+    found = {}
+    if entry.region:
+        found["province"] = entry.region
+        region = gazetteer().get(entry.region)
+        if region is not None and region.level == "municipality":
+            found["city"] = entry.region
+    if entry.level == "municipality":
+        found["city"] = entry.canonical
+    elif entry.level in ("province", "city", "prefecture"):
+        found[entry.level] = entry.canonical
+    return found
 
 
 class PlaceFinder:
@@ -63,6 +64,9 @@ class PlaceFinder:
 
     def __init__(self) -> None:
         self.lexicon = gazetteer()
+        cfg = load_toml("agencies.toml")["regions"]
+        self.min_mentions = int(cfg["body_min_mentions"])
+        self.dominance = float(cfg["body_dominance"])
 
     def words(self) -> list[str]:
         return list(self.lexicon.entries)
@@ -72,18 +76,29 @@ class PlaceFinder:
         for start, end, entry in self.lexicon.finditer(a.text, a.tokens):
             found.places.append(Place(a.text[start:end], entry.canonical, entry.level, entry.region,
                                       a.evidence(start, end, self.rule)))
-        found.region = self.region(a)
+        found.regions = self.regions(a)
 
-    def region(self, a: Analysis) -> str | None:
-        meta = a.doc.metadata
-        if meta.title:
-            for _, _, entry in self.lexicon.finditer(a.text, None, meta.title_start, meta.title_end):
-                if entry.region:
-                    return entry.region
+    def regions(self, a: Analysis) -> dict[str, str]:
+        """Return the regions the file's relative names refer to, by level.
+
+        The first place with a region in a title decides; failing that, the
+        region named most often in the text.
+        """
+        for part in a.doc.parts:
+            if part.title:
+                for _, _, entry in self.lexicon.finditer(a.text, None, part.title.start, part.title.end):
+                    if entry.region:
+                        return regions_of(entry)
+        for part in a.doc.parts:
+            if part.issuer:
+                for _, _, entry in self.lexicon.finditer(a.text, None, part.issuer.start, part.issuer.end):
+                    if entry.region:
+                        return regions_of(entry)
+        # A national document names many places: the body decides only when
+        # one region clearly dominates.
         counts = Counter(p.region for p in a.found.places if p.region)
-        if not counts:
-            return None
-        first = {}
-        for p in a.found.places:
-            first.setdefault(p.region, p.evidence.span.start)
-        return min(counts, key=lambda r: (-counts[r], first[r]))
+        total = sum(counts.values())
+        if not counts or total < self.min_mentions:
+            return {}
+        province, n = counts.most_common(1)[0]
+        return regions_of(self.lexicon.get(province)) if n >= self.dominance * total else {}

@@ -2,23 +2,30 @@
 
 A sentence is read clause by clause (，；). Each quantity (a number with its
 unit) gets a comparator from the words around it (超过 >, 达到 >=, 以上 >=,
-左右 ~, a range 5-10), and an indicator from the text of its clause: what
-precedes it, plus what follows it when a verb precedes it (累计培育30家以上
-高校院所技术转移服务机构 gives 培育高校院所技术转移服务机构). Period words
-(年度, 每年 annual; 累计 cumulative) and the scope (a place opening the
-sentence: 中关村示范区) are taken out of the indicator.
+左右 ~, 控制在…以内 <=, a range 5-10), and an indicator from the text of its
+clause: what precedes it, plus what follows it when a verb precedes it
+(累计培育30家以上高校院所技术转移服务机构 gives 培育高校院所技术转移服务机构).
+Period words (年度, 每年 annual; 累计 cumulative) and the scope (a place
+opening the sentence: 中关村示范区) are taken out of the indicator. A clause
+of only a change verb (增长8.1%) takes the indicator of the clause before it;
+分别 spreads a list of values over a list of indicators.
 
-Whether a quantity is a target or a baseline is decided by its sentence:
+Whether a quantity is a target or a baseline depends on where it stands:
 
 ``target.deadline``
-    the sentence sets a deadline (到2021年…);
+    the sentence sets a deadline (到2021年…, 今年…), or stands in a target
+    section (发展目标) after one;
 ``baseline.year``
-    the sentence opens with a year before the document's (2018年，…);
+    the sentence opens with a past year (2018年，…, 去年…), or stands in a
+    review section (一、2021年工作回顾);
 ``target.measure``
-    the quantity has an explicit comparator and lies in a task's measure
-    (每年推动50项以上…).
+    in a task or measure, the quantity has a comparator or a period word
+    (每年推动50项以上…);
+``target.service-standard``
+    a time limit (7个工作日内答复) in a sentence that obliges someone.
 
-Everything else (以下4个突出特点, 用3年的时间) is not a target.
+Everything else (以下4个突出特点, 用3年的时间, conditions such as
+对……完成投资1000万元及以上的) is neither.
 """
 
 from __future__ import annotations
@@ -27,17 +34,19 @@ import re
 from dataclasses import dataclass
 
 from kg.extract.base import Analysis, Lexicon, strip_span
-from kg.extract.places import gazetteer, region_fits
-from kg.extract.records import Baseline, Comparator, Period, Target
+from kg.extract.places import gazetteer
+from kg.extract.records import Baseline, Comparator, Deadline, Period, Target
 from kg.nlp.numbers import Quantity, number_reader
+from kg.nlp.time import time_reader
 from kg.resources import compile_pattern, load_toml, read_table
 
 _CLAUSES = "，；：,;:"
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 @dataclass(frozen=True)
 class _Context:
-    deadline: int | None
+    deadline: Deadline | None
     baseline_year: int | None
     scope: str | None
     scope_written: str | None
@@ -48,13 +57,25 @@ class _Context:
 class QuantityReader:
     def __init__(self) -> None:
         cfg = load_toml("targets.toml")
+        ctx = cfg["context"]
         self.reader = number_reader()
+        self.time = time_reader()
         self.before = sorted(cfg["comparators"]["before"].items(), key=lambda kv: -len(kv[0]))
         self.after = sorted(cfg["comparators"]["after"].items(), key=lambda kv: -len(kv[0]))
-        self.deadline = [compile_pattern(p, "targets.toml context.deadline") for p in cfg["context"]["deadline"]]
-        self.baseline = [compile_pattern(p, "targets.toml context.baseline") for p in cfg["context"]["baseline"]]
-        self.target_cues = tuple(cfg["context"]["target_cues"])
-        self.relative_scopes = dict(cfg["context"]["relative_scopes"])
+        self.deadline = [compile_pattern(p, "targets.toml context.deadline") for p in ctx["deadline"]]
+        self.baseline = [compile_pattern(p, "targets.toml context.baseline") for p in ctx["baseline"]]
+        self.target_cues = tuple(ctx["target_cues"])
+        self.target_sections = tuple(ctx["target_sections"])
+        self.review_sections = tuple(ctx["review_sections"])
+        self.condition_starts = tuple(ctx["condition_starts"])
+        self.condition_end = ctx["condition_end"]
+        self.service_units = set(ctx["service_units"])
+        self.service_marker = ctx["service_marker"]
+        self.obligations = tuple(ctx["obligation_words"])
+        self.change_verbs = tuple(sorted(ctx["change_verbs"], key=len, reverse=True))
+        self.distributive = ctx["distributive"]
+        self.list_separators = "|".join(re.escape(s) for s in sorted(ctx["list_separators"], key=len, reverse=True))
+        self.relative_scopes = dict(ctx["relative_scopes"])
         self.periods = sorted(
             [(w, Period.ANNUAL) for w in cfg["period"]["annual"]] + [(w, Period.CUMULATIVE) for w in cfg["period"]["cumulative"]],
             key=lambda kv: -len(kv[0]),
@@ -72,64 +93,100 @@ class QuantityReader:
         """Return the canonical indicator name of a written one (from indicators.tsv)."""
         return self.indicators.get(written) or written
 
-    # -- sentence context ----------------------------------------------------------
+    # -- where a sentence stands ------------------------------------------------------
     def context(self, a: Analysis, start: int, end: int) -> _Context:
         text = a.text
         sentence = text[start:end]
+        doc_year = a.year_at(start)
         deadline = baseline = None
         context_end = start
         for pattern in self.deadline:
             m = pattern.search(sentence)
             if m:
-                deadline = int(m["y"])
+                deadline = Deadline(int(m["y"]))
                 context_end = start + m.end() if m.start() == 0 else start
                 break
         if deadline is None:
             for pattern in self.baseline:
                 m = pattern.search(sentence)
-                if m and self._is_past(a, int(m["y"])):
+                if m and self._is_past(a, int(m["y"]), doc_year):
                     baseline, context_end = int(m["y"]), start + m.end()
                     break
+        if deadline is None and baseline is None:
+            rel = self.time.relative_year(sentence[: self._first_clause_end(sentence)], doc_year)
+            if rel:
+                year, _, rel_end = rel
+                if doc_year is not None and year < doc_year:
+                    baseline = year
+                else:
+                    deadline = Deadline(year)
+                if sentence[:rel[1]].strip() == "":
+                    context_end = start + rel_end
         scope = scope_written = scope_span = None
         s, _ = strip_span(text, context_end, end)
         relative = next((w for w in sorted(self.relative_scopes, key=len, reverse=True) if text.startswith(w, s, end)), None)
         if relative:
             scope_written, scope_span = relative, (s, s + len(relative))
-            scope = a.found.region if region_fits(a.found.region, self.relative_scopes[relative]) else None
-        for ps, pe, entry in ([] if relative else self.places.finditer(text, a.tokens, s, min(end, s + 20))):
-            if ps == s:
-                scope, scope_written, scope_span = entry.canonical, text[ps:pe], (ps, pe)
-            break
+            scope = a.found.regions.get(self.relative_scopes[relative])
+        else:
+            for ps, pe, entry in self.places.finditer(text, a.tokens, s, min(end, s + 20)):
+                if ps == s:
+                    scope, scope_written, scope_span = entry.canonical, text[ps:pe], (ps, pe)
+                break
         return _Context(deadline, baseline, scope, scope_written, scope_span, context_end)
 
     @staticmethod
-    def _is_past(a: Analysis, year: int) -> bool:
+    def _first_clause_end(sentence: str) -> int:
+        for k, ch in enumerate(sentence):
+            if ch in _CLAUSES:
+                return k
+        return len(sentence)
+
+    @staticmethod
+    def _is_past(a: Analysis, year: int, doc_year: int | None) -> bool:
         """True if ``year`` lies before the document's own time."""
-        found = a.found
-        subject = next((d for d in found.documents if d.key == found.subject), None)
-        refs = [d.published.year for d in found.documents if d.is_source and d.published]
-        if subject and subject.period_start:
+        refs = [doc_year] if doc_year else []
+        subject = next((d for d in a.found.documents if d.period_start), None)
+        if subject:
             refs.append(subject.period_start)
         return not refs or year < max(refs)
 
-    # -- quantities in a clause -----------------------------------------------------
+    def section_context(self, a: Analysis, pos: int) -> tuple[str | None, int | None]:
+        """Return ``("target"|"review"|None, year)`` for the sections around ``pos``."""
+        sec = a.doc.section_at(pos)
+        doc_year = a.year_at(pos)
+        while sec is not None:
+            heading = sec.heading
+            m = self.time.title_year.search(heading)
+            if any(c in heading for c in self.review_sections):
+                return "review", int(m["y"]) if m else (doc_year - 1 if doc_year else None)
+            if m and doc_year and int(m["y"]) < doc_year:
+                return "review", int(m["y"])
+            if any(c in heading for c in self.target_sections):
+                return "target", None
+            sec = a.doc.sections[sec.parent] if sec.parent is not None else None
+        return None, None
+
+    # -- one quantity ---------------------------------------------------------------
     def comparator(self, text: str, q: Quantity, start: int, end: int) -> tuple[Comparator, int, int, bool]:
         """Return the comparator of ``q``, where its words start and end, and whether one was written."""
         pre = next(((w, c) for w, c in self.before if q.start - len(w) >= start and text.startswith(w, q.start - len(w))), None)
         post = next(((w, c) for w, c in self.after if text.startswith(w, q.end, end)), None)
+        if post and post[0] == self.service_marker and q.unit not in self.service_units:
+            post = None  # 内 bounds only time limits
         left = q.start - len(pre[0]) if pre else q.start
         right = q.end + len(post[0]) if post else q.end
         if q.value_max is not None:
             return Comparator.RANGE, left, right, True
+        if post and (not pre or pre[1] == "="):
+            return Comparator(post[1]), left, right, True
         if pre:
             return Comparator(pre[1]), left, right, True
-        if post:
-            return Comparator(post[1]), left, right, True
         return Comparator.EQUAL, left, right, False
 
     def indicator(self, text: str, before: tuple[int, int], after: tuple[int, int], ctx: _Context) -> tuple[str, Period | None]:
         s, e = before
-        if ctx.scope_span and ctx.scope_span[0] == s:
+        if ctx.scope_span and ctx.scope_span[0] <= s < ctx.scope_span[1]:
             s = ctx.scope_span[1]
         period = None
         changed = True
@@ -153,57 +210,133 @@ class QuantityReader:
         while a_s < a_e and text[a_s] in self.joining_particles:
             a_s += 1
         tail = text[a_s:a_e]
-        if re.search(r"[\u4e00-\u9fff]", tail):
+        if _HAN.search(tail):
             return head + tail, period
         return head, period
 
+    def _is_service(self, text: str, q: Quantity, comparator: Comparator) -> bool:
+        """True for a time limit: 7个工作日内."""
+        return comparator is Comparator.AT_MOST and q.unit in self.service_units and text.startswith(self.service_marker, q.end)
+
+    def _is_condition(self, text: str, s: int, e: int) -> bool:
+        clause = text[s:e]
+        return clause.endswith(self.condition_end) and clause.startswith(self.condition_starts)
+
+    def _carried(self, indicator: str, previous: str | None) -> str:
+        """An indicator that is only a change verb takes the subject of the one before it."""
+        if previous and indicator in self.change_verbs:
+            base = previous
+            for verb in self.change_verbs:
+                if base.endswith(verb):
+                    base = base[: -len(verb)]
+                    break
+            return base + indicator
+        return indicator
+
+    # -- the component ------------------------------------------------------------
     def __call__(self, a: Analysis) -> None:
         text, doc = a.text, a.doc
+        inherited: dict[int, Deadline] = {}  # section index -> deadline of a target section
         for sentence in doc.sentences:
             if doc.paragraphs[sentence.paragraph].role != "body":
                 continue
             ctx = self.context(a, sentence.start, sentence.end)
+            kind, section_year = self.section_context(a, sentence.start)
+            sec = doc.section_at(sentence.start)
+            deadline, baseline_year = ctx.deadline, ctx.baseline_year
+            if kind == "target" and sec is not None:
+                if deadline is not None:
+                    inherited.setdefault(sec.index, deadline)
+                elif baseline_year is None:
+                    deadline = inherited.get(sec.index)
+            if kind == "review" and deadline is None and baseline_year is None:
+                baseline_year = section_year
             task = a.enclosing("task", sentence.start)
+            obliged = any(w in sentence.text for w in self.obligations)
+            previous_indicator = None
             for cs, ce in a.clauses(sentence.start, sentence.end, _CLAUSES):
                 cs = max(cs, ctx.context_end)
                 cs, ce = strip_span(text, cs, ce)
-                if ce <= cs:
+                if ce <= cs or self._is_condition(text, cs, ce):
                     continue
-                prev_end = cs
                 quantities = [q for q in self.reader.quantities(text, cs, ce) if not _inside_title(text, q.start)]
-                for k, q in enumerate(quantities):
-                    comparator, left, right, written = self.comparator(text, q, prev_end, ce)
-                    nxt = quantities[k + 1].start if k + 1 < len(quantities) else ce
-                    indicator, period = self.indicator(text, (prev_end, left), (right, nxt), ctx)
-                    prev_end = right
+                figures = self._figures(a, text, quantities, cs, ce, ctx)
+                for q, comparator, written, indicator, period, ev_start, right in figures:
+                    indicator = self._carried(indicator, previous_indicator)
                     if not indicator or not re.search(r"[\u4e00-\u9fffA-Za-z]", indicator):
                         continue
-                    measure = a.enclosing("measure", q.start)
-                    ev_start = ctx.scope_span[0] if ctx.scope_span and cs <= ctx.scope_span[0] < q.start else cs
-                    if ctx.deadline is not None:
+                    previous_indicator = indicator
+                    service = self._is_service(text, q, comparator)
+                    if service and obliged:
+                        rule = "target.service-standard"
+                    elif deadline is not None:
                         rule = "target.deadline"
-                    elif ctx.baseline_year is not None:
+                    elif baseline_year is not None:
                         rule = "baseline.year"
-                    elif written and (task is not None or any(cue in sentence.text for cue in self.target_cues)):
+                    elif (written or period) and (task is not None or any(c in sentence.text for c in self.target_cues)):
                         rule = "target.measure"
                     else:
                         continue
                     ev = a.evidence(ev_start, right, rule)
+                    common = dict(indicator=indicator, comparator=comparator, value=q.value, value_max=q.value_max,
+                                  unit=q.unit, scope=ctx.scope, scope_written=ctx.scope_written, period=period,
+                                  evidence=ev, canonical_indicator=self.canonical_indicator(indicator),
+                                  document=a.subject_at(q.start))
                     if rule.startswith("target"):
-                        target = Target(
-                            indicator=indicator, comparator=comparator, value=q.value, value_max=q.value_max,
-                            unit=q.unit, deadline=ctx.deadline, scope=ctx.scope, scope_written=ctx.scope_written,
-                            period=period, task=task.order if task else None,
-                            measure=measure.order if measure else None, evidence=ev,
-                            canonical_indicator=self.canonical_indicator(indicator),
-                        )
-                        a.found.targets.append(target)
+                        measure = a.enclosing("measure", q.start)
+                        a.found.targets.append(Target(
+                            **common, deadline=None if rule == "target.service-standard" else deadline,
+                            task=task.order if task else None, measure=measure.order if measure else None))
                     else:
-                        a.found.baselines.append(Baseline(
-                            indicator=indicator, comparator=comparator, value=q.value, value_max=q.value_max,
-                            unit=q.unit, year=ctx.baseline_year, scope=ctx.scope, scope_written=ctx.scope_written,
-                            period=period, evidence=ev, canonical_indicator=self.canonical_indicator(indicator),
-                        ))
+                        a.found.baselines.append(Baseline(**common, year=baseline_year))
+
+    def _figures(self, a: Analysis, text: str, quantities: list[Quantity], cs: int, ce: int, ctx: _Context):
+        """Yield what each quantity of a clause says: comparator, indicator, period, evidence span."""
+        spread = self._distributed(text, quantities, cs, ce)
+        prev_end = cs
+        out = []
+        for k, q in enumerate(quantities):
+            comparator, left, right, written = self.comparator(text, q, prev_end, ce)
+            if spread:
+                indicator, period = spread[k], None
+                ev_start = cs
+            else:
+                nxt = quantities[k + 1].start if k + 1 < len(quantities) else ce
+                if self._is_service(text, q, comparator):
+                    indicator, period = text[right:nxt].strip("，；。 "), None  # 7个工作日内答复: the action
+                else:
+                    indicator, period = self.indicator(text, (prev_end, left), (right, nxt), ctx)
+                ev_start = ctx.scope_span[0] if ctx.scope_span and cs <= ctx.scope_span[0] < q.start else prev_end
+            prev_end = right
+            out.append((q, comparator, written, indicator, period, ev_start, right))
+        return out
+
+    def _distributed(self, text: str, quantities: list[Quantity], cs: int, ce: int) -> list[str] | None:
+        """For A、B和C分别达30%、20%和10%, return [A占比…] one indicator per value; else None."""
+        pos = text.find(self.distributive, cs, ce)
+        if pos < 0 or len(quantities) < 2 or quantities[0].start < pos:
+            return None
+        between = text[quantities[0].end:quantities[-1].start]
+        gaps = [text[quantities[k].end:quantities[k + 1].start] for k in range(len(quantities) - 1)]
+        if any(not re.fullmatch(f"(?:{self.list_separators})", g) for g in gaps) or not between:
+            return None
+        subjects = [s for s in re.split(self.list_separators, text[cs:pos]) if s.strip()]
+        if len(subjects) != len(quantities):
+            return None
+        comparator_start = quantities[0].start
+        for w, _ in self.before:
+            if text.startswith(w, quantities[0].start - len(w)):
+                comparator_start = quantities[0].start - len(w)
+                break
+        measure = text[pos + len(self.distributive):comparator_start]
+        subjects[0] = self._strip_scope(subjects[0])
+        return [s.strip() + measure for s in subjects]
+
+    def _strip_scope(self, text: str) -> str:
+        for word in self.strip_leading:
+            if text.startswith(word):
+                text = text[len(word):]
+        return text
 
 
 def _inside_title(text: str, pos: int) -> bool:

@@ -12,7 +12,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import Enum
 
+from kg.nlp.time import Deadline
 from kg.text.spans import Span
+
+
 
 
 class Comparator(Enum):
@@ -54,24 +57,40 @@ class SentenceRecord:
     index: int
     text: str
     span: Span
+    part: int = 0  # the part (document) of the file it belongs to
 
 
 @dataclass(frozen=True)
 class DocumentRecord:
-    """A policy document: the one read, or one it refers to."""
+    """A policy document: one read from the file (a part of it), or one it cites.
+
+    Documents are identified by ``key``, derived from the title, so that a
+    document cited in one file and read from another is the same document.
+    """
 
     key: str
     title: str | None
     kind: str | None = None
     short_title: str | None = None
+    number: str | None = None  # 发文字号
     period_start: int | None = None
     period_end: int | None = None
-    published: _dt.date | None = None
+    date: _dt.date | None = None  # the date the document bears (落款 or under its title)
+    published: _dt.date | None = None  # when the page or file was published
     source_url: str | None = None
     source_name: str | None = None
+    addressees: str | None = None
+    issuer: str | None = None  # as written in the sign-off or title
     interprets: str | None = None  # key of the document this one interprets
-    is_source: bool = False
+    issues: tuple[str, ...] = ()  # keys of the documents a notice issues (印发)
+    annex_of: str | None = None
+    part: int | None = None  # index of the part of the file, for documents read
     evidence: Evidence | None = None
+
+    @property
+    def is_source(self) -> bool:
+        """True for a document read from the file (not only cited)."""
+        return self.part is not None
 
 
 @dataclass(frozen=True)
@@ -115,6 +134,8 @@ class Listed:
     order: int
     label: str
     evidence: Evidence
+    document: str = ""  # DocumentRecord.key
+    deadline: Deadline | None = None
 
 
 class Task(Listed):
@@ -139,6 +160,8 @@ class Measure:
     order: int
     label: str
     evidence: Evidence
+    document: str = ""
+    deadline: Deadline | None = None
 
 
 @dataclass(frozen=True)
@@ -155,11 +178,12 @@ class Figure:
     scope_written: str | None = None
     period: Period | None = None
     canonical_indicator: str | None = None  # from indicators.tsv, else as written
+    document: str = ""
 
 
 @dataclass(frozen=True)
 class Target(Figure):
-    deadline: int | None = None
+    deadline: Deadline | None = None
     task: int | None = None  # Task.order
     measure: int | None = None  # Measure.order within the task
 
@@ -171,10 +195,14 @@ class Baseline(Figure):
 
 @dataclass(frozen=True)
 class Subject:
-    """What a responsibility is for: a document, a task, a measure or a guarantee measure."""
+    """What a responsibility is for: a document, a task, a measure or a guarantee measure.
+
+    ``key`` is the document key for a document; ``(document, order)`` for a task
+    or guarantee measure; ``(document, task, order)`` for a measure.
+    """
 
     kind: str  # "document", "task", "measure", "guarantee"
-    key: str | int | tuple[int, int]
+    key: str | tuple
 
 
 @dataclass(frozen=True)
@@ -189,10 +217,9 @@ class Responsibility:
 class Extraction:
     """Everything found in one document."""
 
-    doc_id: str
+    doc_id: str  # the file's id
     source_name: str
-    document: DocumentRecord
-    subject: str  # key of the document the content describes
+    source_format: str = "text"
     sentences: list[SentenceRecord] = field(default_factory=list)
     documents: list[DocumentRecord] = field(default_factory=list)
     references: list[Reference] = field(default_factory=list)
@@ -207,7 +234,22 @@ class Extraction:
     targets: list[Target] = field(default_factory=list)
     baselines: list[Baseline] = field(default_factory=list)
     responsibilities: list[Responsibility] = field(default_factory=list)
-    region: str | None = None
+    regions: dict[str, str] = field(default_factory=dict)  # level -> canonical place
+
+    @property
+    def region(self) -> str | None:
+        """The province-level region of the file."""
+        return self.regions.get("province")
+
+    @property
+    def read(self) -> list[DocumentRecord]:
+        """The documents read from the file, in order."""
+        return sorted((d for d in self.documents if d.is_source), key=lambda d: d.part)
+
+    @property
+    def document(self) -> DocumentRecord:
+        """The first document read from the file."""
+        return self.read[0]
 
     def counts(self) -> dict[str, int]:
         """Return how many records of each kind were found."""

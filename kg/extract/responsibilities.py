@@ -1,18 +1,26 @@
 """Who is responsible for what.
 
+``responsibility.assignment``
+    the units of a bracketed assignment (（省商务厅牵头，合肥海关配合）,
+    （责任单位：…）, （牵头单位：…；配合单位：…）) lead or support the measure
+    (else the task, guarantee measure or document) it closes;
+``responsibility.subject``
+    agencies opening a sentence or clause as its subject — after 由, or
+    followed by a duty word (将, 负责, 统筹…) — lead what the sentence is about;
+    agencies joined to them by 会同 or 联合 support them;
 ``responsibility.drafted``
     agencies right before a drafting verb whose object is a document
     (中关村管委会会同市知识产权局，研究制定了《…》) drew it up;
-``responsibility.subject``
-    agencies that open a sentence as its subject, with a modal verb
-    (中关村管委会和市知识产权局将…), lead the measures read from it;
+``responsibility.issuer``
+    the body that signs a document (落款), or heads its title, issued it, and
+    the documents a notice issues (印发);
 ``responsibility.involved``
     agencies inside 发挥……作用 in a measure are involved in it.
 """
 
 from __future__ import annotations
 
-from kg.extract.base import Analysis, agency_subject
+from kg.extract.base import Analysis
 from kg.extract.records import Responsibility, Role, Subject
 from kg.resources import compile_pattern, load_toml
 
@@ -25,22 +33,55 @@ class ResponsibilityFinder:
         cfg = load_toml("responsibilities.toml")
         self.verbs = sorted(cfg["drafted"]["verbs"], key=len, reverse=True)
         self.particles = sorted(cfg["drafted"]["particles"], key=len, reverse=True)
-        self.modals = sorted(cfg["lead"]["modals"], key=len, reverse=True)
         self.joiners = sorted(cfg["lead"]["joiners"], key=len, reverse=True)
+        subject = cfg["subject"]
+        self.duty_words = sorted(subject["duty_words"], key=len, reverse=True)
+        self.agent_markers = sorted(subject["agent_markers"], key=len, reverse=True)
+        self.support_joiners = set(subject["support_joiners"])
         self.involved = [compile_pattern(p, "responsibilities.toml involved") for p in cfg["involved"]["patterns"]]
+        self.clause_marks = cfg["assignments"]["segment_separators"] + cfg["assignments"]["clause_separators"]
 
     def __call__(self, a: Analysis) -> None:
+        self.seen = set()
+        self._issuers(a)
         self._drafted(a)
+        self._assignments(a)
         self._subjects(a)
         self._involved(a)
 
-    def _add(self, a: Analysis, agencies, role: Role, subject: Subject, start: int, end: int, rule: str) -> None:
-        seen = {(r.agency, r.role, r.subject) for r in a.found.responsibilities}
-        for agency in agencies:
-            key = (agency.canonical, role, subject)
-            if key not in seen:
-                seen.add(key)
-                a.found.responsibilities.append(Responsibility(agency.canonical, role, subject, a.evidence(start, end, rule)))
+    def _add(self, a: Analysis, agency: str, role: Role, subject: Subject, start: int, end: int, rule: str) -> None:
+        key = (agency, role, subject)
+        if key not in self.seen:
+            self.seen.add(key)
+            a.found.responsibilities.append(Responsibility(agency, role, subject, a.evidence(start, end, rule)))
+
+    # -- what a responsibility is for ----------------------------------------------
+    @staticmethod
+    def subject_at(a: Analysis, pos: int) -> Subject:
+        """The innermost measure, task or guarantee measure around ``pos``, else its document."""
+        measure = a.enclosing("measure", pos)
+        if measure is not None:
+            return Subject("measure", (measure.document, measure.task, measure.order))
+        task = a.enclosing("task", pos)
+        if task is not None:
+            return Subject("task", (task.document, task.order))
+        guarantee = a.enclosing("guarantee", pos)
+        if guarantee is not None:
+            return Subject("guarantee", (guarantee.document, guarantee.order))
+        return Subject("document", a.subject_at(pos))
+
+    # -- rules ------------------------------------------------------------------------
+    def _issuers(self, a: Analysis) -> None:
+        for part in a.doc.parts:
+            names = a.issuers.get(part.index)
+            record = a.part_document(part.start)
+            if not names or record is None:
+                continue
+            field = part.issuer or part.title
+            for key in (record.key, *record.issues):
+                for name in names:
+                    self._add(a, name, Role.DRAFTED, Subject("document", key), field.start, field.end,
+                              "responsibility.issuer")
 
     def _drafted(self, a: Analysis) -> None:
         text = a.text
@@ -55,10 +96,9 @@ class ResponsibilityFinder:
             verb = next((v for v in self.verbs if text.endswith(v, sentence.start, k)), None)
             if verb is None:
                 continue
-            verb_start = k - len(verb)
-            chain = self._chain_before(a, sentence.start, verb_start)
-            if chain:
-                self._add(a, [ag for _, _, ag in chain], Role.DRAFTED, Subject("document", ref.document),
+            chain = self._chain_before(a, sentence.start, k - len(verb))
+            for _, _, agency in chain:
+                self._add(a, agency.canonical, Role.DRAFTED, Subject("document", ref.document),
                           chain[0][0], end, "responsibility.drafted")
 
     def _chain_before(self, a: Analysis, floor: int, pos: int) -> list:
@@ -73,31 +113,75 @@ class ResponsibilityFinder:
             return []
         chain = [last]
         for prev in reversed(agencies[:-1]):
-            between = text[prev[1]:chain[0][0]]
-            if between not in self.joiners:
+            if text[prev[1]:chain[0][0]] not in self.joiners:
                 break
             chain.insert(0, prev)
         return chain
 
+    def _assignments(self, a: Analysis) -> None:
+        for assignment in a.assignments:
+            subject = self.subject_at(a, assignment.start)
+            for unit in assignment.units:
+                for _, _, agency in a.located("agency", unit.start, unit.end):
+                    role = Role.LEAD if unit.role == "lead" else Role.SUPPORT
+                    self._add(a, agency.canonical, role, subject, unit.start, unit.end, "responsibility.assignment")
+
     def _subjects(self, a: Analysis) -> None:
-        for kind, role_kind in (("guarantee", "guarantee"), ("measure", "measure"), ("task", "task")):
-            for start, end, record in a.located(kind):
-                sentence = a.doc.sentence_at(start)
-                if sentence is None:
+        """Agencies opening a sentence or clause (after 由, or before a duty word)."""
+        text = a.text
+        for sentence in a.doc.sentences:
+            if a.doc.paragraphs[sentence.paragraph].role not in ("body",):
+                continue
+            starts = [sentence.start] + [k + 1 for k in range(sentence.start, sentence.end) if text[k] in self.clause_marks]
+            for start in starts:
+                found = self._subject(a, start, sentence.end)
+                if not found:
                     continue
-                agencies, _ = agency_subject(a, sentence.start, sentence.end, self.joiners, self.modals)
-                if not agencies:
-                    agencies, _ = agency_subject(a, start, end, self.joiners, self.modals)
-                if agencies:
-                    key = record.order if kind != "measure" else (record.task, record.order)
-                    self._add(a, agencies, Role.LEAD, Subject(role_kind, key), start, end, "responsibility.subject")
+                leads, supports, stop = found
+                # A subject opening a sentence cut into guarantee clauses leads each of them.
+                clauses = a.located("guarantee", sentence.start, sentence.end) if start == sentence.start else []
+                if clauses:
+                    subjects = [Subject("guarantee", (g.document, g.order)) for _, _, g in clauses]
+                else:
+                    subjects = [self.subject_at(a, start)]
+                for subject in subjects:
+                    for agency in leads:
+                        self._add(a, agency.canonical, Role.LEAD, subject, start, stop, "responsibility.subject")
+                    for agency in supports:
+                        self._add(a, agency.canonical, Role.SUPPORT, subject, start, stop, "responsibility.subject")
+
+    def _subject(self, a: Analysis, start: int, end: int):
+        """Read ``[由] A [和 B] [会同 C] duty-word`` at ``start``: (leads, supports, end) or None."""
+        text = a.text
+        pos = start
+        marker = next((m for m in self.agent_markers if text.startswith(m, pos)), None)
+        if marker:
+            pos += len(marker)
+        spans = {s: (e, record) for s, e, record in a.located("agency", pos, end)}
+        leads, supports, supporting = [], [], False
+        while pos < end:
+            if pos in spans:
+                pos, record = spans[pos]
+                (supports if supporting else leads).append(record)
+                continue
+            joiner = next((j for j in self.joiners if text.startswith(j, pos)), None)
+            if (leads or supports) and joiner:
+                supporting = supporting or joiner in self.support_joiners
+                pos += len(joiner)
+                continue
+            break
+        if not leads:
+            return None
+        duty = next((w for w in self.duty_words if text.startswith(w, pos)), None)
+        if not (marker or duty):
+            return None
+        return leads, supports, pos + (len(duty) if duty else 0)
 
     def _involved(self, a: Analysis) -> None:
         for start, end, measure in a.located("measure"):
             for pattern in self.involved:
                 for m in pattern.finditer(a.text, start, end):
-                    inside = a.located("agency", m.start("who"), m.end("who"))
-                    if inside:
-                        self._add(a, [ag for _, _, ag in inside], Role.INVOLVED,
-                                  Subject("measure", (measure.task, measure.order)), m.start(), m.end(),
-                                  "responsibility.involved")
+                    for _, _, agency in a.located("agency", m.start("who"), m.end("who")):
+                        self._add(a, agency.canonical, Role.INVOLVED,
+                                  Subject("measure", (measure.document, measure.task, measure.order)),
+                                  m.start(), m.end(), "responsibility.involved")

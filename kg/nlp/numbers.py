@@ -61,6 +61,7 @@ class NumberReader:
         units = "|".join(re.escape(u) for u in sorted(self.units, key=len, reverse=True))
         self.year_unit = num["year_unit"]
         self.date_parts = tuple(num["date_parts"])
+        self.date_leads = tuple(num["date_leads"])
         pattern = (
             rf"(?<![A-Za-z0-9.{re.escape(num['ordinal_prefix'])}])(?:{re.escape(self.percent_prefix)}(?P<pnum>{number})"
             rf"|(?P<a>{number})(?:(?P<sep>{seps})(?P<b>{number}))?(?P<unit>{units})?)(?![A-Za-z])"
@@ -126,6 +127,8 @@ class NumberReader:
                 continue
             if self._is_date(value, self.units.get(unit) if unit else None, value_max, text, m.end()):
                 continue
+            if text.endswith(self.date_leads, 0, m.start()) and not chinese:
+                continue  # 4月23日: the rest of a date
             found.append(Quantity(m.start(), m.end(), value, self.units.get(unit) if unit else None, value_max, m.group(0)))
         return found
 

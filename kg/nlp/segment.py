@@ -102,6 +102,7 @@ class Segmenter:
         self._extra = sorted(set(extra_words))
         self._lexicon_dir = lexicon_dir or RESOURCE_DIR / "lexicon"
         self._tokenizer = None
+        self._tags: dict[str, str] | None = None
 
     @property
     def tokenizer(self):
@@ -121,6 +122,20 @@ class Segmenter:
                     tokenizer.add_word(word)
             self._tokenizer = tokenizer
         return self._tokenizer
+
+    def tag(self, word: str) -> str | None:
+        """Return the part of speech jieba's dictionary (or the project lexicon) gives ``word``.
+
+        Looked up, not computed: jieba.posseg's HMM is six times slower than
+        segmentation, and a dictionary tag is all the rules need.
+        """
+        if self._tags is None:
+            import jieba.posseg
+
+            table = jieba.posseg.POSTokenizer(self.tokenizer).word_tag_tab
+            table.update(self.tokenizer.user_word_tag_tab)
+            self._tags = table
+        return self._tags.get(word)
 
     def frequency(self, word: str) -> int:
         """Return the dictionary frequency of ``word`` (0 if unknown)."""

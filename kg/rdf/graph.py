@@ -1,10 +1,18 @@
 """Records to triples, under the policy-kg ontology.
 
+Documents are named by their title (``doc/{title}``): a document cited in one
+file and read from another is one node. A file read is a ``pol:SourceFile``
+(``src/{file}``); its sentences and everything read from it are named under
+it (``src/{file}/task/2``), and in a dataset they live in a named graph of
+the same name, so one file's graph can be replaced without touching the
+others. Agencies, places, persons and indicators are shared: their
+descriptions go to one shared graph.
+
 Every fact node (task, measure, target, baseline, problem, feature,
 guarantee measure, responsibility, mention) carries its provenance:
 ``prov:wasDerivedFrom`` the :class:`pol:Sentence` it was read from (with the
-sentence text and offsets), its own ``pol:startOffset``/``pol:endOffset`` in the
-original file, and the ``pol:rule`` that produced it.
+sentence text and offsets), its own ``pol:startOffset``/``pol:endOffset`` in
+the file, and the ``pol:rule`` that produced it.
 """
 
 from __future__ import annotations
@@ -12,11 +20,11 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Iterable
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
 from kg.extract.records import (
-    AgencyType, Comparator, DocumentRecord, Evidence, Extraction, Period, Role, Subject,
+    AgencyType, Comparator, Deadline, DocumentRecord, Evidence, Extraction, Period, Role, Subject,
 )
 from kg.rdf.iris import Minter
 from kg.rdf.namespaces import DEFAULT_BASE, POL, PREFIXES
@@ -31,16 +39,34 @@ ROLES = {Role.DRAFTED: POL.Drafted, Role.LEAD: POL.Lead, Role.SUPPORT: POL.Suppo
 AGENCY_CLASSES = {AgencyType.AGENCY: POL.Agency, AgencyType.PROTECTION_CENTRE: POL.ProtectionCentre}
 
 
-def new_graph() -> Graph:
-    """Return an empty graph with the policy-kg prefixes bound."""
-    graph = Graph(bind_namespaces="none")
+def bind_prefixes(graph: Graph) -> Graph:
     for prefix, ns in PREFIXES.items():
         graph.bind(prefix, ns)
     return graph
 
 
+def new_graph() -> Graph:
+    """Return an empty graph with the policy-kg prefixes bound."""
+    return bind_prefixes(Graph(bind_namespaces="none"))
+
+
+def new_dataset() -> Dataset:
+    """Return an empty dataset with the policy-kg prefixes bound."""
+    from rdflib.namespace import NamespaceManager
+
+    dataset = Dataset()
+    dataset.namespace_manager = NamespaceManager(dataset, bind_namespaces="none")
+    return bind_prefixes(dataset)
+
+
 def _year(year: int) -> Literal:
     return Literal(f"{year:04d}", datatype=XSD.gYear)
+
+
+def _deadline(deadline: Deadline) -> Literal:
+    if deadline.month is None:
+        return _year(deadline.year)
+    return Literal(str(deadline), datatype=XSD.gYearMonth)
 
 
 def _int(n: int) -> Literal:
@@ -56,21 +82,33 @@ def _is_url(url: str) -> bool:
 
 
 class _Writer:
-    def __init__(self, graph: Graph, ex: Extraction, minter: Minter) -> None:
+    def __init__(self, graph: Graph, shared: Graph, ex: Extraction, minter: Minter) -> None:
         self.g = graph
+        self.shared = shared
         self.ex = ex
         self.m = minter
-        self.doc = minter.document(ex.doc_id)
-        self.doc_iris = {d.key: (self.doc if d.is_source else minter.referenced(d.key)) for d in ex.documents}
-        self.subject = self.doc_iris.get(ex.subject, self.doc)
+        self.src = minter.source(ex.doc_id)
+        self.docs = {d.key: minter.document(d.key) for d in ex.documents}
+        self.part_docs = {d.part: self.docs[d.key] for d in ex.documents if d.is_source}
         self.sentences_used: set[int] = set()
+        self.tasks: dict[tuple, URIRef] = {}
+        self.measures: dict[tuple, URIRef] = {}
+        self.guarantees: dict[tuple, URIRef] = {}
 
     def add(self, s, p, o) -> None:
         if o is not None:
             self.g.add((s, p, o))
 
+    def describe(self, s, p, o) -> None:
+        """A triple about a shared thing (agency, place, indicator…)."""
+        if o is not None:
+            self.shared.add((s, p, o))
+
     def local(self, *parts) -> URIRef:
-        return self.m.in_document(self.ex.doc_id, *parts)
+        return self.m.in_source(self.ex.doc_id, *parts)
+
+    def doc_of(self, key: str) -> URIRef:
+        return self.docs.get(key) or self.m.document(key)
 
     def fact(self, node: URIRef, ev: Evidence) -> None:
         """Attach the provenance of ``ev`` to ``node``."""
@@ -81,47 +119,65 @@ class _Writer:
         self.add(node, POL.endOffset, _int(ev.span.end))
         self.add(node, POL.rule, Literal(ev.rule))
 
-    def labelled(self, node: URIRef, cls: URIRef, label: str) -> None:
-        self.add(node, RDF.type, cls)
-        self.add(node, RDFS.label, Literal(label))
+    def labelled(self, node: URIRef, cls: URIRef, label: str, shared: bool = False) -> None:
+        put = self.describe if shared else self.add
+        put(node, RDF.type, cls)
+        put(node, RDFS.label, Literal(label))
 
-    # -- documents -------------------------------------------------------------
+    # -- the file and its documents ------------------------------------------------
+    def source(self) -> None:
+        self.labelled(self.src, POL.SourceFile, self.ex.doc_id)
+        self.add(self.src, DCTERMS.identifier, Literal(self.ex.doc_id))
+        self.add(self.src, POL.format, Literal(self.ex.source_format))
+        if self.ex.regions.get("province"):
+            self.add(self.src, POL.region, self.place(self.ex.regions["province"]))
+
     def documents(self) -> None:
         for d in self.ex.documents:
             self.document(d)
 
     def document(self, d: DocumentRecord) -> None:
-        node = self.doc_iris[d.key]
+        node = self.docs[d.key]
         self.add(node, RDF.type, POL.PolicyDocument)
+        self.add(node, RDFS.label, Literal(d.title or d.key))
         if d.title:
-            self.add(node, RDFS.label, Literal(d.title))
             self.add(node, DCTERMS.title, Literal(d.title))
-        elif d.is_source:
-            self.add(node, RDFS.label, Literal(self.ex.doc_id))
         if d.is_source:
-            self.add(node, DCTERMS.identifier, Literal(self.ex.doc_id))
-            if self.ex.region:
-                self.add(node, POL.region, self.m.place(self.ex.region))
+            self.add(node, POL.readFrom, self.src)
         if d.short_title:
             self.add(node, POL.shortTitle, Literal(d.short_title))
+        if d.number:
+            self.add(node, POL.documentNumber, Literal(d.number))
         if d.kind:
             kind = self.m.kind(d.kind)
             self.add(node, POL.kind, kind)
-            self.labelled(kind, POL.DocumentKind, d.kind)
-            self.add(kind, SKOS.prefLabel, Literal(d.kind))
+            self.labelled(kind, POL.DocumentKind, d.kind, shared=True)
+            self.describe(kind, SKOS.prefLabel, Literal(d.kind))
         if d.period_start is not None:
             self.add(node, POL.periodStart, _year(d.period_start))
             self.add(node, POL.periodEnd, _year(d.period_end))
-        if d.published:
-            self.add(node, DCTERMS.issued, Literal(d.published.isoformat(), datatype=XSD.date))
+        issued = d.date or d.published
+        if issued:
+            self.add(node, DCTERMS.issued, Literal(issued.isoformat(), datatype=XSD.date))
         if d.source_url and _is_url(d.source_url):
             self.add(node, DCTERMS.source, URIRef(d.source_url))
         if d.source_name:
             self.add(node, POL.sourceName, Literal(d.source_name))
+        if d.addressees:
+            self.add(node, POL.addressees, Literal(d.addressees))
         if d.interprets:
-            self.add(node, POL.interprets, self.doc_iris[d.interprets])
-        if not d.is_source:
-            self.add(self.doc, DCTERMS.references, node)
+            self.add(node, POL.interprets, self.doc_of(d.interprets))
+        for key in d.issues:
+            self.add(node, POL.issues, self.doc_of(key))
+        if d.annex_of:
+            self.add(node, POL.annexOf, self.doc_of(d.annex_of))
+        if d.evidence:
+            self.fact(node, d.evidence)
+
+    def reader_of(self, ev: Evidence) -> URIRef:
+        """The document (read from the file) whose text holds ``ev``."""
+        part = self.ex.sentences[ev.sentence].part if 0 <= ev.sentence < len(self.ex.sentences) else 0
+        return self.part_docs.get(part) or next(iter(self.part_docs.values()))
 
     # -- named things and where they are mentioned -------------------------------
     def mentions(self) -> None:
@@ -134,7 +190,7 @@ class _Writer:
         for p in ex.places:
             named.append((p.evidence, self.place(p.canonical, p.level, p.region, p.name), p.name))
         for r in ex.references:
-            named.append((r.evidence, self.doc_iris[r.document], r.written))
+            named.append((r.evidence, self.doc_of(r.document), r.written))
         for ev, target, written in sorted(named, key=lambda t: (t[0].span.start, t[0].span.end, str(t[1]))):
             n += 1
             node = self.local("mention", n)
@@ -142,85 +198,88 @@ class _Writer:
             self.add(node, POL.mentionOf, target)
             self.add(node, POL.text, Literal(written))
             self.fact(node, ev)
-            self.add(self.doc, POL.mentions, target)
+            self.add(self.reader_of(ev), POL.mentions, target)
 
     def agency(self, a) -> URIRef:
         node = self.m.agency(a.canonical)
-        self.labelled(node, AGENCY_CLASSES[a.type], a.canonical)
-        self.add(node, SKOS.prefLabel, Literal(a.canonical))
+        self.labelled(node, AGENCY_CLASSES[a.type], a.canonical, shared=True)
+        self.describe(node, SKOS.prefLabel, Literal(a.canonical))
         if a.name != a.canonical:
-            self.add(node, SKOS.altLabel, Literal(a.name))
+            self.describe(node, SKOS.altLabel, Literal(a.name))
         if a.region:
-            self.add(node, POL.region, self.place(a.region))
+            self.describe(node, POL.region, self.place(a.region))
         return node
 
     def person(self, p) -> URIRef:
         node = self.m.person(p.name)
-        self.labelled(node, POL.Person, p.name)
+        self.labelled(node, POL.Person, p.name, shared=True)
         if p.role:
-            self.add(node, POL.roleTitle, Literal(p.role))
+            self.describe(node, POL.roleTitle, Literal(p.role))
         return node
 
     def place(self, canonical: str, level: str | None = None, region: str | None = None, written: str | None = None) -> URIRef:
         node = self.m.place(canonical)
-        self.labelled(node, POL.Place, canonical)
+        self.labelled(node, POL.Place, canonical, shared=True)
         if level:
-            self.add(node, POL.level, Literal(level))
+            self.describe(node, POL.level, Literal(level))
         if written and written != canonical:
-            self.add(node, SKOS.altLabel, Literal(written))
+            self.describe(node, SKOS.altLabel, Literal(written))
         if region and region != canonical:
-            self.add(node, POL.region, self.m.place(region))
+            self.describe(node, POL.region, self.m.place(region))
         return node
 
-    # -- what the plan contains -------------------------------------------------
+    # -- what the documents contain ---------------------------------------------
     def contents(self) -> None:
         ex = self.ex
-        tasks = {}
-        for t in ex.tasks:
-            node = tasks[t.order] = self.local("task", t.order)
+        for n, t in enumerate(ex.tasks, 1):
+            node = self.tasks[(t.document, t.order)] = self.local("task", n)
             self.labelled(node, POL.Task, t.label)
             self.add(node, POL.order, _int(t.order))
-            self.add(self.subject, POL.hasTask, node)
+            if t.deadline:
+                self.add(node, POL.deadline, _deadline(t.deadline))
+            self.add(self.doc_of(t.document), POL.hasTask, node)
             self.fact(node, t.evidence)
-        self.measures = {}
         for m in ex.measures:
-            node = self.measures[(m.task, m.order)] = self.local("task", m.task, "measure", m.order)
+            task = self.tasks[(m.document, m.task)]
+            node = self.measures[(m.document, m.task, m.order)] = URIRef(f"{task}/measure/{m.order}")
             self.labelled(node, POL.Measure, m.label)
             self.add(node, POL.order, _int(m.order))
-            self.add(tasks[m.task], POL.hasMeasure, node)
+            if m.deadline:
+                self.add(node, POL.deadline, _deadline(m.deadline))
+            self.add(task, POL.hasMeasure, node)
             self.fact(node, m.evidence)
-        self.tasks = tasks
-        self.guarantees = {}
-        for g in ex.guarantees:
-            node = self.guarantees[g.order] = self.local("guarantee", g.order)
+        for n, g in enumerate(ex.guarantees, 1):
+            node = self.guarantees[(g.document, g.order)] = self.local("guarantee", n)
             self.labelled(node, POL.GuaranteeMeasure, g.label)
             self.add(node, POL.order, _int(g.order))
-            self.add(self.subject, POL.hasGuaranteeMeasure, node)
+            if g.deadline:
+                self.add(node, POL.deadline, _deadline(g.deadline))
+            self.add(self.doc_of(g.document), POL.hasGuaranteeMeasure, node)
             self.fact(node, g.evidence)
         for cls, prop, name, items in ((POL.Problem, POL.addresses, "problem", ex.problems),
                                        (POL.Feature, POL.hasFeature, "feature", ex.features)):
-            for item in items:
-                node = self.local(name, item.order)
+            for n, item in enumerate(items, 1):
+                node = self.local(name, n)
                 self.labelled(node, cls, item.label)
                 self.add(node, POL.order, _int(item.order))
-                self.add(self.subject, prop, node)
+                self.add(self.doc_of(item.document), prop, node)
                 self.fact(node, item.evidence)
 
     def figures(self) -> None:
         for k, t in enumerate(self.ex.targets, 1):
             node = self.local("target", k)
             self.figure(node, POL.Target, t)
-            self.add(self.subject, POL.hasTarget, node)
+            self.add(self.doc_of(t.document), POL.hasTarget, node)
             if t.deadline is not None:
-                self.add(node, POL.deadline, _year(t.deadline))
-            if t.task is not None:
-                self.add(node, POL.forTask, self.tasks[t.task])
-                if t.measure is not None:
-                    self.add(node, POL.forMeasure, self.measures[(t.task, t.measure)])
+                self.add(node, POL.deadline, _deadline(t.deadline))
+            if t.task is not None and (t.document, t.task) in self.tasks:
+                self.add(node, POL.forTask, self.tasks[(t.document, t.task)])
+                if t.measure is not None and (t.document, t.task, t.measure) in self.measures:
+                    self.add(node, POL.forMeasure, self.measures[(t.document, t.task, t.measure)])
         for k, b in enumerate(self.ex.baselines, 1):
             node = self.local("baseline", k)
             self.figure(node, POL.Baseline, b)
-            self.add(self.subject, POL.hasBaseline, node)
+            self.add(self.doc_of(b.document), POL.hasBaseline, node)
             if b.year is not None:
                 self.add(node, POL.year, _year(b.year))
 
@@ -230,11 +289,11 @@ class _Writer:
         self.labelled(node, cls, f"{f.indicator} {symbol}{value}{f.unit or ''}")
         canonical = f.canonical_indicator or f.indicator
         indicator = self.m.indicator(canonical)
-        self.labelled(indicator, POL.Indicator, canonical)
-        self.add(indicator, SKOS.prefLabel, Literal(canonical))
-        self.add(indicator, SKOS.inScheme, self.m.scheme("indicators"))
+        self.labelled(indicator, POL.Indicator, canonical, shared=True)
+        self.describe(indicator, SKOS.prefLabel, Literal(canonical))
+        self.describe(indicator, SKOS.inScheme, self.m.scheme("indicators"))
         if f.indicator != canonical:
-            self.add(indicator, SKOS.altLabel, Literal(f.indicator))
+            self.describe(indicator, SKOS.altLabel, Literal(f.indicator))
         self.add(node, POL.indicator, indicator)
         self.add(node, POL.indicatorText, Literal(f.indicator))
         self.add(node, POL.comparator, COMPARATORS[f.comparator])
@@ -253,8 +312,10 @@ class _Writer:
 
     def responsibilities(self) -> None:
         for k, r in enumerate(self.ex.responsibilities, 1):
-            node = self.local("responsibility", k)
             subject = self.subject_iri(r.subject)
+            if subject is None:
+                continue
+            node = self.local("responsibility", k)
             agency = self.m.agency(r.agency)
             self.add(node, RDF.type, POL.Responsibility)
             self.add(node, POL.agency, agency)
@@ -264,14 +325,11 @@ class _Writer:
             if r.role is Role.DRAFTED:
                 self.add(subject, DCTERMS.creator, agency)
 
-    def subject_iri(self, subject: Subject) -> URIRef:
+    def subject_iri(self, subject: Subject) -> URIRef | None:
         if subject.kind == "document":
-            return self.doc_iris[subject.key]
-        if subject.kind == "task":
-            return self.tasks[subject.key]
-        if subject.kind == "measure":
-            return self.measures[subject.key]
-        return self.guarantees[subject.key]
+            return self.doc_of(subject.key)
+        table = {"task": self.tasks, "measure": self.measures, "guarantee": self.guarantees}[subject.kind]
+        return table.get(subject.key)
 
     def sentences(self) -> None:
         for s in self.ex.sentences:
@@ -283,29 +341,44 @@ class _Writer:
             self.add(node, POL.order, _int(s.index + 1))
             self.add(node, POL.startOffset, _int(s.span.start))
             self.add(node, POL.endOffset, _int(s.span.end))
-            self.add(node, DCTERMS.isPartOf, self.doc)
+            self.add(node, DCTERMS.isPartOf, self.src)
 
     def write(self) -> None:
+        self.source()
         self.documents()
         self.mentions()
         self.contents()
         self.figures()
         self.responsibilities()
-        doc = next(d for d in self.ex.documents if d.is_source)
-        if doc.evidence:
-            self.fact(self.doc, doc.evidence)
         self.sentences()
 
 
-def add_extraction(graph: Graph, ex: Extraction, base: str = DEFAULT_BASE) -> Graph:
-    """Add the triples of ``ex`` to ``graph`` and return it."""
-    _Writer(graph, ex, Minter(base)).write()
+def add_extraction(graph: Graph, ex: Extraction, base: str = DEFAULT_BASE, shared: Graph | None = None) -> Graph:
+    """Add the triples of ``ex`` to ``graph`` (shared descriptions to ``shared``, else to ``graph``)."""
+    _Writer(graph, graph if shared is None else shared, ex, Minter(base)).write()
     return graph
 
 
 def to_graph(extractions: Iterable[Extraction], base: str = DEFAULT_BASE) -> Graph:
-    """Return a new graph holding the triples of all ``extractions``."""
+    """Return one graph holding the triples of all ``extractions``."""
     graph = new_graph()
     for ex in extractions:
         add_extraction(graph, ex, base)
     return graph
+
+
+def add_to_dataset(dataset: Dataset, ex: Extraction, base: str = DEFAULT_BASE) -> URIRef:
+    """Put ``ex`` into ``dataset``: its own graph (replacing any earlier one) plus the shared graph."""
+    minter = Minter(base)
+    name = minter.source(ex.doc_id)
+    dataset.remove_graph(dataset.graph(name))
+    add_extraction(dataset.graph(name), ex, base, shared=dataset.graph(minter.shared_graph()))
+    return name
+
+
+def to_dataset(extractions: Iterable[Extraction], base: str = DEFAULT_BASE) -> Dataset:
+    """Return a dataset with one named graph per file read and one shared graph."""
+    dataset = new_dataset()
+    for ex in extractions:
+        add_to_dataset(dataset, ex, base)
+    return dataset

@@ -51,14 +51,21 @@ class Minter:
     def _iri(self, *parts: str | int) -> URIRef:
         return URIRef(self.base + "/".join(slug(str(p)) for p in parts))
 
-    def document(self, doc_id: str) -> URIRef:
-        return self._iri("doc", doc_id)
+    def document(self, key: str) -> URIRef:
+        """A policy document, named by its title key (or its file's id if untitled)."""
+        return self._iri("doc", key)
 
-    def referenced(self, key: str) -> URIRef:
-        return self._iri("ref", key)
+    def source(self, file_id: str) -> URIRef:
+        """A file read; also the name of the graph that holds what was read from it."""
+        return self._iri("src", file_id)
 
-    def in_document(self, doc_id: str, *parts: str | int) -> URIRef:
-        return self._iri("doc", doc_id, *parts)
+    def in_source(self, file_id: str, *parts: str | int) -> URIRef:
+        """Something read from a file: a sentence, a task, a target…"""
+        return self._iri("src", file_id, *parts)
+
+    def shared_graph(self) -> URIRef:
+        """The graph describing things shared by all files: agencies, places, indicators."""
+        return self._iri("graph", "shared")
 
     def agency(self, canonical: str) -> URIRef:
         return self._iri("agency", canonical)

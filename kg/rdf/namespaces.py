@@ -51,18 +51,23 @@ class POL(DefinedNamespace):
     Responsibility: URIRef
     Role: URIRef
     Sentence: URIRef
+    SourceFile: URIRef
     Support: URIRef
     Target: URIRef
     Task: URIRef
 
+    addressees: URIRef
     addresses: URIRef
     agency: URIRef
+    annexOf: URIRef
     code: URIRef
     comparator: URIRef
     deadline: URIRef
+    documentNumber: URIRef
     endOffset: URIRef
     forMeasure: URIRef
     forTask: URIRef
+    format: URIRef
     hasBaseline: URIRef
     hasFeature: URIRef
     hasGuaranteeMeasure: URIRef
@@ -72,6 +77,7 @@ class POL(DefinedNamespace):
     indicator: URIRef
     indicatorText: URIRef
     interprets: URIRef
+    issues: URIRef
     kind: URIRef
     level: URIRef
     mentionOf: URIRef
@@ -80,6 +86,7 @@ class POL(DefinedNamespace):
     period: URIRef
     periodEnd: URIRef
     periodStart: URIRef
+    readFrom: URIRef
     region: URIRef
     responsibleFor: URIRef
     role: URIRef
@@ -95,7 +102,6 @@ class POL(DefinedNamespace):
     value: URIRef
     valueMax: URIRef
     year: URIRef
-
 
 PREFIXES = {
     "pol": POL._NS,

@@ -43,6 +43,8 @@ class LayoutRules:
     opens: dict
     closes: dict
     page_number: re.Pattern
+    inline_break: re.Pattern
+    table_row: str
     headings: tuple
     min_wrap_width: int
     wrap_slack: int
@@ -67,6 +69,8 @@ def layout_rules() -> LayoutRules:
         opens=opens,
         closes=closes,
         page_number=compile_pattern(lay["page_number"], where),
+        inline_break=compile_pattern(lay["inline_break"], where),
+        table_row=lay["table_row"],
         headings=headings,
         min_wrap_width=int(lay["min_wrap_width"]),
         wrap_slack=int(lay["wrap_slack"]),
@@ -109,13 +113,17 @@ class _Line:
         return "".join(self.chars)
 
 
-def _physical_lines(text: str) -> list[_Line]:
-    """Split ``text`` into lines with per-character clean-up and origins."""
+def _physical_lines(text: str, breaks: frozenset = frozenset()) -> list[_Line]:
+    """Split ``text`` into lines with per-character clean-up and origins.
+
+    ``breaks`` are offsets where a line ends although no newline is written.
+    """
     lines: list[_Line] = []
     chars: list[str] = []
     origin: list[int] = []
     indent = width = 0
     leading = True
+    broken_at = -1
     i, n = 0, len(text)
     while i <= n:
         ch = text[i] if i < n else "\n"
@@ -123,10 +131,13 @@ def _physical_lines(text: str) -> list[_Line]:
             if i + 1 < n and text[i + 1] == "\n":
                 i += 1
             ch = "\n"
-        if ch == "\n":
+        if ch == "\n" or (i in breaks and i != broken_at):
             lines.append(_Line(indent, width, *_squeeze(chars, origin), min(i, n)))
             chars, origin, indent, width, leading = [], [], 0, 0, True
-            i += 1
+            if ch == "\n":
+                i += 1
+            else:
+                broken_at = i  # the character itself is read on the next turn
             continue
         if ch in _DROP or (unicodedata.category(ch) == "Cc" and ch not in _SPACES):
             i += 1
@@ -211,6 +222,8 @@ class _Layout:
         """True if ``nxt`` continues the paragraph that ``last`` ends so far."""
         if open_brackets and not self.push(open_brackets, nxt.chars):
             return True
+        if last.chars[:1] == [self.rules.table_row] or nxt.chars[:1] == [self.rules.table_row]:
+            return False
         if not self.wrapped:
             return False
         if nxt.indent >= 2 or self._heading(nxt):
@@ -221,7 +234,8 @@ class _Layout:
 def normalize(text: str) -> CleanText:
     """Return the normalised :class:`CleanText` of ``text``, one paragraph per line."""
     rules = layout_rules()
-    lines = [ln for ln in _physical_lines(text) if ln.chars]
+    breaks = frozenset(m.start() for m in rules.inline_break.finditer(text))
+    lines = [ln for ln in _physical_lines(text, breaks) if ln.chars]
     if len(lines) > 1:
         lines = [ln for ln in lines if not rules.page_number.match(ln.text)] or lines
     layout = _Layout(rules, lines)

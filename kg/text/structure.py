@@ -1,14 +1,20 @@
 """Recover the structure of a normalised document.
 
-:func:`parse` returns a :class:`Document`: its title, back-matter metadata
-(source, date, URL), paragraphs, a tree of numbered sections (一、 /（一）/ 1. /
-第一条 …), sentences, and inline enumerations (一是……二是……) with their
-lead-in text. Positions inside a Document are offsets into the *clean* text;
-:meth:`Document.span` maps them to the original file.
+A file can hold several documents: a notice (通知) and the plans it issues,
+and annexes (附件). :func:`parse` returns a :class:`Document` with one
+:class:`Part` per document, each with its title, front matter (发文字号,
+date, 主送), sign-off (落款: issuing body and date) and a tree of numbered
+sections (一、 /（一）/ 1. / （1）/ 第一章 / 第一条 / 专栏1); and, for the file,
+its back matter (source, date, URL), paragraphs, sentences, table rows and
+inline enumerations (一是……二是……) with their lead-in text.
+
+Positions inside a Document are offsets into the *clean* text;
+:meth:`Document.span` maps them to the original.
 """
 
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 import re
 from dataclasses import dataclass, field
@@ -20,14 +26,26 @@ from kg.resources import compile_pattern, load_toml
 from kg.text.normalize import CleanText
 from kg.text.spans import Span
 
+ROLES = ("title", "front", "heading", "body", "table", "signoff", "note", "annex", "source")
+
+
+@dataclass(frozen=True)
+class Field:
+    """A piece of metadata and where it is written (clean offsets)."""
+
+    text: str
+    start: int
+    end: int
+
 
 @dataclass(frozen=True)
 class Paragraph:
     index: int
     start: int
     end: int
-    role: str  # "title", "heading", "body" or "source"
+    role: str  # one of ROLES
     section: int | None
+    part: int = 0
 
 
 @dataclass(frozen=True)
@@ -45,6 +63,7 @@ class Section:
     start: int  # the whole block, heading included
     end: int
     heading: str
+    part: int = 0
 
 
 @dataclass(frozen=True)
@@ -79,12 +98,26 @@ class Enumeration:
 
 
 @dataclass(frozen=True)
+class Part:
+    """One document within the file."""
+
+    index: int
+    start: int
+    end: int
+    title: Field | None = None
+    interprets: Field | None = None
+    number: Field | None = None
+    addressees: Field | None = None
+    date: _dt.date | None = None
+    date_field: Field | None = None
+    issuer: Field | None = None
+    annex: bool = False
+
+
+@dataclass(frozen=True)
 class Metadata:
-    title: str | None = None
-    title_start: int | None = None
-    title_end: int | None = None
-    interprets: str | None = None
-    interprets_start: int | None = None
+    """What the back matter says of the file as a whole."""
+
     published: _dt.date | None = None
     source_url: str | None = None
     source_name: str | None = None
@@ -92,15 +125,17 @@ class Metadata:
 
 @dataclass
 class Document:
-    """A parsed document; positions are offsets into ``clean.text``."""
+    """A parsed file; positions are offsets into ``clean.text``."""
 
     clean: CleanText
     metadata: Metadata
+    parts: list[Part]
     paragraphs: list[Paragraph]
     sections: list[Section]
     sentences: list[Sentence]
     enumerations: list[Enumeration]
     _sentence_starts: list[int] = field(default_factory=list, repr=False)
+    _part_starts: list[int] = field(default_factory=list, repr=False)
 
     @property
     def text(self) -> str:
@@ -112,14 +147,19 @@ class Document:
 
     def sentence_at(self, pos: int) -> Sentence | None:
         """Return the sentence containing clean offset ``pos``."""
-        import bisect
-
         if not self._sentence_starts:
             self._sentence_starts = [s.start for s in self.sentences]
         k = bisect.bisect_right(self._sentence_starts, pos) - 1
         if k >= 0 and self.sentences[k].start <= pos < self.sentences[k].end:
             return self.sentences[k]
         return None
+
+    def part_at(self, pos: int) -> Part:
+        """Return the part (document) containing clean offset ``pos``."""
+        if not self._part_starts:
+            self._part_starts = [p.start for p in self.parts]
+        k = max(bisect.bisect_right(self._part_starts, pos) - 1, 0)
+        return self.parts[k]
 
     def section_at(self, pos: int) -> Section | None:
         """Return the innermost section containing clean offset ``pos``."""
@@ -141,12 +181,26 @@ class StructureRules:
     enders: frozenset
     closers: frozenset
     terminal: frozenset
+    table_row: str
     title_max: int
     interpretation: tuple[re.Pattern, ...]
     source_prefixes: tuple[str, ...]
     url: re.Pattern
     date: re.Pattern
     date_suffix: re.Pattern
+    front_max: int
+    number: re.Pattern
+    date_line: re.Pattern
+    addressee_end: str
+    addressee_cues: tuple[str, ...]
+    addressee_max: int
+    release_note: re.Pattern
+    signoff_max: int
+    annex: re.Pattern
+    part_title_max: int
+    issuing_title: re.Pattern
+    issued_separators: tuple[str, ...]
+    cited_title: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -157,22 +211,35 @@ def structure_rules() -> StructureRules:
         (m["kind"], int(m["rank"]), compile_pattern(m["pattern"], f"structure.toml [headings] {m['kind']}"))
         for m in cfg["headings"]["markers"]
     )
-    src = cfg["source"]
+    src, front, parts = cfg["source"], cfg["front"], cfg["parts"]
+    where = "structure.toml"
     return StructureRules(
         markers=markers,
         max_heading_length=int(cfg["headings"]["max_heading_length"]),
-        inline=compile_pattern(cfg["enumeration"]["inline"], "structure.toml [enumeration] inline"),
+        inline=compile_pattern(cfg["enumeration"]["inline"], f"{where} [enumeration] inline"),
         enders=frozenset(cfg["sentences"]["enders"]),
         closers=frozenset(cfg["layout"]["closers"]),
         terminal=frozenset(cfg["layout"]["terminal"]),
+        table_row=cfg["layout"]["table_row"],
         title_max=int(cfg["title"]["max_length"]),
-        interpretation=tuple(
-            compile_pattern(p, "structure.toml [title] interpretation") for p in cfg["title"]["interpretation"]
-        ),
+        interpretation=tuple(compile_pattern(p, f"{where} [title] interpretation") for p in cfg["title"]["interpretation"]),
         source_prefixes=tuple(src["prefixes"]),
-        url=compile_pattern(src["url"], "structure.toml [source] url"),
-        date=compile_pattern(src["date"], "structure.toml [source] date"),
-        date_suffix=compile_pattern(src["date_suffix"], "structure.toml [source] date_suffix"),
+        url=compile_pattern(src["url"], f"{where} [source] url"),
+        date=compile_pattern(src["date"], f"{where} [source] date"),
+        date_suffix=compile_pattern(src["date_suffix"], f"{where} [source] date_suffix"),
+        front_max=int(front["max_lines"]),
+        number=compile_pattern(front["number"], f"{where} [front] number"),
+        date_line=compile_pattern(front["date_line"], f"{where} [front] date_line"),
+        addressee_end=front["addressee_end"],
+        addressee_cues=tuple(front["addressee_cues"]),
+        addressee_max=int(front["addressee_max"]),
+        release_note=compile_pattern(front["release_note"], f"{where} [front] release_note"),
+        signoff_max=int(parts["signoff_max"]),
+        annex=compile_pattern(parts["annex"], f"{where} [parts] annex"),
+        part_title_max=int(parts["title_max"]),
+        issuing_title=compile_pattern(parts["issuing_title"], f"{where} [parts] issuing_title"),
+        issued_separators=tuple(parts["issued_separators"]),
+        cited_title=compile_pattern(load_toml("references.toml")["title"], "references.toml title"),
     )
 
 
@@ -181,6 +248,21 @@ def numeral(text: str) -> int:
     if text.isdigit():
         return int(text)
     return int(cn2an.cn2an(text, "normal"))
+
+
+_KEY_PUNCTUATION = str.maketrans({"(": "（", ")": "）", ":": "：", ",": "，", ";": "；",
+                                  "—": "-", "–": "-", "－": "-", "~": "-", "～": "-"})
+
+
+def title_key(title: str) -> str:
+    """Return the key under which titles are matched and documents named.
+
+    Spaces, quote marks and title brackets go; punctuation takes the
+    full-width form Chinese titles use (so it stays readable in an IRI);
+    full-width digits and letters are already ASCII in normalised text.
+    """
+    text = re.sub(r"[\s《》〈〉<>“”\"'‘’「」『』]", "", title)
+    return text.translate(_KEY_PUNCTUATION)
 
 
 def _paragraph_bounds(text: str) -> list[tuple[int, int]]:
@@ -198,6 +280,11 @@ class _Parser:
         self.clean = clean
         self.text = clean.text
         self.rules = rules
+        self.bounds = _paragraph_bounds(self.text)
+
+    def line(self, k: int) -> str:
+        s, e = self.bounds[k]
+        return self.text[s:e]
 
     # -- sentences -------------------------------------------------------
     def split_sentences(self, start: int, end: int) -> list[tuple[int, int]]:
@@ -227,30 +314,55 @@ class _Parser:
             e -= 1
         return e
 
-    # -- title and back matter ----------------------------------------------
-    def title(self, bounds: list[tuple[int, int]]) -> Metadata:
-        if not bounds:
-            return Metadata()
-        s, e = bounds[0]
+    # -- kinds of lines --------------------------------------------------------
+    def heading_of(self, s: int, e: int):
         line = self.text[s:e]
-        if len(line) > self.rules.title_max or any(p.match(line) for _, _, p in self.rules.markers):
-            return Metadata()
-        bare = line.rstrip("".join(self.rules.closers))
-        if any(ch in self.rules.enders for ch in bare) or bare[-1:] in self.rules.terminal:
-            return Metadata()  # a title has no full stop and does not lead into a list
-        interprets = interprets_start = None
-        for pattern in self.rules.interpretation:
+        for kind, rank, pattern in self.rules.markers:
             m = pattern.match(line)
             if m:
-                interprets, interprets_start = m.group("target"), s + m.start("target")
-                break
-        return Metadata(title=line, title_start=s, title_end=e, interprets=interprets, interprets_start=interprets_start)
+                return kind, rank, numeral(m.group("n")), s + m.end()
+        return None
 
-    def source_block(self, bounds: list[tuple[int, int]]) -> tuple[int, dict]:
+    def title_like(self, k: int, limit: int | None = None) -> bool:
+        line = self.line(k)
+        limit = limit or self.rules.title_max
+        bare = line.rstrip("".join(self.rules.closers))
+        if not bare or len(line) > limit or line.startswith(self.rules.table_row):
+            return False
+        if any(ch in self.rules.enders for ch in bare) or bare[-1] in self.rules.terminal:
+            return False  # a title has no full stop and does not lead into a list
+        if self.heading_of(*self.bounds[k]) or self.rules.date_line.match(line) or self.rules.number.match(line):
+            return False
+        return bool(re.search(r"[\u4e00-\u9fff]", line))
+
+    def is_addressee(self, k: int) -> bool:
+        line = self.line(k)
+        return (len(line) <= self.rules.addressee_max and line[-1:] in self.rules.addressee_end
+                and not any(ch in self.rules.enders for ch in line)
+                and any(cue in line for cue in self.rules.addressee_cues))
+
+    def is_signoff(self, k: int, end: int) -> bool:
+        if k + 1 >= end or not self.rules.date_line.match(self.line(k + 1)):
+            return False
+        line = self.line(k)
+        return (len(line) <= self.rules.signoff_max and not any(ch in self.rules.terminal for ch in line)
+                and not self.heading_of(*self.bounds[k]) and not line.startswith(self.rules.table_row))
+
+    def date_of(self, k: int) -> tuple[_dt.date | None, Field]:
+        s, e = self.bounds[k]
+        m = self.rules.date_line.match(self.text[s:e])
+        try:
+            value = _dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
+        except ValueError:
+            value = None
+        return value, Field(self.text[s:e], s, e)
+
+    # -- back matter of the file -------------------------------------------------
+    def source_block(self) -> tuple[int, dict]:
         """Return how many trailing paragraphs are source notes, and what they say."""
         found: dict = {}
         count = 0
-        for s, e in reversed(bounds[1:]):
+        for s, e in reversed(self.bounds[1:]):
             line = self.text[s:e]
             url = self.rules.url.fullmatch(line.strip())
             prefix = next((p for p in self.rules.source_prefixes if line.startswith(p)), None)
@@ -276,33 +388,108 @@ class _Parser:
             count += 1
         return count, found
 
-    # -- sections ------------------------------------------------------------
-    def heading_of(self, s: int, e: int):
-        line = self.text[s:e]
-        for kind, rank, pattern in self.rules.markers:
-            m = pattern.match(line)
-            if m:
-                return kind, rank, numeral(m.group("n")), s + m.end()
-        return None
+    # -- parts ---------------------------------------------------------------------
+    def cited_titles(self, start: int, end: int) -> set[str]:
+        """Keys of the titles a stretch of text cites (《…》, 关于印发X的通知)."""
+        text = self.text[start:end]
+        keys = {title_key(m["title"]) for m in self.rules.cited_title.finditer(text)}
+        for m in self.rules.issuing_title.finditer(text):
+            issued = m["issued"]
+            keys.add(title_key(issued))
+            for sep in self.rules.issued_separators:
+                keys.update(title_key(piece) for piece in issued.split(sep))
+        return {k for k in keys if k}
 
+    def split_parts(self, body_end: int) -> tuple[list[Part], list[str]]:
+        roles = ["body"] * len(self.bounds)
+        for k in range(body_end, len(self.bounds)):
+            roles[k] = "source"
+        parts: list[Part] = []
+        cited: set[str] = set()
+        k = 0
+        annex_next = False
+        while k < body_end:
+            first = k
+            fields: dict = {"annex": annex_next}
+            annex_next = False
+            if self.title_like(k) and (k == 0 or parts):
+                s, e = self.bounds[k]
+                fields["title"] = Field(self.text[s:e], s, e)
+                for pattern in self.rules.interpretation:
+                    m = pattern.match(self.text[s:e])
+                    if m:
+                        fields["interprets"] = Field(m["target"], s + m.start("target"), s + m.end("target"))
+                        break
+                roles[k] = "title"
+                k += 1
+            for _ in range(self.rules.front_max):
+                if k >= body_end:
+                    break
+                line = self.line(k)
+                s, e = self.bounds[k]
+                m = self.rules.number.match(line)
+                if m and "number" not in fields:
+                    fields["number"] = Field(m["number"], s + m.start("number"), s + m.end("number"))
+                elif self.rules.date_line.match(line) and "date" not in fields:
+                    fields["date"], fields["date_field"] = self.date_of(k)
+                elif self.is_addressee(k) and "addressees" not in fields:
+                    fields["addressees"] = Field(line.rstrip(self.rules.addressee_end), s, e - 1)
+                else:
+                    break
+                roles[k] = "front"
+                k += 1
+            while k < body_end:
+                line = self.line(k)
+                if self.is_signoff(k, body_end):
+                    s, e = self.bounds[k]
+                    fields["issuer"] = Field(line, s, e)
+                    fields["date"], fields["date_field"] = self.date_of(k + 1)
+                    roles[k] = roles[k + 1] = "signoff"
+                    k += 2
+                    if k < body_end and self.rules.release_note.match(self.line(k)):
+                        roles[k] = "note"
+                        k += 1
+                    break
+                if self.rules.release_note.match(line):
+                    roles[k] = "note"
+                elif self.rules.annex.match(line) and k > first:
+                    roles[k] = "annex"
+                    annex_next = True
+                    k += 1
+                    break
+                elif (k > first and self.title_like(k, self.rules.part_title_max)
+                      and title_key(line) in cited and roles[k - 1] != "title"):
+                    break  # a document the text before cited starts here
+                elif line.startswith(self.rules.table_row):
+                    roles[k] = "table"
+                k += 1
+            start = self.bounds[first][0]
+            end = self.bounds[k - 1][1] if k > first else start
+            parts.append(Part(index=len(parts), start=start, end=end, **fields))
+            cited |= self.cited_titles(start, end)
+        if not parts:
+            parts.append(Part(0, 0, 0))
+        return parts, roles
+
+    # -- sections ------------------------------------------------------------------
     def parse(self) -> Document:
-        bounds = _paragraph_bounds(self.text)
-        meta = self.title(bounds)
-        n_source, found = self.source_block(bounds)
-        if found:
-            meta = Metadata(**{**meta.__dict__, **found})
+        n_source, found = self.source_block()
+        body_end = len(self.bounds) - n_source
+        parts, roles = self.split_parts(body_end)
         paragraphs: list[Paragraph] = []
         sections: list[dict] = []
         stack: list[dict] = []
         sentences: list[Sentence] = []
-        body_end = len(bounds) - n_source
-        for k, (s, e) in enumerate(bounds):
-            if k == 0 and meta.title is not None:
-                role = "title"
-            elif k >= body_end:
-                role = "source"
-            else:
-                role = "body"
+        part_index = 0
+        part_end_of = {p.index: p.end for p in parts}
+        for k, (s, e) in enumerate(self.bounds):
+            while part_index + 1 < len(parts) and s >= parts[part_index + 1].start:
+                for sec in stack:
+                    sec["end"] = part_end_of[part_index]
+                stack = []
+                part_index += 1
+            role = roles[k]
+            if role == "body":
                 head = self.heading_of(s, e)
                 if head:
                     kind, rank, number, hstart = head
@@ -316,27 +503,28 @@ class _Parser:
                         hend = hstart  # a numbered paragraph with no heading of its own
                     while hend > hstart and self.text[hend - 1] in "。.：:":
                         hend -= 1
+                    while hstart < hend and self.text[hstart] in " 　":
+                        hstart += 1
                     sec = dict(
                         index=len(sections), kind=kind, rank=rank, number=number,
                         parent=stack[-1]["index"] if stack else None, marker_start=s,
                         heading_start=hstart, heading_end=hend, start=s, end=None,
-                        heading=self.text[hstart:hend],
+                        heading=self.text[hstart:hend], part=part_index,
                     )
                     sections.append(sec)
                     stack.append(sec)
                     if whole:
                         role = "heading"
-            section = stack[-1]["index"] if stack and role in ("body", "heading") else None
-            paragraphs.append(Paragraph(k, s, e, role, section))
+            section = stack[-1]["index"] if stack and role in ("body", "heading", "table") else None
+            paragraphs.append(Paragraph(k, s, e, role, section, part_index))
             if role != "source":
                 for a, b in self.split_sentences(s, e):
                     sentences.append(Sentence(len(sentences), a, b, k, self.text[a:b]))
-        end_of_body = bounds[body_end - 1][1] if body_end > 0 else 0
         for sec in stack:
-            sec["end"] = end_of_body
+            sec["end"] = part_end_of[part_index]
         section_objs = [Section(**sec) for sec in sections]
         enumerations = self.enumerations(paragraphs, section_objs)
-        return Document(self.clean, meta, paragraphs, section_objs, sentences, enumerations)
+        return Document(self.clean, Metadata(**found), parts, paragraphs, section_objs, sentences, enumerations)
 
     # -- inline enumerations ---------------------------------------------------
     def enumerations(self, paragraphs: list[Paragraph], sections: list[Section]) -> list[Enumeration]:
@@ -352,7 +540,8 @@ class _Parser:
         for mark in marks:
             p, number = mark[0], mark[1]
             last = groups[-1][-1] if groups else None
-            if last and number == last[1] + 1 and last[0].section == p.section and self._adjacent(last[0], p, paragraphs):
+            if (last and number == last[1] + 1 and last[0].section == p.section and last[0].part == p.part
+                    and self._adjacent(last[0], p, paragraphs)):
                 groups[-1].append(mark)
             elif number == 1:
                 groups.append([mark])

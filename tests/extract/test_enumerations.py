@@ -33,5 +33,5 @@ def test_guarantee_clauses_drop_the_subject_and_stop_at_the_closing(extract_text
     found = extract_text(text)
     assert [g.label for g in found.guarantees] == [
         "进一步加强协调合作", "建立工作机制", "开展宣传培训活动", "建立第三方评估机制"]
-    leads = {(r.agency, r.subject.key) for r in found.responsibilities if r.role.value == "lead"}
+    leads = {(r.agency, r.subject.key[1]) for r in found.responsibilities if r.role.value == "lead"}
     assert leads == {(a, k) for a in ("中关村科技园区管理委员会", "北京市知识产权局") for k in (1, 2, 3, 4)}

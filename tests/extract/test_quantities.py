@@ -4,7 +4,7 @@ import pytest
 
 
 def targets(extract_text, text):
-    return [(t.indicator, t.comparator.value, str(t.value), t.unit, t.deadline, t.period and t.period.value)
+    return [(t.indicator, t.comparator.value, str(t.value), t.unit, t.deadline and t.deadline.year, t.period and t.period.value)
             for t in extract_text(text).targets]
 
 

@@ -16,4 +16,4 @@ def test_agencies_brought_into_play_are_involved_in_the_measure(extract_text):
     text = "三、主要任务\n一是加强保护。推进快保护，充分发挥中国（北京）知识产权保护中心作用。\n二是其他。内容。"
     found = extract_text(text)
     assert roles(found) == [("中国（北京）知识产权保护中心", "involved", "measure")]
-    assert found.responsibilities[0].subject.key == (1, 1)
+    assert found.responsibilities[0].subject.key == ("text", 1, 1)

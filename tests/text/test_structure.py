@@ -14,9 +14,10 @@ def doc():
 
 
 def test_title_and_interpretation_framing(doc):
-    meta = doc.metadata
-    assert meta.title == "解读：《中关村国家自主创新示范区知识产权行动方案（2019-2021）》"
-    assert meta.interprets == "中关村国家自主创新示范区知识产权行动方案（2019-2021）"
+    assert len(doc.parts) == 1
+    part = doc.parts[0]
+    assert part.title.text == "解读：《中关村国家自主创新示范区知识产权行动方案（2019-2021）》"
+    assert part.interprets.text == "中关村国家自主创新示范区知识产权行动方案（2019-2021）"
 
 
 def test_source_block_is_metadata_not_body(doc):

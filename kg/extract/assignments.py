@@ -1,0 +1,135 @@
+"""Bracketed assignments that close a measure, read into units and roles.
+
+``（省商务厅牵头，合肥海关配合）`` gives 省商务厅 lead and 合肥海关 support;
+``（责任单位：省经济和信息化厅、省财政厅）`` gives the first unit lead and the
+others support; ``（6月底前完成，牵头考核单位：市发展改革委）`` adds a deadline.
+The labels, verbs and separators are data, in ``responsibilities.toml``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from kg.resources import compile_pattern, load_toml
+
+
+@dataclass(frozen=True)
+class Unit:
+    start: int
+    end: int
+    name: str
+    role: str  # "lead" or "support"
+
+
+@dataclass
+class Assignment:
+    """One bracketed assignment: where it is, its units, and its deadline text."""
+
+    start: int
+    end: int
+    units: list[Unit] = field(default_factory=list)
+    deadline: tuple[int, int] | None = None  # span of the time expression
+
+
+_GROUP = re.compile(r"[（(]((?:[^（）()]|[（(][^（）()]*[）)]){2,300})[）)]")
+
+
+class AssignmentReader:
+    def __init__(self) -> None:
+        cfg = load_toml("responsibilities.toml")["assignments"]
+        self.labels = dict(cfg["labels"])
+        self.verbs = sorted(cfg["verbs"].items(), key=lambda kv: -len(kv[0]))
+        self.label_marks = cfg["label_marks"]
+        self.segments = re.compile(f"[{re.escape(cfg['segment_separators'])}]")
+        self.clauses = re.compile(f"[{re.escape(cfg['clause_separators'])}]")
+        self.units = re.compile(f"[{re.escape(cfg['unit_separators'] + cfg['clause_separators'])}]")
+        self.suffixes = sorted(cfg["unit_suffixes"], key=len, reverse=True)
+        self.generic = tuple(cfg["generic"])
+        self.deadline_words = tuple(cfg["deadline_words"])
+        self.deadline_time = compile_pattern(cfg["deadline_time"], "responsibilities.toml deadline_time")
+        self.max_length = int(cfg["max_length"])
+        names = "|".join(re.escape(k) for k in sorted(self.labels, key=len, reverse=True))
+        self.label_pattern = re.compile(f"(?P<label>{names})[{re.escape(self.label_marks)}]")
+        self.clause_or_segment = re.compile(
+            f"[{re.escape(cfg['segment_separators'] + cfg['clause_separators'])}]")
+
+    def __call__(self, text: str) -> list[Assignment]:
+        """Return the assignments written in ``text``, in order."""
+        found = []
+        for m in _GROUP.finditer(text):
+            if m.end(1) - m.start(1) > self.max_length:
+                continue
+            assignment = self.read(text, m.start(1), m.end(1))
+            if assignment.units or assignment.deadline:
+                assignment.start, assignment.end = m.start(), m.end()
+                if assignment.units:
+                    found.append(assignment)
+        return found
+
+    def read(self, text: str, start: int, end: int) -> Assignment:
+        out = Assignment(start, end)
+        labels = [m for m in self.label_pattern.finditer(text, start, end)]
+        explicit_lead = any(self.labels[m["label"]] == "lead" for m in labels)
+        for k, m in enumerate(labels):
+            stop = labels[k + 1].start() if k + 1 < len(labels) else end
+            stop = next((x.start() for x in self.segments.finditer(text, m.end(), stop)), stop)
+            role = self.labels[m["label"]]
+            for j, (us, ue, name) in enumerate(self._units(text, m.end(), stop)):
+                if role == "first-leads":
+                    r = "support" if explicit_lead or j else "lead"
+                else:
+                    r = role
+                out.units.append(Unit(us, ue, name, r))
+        # Clauses outside the labelled lists: 省商务厅牵头, 合肥海关配合, 6月底前完成.
+        taken = [(m.start(), self._list_end(text, m, labels, end)) for m in labels]
+        for s, e in _pieces(text, start, end, self.clause_or_segment):
+            if any(ts <= s < te for ts, te in taken):
+                continue
+            clause = text[s:e]
+            verb = next(((v, r) for v, r in self.verbs if clause.endswith(v)), None)
+            if verb and len(clause) > len(verb[0]):
+                for us, ue, name in self._units(text, s, e - len(verb[0])):
+                    out.units.append(Unit(us, ue, name, verb[1]))
+            elif any(w in clause for w in self.deadline_words) and self.deadline_time.search(clause):
+                out.deadline = (s, e)
+        return out
+
+    def _list_end(self, text: str, m: re.Match, labels: list, end: int) -> int:
+        later = [x.start() for x in labels if x.start() > m.start()]
+        stop = min(later) if later else end
+        return next((x.start() for x in self.segments.finditer(text, m.end(), stop)), stop)
+
+    def _units(self, text: str, start: int, end: int):
+        for s, e in _pieces(text, start, end, self.units):
+            name = text[s:e]
+            for suffix in self.suffixes:
+                if name.endswith(suffix) and len(name) > len(suffix):
+                    name, e = name[: -len(suffix)], e - len(suffix)
+                    break
+            if name and not name.startswith(self.generic) and re.search(r"[\u4e00-\u9fff]", name):
+                yield s, e, name
+
+
+def _pieces(text: str, start: int, end: int, separators: re.Pattern):
+    s = start
+    for m in separators.finditer(text, start, end):
+        if m.start() > s:
+            yield _strip(text, s, m.start())
+        s = m.end()
+    if end > s:
+        yield _strip(text, s, end)
+
+
+def _strip(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+@lru_cache(maxsize=1)
+def assignment_reader() -> AssignmentReader:
+    return AssignmentReader()
