@@ -70,6 +70,7 @@ class AgencyFinder:
         self.org_endings = tuple(cfg["heads"]["org_endings"])
         self.breaks = set(cfg["name"]["breaks"])
         self.break_tags = set(cfg["name"]["break_tags"])
+        self.name_words = set(cfg["name"]["name_words"])
         self.generic = tuple(sorted(cfg["name"]["generic"], key=len, reverse=True))
         self.particles = "".join(cfg["name"]["particles"])
         self.max_length = int(cfg["name"]["max_length"])
@@ -237,7 +238,8 @@ class AgencyFinder:
                 j = -1  # 省公安厅: the head's own word opens with the prefix
             while j >= 0 and words[j + 1] not in prefixes:  # a relative prefix (省, 市) starts a name
                 w = words[j]
-                if w in self.breaks or tag(w) in self.break_tags or not is_han(w) or end - starts[j] > self.max_length:
+                if (w in self.breaks or (tag(w) in self.break_tags and w not in self.name_words)
+                        or not is_han(w) or end - starts[j] > self.max_length):
                     break
                 cut = next((p for p in prefixes if w.endswith(p) and len(w) > len(p)), None)
                 if cut and w not in self.places:
@@ -245,6 +247,8 @@ class AgencyFinder:
                     break
                 start = starts[j]
                 j -= 1
+                if w in self.places:
+                    break  # a place opens a name: 刘颖|安徽电信公司
             name = text[start:end]
             name_part = name[: len(name) - len(head.head)]
             if name in self.non_agencies or self._is_generic(name) or text.endswith(self.generic, 0, start):

@@ -76,12 +76,13 @@ class AssignmentReader:
             stop = labels[k + 1].start() if k + 1 < len(labels) else end
             stop = next((x.start() for x in self.segments.finditer(text, m.end(), stop)), stop)
             role = self.labels[m["label"]]
-            for j, (us, ue, name) in enumerate(self._units(text, m.end(), stop)):
+            for j, (us, ue, name) in enumerate(self._units(text, m.end(), stop, keep_generic=True)):
                 if role == "first-leads":
                     r = "support" if explicit_lead or j else "lead"
                 else:
                     r = role
-                out.units.append(Unit(us, ue, name, r))
+                if not self._generic(name):  # a kind of body keeps its place in the order
+                    out.units.append(Unit(us, ue, name, r))
         # Clauses outside the labelled lists: 省商务厅牵头, 合肥海关配合, 6月底前完成.
         taken = [(m.start(), self._list_end(text, m, labels, end)) for m in labels]
         for s, e in _pieces(text, start, end, self.clause_or_segment):
@@ -101,14 +102,17 @@ class AssignmentReader:
         stop = min(later) if later else end
         return next((x.start() for x in self.segments.finditer(text, m.end(), stop)), stop)
 
-    def _units(self, text: str, start: int, end: int):
+    def _generic(self, name: str) -> bool:
+        return name.startswith(self.generic)
+
+    def _units(self, text: str, start: int, end: int, keep_generic: bool = False):
         for s, e in _pieces(text, start, end, self.units):
             name = text[s:e]
             for suffix in self.suffixes:
                 if name.endswith(suffix) and len(name) > len(suffix):
                     name, e = name[: -len(suffix)], e - len(suffix)
                     break
-            if name and not name.startswith(self.generic) and re.search(r"[\u4e00-\u9fff]", name):
+            if name and (keep_generic or not self._generic(name)) and re.search(r"[\u4e00-\u9fff]", name):
                 yield s, e, name
 
 

@@ -72,6 +72,7 @@ class QuantityReader:
         self.service_units = set(ctx["service_units"])
         self.service_marker = ctx["service_marker"]
         self.obligations = tuple(ctx["obligation_words"])
+        self.service_subjects = tuple(ctx["service_subjects"])
         self.change_verbs = tuple(sorted(ctx["change_verbs"], key=len, reverse=True))
         self.distributive = ctx["distributive"]
         self.list_separators = "|".join(re.escape(s) for s in sorted(ctx["list_separators"], key=len, reverse=True))
@@ -182,6 +183,8 @@ class QuantityReader:
             return Comparator(post[1]), left, right, True
         if pre:
             return Comparator(pre[1]), left, right, True
+        if q.more:
+            return Comparator.GREATER, left, right, True  # 3700多万
         return Comparator.EQUAL, left, right, False
 
     def indicator(self, text: str, before: tuple[int, int], after: tuple[int, int], ctx: _Context) -> tuple[str, Period | None]:
@@ -217,6 +220,10 @@ class QuantityReader:
     def _is_service(self, text: str, q: Quantity, comparator: Comparator) -> bool:
         """True for a time limit: 7个工作日内."""
         return comparator is Comparator.AT_MOST and q.unit in self.service_units and text.startswith(self.service_marker, q.end)
+
+    def _government_subject(self, a: Analysis, start: int, end: int) -> bool:
+        """True if an agency, or a word for a government body, stands in ``[start, end)``."""
+        return bool(a.located("agency", start, end)) or any(w in a.text[start:end] for w in self.service_subjects)
 
     def _is_condition(self, text: str, s: int, e: int) -> bool:
         clause = text[s:e]
@@ -267,7 +274,7 @@ class QuantityReader:
                         continue
                     previous_indicator = indicator
                     service = self._is_service(text, q, comparator)
-                    if service and obliged:
+                    if service and obliged and self._government_subject(a, sentence.start, q.start):
                         rule = "target.service-standard"
                     elif deadline is not None:
                         rule = "target.deadline"

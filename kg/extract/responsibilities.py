@@ -38,6 +38,8 @@ class ResponsibilityFinder:
         self.duty_words = sorted(subject["duty_words"], key=len, reverse=True)
         self.agent_markers = sorted(subject["agent_markers"], key=len, reverse=True)
         self.support_joiners = set(subject["support_joiners"])
+        self.copulas = sorted(subject["copulas"], key=len, reverse=True)
+        self.role_nouns = dict(subject["role_nouns"])
         self.involved = [compile_pattern(p, "responsibilities.toml involved") for p in cfg["involved"]["patterns"]]
         self.clause_marks = cfg["assignments"]["segment_separators"] + cfg["assignments"]["clause_separators"]
 
@@ -133,7 +135,9 @@ class ResponsibilityFinder:
             if a.doc.paragraphs[sentence.paragraph].role not in ("body",):
                 continue
             starts = [sentence.start] + [k + 1 for k in range(sentence.start, sentence.end) if text[k] in self.clause_marks]
-            for start in starts:
+            # 由 names the agent wherever it stands: 本办法由阿坝州人民政府办公室负责解释.
+            starts += [k for marker in self.agent_markers for k in _find_all(text, marker, sentence.start, sentence.end)]
+            for start in sorted(set(starts)):
                 found = self._subject(a, start, sentence.end)
                 if not found:
                     continue
@@ -173,8 +177,16 @@ class ResponsibilityFinder:
         if not leads:
             return None
         duty = next((w for w in self.duty_words if text.startswith(w, pos)), None)
-        if not (marker or duty):
-            return None
+        copula = next((c for c in self.copulas if text.startswith(c, pos)), None)
+        if copula and not duty:
+            clause_end = next((k for k in range(pos, end) if text[k] in self.clause_marks + "。"), end)
+            role = next((r for noun, r in self.role_nouns.items() if noun in text[pos:clause_end]), None)
+            if role is None:
+                return None
+            return (leads, supports, clause_end) if role == "lead" else ([], leads + supports, clause_end)
+        in_measure = any(a.enclosing(kind, start) for kind in ("measure", "task", "guarantee"))
+        if not (duty or ((marker or supporting) and in_measure)):
+            return None  # without a duty word, 由 and 会同 mark the acting agency only inside a measure
         return leads, supports, pos + (len(duty) if duty else 0)
 
     def _involved(self, a: Analysis) -> None:
@@ -185,3 +197,11 @@ class ResponsibilityFinder:
                         self._add(a, agency.canonical, Role.INVOLVED,
                                   Subject("measure", (measure.document, measure.task, measure.order)),
                                   m.start(), m.end(), "responsibility.involved")
+
+
+def _find_all(text: str, word: str, start: int, end: int) -> list[int]:
+    found, k = [], text.find(word, start, end)
+    while k >= 0:
+        found.append(k)
+        k = text.find(word, k + 1, end)
+    return found

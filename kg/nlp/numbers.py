@@ -39,6 +39,7 @@ class Quantity:
     unit: str | None
     value_max: Decimal | None = None
     written: str = ""
+    more: bool = False  # written with 多 or 余: more than the value
 
 
 class NumberReader:
@@ -54,7 +55,9 @@ class NumberReader:
         self.threshold_prefixes = tuple(num["threshold_prefixes"])
         self.units = dict(cfg["units"])
         mult = "".join(re.escape(m) for m in self.multipliers)
-        arabic_num = rf"{_ARABIC}[{mult}]*(?:{_ARABIC}[{mult}]+)*"
+        more = "".join(re.escape(m) for m in num["more_than"])
+        self.more_than = set(num["more_than"])
+        arabic_num = rf"{_ARABIC}[{more}]?[{mult}]*(?:{_ARABIC}[{mult}]+)*"
         chinese_num = rf"[{re.escape(self.chinese_chars)}]+"
         number = rf"(?:{arabic_num}|{chinese_num})"
         seps = "|".join(re.escape(s) for s in sorted(num["range_separators"], key=len, reverse=True))
@@ -67,6 +70,7 @@ class NumberReader:
             rf"|(?P<a>{number})(?:(?P<sep>{seps})(?P<b>{number}))?(?P<unit>{units})?)(?![A-Za-z])"
         )
         self.pattern = compile_pattern(pattern, "numbers.toml (assembled quantity pattern)")
+        self._units_by_length = sorted(self.units, key=len, reverse=True)
         self._arabic_groups = re.compile(rf"({_ARABIC})([{mult}]*)")
         self._mult_only = set(self.multipliers)
 
@@ -74,6 +78,7 @@ class NumberReader:
         """Return the value of a written number, or None if it is not one."""
         if not text:
             return None
+        text = "".join(ch for ch in text if ch not in self.more_than)
         if text[0].isdigit():
             total, pos = Decimal(0), 0
             for m in self._arabic_groups.finditer(text):
@@ -116,6 +121,20 @@ class NumberReader:
                     found.append(Quantity(m.start(), m.end(), value, "%", None, m.group(0)))
                 continue
             a, b, unit = m.group("a"), m.group("b"), m.group("unit")
+            end = m.end()
+            if unit is None:  # 10亿千瓦: the 千 belongs to the unit, not the number
+                last = b or a
+                for k in range(1, len(last)):
+                    if last[-k] not in self.multipliers:
+                        break
+                    unit = next((u for u in self._units_by_length if text.startswith(u, end - k)), None)
+                    if unit:
+                        if b:
+                            b = b[:-k]
+                        else:
+                            a = a[:-k]
+                        end = end - k + len(unit)
+                        break
             chinese = not a[0].isdigit()
             if chinese and not unit:
                 continue  # 五大任务, 十九大: a Chinese numeral needs a unit to be a quantity
@@ -129,7 +148,9 @@ class NumberReader:
                 continue
             if text.endswith(self.date_leads, 0, m.start()) and not chinese:
                 continue  # 4月23日: the rest of a date
-            found.append(Quantity(m.start(), m.end(), value, self.units.get(unit) if unit else None, value_max, m.group(0)))
+            more = any(ch in self.more_than for ch in a)
+            found.append(Quantity(m.start(), end, value, self.units.get(unit) if unit else None, value_max,
+                                  text[m.start():end], more))
         return found
 
 

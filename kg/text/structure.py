@@ -176,6 +176,7 @@ class Document:
 @dataclass(frozen=True)
 class StructureRules:
     markers: tuple[tuple[str, int, re.Pattern], ...]
+    body_kinds: frozenset
     max_heading_length: int
     inline: re.Pattern
     enders: frozenset
@@ -215,6 +216,7 @@ def structure_rules() -> StructureRules:
     where = "structure.toml"
     return StructureRules(
         markers=markers,
+        body_kinds=frozenset(m["kind"] for m in cfg["headings"]["markers"] if m.get("body")),
         max_heading_length=int(cfg["headings"]["max_heading_length"]),
         inline=compile_pattern(cfg["enumeration"]["inline"], f"{where} [enumeration] inline"),
         enders=frozenset(cfg["sentences"]["enders"]),
@@ -495,11 +497,11 @@ class _Parser:
                     kind, rank, number, hstart = head
                     while stack and stack[-1]["rank"] >= rank:
                         stack.pop()["end"] = s
-                    whole = e - hstart <= self.rules.max_heading_length and not any(
+                    whole = kind not in self.rules.body_kinds and e - hstart <= self.rules.max_heading_length and not any(
                         ch in self.rules.enders for ch in self.text[hstart:e].rstrip("。")
                     )
                     hend = e if whole else self.first_sentence_end(hstart, e)
-                    if not whole and hend - hstart > self.rules.max_heading_length:
+                    if kind in self.rules.body_kinds or (not whole and hend - hstart > self.rules.max_heading_length):
                         hend = hstart  # a numbered paragraph with no heading of its own
                     while hend > hstart and self.text[hend - 1] in "。.：:":
                         hend -= 1
