@@ -75,12 +75,20 @@ class QuantityReader:
         self.service_subjects = tuple(ctx["service_subjects"])
         self.change_verbs = tuple(sorted(ctx["change_verbs"], key=len, reverse=True))
         self.distributive = ctx["distributive"]
+        self.segment_marks = "；;"
+        self.list_marks = "".join(s for s in ctx["list_separators"] if len(s) == 1 and not _HAN.match(s)) + "，；,;"
         self.list_separators = "|".join(re.escape(s) for s in sorted(ctx["list_separators"], key=len, reverse=True))
         self.relative_scopes = dict(ctx["relative_scopes"])
+        self.per_unit = tuple(ctx["per_unit"])
+        self.condition_units = set(ctx["condition_units"])
+        self.duration_units = set(ctx["duration_units"])
+        self.tail_break_tags = set(ctx["tail_break_tags"])
+        self.verb_tags = set(ctx["verb_tags"])
         self.periods = sorted(
             [(w, Period.ANNUAL) for w in cfg["period"]["annual"]] + [(w, Period.CUMULATIVE) for w in cfg["period"]["cumulative"]],
             key=lambda kv: -len(kv[0]),
         )
+        self.carries = tuple(cfg["period"]["carries"])
         self.strip_leading = sorted(cfg["indicator"]["strip_leading"], key=len, reverse=True)
         self.strip_trailing = sorted(cfg["indicator"]["strip_trailing"], key=len, reverse=True)
         self.joining_particles = "".join(cfg["indicator"]["joining_particles"])
@@ -187,11 +195,26 @@ class QuantityReader:
             return Comparator.GREATER, left, right, True  # 3700多万
         return Comparator.EQUAL, left, right, False
 
-    def indicator(self, text: str, before: tuple[int, int], after: tuple[int, int], ctx: _Context) -> tuple[str, Period | None]:
+    def _tag_at(self, a: Analysis, pos: int) -> str | None:
+        k = a.tokens.index_at(pos)
+        return a.segmenter.tag(a.tokens.words[k]) if 0 <= k < len(a.tokens) else None
+
+    def _tail_joins(self, a: Analysis, head_end: int, start: int, end: int) -> bool:
+        """True if the text after a number names what it counts: after a verb
+        (培育3家|…平台) always, after a noun only if it starts like a noun."""
+        if start >= end or a.text[start] in self.list_marks:
+            return False
+        if self._tag_at(a, head_end - 1) in self.verb_tags:
+            return True
+        return bool(_HAN.match(a.text[start])) and self._tag_at(a, start) not in self.tail_break_tags
+
+    def indicator(self, a: Analysis, before: tuple[int, int], after: tuple[int, int], ctx: _Context) -> tuple[str, Period | None, bool]:
+        """Return the indicator, its period, and whether the period word opened the clause (每年…)."""
+        text = a.text
         s, e = before
         if ctx.scope_span and ctx.scope_span[0] <= s < ctx.scope_span[1]:
             s = ctx.scope_span[1]
-        period = None
+        period, leading = None, False
         changed = True
         while changed:
             changed = False
@@ -201,21 +224,31 @@ class QuantityReader:
                     changed = True
             for word, kind in self.periods:
                 if text.startswith(word, s, e):
-                    s, period, changed = s + len(word), kind, True
+                    s, period, leading, changed = s + len(word), kind, word in self.carries, True
                 elif text.endswith(word, s, e):
                     e, period, changed = e - len(word), kind, True
             for word in self.strip_trailing:
                 if text.endswith(word, s, e):
                     e -= len(word)
                     changed = True
+        while s < e and text[s] in self.list_marks:
+            s += 1  # 、规模9.8万亿元: the list mark is not part of the indicator
         head = text[s:e].strip()
+        if after[0] < after[1] and text[after[0]] in self.list_marks:
+            return head, period, leading  # 增加约1.5万亿元、规模…: a list goes on, no object follows
         a_s, a_e = strip_span(text, *after)
         while a_s < a_e and text[a_s] in self.joining_particles:
             a_s += 1
         tail = text[a_s:a_e]
-        if _HAN.search(tail):
-            return head + tail, period
-        return head, period
+        if _HAN.search(tail) and (not head or self._tail_joins(a, e, a_s, a_e)):
+            return head + tail, period, leading
+        return head, period, leading
+
+    def _strong(self, text: str, q: Quantity, end: int) -> bool:
+        """True if a comparator word other than 多/余 stands by ``q`` (突破5亿, 5亿以上)."""
+        pre = any(q.start >= len(w) and text.startswith(w, q.start - len(w)) for w, _ in self.before)
+        post = any(text.startswith(w, q.end, end) for w, _ in self.after if w not in self.reader.more_than)
+        return pre or post
 
     def _is_service(self, text: str, q: Quantity, comparator: Comparator) -> bool:
         """True for a time limit: 7个工作日内."""
@@ -261,18 +294,30 @@ class QuantityReader:
             task = a.enclosing("task", sentence.start)
             obliged = any(w in sentence.text for w in self.obligations)
             previous_indicator = None
+            sentence_period = None
             for cs, ce in a.clauses(sentence.start, sentence.end, _CLAUSES):
+                if cs > sentence.start and text[cs - 1] in self.segment_marks:
+                    sentence_period = None  # a period word holds only up to the next ；
                 cs = max(cs, ctx.context_end)
                 cs, ce = strip_span(text, cs, ce)
                 if ce <= cs or self._is_condition(text, cs, ce):
                     continue
                 quantities = [q for q in self.reader.quantities(text, cs, ce) if not _inside_title(text, q.start)]
                 figures = self._figures(a, text, quantities, cs, ce, ctx)
-                for q, comparator, written, indicator, period, ev_start, right in figures:
+                for q, comparator, written, indicator, period, leading, ev_start, right in figures:
                     indicator = self._carried(indicator, previous_indicator)
                     if not indicator or not re.search(r"[\u4e00-\u9fffA-Za-z]", indicator):
                         continue
+                    if q.unit in self.condition_units or indicator.startswith(self.per_unit):
+                        continue  # 3岁以下婴幼儿, 单个项目贴息期不超过3年: conditions and caps
+                    needs_comparator = q.unit is None or q.unit in self.duration_units or not q.written[:1].isdigit()
+                    if needs_comparator and q.unit != "%" and not self._strong(text, q, ce):
+                        continue  # 14亿多中国人, 三年行动, 八项规定: names and spans, not figures
                     previous_indicator = indicator
+                    period = period or sentence_period
+                    if leading:
+                        sentence_period = period  # 每年…，…: a period opening a clause holds for the rest
+                    cue = any(c in text[cs:q.start] for c in self.target_cues)  # 力争全省建成10个
                     service = self._is_service(text, q, comparator)
                     if service and obliged and self._government_subject(a, sentence.start, q.start):
                         rule = "target.service-standard"
@@ -280,7 +325,7 @@ class QuantityReader:
                         rule = "target.deadline"
                     elif baseline_year is not None:
                         rule = "baseline.year"
-                    elif (written or period) and (task is not None or any(c in sentence.text for c in self.target_cues)):
+                    elif cue or ((written or period) and (task is not None or any(c in sentence.text for c in self.target_cues))):
                         rule = "target.measure"
                     else:
                         continue
@@ -305,17 +350,17 @@ class QuantityReader:
         for k, q in enumerate(quantities):
             comparator, left, right, written = self.comparator(text, q, prev_end, ce)
             if spread:
-                indicator, period = spread[k], None
+                indicator, period, leading = spread[k], None, False
                 ev_start = cs
             else:
                 nxt = quantities[k + 1].start if k + 1 < len(quantities) else ce
                 if self._is_service(text, q, comparator):
-                    indicator, period = text[right:nxt].strip("，；。 "), None  # 7个工作日内答复: the action
+                    indicator, period, leading = text[right:nxt].strip("，；。 "), None, False  # 7个工作日内答复
                 else:
-                    indicator, period = self.indicator(text, (prev_end, left), (right, nxt), ctx)
+                    indicator, period, leading = self.indicator(a, (prev_end, left), (right, nxt), ctx)
                 ev_start = ctx.scope_span[0] if ctx.scope_span and cs <= ctx.scope_span[0] < q.start else prev_end
             prev_end = right
-            out.append((q, comparator, written, indicator, period, ev_start, right))
+            out.append((q, comparator, written, indicator, period, leading, ev_start, right))
         return out
 
     def _distributed(self, text: str, quantities: list[Quantity], cs: int, ce: int) -> list[str] | None:
