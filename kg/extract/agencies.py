@@ -137,6 +137,8 @@ class AgencyFinder:
         relative prefix or a national prefix, or is known."""
         if name in self.known or self._leading_place(name) or name.startswith(self.national_prefixes):
             return True
+        if self._expand(name) in self.local_stems and regions.get("province"):
+            return True  # 地方金融监管局: exists only in the document's province
         level = next((lvl for prefix, lvl in self.relative if name.startswith(prefix)), None)
         return level is not None and level in regions
 

@@ -176,7 +176,8 @@ class EnumerationReader:
                     le = next((k for k in range(s, p.end) if text[k] in self.label_ends), p.end)
                     spans.append((s, le, p.start, p.end))
             else:
-                for s, e in a.clauses(body + 1 if body < sec.end and text[body] in self.label_ends else body, sec.end, self.separators):
+                stop = paragraphs[0].end if paragraphs else sec.end
+                for s, e in a.clauses(body + 1 if body < stop and text[body] in self.label_ends else body, stop, self.separators):
                     spans.append((s, e, s, e))
         self._measures(a, task, spans)
         task_deadline = self._deadline(a, sec.start, sec.end, [(s, e) for _, _, s, e in spans])

@@ -84,6 +84,7 @@ class QuantityReader:
         self.duration_units = set(ctx["duration_units"])
         self.tail_break_tags = set(ctx["tail_break_tags"])
         self.verb_tags = set(ctx["verb_tags"])
+        self.not_counting_tags = set(ctx["not_counting_tags"])
         self.periods = sorted(
             [(w, Period.ANNUAL) for w in cfg["period"]["annual"]] + [(w, Period.CUMULATIVE) for w in cfg["period"]["cumulative"]],
             key=lambda kv: -len(kv[0]),
@@ -304,14 +305,17 @@ class QuantityReader:
                     continue
                 quantities = [q for q in self.reader.quantities(text, cs, ce) if not _inside_title(text, q.start)]
                 figures = self._figures(a, text, quantities, cs, ce, ctx)
-                for q, comparator, written, indicator, period, leading, ev_start, right in figures:
+                for q, comparator, written, indicator, period, leading, ev_start, right, left in figures:
                     indicator = self._carried(indicator, previous_indicator)
                     if not indicator or not re.search(r"[\u4e00-\u9fffA-Za-z]", indicator):
                         continue
                     if q.unit in self.condition_units or indicator.startswith(self.per_unit):
                         continue  # 3岁以下婴幼儿, 单个项目贴息期不超过3年: conditions and caps
                     needs_comparator = q.unit is None or q.unit in self.duration_units or not q.written[:1].isdigit()
-                    if needs_comparator and q.unit != "%" and not self._strong(text, q, ce):
+                    counted = (q.unit is None and q.written[:1].isdigit() and left > cs
+                               and self._tail_joins(a, left, right, ce)
+                               and self._tag_at(a, left - 1) not in self.not_counting_tags)  # 惠及3700多万学生
+                    if needs_comparator and q.unit != "%" and not self._strong(text, q, ce) and not counted:
                         continue  # 14亿多中国人, 三年行动, 八项规定: names and spans, not figures
                     previous_indicator = indicator
                     period = period or sentence_period
@@ -347,9 +351,14 @@ class QuantityReader:
         spread = self._distributed(text, quantities, cs, ce)
         prev_end = cs
         out = []
+        first = None
         for k, q in enumerate(quantities):
             comparator, left, right, written = self.comparator(text, q, prev_end, ce)
             if spread:
+                if first is None:
+                    first = (comparator, written)
+                elif not written:
+                    comparator, written = first  # 分别达30%、20%和10%: 达 holds for each
                 indicator, period, leading = spread[k], None, False
                 ev_start = cs
             else:
@@ -360,7 +369,7 @@ class QuantityReader:
                     indicator, period, leading = self.indicator(a, (prev_end, left), (right, nxt), ctx)
                 ev_start = ctx.scope_span[0] if ctx.scope_span and cs <= ctx.scope_span[0] < q.start else prev_end
             prev_end = right
-            out.append((q, comparator, written, indicator, period, leading, ev_start, right))
+            out.append((q, comparator, written, indicator, period, leading, ev_start, right, left))
         return out
 
     def _distributed(self, text: str, quantities: list[Quantity], cs: int, ce: int) -> list[str] | None:

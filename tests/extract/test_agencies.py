@@ -44,3 +44,41 @@ def test_protection_centres(extract_text):
 ])
 def test_words_that_only_look_like_agencies(extract_text, text):
     assert agencies(extract_text, text) == []
+
+
+def test_relative_names_at_every_level(extract_text):
+    text = "阿坝州人民政府办公室关于印发某办法的通知\n州人民政府加强组织领导。"
+    assert ("州人民政府", "阿坝藏族羌族自治州人民政府", "Agency") in agencies(extract_text, text)
+
+
+def test_self_reference_is_the_issuing_body(extract_text):
+    text = ("北京市经济和信息化局印发《某某指导意见》的通知\n各区政府：\n我局制定了《某某指导意见》，现印发给你们。\n"
+            "北京市经济和信息化局\n2022年11月21日")
+    found = agencies(extract_text, text)
+    assert ("我局", "北京市经济和信息化局", "Agency") in found
+
+
+def test_names_in_an_assignment_list_are_taken_whole(extract_text):
+    text = "安徽省某某行动计划\n一、行动\n（一）深化融合应用。内容。（责任单位：省推进工业互联网创新发展专项工作组，各市人民政府）"
+    found = {name for _, name, _ in agencies(extract_text, text)}
+    assert "安徽省推进工业互联网创新发展专项工作组" in found
+    assert not any("市人民政府" in name for name in found)
+
+
+def test_short_forms_that_exist_only_locally_take_the_province(extract_text):
+    text = "安徽省某某政策\n（责任单位：省财政厅、地方金融监管局）"
+    assert ("地方金融监管局", "安徽省地方金融监督管理局", "Agency") in agencies(extract_text, text)
+
+
+def test_a_name_stops_at_a_person_or_a_place(extract_text):
+    text = "安徽省某某名单\n成员：刘颖 安徽电信公司总经理\n张天培 省发展改革委主任"
+    found = {name for _, name, _ in agencies(extract_text, text)}
+    assert {"安徽电信公司", "安徽省发展和改革委员会"} <= found
+    assert not any(name.startswith(("刘", "张")) for name in found)
+
+
+@pytest.mark.parametrize("text", [
+    "村民委员会依法开展工作。", "设立“三农”金融事业部。", "各级党委和政府要加强领导。", "不断优化经济布局。",
+])
+def test_kinds_of_bodies_are_not_agencies(extract_text, text):
+    assert agencies(extract_text, "关于某事的意见\n" + text) == []

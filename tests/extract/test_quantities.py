@@ -80,3 +80,68 @@ def test_target_evidence_points_at_the_original(extract_text):
     text = "到 2021 年，有效发明专利拥有量超过 15 万件。"
     target = extract_text(text).targets[0]
     assert text[target.evidence.span.start:target.evidence.span.end] == "有效发明专利拥有量超过 15 万件"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 今年 is the document's year; the title gives it.
+    ("2022年政府工作报告\n今年发展主要预期目标是：国内生产总值增长5.5%左右；城镇调查失业率全年控制在5.5%以内；粮食产量保持在1.3万亿斤以上。",
+     [("国内生产总值增长", "~", "5.5", "%", 2022, None), ("城镇调查失业率", "<=", "5.5", "%", 2022, None),
+      ("粮食产量", ">=", "1300000000000", "斤", 2022, None)]),
+    # 明年 from a dated document.
+    ("某某市关于某事的通知\n各区政府：\n明年全市新增就业达到10万人。\n某某市人民政府\n2023年5月6日",
+     [("新增就业", ">=", "100000", "人", 2024, None)]),
+])
+def test_relative_years_resolve_against_the_document(extract_text, text, expected):
+    assert targets(extract_text, text) == expected
+
+
+def test_a_deadline_holds_for_the_rest_of_a_target_section(extract_text):
+    text = ("某某行动计划\n一、总体要求\n（二）发展目标\n到2023年，工业互联网建设量质并进。\n"
+            "--平台建设长足进步。培育3家综合型平台，20家行业型平台。\n二、行动步骤\n（一）网络体系强基行动。")
+    assert targets(extract_text, text) == [
+        ("培育综合型平台", "=", "3", "家", 2023, None), ("行业型平台", "=", "20", "家", 2023, None)]
+
+
+def test_review_sections_report_baselines_of_their_year(extract_text):
+    text = ("2022年政府工作报告\n一、2021年工作回顾\n——经济保持恢复发展。国内生产总值达到114万亿元，增长8.1%。"
+            "全国财政收入突破20万亿元，增长10.7%。\n二、2022年工作任务\n内容。")
+    assert baselines(extract_text, text) == [
+        ("国内生产总值", ">=", "114000000000000", "元", 2021), ("国内生产总值增长", "=", "8.1", "%", 2021),
+        ("财政收入", ">", "20000000000000", "元", 2021), ("财政收入增长", "=", "10.7", "%", 2021)]
+
+
+def test_fen_bie_spreads_values_over_a_list_of_indicators(extract_text):
+    text = "到2024年，A类企业、B类企业和C类企业分别占比达30%、20%和10%。"
+    assert targets(extract_text, text) == [
+        ("A类企业占比", ">=", "30", "%", 2024, None), ("B类企业占比", ">=", "20", "%", 2024, None),
+        ("C类企业占比", ">=", "10", "%", 2024, None)]
+
+
+def test_service_standards_bind_government_bodies_only(extract_text):
+    found = extract_text("第二十七条 其他政务部门应当自收到申请之日起7个工作日内答复。"
+                         "研发机构须自变更之日起30日内办理备案变更。")
+    assert [(t.indicator, t.comparator.value, str(t.value), t.unit, t.evidence.rule) for t in found.targets] == [
+        ("答复", "<=", "7", "工作日", "target.service-standard")]
+
+
+@pytest.mark.parametrize("text", [
+    "三、主要任务\n一是支持项目。对实施产业化项目并实际完成投资1000万元及以上的，给予奖补。二是其他。内容。",
+    "三、主要任务\n一是贴息。单个项目贴息期不超过3年。二是其他。内容。",
+    "三、主要任务\n一是托育。将3岁以下婴幼儿照护费用纳入扣除。二是其他。内容。",
+    "三、主要任务\n一是粮食。把14亿多中国人的饭碗端在手中。二是其他。内容。",
+    "三、主要任务\n一是国企。深入实施国企改革三年行动。二是其他。内容。",
+])
+def test_conditions_caps_ages_and_names_are_not_targets(extract_text, text):
+    assert extract_text(text).targets == []
+
+
+def test_more_than_with_duo_and_yu(extract_text):
+    found = extract_text("2020年，全市惠及3700多万学生，新增市场主体1000余家，装机规模突破10亿千瓦。")
+    assert [(b.indicator, b.comparator.value, str(b.value), b.unit) for b in found.baselines] == [
+        ("惠及学生", ">", "37000000", None), ("新增市场主体", ">", "1000", "家"), ("装机规模", ">", "1000000000", "千瓦")]
+
+
+def test_every_year_carries_to_the_next_clause_but_not_past_a_semicolon(extract_text):
+    text = "三、主要任务\n一是推广。每年推广应用工业机器人8000台以上，工业人工智能应用100个以上；新建智能工厂10个以上。二是其他。内容。"
+    assert [(t.indicator, t.period and t.period.value) for t in extract_text(text).targets] == [
+        ("推广应用工业机器人", "annual"), ("工业人工智能应用", "annual"), ("新建智能工厂", None)]

@@ -1,3 +1,5 @@
+import pytest
+
 def roles(found):
     return sorted((r.agency, r.role.value, r.subject.kind) for r in found.responsibilities)
 
@@ -17,3 +19,44 @@ def test_agencies_brought_into_play_are_involved_in_the_measure(extract_text):
     found = extract_text(text)
     assert roles(found) == [("中国（北京）知识产权保护中心", "involved", "measure")]
     assert found.responsibilities[0].subject.key == ("text", 1, 1)
+
+
+PLAN = "安徽省某某行动计划\n二、行动步骤\n（一）强基行动。\n{}\n三、其他\n内容。"
+
+
+def assignments(found):
+    return sorted((r.agency, r.role.value) for r in found.responsibilities if r.evidence.rule == "responsibility.assignment")
+
+
+@pytest.mark.parametrize("bracket, expected", [
+    ("（省商务厅牵头，合肥海关配合）", [("合肥海关", "support"), ("安徽省商务厅", "lead")]),
+    ("（合肥海关负责）", [("合肥海关", "lead")]),
+    ("（责任单位：省经济和信息化厅、省财政厅）", [("安徽省经济和信息化厅", "lead"), ("安徽省财政厅", "support")]),
+    ("（牵头单位：省发展改革委；责任单位：省财政厅、省商务厅）",
+     [("安徽省发展和改革委员会", "lead"), ("安徽省商务厅", "support"), ("安徽省财政厅", "support")]),
+    ("（责任单位：各市人民政府，省经济和信息化厅）", [("安徽省经济和信息化厅", "support")]),
+])
+def test_bracketed_assignments(extract_text, bracket, expected):
+    found = extract_text(PLAN.format("1﹒推进外网建设。加快建设。" + bracket))
+    assert assignments(found) == expected
+    assert {r.subject.kind for r in found.responsibilities if r.evidence.rule == "responsibility.assignment"} == {"measure"}
+
+
+def test_a_deadline_in_an_assignment_dates_its_measure(extract_text):
+    found = extract_text("某某市2022年重点工作方案\n一、重点任务\n（一）推进改革。\n"
+                         "1.优化营商环境。内容。（6月底前完成，牵头单位：市发展改革委）\n"
+                         "2.推进项目建设。内容。（2022年底前完成；牵头单位：市商务局）\n二、保障\n内容。\n某某市人民政府\n2022年3月1日")
+    assert [(m.label, str(m.deadline)) for m in found.measures if m.task == 1] == [
+        ("优化营商环境", "2022-06"), ("推进项目建设", "2022")]
+
+
+def test_a_role_noun_after_a_copula(extract_text):
+    found = extract_text("国务院办公厅关于某事的意见\n二、明确工作职责\n国务院办公厅是全国政务新媒体工作的主管单位。内容。\n三、其他\n内容。")
+    assert roles(found)[-1:] == [("国务院办公厅", "lead", "measure")] or ("国务院办公厅", "lead", "task") in roles(found)
+
+
+def test_you_marks_the_agent_inside_a_measure_but_not_a_drafting_act(extract_text):
+    inside = extract_text("北京市某某指导意见\n三、保障措施\n（三）加强试点示范推广\n由北京市经济和信息化局会同数据专区监管部门组织做好试点示范。\n四、其他\n内容。")
+    assert ("北京市经济和信息化局", "lead", "guarantee") in roles(inside)
+    document = extract_text("关于某公告的解读\n具体退税管理办法由税务总局会同财政部制定。")
+    assert [r for r in roles(document) if r[1] in ("lead", "support")] == []

@@ -66,3 +66,55 @@ def test_nesting_follows_the_markers():
     doc = parse(normalize("标题\n一、主要任务\n（一）甲。\n（二）乙。\n二、保障措施\n内容。"))
     parents = {s.heading: (doc.sections[s.parent].heading if s.parent is not None else None) for s in doc.sections}
     assert parents == {"主要任务": None, "甲": "主要任务", "乙": "主要任务", "保障措施": None}
+
+
+NOTICE = """某某省人民政府办公厅关于印发某某行动计划（2021-2023年）的通知
+（某政办〔2021〕82号）
+各市人民政府，省政府各部门：
+《某某行动计划（2021-2023年）》已经省政府同意，现印发给你们，请认真抓好落实。
+某某省人民政府办公厅
+2021年9月2日
+（此件公开发布）
+某某行动计划（2021-2023年）
+一、总体要求
+内容。
+二、行动步骤
+（一）网络行动。
+1﹒推进外网建设。内容。（责任单位：省通信管理局）
+专栏1  互联互通工程
+内容。
+附件
+专项工作组名单
+组长：某某 省长"""
+
+
+def test_a_notice_and_the_documents_it_issues_are_parts():
+    doc = parse(normalize(NOTICE))
+    assert [p.title.text for p in doc.parts] == [
+        "某某省人民政府办公厅关于印发某某行动计划（2021-2023年）的通知", "某某行动计划（2021-2023年）", "专项工作组名单"]
+    notice, plan, annex = doc.parts
+    assert notice.number.text == "某政办〔2021〕82号"
+    assert notice.addressees.text == "各市人民政府，省政府各部门"
+    assert (notice.issuer.text, notice.date) == ("某某省人民政府办公厅", datetime.date(2021, 9, 2))
+    assert not plan.annex and annex.annex
+    roles = {doc.text[p.start:p.end]: p.role for p in doc.paragraphs}
+    assert roles["（此件公开发布）"] == "note" and roles["附件"] == "annex"
+
+
+def test_sections_restart_in_each_part_and_boxes_are_blocks():
+    doc = parse(normalize(NOTICE))
+    plan_sections = [(s.kind, s.heading) for s in doc.sections if s.part == 1]
+    assert plan_sections == [("section", "总体要求"), ("section", "行动步骤"), ("subsection", "网络行动"),
+                             ("item", "推进外网建设"), ("box", "互联互通工程")]
+
+
+def test_a_chapter_heading_glued_to_its_first_article_is_split():
+    text = "某某暂行办法\n　第一章　总则　　第一条 　为规范管理，制定本办法。\n　　第二条 　本办法由某某局负责解释。"
+    doc = parse(normalize(text))
+    assert [(s.kind, s.heading) for s in doc.sections] == [("chapter", "总则"), ("article", ""), ("article", "")]
+    assert [p.role for p in doc.paragraphs] == ["title", "heading", "body", "body"]
+
+
+def test_front_date_under_a_title():
+    doc = parse(normalize("中共中央 国务院关于实施某某战略的意见\n（2018年1月2日）\n正文。"))
+    assert doc.parts[0].date == datetime.date(2018, 1, 2)
