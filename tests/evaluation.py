@@ -16,8 +16,10 @@ from pathlib import Path
 import yaml
 
 HERE = Path(__file__).resolve().parent
-CORPUS = HERE / "data" / "corpus"
-EXPECTED = HERE / "expectations" / "corpus"
+SETS = {
+    "corpus": (HERE / "data" / "corpus", HERE / "expectations" / "corpus"),
+    "holdout": (HERE / "data" / "holdout", HERE / "expectations" / "holdout"),
+}
 
 
 @dataclass
@@ -37,12 +39,16 @@ class Score:
         return len(self.tp) / wanted if wanted else 1.0
 
 
-def documents() -> list[str]:
-    return sorted(p.stem for p in EXPECTED.glob("*.yaml"))
+def documents(which: str = "corpus") -> list[str]:
+    return sorted(p.stem for p in SETS[which][1].glob("*.yaml"))
+
+
+def _set_of(name: str) -> str:
+    return next(k for k, (_, exp) in SETS.items() if (exp / f"{name}.yaml").exists())
 
 
 def expected(name: str) -> dict:
-    return yaml.safe_load((EXPECTED / f"{name}.yaml").read_text(encoding="utf-8"))
+    return yaml.safe_load((SETS[_set_of(name)][1] / f"{name}.yaml").read_text(encoding="utf-8"))
 
 
 class _Run:
@@ -54,7 +60,7 @@ class _Run:
         from kg.text.read import read_source
         from kg.text.structure import parse
 
-        path = CORPUS / f"{name}.txt"
+        path = SETS[_set_of(name)][0] / f"{name}.txt"
         self.ex = api.extract(path)
         self.doc = parse(normalize(read_source(path).text))
         self.labels = self._labels()
@@ -76,6 +82,8 @@ class _Run:
 
     def spans(self, section: dict) -> list[tuple[int, int]]:
         """Original-file spans of the section an expectation covers."""
+        if section.get("part", 0) >= len(self.doc.parts):
+            return []  # the document was not split as a reader splits it: nothing is found there
         part = self.doc.parts[section.get("part", 0)]
         headings = section.get("headings") or ([section["heading"]] if "heading" in section else [])
         if not headings:
@@ -84,9 +92,8 @@ class _Run:
             clean = []
             for heading in headings:
                 sec = next((s for s in self.doc.sections if s.part == part.index and s.heading == heading), None)
-                if sec is None:
-                    raise AssertionError(f"no section {heading!r} in part {part.index}")
-                clean.append((sec.start, sec.end))
+                if sec is not None:
+                    clean.append((sec.start, sec.end))
         if "paragraph_starts" in section:
             prefix = section["paragraph_starts"]
             clean = [(p.start, p.end) for p in self.doc.paragraphs
@@ -140,14 +147,14 @@ def evaluate(name: str) -> dict[str, Score]:
 
     # Documents read: each expected field of each document.
     docs = Score()
-    read = {d.title: d for d in ex.read}
+    read = {title_key(d.title or ""): d for d in ex.read}
     titles = {d.key: d.title for d in ex.documents}
     drafted = {}
     for r in ex.responsibilities:
         if r.role.value == "drafted" and r.subject.kind == "document" and r.evidence.rule == "responsibility.issuer":
             drafted.setdefault(r.subject.key, set()).add(r.agency)
     for want in exp["documents"]:
-        d = read.get(want["title"])
+        d = read.get(title_key(want["title"]))
         if d is None:
             docs.fn.append(want["title"])
             continue
@@ -156,15 +163,19 @@ def evaluate(name: str) -> dict[str, Score]:
             "kind": d.kind, "number": d.number, "addressees": d.addressees,
             "date": d.date.isoformat() if d.date else None,
             "period_start": d.period_start, "period_end": d.period_end,
-            "interprets": titles.get(d.interprets) if d.interprets else None,
-            "issues": [titles[k] for k in d.issues] or None,
-            "annex_of": titles.get(d.annex_of) if d.annex_of else None,
+            "interprets": title_key(titles[d.interprets]) if d.interprets else None,
+            "issues": [title_key(titles[k]) for k in d.issues] or None,
+            "annex_of": title_key(titles[d.annex_of]) if d.annex_of else None,
             "issuers": sorted(drafted.get(d.key, ())) or None,
         }
         for key, value in got.items():
             wanted = want.get(key)
             if key == "issuers" and wanted:
                 wanted = sorted(wanted)
+            if key in ("interprets", "annex_of") and wanted:
+                wanted = title_key(wanted)
+            if key == "issues" and wanted:
+                wanted = [title_key(t) for t in wanted]
             if wanted is None and value is None:
                 continue
             if wanted is not None and str(wanted) == str(value):
@@ -174,7 +185,7 @@ def evaluate(name: str) -> dict[str, Score]:
                     docs.fn.append((want["title"][:12], key, wanted))
                 if value is not None:
                     docs.fp.append((want["title"][:12], key, value))
-    docs.fp.extend(t for t in read if t not in {w["title"] for w in exp["documents"]})
+    docs.fp.extend(t for t in read if t not in {title_key(w["title"]) for w in exp["documents"]})
     scores["documents"] = docs
 
     for kind in ("targets", "baselines"):
@@ -227,11 +238,11 @@ def evaluate(name: str) -> dict[str, Score]:
     return scores
 
 
-def report() -> str:
+def report(which: str = "corpus") -> str:
     """A table of precision and recall per document and category."""
     lines = [f"{'document':<48} {'category':<12} {'tp':>4} {'fp':>4} {'fn':>4} {'P':>6} {'R':>6}"]
     totals: dict[str, Score] = {}
-    for name in documents():
+    for name in documents(which):
         for cat, s in evaluate(name).items():
             lines.append(f"{name[:48]:<48} {cat:<12} {len(s.tp):>4} {len(s.fp):>4} {len(s.fn):>4} "
                          f"{s.precision:>6.2f} {s.recall:>6.2f}")
@@ -248,7 +259,9 @@ def report() -> str:
 if __name__ == "__main__":
     import sys
 
-    if len(sys.argv) > 1:
+    if len(sys.argv) > 1 and sys.argv[1] in SETS:
+        print(report(sys.argv[1]))
+    elif len(sys.argv) > 1:
         for cat, s in evaluate(sys.argv[1]).items():
             print(f"== {cat}: P {s.precision:.2f} R {s.recall:.2f}")
             for label, items in (("missed", s.fn), ("extra", s.fp)):

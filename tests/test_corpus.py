@@ -1,6 +1,6 @@
-"""Seven real policy documents of different kinds, against what a reader found in them.
+"""Real policy documents of different kinds, against what a reader found in them.
 
-Each document's expectations (tests/expectations/corpus/*.yaml) were written by
+Each document's expectations (tests/expectations/{corpus,holdout}/*.yaml) were written by
 reading it: its metadata, every target of one section that has targets, every
 lead and support assignment of one section that has them, and all its
 agencies. Nothing may be missed but what the file lists under ``missed`` (and
@@ -12,7 +12,8 @@ import pytest
 from evaluation import documents, evaluate, expected
 
 CATEGORIES = ("documents", "targets", "baselines", "assignments", "agencies", "cited", "drafted")
-CASES = [(name, cat) for name in documents() for cat in CATEGORIES if cat in expected(name)]
+NAMES = documents("corpus") + documents("holdout")
+CASES = [(name, cat) for name in NAMES for cat in CATEGORIES if cat in expected(name)]
 
 
 @pytest.fixture(scope="module")
@@ -27,7 +28,7 @@ def scores():
     return get
 
 
-@pytest.mark.parametrize("name", documents())
+@pytest.mark.parametrize("name", NAMES)
 def test_every_document_has_expectations_for_the_required_categories(name):
     exp = expected(name)
     for category in ("documents", "targets", "assignments", "agencies"):

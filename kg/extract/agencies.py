@@ -23,6 +23,8 @@ Beijing document is 北京市知识产权局, 州人民政府 in an Aba document
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 
 from kg.errors import RuleError
@@ -77,6 +79,9 @@ class AgencyFinder:
         self.relative = sorted(cfg["regions"]["relative"].items(), key=lambda kv: -len(kv[0]))
         self.self_references = set(cfg["regions"]["self_references"])
         self.national_prefixes = tuple(cfg["regions"]["national_prefixes"])
+        zones = "|".join(re.escape(z) for z in cfg["regions"]["zones"])
+        heads = "|".join(re.escape(h) for h in cfg["regions"]["zone_heads"])
+        self.zone_body = re.compile(f"[\\u4e00-\\u9fff]{{2,12}}(?:{zones})(?:{heads})")
         self.title_issuer_ends = tuple(cfg["regions"]["title_issuer_ends"])
         self.patterns = [
             (p["id"], _agency_type(p["type"], f"agencies.toml pattern {p['id']}"), compile_pattern(p["pattern"], f"agencies.toml pattern {p['id']}"))
@@ -137,6 +142,8 @@ class AgencyFinder:
         relative prefix or a national prefix, or is known."""
         if name in self.known or self._leading_place(name) or name.startswith(self.national_prefixes):
             return True
+        if self.zone_body.fullmatch(name) and not name.startswith(self.generic):
+            return True  # 稀土高新区管委会
         if self._expand(name) in self.local_stems and regions.get("province"):
             return True  # 地方金融监管局: exists only in the document's province
         level = next((lvl for prefix, lvl in self.relative if name.startswith(prefix)), None)
@@ -178,9 +185,27 @@ class AgencyFinder:
                     emit(s, e, kind, "agency.lexicon", canonical=canonical)
         a.assignments = self.assignments(text)
         for assignment in a.assignments:
+            prefix = ""
             for unit in assignment.units:
-                if free(unit.start, unit.end) and not self._is_generic(unit.name) and self._identifies(unit.name, found.regions):
+                own = next((p for p, _ in self.relative if unit.name.startswith(p)), None)
+                prefix = own if own else prefix
+                if not free(unit.start, unit.end) or self._is_generic(unit.name):
+                    continue
+                if self._identifies(unit.name, found.regions):
                     emit(unit.start, unit.end, AgencyType.AGENCY, "agency.assignment")
+                elif prefix and self._identifies(prefix + unit.name, found.regions):
+                    # 市住建局、审批服务局: a unit listed after one of the city's is the city's too
+                    canonical, _ = self.resolve(prefix + unit.name, found.regions)
+                    emit(unit.start, unit.end, AgencyType.AGENCY, "agency.assignment", canonical=canonical)
+            for s, e in assignment.groups:
+                if free(s, e) and self._identifies(text[s:e], found.regions):
+                    emit(s, e, AgencyType.AGENCY, "agency.assignment-group")
+        for part in a.doc.parts:
+            # The 落款 names the issuing body, whatever its name looks like; a
+            # sign-off naming bodies found already (joint issuers) is left as found.
+            if part.issuer and free(part.issuer.start, part.issuer.end) \
+                    and not self._not_agency(part.issuer.text):
+                emit(part.issuer.start, part.issuer.end, AgencyType.AGENCY, "agency.signoff")
         for s, e, kind in sorted(self._by_head(text, tokens, a.segmenter.tag), key=lambda c: (c[0] - c[1], c[0])):
             if free(s, e) and self._identifies(text[s:e], found.regions):
                 emit(s, e, kind, "agency.head")
@@ -253,7 +278,7 @@ class AgencyFinder:
                     break  # a place opens a name: 刘颖|安徽电信公司
             name = text[start:end]
             name_part = name[: len(name) - len(head.head)]
-            if name in self.non_agencies or self._is_generic(name) or text.endswith(self.generic, 0, start):
+            if self._not_agency(name) or self._is_generic(name) or text.endswith(self.generic, 0, start):
                 continue
             while name_part and name_part[0] in self.particles:
                 start += 1

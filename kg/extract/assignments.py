@@ -31,6 +31,9 @@ class Assignment:
     end: int
     units: list[Unit] = field(default_factory=list)
     deadline: tuple[int, int] | None = None  # span of the time expression
+    # Groups whose member or lead units are named (工作专班 of 工作专班成员单位):
+    # the group is a body mentioned here, though the units are not one body.
+    groups: list[tuple[int, int]] = field(default_factory=list)
 
 
 _GROUP = re.compile(r"[（(]((?:[^（）()]|[（(][^（）()]*[）)]){2,300})[）)]")
@@ -47,9 +50,12 @@ class AssignmentReader:
         self.units = re.compile(f"[{re.escape(cfg['unit_separators'] + cfg['clause_separators'])}]")
         self.suffixes = sorted(cfg["unit_suffixes"], key=len, reverse=True)
         self.generic = tuple(cfg["generic"])
+        self.group_suffixes = tuple(cfg["group_suffixes"])
         self.deadline_words = tuple(cfg["deadline_words"])
         self.deadline_time = compile_pattern(cfg["deadline_time"], "responsibilities.toml deadline_time")
         self.max_length = int(cfg["max_length"])
+        self.lead_beside_lead = cfg["lead_beside_lead"]
+        self.lead_verbs = set(cfg["explicit_lead_verbs"])
         names = "|".join(re.escape(k) for k in sorted(self.labels, key=len, reverse=True))
         self.label_pattern = re.compile(f"(?P<label>{names})[{re.escape(self.label_marks)}]")
         self.clause_or_segment = re.compile(
@@ -62,9 +68,9 @@ class AssignmentReader:
             if m.end(1) - m.start(1) > self.max_length:
                 continue
             assignment = self.read(text, m.start(1), m.end(1))
-            if assignment.units or assignment.deadline:
+            if assignment.units or assignment.deadline or assignment.groups:
                 assignment.start, assignment.end = m.start(), m.end()
-                if assignment.units:
+                if assignment.units or assignment.groups:
                     found.append(assignment)
         return found
 
@@ -76,7 +82,7 @@ class AssignmentReader:
             stop = labels[k + 1].start() if k + 1 < len(labels) else end
             stop = next((x.start() for x in self.segments.finditer(text, m.end(), stop)), stop)
             role = self.labels[m["label"]]
-            for j, (us, ue, name) in enumerate(self._units(text, m.end(), stop, keep_generic=True)):
+            for j, (us, ue, name) in enumerate(self._units(text, m.end(), stop, keep_generic=True, out=out)):
                 if role == "first-leads":
                     r = "support" if explicit_lead or j else "lead"
                 else:
@@ -85,16 +91,22 @@ class AssignmentReader:
                     out.units.append(Unit(us, ue, name, r))
         # Clauses outside the labelled lists: 省商务厅牵头, 合肥海关配合, 6月底前完成.
         taken = [(m.start(), self._list_end(text, m, labels, end)) for m in labels]
+        clauses = []
         for s, e in _pieces(text, start, end, self.clause_or_segment):
             if any(ts <= s < te for ts, te in taken):
                 continue
             clause = text[s:e]
             verb = next(((v, r) for v, r in self.verbs if clause.endswith(v)), None)
             if verb and len(clause) > len(verb[0]):
-                for us, ue, name in self._units(text, s, e - len(verb[0])):
-                    out.units.append(Unit(us, ue, name, verb[1]))
+                clauses.append((s, e - len(verb[0]), verb))
             elif any(w in clause for w in self.deadline_words) and self.deadline_time.search(clause):
                 out.deadline = (s, e)
+        led = explicit_lead or any(v in self.lead_verbs for _, _, (v, _) in clauses)
+        for s, e, (verb, role) in clauses:
+            if role == "lead" and led and verb not in self.lead_verbs:
+                role = self.lead_beside_lead  # 按职责分工负责 beside a 牵头 unit
+            for us, ue, name in self._units(text, s, e, out=out):
+                out.units.append(Unit(us, ue, name, role))
         return out
 
     def _list_end(self, text: str, m: re.Match, labels: list, end: int) -> int:
@@ -103,15 +115,21 @@ class AssignmentReader:
         return next((x.start() for x in self.segments.finditer(text, m.end(), stop)), stop)
 
     def _generic(self, name: str) -> bool:
-        return name.startswith(self.generic)
+        return name.startswith(self.generic) or name.endswith(self.group_suffixes)
 
-    def _units(self, text: str, start: int, end: int, keep_generic: bool = False):
+    def _units(self, text: str, start: int, end: int, keep_generic: bool = False, out: Assignment | None = None):
         for s, e in _pieces(text, start, end, self.units):
             name = text[s:e]
-            for suffix in self.suffixes:
-                if name.endswith(suffix) and len(name) > len(suffix):
-                    name, e = name[: -len(suffix)], e - len(suffix)
-                    break
+            stripped = True
+            while stripped:
+                stripped = False
+                for suffix in self.suffixes:
+                    if name.endswith(suffix) and len(name) > len(suffix):
+                        name, e, stripped = name[: -len(suffix)], e - len(suffix), True
+                        break
+            group = next((g for g in self.group_suffixes if name.endswith(g) and len(name) > len(g)), None)
+            if group and out is not None and not name.startswith(self.generic):
+                out.groups.append((s, e - len(group)))
             if name and (keep_generic or not self._generic(name)) and re.search(r"[\u4e00-\u9fff]", name):
                 yield s, e, name
 

@@ -111,8 +111,8 @@ class Analysis:
             ch = text[k] if k < end else separators[0]
             if ch in "（(《“":
                 depth += 1
-            elif ch in "）)》”" and depth:
-                depth -= 1
+            elif ch in "）)》”\"" and depth:
+                depth -= 1  # an ASCII " closes a “ in texts that mix quote marks
             if ch in separators and (depth == 0 or k == end):
                 a, b = strip_span(text, s, k)
                 if b > a:

@@ -117,6 +117,47 @@ class EnumerationReader:
             for p in doc.paragraphs:
                 if p.section == sec.index and p.role == "body":
                     self._guarantee_clauses(a, p.start, p.end)
+        self._assigned_items(a)
+
+    def _assigned_items(self, a: Analysis) -> None:
+        """A numbered block closed by a bracketed assignment is a measure, whatever
+        the document: its parent section is its task (附件's 1．…（牵头考核单位：…））."""
+        doc = a.doc
+        made: dict[int, Task] = {}
+        for assignment in a.assignments:
+            pos = assignment.start
+            if any(a.enclosing(kind, pos) for kind in ("measure", "guarantee")):
+                continue
+            sec = doc.section_at(pos)
+            owner = a.enclosing("task", pos)
+            if sec is None or (owner is not None and owner not in made.values()):
+                continue  # within a task read by the rules above
+            parent = doc.sections[sec.parent] if sec.parent is not None else None
+            if parent is None:
+                continue
+            task = made.get(parent.index)
+            if task is None:
+                label_start, label_end = parent.heading_start, parent.heading_end
+                if label_end <= label_start:
+                    continue
+                task = made[parent.index] = self._make_task(a, label_start, label_end, parent.start, parent.end,
+                                                            "task.assigned-items")
+                if task is None:
+                    continue
+            if any(s <= sec.start < e for s, e, _ in a.located("measure", sec.start, sec.end)):
+                continue  # this item is a measure already
+            order = 1 + sum(1 for m in a.found.measures if m.document == task.document and m.task == task.order)
+            if sec.heading_end > sec.heading_start:
+                ls, le = sec.heading_start, sec.heading_end
+            else:
+                stop = next((p.end for p in doc.paragraphs if p.start <= sec.start < p.end), sec.end)
+                ls = sec.heading_start
+                le = next((k for k in range(ls, stop) if a.text[k] in self.label_ends), stop)
+            ls, le = strip_span(a.text, ls, le)
+            measure = Measure(task.order, order, a.text[ls:le], a.evidence(ls, le, "measure.assigned-item"),
+                              task.document, self._deadline(a, sec.start, sec.end))
+            a.found.measures.append(measure)
+            a.locate("measure", sec.start, sec.end, measure)
 
     @staticmethod
     def _children(doc, sec: Section) -> list[Section]:

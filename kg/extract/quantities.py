@@ -65,6 +65,7 @@ class QuantityReader:
         self.deadline = [compile_pattern(p, "targets.toml context.deadline") for p in ctx["deadline"]]
         self.baseline = [compile_pattern(p, "targets.toml context.baseline") for p in ctx["baseline"]]
         self.target_cues = tuple(ctx["target_cues"])
+        self.target_verbs = tuple(ctx["target_verbs"])
         self.target_sections = tuple(ctx["target_sections"])
         self.review_sections = tuple(ctx["review_sections"])
         self.condition_starts = tuple(ctx["condition_starts"])
@@ -278,10 +279,11 @@ class QuantityReader:
     def __call__(self, a: Analysis) -> None:
         text, doc = a.text, a.doc
         inherited: dict[int, Deadline] = {}  # section index -> deadline of a target section
+        markers = {s.marker_start: s.heading_start for s in doc.sections}  # 9．完善…: the 9 numbers an item
         for sentence in doc.sentences:
             if doc.paragraphs[sentence.paragraph].role != "body":
                 continue
-            ctx = self.context(a, sentence.start, sentence.end)
+            ctx = self.context(a, markers.get(sentence.start, sentence.start), sentence.end)
             kind, section_year = self.section_context(a, sentence.start)
             sec = doc.section_at(sentence.start)
             deadline, baseline_year = ctx.deadline, ctx.baseline_year
@@ -301,20 +303,23 @@ class QuantityReader:
                     sentence_period = None  # a period word holds only up to the next ；
                 cs = max(cs, ctx.context_end)
                 cs, ce = strip_span(text, cs, ce)
+                cs = markers.get(cs, cs)  # the clause starts after an item's marker
                 if ce <= cs or self._is_condition(text, cs, ce):
                     continue
-                quantities = [q for q in self.reader.quantities(text, cs, ce) if not _inside_title(text, q.start)]
+                quantities = [q for q in self.reader.quantities(text, cs, ce)
+                              if not _inside_title(text, q.start) and q.start not in markers]
                 figures = self._figures(a, text, quantities, cs, ce, ctx)
                 for q, comparator, written, indicator, period, leading, ev_start, right, left in figures:
                     indicator = self._carried(indicator, previous_indicator)
-                    if not indicator or not re.search(r"[\u4e00-\u9fffA-Za-z]", indicator):
+                    if not indicator or not re.search(r"[\u4e00-\u9fffA-Za-z]", indicator) \
+                            or re.fullmatch(f"(?:{self.list_separators})+", indicator):
                         continue
                     if q.unit in self.condition_units or indicator.startswith(self.per_unit):
                         continue  # 3岁以下婴幼儿, 单个项目贴息期不超过3年: conditions and caps
                     needs_comparator = q.unit is None or q.unit in self.duration_units or not q.written[:1].isdigit()
-                    counted = (q.unit is None and q.written[:1].isdigit() and left > cs
+                    counted = (q.unit is None and q.written[:1].isdigit() and "." not in q.written and left > cs
                                and self._tail_joins(a, left, right, ce)
-                               and self._tag_at(a, left - 1) not in self.not_counting_tags)  # 惠及3700多万学生
+                               and self._tag_at(a, left - 1) not in self.not_counting_tags)  # 惠及3700多万学生, not 3.0版
                     if needs_comparator and q.unit != "%" and not self._strong(text, q, ce) and not counted:
                         continue  # 14亿多中国人, 三年行动, 八项规定: names and spans, not figures
                     previous_indicator = indicator
@@ -322,14 +327,18 @@ class QuantityReader:
                     if leading:
                         sentence_period = period  # 每年…，…: a period opening a clause holds for the rest
                     cue = any(c in text[cs:q.start] for c in self.target_cues)  # 力争全省建成10个
+                    opens = ctx.scope_span[1] if ctx.scope_span and ctx.scope_span[0] == cs else cs
                     service = self._is_service(text, q, comparator)
+                    # 全市90%的重点领域市场主体纳入…: the share of a population that must reach a state
+                    share = q.unit == "%" and q.start == opens and text.startswith(self.joining_particles, q.end)
                     if service and obliged and self._government_subject(a, sentence.start, q.start):
                         rule = "target.service-standard"
                     elif deadline is not None:
                         rule = "target.deadline"
                     elif baseline_year is not None:
                         rule = "baseline.year"
-                    elif cue or ((written or period) and (task is not None or any(c in sentence.text for c in self.target_cues))):
+                    elif cue or ((written or period or text.startswith(self.target_verbs, opens) or share)
+                                 and (task is not None or any(c in sentence.text for c in self.target_cues))):
                         rule = "target.measure"
                     else:
                         continue
@@ -348,11 +357,23 @@ class QuantityReader:
 
     def _figures(self, a: Analysis, text: str, quantities: list[Quantity], cs: int, ce: int, ctx: _Context):
         """Yield what each quantity of a clause says: comparator, indicator, period, evidence span."""
-        spread = self._distributed(text, quantities, cs, ce)
+        spread = self._distributed(text, quantities, cs, ce, ctx)
+        asides = self._asides(text, quantities, ce)
         prev_end = cs
         out = []
         first = None
         for k, q in enumerate(quantities):
+            if k in asides:
+                # 新增2400户（累计约3600户）大中型餐饮单位: the bracket restates the main figure's indicator
+                open_, close = asides[k]
+                comparator, left, right, written = self.comparator(text, q, open_ + 1, close)
+                m = out[-1] if out and out[-1][0] is quantities[k - 1] else None
+                if m is None:
+                    continue
+                rest = [x for x in quantities[k + 1:] if x.start > close]
+                indicator, period, _ = self.indicator(a, (open_ + 1, left), (close + 1, rest[0].start if rest else ce), ctx)
+                out.append((q, comparator, written, indicator, period, False, m[6], right, left))
+                continue
             comparator, left, right, written = self.comparator(text, q, prev_end, ce)
             if spread:
                 if first is None:
@@ -362,17 +383,35 @@ class QuantityReader:
                 indicator, period, leading = spread[k], None, False
                 ev_start = cs
             else:
-                nxt = quantities[k + 1].start if k + 1 < len(quantities) else ce
+                after = right
+                if k + 1 in asides:
+                    after = asides[k + 1][1] + 1
+                rest = [x for x in quantities[k + 1:] if x.start >= after]
+                nxt = rest[0].start if rest else ce
                 if self._is_service(text, q, comparator):
                     indicator, period, leading = text[right:nxt].strip("，；。 "), None, False  # 7个工作日内答复
                 else:
-                    indicator, period, leading = self.indicator(a, (prev_end, left), (right, nxt), ctx)
+                    indicator, period, leading = self.indicator(a, (prev_end, left), (after, nxt), ctx)
                 ev_start = ctx.scope_span[0] if ctx.scope_span and cs <= ctx.scope_span[0] < q.start else prev_end
             prev_end = right
             out.append((q, comparator, written, indicator, period, leading, ev_start, right, left))
         return out
 
-    def _distributed(self, text: str, quantities: list[Quantity], cs: int, ce: int) -> list[str] | None:
+    @staticmethod
+    def _asides(text: str, quantities: list[Quantity], end: int) -> dict[int, tuple[int, int]]:
+        """Quantities in a bracket right after another's: index -> (bracket open, close)."""
+        found = {}
+        for k in range(1, len(quantities)):
+            before = quantities[k - 1]
+            if text[before.end:before.end + 1] not in "（(":
+                continue
+            close = next((i for i in range(before.end + 1, end) if text[i] in "）)"), None)
+            if close is not None and quantities[k].end <= close and not any(
+                    ch in "（(" for ch in text[before.end + 1:quantities[k].start]):
+                found[k] = (before.end, close)
+        return found
+
+    def _distributed(self, text: str, quantities: list[Quantity], cs: int, ce: int, ctx: _Context) -> list[str] | None:
         """For A、B和C分别达30%、20%和10%, return [A占比…] one indicator per value; else None."""
         pos = text.find(self.distributive, cs, ce)
         if pos < 0 or len(quantities) < 2 or quantities[0].start < pos:
@@ -381,9 +420,16 @@ class QuantityReader:
         gaps = [text[quantities[k].end:quantities[k + 1].start] for k in range(len(quantities) - 1)]
         if any(not re.fullmatch(f"(?:{self.list_separators})", g) for g in gaps) or not between:
             return None
-        subjects = [s for s in re.split(self.list_separators, text[cs:pos]) if s.strip()]
-        if len(subjects) != len(quantities):
+        separators = list(re.finditer(self.list_separators, text[cs:pos]))
+        bounds = [cs] + [cs + m.end() for m in separators]
+        stops = [cs + m.start() for m in separators] + [pos]
+        pieces = [(s, e) for s, e in zip(bounds, stops) if text[s:e].strip()]
+        if len(pieces) < len(quantities):
             return None
+        # 全省与其他RCEP国家货物贸易、对外投资…: extra leading pieces qualify the first subject
+        first_end = pieces[len(pieces) - len(quantities)][1]
+        opens = ctx.scope_span[1] if ctx.scope_span and ctx.scope_span[0] == cs else cs  # 全省 is the scope
+        subjects = [text[opens:first_end]] + [text[s:e] for s, e in pieces[len(pieces) - len(quantities) + 1:]]
         comparator_start = quantities[0].start
         for w, _ in self.before:
             if text.startswith(w, quantities[0].start - len(w)):

@@ -138,6 +138,8 @@ class ResponsibilityFinder:
             # 由 names the agent wherever it stands: 本办法由阿坝州人民政府办公室负责解释.
             starts += [k for marker in self.agent_markers for k in _find_all(text, marker, sentence.start, sentence.end)]
             for start in sorted(set(starts)):
+                if any(g.start <= start < g.end for g in a.assignments):
+                    continue  # a bracketed assignment is read as one, above
                 found = self._subject(a, start, sentence.end)
                 if not found:
                     continue

@@ -202,6 +202,7 @@ class StructureRules:
     issuing_title: re.Pattern
     issued_separators: tuple[str, ...]
     cited_title: re.Pattern
+    header: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -242,6 +243,7 @@ def structure_rules() -> StructureRules:
         issuing_title=compile_pattern(parts["issuing_title"], f"{where} [parts] issuing_title"),
         issued_separators=tuple(parts["issued_separators"]),
         cited_title=compile_pattern(load_toml("references.toml")["title"], "references.toml title"),
+        header=compile_pattern(src["header"], f"{where} [source] header"),
     )
 
 
@@ -359,7 +361,25 @@ class _Parser:
             value = None
         return value, Field(self.text[s:e], s, e)
 
-    # -- back matter of the file -------------------------------------------------
+    # -- header and back matter of the file -------------------------------------------
+    def header_block(self) -> tuple[int, dict]:
+        """Return how many leading paragraphs are a database's header lines, and what they say."""
+        found: dict = {}
+        count = 0
+        for s, e in self.bounds:
+            line = self.text[s:e]
+            prefix = next((p for p in self.rules.source_prefixes if line.startswith(p)), None)
+            if self.rules.header.match(line):
+                pass
+            elif prefix is not None and line[len(prefix):len(prefix) + 1] in ("：", ":"):
+                m = self.rules.url.search(line)
+                if m:
+                    found.setdefault("source_url", m.group(0))
+            else:
+                break
+            count += 1
+        return count, found
+
     def source_block(self) -> tuple[int, dict]:
         """Return how many trailing paragraphs are source notes, and what they say."""
         found: dict = {}
@@ -402,19 +422,25 @@ class _Parser:
                 keys.update(title_key(piece) for piece in issued.split(sep))
         return {k for k in keys if k}
 
-    def split_parts(self, body_end: int) -> tuple[list[Part], list[str]]:
+    def split_parts(self, body_start: int, body_end: int) -> tuple[list[Part], list[str]]:
         roles = ["body"] * len(self.bounds)
-        for k in range(body_end, len(self.bounds)):
+        for k in list(range(body_start)) + list(range(body_end, len(self.bounds))):
             roles[k] = "source"
         parts: list[Part] = []
         cited: set[str] = set()
-        k = 0
+        k = body_start
         annex_next = False
         while k < body_end:
+            while k < body_end and self.rules.annex.match(self.line(k)):
+                roles[k] = "annex"  # 附件1 after a sign-off: the next part is an annex
+                annex_next = True
+                k += 1
+            if k >= body_end:
+                break
             first = k
             fields: dict = {"annex": annex_next}
             annex_next = False
-            if self.title_like(k) and (k == 0 or parts):
+            if self.title_like(k) and (k == body_start or parts):
                 s, e = self.bounds[k]
                 fields["title"] = Field(self.text[s:e], s, e)
                 for pattern in self.rules.interpretation:
@@ -424,6 +450,9 @@ class _Parser:
                         break
                 roles[k] = "title"
                 k += 1
+                while k < body_end and title_key(self.line(k)) == title_key(self.text[s:e]):
+                    roles[k] = "title"  # the title written twice (a database's header and the document's)
+                    k += 1
             for _ in range(self.rules.front_max):
                 if k >= body_end:
                     break
@@ -452,6 +481,12 @@ class _Parser:
                         roles[k] = "note"
                         k += 1
                     break
+                if (k > first and self.rules.date_line.match(line) and "date" not in fields
+                        and (k + 1 >= body_end or self.title_like(k + 1, self.rules.part_title_max))):
+                    fields["date"], fields["date_field"] = self.date_of(k)  # a sign-off with its date only
+                    roles[k] = "signoff"
+                    k += 1
+                    break
                 if self.rules.release_note.match(line):
                     roles[k] = "note"
                 elif self.rules.annex.match(line) and k > first:
@@ -476,8 +511,11 @@ class _Parser:
     # -- sections ------------------------------------------------------------------
     def parse(self) -> Document:
         n_source, found = self.source_block()
+        n_header, header = self.header_block()
+        for key, value in header.items():
+            found.setdefault(key, value)
         body_end = len(self.bounds) - n_source
-        parts, roles = self.split_parts(body_end)
+        parts, roles = self.split_parts(min(n_header, body_end), body_end)
         paragraphs: list[Paragraph] = []
         sections: list[dict] = []
         stack: list[dict] = []

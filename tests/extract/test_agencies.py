@@ -82,3 +82,27 @@ def test_a_name_stops_at_a_person_or_a_place(extract_text):
 ])
 def test_kinds_of_bodies_are_not_agencies(extract_text, text):
     assert agencies(extract_text, "关于某事的意见\n" + text) == []
+
+
+def test_a_team_whose_units_are_assigned_is_mentioned(extract_text):
+    text = "安徽省某某实施意见\n一、任务\n1.加强组织领导。内容。（省推进“三地一区”建设领导小组改革开放新高地执行小组成员单位按职责分工负责）"
+    assert ("省推进“三地一区”建设领导小组改革开放新高地执行小组",
+            "安徽省推进“三地一区”建设领导小组改革开放新高地执行小组", "Agency") in agencies(extract_text, text)
+
+
+def test_a_zones_committee_is_a_body(extract_text):
+    text = "包头市人民政府办公室关于某事的通知\n各旗、县、区人民政府，稀土高新区管委会，市直有关部门：\n现将有关事项通知如下。"
+    found = agencies(extract_text, text)
+    assert ("稀土高新区管委会", "稀土高新区管理委员会", "Agency") in found
+    assert not any(name == "稀土高新区" for name, _, _ in found)
+
+
+def test_units_after_a_citys_unit_in_an_assignment_are_the_citys(extract_text):
+    text = "包头市某某考评细则\n一、政务服务\n1.开通全程网办。内容。（牵头考核单位：市住建局、审批服务局）"
+    assert ("审批服务局", "包头市审批服务局", "Agency") in agencies(extract_text, text)
+
+
+def test_the_sign_off_names_the_issuer_whatever_its_name_looks_like(extract_text):
+    text = ("某某执行小组办公室关于印发某某意见的通知\n省有关单位：\n现将《某某意见》印发给你们。\n"
+            "安徽省某某建设执行小组办公室\n2022年3月23日")
+    assert ("安徽省某某建设执行小组办公室", "安徽省某某建设执行小组办公室", "Agency") in agencies(extract_text, text)

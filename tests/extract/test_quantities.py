@@ -145,3 +145,35 @@ def test_every_year_carries_to_the_next_clause_but_not_past_a_semicolon(extract_
     text = "三、主要任务\n一是推广。每年推广应用工业机器人8000台以上，工业人工智能应用100个以上；新建智能工厂10个以上。二是其他。内容。"
     assert [(t.indicator, t.period and t.period.value) for t in extract_text(text).targets] == [
         ("推广应用工业机器人", "annual"), ("工业人工智能应用", "annual"), ("新建智能工厂", None)]
+
+
+def test_fen_bie_with_a_shared_qualifier_before_the_list(extract_text):
+    # 全省与其他RCEP国家: the words before the first list member qualify every member.
+    text = "到2024年，全省与其他国家货物贸易、对外投资和实际利用外资分别占比达30%、20%和10%。"
+    assert [(t[0], t[2]) for t in targets(extract_text, text)] == [
+        ("与其他国家货物贸易占比", "30"), ("对外投资占比", "20"), ("实际利用外资占比", "10")]
+
+
+ITEMS = "某某市2022年考评细则\n一、市场监管\n{}（1分）（8月底完成，牵头考核单位：市市场监管局）\n二、其他\n内容。"
+
+
+def test_a_bracket_after_a_figure_restates_it_with_the_same_object(extract_text):
+    text = ITEMS.format("47．全市新增2400户（累计约3600户）大中型餐饮单位纳入监管平台。")
+    assert targets(extract_text, text) == [
+        ("新增大中型餐饮单位纳入监管平台", "=", "2400", "户", None, None),
+        ("大中型餐饮单位纳入监管平台", "~", "3600", "户", None, "cumulative")]
+
+
+def test_a_share_of_a_population_in_a_measure_is_a_target(extract_text):
+    text = ITEMS.format("46．全市90%的重点领域市场主体纳入智慧监管平台。")
+    assert targets(extract_text, text) == [("重点领域市场主体纳入智慧监管平台", "=", "90", "%", None, None)]
+    # The same share read as a fact, outside any measure, is no target.
+    assert targets(extract_text, "关于某事的通知\n全市90%的市场主体已纳入平台。") == []
+
+
+@pytest.mark.parametrize("item, expected", [
+    ("59．新增5G基站1000座。", [("新增5G基站", "=", "1000", "座", None, None)]),
+    ("54．全面升级办公平台，打造协同办公3.0版。", []),  # a version, not a count
+])
+def test_a_measure_opening_with_a_target_verb_and_item_numbers(extract_text, item, expected):
+    assert targets(extract_text, ITEMS.format(item)) == expected

@@ -60,3 +60,17 @@ def test_you_marks_the_agent_inside_a_measure_but_not_a_drafting_act(extract_tex
     assert ("北京市经济和信息化局", "lead", "guarantee") in roles(inside)
     document = extract_text("关于某公告的解读\n具体退税管理办法由税务总局会同财政部制定。")
     assert [r for r in roles(document) if r[1] in ("lead", "support")] == []
+
+
+@pytest.mark.parametrize("bracket, expected", [
+    # 按职责分工负责 beside a unit that 牵头 supports it; alone it leads.
+    ("（合肥海关牵头，省港航集团、省机场集团按职责分工负责）",
+     [("合肥海关", "lead"), ("安徽省机场集团", "support"), ("安徽省港航集团", "support")]),
+    ("（省商务厅、省司法厅按职责分工负责）", [("安徽省司法厅", "lead"), ("安徽省商务厅", "lead")]),
+    # The lead or member units of a team are not one body: no responsibility.
+    ("（省商务厅牵头，省某某产业推进组工作专班成员单位按职责分工负责）", [("安徽省商务厅", "lead")]),
+])
+def test_roles_beside_a_lead_and_units_of_a_team(extract_text, bracket, expected):
+    found = extract_text(PLAN.format("1﹒推进外网建设。加快建设。" + bracket))
+    assert assignments(found) == expected
+    assert [r for r in roles(found) if r[0].endswith("工作专班")] == []

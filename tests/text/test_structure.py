@@ -118,3 +118,40 @@ def test_a_chapter_heading_glued_to_its_first_article_is_split():
 def test_front_date_under_a_title():
     doc = parse(normalize("中共中央 国务院关于实施某某战略的意见\n（2018年1月2日）\n正文。"))
     assert doc.parts[0].date == datetime.date(2018, 1, 2)
+
+
+DATABASE_COPY = """【法宝引证码】CLI.12.5115678
+原文链接：https://www.pkulaw.com/lar/abc.html
+某某办公室关于印发某某意见的通知
+某某办公室关于印发某某意见的通知
+皖开放办〔2022〕6号
+省有关单位：
+现将《某某意见》印发给你们，请认真贯彻落实。
+某某办公室
+2022年3月23日
+某某意见
+一、总体要求
+内容。
+2022年3月23日
+"""
+
+
+def test_a_databases_header_lines_are_metadata_and_a_repeated_title_is_one():
+    doc = parse(normalize(DATABASE_COPY))
+    assert doc.metadata.source_url == "https://www.pkulaw.com/lar/abc.html"
+    assert [p.title.text for p in doc.parts] == ["某某办公室关于印发某某意见的通知", "某某意见"]
+    assert not any("法宝" in doc.text[p.start:p.end] for p in doc.paragraphs if p.role == "body")
+    assert doc.parts[0].number.text == "皖开放办〔2022〕6号"
+
+
+def test_a_sign_off_of_a_date_alone_ends_its_part():
+    doc = parse(normalize(DATABASE_COPY))
+    plan = doc.parts[1]
+    assert plan.date == datetime.date(2022, 3, 23) and plan.issuer is None
+    assert [p.role for p in doc.paragraphs if p.part == 1][-1] == "signoff"
+
+
+def test_a_line_listing_annexes_does_not_open_one():
+    text = "某某通知\n现将有关事项通知如下。\n附件：1.某某名单\n某某局\n2022年1月5日\n附件1\n某某名单\n张三 某某局局长"
+    doc = parse(normalize(text))
+    assert [(p.title.text if p.title else None, p.annex) for p in doc.parts] == [("某某通知", False), ("某某名单", True)]
