@@ -79,6 +79,13 @@ class AgencyFinder:
         self.relative = sorted(cfg["regions"]["relative"].items(), key=lambda kv: -len(kv[0]))
         self.self_references = set(cfg["regions"]["self_references"])
         self.national_prefixes = tuple(cfg["regions"]["national_prefixes"])
+        self.level_stems = {entry["short"]: {k: v for k, v in entry.items() if k != "short"}
+                            for entry in cfg["regions"]["level_stems"]}
+        self.place_units = tuple(cfg["regions"]["place_units"])
+        self.place_body = cfg["regions"]["place_body"]
+        self.zones = tuple(cfg["regions"]["zones"])
+        self.inner_relative = [(compile_pattern(f["pattern"], "agencies.toml inner_relative"), f["canonical"])
+                               for f in cfg["regions"]["inner_relative"]]
         zones = "|".join(re.escape(z) for z in cfg["regions"]["zones"])
         heads = "|".join(re.escape(h) for h in cfg["regions"]["zone_heads"])
         self.zone_body = re.compile(f"[\\u4e00-\\u9fff]{{2,12}}(?:{zones})(?:{heads})")
@@ -104,6 +111,9 @@ class AgencyFinder:
         """Return the canonical name of a written agency name and the province it is in."""
         if name in self.known:
             return self.known[name][0], self._region_of(self.known[name][0])
+        inner = self._inner_relative(name, regions)
+        if inner:
+            return inner, regions.get("province")
         qualified = name
         for prefix, level in self.relative:
             if name.startswith(prefix) and regions.get(level) and not self._leading_place(name):
@@ -113,10 +123,27 @@ class AgencyFinder:
         stem = self._expand(qualified[place_len:])
         if not place_len and stem in self.local_stems and regions.get("province"):
             qualified, place_len = regions["province"] + stem, len(regions["province"])
+        if place_len and stem in self.level_stems:
+            entry = self.places.get(qualified[:place_len])
+            stem = self.level_stems[stem].get(entry.level, stem) if entry else stem
         full = qualified[:place_len] + stem
         if full in self.known:
             full = self.known[full][0]
         return full, self._region_of(full)
+
+    def _place_unit(self, name: str) -> bool:
+        """True for a unit that is a place (越秀区), not a body of one (市财政局, 高新区)."""
+        return (name.endswith(self.place_units) and not name.endswith(self.zones)
+                and not any(name.endswith(h.head) for h in self.heads) and len(name) <= 8)
+
+    def _inner_relative(self, name: str, regions: dict[str, str]) -> str | None:
+        """团市委 → 共青团广州市委员会, when the document's region has that level."""
+        levels = dict(self.relative)
+        for pattern, canonical in self.inner_relative:
+            m = pattern.match(name)
+            if m and regions.get(levels.get(m["prefix"], "")):
+                return canonical.format(region=regions[levels[m["prefix"]]])
+        return None
 
     def _expand(self, stem: str) -> str:
         for short in sorted(self.stems, key=len, reverse=True):
@@ -144,6 +171,8 @@ class AgencyFinder:
             return True
         if self.zone_body.fullmatch(name) and not name.startswith(self.generic):
             return True  # 稀土高新区管委会
+        if self._inner_relative(name, regions):
+            return True  # 团市委
         if self._expand(name) in self.local_stems and regions.get("province"):
             return True  # 地方金融监管局: exists only in the document's province
         level = next((lvl for prefix, lvl in self.relative if name.startswith(prefix)), None)
@@ -191,12 +220,18 @@ class AgencyFinder:
                 prefix = own if own else prefix
                 if not free(unit.start, unit.end) or self._is_generic(unit.name):
                     continue
+                if unit.name in self.non_agencies:
+                    continue  # 县级市 of 各区、县级市
                 if self._identifies(unit.name, found.regions):
-                    emit(unit.start, unit.end, AgencyType.AGENCY, "agency.assignment")
+                    canonical, _ = self.resolve(unit.name, found.regions)
                 elif prefix and self._identifies(prefix + unit.name, found.regions):
                     # 市住建局、审批服务局: a unit listed after one of the city's is the city's too
                     canonical, _ = self.resolve(prefix + unit.name, found.regions)
-                    emit(unit.start, unit.end, AgencyType.AGENCY, "agency.assignment", canonical=canonical)
+                else:
+                    continue
+                if self._place_unit(unit.name):
+                    canonical += self.place_body  # （配合单位：…、越秀区）: the district's government
+                emit(unit.start, unit.end, AgencyType.AGENCY, "agency.assignment", canonical=canonical)
             for s, e in assignment.groups:
                 if free(s, e) and self._identifies(text[s:e], found.regions):
                     emit(s, e, AgencyType.AGENCY, "agency.assignment-group")

@@ -10,7 +10,8 @@ Tasks come from three places:
 - an inline list or sections under a task cue (五大任务, 行动步骤, 政府工作任务);
 - in a plan-like document (意见, 行动计划, 若干政策…), every top-level section
   that is not framing (总体要求, 基本原则…), a guarantee section or a
-  container of tasks;
+  container of tasks; or, when most of its sub-sections hold numbered items
+  of their own, each of those sub-sections;
 - the members of a task container.
 
 A task's measures are its sub-sections; failing those, its paragraphs
@@ -109,7 +110,16 @@ class EnumerationReader:
                 continue
             kind = self.heading_kind(sec.heading)
             if kind is None or kind in ("target", "background", "problem", "feature"):
-                if not self._has_task_within(doc, sec, task_sections):
+                if self._has_task_within(doc, sec, task_sections):
+                    continue
+                children = self._children(doc, sec)
+                if children and 2 * sum(1 for c in children if self._children(doc, c)) > len(children):
+                    # 二、实施六大人才行动计划 / （一）产业提升人才行动计划 / 2.…项目: a section of
+                    # sections holding numbered items lists tasks, whose items are the measures
+                    for child in children:
+                        self._task_section(a, child, "task.plan-subsection")
+                    task_sections.add(sec.index)
+                else:
                     self._task_section(a, sec, "task.plan-section")
         for sec in doc.sections:
             if sec.index in covered or self.heading_kind(sec.heading) != "guarantee" or self._children(doc, sec):

@@ -101,4 +101,13 @@ class PlaceFinder:
         if not counts or total < self.min_mentions:
             return {}
         province, n = counts.most_common(1)[0]
-        return regions_of(self.lexicon.get(province)) if n >= self.dominance * total else {}
+        if n < self.dominance * total:
+            return {}
+        # Within that province, a city named as dominantly is the document's city
+        # (广州 throughout a Guangzhou plan: 市教育局 is 广州市教育局).
+        inner = Counter(p.canonical for p in a.found.places if p.region == province and p.canonical != province)
+        if inner:
+            city, m = inner.most_common(1)[0]
+            if m >= self.dominance * n:
+                return regions_of(self.lexicon.get(city))
+        return regions_of(self.lexicon.get(province))

@@ -33,6 +33,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import cn2an
+
 from kg.extract.base import Analysis, Lexicon, strip_span
 from kg.extract.places import gazetteer
 from kg.extract.records import Baseline, Comparator, Deadline, Period, Target
@@ -42,6 +44,7 @@ from kg.resources import compile_pattern, load_toml, read_table
 
 _CLAUSES = "，；：,;:"
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_OPENING_QUOTES = "“‘「『"
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,7 @@ class _Context:
     scope_written: str | None
     scope_span: tuple[int, int] | None
     context_end: int  # where the deadline / baseline phrase ends
+    horizon: bool = False  # the sentence sets a span of years (5年内): its figures are targets
 
 
 class QuantityReader:
@@ -64,8 +68,11 @@ class QuantityReader:
         self.after = sorted(cfg["comparators"]["after"].items(), key=lambda kv: -len(kv[0]))
         self.deadline = [compile_pattern(p, "targets.toml context.deadline") for p in ctx["deadline"]]
         self.baseline = [compile_pattern(p, "targets.toml context.baseline") for p in ctx["baseline"]]
+        self.span_from = compile_pattern(ctx["span_from"], "targets.toml context.span_from")
+        self.span = compile_pattern(ctx["span"], "targets.toml context.span")
         self.target_cues = tuple(ctx["target_cues"])
         self.target_verbs = tuple(ctx["target_verbs"])
+        self.count_units = set(ctx["count_units"])
         self.target_sections = tuple(ctx["target_sections"])
         self.review_sections = tuple(ctx["review_sections"])
         self.condition_starts = tuple(ctx["condition_starts"])
@@ -78,6 +85,7 @@ class QuantityReader:
         self.distributive = ctx["distributive"]
         self.segment_marks = "；;"
         self.list_marks = "".join(s for s in ctx["list_separators"] if len(s) == 1 and not _HAN.match(s)) + "，；,;"
+        self.list_mark = "、"  # the one separator that never stands inside a name
         self.list_separators = "|".join(re.escape(s) for s in sorted(ctx["list_separators"], key=len, reverse=True))
         self.relative_scopes = dict(ctx["relative_scopes"])
         self.per_unit = tuple(ctx["per_unit"])
@@ -105,13 +113,26 @@ class QuantityReader:
         return self.indicators.get(written) or written
 
     # -- where a sentence stands ------------------------------------------------------
-    def context(self, a: Analysis, start: int, end: int) -> _Context:
+    def context(self, a: Analysis, start: int, end: int, span_start: int | None = None) -> _Context:
         text = a.text
         sentence = text[start:end]
         doc_year = a.year_at(start)
         deadline = baseline = None
         context_end = start
-        for pattern in self.deadline:
+        horizon = False
+        # A span counts when it opens the sentence or a clause (…工程，5年内培养…),
+        # not inside a noun phrase (5年内关税减让显著的2725种商品).
+        m = next((x for pattern in (self.span_from, self.span) for x in pattern.finditer(sentence)
+                  if x.start() == 0 or sentence[x.start() - 1] in _CLAUSES), None)
+        if m:
+            # 2012年起5年内 / 5年内: by the span's last year
+            horizon = True
+            first = int(m["y"]) if "y" in m.groupdict() else (span_start or doc_year)
+            if first is not None:
+                deadline = Deadline(first + _count(m["n"]) - 1)
+            if m.start() == 0:
+                context_end = start + m.end()
+        for pattern in self.deadline if deadline is None else ():
             m = pattern.search(sentence)
             if m:
                 deadline = Deadline(int(m["y"]))
@@ -123,7 +144,7 @@ class QuantityReader:
                 if m and self._is_past(a, int(m["y"]), doc_year):
                     baseline, context_end = int(m["y"]), start + m.end()
                     break
-        if deadline is None and baseline is None:
+        if deadline is None and baseline is None and not horizon:
             rel = self.time.relative_year(sentence[: self._first_clause_end(sentence)], doc_year)
             if rel:
                 year, _, rel_end = rel
@@ -144,7 +165,7 @@ class QuantityReader:
                 if ps == s:
                     scope, scope_written, scope_span = entry.canonical, text[ps:pe], (ps, pe)
                 break
-        return _Context(deadline, baseline, scope, scope_written, scope_span, context_end)
+        return _Context(deadline, baseline, scope, scope_written, scope_span, context_end, horizon)
 
     @staticmethod
     def _first_clause_end(sentence: str) -> int:
@@ -208,7 +229,9 @@ class QuantityReader:
             return False
         if self._tag_at(a, head_end - 1) in self.verb_tags:
             return True
-        return bool(_HAN.match(a.text[start])) and self._tag_at(a, start) not in self.tail_break_tags
+        while start < end and a.text[start] in _OPENING_QUOTES:
+            start += 1  # 100名“大学生创业能手”
+        return start < end and bool(_HAN.match(a.text[start])) and self._tag_at(a, start) not in self.tail_break_tags
 
     def indicator(self, a: Analysis, before: tuple[int, int], after: tuple[int, int], ctx: _Context) -> tuple[str, Period | None, bool]:
         """Return the indicator, its period, and whether the period word opened the clause (每年…)."""
@@ -243,8 +266,8 @@ class QuantityReader:
             a_s += 1
         tail = text[a_s:a_e]
         if _HAN.search(tail) and (not head or self._tail_joins(a, e, a_s, a_e)):
-            return head + tail, period, leading
-        return head, period, leading
+            return _balanced(head + tail), period, leading
+        return _balanced(head), period, leading
 
     def _strong(self, text: str, q: Quantity, end: int) -> bool:
         """True if a comparator word other than 多/余 stands by ``q`` (突破5亿, 5亿以上)."""
@@ -280,10 +303,14 @@ class QuantityReader:
         text, doc = a.text, a.doc
         inherited: dict[int, Deadline] = {}  # section index -> deadline of a target section
         markers = {s.marker_start: s.heading_start for s in doc.sections}  # 9．完善…: the 9 numbers an item
+        span_starts: dict[int, int] = {}  # part -> the start year of 2012年起5年内
+        for m in self.span_from.finditer(text):
+            span_starts.setdefault(doc.part_at(m.start()).index, int(m["y"]))
         for sentence in doc.sentences:
             if doc.paragraphs[sentence.paragraph].role != "body":
                 continue
-            ctx = self.context(a, markers.get(sentence.start, sentence.start), sentence.end)
+            ctx = self.context(a, markers.get(sentence.start, sentence.start), sentence.end,
+                               span_starts.get(doc.part_at(sentence.start).index))
             kind, section_year = self.section_context(a, sentence.start)
             sec = doc.section_at(sentence.start)
             deadline, baseline_year = ctx.deadline, ctx.baseline_year
@@ -304,13 +331,19 @@ class QuantityReader:
                 cs = max(cs, ctx.context_end)
                 cs, ce = strip_span(text, cs, ce)
                 cs = markers.get(cs, cs)  # the clause starts after an item's marker
+                span = self.span.match(text, cs, ce)
+                if span:
+                    cs = span.end()  # 深入实施…工程，5年内培养…: the span is no part of an indicator
                 if ce <= cs or self._is_condition(text, cs, ce):
                     continue
+                spans = [(x.start(), x.end()) for x in self.span.finditer(text, cs, ce)]
                 quantities = [q for q in self.reader.quantities(text, cs, ce)
-                              if not _inside_title(text, q.start) and q.start not in markers]
+                              if not _inside_title(text, q.start) and q.start not in markers
+                              and not any(s <= q.start < e for s, e in spans)]
                 figures = self._figures(a, text, quantities, cs, ce, ctx)
+                listed_unit = None  # the unit of a planned output this clause lists (100名…、200名…)
                 for q, comparator, written, indicator, period, leading, ev_start, right, left in figures:
-                    indicator = self._carried(indicator, previous_indicator)
+                    indicator = _balanced(self._carried(indicator, previous_indicator))
                     if not indicator or not re.search(r"[\u4e00-\u9fffA-Za-z]", indicator) \
                             or re.fullmatch(f"(?:{self.list_separators})+", indicator):
                         continue
@@ -331,17 +364,22 @@ class QuantityReader:
                     service = self._is_service(text, q, comparator)
                     # 全市90%的重点领域市场主体纳入…: the share of a population that must reach a state
                     share = q.unit == "%" and q.start == opens and text.startswith(self.joining_particles, q.end)
+                    output = (q.unit in self.count_units and left > cs and not written
+                              and self._tag_at(a, left - 1) in self.verb_tags)  # 筹建50家企业研发中心
+                    output = output or (listed_unit is not None and q.unit == listed_unit)
                     if service and obliged and self._government_subject(a, sentence.start, q.start):
                         rule = "target.service-standard"
                     elif deadline is not None:
                         rule = "target.deadline"
                     elif baseline_year is not None:
                         rule = "baseline.year"
-                    elif cue or ((written or period or text.startswith(self.target_verbs, opens) or share)
+                    elif cue or ((written or period or text.startswith(self.target_verbs, opens) or share or output or ctx.horizon)
                                  and (task is not None or any(c in sentence.text for c in self.target_cues))):
                         rule = "target.measure"
                     else:
                         continue
+                    if output and rule == "target.measure":
+                        listed_unit = q.unit
                     ev = a.evidence(ev_start, right, rule)
                     common = dict(indicator=indicator, comparator=comparator, value=q.value, value_max=q.value_max,
                                   unit=q.unit, scope=ctx.scope, scope_written=ctx.scope_written, period=period,
@@ -388,6 +426,13 @@ class QuantityReader:
                     after = asides[k + 1][1] + 1
                 rest = [x for x in quantities[k + 1:] if x.start >= after]
                 nxt = rest[0].start if rest else ce
+                if rest:  # 200名技能突出人才、2000名…: the list mark ends this one's object
+                    nxt = self._before_separator(text, after, nxt)
+                if k:
+                    cut = text.rfind(self.list_mark, prev_end, left)
+                    prev_end = cut + 1 if cut >= 0 else prev_end  # 100名正职后备人才、200名副职…
+                    if self._before_separator(text, prev_end, left) < left:
+                        prev_end = left  # 30名金融高级管理人才和50名…: the words before 和 were the last one's
                 if self._is_service(text, q, comparator):
                     indicator, period, leading = text[right:nxt].strip("，；。 "), None, False  # 7个工作日内答复
                 else:
@@ -396,6 +441,11 @@ class QuantityReader:
             prev_end = right
             out.append((q, comparator, written, indicator, period, leading, ev_start, right, left))
         return out
+
+    def _before_separator(self, text: str, start: int, end: int) -> int:
+        """``end`` moved back over list separators (和, 、) right before it."""
+        m = re.search(f"(?:{self.list_separators})+$", text[start:end])
+        return start + m.start() if m and m.start() > 0 else end
 
     @staticmethod
     def _asides(text: str, quantities: list[Quantity], end: int) -> dict[int, tuple[int, int]]:
@@ -444,6 +494,18 @@ class QuantityReader:
             if text.startswith(word):
                 text = text[len(word):]
         return text
+
+
+def _balanced(indicator: str) -> str:
+    """Drop a quote mark left open or closed alone at either end (“重点引进…人才)."""
+    if indicator.count("“") != indicator.count("”"):
+        indicator = indicator.strip("“”")
+    return indicator
+
+
+def _count(written: str) -> int:
+    """5 or 五 as an int."""
+    return int(written) if written.isdigit() else int(cn2an.cn2an(written, "smart"))
 
 
 def _inside_title(text: str, pos: int) -> bool:

@@ -203,6 +203,7 @@ class StructureRules:
     issued_separators: tuple[str, ...]
     cited_title: re.Pattern
     header: re.Pattern
+    sequels: tuple = ()
 
 
 @lru_cache(maxsize=1)
@@ -215,8 +216,13 @@ def structure_rules() -> StructureRules:
     )
     src, front, parts = cfg["source"], cfg["front"], cfg["parts"]
     where = "structure.toml"
+    sequels = tuple(
+        (m["kind"], int(m["rank"]), compile_pattern(m["sequel"], f"structure.toml [headings] {m['kind']} sequel"))
+        for m in cfg["headings"]["markers"] if "sequel" in m
+    )
     return StructureRules(
         markers=markers,
+        sequels=sequels,
         body_kinds=frozenset(m["kind"] for m in cfg["headings"]["markers"] if m.get("body")),
         max_heading_length=int(cfg["headings"]["max_heading_length"]),
         inline=compile_pattern(cfg["enumeration"]["inline"], f"{where} [enumeration] inline"),
@@ -325,6 +331,18 @@ class _Parser:
             m = pattern.match(line)
             if m:
                 return kind, rank, numeral(m.group("n")), s + m.end()
+        return None
+
+    def sequel_of(self, s: int, e: int, sections: list[dict], part: int):
+        """A marker that only continues a numbering (11.121… after item 10)."""
+        line = self.text[s:e]
+        for kind, rank, pattern in self.rules.sequels:
+            m = pattern.match(line)
+            if m:
+                last = next((sec for sec in reversed(sections) if sec["kind"] == kind and sec["part"] == part), None)
+                number = numeral(m.group("n"))
+                if last is not None and last["number"] + 1 == number:
+                    return kind, rank, number, s + m.end()
         return None
 
     def title_like(self, k: int, limit: int | None = None) -> bool:
@@ -530,7 +548,7 @@ class _Parser:
                 part_index += 1
             role = roles[k]
             if role == "body":
-                head = self.heading_of(s, e)
+                head = self.heading_of(s, e) or self.sequel_of(s, e, sections, part_index)
                 if head:
                     kind, rank, number, hstart = head
                     while stack and stack[-1]["rank"] >= rank:

@@ -106,3 +106,19 @@ def test_the_sign_off_names_the_issuer_whatever_its_name_looks_like(extract_text
     text = ("某某执行小组办公室关于印发某某意见的通知\n省有关单位：\n现将《某某意见》印发给你们。\n"
             "安徽省某某建设执行小组办公室\n2022年3月23日")
     assert ("安徽省某某建设执行小组办公室", "安徽省某某建设执行小组办公室", "Agency") in agencies(extract_text, text)
+
+
+GUANGZHOU = ("关于推进人才工程的实施意见\n为把广州建设成为人才港，根据《广州市人民政府关于某事的决定》，提出意见。\n"
+             "一、行动\n1.项目。在广州开展。支持广州发展。宣传广州经验。服务广州企业。（牵头单位：{}）")
+
+
+@pytest.mark.parametrize("unit, canonical", [
+    ("市教育局", "广州市教育局"),  # the city comes from the body when no title or sign-off names it
+    ("市国资委", "广州市人民政府国有资产监督管理委员会"),
+    ("团市委", "共青团广州市委员会"),
+    ("市法院", "广州市中级人民法院"),
+    ("市检察院", "广州市人民检察院"),
+    ("市财政局、越秀区", "广州市越秀区人民政府"),  # a district in an assignment list: its government
+])
+def test_short_and_relative_forms_in_a_city_document(extract_text, unit, canonical):
+    assert canonical in {c for _, c, _ in agencies(extract_text, GUANGZHOU.format(unit))}

@@ -35,3 +35,12 @@ def test_guarantee_clauses_drop_the_subject_and_stop_at_the_closing(extract_text
         "进一步加强协调合作", "建立工作机制", "开展宣传培训活动", "建立第三方评估机制"]
     leads = {(r.agency, r.subject.key[1]) for r in found.responsibilities if r.role.value == "lead"}
     assert leads == {(a, k) for a in ("中关村科技园区管理委员会", "北京市知识产权局") for k in (1, 2, 3, 4)}
+
+
+def test_sections_of_sections_with_items_make_their_sub_sections_tasks(extract_text):
+    text = ("关于推进人才工程的实施意见\n一、总体目标\n内容。\n二、实施行动计划\n（一）产业人才行动计划。内容：\n"
+            "2.企业家项目。内容。（牵头单位：市委组织部）\n3.技能项目。内容。（牵头单位：市人社局）\n"
+            "（二）科技人才行动计划。内容：\n4.博士后项目。内容。（牵头单位：市人社局）\n")
+    found = extract_text(text)
+    assert [t.label for t in found.tasks] == ["产业人才行动计划", "科技人才行动计划"]
+    assert [(m.task, m.label) for m in found.measures] == [(1, "企业家项目"), (1, "技能项目"), (2, "博士后项目")]

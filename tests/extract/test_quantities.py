@@ -177,3 +177,31 @@ def test_a_share_of_a_population_in_a_measure_is_a_target(extract_text):
 ])
 def test_a_measure_opening_with_a_target_verb_and_item_numbers(extract_text, item, expected):
     assert targets(extract_text, ITEMS.format(item)) == expected
+
+
+TALENT = ("关于推进人才工程的实施意见\n一、总体目标\n1.目标。2012年起5年内，实现“引进高层次人才达到2000名左右”的目标。\n"
+          "二、实施行动计划\n（一）产业人才行动计划。内容：\n{}\n三、其他\n内容。")
+
+
+def test_a_span_of_years_from_a_start_sets_the_deadline_of_the_plan(extract_text):
+    text = TALENT.format("2.博士后项目。深入实施培养工程，5年内培养资助博士后研究人员不少于400名。（牵头单位：市人社局）")
+    assert targets(extract_text, text) == [
+        ("引进高层次人才", ">=", "2000", "名", 2016, None), ("培养资助博士后研究人员", ">=", "400", "名", 2016, None)]
+
+
+def test_a_span_inside_a_noun_phrase_sets_nothing(extract_text):
+    text = TALENT.format("2.拓展贸易。针对首年关税为零的2034种、5年内关税减让显著的2725种出口商品，加大开拓力度。")
+    assert [t[2] for t in targets(extract_text, text)] == ["2000"]
+
+
+@pytest.mark.parametrize("item, expected", [
+    ("2.企业家项目。选拔100名正职后备人才、200名副职后备人才。",
+     [("选拔正职后备人才", "=", "100", "名", None, None), ("副职后备人才", "=", "200", "名", None, None)]),
+    ("2.金融人才项目。重点引进30名金融高级管理人才和50名金融高级专业人才。",
+     [("重点引进金融高级管理人才", "=", "30", "名", None, None), ("金融高级专业人才", "=", "50", "名", None, None)]),
+    ("2.创业项目。培养产生100名“大学生创业能手”。", [("培养产生“大学生创业能手”", "=", "100", "名", None, None)]),
+    ("2.学者项目。择优设立50个“羊城学者”特聘岗位。", [("择优设立“羊城学者”特聘岗位", "=", "50", "个", None, None)]),
+    ("2.奖补项目。对认定的企业给予50万元奖励。", []),  # a grant, not an output
+])
+def test_counts_after_a_verb_in_a_measure_are_planned_outputs(extract_text, item, expected):
+    assert targets(extract_text, TALENT.format(item))[1:] == expected

@@ -155,3 +155,10 @@ def test_a_line_listing_annexes_does_not_open_one():
     text = "某某通知\n现将有关事项通知如下。\n附件：1.某某名单\n某某局\n2022年1月5日\n附件1\n某某名单\n张三 某某局局长"
     doc = parse(normalize(text))
     assert [(p.title.text if p.title else None, p.annex) for p in doc.parts] == [("某某通知", False), ("某某名单", True)]
+
+
+def test_an_item_marker_before_digits_opens_a_block_only_in_sequence():
+    text = "某某意见\n一、任务\n10.甲项目。内容。\n11.121人才梯队项目。内容。\n3.5%的增长来自出口。\n"
+    doc = parse(normalize(text))
+    assert [(s.kind, s.number, s.heading) for s in doc.sections] == [
+        ("section", 1, "任务"), ("item", 10, "甲项目"), ("item", 11, "121人才梯队项目")]
