@@ -99,7 +99,8 @@ def text(file: Path, clean: bool) -> None:
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True,
               help="table for reading, csv for spreadsheets, json for SPARQL 1.1 JSON results.")
 @click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE",
-              help="Bind a query variable to a value (repeatable); bound safely, never pasted into the query.")
+              help="Keep the rows whose column NAME is VALUE, or bind the query variable ?NAME if it is no "
+                   "column (repeatable); never pasted into the query.")
 @click.option("--list", "list_queries", is_flag=True, help="List the named queries and the question each answers.")
 def query(graph: Path | None, sparql: str | None, query_file: Path | None, named: str | None, fmt: str,
           params: tuple[str, ...], list_queries: bool) -> None:

@@ -6,8 +6,11 @@ can use the codes and labels it declares (``pol:code ">="``).
 
 Named queries live in ``kg/queries/*.rq``; each opens with comment lines
 ``# question: …`` and ``# columns: a, b, c``, and may declare parameters with
-``# param: name (iri|string|integer) description``. Parameters are bound with
-rdflib's ``initBindings``, never pasted into the query text.
+``# param: name (iri|string|integer) description``. A parameter naming a
+column keeps the rows whose cell is its value (so an OPTIONAL column is
+filtered, not overwritten); any other parameter binds the query variable of
+its name (an input such as ``?by`` in ``FILTER (?deadline <= ?by)``) with
+rdflib's ``initBindings``. Values are never pasted into the query text.
 """
 
 from __future__ import annotations
@@ -163,18 +166,23 @@ def run(dataset: Graph, text: str, params: dict[str, str] | None = None,
     if prepared.algebra.name != "SelectQuery":
         raise QueryError("only SELECT queries are run here; CONSTRUCT, ASK and DESCRIBE are not supported yet")
     variables = [str(v) for v in prepared.algebra["PV"]]
-    bindings = {}
+    bindings, wanted = {}, {}
     for name, value in (params or {}).items():
         if name not in variables and name not in _query_vars(text):
             raise QueryError(f"parameter {name!r} is not a variable of the query (it has: {', '.join(variables)})")
         kind = (declared or {}).get(name, (None, ""))[0]
-        bindings[name] = _bind(name, value, kind)
-    missing = [n for n in (declared or {}) if n not in bindings]
+        term = _bind(name, value, kind)
+        if name in variables:
+            wanted[variables.index(name)] = cell(term)
+        else:
+            bindings[name] = term
+    missing = [n for n in (declared or {}) if n not in (params or {})]
     if missing:
         raise QueryError(f"the query needs --param {missing[0]}=…")
     try:
         result = dataset.query(prepared, initBindings=bindings)
         rows = [[row[v] if v in row.labels else None for v in variables] for row in result]
+        rows = [r for r in rows if all(cell(r[k]) == v for k, v in wanted.items())]
     except Exception as exc:
         raise QueryError(f"query failed: {' '.join(str(exc).split())}") from None
     return Table(variables, rows)

@@ -29,12 +29,28 @@ def test_readme_has_a_tour():
     assert BLOCKS[0][0].startswith("build ")
 
 
-@pytest.fixture(scope="module")
-def workdir(tmp_path_factory):
-    root = tmp_path_factory.mktemp("readme")
+def prepare(root):
+    """The directory the tour runs in: the seed, and a folder of downloaded documents
+    (the development and held-out documents, and one PDF that is not one)."""
     (root / "data").mkdir()
     shutil.copy(ROOT / "data" / "policy_text.txt", root / "data" / "policy_text.txt")
+    corpus = root / "corpus"
+    corpus.mkdir()
+    for folder in ("corpus", "holdout"):
+        for path in sorted((ROOT / "tests" / "data" / folder).glob("*.txt")):
+            shutil.copy(path, corpus / path.name)
+    (corpus / "notice.pdf").write_bytes("<html><body>404 页面不存在</body></html>".encode("utf-8"))
     return root
+
+
+def expected_exit(output: str) -> int:
+    """A block that shows an error line shows a run that exits 1."""
+    return 1 if any(line.startswith("Error: ") for line in output.splitlines()) else 0
+
+
+@pytest.fixture(scope="module")
+def workdir(tmp_path_factory):
+    return prepare(tmp_path_factory.mktemp("readme"))
 
 
 @pytest.mark.parametrize("command, expected", BLOCKS, ids=[b[0][:50] for b in BLOCKS])
@@ -42,8 +58,10 @@ def test_readme_output_is_what_the_command_prints(workdir, monkeypatch, command,
     monkeypatch.chdir(workdir)
     if not command.startswith("build") and not (workdir / "out" / "graph.ttl").exists():
         assert CliRunner().invoke(cli, ["build", "data/policy_text.txt", "-o", "out"]).exit_code == 0
+    if "corpus-out/" in command and not (workdir / "corpus-out" / "graph.trig").exists():
+        CliRunner().invoke(cli, ["build", "corpus", "-o", "corpus-out"])
     result = CliRunner().invoke(cli, shlex.split(command))
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == expected_exit(expected), result.output
     assert result.output == expected
 
 
@@ -52,13 +70,12 @@ def _update() -> None:
     import tempfile
 
     with tempfile.TemporaryDirectory() as tmp:
-        root = __import__("pathlib").Path(tmp)
-        (root / "data").mkdir()
-        shutil.copy(ROOT / "data" / "policy_text.txt", root / "data" / "policy_text.txt")
+        root = prepare(__import__("pathlib").Path(tmp))
         import os
 
         os.chdir(root)
         CliRunner().invoke(cli, ["build", "data/policy_text.txt", "-o", "out"])
+        CliRunner().invoke(cli, ["build", "corpus", "-o", "corpus-out"])
 
         def run(m: re.Match) -> str:
             result = CliRunner().invoke(cli, shlex.split(m.group(1)))

@@ -84,3 +84,15 @@ def test_bad_queries_raise_query_errors(seed_dataset, query, message):
 def test_unknown_named_query_lists_the_known_ones(seed_dataset):
     with pytest.raises(QueryError, match="targets"):
         api.query(seed_dataset, named="nope")
+
+
+def test_a_parameter_on_an_optional_column_filters_rows_and_does_not_overwrite_them(seed_dataset):
+    from kg.sparql import cell
+
+    everything = api.query(seed_dataset, named="targets")
+    scoped = api.query(seed_dataset, named="targets", params={"scope": "中关村示范区"})
+    column = everything.columns.index("scope")
+    # The seed's section targets have the scope 中关村示范区; its measure targets have none.
+    assert 0 < len(scoped.rows) < len(everything.rows)
+    assert {cell(row[column]) for row in scoped.rows} == {"中关村示范区"}
+    assert api.query(seed_dataset, named="targets", params={"scope": "全市"}).rows == []

@@ -37,6 +37,12 @@ def sniff(data: bytes, suffix: str) -> str:
         return "pdf"
     if data.startswith(b"PK\x03\x04"):
         return "docx"
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        raise InputError("an old binary Office file (.doc, .wps): open it in Word or LibreOffice and save it as .docx")
+    if suffix == ".pdf":
+        raise InputError("not a PDF (it does not start with %PDF-): the download may have failed or saved an error page")
+    if suffix == ".docx":
+        raise InputError("not a .docx (it is not a ZIP archive): the download may have failed, or it is an old .doc renamed")
     if suffix in HTML_SUFFIXES:
         return "html"
     head = data[:2048].lstrip().lower()
@@ -49,7 +55,10 @@ def read_source(path: str | Path) -> Source:
     """Read the document at ``path``, whatever its format, into a :class:`Source`."""
     p = Path(path)
     data = read_bytes(p)
-    kind = sniff(data, p.suffix)
+    try:
+        kind = sniff(data, p.suffix)
+    except InputError as exc:
+        raise InputError(f"{p}: {exc}") from None
     if kind == "pdf":
         return _checked(Source(pdf_text(data, str(p)), str(p), "pdf", "pdf"))
     if kind == "docx":

@@ -70,6 +70,9 @@ def test_files_are_recognised_by_content_not_only_name(tmp_path, expected_target
 @pytest.mark.parametrize("name, data, message", [
     ("broken.pdf", b"%PDF-1.4\n garbage", "not a readable PDF"),
     ("broken.docx", b"PK\x03\x04 not really a zip", "not a readable .docx"),
+    ("error-page.pdf", b"<html><body>404 Not Found</body></html>", "not a PDF"),
+    ("renamed.docx", "旧格式的文字".encode("gb18030"), "not a .docx"),
+    ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(100), "save it as .docx"),
     ("empty.html", b"<html><body><div class='nav'><a href='/'>\xe9\xa6\x96\xe9\xa1\xb5</a></div></body></html>", "no main text"),
 ])
 def test_broken_files_are_input_errors(tmp_path, name, data, message):
