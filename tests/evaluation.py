@@ -2,7 +2,7 @@
 
 The expectations are ``tests/expectations/corpus/*.yaml``, written by reading
 each document. For each document and category (documents, targets,
-baselines, assignments, agencies, cited, drafted) this counts true positives,
+baselines, assignments, agencies, cited, drafted, issued) this counts true positives,
 false positives and false negatives. Run it to print precision and recall::
 
     .venv/bin/python tests/evaluation.py
@@ -151,7 +151,7 @@ def evaluate(name: str) -> dict[str, Score]:
     titles = {d.key: d.title for d in ex.documents}
     drafted = {}
     for r in ex.responsibilities:
-        if r.role.value == "drafted" and r.subject.kind == "document" and r.evidence.rule == "responsibility.issuer":
+        if r.role.value == "issued" and r.subject.kind == "document" and r.evidence.rule == "responsibility.issuer":
             drafted.setdefault(r.subject.key, set()).add(r.agency)
     for want in exp["documents"]:
         d = read.get(title_key(want["title"]))
@@ -230,11 +230,13 @@ def evaluate(name: str) -> dict[str, Score]:
                 (cited.tp if ok else cited.fn).append((want["title"][:12], key))
         scores["cited"] = cited
 
-    if "drafted" in exp:
+    for role in ("drafted", "issued"):
+        if role not in exp:
+            continue
         found = {(r.agency, title_key(titles.get(r.subject.key, "")))
-                 for r in ex.responsibilities if r.role.value == "drafted" and r.subject.kind == "document"}
-        wanted = {(w["agency"], title_key(w["document"])) for w in exp["drafted"]}
-        scores["drafted"] = Score(tp=sorted(found & wanted), fp=sorted(found - wanted), fn=sorted(wanted - found))
+                 for r in ex.responsibilities if r.role.value == role and r.subject.kind == "document"}
+        wanted = {(w["agency"], title_key(w["document"])) for w in exp[role]}
+        scores[role] = Score(tp=sorted(found & wanted), fp=sorted(found - wanted), fn=sorted(wanted - found))
     return scores
 
 

@@ -11,7 +11,7 @@ import pytest
 
 from evaluation import documents, evaluate, expected
 
-CATEGORIES = ("documents", "targets", "baselines", "assignments", "agencies", "cited", "drafted")
+CATEGORIES = ("documents", "targets", "baselines", "assignments", "agencies", "cited", "drafted", "issued")
 NAMES = documents("corpus") + documents("holdout")
 CASES = [(name, cat) for name in NAMES for cat in CATEGORIES if cat in expected(name)]
 

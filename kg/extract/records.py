@@ -35,6 +35,7 @@ class Period(Enum):
 
 class Role(Enum):
     DRAFTED = "drafted"
+    ISSUED = "issued"
     LEAD = "lead"
     SUPPORT = "support"
     INVOLVED = "involved"

@@ -10,10 +10,13 @@
     agencies joined to them by 会同 or 联合 support them;
 ``responsibility.drafted``
     agencies right before a drafting verb whose object is a document
-    (中关村管委会会同市知识产权局，研究制定了《…》) drew it up;
+    (中关村管委会会同市知识产权局，研究制定了《…》) drew it up; before an
+    issuing verb (财政部会同商务部发布了91号公告, 出台了《办法》), issued it;
 ``responsibility.issuer``
     the body that signs a document (落款), or heads its title, issued it, and
     the documents a notice issues (印发);
+``responsibility.cited-issuer``
+    the bodies a cited title opens with (《国务院关于…的意见》) issued it;
 ``responsibility.involved``
     agencies inside 发挥……作用 in a measure are involved in it.
 """
@@ -31,7 +34,8 @@ _MAX_GAP = 8
 class ResponsibilityFinder:
     def __init__(self) -> None:
         cfg = load_toml("responsibilities.toml")
-        self.verbs = sorted(cfg["drafted"]["verbs"], key=len, reverse=True)
+        self.verbs = sorted([(v, Role.DRAFTED) for v in cfg["drafted"]["verbs"]]
+                            + [(v, Role.ISSUED) for v in cfg["drafted"]["issue_verbs"]], key=lambda vr: -len(vr[0]))
         self.particles = sorted(cfg["drafted"]["particles"], key=len, reverse=True)
         self.joiners = sorted(cfg["lead"]["joiners"], key=len, reverse=True)
         subject = cfg["subject"]
@@ -42,10 +46,12 @@ class ResponsibilityFinder:
         self.role_nouns = dict(subject["role_nouns"])
         self.involved = [compile_pattern(p, "responsibilities.toml involved") for p in cfg["involved"]["patterns"]]
         self.clause_marks = cfg["assignments"]["segment_separators"] + cfg["assignments"]["clause_separators"]
+        self.title_issuer_ends = tuple(load_toml("agencies.toml")["regions"]["title_issuer_ends"])
 
     def __call__(self, a: Analysis) -> None:
         self.seen = set()
         self._issuers(a)
+        self._cited_issuers(a)
         self._drafted(a)
         self._assignments(a)
         self._subjects(a)
@@ -82,8 +88,24 @@ class ResponsibilityFinder:
             field = part.issuer or part.title
             for key in (record.key, *record.issues):
                 for name in names:
-                    self._add(a, name, Role.DRAFTED, Subject("document", key), field.start, field.end,
+                    self._add(a, name, Role.ISSUED, Subject("document", key), field.start, field.end,
                               "responsibility.issuer")
+
+    def _cited_issuers(self, a: Analysis) -> None:
+        """The bodies heading a cited title issued that document: 《国务院关于…的指导意见》."""
+        text = a.text
+        for start, end, ref in a.located("reference"):
+            s = start + 1 if text[start] in "《〈" else start
+            title = text[s:end]
+            cut = min((title.find(w) for w in self.title_issuer_ends if w in title), default=-1)
+            if cut <= 0:
+                continue
+            agencies = a.located("agency", s, s + cut)
+            if not agencies or agencies[0][0] != s:
+                continue  # the title does not open with a body
+            for _, _, agency in agencies:
+                self._add(a, agency.canonical, Role.ISSUED, Subject("document", ref.document), s, s + cut,
+                          "responsibility.cited-issuer")
 
     def _drafted(self, a: Analysis) -> None:
         text = a.text
@@ -95,12 +117,13 @@ class ResponsibilityFinder:
             particle = next((p for p in self.particles if text.endswith(p, sentence.start, k)), None)
             if particle:
                 k -= len(particle)
-            verb = next((v for v in self.verbs if text.endswith(v, sentence.start, k)), None)
-            if verb is None:
+            found = next(((v, r) for v, r in self.verbs if text.endswith(v, sentence.start, k)), None)
+            if found is None:
                 continue
+            verb, role = found
             chain = self._chain_before(a, sentence.start, k - len(verb))
             for _, _, agency in chain:
-                self._add(a, agency.canonical, Role.DRAFTED, Subject("document", ref.document),
+                self._add(a, agency.canonical, role, Subject("document", ref.document),
                           chain[0][0], end, "responsibility.drafted")
 
     def _chain_before(self, a: Analysis, floor: int, pos: int) -> list:

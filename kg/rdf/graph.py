@@ -35,7 +35,8 @@ COMPARATORS = {
     Comparator.RANGE: POL.Range,
 }
 PERIODS = {Period.ANNUAL: POL.Annual, Period.CUMULATIVE: POL.Cumulative}
-ROLES = {Role.DRAFTED: POL.Drafted, Role.LEAD: POL.Lead, Role.SUPPORT: POL.Support, Role.INVOLVED: POL.Involved}
+ROLES = {Role.DRAFTED: POL.Drafted, Role.ISSUED: POL.Issued, Role.LEAD: POL.Lead, Role.SUPPORT: POL.Support,
+         Role.INVOLVED: POL.Involved}
 AGENCY_CLASSES = {AgencyType.AGENCY: POL.Agency, AgencyType.PROTECTION_CENTRE: POL.ProtectionCentre}
 
 
@@ -324,6 +325,8 @@ class _Writer:
             self.fact(node, r.evidence)
             if r.role is Role.DRAFTED:
                 self.add(subject, DCTERMS.creator, agency)
+            elif r.role is Role.ISSUED:
+                self.add(subject, DCTERMS.publisher, agency)
 
     def subject_iri(self, subject: Subject) -> URIRef | None:
         if subject.kind == "document":

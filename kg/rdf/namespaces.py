@@ -37,6 +37,7 @@ class POL(DefinedNamespace):
     GuaranteeMeasure: URIRef
     Indicator: URIRef
     Involved: URIRef
+    Issued: URIRef
     Lead: URIRef
     LessThan: URIRef
     Measure: URIRef

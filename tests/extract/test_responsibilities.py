@@ -74,3 +74,20 @@ def test_roles_beside_a_lead_and_units_of_a_team(extract_text, bracket, expected
     found = extract_text(PLAN.format("1﹒推进外网建设。加快建设。" + bracket))
     assert assignments(found) == expected
     assert [r for r in roles(found) if r[0].endswith("工作专班")] == []
+
+
+def test_drafting_and_issuing_are_told_apart(extract_text):
+    found = extract_text("关于某公告的解读\n财政部会同商务部发布了《某某公告》。税务总局研究制定了《某某办法》。"
+                         "根据《国务院关于加强数字政府建设的指导意见》，制定本办法。")
+    got = sorted((r.agency, r.role.value, r.subject.key) for r in found.responsibilities
+                 if r.role.value in ("drafted", "issued"))
+    assert got == [("商务部", "issued", "某某公告"), ("国务院", "issued", "国务院关于加强数字政府建设的指导意见"),
+                   ("国家税务总局", "drafted", "某某办法"), ("财政部", "issued", "某某公告")]
+
+
+def test_the_sign_off_issued_the_notice_and_what_it_issues(extract_text):
+    found = extract_text("某某局关于印发《某某办法》的通知\n各区：\n现将《某某办法》印发给你们。\n北京市经济和信息化局\n2022年1月5日\n"
+                         "某某办法\n第一条 内容。")
+    got = {(r.agency, r.role.value, r.subject.key) for r in found.responsibilities if r.subject.kind == "document"}
+    assert ("北京市经济和信息化局", "issued", "某某办法") in got
+    assert any(k.startswith("某某局关于印发") and role == "issued" for _, role, k in got)
