@@ -155,6 +155,77 @@ def build(paths: Iterable[str | Path], base: str = DEFAULT_BASE, workers: int = 
     return result
 
 
+@dataclass
+class StoreBuild:
+    """What a build into an on-disk store did."""
+
+    store: Path
+    summaries: list[str] = field(default_factory=list)
+    built: list[Path] = field(default_factory=list)
+    unchanged: list[Path] = field(default_factory=list)
+    failures: list[Failure] = field(default_factory=list)
+    files: int = 0  # files the store holds now
+    triples: int = 0  # triples it holds now
+
+
+def build_store(paths: Iterable[str | Path], store: str | Path, base: str | None = None, workers: int = 1,
+                progress: Callable[[Path], None] | None = None) -> StoreBuild:
+    """Add the documents at ``paths`` to the on-disk store at ``store`` (created if new).
+
+    A file already held with the same bytes and the same pipeline is left as
+    it is; a changed file replaces its graph and nothing else. A document that
+    cannot be read is recorded in ``failures`` and the others are built.
+    """
+    from kg.rdf.iris import check_base
+    from kg.stores.disk import PolicyStore, file_digest
+
+    if base is not None:
+        check_base(base)
+    files = documents_in(paths)
+    ids = _ids(files)
+    target = PolicyStore(store, create=True, base=base)
+    report = StoreBuild(Path(store))
+    jobs, digests = [], {}
+    for path, ident in zip(files, ids):
+        digest = file_digest(path)
+        if target.is_current(ident, digest):
+            report.unchanged.append(path)
+            if progress:
+                progress(path)
+        else:
+            jobs.append((str(path), ident))
+            digests[ident] = digest
+    try:
+        if workers > 1 and len(jobs) > 1:
+            import multiprocessing
+
+            context = multiprocessing.get_context("spawn")
+            with context.Pool(min(workers, len(jobs))) as pool:
+                outcomes = pool.imap(_extract_one, jobs, chunksize=max(1, len(jobs) // (workers * 8)))
+                _into_store(report, target, jobs, outcomes, digests, progress)
+        else:
+            _into_store(report, target, jobs, map(_extract_one, jobs), digests, progress)
+    finally:
+        if report.built:
+            target.refresh_shared()
+        target.set_ontology()
+        report.files, report.triples = len(target.files), len(target)
+        target.close()
+    return report
+
+
+def _into_store(report: StoreBuild, target, jobs, outcomes, digests, progress) -> None:
+    for (path, ident), (ex, error) in zip(jobs, outcomes):
+        if ex is None:
+            report.failures.append(Failure(Path(path), error))
+        else:
+            target.put(ex, path, digests[ident])
+            report.built.append(Path(path))
+            report.summaries.extend(summarize(ex))
+        if progress:
+            progress(Path(path))
+
+
 def _collect(result: BuildResult, files: list[Path], outcomes, base: str, add, progress) -> None:
     for path, (ex, error) in zip(files, outcomes):
         if ex is None:
@@ -209,39 +280,48 @@ def load(paths: Iterable[str | Path]):
     return _load(paths)
 
 
-def query(graph, text: str | None = None, named: str | None = None, params: dict[str, str] | None = None):
-    """Run a SELECT query (its text, or the name of a shipped query) and return a Table."""
+def query(source, text: str | None = None, named: str | None = None, params: dict[str, str] | None = None):
+    """Run a SELECT query (its text, or the name of a shipped query) and return a Table.
+
+    ``source`` is an rdflib graph or dataset, or a :class:`kg.sparql.Backend`
+    (the on-disk store, a remote endpoint).
+    """
     from rdflib import Dataset
 
     from kg.errors import QueryError
-    from kg.sparql import named_query, run, with_graph
+    from kg.sparql import Backend, named_query, run, with_graph
 
     if (text is None) == (named is None):
         raise QueryError("give either a query or the name of a named query")
-    dataset = graph if isinstance(graph, Dataset) and graph.default_union else with_graph(graph)
+    if not isinstance(source, Backend):
+        source = source if isinstance(source, Dataset) and source.default_union else with_graph(source)
     if named is not None:
         nq = named_query(named)
-        return run(dataset, nq.text, params, nq.params)
-    return run(dataset, text, params)
+        return run(source, nq.text, params, nq.params, nq.derived, nq.columns)
+    return run(source, text, params)
+
+
+SUMMARY_ORDER = ("tasks", "measures", "targets", "baselines", "agencies", "responsibilities", "problems",
+                 "features", "guarantees", "persons", "places", "documents")
+
+
+def summarize(ex: "Extraction") -> list[str]:
+    """Lines saying what one file held: its documents and how much was found."""
+    lines = []
+    counts = ex.counts()
+    read = ex.read
+    lines.append(f"{ex.doc_id}: {read[0].title or '(no title)'}")
+    for d in read[1:]:
+        lines.append(f"  and: {d.title or '(no title)'}" + (f" ({d.kind})" if d.kind else ""))
+    for d in read:
+        if d.interprets:
+            subject = next(x for x in ex.documents if x.key == d.interprets)
+            period = f" {subject.period_start}–{subject.period_end}" if subject.period_start else ""
+            lines.append(f"  about: {subject.title} ({subject.kind or 'document'}{period})")
+    lines.append("  " + ", ".join(f"{counts[k]} {k}" for k in SUMMARY_ORDER))
+    return lines
 
 
 def summary(result: BuildResult) -> str:
     """Return a short account of what was found, one file per paragraph."""
-    lines = []
-    order = ("tasks", "measures", "targets", "baselines", "agencies", "responsibilities", "problems",
-             "features", "guarantees", "persons", "places", "documents")
-    for ex in result.extractions:
-        counts = ex.counts()
-        read = ex.read
-        lines.append(f"{ex.doc_id}: {read[0].title or '(no title)'}")
-        for d in read[1:]:
-            lines.append(f"  and: {d.title or '(no title)'}" + (f" ({d.kind})" if d.kind else ""))
-        for d in read:
-            if d.interprets:
-                subject = next(x for x in ex.documents if x.key == d.interprets)
-                period = f" {subject.period_start}–{subject.period_end}" if subject.period_start else ""
-                lines.append(f"  about: {subject.title} ({subject.kind or 'document'}{period})")
-        lines.append("  " + ", ".join(f"{counts[k]} {k}" for k in order))
-    for failure in result.failures:
-        lines.append(f"failed: {failure}")
-    return "\n".join(lines)
+    return "\n".join(line for ex in result.extractions for line in summarize(ex))

@@ -35,40 +35,62 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-o", "--output", "outdir", required=True, type=click.Path(path_type=Path),
+@click.option("-o", "--output", "outdir", type=click.Path(path_type=Path),
               help="Folder to write graph.ttl, graph.trig and graph.html into (created if missing).")
-@click.option("--base", default=DEFAULT_BASE, show_default=True, help="Base IRI of the graph's resources.")
+@click.option("--store", "store", type=click.Path(path_type=Path),
+              help="Add the documents to this on-disk store (created if new); unchanged files are skipped.")
+@click.option("--base", default=None, help=f"Base IRI of the graph's resources  [default: {DEFAULT_BASE}]")
 @click.option("-w", "--workers", default=1, show_default=True, type=click.IntRange(1, 64),
               help="Read documents in this many processes.")
 @click.option("--no-html", is_flag=True, help="Do not write graph.html.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
-def build(paths: tuple[Path, ...], outdir: Path, base: str, workers: int, no_html: bool, quiet: bool) -> None:
+def build(paths: tuple[Path, ...], outdir: Path | None, store: Path | None, base: str | None, workers: int,
+          no_html: bool, quiet: bool) -> None:
     """Build the knowledge graph of policy documents: files (.txt, .html,
     .docx, .pdf) or folders of them.
 
-    Writes OUTDIR/graph.ttl (all triples, Turtle), OUTDIR/graph.trig (one
-    named graph per file plus the shared agencies, TriG) and OUTDIR/graph.html
-    (interactive graph that opens offline), and prints what was found. A
-    document that cannot be read is reported and the others are built; the
-    exit status is then 1.
+    With -o OUTDIR, writes OUTDIR/graph.ttl (all triples, Turtle),
+    OUTDIR/graph.trig (one named graph per file plus the shared agencies,
+    TriG) and OUTDIR/graph.html (interactive graph that opens offline).
+
+    With --store PATH, adds them to an on-disk store that `policykg query
+    --store`, `serve` and `push` read: a file already there with the same
+    bytes is skipped, a changed one replaces its graph and nothing else.
+
+    Prints what was found. A document that cannot be read is reported and the
+    others are built; the exit status is then 1.
     """
     from tqdm import tqdm
 
     from kg import api
 
+    if outdir is None and store is None:
+        raise click.UsageError("say where the graph goes: -o OUTDIR, --store PATH, or both")
     files = api.documents_in(paths)
-    with tqdm(total=len(files), file=sys.stderr, unit="doc", disable=quiet or len(files) < 2 or not sys.stderr.isatty(),
-              desc="reading") as bar:
-        result = api.build(files, base=base, workers=workers, progress=lambda _: bar.update(1))
-    if not result.extractions:
-        raise PolicyKGError("; ".join(str(f) for f in result.failures))
-    written = api.write(result, outdir, with_html=not no_html)
-    if not quiet:
-        click.echo(api.summary(result))
-        click.echo("wrote " + ", ".join(str(p) for p in written.values()) + f" ({len(result.graph)} triples)")
-    for failure in result.failures:
+    show = not quiet and len(files) > 1 and sys.stderr.isatty()
+    failures = []
+    if outdir is not None:
+        with tqdm(total=len(files), file=sys.stderr, unit="doc", disable=not show, desc="reading") as bar:
+            result = api.build(files, base=base or DEFAULT_BASE, workers=workers, progress=lambda _: bar.update(1))
+        if not result.extractions:
+            raise PolicyKGError("; ".join(str(f) for f in result.failures))
+        written = api.write(result, outdir, with_html=not no_html)
+        if not quiet:
+            click.echo(api.summary(result))
+            click.echo("wrote " + ", ".join(str(p) for p in written.values()) + f" ({len(result.graph)} triples)")
+        failures = result.failures
+    if store is not None:
+        with tqdm(total=len(files), file=sys.stderr, unit="doc", disable=not show, desc="storing") as bar:
+            report = api.build_store(files, store, base=base, workers=workers, progress=lambda _: bar.update(1))
+        if not quiet:
+            if outdir is None and report.summaries:
+                click.echo("\n".join(report.summaries))
+            click.echo(f"store {store}: {len(report.built)} built, {len(report.unchanged)} unchanged; "
+                       f"it holds {report.files} files ({report.triples} triples)")
+        failures = failures or report.failures
+    for failure in failures:
         click.echo(f"Error: {failure}", err=True)
-    if result.failures:
+    if failures:
         sys.exit(1)
 
 
@@ -91,34 +113,53 @@ def text(file: Path, clean: bool) -> None:
         click.echo(source.text, nl=not source.text.endswith("\n"))
 
 
+def _server_options(command):
+    """--endpoint, --user and --password, shared by query and push."""
+    command = click.option("--password", envvar="POLICYKG_PASSWORD", default=None,
+                           help="Password for --user (or set POLICYKG_PASSWORD; asked for if missing).")(command)
+    command = click.option("--user", default=None, help="User name, if the server asks for one.")(command)
+    return command
+
+
 @cli.command()
-@click.argument("graph", required=False, type=click.Path(path_type=Path))
+@click.argument("graph", required=False)
 @click.argument("sparql", required=False)
 @click.option("-f", "--file", "query_file", type=click.Path(path_type=Path), help="Read the query from a .rq file.")
 @click.option("-n", "--named", help="Run a named query shipped with policy-kg (see --list).")
+@click.option("--store", type=click.Path(path_type=Path), help="Query this on-disk store instead of a file.")
+@click.option("--endpoint", help="Query this SPARQL endpoint (URL) instead of a file.")
+@_server_options
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True,
               help="table for reading, csv for spreadsheets, json for SPARQL 1.1 JSON results.")
 @click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE",
               help="Keep the rows whose column NAME is VALUE, or bind the query variable ?NAME if it is no "
-                   "column (repeatable); never pasted into the query.")
+                   "column (repeatable; NAME:decimal=, :integer= or :iri= types the value); never pasted "
+                   "into the query.")
 @click.option("--list", "list_queries", is_flag=True, help="List the named queries and the question each answers.")
-def query(graph: Path | None, sparql: str | None, query_file: Path | None, named: str | None, fmt: str,
-          params: tuple[str, ...], list_queries: bool) -> None:
-    """Run a SPARQL SELECT query on GRAPH (a Turtle or other RDF file).
+def query(graph: str | None, sparql: str | None, query_file: Path | None, named: str | None, store: Path | None,
+          endpoint: str | None, user: str | None, password: str | None, fmt: str, params: tuple[str, ...],
+          list_queries: bool) -> None:
+    """Run a SPARQL SELECT query on GRAPH (a Turtle, TriG or other RDF file),
+    on an on-disk store (--store) or on a SPARQL endpoint (--endpoint).
 
     Give the query as SPARQL text, with -f FILE.rq, or with --named NAME.
     """
     from kg import api
     from kg.errors import InputError, QueryError
     from kg.sparql import named_queries, to_csv, to_json, to_text
+    from kg.stores import open_backend
 
     if list_queries:
         for nq in named_queries().values():
-            click.echo(f"{nq.name:<18} {nq.question}")
-            click.echo(f"{'':<18} columns: {', '.join(nq.columns)}")
+            click.echo(f"{nq.name:<20} {nq.question}")
+            click.echo(f"{'':<20} columns: {', '.join(nq.columns)}")
         return
-    if graph is None:
-        raise click.UsageError("give the graph to query (a .ttl file), or --list")
+    if (store or endpoint) and graph is not None:
+        if sparql is not None:
+            raise click.UsageError("with --store or --endpoint, give no graph file")
+        graph, sparql = None, graph  # the one argument is the query
+    if graph is None and not store and not endpoint:
+        raise click.UsageError("give the graph to query (an RDF file), --store PATH, --endpoint URL, or --list")
     given = [x for x in (sparql, query_file, named) if x]
     if len(given) != 1:
         raise click.UsageError("give exactly one of: a SPARQL query, -f FILE.rq, --named NAME")
@@ -127,7 +168,7 @@ def query(graph: Path | None, sparql: str | None, query_file: Path | None, named
         name, sep, value = item.partition("=")
         if not sep or not name:
             raise click.UsageError(f"--param {item!r}: write NAME=VALUE")
-        bound[name.lstrip("?$")] = value
+        bound[name.lstrip("?$")] = value  # NAME:TYPE=VALUE types it (least:decimal=18000)
     text = None
     if query_file is not None:
         try:
@@ -138,10 +179,88 @@ def query(graph: Path | None, sparql: str | None, query_file: Path | None, named
             raise QueryError(f"{query_file}: the query file is not UTF-8 text") from None
     elif sparql:
         text = sparql
-    dataset = api.load([graph])
-    table = api.query(dataset, text=text, named=named, params=bound)
+    if user and password is None:
+        password = click.prompt(f"password for {user}", hide_input=True, err=True)
+    backend = open_backend([graph] if graph else [], store=store, endpoint=endpoint, user=user, password=password)
+    table = api.query(backend, text=text, named=named, params=bound)
     writer = {"table": to_text, "csv": to_csv, "json": to_json}[fmt]
     click.echo(writer(table), nl=False)
+
+
+@cli.command()
+@click.argument("graphs", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--store", type=click.Path(path_type=Path), help="Push every graph of this on-disk store.")
+@click.option("--endpoint", required=True,
+              help="Graph Store endpoint (gsp) or SPARQL Update endpoint (update) of the server.")
+@click.option("--protocol", type=click.Choice(["gsp", "update"]), default="gsp", show_default=True,
+              help="SPARQL 1.1 Graph Store HTTP Protocol, or SPARQL 1.1 Update.")
+@click.option("--graph", "only", multiple=True,
+              help="Push only this named graph (repeatable); for a .ttl or .nt file, the graph to load it into.")
+@click.option("--no-ontology", is_flag=True, help="Do not push the ontology's graph along.")
+@_server_options
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
+def push(graphs: tuple[Path, ...], store: Path | None, endpoint: str, protocol: str, only: tuple[str, ...],
+         no_ontology: bool, user: str | None, password: str | None, quiet: bool) -> None:
+    """Load graphs into a SPARQL server, each replacing the graph of its name there.
+
+    GRAPHS are RDF files (graph.trig keeps one graph per document) or, with
+    --store, everything an on-disk store holds. The ontology goes along, so
+    the named queries work on the server (`policykg query --endpoint`). A
+    graph that fails is reported and the others are still pushed; the exit
+    status is then 1.
+    """
+    from tqdm import tqdm
+
+    from kg.stores.push import push_sources
+
+    if bool(graphs) == bool(store):
+        raise click.UsageError("push RDF files or --store PATH (one of them)")
+    if user and password is None:
+        password = click.prompt(f"password for {user}", hide_input=True, err=True)
+    with tqdm(unit="graph", file=sys.stderr, disable=quiet or not sys.stderr.isatty(), desc="pushing") as bar:
+        report = push_sources(graphs, store, endpoint, protocol=protocol, only=only, ontology=not no_ontology,
+                              user=user, password=password, progress=lambda _: bar.update(1))
+    if not quiet:
+        click.echo(f"pushed {len(report.loaded)} graph{'s' if len(report.loaded) != 1 else ''} "
+                   f"({report.triples} triples) to {endpoint}")
+    for iri, reason in report.failed:
+        click.echo(f"Error: not loaded: {iri}: {reason}", err=True)
+    if report.failed:
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("graphs", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--store", type=click.Path(path_type=Path), help="Serve this on-disk store.")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
+@click.option("--allow-update", is_flag=True, help="Accept SPARQL Update requests (the endpoint is read-only otherwise).")
+@click.option("--timeout", default=30.0, show_default=True, type=click.FloatRange(0.1, 86400),
+              help="Seconds a query may run before it is stopped (answered 503).")
+@click.option("--max-result-mb", default=50.0, show_default=True, type=click.FloatRange(0.001, 100000),
+              help="Largest result, in megabytes (larger ones are answered 413).")
+@click.option("-w", "--workers", default=2, show_default=True, type=click.IntRange(1, 64),
+              help="Queries answered at the same time (one process each).")
+def serve(graphs: tuple[Path, ...], store: Path | None, host: str, port: int, allow_update: bool, timeout: float,
+          max_result_mb: float, workers: int) -> None:
+    """Serve a SPARQL 1.1 Protocol endpoint (/sparql) and a query page (/) over
+    RDF files or an on-disk store, until interrupted (Ctrl+C).
+
+    Results come as SPARQL JSON, XML, CSV or TSV by the Accept header;
+    CONSTRUCT and DESCRIBE as Turtle or JSON-LD. Read-only unless
+    --allow-update.
+    """
+    from kg.server import serve as run_server
+
+    if bool(graphs) == bool(store):
+        raise click.UsageError("serve RDF files or --store PATH (one of them)")
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        click.echo(f"warning: listening on {host} lets other machines query"
+                   + (" and change" if allow_update else "") + " the data", err=True)
+    run_server(graphs, store, host=host, port=port, allow_update=allow_update, timeout=timeout,
+               max_mb=max_result_mb, workers=workers,
+               on_ready=lambda url: click.echo(f"serving {url} (SPARQL endpoint {url}sparql); Ctrl+C stops",
+                                               err=True))
 
 
 def main() -> None:

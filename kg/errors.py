@@ -23,3 +23,11 @@ class QueryError(PolicyKGError):
 
 class OutputError(PolicyKGError):
     """An output cannot be written."""
+
+
+class StoreError(PolicyKGError):
+    """An on-disk store cannot be opened, or does not hold what it should."""
+
+
+class RemoteError(PolicyKGError):
+    """A SPARQL server cannot be reached, refuses us, or answers what we cannot read."""

@@ -36,6 +36,56 @@ from kg.rdf.namespaces import ONTOLOGY_IRI
 FORMATS = {".ttl": "turtle", ".turtle": "turtle", ".nt": "nt", ".n3": "n3", ".jsonld": "json-ld",
            ".json": "json-ld", ".rdf": "xml", ".owl": "xml", ".xml": "xml", ".trig": "trig", ".nq": "nquads"}
 _PARAM_TYPES = ("iri", "string", "integer", "decimal")
+# Prefixes every query may use without declaring them.
+DEFAULT_PREFIXES = {
+    "pol": "https://w3id.org/policy-kg/ontology#",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "prov": "http://www.w3.org/ns/prov#",
+    "dcterms": "http://purl.org/dc/terms/",
+    "org": "http://www.w3.org/ns/org#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+}
+
+
+def _year(term) -> int | None:
+    """The year of a year (2021), a year and month (2022-06) or a date."""
+    m = re.match(r"^(\d{4})", str(term)) if term is not None else None
+    return int(m.group(1)) if m else None
+
+
+def _cagr(baseline, target, start, end) -> Literal | None:
+    """Compound annual growth, in percent to one decimal, from ``baseline`` in year
+    ``start`` to ``target`` in year ``end``: (target/baseline)^(1/years) - 1."""
+    try:
+        b, t = Decimal(str(baseline)), Decimal(str(target))
+    except (InvalidOperation, TypeError):
+        return None
+    y0, y1 = _year(start), _year(end)
+    if baseline is None or target is None or y0 is None or y1 is None or y1 <= y0 or b <= 0 or t < 0:
+        return None
+    rate = (float(t) / float(b)) ** (1 / (y1 - y0)) - 1
+    return Literal(Decimal(str(round(rate * 100, 1))), datatype=XSD.decimal)
+
+
+DERIVE_FUNCTIONS = {"cagr": (_cagr, 4)}
+
+
+@dataclass(frozen=True)
+class Derived:
+    """A column computed from others after the query runs: SPARQL has no powers
+    or roots, and a server may not know our functions. Declared in a named
+    query's header as ``# derive: name = cagr(a, b, c, d)``."""
+
+    name: str
+    function: str
+    args: tuple[str, ...]
+
+    def compute(self, row: dict):
+        fn, _ = DERIVE_FUNCTIONS[self.function]
+        return fn(*(row.get(a) for a in self.args))
 
 
 @dataclass(frozen=True)
@@ -45,6 +95,7 @@ class NamedQuery:
     columns: tuple[str, ...]
     params: dict[str, tuple[str, str]]  # name -> (type, description)
     text: str
+    derived: tuple[Derived, ...] = ()
 
 
 @dataclass
@@ -66,7 +117,7 @@ def _ontology() -> Graph:
 
 def parse_named(name: str, text: str) -> NamedQuery:
     """Return the :class:`NamedQuery` described by the header of ``text``."""
-    question, columns, params = "", (), {}
+    question, columns, params, derived = "", (), {}, []
     for line in text.splitlines():
         if not line.startswith("#"):
             continue
@@ -80,7 +131,15 @@ def parse_named(name: str, text: str) -> NamedQuery:
             if not m or m.group(2) not in _PARAM_TYPES:
                 raise QueryError(f"queries/{name}.rq: bad param line {line!r}; write '# param: name (iri|string|integer|decimal) what it is'")
             params[m.group(1)] = (m.group(2), m.group(3))
-    return NamedQuery(name, question, columns, params, text)
+        elif body.startswith("derive:"):
+            m = re.match(r"(\w+)\s*=\s*(\w+)\(([\w\s,]*)\)$", body.split(":", 1)[1].strip())
+            fn = DERIVE_FUNCTIONS.get(m.group(2)) if m else None
+            args = tuple(a.strip() for a in m.group(3).split(",")) if m else ()
+            if fn is None or len(args) != fn[1]:
+                raise QueryError(f"queries/{name}.rq: bad derive line {line!r}; write '# derive: name = "
+                                 f"cagr(baseline, target, start_year, end_year)'")
+            derived.append(Derived(m.group(1), m.group(2), args))
+    return NamedQuery(name, question, columns, params, text, tuple(derived))
 
 
 @lru_cache(maxsize=1)
@@ -151,41 +210,95 @@ def _bind(name: str, value: str, kind: str | None) -> object:
     return Literal(value)
 
 
-def run(dataset: Graph, text: str, params: dict[str, str] | None = None,
-        declared: dict[str, tuple[str, str]] | None = None) -> Table:
-    """Run SELECT query ``text`` on ``dataset`` and return its :class:`Table`."""
+class Backend:
+    """Where a SELECT query runs: rdflib in memory, the on-disk store, or a server.
+
+    ``select`` returns the result's variables and rows of rdflib terms (None
+    where unbound); ``bindings`` binds variables that are not columns.
+    """
+
+    def select(self, text: str, bindings: dict[str, object]) -> tuple[list[str], list[list]]:
+        raise NotImplementedError
+
+
+class DatasetBackend(Backend):
+    """An rdflib dataset in memory (files read for one command)."""
+
+    def __init__(self, dataset: Graph) -> None:
+        self.dataset = dataset
+
+    def select(self, text: str, bindings: dict[str, object]) -> tuple[list[str], list[list]]:
+        prepared = prepare(text)
+        variables = [str(v) for v in prepared.algebra["PV"]]
+        try:
+            result = self.dataset.query(prepared, initBindings=bindings)
+            return variables, [[row[v] if v in row.labels else None for v in variables] for row in result]
+        except QueryError:
+            raise
+        except Exception as exc:
+            raise QueryError(f"query failed: {' '.join(str(exc).split())}") from None
+
+
+def prepare(text: str):
+    """Parse ``text`` (rdflib's SPARQL 1.1 parser); a malformed query is a :class:`QueryError`."""
     from pyparsing import ParseException
     from rdflib.plugins.sparql import prepareQuery
 
     try:
-        prepared = prepareQuery(text)
+        return prepareQuery(text, initNs=DEFAULT_PREFIXES)
     except ParseException as exc:
         raise QueryError(f"malformed SPARQL query: {exc.msg} at line {exc.lineno}, column {exc.col}") from None
     except Exception as exc:
         raise QueryError(f"malformed SPARQL query: {' '.join(str(exc).split())}") from None
+
+
+def run(backend: Backend | Graph, text: str, params: dict[str, str] | None = None,
+        declared: dict[str, tuple[str, str]] | None = None,
+        derived: tuple["Derived", ...] = (), order: tuple[str, ...] = ()) -> Table:
+    """Run SELECT query ``text`` on ``backend`` and return its :class:`Table`.
+
+    A parameter naming a column keeps the rows whose cell is its value; any
+    other parameter binds the variable of its name, as a string unless typed
+    (``least:decimal``, ``year:integer``, ``doc:iri``) or declared so in the
+    named query's header. ``derived`` columns are
+    computed from the others and placed where ``order`` (a named query's
+    columns) puts them.
+    """
+    if not isinstance(backend, Backend):
+        backend = DatasetBackend(backend)
+    prepared = prepare(text)
     if prepared.algebra.name != "SelectQuery":
-        raise QueryError("only SELECT queries are run here; CONSTRUCT, ASK and DESCRIBE are not supported yet")
+        raise QueryError("only SELECT queries are run here; CONSTRUCT, ASK and DESCRIBE go to `policykg serve`")
     variables = [str(v) for v in prepared.algebra["PV"]]
     bindings, wanted = {}, {}
+    derived_names = [d.name for d in derived]
     for name, value in (params or {}).items():
-        if name not in variables and name not in _query_vars(text):
-            raise QueryError(f"parameter {name!r} is not a variable of the query (it has: {', '.join(variables)})")
-        kind = (declared or {}).get(name, (None, ""))[0]
+        name, _, typed = name.partition(":")  # least:decimal=18000
+        if typed and typed not in _PARAM_TYPES:
+            raise QueryError(f"parameter {name}: unknown type {typed!r}; use one of {', '.join(_PARAM_TYPES)}")
+        if name not in variables and name not in derived_names and name not in _query_vars(text):
+            raise QueryError(f"parameter {name!r} is not a variable of the query "
+                             f"(it has: {', '.join(variables + derived_names)})")
+        kind = typed or (declared or {}).get(name, (None, ""))[0]
         term = _bind(name, value, kind)
-        if name in variables:
-            wanted[variables.index(name)] = cell(term)
+        if name in variables or name in derived_names:
+            wanted[name] = cell(term)
         else:
             bindings[name] = term
-    missing = [n for n in (declared or {}) if n not in (params or {})]
-    if missing:
-        raise QueryError(f"the query needs --param {missing[0]}=…")
-    try:
-        result = dataset.query(prepared, initBindings=bindings)
-        rows = [[row[v] if v in row.labels else None for v in variables] for row in result]
-        rows = [r for r in rows if all(cell(r[k]) == v for k, v in wanted.items())]
-    except Exception as exc:
-        raise QueryError(f"query failed: {' '.join(str(exc).split())}") from None
-    return Table(variables, rows)
+    columns, rows = backend.select(text, bindings)
+    if columns != variables:  # a server may answer with the variables in another order
+        rows = [[row[columns.index(v)] if v in columns else None for v in variables] for row in rows]
+    for d in derived:
+        for row in rows:
+            row.append(d.compute(dict(zip(variables, row))))
+    table = Table(variables + derived_names, rows)
+    index = {name: k for k, name in enumerate(table.columns)}
+    table.rows = [r for r in table.rows if all(cell(r[index[n]]) == v for n, v in wanted.items())]
+    if order and sorted(order) == sorted(table.columns) and list(order) != table.columns:
+        # a derived column stands where the named query's header puts it
+        table.rows = [[r[index[name]] for name in order] for r in table.rows]
+        table.columns = list(order)
+    return table
 
 
 def _query_vars(text: str) -> set[str]:

@@ -54,3 +54,28 @@ def extract_text():
     from kg import api
 
     return api.extract_text
+
+
+VIRTUOSO = "http://127.0.0.1:8890"
+
+
+@pytest.fixture(scope="session")
+def virtuoso():
+    """A real SPARQL server for the push and remote-query tests: Virtuoso Open
+    Source on 127.0.0.1:8890, started by .ci/virtuoso. Without it the tests
+    skip, except in CI (CI=true), where a missing server is a failure."""
+    import os
+
+    import requests
+
+    try:
+        ok = requests.get(f"{VIRTUOSO}/sparql", params={"query": "ASK {}"}, timeout=5).ok
+    except requests.exceptions.RequestException:
+        ok = False
+    if not ok:
+        message = "Virtuoso is not answering on 127.0.0.1:8890; start it with .ci/virtuoso"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    return {"query": f"{VIRTUOSO}/sparql", "gsp": f"{VIRTUOSO}/sparql-graph-crud-auth",
+            "update": f"{VIRTUOSO}/sparql-auth", "user": "dba", "password": "dba"}

@@ -196,3 +196,35 @@ def test_workers_give_the_same_graph(tmp_path):
     assert invoke("build", corpus, "-o", tmp_path / "two", "-q", "--workers", "2").exit_code == 0
     for name in ("graph.ttl", "graph.trig"):
         assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes()
+
+
+def test_build_into_a_store_then_query_it(tmp_path):
+    store = tmp_path / "store"
+    first = invoke("build", SEED, "--store", store)
+    assert first.exit_code == 0, first.output
+    assert "1 built, 0 unchanged; it holds 1 files" in first.output and "9 targets" in first.output
+    again = invoke("build", SEED, "--store", store)
+    assert "0 built, 1 unchanged" in again.output
+    result = invoke("query", "--store", store, "--named", "growth", "--format", "csv")
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.output)))
+    assert [(r["indicator"], r["baseline"], r["target"]) for r in rows] == [("有效发明专利拥有量", "99000", "150000")]
+    text = invoke("query", "--store", store, "SELECT (COUNT(*) AS ?n) WHERE { ?t a pol:Target }", "--format", "csv")
+    assert text.output == "n\n9\n"
+
+
+def test_store_and_server_mistakes_are_one_line(tmp_path, built):
+    out, _ = built
+    missing = invoke("query", "--store", tmp_path / "none", "--named", "targets")
+    assert missing.exit_code == 1 and "no policy-kg store here" in missing.output
+    unreachable = invoke("query", "--endpoint", "http://127.0.0.1:9/sparql", "--named", "targets")
+    assert unreachable.exit_code == 1 and "cannot connect" in unreachable.output
+    assert "Traceback" not in unreachable.output
+    nowhere = invoke("build", SEED)
+    assert nowhere.exit_code == 2 and "-o OUTDIR, --store PATH" in nowhere.output
+    both = invoke("query", out / "graph.ttl", "--store", tmp_path, "--named", "targets")
+    assert both.exit_code == 2
+    push = invoke("push", out / "graph.ttl", "--endpoint", "http://127.0.0.1:9/x")
+    assert push.exit_code == 1 and "--graph" in push.output
+    serve = invoke("serve")
+    assert serve.exit_code == 2

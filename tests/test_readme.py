@@ -1,8 +1,19 @@
-"""The README's tour is real: every `$ policykg …` block is run and its output compared."""
+"""The README's tour is real: every `$ policykg …` and `$ curl …` block is run
+and its output compared, and the Python snippet is run and its printed output
+compared with the text block after it.
 
+`python tests/test_readme.py --update` rewrites those outputs from what the
+commands print now (Virtuoso must be running for the push and --endpoint blocks).
+"""
+
+import contextlib
+import io
+import os
 import re
 import shlex
 import shutil
+import subprocess
+import sys
 
 import pytest
 from click.testing import CliRunner
@@ -12,12 +23,18 @@ from kg.cli import cli
 try:
     from conftest import ROOT
 except ImportError:  # run as a script
-    import sys as _sys, pathlib as _pl
-    _sys.path.insert(0, str(_pl.Path(__file__).parent))
+    import pathlib as _pl
+
+    sys.path.insert(0, str(_pl.Path(__file__).parent))
     from conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
-BLOCKS = re.findall(r"```console\n\$ policykg (.*?)\n(.*?)```", README, re.S)
+BLOCK = re.compile(r"```console\n\$ (policykg|curl) (.*?)\n((?:(?!```).)*?)```", re.S)
+BLOCKS = [(m.group(1), m.group(2), m.group(3)) for m in BLOCK.finditer(README)]
+SNIPPET = re.compile(r"```python\n((?:(?!```).)*?)```\n\n```text\n((?:(?!```).)*?)```", re.S)
+SNIPPETS = [(m.group(1), m.group(2)) for m in SNIPPET.finditer(README)]
+DOC_SERVER = "http://127.0.0.1:8000"  # the endpoint the README talks about
+VIRTUOSO = "http://127.0.0.1:8890"
 
 
 def test_readme_gives_the_two_setup_commands():
@@ -26,7 +43,8 @@ def test_readme_gives_the_two_setup_commands():
 
 def test_readme_has_a_tour():
     assert len(BLOCKS) >= 6
-    assert BLOCKS[0][0].startswith("build ")
+    assert BLOCKS[0][1].startswith("build ")
+    assert SNIPPETS and any(tool == "curl" for tool, _, _ in BLOCKS)
 
 
 def prepare(root):
@@ -48,46 +66,117 @@ def expected_exit(output: str) -> int:
     return 1 if any(line.startswith("Error: ") for line in output.splitlines()) else 0
 
 
+def needs(root, command: str) -> None:
+    """Build what a block relies on, if an earlier block has not."""
+    if not command.startswith("build data/") and not (root / "out" / "graph.ttl").exists():
+        CliRunner().invoke(cli, ["build", "data/policy_text.txt", "-o", "out"])
+    if "corpus-out/" in command and not (root / "corpus-out" / "graph.trig").exists():
+        CliRunner().invoke(cli, ["build", "corpus", "-o", "corpus-out"])
+    if "corpus-store" in command and not (root / "corpus-store" / "manifest.json").exists():
+        CliRunner().invoke(cli, ["build", "corpus", "--store", "corpus-store", "-q"])
+    if "--store corpus-store --endpoint" in command:
+        wipe_virtuoso()
+
+
+def wipe_virtuoso() -> None:
+    """Remove the policy-kg graphs a server holds, so that a push shows what it loads."""
+    import requests
+
+    found = requests.get(f"{VIRTUOSO}/sparql", params={"query": "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } "
+                                                                'FILTER STRSTARTS(STR(?g), "https://w3id.org/policy-kg/") }'},
+                         headers={"Accept": "application/sparql-results+json"}, timeout=60).json()
+    for b in found["results"]["bindings"]:
+        requests.delete(f"{VIRTUOSO}/sparql-graph-crud-auth", params={"graph": b["g"]["value"]}, timeout=60,
+                        auth=requests.auth.HTTPDigestAuth("dba", "dba"))
+
+
+def run_block(tool: str, command: str, server: str | None) -> tuple[int, str]:
+    if tool == "policykg":
+        result = CliRunner().invoke(cli, shlex.split(command))
+        return result.exit_code, result.output
+    argv = ["curl"] + shlex.split(command.replace(DOC_SERVER, server))
+    done = subprocess.run(argv, capture_output=True, text=True, timeout=120)
+    return done.returncode, done.stdout
+
+
+def run_snippet(code: str, server: str) -> str:
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        exec(compile(code.replace(DOC_SERVER, server), "README.md", "exec"), {})
+    return out.getvalue()
+
+
+@contextlib.contextmanager
+def doc_server(root):
+    """`policykg serve --store corpus-store` on a free port, for the curl and Python blocks."""
+    sys.path.insert(0, str(ROOT / "tests" / "server"))
+    from test_serve import start, stop
+
+    needs(root, "corpus-store")
+    process, url = start("--store", root / "corpus-store")
+    try:
+        yield url.rstrip("/")
+    finally:
+        stop(process)
+
+
 @pytest.fixture(scope="module")
 def workdir(tmp_path_factory):
     return prepare(tmp_path_factory.mktemp("readme"))
 
 
-@pytest.mark.parametrize("command, expected", BLOCKS, ids=[b[0][:50] for b in BLOCKS])
-def test_readme_output_is_what_the_command_prints(workdir, monkeypatch, command, expected):
+@pytest.fixture(scope="module")
+def server(workdir):
+    cwd = os.getcwd()
+    os.chdir(workdir)
+    try:
+        with doc_server(workdir) as url:
+            yield url
+    finally:
+        os.chdir(cwd)
+
+
+@pytest.mark.parametrize("tool, command, expected", BLOCKS, ids=[f"{b[0]} {b[1][:50]}" for b in BLOCKS])
+def test_readme_output_is_what_the_command_prints(workdir, monkeypatch, request, tool, command, expected):
+    if VIRTUOSO in command:
+        request.getfixturevalue("virtuoso")
+    url = request.getfixturevalue("server") if tool == "curl" else None
     monkeypatch.chdir(workdir)
-    if not command.startswith("build") and not (workdir / "out" / "graph.ttl").exists():
-        assert CliRunner().invoke(cli, ["build", "data/policy_text.txt", "-o", "out"]).exit_code == 0
-    if "corpus-out/" in command and not (workdir / "corpus-out" / "graph.trig").exists():
-        CliRunner().invoke(cli, ["build", "corpus", "-o", "corpus-out"])
-    result = CliRunner().invoke(cli, shlex.split(command))
-    assert result.exit_code == expected_exit(expected), result.output
-    assert result.output == expected
+    needs(workdir, command)
+    code, output = run_block(tool, command, url)
+    assert code == expected_exit(expected), output
+    assert output == expected
+
+
+@pytest.mark.parametrize("code, expected", SNIPPETS)
+def test_readme_python_prints_what_it_says(workdir, server, code, expected):
+    assert run_snippet(code, server) == expected
 
 
 def _update() -> None:
-    """Rewrite every `$ policykg …` block of the README with what the command prints now."""
+    """Rewrite every block's output with what it prints now."""
     import tempfile
+    from pathlib import Path
 
     with tempfile.TemporaryDirectory() as tmp:
-        root = prepare(__import__("pathlib").Path(tmp))
-        import os
-
+        root = prepare(Path(tmp))
         os.chdir(root)
-        CliRunner().invoke(cli, ["build", "data/policy_text.txt", "-o", "out"])
-        CliRunner().invoke(cli, ["build", "corpus", "-o", "corpus-out"])
+        with doc_server(root) as url:
+            def block(m: re.Match) -> str:
+                tool, command = m.group(1), m.group(2)
+                needs(root, command)
+                _, output = run_block(tool, command, url)
+                return f"```console\n$ {tool} {command}\n{output}```"
 
-        def run(m: re.Match) -> str:
-            result = CliRunner().invoke(cli, shlex.split(m.group(1)))
-            return f"```console\n$ policykg {m.group(1)}\n{result.output}```"
+            def snippet(m: re.Match) -> str:
+                return f"```python\n{m.group(1)}```\n\n```text\n{run_snippet(m.group(1), url)}```"
 
-        text = re.sub(r"```console\n\$ policykg (.*?)\n(.*?)```", run, README, flags=re.S)
+            text = BLOCK.sub(block, README)
+            text = SNIPPET.sub(snippet, text)
     (ROOT / "README.md").write_text(text, encoding="utf-8")
 
 
 if __name__ == "__main__":
-    import sys
-
-    sys.path.insert(0, str(__import__("pathlib").Path(__file__).parent))
+    sys.path.insert(0, str(ROOT / "tests"))
     if "--update" in sys.argv:
         _update()

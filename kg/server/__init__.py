@@ -1,0 +1,55 @@
+"""`policykg serve`: a SPARQL 1.1 Protocol endpoint and query page (see :mod:`kg.server.app`)."""
+
+from __future__ import annotations
+
+import contextlib
+import tempfile
+from pathlib import Path
+from typing import Iterable, Iterator
+
+
+@contextlib.contextmanager
+def store_folder(graphs: Iterable[str | Path] = (), store: str | Path | None = None) -> Iterator[str]:
+    """The folder of a pyoxigraph store to serve: the store's own, or a temporary
+    one holding the RDF files ``graphs`` and the ontology (removed afterwards)."""
+    import pyoxigraph as ox
+
+    from kg.rdf import ONTOLOGY_IRI
+    from kg.sparql import ontology_path
+    from kg.stores.disk import PolicyStore, load_files
+
+    if store is not None:
+        policy_store = PolicyStore(store, read_only=True)  # checks it is a policy-kg store
+        del policy_store
+        yield str(Path(store) / "oxigraph")
+        return
+    with tempfile.TemporaryDirectory(prefix="policykg-serve-") as tmp:
+        target = ox.Store(tmp)
+        load_files(target, graphs)
+        target.load(path=str(ontology_path()), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(ONTOLOGY_IRI))
+        target.flush()
+        del target
+        yield tmp
+
+
+def serve(graphs: Iterable[str | Path] = (), store: str | Path | None = None, host: str = "127.0.0.1",
+          port: int = 8000, allow_update: bool = False, timeout: float = 30.0, max_mb: float = 50.0,
+          workers: int = 2, on_ready=None) -> None:
+    """Serve the SPARQL 1.1 Protocol over ``store`` or the RDF files ``graphs`` until interrupted."""
+    import uvicorn
+
+    from kg.server.app import create_app
+    from kg.server.workers import QueryPool
+
+    with store_folder(graphs, store) as folder:
+        pool = QueryPool(folder, readers=workers, allow_update=allow_update)
+        try:
+            title = f"policy-kg · {Path(store).name}" if store else "policy-kg"
+            app = create_app(pool, timeout=timeout, max_bytes=int(max_mb * 1_000_000), title=title)
+            config = uvicorn.Config(app, host=host, port=port, log_level="warning", lifespan="off")
+            server = uvicorn.Server(config)
+            if on_ready:
+                on_ready(f"http://{host}:{port}/")
+            server.run()
+        finally:
+            pool.close()

@@ -1,0 +1,136 @@
+"""`policykg serve`: the SPARQL 1.1 Protocol over a store, and a page to query it from.
+
+Routes:
+
+``GET /``
+    a query editor preloaded with the named queries (offline: no CDN);
+``GET /queries``
+    the named queries as JSON (name, question, columns, text);
+``GET|POST /sparql``
+    the SPARQL 1.1 Protocol: ``query`` by GET or form POST, or a
+    ``application/sparql-query`` body; ``update`` by form POST or a
+    ``application/sparql-update`` body (only with ``--allow-update``).
+    Results by the Accept header (or ``format=json|xml|csv|tsv|turtle|jsonld``):
+    SPARQL JSON, XML, CSV or TSV; CONSTRUCT and DESCRIBE as Turtle, JSON-LD,
+    N-Triples or RDF/XML. A malformed query is answered 400 with the parser's
+    message, a query over the time limit 503, a result over the size limit 413.
+
+Built on Starlette (a small, well-kept ASGI toolkit) and pyoxigraph, whose
+query engine and result serialisers do the work; rdflib-endpoint was the
+alternative, but runs queries on rdflib (slow on a corpus) and has no way to
+stop a query that runs too long.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from importlib import resources
+from urllib.parse import parse_qs
+
+import anyio
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.routing import Route
+
+from kg import __version__
+from kg.server.workers import QueryPool
+from kg.sparql import DEFAULT_PREFIXES, named_queries
+
+FORMAT_NAMES = {
+    "json": "application/sparql-results+json", "xml": "application/sparql-results+xml", "csv": "text/csv",
+    "tsv": "text/tab-separated-values", "turtle": "text/turtle", "ttl": "text/turtle",
+    "jsonld": "application/ld+json", "nt": "application/n-triples", "rdfxml": "application/rdf+xml",
+}
+# A request body larger than this is refused (a query is text; an update is bounded too).
+MAX_BODY = 10_000_000
+
+
+def _accepted(header: str) -> list[str]:
+    """Media types of an Accept header, best first."""
+    ranked = []
+    for k, part in enumerate(header.split(",")):
+        fields = [f.strip() for f in part.split(";")]
+        q = 1.0
+        for f in fields[1:]:
+            if f.startswith("q="):
+                try:
+                    q = float(f[2:])
+                except ValueError:
+                    q = 0.0
+        if fields[0] and q > 0:
+            ranked.append((-q, k, fields[0].lower()))
+    return [media for _, _, media in sorted(ranked)]
+
+
+def _plain(status: int, message: str) -> Response:
+    return Response(message + "\n", status_code=status, media_type="text/plain; charset=utf-8")
+
+
+def create_app(pool: QueryPool, timeout: float = 30.0, max_bytes: int = 50_000_000, title: str = "policy-kg") -> Starlette:
+    page = (resources.files("kg.server") / "page.html").read_text(encoding="utf-8")
+    catalogue = [{"name": q.name, "question": q.question, "columns": list(q.columns), "text": q.text}
+                 for q in named_queries().values()]
+    blob = json.dumps(catalogue, ensure_ascii=False).replace("</", "<\\/")
+    page = (page.replace("{{title}}", html.escape(title)).replace("{{version}}", __version__)
+            .replace("{{queries}}", blob))
+
+    async def home(request: Request) -> Response:
+        return HTMLResponse(page)
+
+    async def queries(request: Request) -> Response:
+        return JSONResponse(catalogue)
+
+    async def sparql(request: Request) -> Response:
+        params = {k: v for k, v in parse_qs(request.url.query, keep_blank_values=True).items()}
+        kind, text = None, None
+        if request.method == "POST":
+            if int(request.headers.get("content-length") or 0) > MAX_BODY:
+                return _plain(413, f"the request is larger than {MAX_BODY // 1_000_000} MB")
+            body = await request.body()
+            if len(body) > MAX_BODY:
+                return _plain(413, f"the request is larger than {MAX_BODY // 1_000_000} MB")
+            ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
+            try:
+                decoded = body.decode("utf-8")
+            except UnicodeDecodeError:
+                return _plain(400, "the request body is not UTF-8")
+            if ctype == "application/sparql-query":
+                kind, text = "query", decoded
+            elif ctype == "application/sparql-update":
+                kind, text = "update", decoded
+            elif ctype in ("application/x-www-form-urlencoded", ""):
+                form = parse_qs(decoded, keep_blank_values=True)
+                for key, values in form.items():
+                    params.setdefault(key, []).extend(values)
+            else:
+                return _plain(415, f"unsupported content type {ctype!r}; send application/sparql-query, "
+                                   "application/sparql-update or a form")
+        if text is None:
+            queries_, updates = params.get("query", []), params.get("update", [])
+            if len(queries_) + len(updates) != 1:
+                return _plain(400, "give exactly one `query` (or, by POST, one `update`) parameter")
+            if updates and request.method != "POST":
+                return _plain(405, "updates are sent by POST")
+            kind, text = ("query", queries_[0]) if queries_ else ("update", updates[0])
+        accept = _accepted(request.headers.get("accept", "*/*"))
+        if params.get("format"):
+            chosen = FORMAT_NAMES.get(params["format"][0].lower())
+            if chosen is None:
+                return _plain(400, f"unknown format {params['format'][0]!r}; use one of {', '.join(FORMAT_NAMES)}")
+            accept = [chosen]
+        job = {"kind": kind, "query": text, "accept": accept, "limit": max_bytes, "prefixes": DEFAULT_PREFIXES,
+               "default_graphs": params.get("default-graph-uri", []) + params.get("using-graph-uri", []),
+               "named_graphs": params.get("named-graph-uri", []) + params.get("using-named-graph-uri", [])}
+        answer = await anyio.to_thread.run_sync(pool.run, job, timeout)
+        if answer.status >= 400:
+            return _plain(answer.status, answer.body.decode("utf-8", "replace"))
+        return Response(answer.body, status_code=answer.status, media_type=answer.media_type)
+
+    routes = [Route("/", home), Route("/queries", queries), Route("/sparql", sparql, methods=["GET", "POST"])]
+    middleware = [Middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "POST"],
+                             allow_headers=["Accept", "Content-Type"])]
+    return Starlette(routes=routes, middleware=middleware)

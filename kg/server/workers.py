@@ -1,0 +1,209 @@
+"""Queries run in worker processes, so that a query over its time limit can be stopped.
+
+pyoxigraph cannot cancel a query once it runs, so each query goes to a
+worker process holding the store open read-only; a worker that overruns is
+killed and replaced. Updates (only with ``--allow-update``) go to one writer
+process holding the store writable; after each, the readers reopen the store
+to see it.
+"""
+
+from __future__ import annotations
+
+import io
+import multiprocessing
+import queue
+import threading
+import time
+from dataclasses import dataclass
+
+import pyoxigraph as ox
+
+RESULT_FORMATS = {  # media type -> pyoxigraph results format
+    "application/sparql-results+json": ox.QueryResultsFormat.JSON,
+    "application/json": ox.QueryResultsFormat.JSON,
+    "application/sparql-results+xml": ox.QueryResultsFormat.XML,
+    "application/xml": ox.QueryResultsFormat.XML,
+    "text/csv": ox.QueryResultsFormat.CSV,
+    "text/tab-separated-values": ox.QueryResultsFormat.TSV,
+}
+GRAPH_FORMATS = {  # media type -> pyoxigraph RDF format (CONSTRUCT, DESCRIBE)
+    "text/turtle": ox.RdfFormat.TURTLE,
+    "application/ld+json": ox.RdfFormat.JSON_LD,
+    "application/n-triples": ox.RdfFormat.N_TRIPLES,
+    "application/rdf+xml": ox.RdfFormat.RDF_XML,
+}
+DEFAULT_RESULTS = "application/sparql-results+json"
+DEFAULT_GRAPH = "text/turtle"
+
+
+@dataclass
+class Answer:
+    status: int
+    media_type: str
+    body: bytes
+
+
+class _TooLarge(Exception):
+    pass
+
+
+class _Limited(io.RawIOBase):
+    """A byte sink that refuses to grow past ``limit``."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit, self.parts, self.size = limit, [], 0
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data) -> int:
+        self.size += len(data)
+        if self.size > self.limit:
+            raise _TooLarge()
+        self.parts.append(bytes(data))
+        return len(data)
+
+
+def _choose(accepted: list[str], table: dict, default: str) -> str:
+    for media in accepted:
+        if media in table:
+            return media
+        if media in ("*/*", "application/*", "text/*"):
+            return default
+    return default
+
+
+def _answer(store: ox.Store, job: dict) -> Answer:
+    text, accepted, limit = job["query"], job["accept"], job["limit"]
+    graphs = job.get("default_graphs") or None
+    named = job.get("named_graphs") or None
+    try:
+        if job["kind"] == "update":
+            store.update(text)
+            return Answer(204, "text/plain", b"")
+        result = store.query(text, use_default_graph_as_union=graphs is None,
+                             default_graph=[ox.NamedNode(g) for g in graphs] if graphs else None,
+                             named_graphs=[ox.NamedNode(g) for g in named] if named else None,
+                             prefixes=job["prefixes"])
+    except SyntaxError as exc:
+        return Answer(400, "text/plain", f"malformed SPARQL: {exc}".encode())
+    except OSError as exc:
+        return Answer(500, "text/plain", f"the store failed: {exc}".encode())
+    sink = _Limited(limit)
+    try:
+        if isinstance(result, ox.QueryTriples):
+            media = _choose(accepted, GRAPH_FORMATS, DEFAULT_GRAPH)
+            result.serialize(sink, format=GRAPH_FORMATS[media])
+        else:
+            media = _choose(accepted, RESULT_FORMATS, DEFAULT_RESULTS)
+            if isinstance(result, ox.QueryBoolean) and RESULT_FORMATS[media] in (ox.QueryResultsFormat.CSV,
+                                                                                 ox.QueryResultsFormat.TSV):
+                media = DEFAULT_RESULTS  # CSV and TSV have no way to say true or false
+            result.serialize(sink, format=RESULT_FORMATS[media])
+    except _TooLarge:
+        return Answer(413, "text/plain", (f"the result is larger than {limit / 1e6:g} MB; add a LIMIT, "
+                                          "or start the server with a larger --max-result-mb").encode())
+    except (OSError, ValueError) as exc:
+        return Answer(500, "text/plain", f"the query failed: {exc}".encode())
+    charset = "; charset=utf-8" if media.startswith("text/") else ""
+    return Answer(200, media + charset, b"".join(sink.parts))
+
+
+def _serve(path: str, writable: bool, generation, conn) -> None:
+    """A worker's loop: open the store, answer jobs, reopen when the store changed."""
+    seen = generation.value
+    store = ox.Store(path) if writable else ox.Store.read_only(path)
+    while True:
+        try:
+            job = conn.recv()
+        except (EOFError, KeyboardInterrupt):
+            return
+        if job is None:
+            return
+        if not writable and generation.value != seen:
+            seen, store = generation.value, ox.Store.read_only(path)
+        answer = _answer(store, job)
+        if writable and job["kind"] == "update" and answer.status == 204:
+            store.flush()
+            with generation.get_lock():
+                generation.value += 1
+        conn.send(answer)
+
+
+class _Worker:
+    def __init__(self, context, path: str, writable: bool, generation) -> None:
+        self.conn, child = context.Pipe()
+        self.process = context.Process(target=_serve, args=(path, writable, generation, child), daemon=True)
+        self.process.start()
+        child.close()
+
+    def ask(self, job: dict, timeout: float) -> Answer | None:
+        """The answer, or None if the worker took longer than ``timeout`` (it is then killed)."""
+        try:
+            self.conn.send(job)
+            if self.conn.poll(timeout):
+                return self.conn.recv()
+        except (EOFError, OSError, BrokenPipeError):
+            pass
+        self.stop(kill=True)
+        return None
+
+    def stop(self, kill: bool = False) -> None:
+        if kill:
+            self.process.kill()
+        else:
+            try:
+                self.conn.send(None)
+            except (OSError, BrokenPipeError):
+                pass
+        self.process.join(timeout=5)
+        if self.process.is_alive():
+            self.process.kill()
+
+
+class QueryPool:
+    """Worker processes over the store at ``path``: ``readers`` for queries, one writer if updates are allowed."""
+
+    def __init__(self, path: str, readers: int = 2, allow_update: bool = False) -> None:
+        self.path = path
+        self.context = multiprocessing.get_context("spawn")
+        self.generation = self.context.Value("i", 0)
+        self.idle: queue.Queue[_Worker] = queue.Queue()
+        self.readers = readers
+        self.lock = threading.Lock()
+        self.writer = _Worker(self.context, path, True, self.generation) if allow_update else None
+        for _ in range(readers):
+            self.idle.put(self._reader())
+
+    def _reader(self) -> _Worker:
+        return _Worker(self.context, self.path, False, self.generation)
+
+    def run(self, job: dict, timeout: float) -> Answer:
+        """Answer ``job``; a job over ``timeout`` seconds is stopped and answered 503."""
+        started = time.monotonic()
+        if job["kind"] == "update":
+            if self.writer is None:
+                return Answer(403, "text/plain", b"this endpoint is read-only; start `policykg serve` with "
+                                                 b"--allow-update to change the store")
+            with self.lock:
+                answer = self.writer.ask(job, timeout)
+                if answer is None:
+                    self.writer = _Worker(self.context, self.path, True, self.generation)
+        else:
+            worker = self.idle.get()
+            answer = worker.ask(job, timeout)
+            self.idle.put(worker if answer is not None else self._reader())
+        if answer is None:
+            spent = time.monotonic() - started
+            return Answer(503, "text/plain", (f"the query ran longer than the limit of {timeout:g} s "
+                                              f"(stopped after {spent:.1f} s); narrow it or add a LIMIT").encode())
+        return answer
+
+    def close(self) -> None:
+        workers = []
+        while not self.idle.empty():
+            workers.append(self.idle.get_nowait())
+        if self.writer is not None:
+            workers.append(self.writer)
+        for w in workers:
+            w.stop()

@@ -1,0 +1,269 @@
+"""A corpus on disk: a pyoxigraph store that grows one document at a time.
+
+A store is a folder::
+
+    PATH/oxigraph/        the quads (pyoxigraph, RocksDB)
+    PATH/manifest.json    which files it holds: content digest, pipeline fingerprint, graph, triples
+    PATH/shared/ID.nt     what each file says of shared things (agencies, places, indicators)
+
+Each file read is one named graph (``…/src/ID``). Agencies, places and
+indicators are described once, in the shared graph (``…/graph/shared``),
+rebuilt from the ``shared/*.nt`` contributions whenever files change, so
+that replacing a file leaves nothing of its old version behind. The ontology
+is a graph of its own, so queries can read comparator and role codes.
+
+Replacing a file is crash-safe: its manifest entry is removed before its
+graph is touched and written back after, so a build that is interrupted
+rebuilds that file next time instead of trusting a half-written graph.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Iterator
+
+import pyoxigraph as ox
+
+from kg.errors import QueryError, StoreError
+from kg.io import atomic_write
+from kg.rdf import DEFAULT_BASE, ONTOLOGY_IRI
+from kg.sparql import DEFAULT_PREFIXES, Backend, prepare
+from kg.stores.terms import from_oxigraph, to_oxigraph
+
+FORMAT = "policy-kg store 1"
+MANIFEST = "manifest.json"
+
+
+@lru_cache(maxsize=1)
+def pipeline_fingerprint() -> str:
+    """A digest of everything that decides what a file becomes: the code that
+    reads and extracts, the rule resources and the ontology. A store rebuilds a
+    file whose fingerprint differs, so changing a rule refreshes the corpus."""
+    import kg
+
+    root = Path(kg.__file__).parent
+    digest = hashlib.sha256(kg.__version__.encode())
+    for folder in ("text", "nlp", "extract", "rdf", "resources", "ontology"):
+        for path in sorted((root / folder).rglob("*")):
+            if path.is_file() and path.suffix in (".py", ".toml", ".tsv", ".txt", ".ttl"):
+                digest.update(str(path.relative_to(root)).encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def file_digest(path: str | Path) -> str:
+    """The SHA-256 of a file's bytes."""
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def _open(folder: Path, read_only: bool) -> ox.Store:
+    try:
+        return ox.Store.read_only(str(folder)) if read_only else ox.Store(str(folder))
+    except OSError as exc:
+        message = " ".join(str(exc).split())
+        if "lock" in message.lower():
+            raise StoreError(f"{folder.parent}: the store is open for writing in another process "
+                             "(a build, or serve --allow-update); wait for it to finish") from None
+        raise StoreError(f"{folder.parent}: cannot open the store ({message})") from None
+
+
+class PolicyStore:
+    """An on-disk corpus store (see the module documentation)."""
+
+    def __init__(self, path: str | Path, *, create: bool = False, read_only: bool = False,
+                 base: str | None = None) -> None:
+        self.path = Path(path)
+        manifest = self.path / MANIFEST
+        if manifest.exists():
+            try:
+                self.manifest = json.loads(manifest.read_text(encoding="utf-8"))
+            except (OSError, ValueError) as exc:
+                raise StoreError(f"{manifest}: unreadable manifest ({exc}); rebuild the store into a new folder") from None
+            if self.manifest.get("format") != FORMAT:
+                raise StoreError(f"{self.path}: not a policy-kg store of this version (format "
+                                 f"{self.manifest.get('format')!r}); rebuild it into a new folder")
+            if base is not None and base != self.manifest["base"]:
+                raise StoreError(f"{self.path}: the store's base IRI is {self.manifest['base']}, not {base}; "
+                                 "build with that --base or into a new store")
+        elif create:
+            if self.path.exists() and (not self.path.is_dir() or any(self.path.iterdir())):
+                raise StoreError(f"{self.path}: exists and is not a policy-kg store; give a new or empty folder")
+            self.manifest = {"format": FORMAT, "base": base or DEFAULT_BASE, "files": {}}
+        else:
+            raise StoreError(f"{self.path}: no policy-kg store here; create one with "
+                             f"`policykg build DOCUMENTS --store {self.path}`")
+        self.read_only = read_only
+        if create and not read_only:
+            try:
+                (self.path / "oxigraph").mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreError(f"{self.path}: cannot create the store ({exc.strerror})") from None
+        self.store = _open(self.path / "oxigraph", read_only)
+        if create and not manifest.exists():
+            self._save()
+            self.set_ontology()
+
+    # -- what it holds -------------------------------------------------------------
+    @property
+    def base(self) -> str:
+        return self.manifest["base"]
+
+    @property
+    def files(self) -> dict[str, dict]:
+        return self.manifest["files"]
+
+    def is_current(self, file_id: str, digest: str) -> bool:
+        entry = self.files.get(file_id)
+        return bool(entry) and entry["sha256"] == digest and entry["fingerprint"] == pipeline_fingerprint()
+
+    def graphs(self) -> list[str]:
+        """The IRIs of the store's named graphs, in order."""
+        return sorted(g.value for g in self.store.named_graphs() if isinstance(g, ox.NamedNode))
+
+    def quads(self, graph: str) -> Iterator[ox.Quad]:
+        return self.store.quads_for_pattern(None, None, None, ox.NamedNode(graph))
+
+    def __len__(self) -> int:
+        return len(self.store)
+
+    # -- changing it ------------------------------------------------------------------
+    def _save(self) -> None:
+        self.manifest["files"] = dict(sorted(self.manifest["files"].items()))
+        atomic_write(self.path / MANIFEST, json.dumps(self.manifest, ensure_ascii=False, indent=1) + "\n")
+
+    def _writable(self) -> None:
+        if self.read_only:
+            raise StoreError(f"{self.path}: opened read-only")
+
+    def set_ontology(self) -> None:
+        """Put the ontology in its graph, replacing what was there."""
+        from kg.sparql import ontology_path
+
+        self._writable()
+        graph = ox.NamedNode(ONTOLOGY_IRI)
+        if self.store.contains_named_graph(graph):
+            self.store.remove_graph(graph)
+        self.store.load(path=str(ontology_path()), format=ox.RdfFormat.TURTLE, to_graph=graph)
+
+    def put(self, ex, source: str | Path, digest: str) -> int:
+        """Replace what the store holds of ``ex``'s file with ``ex``; return its triple count.
+
+        The shared graph is not refreshed here: call :meth:`refresh_shared`
+        once after a batch of files.
+        """
+        from kg.rdf.graph import add_extraction, new_graph
+        from kg.rdf.iris import Minter
+
+        self._writable()
+        minter = Minter(self.base)
+        name = minter.source(ex.doc_id)
+        own, shared = new_graph(), new_graph()
+        add_extraction(own, ex, self.base, shared=shared)
+        if self.files.pop(ex.doc_id, None) is not None:
+            self._save()  # an interrupted replacement is rebuilt next time
+        graph = ox.NamedNode(str(name))
+        if self.store.contains_named_graph(graph):
+            self.store.remove_graph(graph)
+        self.store.extend(ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), graph) for s, p, o in own)
+        lines = sorted({f"{s.n3()} {p.n3()} {o.n3()} .\n" for s, p, o in shared})
+        atomic_write(self.path / "shared" / f"{_safe(ex.doc_id)}.nt", "".join(lines))
+        self.files[ex.doc_id] = {"source": str(source), "sha256": digest, "fingerprint": pipeline_fingerprint(),
+                                 "graph": str(name), "triples": len(own)}
+        self._save()
+        return len(own)
+
+    def remove(self, file_id: str) -> None:
+        """Forget a file: its graph, its shared contribution, its manifest entry."""
+        self._writable()
+        entry = self.files.pop(file_id, None)
+        if entry is None:
+            raise StoreError(f"{self.path}: holds no file {file_id!r}")
+        self._save()
+        graph = ox.NamedNode(entry["graph"])
+        if self.store.contains_named_graph(graph):
+            self.store.remove_graph(graph)
+        (self.path / "shared" / f"{_safe(file_id)}.nt").unlink(missing_ok=True)
+
+    def refresh_shared(self) -> int:
+        """Rebuild the shared graph from the contributions of the files held; return its size."""
+        from kg.rdf.iris import Minter
+
+        self._writable()
+        graph = ox.NamedNode(str(Minter(self.base).shared_graph()))
+        data = "".join(self._contribution(file_id) for file_id in self.files)
+        if self.store.contains_named_graph(graph):
+            self.store.remove_graph(graph)
+        if data:
+            self.store.load(data.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES, to_graph=graph)
+        self.store.flush()
+        return sum(1 for _ in self.store.quads_for_pattern(None, None, None, graph))
+
+    def _contribution(self, file_id: str) -> str:
+        path = self.path / "shared" / f"{_safe(file_id)}.nt"
+        try:
+            return path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            raise StoreError(f"{path}: missing; the store is damaged, rebuild it into a new folder") from None
+
+    def close(self) -> None:
+        if not self.read_only:
+            self.store.flush()
+
+    def backend(self) -> "OxigraphBackend":
+        return OxigraphBackend(self.store)
+
+
+def _safe(file_id: str) -> str:
+    """A file name for a file id (ids are already file-name stems; keep them to one path segment)."""
+    return file_id.replace("/", "_").replace("\\", "_")
+
+
+class OxigraphBackend(Backend):
+    """SELECT queries on a pyoxigraph store, its default graph the union of its graphs."""
+
+    def __init__(self, store: ox.Store) -> None:
+        self.store = store
+
+    def select(self, text: str, bindings: dict[str, object]) -> tuple[list[str], list[list]]:
+        prepare(text)  # the same parser and messages as in memory
+        substitutions = {ox.Variable(name): to_oxigraph(term) for name, term in bindings.items()}
+        try:
+            result = self.store.query(text, use_default_graph_as_union=True, substitutions=substitutions or None,
+                                      prefixes=DEFAULT_PREFIXES)
+        except SyntaxError as exc:
+            raise QueryError(f"malformed SPARQL query: {exc}") from None
+        except OSError as exc:
+            raise QueryError(f"query failed: {exc}") from None
+        variables = [v.value for v in result.variables]
+        return variables, [[from_oxigraph(solution[v]) for v in variables] for solution in result]
+
+
+def load_files(store: ox.Store, paths: Iterable[str | Path]) -> None:
+    """Load RDF files into a pyoxigraph store: a dataset's graphs as they are, a
+    graph file into a graph named after the file."""
+    from kg.errors import InputError
+
+    for path in paths:
+        p = Path(path)
+        if not p.is_file():
+            raise InputError(f"{p}: no such file")
+        try:
+            fmt = ox.RdfFormat.from_extension(p.suffix.lstrip(".").lower())
+        except Exception:
+            fmt = None
+        if fmt is None:
+            raise InputError(f"{p}: unknown RDF format {p.suffix!r}; use .ttl, .trig, .nt, .nq, .jsonld or .rdf")
+        try:
+            if fmt.supports_datasets:
+                store.load(path=str(p), format=fmt)
+            else:
+                store.load(path=str(p), format=fmt, to_graph=ox.NamedNode(p.resolve().as_uri()))
+        except (SyntaxError, ValueError) as exc:
+            raise InputError(f"{p}: not valid {fmt.name} ({' '.join(str(exc).split())[:300]})") from None

@@ -1,0 +1,244 @@
+"""A SPARQL server of one's own: query it, and push graphs into it.
+
+Queries go over the SPARQL 1.1 Protocol (POST, results as SPARQL JSON).
+Pushing uses the SPARQL 1.1 Graph Store HTTP Protocol (``PUT ?graph=IRI``
+with N-Triples, then ``POST`` for the rest of a large graph) or SPARQL 1.1
+Update (``DROP SILENT GRAPH`` then ``INSERT DATA`` in batches). Both work
+with Virtuoso, Fuseki, GraphDB and Oxigraph's server; the server must treat
+its default graph as the union of its named graphs (Virtuoso does; Fuseki
+needs ``unionDefaultGraph``), as the named queries assume.
+
+Credentials are sent the way the server asks for them (HTTP Digest or
+Basic), and only after it asks.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Iterator
+
+import pyoxigraph as ox
+import requests
+from requests.auth import HTTPBasicAuth, HTTPDigestAuth
+
+from kg.errors import QueryError, RemoteError
+from kg.sparql import Backend, prepare
+from kg.stores.terms import from_json
+
+JSON_RESULTS = "application/sparql-results+json"
+# Triples per request when a graph is pushed in pieces.
+GSP_BATCH = 50_000
+UPDATE_BATCH = 1_000  # Virtuoso refuses an INSERT DATA much larger (SP031)
+_IRI = re.compile(r'<[^<>"{}|^`\\\s]*>')
+_BAD_IRI = re.compile(r'[<>"{}|^`\\\s]')
+
+
+class Session:
+    """An HTTP session that answers an authentication challenge with the scheme it names."""
+
+    def __init__(self, user: str | None = None, password: str | None = None, timeout: float = 60.0) -> None:
+        self.http = requests.Session()
+        self.user, self.password, self.timeout = user, password, timeout
+        self.auth = None
+
+    def request(self, method: str, url: str, **kwargs) -> requests.Response:
+        try:
+            response = self.http.request(method, url, auth=self.auth, timeout=self.timeout, **kwargs)
+            if response.status_code == 401 and self.auth is None and self.user is not None:
+                challenge = response.headers.get("WWW-Authenticate", "")
+                self.auth = (HTTPDigestAuth if challenge.lower().startswith("digest") else HTTPBasicAuth)(
+                    self.user, self.password or "")
+                response = self.http.request(method, url, auth=self.auth, timeout=self.timeout, **kwargs)
+        except requests.exceptions.ConnectionError:
+            raise RemoteError(f"{url}: cannot connect; is the server running, and is the URL right?") from None
+        except requests.exceptions.Timeout:
+            raise RemoteError(f"{url}: no answer within {self.timeout:g} s") from None
+        except requests.exceptions.RequestException as exc:
+            raise RemoteError(f"{url}: {exc}") from None
+        if response.status_code == 401:
+            hint = "the server refused the user and password" if self.user else "give --user and --password"
+            raise RemoteError(f"{url}: HTTP 401 unauthorised; {hint}")
+        return response
+
+
+def _error(response: requests.Response) -> str:
+    body = " ".join(response.text.split())[:300] if response.text else ""
+    return f"HTTP {response.status_code} {response.reason}" + (f": {body}" if body else "")
+
+
+class RemoteBackend(Backend):
+    """SELECT queries on a SPARQL 1.1 Protocol endpoint."""
+
+    def __init__(self, url: str, user: str | None = None, password: str | None = None,
+                 timeout: float = 120.0) -> None:
+        self.url = url
+        self.session = Session(user, password, timeout)
+
+    def select(self, text: str, bindings: dict[str, object]) -> tuple[list[str], list[list]]:
+        prepare(text)
+        if bindings:
+            text = with_values(text, bindings)
+        response = self.session.request("POST", self.url, data={"query": text.encode("utf-8")},
+                                        headers={"Accept": JSON_RESULTS})
+        if response.status_code == 400:
+            raise QueryError(f"{self.url} rejected the query: {_error(response)}")
+        if not response.ok:
+            raise RemoteError(f"{self.url}: {_error(response)}")
+        try:
+            data = json.loads(response.content.decode("utf-8"))
+            variables = list(data["head"]["vars"])
+            rows = [[from_json(b.get(v)) for v in variables] for b in data["results"]["bindings"]]
+        except (ValueError, KeyError, TypeError):
+            kind = response.headers.get("Content-Type", "unknown type")
+            raise RemoteError(f"{self.url}: answered {kind}, not SPARQL JSON results; is it a SPARQL endpoint?") from None
+        return variables, rows
+
+
+def with_values(text: str, bindings: dict[str, object]) -> str:
+    """Return ``text`` with ``VALUES`` binding ``bindings`` at the start of its WHERE group.
+
+    The terms are written as RDF terms (escaped by rdflib), never as raw
+    text; an IRI that could break out of its brackets is refused.
+    """
+    for name, term in bindings.items():
+        if not re.fullmatch(r"\w+", name):
+            raise QueryError(f"parameter name {name!r} is not a variable name")
+        if term.__class__.__name__ == "URIRef" and _BAD_IRI.search(str(term)):
+            raise QueryError(f"parameter {name}: {str(term)!r} is not an IRI")
+    where = _where_brace(text)
+    if where is None:
+        raise QueryError("cannot find the query's WHERE group to bind its parameters")
+    names = " ".join(f"?{n}" for n in bindings)
+    values = " ".join(term.n3() for term in bindings.values())
+    return f"{text[:where + 1]} VALUES ({names}) {{ ({values}) }} {text[where + 1:]}"
+
+
+def _where_brace(text: str) -> int | None:
+    """The offset of the ``{`` opening a query's WHERE group (outside strings,
+    IRIs, comments and parenthesised expressions)."""
+    i, depth, n = 0, 0, len(text)
+    while i < n:
+        c = text[i]
+        if c == "#":
+            newline = text.find("\n", i)
+            i = n if newline < 0 else newline
+        elif c in "\"'":
+            quote = c * 3 if text.startswith(c * 3, i) else c
+            i += len(quote)
+            while i < n and not text.startswith(quote, i):
+                i += 2 if text[i] == "\\" else 1
+            i += len(quote) - 1
+        elif c == "<" and _IRI.match(text, i):
+            i = _IRI.match(text, i).end() - 1
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "{" and depth == 0:
+            return i
+        i += 1
+    return None
+
+
+# -- pushing ---------------------------------------------------------------------------
+@dataclass
+class PushReport:
+    """What a push loaded and what it did not."""
+
+    endpoint: str
+    loaded: list[tuple[str, int]] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def triples(self) -> int:
+        return sum(n for _, n in self.loaded)
+
+
+def _ntriples(triples: list[ox.Triple]) -> bytes:
+    return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
+
+
+def _batches(items: Iterator, size: int) -> Iterator[list]:
+    batch = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def push(graphs: Iterable[tuple[str, Callable[[], Iterator[ox.Triple]]]], endpoint: str, protocol: str = "gsp",
+         user: str | None = None, password: str | None = None,
+         progress: Callable[[str], None] | None = None) -> PushReport:
+    """Load each ``(graph IRI, triples)`` into ``endpoint``, replacing the graph there.
+
+    A graph that fails is reported and the others are still pushed; a graph
+    that fails half-way says how much of it reached the server.
+    """
+    if protocol not in ("gsp", "update"):
+        raise RemoteError(f"unknown protocol {protocol!r}; use gsp or update")
+    graphs = list(graphs)
+    session = Session(user, password)
+    report = PushReport(endpoint)
+    for iri, triples in graphs:
+        sent = 0
+        try:
+            if protocol == "gsp":
+                sent = _push_gsp(session, endpoint, iri, triples())
+            else:
+                sent = _push_update(session, endpoint, iri, triples())
+            report.loaded.append((iri, sent))
+        except RemoteError as exc:
+            reason = str(exc) if not sent else f"{exc} (after {sent} triples were written; push again)"
+            report.failed.append((iri, reason))
+            if "HTTP 401" in str(exc) or "cannot connect" in str(exc):
+                for rest, _ in graphs_after(graphs, iri):
+                    report.failed.append((rest, "not attempted: " + str(exc)))
+                break
+        if progress:
+            progress(iri)
+    return report
+
+
+def graphs_after(graphs, iri):
+    """The graphs listed after ``iri`` (a push that cannot go on reports them too)."""
+    seen = False
+    for item in graphs:
+        if seen:
+            yield item
+        elif item[0] == iri:
+            seen = True
+
+
+def _push_gsp(session: Session, endpoint: str, iri: str, triples: Iterator[ox.Triple]) -> int:
+    sent = 0
+    for k, batch in enumerate(_batches(triples, GSP_BATCH)):
+        response = session.request("PUT" if k == 0 else "POST", endpoint, params={"graph": iri},
+                                   data=_ntriples(batch), headers={"Content-Type": "application/n-triples"})
+        if not response.ok:
+            raise RemoteError(f"{endpoint}: {_error(response)}")
+        sent += len(batch)
+    if sent == 0:  # an empty graph: clear what the server holds under its name
+        response = session.request("DELETE", endpoint, params={"graph": iri})
+        if not response.ok and response.status_code != 404:
+            raise RemoteError(f"{endpoint}: {_error(response)}")
+    return sent
+
+
+def _push_update(session: Session, endpoint: str, iri: str, triples: Iterator[ox.Triple]) -> int:
+    def update(text: str) -> None:
+        response = session.request("POST", endpoint, data={"update": text.encode("utf-8")})
+        if not response.ok:
+            raise RemoteError(f"{endpoint}: {_error(response)}")
+
+    graph = f"<{iri}>"
+    update(f"DROP SILENT GRAPH {graph}")
+    sent = 0
+    for batch in _batches(triples, UPDATE_BATCH):
+        update(f"INSERT DATA {{ GRAPH {graph} {{\n{_ntriples(batch).decode('utf-8')}}} }}")
+        sent += len(batch)
+    return sent

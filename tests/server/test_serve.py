@@ -1,0 +1,165 @@
+"""`policykg serve`, tested as a researcher's client sees it: a real server
+process on a free loopback port, queried with SPARQLWrapper and plain HTTP."""
+
+import json
+import socket
+import subprocess
+import sys
+import time
+
+import pytest
+import requests
+from rdflib import Graph
+from SPARQLWrapper import CSV, JSON, TURTLE, XML, SPARQLWrapper
+from SPARQLWrapper.SPARQLExceptions import QueryBadFormed, SPARQLWrapperException
+
+from conftest import ROOT
+from kg import api
+from kg.sparql import cell, named_query
+from kg.stores.disk import PolicyStore
+
+FILES = [ROOT / "data" / "policy_text.txt",
+         ROOT / "tests" / "data" / "corpus" / "05_beijing-data-zone-guiding-opinions-2022.txt"]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start(*args):
+    port = free_port()
+    process = subprocess.Popen([sys.executable, "-m", "kg", "serve", *map(str, args), "--port", str(port)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    url = f"http://127.0.0.1:{port}/"
+    for _ in range(300):
+        if process.poll() is not None:
+            raise AssertionError(f"the server exited: {process.stderr.read()}")
+        try:
+            if requests.get(url, timeout=1).ok:
+                return process, url
+        except requests.exceptions.ConnectionError:
+            time.sleep(0.1)
+    process.kill()
+    raise AssertionError("the server did not start within 30 s")
+
+
+def stop(process):
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    path = tmp_path_factory.mktemp("serve") / "store"
+    api.build_store(FILES, path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def server(store):
+    process, url = start("--store", store, "--timeout", "3", "--max-result-mb", "0.2")
+    yield url
+    stop(process)
+
+
+def client(url, query, fmt=JSON):
+    sparql = SPARQLWrapper(url + "sparql")
+    sparql.setQuery(query)
+    sparql.setReturnFormat(fmt)
+    sparql.setMethod("POST")
+    return sparql.query()
+
+
+def test_a_named_question_answers_over_http_as_it_does_on_the_store(server, store):
+    answer = client(server, named_query("targets").text).convert()
+    remote = [[b.get(v, {}).get("value", "") for v in answer["head"]["vars"]] for b in answer["results"]["bindings"]]
+    local = api.query(PolicyStore(store, read_only=True).backend(), named="targets")
+    assert answer["head"]["vars"] == local.columns
+    # The same rows in the same order (decimals may be written 86000 or 86000.0).
+    assert [[c.removesuffix(".0") for c in row] for row in remote] == [[cell(t) for t in row] for row in local.rows]
+
+
+@pytest.mark.parametrize("fmt, media", [(JSON, "application/sparql-results+json"),
+                                        (XML, "application/sparql-results+xml"), (CSV, "text/csv")])
+def test_results_come_in_the_format_asked_for(server, fmt, media):
+    response = client(server, "SELECT ?a WHERE { ?a a pol:Agency } ORDER BY ?a", fmt)
+    assert response.info()["content-type"].startswith(media)
+    tsv = requests.get(server + "sparql", params={"query": "SELECT ?a WHERE { ?a a pol:Agency }"},
+                       headers={"Accept": "text/tab-separated-values"}, timeout=30)
+    assert tsv.headers["content-type"].startswith("text/tab-separated-values") and tsv.text.startswith("?a")
+
+
+def test_construct_and_describe_come_as_turtle_or_json_ld(server):
+    turtle = client(server, "CONSTRUCT { ?a ?p ?o } WHERE { ?a a pol:Agency ; ?p ?o }", TURTLE).convert()
+    graph = Graph().parse(data=turtle, format="turtle")
+    assert len(graph) > 5
+    response = requests.post(server + "sparql", data={"query": "DESCRIBE ?a WHERE { ?a a pol:Agency } LIMIT 1"},
+                             headers={"Accept": "application/ld+json"}, timeout=30)
+    assert response.headers["content-type"].startswith("application/ld+json")
+    assert len(Graph().parse(data=response.text, format="json-ld")) > 0
+
+
+def test_a_malformed_query_is_a_400_with_the_parsers_message(server):
+    with pytest.raises(QueryBadFormed):
+        client(server, "SELECT ?a WHERE { ?a a }")
+    response = requests.get(server + "sparql", params={"query": "SELECT ?a WHERE { ?a a }"}, timeout=30)
+    assert response.status_code == 400 and "malformed SPARQL" in response.text
+
+
+def test_the_endpoint_is_read_only_by_default(server):
+    response = requests.post(server + "sparql", data={"update": "INSERT DATA { <urn:a> <urn:b> <urn:c> }"}, timeout=30)
+    assert response.status_code == 403 and "--allow-update" in response.text
+
+
+def test_a_query_over_the_time_limit_is_stopped_and_the_server_goes_on(server):
+    slow = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+    started = time.monotonic()
+    response = requests.get(server + "sparql", params={"query": slow}, timeout=60)
+    assert response.status_code == 503 and "limit of 3 s" in response.text
+    assert time.monotonic() - started < 15
+    assert client(server, "ASK { ?a a pol:Agency }").convert()["boolean"] is True
+
+
+def test_a_result_over_the_size_limit_is_refused(server):
+    response = requests.get(server + "sparql", params={"query": "SELECT * WHERE { ?s ?p ?o }"}, timeout=60)
+    assert response.status_code == 413 and "LIMIT" in response.text
+
+
+def test_the_page_offers_the_named_questions(server):
+    page = requests.get(server, timeout=30).text
+    assert "<textarea" in page and "agency_ranking" in page
+    assert "http://" not in page.split("<script")[0].replace("http://www.w3.org", "")  # no CDN
+    listed = requests.get(server + "queries", timeout=30).json()
+    assert {q["name"] for q in listed} >= {"targets", "growth", "facts"}
+
+
+def test_updates_are_taken_when_allowed(tmp_path):
+    from kg.stores.disk import PolicyStore
+
+    path = tmp_path / "store"
+    api.build_store(FILES[:1], path)
+    process, url = start("--store", path, "--allow-update")
+    try:
+        insert = "INSERT DATA { GRAPH <urn:notes> { <urn:x> <urn:note> \"读过\" } }"
+        response = requests.post(url + "sparql", data=insert.encode("utf-8"),
+                                 headers={"Content-Type": "application/sparql-update"}, timeout=30)
+        assert response.status_code == 204
+        answer = client(url, "SELECT ?n WHERE { <urn:x> <urn:note> ?n }").convert()
+        assert [b["n"]["value"] for b in answer["results"]["bindings"]] == ["读过"]
+    finally:
+        stop(process)
+
+
+def test_rdf_files_can_be_served_too(tmp_path):
+    api.write(api.build(FILES[:1]), tmp_path, with_html=False)
+    process, url = start(tmp_path / "graph.trig")
+    try:
+        answer = client(url, "SELECT (COUNT(*) AS ?n) WHERE { ?t a pol:Target }").convert()
+        assert answer["results"]["bindings"][0]["n"]["value"] == "9"  # the seed's nine targets
+    finally:
+        stop(process)

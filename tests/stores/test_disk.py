@@ -1,0 +1,108 @@
+"""The on-disk store: built one file at a time, queried like the files it came from."""
+
+import shutil
+
+import pyoxigraph as ox
+import pytest
+
+from conftest import ROOT
+from kg import api
+from kg.errors import StoreError
+from kg.sparql import DatasetBackend, cell, load, named_queries, to_csv
+from kg.stores.disk import PolicyStore
+
+CORPUS = ROOT / "tests" / "data" / "corpus"
+FEW = ["04_gov-new-media-opinions-guobanfa-2018-123.txt", "05_beijing-data-zone-guiding-opinions-2022.txt",
+       "11_sta-rd-equipment-vat-refund-interpretation-2020.txt"]
+
+
+@pytest.fixture()
+def docs(tmp_path):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for name in FEW:
+        shutil.copy(CORPUS / name, folder / name)
+    return folder
+
+
+def quads(store_path, graph):
+    store = PolicyStore(store_path, read_only=True)
+    return sorted(str(q) for q in store.quads(graph))
+
+
+def test_a_second_build_skips_unchanged_files_and_replaces_only_a_changed_one(tmp_path, docs):
+    path = tmp_path / "store"
+    first = api.build_store([docs], path)
+    assert (len(first.built), len(first.unchanged), first.failures) == (3, 0, [])
+    store = PolicyStore(path, read_only=True)
+    graphs = {f: e["graph"] for f, e in store.files.items()}
+    untouched = quads(path, graphs["04_gov-new-media-opinions-guobanfa-2018-123"])
+    del store
+
+    again = api.build_store([docs], path)
+    assert (len(again.built), len(again.unchanged)) == (0, 3)
+
+    changed = docs / FEW[1]
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n北京市知识产权局负责解释。\n", encoding="utf-8")
+    third = api.build_store([docs], path)
+    assert [p.name for p in third.built] == [FEW[1]] and len(third.unchanged) == 2
+    assert quads(path, graphs["04_gov-new-media-opinions-guobanfa-2018-123"]) == untouched
+    table = api.query(PolicyStore(path, read_only=True).backend(), named="agencies")
+    assert "北京市知识产权局" in {cell(row[3]) for row in table.rows}
+
+
+def test_replacing_a_file_leaves_nothing_of_its_old_version(tmp_path, docs):
+    path = tmp_path / "store"
+    api.build_store([docs], path)
+    target = docs / FEW[2]
+    target.write_text("关于某事的通知\n海关总署负责实施。\n", encoding="utf-8")
+    api.build_store([docs], path)
+    backend = PolicyStore(path, read_only=True).backend()
+    names = {cell(row[3]) for row in api.query(backend, named="agencies").rows}
+    assert "海关总署" in names
+    assert "财政部" not in names  # named only in the old version of that file
+    titles = {cell(r[1]) for r in api.query(backend, named="documents").rows}
+    assert not any("增值税" in t for t in titles)
+
+
+def test_the_store_answers_every_named_question_as_the_files_do(tmp_path):
+    files = [CORPUS, ROOT / "data" / "policy_text.txt"]
+    api.write(api.build(files), tmp_path / "out", with_html=False)
+    api.build_store(files, tmp_path / "store")
+    memory = DatasetBackend(load([tmp_path / "out" / "graph.trig"]))
+    disk = PolicyStore(tmp_path / "store", read_only=True).backend()
+    for name in named_queries():
+        assert to_csv(api.query(disk, named=name)) == to_csv(api.query(memory, named=name)), name
+
+
+def test_an_interrupted_replacement_is_rebuilt_next_time(tmp_path, docs, monkeypatch):
+    path = tmp_path / "store"
+    api.build_store([docs], path)
+    (docs / FEW[0]).write_text((docs / FEW[0]).read_text(encoding="utf-8") + "\n补充。\n", encoding="utf-8")
+
+    def fail(self, quads):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(ox.Store, "extend", fail)
+    with pytest.raises(OSError):
+        api.build_store([docs], path)
+    monkeypatch.undo()
+    assert "04_gov-new-media-opinions-guobanfa-2018-123" not in PolicyStore(path, read_only=True).files
+    again = api.build_store([docs], path)
+    assert [p.name for p in again.built] == [FEW[0]]
+
+
+def test_stores_refuse_what_they_cannot_be(tmp_path, docs):
+    with pytest.raises(StoreError, match="no policy-kg store here"):
+        PolicyStore(tmp_path / "nothing", read_only=True)
+    (tmp_path / "busy").mkdir()
+    (tmp_path / "busy" / "notes.txt").write_text("x")
+    with pytest.raises(StoreError, match="not a policy-kg store"):
+        api.build_store([docs], tmp_path / "busy")
+    api.build_store([docs], tmp_path / "store", base="https://example.org/kg/")
+    with pytest.raises(StoreError, match="base IRI"):
+        api.build_store([docs], tmp_path / "store", base="https://example.net/other/")
+    writer = PolicyStore(tmp_path / "store")
+    with pytest.raises(StoreError, match="open for writing in another process"):
+        PolicyStore(tmp_path / "store")
+    writer.close()

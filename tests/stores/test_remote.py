@@ -1,0 +1,97 @@
+"""Pushing to a real triple store (Virtuoso) and running the named questions there."""
+
+from collections import Counter
+
+import pytest
+import requests
+
+from conftest import ROOT
+from kg import api
+from kg.errors import QueryError, RemoteError
+from kg.rdf import DEFAULT_BASE
+from kg.sparql import cell, named_queries
+from kg.stores.disk import PolicyStore
+from kg.stores.push import push_sources
+from kg.stores.remote import RemoteBackend, with_values
+
+FILES = [ROOT / "tests" / "data" / "corpus" / "06_anhui-iiot-policies-and-action-plan-2021.txt",
+         ROOT / "tests" / "data" / "corpus" / "11_sta-rd-equipment-vat-refund-interpretation-2020.txt",
+         ROOT / "data" / "policy_text.txt"]
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    path = tmp_path_factory.mktemp("remote") / "store"
+    api.build_store(FILES, path)
+    return path
+
+
+def _wipe(virtuoso):
+    """Delete every policy-kg graph the server holds (earlier runs and tests leave some)."""
+    answer = requests.get(virtuoso["query"], params={"query": "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } "
+                                                               'FILTER STRSTARTS(STR(?g), "https://w3id.org/policy-kg/") }'},
+                          headers={"Accept": "application/sparql-results+json"}, timeout=60).json()
+    for b in answer["results"]["bindings"]:
+        requests.delete(virtuoso["gsp"], params={"graph": b["g"]["value"]}, timeout=60,
+                        auth=requests.auth.HTTPDigestAuth(virtuoso["user"], virtuoso["password"]))
+
+
+def rows(table):
+    return Counter(tuple(cell(t) for t in row) for row in table.rows)
+
+
+@pytest.mark.parametrize("protocol", ["gsp", "update"])
+def test_a_pushed_store_answers_every_named_question_as_the_store_does(virtuoso, store, protocol):
+    local = PolicyStore(store, read_only=True)
+    graphs = local.graphs()
+    _wipe(virtuoso)
+    report = push_sources([], store, virtuoso[protocol], protocol=protocol,
+                          user=virtuoso["user"], password=virtuoso["password"])
+    assert report.failed == []
+    assert sorted(g for g, _ in report.loaded) == graphs
+    assert report.triples == len(local)
+    remote = RemoteBackend(virtuoso["query"])
+    for name in named_queries():
+        assert rows(api.query(remote, named=name)) == rows(api.query(local.backend(), named=name)), name
+
+
+def test_parameters_reach_the_server_as_terms_not_text(virtuoso, store):
+    push_sources([], store, virtuoso["gsp"], user=virtuoso["user"], password=virtuoso["password"])
+    remote = RemoteBackend(virtuoso["query"])
+    query = ("SELECT ?indicator WHERE { ?t a pol:Target ; pol:indicatorText ?indicator ; pol:value ?v "
+             "FILTER (?v >= ?least) } ORDER BY ?indicator")
+    table = api.query(remote, text="PREFIX pol: <https://w3id.org/policy-kg/ontology#>\n" + query,
+                      params={"least:decimal": "18000"})
+    assert {cell(r[0]) for r in table.rows} >= {"有效发明专利拥有量", "国际商标注册量"}
+    hostile = api.query(remote, named="targets", params={"document": '" } ?s ?p ?o . { "'})
+    assert hostile.rows == []
+
+
+def test_a_failed_push_says_what_was_loaded_and_what_was_not(virtuoso, store):
+    report = push_sources([], store, virtuoso["gsp"], user=virtuoso["user"], password="wrong")
+    assert report.loaded == [] and len(report.failed) == len(PolicyStore(store, read_only=True).graphs())
+    assert "401" in report.failed[0][1]
+    with pytest.raises(RemoteError, match="cannot connect"):
+        RemoteBackend("http://127.0.0.1:9/sparql").select("SELECT * WHERE { ?s ?p ?o }", {})
+
+
+def test_a_trig_file_pushes_its_graphs_and_a_turtle_file_needs_a_graph_name(virtuoso, tmp_path):
+    api.write(api.build([FILES[2]]), tmp_path, with_html=False)
+    report = push_sources([tmp_path / "graph.trig"], None, virtuoso["gsp"], user=virtuoso["user"],
+                          password=virtuoso["password"])
+    assert f"{DEFAULT_BASE}src/policy_text" in [g for g, _ in report.loaded]
+    from kg.errors import InputError
+    with pytest.raises(InputError, match="--graph"):
+        push_sources([tmp_path / "graph.ttl"], None, virtuoso["gsp"])
+
+
+def test_values_go_into_the_where_group():
+    from rdflib import Literal
+
+    text = 'PREFIX p: <http://x/y#> # a { in a comment\nSELECT ?a (CONCAT("{", ?b) AS ?c) WHERE { ?a p:q ?b FILTER (?b < ?by) }'
+    bound = with_values(text, {"by": Literal('x"} ?s ?p ?o {')})
+    assert bound.index("VALUES") > bound.index("WHERE")
+    assert '"x\\"} ?s ?p ?o {"' in bound
+    with pytest.raises(QueryError, match="not an IRI"):
+        from rdflib import URIRef
+        with_values(text, {"by": URIRef("http://x/> } ?s ?p ?o { <")})

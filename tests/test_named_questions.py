@@ -1,0 +1,93 @@
+"""The named questions added for researchers, answered on the seed and checked
+against what a reader finds in it (tests/expectations/seed.yaml)."""
+
+from decimal import Decimal
+
+import pytest
+import yaml
+
+from conftest import EXPECTATIONS, SEED
+
+EXPECTED = yaml.safe_load((EXPECTATIONS / "seed.yaml").read_text(encoding="utf-8"))
+
+
+def test_there_are_at_least_twelve_named_questions():
+    from kg.sparql import named_queries
+
+    assert len(named_queries()) >= 12
+
+
+def test_growth_the_target_demands_over_the_baseline(named):
+    # 2018: 拥有有效发明专利 9.9万件; by 2021: 有效发明专利拥有量 超过15万件.
+    rows = named("growth")
+    assert [(r["indicator"], r["baseline"], r["baseline_year"], r["target"], r["deadline"]) for r in rows] == [
+        ("有效发明专利拥有量", "99000", "2018", "150000", "2021")]
+    growth = (Decimal(150000) - Decimal(99000)) / Decimal(99000) * 100  # 51.52 %
+    annual = ((150000 / 99000) ** (1 / 3) - 1) * 100  # 14.86 % a year over three years
+    assert Decimal(rows[0]["growth_percent"]) == round(growth, 1)
+    assert Decimal(rows[0]["annual_growth_percent"]) == Decimal(str(round(annual, 1)))
+
+
+def test_targets_by_deadline_year(named):
+    dated = [t for t in EXPECTED["targets"] if t.get("deadline")]
+    rows = named("targets_by_year")
+    assert sorted((r["year"], r["indicator"], r["value"]) for r in rows) == sorted(
+        (t["deadline"][:4], t["indicator"], t["value"]) for t in dated)
+    assert named("targets_by_year", year="2020") == []
+
+
+def test_measures_per_task(named):
+    rows = named("measures_per_task")
+    assert [(r["task"], int(r["measures"])) for r in rows] == [
+        (t["task"], len(t["measures"])) for t in EXPECTED["tasks"]]
+
+
+def test_agencies_ranked_by_what_they_drive(named):
+    guarantees = len(EXPECTED["guarantees"])
+    rows = named("agency_ranking")
+    # Both lead every guarantee measure, and nothing else.
+    assert {(r["agency"], int(r["driven"]), int(r["leads"]), int(r["supports"])) for r in rows} == {
+        ("中关村科技园区管理委员会", guarantees, guarantees, 0), ("北京市知识产权局", guarantees, guarantees, 0)}
+
+
+def test_agencies_by_files_and_mentions(named):
+    rows = named("agency_files")
+    assert {r["agency"] for r in rows} == {a["canonical"] for a in EXPECTED["agencies"]}
+    assert {r["files"] for r in rows} == {"1"}
+    text = SEED.read_text(encoding="utf-8")
+    for r in rows:  # each agency is named at least once; the two drafting bodies twice
+        assert int(r["mentions"]) >= 1
+    by_name = {r["agency"]: int(r["mentions"]) for r in rows}
+    assert by_name["中国（北京）知识产权保护中心"] == text.count("中国（北京）知识产权保护中心")
+
+
+def test_documents_by_the_bodies_that_issued_or_drafted_them(named):
+    rows = named("documents_by_issuer")
+    drafted = [r for r in EXPECTED["responsibilities"] if r["role"] == "drafted"]
+    assert sorted((r["body"], r["role"], r["document"]) for r in rows) == sorted(
+        (d["agency"], "drafted", d["subject"]) for d in drafted)
+
+
+def test_every_fact_points_at_its_text(named):
+    text = SEED.read_text(encoding="utf-8")
+    rows = named("facts")
+    assert len(rows) > 100
+    kinds = {r["type"] for r in rows}
+    assert {"Target", "Baseline", "Task", "Measure", "Responsibility", "Mention"} <= kinds
+    for r in rows:
+        start, end = int(r["start"]), int(r["end"])
+        assert 0 <= start < end <= len(text)
+        if r["type"] == "Mention":
+            # A mention's offsets cover what it names, as written (PDF line breaks aside).
+            assert text[start:end].replace("\n", "") == r["fact"].replace("\n", "")
+    targets = named("facts", type="Target")
+    assert len(targets) == len(EXPECTED["targets"])
+
+
+@pytest.mark.parametrize("name", ["growth", "targets_by_year", "agency_ranking", "measures_per_task",
+                                  "agency_files", "facts", "documents_by_issuer"])
+def test_the_header_lists_the_columns_in_order(seed_dataset, name):
+    from kg import api
+    from kg.sparql import named_query
+
+    assert api.query(seed_dataset, named=name).columns == list(named_query(name).columns)
