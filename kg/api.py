@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -143,16 +144,22 @@ def build(paths: Iterable[str | Path], base: str = DEFAULT_BASE, workers: int = 
     ids = _ids(files)
     result = BuildResult(new_dataset())
     jobs = [(str(p), ident) for p, ident in zip(files, ids)]
+    with _extracting(jobs, workers) as outcomes:
+        _collect(result, files, outcomes, base, add_to_dataset, progress)
+    return result
+
+
+@contextlib.contextmanager
+def _extracting(jobs: list[tuple[str, str]], workers: int):
+    """The outcomes of extracting ``jobs``, in order: in this process, or in ``workers`` processes."""
     if workers > 1 and len(jobs) > 1:
         import multiprocessing
 
         context = multiprocessing.get_context("spawn")
         with context.Pool(min(workers, len(jobs))) as pool:
-            outcomes = pool.imap(_extract_one, jobs, chunksize=max(1, len(jobs) // (workers * 8)))
-            _collect(result, files, outcomes, base, add_to_dataset, progress)
+            yield pool.imap(_extract_one, jobs, chunksize=max(1, len(jobs) // (workers * 8)))
     else:
-        _collect(result, files, map(_extract_one, jobs), base, add_to_dataset, progress)
-    return result
+        yield map(_extract_one, jobs)
 
 
 @dataclass
@@ -196,15 +203,8 @@ def build_store(paths: Iterable[str | Path], store: str | Path, base: str | None
             jobs.append((str(path), ident))
             digests[ident] = digest
     try:
-        if workers > 1 and len(jobs) > 1:
-            import multiprocessing
-
-            context = multiprocessing.get_context("spawn")
-            with context.Pool(min(workers, len(jobs))) as pool:
-                outcomes = pool.imap(_extract_one, jobs, chunksize=max(1, len(jobs) // (workers * 8)))
-                _into_store(report, target, jobs, outcomes, digests, progress)
-        else:
-            _into_store(report, target, jobs, map(_extract_one, jobs), digests, progress)
+        with _extracting(jobs, workers) as outcomes:
+            _into_store(report, target, jobs, outcomes, digests, progress)
     finally:
         if report.built:
             target.refresh_shared()

@@ -36,20 +36,28 @@ def serve(graphs: Iterable[str | Path] = (), store: str | Path | None = None, ho
           port: int = 8000, allow_update: bool = False, timeout: float = 30.0, max_mb: float = 50.0,
           workers: int = 2, on_ready=None) -> None:
     """Serve the SPARQL 1.1 Protocol over ``store`` or the RDF files ``graphs`` until interrupted."""
+    import socket
+
     import uvicorn
 
+    from kg.errors import PolicyKGError
     from kg.server.app import create_app
     from kg.server.workers import QueryPool
 
+    try:
+        with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind((host, port))
+    except OSError as exc:
+        raise PolicyKGError(f"cannot listen on {host}:{port} ({exc.strerror}); choose another --port") from None
     with store_folder(graphs, store) as folder:
         pool = QueryPool(folder, readers=workers, allow_update=allow_update)
         try:
             title = f"policy-kg · {Path(store).name}" if store else "policy-kg"
-            app = create_app(pool, timeout=timeout, max_bytes=int(max_mb * 1_000_000), title=title)
-            config = uvicorn.Config(app, host=host, port=port, log_level="warning", lifespan="off")
-            server = uvicorn.Server(config)
-            if on_ready:
-                on_ready(f"http://{host}:{port}/")
-            server.run()
+            url = f"http://{host}:{port}/"
+            app = create_app(pool, timeout=timeout, max_bytes=int(max_mb * 1_000_000), title=title,
+                             on_ready=(lambda: on_ready(url)) if on_ready else None)
+            config = uvicorn.Config(app, host=host, port=port, log_level="warning", lifespan="on")
+            uvicorn.Server(config).run()
         finally:
             pool.close()

@@ -23,6 +23,7 @@ stop a query that runs too long.
 
 from __future__ import annotations
 
+import contextlib
 import html
 import json
 from importlib import resources
@@ -70,7 +71,8 @@ def _plain(status: int, message: str) -> Response:
     return Response(message + "\n", status_code=status, media_type="text/plain; charset=utf-8")
 
 
-def create_app(pool: QueryPool, timeout: float = 30.0, max_bytes: int = 50_000_000, title: str = "policy-kg") -> Starlette:
+def create_app(pool: QueryPool, timeout: float = 30.0, max_bytes: int = 50_000_000, title: str = "policy-kg",
+               on_ready=None) -> Starlette:
     page = (resources.files("kg.server") / "page.html").read_text(encoding="utf-8")
     catalogue = [{"name": q.name, "question": q.question, "columns": list(q.columns), "text": q.text}
                  for q in named_queries().values()]
@@ -133,4 +135,11 @@ def create_app(pool: QueryPool, timeout: float = 30.0, max_bytes: int = 50_000_0
     routes = [Route("/", home), Route("/queries", queries), Route("/sparql", sparql, methods=["GET", "POST"])]
     middleware = [Middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "POST"],
                              allow_headers=["Accept", "Content-Type"])]
-    return Starlette(routes=routes, middleware=middleware)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app):
+        if on_ready:
+            on_ready()  # the server is listening
+        yield
+
+    return Starlette(routes=routes, middleware=middleware, lifespan=lifespan)

@@ -245,25 +245,38 @@ class OxigraphBackend(Backend):
         return variables, [[from_oxigraph(solution[v]) for v in variables] for solution in result]
 
 
-def load_files(store: ox.Store, paths: Iterable[str | Path]) -> None:
-    """Load RDF files into a pyoxigraph store: a dataset's graphs as they are, a
-    graph file into a graph named after the file."""
+def load_rdf(store: ox.Store, path: str | Path, graph: str | None = None) -> None:
+    """Load one RDF file into a pyoxigraph store: a dataset's graphs as they are, a
+    single graph into ``graph`` (default: a graph named after the file)."""
     from kg.errors import InputError
 
+    p = Path(path)
+    if not p.is_file():
+        raise InputError(f"{p}: no such file")
+    try:
+        fmt = ox.RdfFormat.from_extension(p.suffix.lstrip(".").lower())
+    except Exception:
+        fmt = None
+    if fmt is None:
+        raise InputError(f"{p}: unknown RDF format {p.suffix!r}; use .ttl, .trig, .nt, .nq, .jsonld or .rdf")
+    try:
+        if fmt.supports_datasets:
+            store.load(path=str(p), format=fmt)
+        else:
+            store.load(path=str(p), format=fmt, to_graph=ox.NamedNode(graph or p.resolve().as_uri()))
+    except (SyntaxError, ValueError) as exc:
+        raise InputError(f"{p}: not valid {fmt.name} ({' '.join(str(exc).split())[:300]})") from None
+
+
+def holds_one_graph(path: str | Path) -> bool:
+    """True for an RDF format without named graphs (Turtle, N-Triples, RDF/XML…)."""
+    try:
+        return not ox.RdfFormat.from_extension(Path(path).suffix.lstrip(".").lower()).supports_datasets
+    except Exception:
+        return False  # not an RDF format load_rdf knows; it says so
+
+
+def load_files(store: ox.Store, paths: Iterable[str | Path]) -> None:
+    """Load RDF files into a pyoxigraph store (see :func:`load_rdf`)."""
     for path in paths:
-        p = Path(path)
-        if not p.is_file():
-            raise InputError(f"{p}: no such file")
-        try:
-            fmt = ox.RdfFormat.from_extension(p.suffix.lstrip(".").lower())
-        except Exception:
-            fmt = None
-        if fmt is None:
-            raise InputError(f"{p}: unknown RDF format {p.suffix!r}; use .ttl, .trig, .nt, .nq, .jsonld or .rdf")
-        try:
-            if fmt.supports_datasets:
-                store.load(path=str(p), format=fmt)
-            else:
-                store.load(path=str(p), format=fmt, to_graph=ox.NamedNode(p.resolve().as_uri()))
-        except (SyntaxError, ValueError) as exc:
-            raise InputError(f"{p}: not valid {fmt.name} ({' '.join(str(exc).split())[:300]})") from None
+        load_rdf(store, path)

@@ -22,36 +22,21 @@ def push_sources(files: Iterable[str | Path], store_path: str | Path | None, end
                  password: str | None = None, progress: Callable[[str], None] | None = None) -> PushReport:
     """Push the graphs of RDF ``files`` or of the store at ``store_path`` to ``endpoint``."""
     from kg.sparql import ontology_path
+    from kg.stores.disk import PolicyStore, holds_one_graph, load_rdf
 
     only = list(only)
     files = [Path(f) for f in files]
     if store_path is not None:
-        from kg.stores.disk import PolicyStore
-
         source = PolicyStore(store_path, read_only=True).store
         origin = str(store_path)
     else:
         source = ox.Store()
         origin = ", ".join(str(f) for f in files)
         for f in files:
-            if not f.is_file():
-                raise InputError(f"{f}: no such file")
-            try:
-                fmt = ox.RdfFormat.from_extension(f.suffix.lstrip(".").lower())
-            except Exception:
-                fmt = None
-            if fmt is None:
-                raise InputError(f"{f}: unknown RDF format {f.suffix!r}; use .trig, .nq, .ttl, .nt or .jsonld")
-            if not fmt.supports_datasets and len(only) != 1:
+            if holds_one_graph(f) and len(only) != 1:
                 raise InputError(f"{f} holds one graph: name the graph to load it into with --graph IRI "
                                  "(or push graph.trig, which keeps one graph per document)")
-            try:
-                if fmt.supports_datasets:
-                    source.load(path=str(f), format=fmt)
-                else:
-                    source.load(path=str(f), format=fmt, to_graph=ox.NamedNode(only[0]))
-            except (SyntaxError, ValueError) as exc:
-                raise InputError(f"{f}: not valid {fmt.name} ({' '.join(str(exc).split())[:300]})") from None
+            load_rdf(source, f, graph=only[0] if len(only) == 1 else None)
     names = sorted(g.value for g in source.named_graphs() if isinstance(g, ox.NamedNode))
     missing = [g for g in only if g not in names]
     if missing:

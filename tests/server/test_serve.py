@@ -9,6 +9,7 @@ import time
 
 import pytest
 import requests
+import yaml
 from rdflib import Graph
 from SPARQLWrapper import CSV, JSON, TURTLE, XML, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed, SPARQLWrapperException
@@ -160,6 +161,17 @@ def test_rdf_files_can_be_served_too(tmp_path):
     process, url = start(tmp_path / "graph.trig")
     try:
         answer = client(url, "SELECT (COUNT(*) AS ?n) WHERE { ?t a pol:Target }").convert()
-        assert answer["results"]["bindings"][0]["n"]["value"] == "9"  # the seed's nine targets
+        expected = yaml.safe_load((ROOT / "tests" / "expectations" / "seed.yaml").read_text(encoding="utf-8"))
+        assert answer["results"]["bindings"][0]["n"]["value"] == str(len(expected["targets"]))
     finally:
         stop(process)
+
+
+def test_a_port_in_use_is_one_clear_line(server, store):
+    from click.testing import CliRunner
+
+    from kg.cli import cli
+
+    port = server.rstrip("/").rsplit(":", 1)[1]
+    result = CliRunner().invoke(cli, ["serve", "--store", str(store), "--port", port])
+    assert result.exit_code == 1 and "cannot listen on 127.0.0.1:" in result.output and "--port" in result.output
