@@ -257,6 +257,95 @@ def html(graph: "Graph", title: str) -> str:
     return render(to_networkx(graph), title)
 
 
+def read_graph(graphs: Iterable[str | Path] = (), store: str | Path | None = None,
+               doc: str | None = None) -> tuple["Graph", str]:
+    """The triples of RDF files or of a store, all or one file's (``doc``, a file id
+    such as ``policy_text``, with the shared graph), in one rdflib graph; and a title."""
+    from rdflib import URIRef
+    from rdflib.namespace import DCTERMS
+
+    from kg.errors import InputError
+    from kg.rdf import ONTOLOGY_IRI
+    from kg.rdf.graph import new_graph
+    from kg.rdf.namespaces import POL
+
+    if store is not None:
+        from kg.stores.disk import PolicyStore
+        from kg.stores.terms import from_oxigraph
+
+        source = PolicyStore(store, read_only=True)
+        names = {iri for iri in source.graphs() if iri != ONTOLOGY_IRI}
+
+        def triples(iri: str):
+            for q in source.quads(iri):
+                yield from_oxigraph(q.subject), from_oxigraph(q.predicate), from_oxigraph(q.object)
+
+        origin = str(store)
+    else:
+        dataset = load(graphs)
+        names = {str(g.identifier) for g in dataset.graphs() if len(g) and str(g.identifier) != ONTOLOGY_IRI}
+
+        def triples(iri: str):
+            return dataset.graph(URIRef(iri)).triples((None, None, None))
+
+        origin = ", ".join(str(g) for g in graphs)
+    files = sorted(n.rsplit("/src/", 1)[1] for n in names if "/src/" in n)
+    if doc is not None and not files:
+        raise InputError(f"{origin} holds one graph, not one per file: --doc needs graph.trig or a store")
+    if doc is not None:
+        if doc not in files:
+            raise InputError(f"no file {doc!r} in {origin}; it holds: {', '.join(files[:10])}"
+                             + (" …" if len(files) > 10 else ""))
+        names = {n for n in names if n.endswith(f"/src/{doc}") or n.endswith("/graph/shared")}
+    graph = new_graph()
+    for iri in sorted(names):
+        for triple in triples(iri):
+            graph.add(triple)
+    read_from = sorted(set(graph.objects(None, POL.readFrom)))
+    if len(read_from) == 1:  # one file: named by its first document's title
+        documents = sorted((int(graph.value(d, POL.startOffset) or 0), str(graph.value(d, DCTERMS.title) or ""))
+                           for d in graph.subjects(POL.readFrom, read_from[0]))
+        title = (documents[0][1] if documents else "") or doc or str(graph.value(read_from[0], DCTERMS.identifier))
+    else:
+        title = f"{len(read_from)} files"
+    return graph, title
+
+
+def view(graphs: Iterable[str | Path] = (), store: str | Path | None = None, doc: str | None = None,
+         classes: Iterable[str] | None = None) -> str:
+    """The interactive page of RDF files or a store: all of it, one file (``doc``),
+    and only the node ``classes`` given (local names: Task, Measure, Agency…)."""
+    from kg.errors import InputError
+    from kg.views.html import STYLE, render
+    from kg.views.network import to_networkx
+
+    graph, title = read_graph(graphs, store, doc)
+    g = to_networkx(graph)
+    if classes:
+        known = {c.lower(): c for c in STYLE}
+        wanted = set()
+        for c in classes:
+            if c.lower() not in known:
+                raise InputError(f"unknown class {c!r}; the classes are: {', '.join(STYLE)}")
+            wanted.add(known[c.lower()])
+        g = g.subgraph([n for n, d in g.nodes(data=True) if d["cls"] in wanted]).copy()
+    if not len(g):
+        raise InputError("nothing to show: the graph has no nodes of the classes asked for")
+    return render(g, title)
+
+
+def report(graphs: Iterable[str | Path] = (), store: str | Path | None = None, outdir: str | Path = "report",
+           doc: str | None = None) -> dict[str, Path]:
+    """Write the analytic report of RDF files or a store into ``outdir`` (see :mod:`kg.views.report`)."""
+    from kg.sparql import with_graph
+    from kg.views.network import to_networkx
+    from kg.views.report import growth_dicts, write_report
+
+    graph, title = read_graph(graphs, store, doc)
+    growth = growth_dicts(query(with_graph(graph), named="growth"))
+    return write_report(to_networkx(graph), growth, outdir, title)
+
+
 def write(result: BuildResult, outdir: str | Path, with_html: bool = True) -> dict[str, Path]:
     """Write ``graph.ttl`` (all triples), ``graph.trig`` (one graph per file) and
     ``graph.html`` into ``outdir``; return their paths.

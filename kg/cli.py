@@ -263,6 +263,49 @@ def serve(graphs: tuple[Path, ...], store: Path | None, host: str, port: int, al
                                                err=True))
 
 
+@cli.command()
+@click.argument("graphs", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--store", type=click.Path(path_type=Path), help="Draw this on-disk store.")
+@click.option("--doc", help="Only this file (its id, as `build` prints it: policy_text).")
+@click.option("--classes", help="Only these classes, comma-separated (Task,Measure,Agency…).")
+@click.option("-o", "--output", "output", required=True, type=click.Path(path_type=Path),
+              help="The page to write (page.html).")
+def view(graphs: tuple[Path, ...], store: Path | None, doc: str | None, classes: str | None, output: Path) -> None:
+    """Write the interactive graph page of RDF files or an on-disk store: one
+    HTML file that opens offline, with search, a legend that filters by
+    class, a document filter, a side panel with each node's properties and
+    source sentences, and force-directed or hierarchical layout."""
+    from kg import api
+    from kg.io import atomic_write
+
+    if bool(graphs) == bool(store):
+        raise click.UsageError("draw RDF files or --store PATH (one of them)")
+    wanted = [c.strip() for c in classes.split(",") if c.strip()] if classes else None
+    page = api.view(graphs, store, doc=doc, classes=wanted)
+    atomic_write(output, page)
+    click.echo(f"wrote {output}")
+
+
+@cli.command()
+@click.argument("graphs", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--store", type=click.Path(path_type=Path), help="Report on this on-disk store.")
+@click.option("--doc", help="Only this file (its id, as `build` prints it).")
+@click.option("-o", "--output", "outdir", required=True, type=click.Path(path_type=Path),
+              help="Folder to write report.md, report.html, targets.png, graph.graphml and graph.gexf into.")
+def report(graphs: tuple[Path, ...], store: Path | None, doc: str | None, outdir: Path) -> None:
+    """Write an analytic report of RDF files or an on-disk store: counts per
+    class, actors ranked by degree and betweenness in the task–actor network,
+    the task → measure tree, targets beside baselines with the growth each
+    demands and a chart of them (Markdown and HTML), and the network as
+    GraphML and GEXF for Gephi and Cytoscape."""
+    from kg import api
+
+    if bool(graphs) == bool(store):
+        raise click.UsageError("report on RDF files or --store PATH (one of them)")
+    written = api.report(graphs, store, outdir, doc=doc)
+    click.echo("wrote " + ", ".join(str(p) for p in written.values()))
+
+
 def main() -> None:
     """Entry point of the ``policykg`` console script."""
     cli(prog_name="policykg")

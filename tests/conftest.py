@@ -79,3 +79,28 @@ def virtuoso():
         pytest.skip(message)
     return {"query": f"{VIRTUOSO}/sparql", "gsp": f"{VIRTUOSO}/sparql-graph-crud-auth",
             "update": f"{VIRTUOSO}/sparql-auth", "user": "dba", "password": "dba"}
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium, driven headless by Playwright (never `playwright install`).
+    Without it the browser tests skip, except in CI (CI=true), where it is a failure."""
+    import os
+    import shutil
+
+    executable = shutil.which("chromium") or "/usr/bin/chromium"
+    message = None
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        message = "Playwright for Python is not installed (pip install -e '.[test]')"
+    if message is None and not os.path.exists(executable):
+        message = "chromium is not installed (apt-get install chromium)"
+    if message:
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=executable, args=["--no-sandbox", "--disable-gpu"])
+        yield chromium
+        chromium.close()

@@ -228,3 +228,25 @@ def test_store_and_server_mistakes_are_one_line(tmp_path, built):
     assert push.exit_code == 1 and "--graph" in push.output
     serve = invoke("serve")
     assert serve.exit_code == 2
+
+
+def test_view_and_report_commands(tmp_path):
+    corpus = ROOT / "tests" / "data" / "corpus"
+    assert invoke("build", SEED, corpus / "05_beijing-data-zone-guiding-opinions-2022.txt", "-o", tmp_path,
+                  "-q").exit_code == 0
+    page = tmp_path / "tasks.html"
+    result = invoke("view", tmp_path / "graph.trig", "--doc", "policy_text", "--classes", "Task,measure", "-o", page)
+    assert result.exit_code == 0, result.output
+    import json
+    import re
+    data = json.loads(re.search(r'<script id="graph-data" type="application/json">(.*?)</script>',
+                                page.read_text(encoding="utf-8"), re.S).group(1))
+    assert {n["cls"] for n in data["nodes"]} == {"Task", "Measure"}
+    assert len(data["nodes"]) == 5 + 13  # the seed's tasks and their measures
+    wrong = invoke("view", tmp_path / "graph.trig", "--classes", "Tsk", "-o", page)
+    assert wrong.exit_code == 1 and "unknown class 'Tsk'" in wrong.output
+    one_graph = invoke("view", tmp_path / "graph.ttl", "--doc", "policy_text", "-o", page)
+    assert one_graph.exit_code == 1 and "graph.trig or a store" in one_graph.output
+    report = invoke("report", tmp_path / "graph.trig", "-o", tmp_path / "report")
+    assert report.exit_code == 0 and (tmp_path / "report" / "graph.gexf").exists()
+    assert invoke("view", "-o", page).exit_code == 2

@@ -33,6 +33,11 @@ BLOCK = re.compile(r"```console\n\$ (policykg|curl) (.*?)\n((?:(?!```).)*?)```",
 BLOCKS = [(m.group(1), m.group(2), m.group(3)) for m in BLOCK.finditer(README)]
 SNIPPET = re.compile(r"```python\n((?:(?!```).)*?)```\n\n```text\n((?:(?!```).)*?)```", re.S)
 SNIPPETS = [(m.group(1), m.group(2)) for m in SNIPPET.finditer(README)]
+# ```markdown PATH blocks quote an excerpt of a file the tour writes.
+EXCERPT = re.compile(r"```markdown (\S+)\n((?:(?!```).)*?)```", re.S)
+EXCERPTS = [(m.group(1), m.group(2)) for m in EXCERPT.finditer(README)]
+# How many lines an excerpt takes from its file when the README is updated.
+EXCERPT_LINES = 9
 DOC_SERVER = "http://127.0.0.1:8000"  # the endpoint the README talks about
 VIRTUOSO = "http://127.0.0.1:8890"
 
@@ -148,6 +153,23 @@ def test_readme_output_is_what_the_command_prints(workdir, monkeypatch, request,
     assert output == expected
 
 
+@pytest.mark.parametrize("path, excerpt", EXCERPTS)
+def test_readme_quotes_what_the_files_hold(workdir, path, excerpt):
+    # the blocks before have run (they write the file); the excerpt must be a run of its lines
+    assert (workdir / path).exists(), f"no block of the tour writes {path}"
+    assert excerpt.strip() and excerpt in (workdir / path).read_text(encoding="utf-8")
+
+
+def _excerpt(text: str, old: str) -> str:
+    """The lines of ``text`` that an excerpt quotes: the section the old excerpt began in."""
+    lines = text.splitlines(keepends=True)
+    head = old.splitlines(keepends=True)[0] if old.strip() else ""
+    start = next((k for k, line in enumerate(lines) if head and line == head), None)
+    if start is None:
+        start = next((k for k, line in enumerate(lines) if line.startswith("| agency")), 0)
+    return "".join(lines[start:start + EXCERPT_LINES])
+
+
 @pytest.mark.parametrize("code, expected", SNIPPETS)
 def test_readme_python_prints_what_it_says(workdir, server, code, expected):
     assert run_snippet(code, server) == expected
@@ -173,6 +195,12 @@ def _update() -> None:
 
             text = BLOCK.sub(block, README)
             text = SNIPPET.sub(snippet, text)
+
+            def excerpt(m: re.Match) -> str:
+                content = (root / m.group(1)).read_text(encoding="utf-8")
+                return f"```markdown {m.group(1)}\n{_excerpt(content, m.group(2))}```"
+
+            text = EXCERPT.sub(excerpt, text)
     (ROOT / "README.md").write_text(text, encoding="utf-8")
 
 

@@ -1,27 +1,28 @@
 """An interactive HTML page of the policy graph that opens offline.
 
-pyvis holds the network and supplies vis-network; the page is rendered with
-policy-kg's own template (``templates/graph.html``), which inlines every
-script and style (pyvis's template loads Bootstrap from a CDN even with
-``cdn_resources='in_line'``), adds a legend, and shows each node's source
-sentences and offsets in its tooltip. Node and edge lists are handed to pyvis
-directly: ``Network.add_edge`` checks for duplicates edge by edge and grows
-quadratically.
+pyvis supplies vis-network (its bundled copy of vis-network 9.1.2); the page
+is policy-kg's own template (``templates/graph.html``) because pyvis 0.3.2
+falls short where a reader needs it: its template loads Bootstrap from a CDN
+even with ``cdn_resources='in_line'``, it has no legend, its select and
+filter menus are fragile, HTML tooltips show as raw tags in vis-network 9,
+and ``Network.from_nx``/``add_edge`` grow quadratically. So the node and edge
+lists are built here directly, and the page adds a legend that filters by
+class, a search box, a document filter, a side panel with each node's
+properties and source sentences (with offsets), and a switch between a
+force-directed and a hierarchical layout (document → tasks → measures →
+targets). Physics stops once the layout has settled; labels hide when
+zoomed out.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from functools import lru_cache
 from pathlib import Path
 
 import networkx as nx
-from rdflib import Literal, URIRef
-from rdflib.namespace import RDFS
+from rdflib import URIRef
 
-from kg.rdf.namespaces import POL
-from kg.sparql import _ontology
-from kg.views.network import local_name
+from kg.views.network import local_name, term_labels
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -46,20 +47,6 @@ STYLE = {
 _LABEL_INSIDE = {"box", "ellipse"}
 
 
-@lru_cache(maxsize=None)
-def term_labels(term: str) -> tuple[str, str]:
-    """Return the Chinese and English labels the ontology gives a term (IRI or pol: local name)."""
-    onto = _ontology()
-    iri = URIRef(term if ":" in term else str(POL._NS) + term)
-    zh = en = local_name(iri)
-    for label in onto.objects(iri, RDFS.label):
-        if isinstance(label, Literal) and label.language == "zh":
-            zh = str(label)
-        elif isinstance(label, Literal) and label.language == "en":
-            en = str(label)
-    return zh, en
-
-
 def _tooltip(data: dict) -> str:
     zh, en = term_labels(data["cls"])
     lines = [f"{zh} · {en}", data["label"]]
@@ -74,45 +61,137 @@ def _short(label: str, limit: int = 24) -> str:
     return label if len(label) <= limit else label[: limit - 1] + "…"
 
 
+# Above this many nodes the layout trades polish for speed (Barnes-Hut, fewer iterations,
+# no initial clustering), so that a corpus view settles in seconds.
+LARGE = 800
+
+
+def _options(n_nodes: int) -> dict:
+    large = n_nodes > LARGE
+    physics = {
+        "solver": "barnesHut" if large else "forceAtlas2Based",
+        "stabilization": {"iterations": 50 if large else 300, "updateInterval": 50},
+        "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 110},
+        "barnesHut": {"gravitationalConstant": -9000, "springLength": 120, "avoidOverlap": 0.1},
+        "timestep": 0.5 if large else 0.35,
+    }
+    return {
+        "interaction": {"hover": True, "navigationButtons": False, "tooltipDelay": 150, "hideEdgesOnDrag": large},
+        "physics": physics,
+        "layout": {"improvedLayout": not large, "randomSeed": 7},
+        "edges": {"font": {"size": 10, "align": "middle"}, "color": {"color": "#9e9e9e"}, "smooth": False,
+                  "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
+                  "scaling": {"label": {"drawThreshold": 7}}},
+        "nodes": {"font": {"size": 13, "face": "sans-serif"}, "scaling": {"label": {"drawThreshold": 7}}},
+    }
+
+
+def initial_positions(graph: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
+    """Positions that make a large graph settle in seconds: each read document's
+    tree drawn radially around its own centre (tasks on the first ring,
+    measures on the second, targets on the third), the centres packed in rows,
+    and things shared by several documents (agencies, indicators) between the
+    documents they serve. vis-network's physics then only smooths this."""
+    import math
+
+    owners: dict[str, list[str]] = {}
+    for node, data in graph.nodes(data=True):
+        owners[node] = data.get("docs", [])
+    clusters: dict[str, list[str]] = {}
+    for node in sorted(graph.nodes):
+        docs = owners[node]
+        if len(docs) == 1:
+            clusters.setdefault(docs[0], []).append(node)
+    positions: dict[str, tuple[float, float]] = {}
+    centres: dict[str, tuple[float, float]] = {}
+    x = y = row_height = 0.0
+    width = 60 * math.sqrt(max(len(graph), 1)) * 3
+    for doc in sorted(clusters, key=lambda d: (-len(clusters[d]), d)):
+        members = clusters[doc]
+        radius = 40 * math.sqrt(len(members)) + 60
+        if x and x + 2 * radius > width:
+            x, y, row_height = 0.0, y + row_height, 0.0
+        cx, cy = x + radius, y + radius
+        centres[doc] = (cx, cy)
+        x, row_height = x + 2 * radius + 80, max(row_height, 2 * radius + 80)
+        levels: dict[int, list[str]] = {}
+        for node in members:
+            levels.setdefault(0 if node == doc else graph.nodes[node].get("level", 4) + 1, []).append(node)
+        angle: dict[str, float] = {doc: 0.0}
+        for level in sorted(levels):
+            ring = levels[level]
+
+            def parent_angle(n: str) -> float:
+                ups = [angle[p] for p in graph.predecessors(n) if p in angle]
+                return min(ups) if ups else 0.0
+
+            ring.sort(key=lambda n: (parent_angle(n), n))
+            r = 0.0 if level == 0 else radius * level / (max(levels) or 1)
+            for k, node in enumerate(ring):
+                a = 2 * math.pi * k / len(ring) if level else 0.0
+                angle[node] = a
+                positions[node] = (cx + r * math.cos(a), cy + r * math.sin(a))
+    for k, node in enumerate(sorted(n for n in graph.nodes if n not in positions)):
+        around = [centres[d] for d in owners[node] if d in centres] or [(width / 2, y / 2)]
+        jitter = (hash_unit(node) - 0.5) * 120, (hash_unit(node + "|") - 0.5) * 120
+        positions[node] = (sum(c[0] for c in around) / len(around) + jitter[0],
+                           sum(c[1] for c in around) / len(around) + jitter[1])
+    return positions
+
+
+def hash_unit(text: str) -> float:
+    """A number in [0, 1) fixed by ``text`` (stable across runs, unlike hash())."""
+    import zlib
+
+    return (zlib.crc32(text.encode("utf-8")) % 10_000) / 10_000
+
+
+def page_data(graph: nx.MultiDiGraph) -> dict:
+    """Everything the page draws: nodes, edges, legend, documents and vis-network options."""
+    nodes = []
+    placed = initial_positions(graph) if len(graph) > LARGE else {}
+    for node_id, data in sorted(graph.nodes(data=True)):
+        color, shape = STYLE.get(data["cls"], ("#757575", "dot"))
+        zh, en = term_labels(data["cls"])
+        node = {"id": node_id, "label": _short(data["label"]), "full": data["label"], "title": _tooltip(data),
+                "cls": data["cls"], "zh": zh, "en": en, "color": color, "shape": shape,
+                "level": data.get("level", 4), "docs": data.get("docs", []), "file": data.get("file", ""),
+                "start": data.get("start"), "end": data.get("end"),
+                "props": [[" · ".join(dict.fromkeys(term_labels(k))), v] for k, v in data.get("props", [])],
+                "sentences": [list(s) for s in data.get("sentences", [])]}
+        if shape in _LABEL_INSIDE:
+            node["font"] = {"color": "#ffffff"}
+        if node_id in placed:
+            node["x"], node["y"] = round(placed[node_id][0], 1), round(placed[node_id][1], 1)
+        nodes.append(node)
+    edges = []
+    for k, (s, o, data) in enumerate(sorted(graph.edges(data=True), key=lambda e: (e[0], e[1], e[2]["relation"]))):
+        zh, en = term_labels(data["predicate"])
+        edges.append({"id": k, "from": s, "to": o, "label": zh, "title": en})
+    counts = Counter(n["cls"] for n in nodes)
+    legend = [{"cls": cls, "zh": term_labels(cls)[0], "en": term_labels(cls)[1], "color": color, "shape": shape,
+               "count": counts[cls]} for cls, (color, shape) in STYLE.items() if counts[cls]]
+    ids = sorted({d for n in nodes for d in n["docs"]})
+    labels = {n["id"]: n["full"] for n in nodes}
+    documents = [{"id": d, "label": _short(labels.get(d, local_name(URIRef(d))), 40)} for d in ids]
+    return {"nodes": nodes, "edges": edges, "legend": legend, "documents": documents,
+            "options": _options(len(nodes))}
+
+
 def render(graph: nx.MultiDiGraph, title: str) -> str:
-    """Return the HTML page of a graph made by :func:`kg.views.network.to_networkx`."""
+    """Return the HTML page of a graph made by :func:`kg.views.network.to_networkx`.
+
+    One self-contained file: vis-network (from pyvis's bundled copy) and every
+    style and script are inlined, so it opens offline from disk.
+    """
     from jinja2 import Environment, FileSystemLoader
-    from pyvis.network import Network
 
     import pyvis
 
-    net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line")
-    nodes = []
-    for node_id, data in graph.nodes(data=True):
-        color, shape = STYLE.get(data["cls"], ("#757575", "dot"))
-        node = {"id": node_id, "label": _short(data["label"]), "title": _tooltip(data), "group": data["cls"],
-                "color": color, "shape": shape, "full": data["label"]}
-        if shape in _LABEL_INSIDE:
-            node["font"] = {"color": "#ffffff"}
-        nodes.append(node)
-    edges = []
-    for s, o, data in graph.edges(data=True):
-        zh, en = term_labels(data["predicate"])
-        edges.append({"from": s, "to": o, "label": zh, "title": en, "arrows": "to"})
-    net.nodes, net.edges = nodes, edges
-    net.options = {
-        "interaction": {"hover": True, "navigationButtons": False, "tooltipDelay": 150},
-        "physics": {"solver": "forceAtlas2Based", "stabilization": {"iterations": 300},
-                    "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 110}},
-        "edges": {"font": {"size": 10, "align": "middle"}, "color": {"color": "#9e9e9e"}, "smooth": False},
-        "nodes": {"font": {"size": 13, "face": "sans-serif"}},
-    }
-    counts = Counter(data["cls"] for _, data in graph.nodes(data=True))
-    legend = [
-        {"cls": cls, "zh": term_labels(cls)[0], "en": term_labels(cls)[1], "color": color, "shape": shape,
-         "count": counts[cls]}
-        for cls, (color, shape) in STYLE.items() if counts[cls]
-    ]
-    nodes_data, edges_data, _, height, width, options = net.get_network_data()
+    data = page_data(graph)
     env = Environment(loader=FileSystemLoader([str(TEMPLATES), str(Path(pyvis.__file__).parent / "templates")]),
                       autoescape=True)
-    page = env.get_template("graph.html").render(
-        title=title, nodes=nodes_data, edges=edges_data, options=options, legend=legend,
-        node_count=len(nodes_data), edge_count=len(edges_data),
+    return env.get_template("graph.html").render(
+        title=title, data=data, legend=data["legend"], documents=data["documents"],
+        node_count=len(data["nodes"]), edge_count=len(data["edges"]),
     )
-    return page

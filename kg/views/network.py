@@ -11,9 +11,10 @@ node carries the sentences it was read from, with their offsets.
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import lru_cache
 
 import networkx as nx
-from rdflib import Graph, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS
 
 from kg.rdf.namespaces import POL
@@ -45,13 +46,64 @@ def _sentences(graph: Graph, node: URIRef) -> list[tuple[str, int, int]]:
     return sorted(set(out), key=lambda t: t[1])
 
 
+# Properties not shown among a node's properties (shown otherwise, or plumbing).
+_HIDDEN = {RDF.type, RDFS.label, PROV.wasDerivedFrom, POL.startOffset, POL.endOffset, POL.rule}
+# Levels of the hierarchical layout: document → tasks → measures → targets → indicators.
+LEVELS = {"PolicyDocument": 0, "Task": 1, "Problem": 1, "Feature": 1, "Measure": 2, "GuaranteeMeasure": 2,
+          "Target": 3, "Baseline": 3, "Agency": 3, "ProtectionCentre": 3, "Indicator": 4, "Place": 4, "Person": 4}
+
+
+@lru_cache(maxsize=None)
+def term_labels(term: str) -> tuple[str, str]:
+    """Return the Chinese and English labels the ontology gives a term (IRI or pol: local name)."""
+    from kg.sparql import _ontology
+
+    onto = _ontology()
+    iri = URIRef(term if ":" in term else str(POL._NS) + term)
+    zh = en = local_name(iri)
+    for label in onto.objects(iri, RDFS.label):
+        if isinstance(label, Literal) and label.language == "zh":
+            zh = str(label)
+        elif isinstance(label, Literal) and label.language == "en":
+            en = str(label)
+    return zh, en
+
+
+def _label(graph: Graph, term) -> str:
+    """A term as a reader sees it: a literal's text, an IRI's label, code or local name."""
+    if not isinstance(term, URIRef):
+        return str(term)
+    if str(term).startswith(str(POL._NS)):
+        from kg.sparql import _ontology
+
+        code = _ontology().value(term, POL.code)  # a closed set of the ontology: 超过 (>), 牵头 (lead)…
+        return term_labels(str(term))[0] + (f" ({code})" if code is not None else "")
+    for prop in (RDFS.label, POL.code):
+        value = graph.value(term, prop)
+        if value is not None:
+            return str(value)
+    return local_name(term)
+
+
+def _properties(graph: Graph, node: URIRef) -> list[tuple[str, str]]:
+    """The node's own properties, as (property local name, value) pairs, in a stable order."""
+    out = []
+    for prop, value in graph.predicate_objects(node):
+        if prop in _HIDDEN or prop in RELATIONS or prop in (POL.forTask, POL.forMeasure):
+            continue
+        out.append((local_name(prop), _label(graph, value)))
+    return sorted(set(out))[:24]
+
+
 def to_networkx(graph: Graph) -> nx.MultiDiGraph:
     """Return the reader's view of ``graph`` as a directed multigraph.
 
     Nodes are keyed by IRI and carry ``label``, ``cls`` (class local name),
-    ``start``/``end`` (offsets of the fact, when it has them) and
-    ``sentences`` (``(text, start, end)`` of its source sentences). Edges carry
-    ``relation`` (a property or role local name).
+    ``start``/``end`` (offsets of the fact, when it has them), ``sentences``
+    (``(text, start, end)`` of its source sentences), ``file`` (the file it
+    was read from), ``props`` (its own properties) and ``docs`` (the read
+    documents it belongs to or serves). Edges carry ``relation`` (a property
+    or role local name).
     """
     g = nx.MultiDiGraph()
     classes = {cls: k for k, cls in enumerate(CLASSES)}
@@ -70,10 +122,13 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
         start = graph.value(node, POL.startOffset)
         end = graph.value(node, POL.endOffset)
         sentences = _sentences(graph, node) or sorted(set(mention_sentences.get(node, [])), key=lambda t: t[1])
+        source = graph.value(graph.value(node, PROV.wasDerivedFrom), DCTERMS.isPartOf) \
+            if graph.value(node, PROV.wasDerivedFrom) is not None else None
         g.add_node(
             str(node), label=str(graph.value(node, RDFS.label) or local_name(node)), cls=local_name(cls),
             start=int(start) if start is not None else None, end=int(end) if end is not None else None,
-            sentences=sentences,
+            sentences=sentences, props=_properties(graph, node),
+            file=str(graph.value(source, DCTERMS.identifier) or "") if source is not None else "",
         )
     placed_by_measure = {t for t in graph.subjects(POL.forMeasure, None)} | {t for t in graph.subjects(POL.forTask, None)}
     for prop in RELATIONS:
@@ -95,4 +150,27 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
     for doc, target in sorted(graph.subject_objects(POL.mentions)):
         if str(doc) in g and str(target) in g and g.degree(str(target)) == 0:
             g.add_edge(str(doc), str(target), key="mentions", relation="mentions", predicate=str(POL.mentions))
+    _documents(g, graph)
     return g
+
+
+def _documents(g: nx.MultiDiGraph, graph: Graph) -> None:
+    """Give every node ``docs``: the read documents whose tree it is in, or whose tree it serves.
+
+    A document's tree is what it reaches by its own relations (tasks, measures,
+    targets, indicators…, and the document it interprets); an agency or
+    person serves the documents of the nodes it is linked to.
+    """
+    read = sorted(str(d) for d in graph.subjects(POL.readFrom, None) if str(d) in g)
+    owners: dict[str, set[str]] = defaultdict(set)
+    for doc in read:
+        owners[doc].add(doc)
+        for node in nx.descendants(g, doc):
+            if g.nodes[node]["cls"] not in ("Agency", "ProtectionCentre", "Person"):
+                owners[node].add(doc)
+    for node, data in g.nodes(data=True):
+        if not owners[node]:
+            for other in nx.all_neighbors(g, node):
+                owners[node] |= {d for d in owners[other] if g.nodes[other]["cls"] != "PolicyDocument" or other == d}
+        data["docs"] = sorted(owners[node])
+        data["level"] = LEVELS.get(data["cls"], 4)

@@ -28,8 +28,8 @@ def page(seed_build):
 
 
 def _data(page, name):
-    m = re.search(rf"var {name} = new vis\.DataSet\((.*?)\);\n", page)
-    return json.loads(m.group(1))
+    m = re.search(r'<script id="graph-data" type="application/json">(.*?)</script>', page, re.S)
+    return json.loads(m.group(1))[name]
 
 
 def test_opens_offline_every_script_and_style_inline(page):
@@ -52,10 +52,10 @@ def test_draws_every_node_and_edge_of_the_graph(page, seed_build):
 
 def test_legend_lists_each_class_shown_with_its_count(page):
     nodes = _data(page, "nodes")
-    legend = dict(re.findall(r'<li data-class="(\w+)">.*?<span class="n">(\d+)</span>', page, re.S))
+    legend = dict(re.findall(r'data-class="(\w+)" checked>.*?<span class="n">(\d+)</span>', page, re.S))
     counts = {}
     for n in nodes:
-        counts[n["group"]] = counts.get(n["group"], 0) + 1
+        counts[n["cls"]] = counts.get(n["cls"], 0) + 1
     assert {k: int(v) for k, v in legend.items()} == counts
     assert "任务" in page and "Task" in page
 
@@ -64,7 +64,7 @@ def test_classes_are_coloured_apart(page):
     nodes = _data(page, "nodes")
     colours = {}
     for n in nodes:
-        colours.setdefault(n["group"], set()).add(n["color"])
+        colours.setdefault(n["cls"], set()).add(n["color"])
     assert all(len(c) == 1 for c in colours.values())
     assert len({next(iter(c)) for c in colours.values()}) == len(colours)
 
@@ -79,6 +79,48 @@ def test_text_cannot_break_out_of_the_script(seed_build):
     import networkx as nx
 
     g = nx.MultiDiGraph()
-    g.add_node("x", label="</script><script>alert(1)</script>", cls="Task", start=None, end=None, sentences=[])
+    g.add_node("x", label="</script><script>alert(1)</script>", cls="Task", start=None, end=None, sentences=[],
+               props=[("note", "</script>")], docs=[], file="")
     page = render(g, "<b>title</b>")
     assert "<script>alert(1)" not in page and "<b>title</b>" not in page
+
+
+def test_every_node_knows_its_documents_level_and_sources(page, seed_build):
+    nodes = _data(page, "nodes")
+    documents = _data(page, "documents")
+    # The interpretation is the one document read; every node belongs to it or serves it.
+    assert [d["label"] for d in documents] == ["解读：《中关村国家自主创新示范区知识产权行动方案（2019-2021）》"]
+    assert all(n["docs"] == [documents[0]["id"]] for n in nodes)
+    levels = {n["cls"]: n["level"] for n in nodes}
+    assert levels["PolicyDocument"] < levels["Task"] < levels["Measure"] < levels["Target"]
+    target = next(n for n in nodes if n["full"].startswith("有效发明专利拥有量 >"))
+    assert target["file"] == "policy_text" and target["sentences"][0][0].startswith("到2021年")
+    assert ["期限 · deadline", "2021"] in target["props"]
+    assert any(v == "超过 (>)" for _, v in target["props"])
+
+
+def test_a_large_graph_starts_from_positions_that_settle_fast():
+    import networkx as nx
+
+    from kg.views.html import LARGE, page_data
+
+    g = nx.MultiDiGraph()
+    for d in range(3):
+        doc = f"doc{d}"
+        g.add_node(doc, label=doc, cls="PolicyDocument", docs=[doc], level=0)
+        for k in range(LARGE // 3 + 10):
+            task = f"{doc}/t{k}"
+            g.add_node(task, label=task, cls="Task", docs=[doc], level=1)
+            g.add_edge(doc, task, relation="hasTask", predicate="https://w3id.org/policy-kg/ontology#hasTask")
+    g.add_node("agency", label="agency", cls="Agency", docs=["doc0", "doc1"], level=3)
+    data = page_data(g)
+    assert data["options"]["physics"]["solver"] == "barnesHut" and not data["options"]["layout"]["improvedLayout"]
+    placed = {n["id"]: (n["x"], n["y"]) for n in data["nodes"]}
+    assert len(placed) == len(g)
+    centre = {d: placed[f"doc{d}"] for d in range(3)}
+    # each document's tasks sit around it, nearer to it than to the other documents
+    for d in range(3):
+        x, y = placed[f"doc{d}/t0"]
+        own = (x - centre[d][0]) ** 2 + (y - centre[d][1]) ** 2
+        assert all(own < (x - centre[e][0]) ** 2 + (y - centre[e][1]) ** 2 for e in range(3) if e != d)
+    assert page_data(g) == data  # the same graph, the same positions

@@ -1,0 +1,131 @@
+"""The graph page in a real browser (headless Chromium): what a reader does with it."""
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import EXPECTATIONS, ROOT, SEED
+from kg import api
+
+EXPECTED = yaml.safe_load((EXPECTATIONS / "seed.yaml").read_text(encoding="utf-8"))
+SCREENSHOTS = ROOT / "tests" / "screenshots"
+VISIBLE = "policykg.nodes.get({filter: function (n) { return !n.hidden; }}).length"
+
+
+@pytest.fixture(scope="module")
+def seed_page(tmp_path_factory):
+    out = tmp_path_factory.mktemp("page")
+    api.write(api.build([SEED]), out)
+    return out / "graph.html"
+
+
+def open_page(browser, path: Path):
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    problems, outside = [], []
+    page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: problems.append(str(e)))
+
+    def leave(route):
+        outside.append(route.request.url)
+        route.abort()
+
+    page.route(lambda url: not url.startswith("file:"), leave)
+    page.goto(path.as_uri())
+    page.wait_for_function("window.policykg && policykg.state.settled", timeout=120_000)
+    return page, problems, outside
+
+
+def click_node(page, node_id: str) -> None:
+    """A real mouse click on a node where it is drawn."""
+    page.click("#fit")
+    point = page.evaluate("(id) => policykg.network.canvasToDOM(policykg.network.getPosition(id))", node_id)
+    box = page.locator("#graph canvas").bounding_box()
+    page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
+    page.wait_for_function("(id) => policykg.state.selected === id", arg=node_id, timeout=10_000)
+
+
+def test_the_page_loads_offline_without_errors_and_draws_every_node(browser, seed_page, seed_build):
+    from kg.views.network import to_networkx
+
+    page, problems, outside = open_page(browser, seed_page)
+    assert problems == [] and outside == []
+    assert page.evaluate("policykg.network.body.nodeIndices.length") == to_networkx(seed_build.graph).number_of_nodes()
+    assert page.evaluate("policykg.network.physics.physicsEnabled") is False  # frozen once settled
+    SCREENSHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "seed-graph.png"))
+    page.close()
+
+
+def test_searching_highlights_both_protection_centres(browser, seed_page):
+    page, _, _ = open_page(browser, seed_page)
+    page.fill("#search", "保护中心")
+    found = page.evaluate("policykg.state.highlighted.map(function (id) { "
+                          "return policykg.data.nodes.filter(function (n) { return n.id === id; })[0]; })")
+    centres = sorted(n["full"] for n in found if n["cls"] == "ProtectionCentre")
+    assert centres == ["中国（中关村）知识产权保护中心", "中国（北京）知识产权保护中心"]
+    assert all("保护中心" in n["full"] for n in found)
+    assert page.evaluate("policykg.network.getSelectedNodes().length") == len(found)
+    page.close()
+
+
+def test_clicking_a_target_opens_its_source_sentence(browser, seed_page):
+    page, _, _ = open_page(browser, seed_page)
+    target = page.evaluate("policykg.data.nodes.filter(function (n) { "
+                           "return n.full.indexOf('有效发明专利拥有量 >') === 0; })[0].id")
+    click_node(page, target)
+    assert page.locator("#panel").is_visible()
+    assert page.locator("#panel-name").inner_text().startswith("有效发明专利拥有量")
+    sources = page.locator("#panel-sources").inner_text()
+    assert "到2021年，中关村示范区有效发明专利拥有量超过15万件" in sources
+    # where the sentence stands in the original file (which has spaces around its digits)
+    start = re.search(r"到\s*2021\s*年，中关村示范区", SEED.read_text(encoding="utf-8")).start()
+    assert f"source [{start}, " in sources
+    SCREENSHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "seed-target-panel.png"))
+    page.close()
+
+
+def test_hiding_a_class_removes_its_nodes(browser, seed_page):
+    page, _, _ = open_page(browser, seed_page)
+    before = page.evaluate(VISIBLE)
+    page.click("input[data-class=Measure]")
+    measures = sum(len(t["measures"]) for t in EXPECTED["tasks"])
+    assert page.evaluate(VISIBLE) == before - measures
+    page.click("input[data-class=Measure]")
+    assert page.evaluate(VISIBLE) == before
+    page.close()
+
+
+def test_the_hierarchical_layout_puts_documents_above_tasks_above_measures(browser, seed_page):
+    page, _, _ = open_page(browser, seed_page)
+    page.select_option("#layout", "hierarchy")
+    ys = page.evaluate("""(function () {
+        var out = {};
+        policykg.data.nodes.forEach(function (n) {
+            var p = policykg.network.getPosition(n.id);
+            (out[n.cls] = out[n.cls] || []).push(p.y);
+        });
+        return out; })()""")
+    assert max(ys["PolicyDocument"]) < min(ys["Task"]) and max(ys["Task"]) < min(ys["Measure"])
+    page.close()
+
+
+def test_the_document_filter_narrows_a_corpus_view(browser, tmp_path):
+    corpus = ROOT / "tests" / "data" / "corpus"
+    api.write(api.build([SEED, corpus / "05_beijing-data-zone-guiding-opinions-2022.txt"]), tmp_path)
+    page, problems, _ = open_page(browser, tmp_path / "graph.html")
+    everything = page.evaluate(VISIBLE)
+    documents = page.evaluate("policykg.data.documents")
+    assert len(documents) >= 2
+    seed = next(d for d in documents if "中关村" in d["label"])
+    page.select_option("#document", seed["id"])
+    narrowed = page.evaluate(VISIBLE)
+    assert 0 < narrowed < everything
+    labels = page.evaluate("policykg.nodes.get({filter: function (n) { return !n.hidden; }})"
+                           ".map(function (n) { return policykg.data.nodes.filter("
+                           "function (d) { return d.id === n.id; })[0].full; })")
+    assert "有效发明专利拥有量" in labels and "北京市经济和信息化局" not in labels
+    assert problems == []
+    page.close()

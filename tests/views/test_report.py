@@ -1,0 +1,84 @@
+"""`policykg report` on the seed, checked against what a reader finds in it."""
+
+import networkx as nx
+import pytest
+import yaml
+
+from conftest import EXPECTATIONS, SEED
+from kg import api
+
+EXPECTED = yaml.safe_load((EXPECTATIONS / "seed.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def written(tmp_path_factory):
+    out = tmp_path_factory.mktemp("seed")
+    api.write(api.build([SEED]), out, with_html=False)
+    return api.report([out / "graph.trig"], outdir=out / "report"), out
+
+
+def test_the_report_counts_each_class(written):
+    paths, _ = written
+    text = paths["report.md"].read_text(encoding="utf-8")
+    assert f"| 任务 | task | {len(EXPECTED['tasks'])} |" in text
+    assert f"| 目标 | target | {len(EXPECTED['targets'])} |" in text
+    assert f"| 保障措施 | guarantee measure | {len(EXPECTED['guarantees'])} |" in text
+
+
+def test_actors_are_ranked_in_the_task_actor_network(written):
+    paths, _ = written
+    text = paths["report.md"].read_text(encoding="utf-8")
+    rows = [line for line in text.splitlines() if line.startswith("| 中") or line.startswith("| 北")]
+    n = len(EXPECTED["guarantees"])  # the two drafting bodies lead every guarantee measure
+    assert rows[0].startswith(f"| 中关村科技园区管理委员会 | {n} |") and f"| {n} | 0 | 0 |" in rows[0]
+    assert rows[1].startswith(f"| 北京市知识产权局 | {n} |")
+    assert any(r.startswith("| 中国（北京）知识产权保护中心 | 1 |") and r.endswith("| 0 | 0 | 1 |") for r in rows)
+
+
+def test_the_task_tree_and_the_growth_table(written):
+    paths, _ = written
+    text = paths["report.md"].read_text(encoding="utf-8")
+    for k, task in enumerate(EXPECTED["tasks"], 1):
+        assert f"{k}. {task['task']} ({len(task['measures'])} measures)" in text
+    assert "| 有效发明专利拥有量 | 99000 件 | 2018 | > 150000 件 | 2021 | 51.5 % | 14.9 % |" in text
+    html = paths["report.html"].read_text(encoding="utf-8")
+    assert "data:image/png;base64," in html and "有效发明专利拥有量" in html
+
+
+def test_the_chart_is_a_png(written):
+    paths, _ = written
+    assert paths["targets.png"].read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_graphml_and_gexf_hold_the_network(written, seed_build):
+    from kg.views.network import to_networkx
+
+    paths, _ = written
+    expected = to_networkx(seed_build.graph)
+    for name, reader in (("graph.graphml", nx.read_graphml), ("graph.gexf", nx.read_gexf)):
+        g = reader(paths[name])
+        assert g.number_of_nodes() == expected.number_of_nodes(), name
+        assert g.number_of_edges() == expected.number_of_edges(), name
+        labels = {d["label"] for _, d in g.nodes(data=True)}
+        assert "北京市知识产权局" in labels
+
+
+def test_the_same_graph_gives_the_same_report(written, tmp_path):
+    paths, out = written
+    again = api.report([out / "graph.trig"], outdir=tmp_path)
+    for name, path in paths.items():
+        assert again[name].read_bytes() == path.read_bytes(), name
+
+
+def test_one_file_of_a_corpus(tmp_path):
+    from conftest import ROOT
+
+    corpus = ROOT / "tests" / "data" / "corpus"
+    api.build_store([corpus / "05_beijing-data-zone-guiding-opinions-2022.txt", SEED], tmp_path / "store")
+    paths = api.report(store=tmp_path / "store", doc="policy_text", outdir=tmp_path / "r")
+    text = paths["report.md"].read_text(encoding="utf-8")
+    assert text.startswith("# 解读：《中关村国家自主创新示范区知识产权行动方案（2019-2021）》")
+    assert "北京市经济和信息化局" not in text
+    from kg.errors import InputError
+    with pytest.raises(InputError, match="no file 'nope'"):
+        api.report(store=tmp_path / "store", doc="nope", outdir=tmp_path / "x")
