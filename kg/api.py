@@ -257,50 +257,51 @@ def html(graph: "Graph", title: str) -> str:
     return render(to_networkx(graph), title)
 
 
+def _quad_source(graphs: Iterable[str | Path] = (), store: str | Path | None = None):
+    """A pyoxigraph store holding RDF files (in memory) or an on-disk store (read-only), and its name."""
+    import pyoxigraph as ox
+
+    if store is not None:
+        from kg.stores.disk import PolicyStore
+
+        return PolicyStore(store, read_only=True).store, str(store)
+    from kg.stores.disk import load_files
+
+    source = ox.Store()
+    load_files(source, graphs)
+    return source, ", ".join(str(g) for g in graphs)
+
+
 def read_graph(graphs: Iterable[str | Path] = (), store: str | Path | None = None,
                doc: str | None = None) -> tuple["Graph", str]:
     """The triples of RDF files or of a store, all or one file's (``doc``, a file id
-    such as ``policy_text``, with the shared graph), in one rdflib graph; and a title."""
-    from rdflib import URIRef
+    such as ``policy_text``, with the shared graph), in one rdflib graph; and a title.
+
+    Files are parsed by pyoxigraph (many times faster than rdflib's parsers).
+    """
+    import pyoxigraph as ox
     from rdflib.namespace import DCTERMS
 
     from kg.errors import InputError
     from kg.rdf import ONTOLOGY_IRI
     from kg.rdf.graph import new_graph
     from kg.rdf.namespaces import POL
+    from kg.stores.terms import from_oxigraph
 
-    if store is not None:
-        from kg.stores.disk import PolicyStore
-        from kg.stores.terms import from_oxigraph
-
-        source = PolicyStore(store, read_only=True)
-        names = {iri for iri in source.graphs() if iri != ONTOLOGY_IRI}
-
-        def triples(iri: str):
-            for q in source.quads(iri):
-                yield from_oxigraph(q.subject), from_oxigraph(q.predicate), from_oxigraph(q.object)
-
-        origin = str(store)
-    else:
-        dataset = load(graphs)
-        names = {str(g.identifier) for g in dataset.graphs() if len(g) and str(g.identifier) != ONTOLOGY_IRI}
-
-        def triples(iri: str):
-            return dataset.graph(URIRef(iri)).triples((None, None, None))
-
-        origin = ", ".join(str(g) for g in graphs)
+    source, origin = _quad_source(graphs, store)
+    names = {g.value for g in source.named_graphs() if isinstance(g, ox.NamedNode) and g.value != ONTOLOGY_IRI}
     files = sorted(n.rsplit("/src/", 1)[1] for n in names if "/src/" in n)
     if doc is not None and not files:
         raise InputError(f"{origin} holds one graph, not one per file: --doc needs graph.trig or a store")
     if doc is not None:
         if doc not in files:
-            raise InputError(f"no file {doc!r} in {origin}; it holds: {', '.join(files[:10])}"
+            raise InputError(f"{origin} holds no file {doc!r}; it holds: {', '.join(files[:10])}"
                              + (" …" if len(files) > 10 else ""))
         names = {n for n in names if n.endswith(f"/src/{doc}") or n.endswith("/graph/shared")}
     graph = new_graph()
     for iri in sorted(names):
-        for triple in triples(iri):
-            graph.add(triple)
+        for q in source.quads_for_pattern(None, None, None, ox.NamedNode(iri)):
+            graph.add((from_oxigraph(q.subject), from_oxigraph(q.predicate), from_oxigraph(q.object)))
     read_from = sorted(set(graph.objects(None, POL.readFrom)))
     if len(read_from) == 1:  # one file: named by its first document's title
         documents = sorted((int(graph.value(d, POL.startOffset) or 0), str(graph.value(d, DCTERMS.title) or ""))
@@ -337,13 +338,28 @@ def view(graphs: Iterable[str | Path] = (), store: str | Path | None = None, doc
 def report(graphs: Iterable[str | Path] = (), store: str | Path | None = None, outdir: str | Path = "report",
            doc: str | None = None) -> dict[str, Path]:
     """Write the analytic report of RDF files or a store into ``outdir`` (see :mod:`kg.views.report`)."""
-    from kg.sparql import with_graph
     from kg.views.network import to_networkx
     from kg.views.report import growth_dicts, write_report
 
     graph, title = read_graph(graphs, store, doc)
-    growth = growth_dicts(query(with_graph(graph), named="growth"))
+    growth = growth_dicts(query(_oxigraph_of(graph), named="growth"))  # rdflib takes seconds on a corpus
     return write_report(to_networkx(graph), growth, outdir, title)
+
+
+def _oxigraph_of(graph: "Graph"):
+    """A query backend over ``graph`` and the ontology, in a pyoxigraph memory store."""
+    import pyoxigraph as ox
+
+    from kg.rdf import ONTOLOGY_IRI
+    from kg.sparql import ontology_path
+    from kg.stores.disk import OxigraphBackend
+    from kg.stores.terms import to_oxigraph
+
+    store = ox.Store()
+    data = ox.NamedNode("urn:policy-kg:graph")
+    store.extend(ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), data) for s, p, o in graph)
+    store.load(path=str(ontology_path()), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(ONTOLOGY_IRI))
+    return OxigraphBackend(store)
 
 
 def write(result: BuildResult, outdir: str | Path, with_html: bool = True) -> dict[str, Path]:

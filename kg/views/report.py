@@ -35,7 +35,7 @@ ACTORS = ("Agency", "ProtectionCentre")
 WORK = ("Task", "Measure", "GuaranteeMeasure")
 ROLES = ("Lead", "Support", "Involved")
 # Betweenness on more nodes than this is estimated from this many sampled sources.
-SAMPLE = 600
+SAMPLE = 400
 # The most measures listed under one task (the rest are counted).
 MEASURES_SHOWN = 8
 
@@ -45,6 +45,7 @@ class Report:
     title: str
     counts: list[tuple[str, str, int]] = field(default_factory=list)  # (zh, en, n)
     actors: list[dict] = field(default_factory=list)
+    sampled: int | None = None  # betweenness estimated from this many sampled sources
     trees: list[dict] = field(default_factory=list)
     growth: list[dict] = field(default_factory=list)
     chart: bytes | None = None
@@ -62,10 +63,11 @@ def task_actor_network(g: nx.MultiDiGraph) -> nx.Graph:
     return net
 
 
-def rank_actors(g: nx.MultiDiGraph, top: int = 20) -> list[dict]:
+def rank_actors(g: nx.MultiDiGraph, top: int = 20) -> tuple[list[dict], int | None]:
+    """The agencies by degree, then betweenness; and the sample size if betweenness was estimated."""
     net = task_actor_network(g)
     if not net:
-        return []
+        return [], None
     k = min(SAMPLE, len(net)) if len(net) > SAMPLE else None
     between = nx.betweenness_centrality(net, k=k, seed=7, normalized=True)
     rows = []
@@ -77,7 +79,7 @@ def rank_actors(g: nx.MultiDiGraph, top: int = 20) -> list[dict]:
                      "betweenness": round(between[node], 4), "lead": roles["Lead"], "support": roles["Support"],
                      "involved": roles["Involved"]})
     rows.sort(key=lambda r: (-r["degree"], -r["betweenness"], r["agency"]))
-    return rows[:top]
+    return rows[:top], k
 
 
 def task_trees(g: nx.MultiDiGraph) -> list[dict]:
@@ -109,8 +111,19 @@ def _order(g: nx.MultiDiGraph):
     return key
 
 
+# The most pairs a chart shows (the table lists them all).
+CHART_PAIRS = 12
+
+
 def chart(growth: list[dict]) -> bytes | None:
     """A PNG of targets against baselines (log scale when they differ by orders of magnitude)."""
+    seen, pairs = set(), []
+    for r in growth:
+        key = (r["indicator"], r["baseline"], r["baseline_year"], r["target"], r["deadline"])
+        if key not in seen:
+            seen.add(key)
+            pairs.append(r)
+    growth = pairs[:CHART_PAIRS]
     if not growth:
         return None
     import matplotlib
@@ -150,7 +163,7 @@ def build_report(g: nx.MultiDiGraph, growth_rows: list[dict], title: str) -> Rep
     counts = Counter(d["cls"] for _, d in g.nodes(data=True))
     report = Report(title)
     report.counts = [(*term_labels(cls), n) for cls, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
-    report.actors = rank_actors(g)
+    report.actors, report.sampled = rank_actors(g)
     report.trees = task_trees(g)
     report.growth = growth_rows
     report.chart = chart(growth_rows)

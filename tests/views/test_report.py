@@ -80,5 +80,5 @@ def test_one_file_of_a_corpus(tmp_path):
     assert text.startswith("# 解读：《中关村国家自主创新示范区知识产权行动方案（2019-2021）》")
     assert "北京市经济和信息化局" not in text
     from kg.errors import InputError
-    with pytest.raises(InputError, match="no file 'nope'"):
+    with pytest.raises(InputError, match="holds no file .nope."):
         api.report(store=tmp_path / "store", doc="nope", outdir=tmp_path / "x")
