@@ -129,3 +129,34 @@ def test_the_document_filter_narrows_a_corpus_view(browser, tmp_path):
     assert "有效发明专利拥有量" in labels and "北京市经济和信息化局" not in labels
     assert problems == []
     page.close()
+
+
+def test_the_endpoint_page_runs_a_named_question(browser, tmp_path):
+    import sys
+
+    sys.path.insert(0, str(ROOT / "tests" / "server"))
+    from test_serve import start, stop
+
+    api.build_store([SEED], tmp_path / "store")
+    process, url = start("--store", tmp_path / "store")
+    try:
+        page = browser.new_page()
+        problems = []
+        page.on("pageerror", lambda e: problems.append(str(e)))
+        page.goto(url)
+        page.select_option("#named", "targets")
+        assert "SELECT ?indicator" in page.input_value("#query")
+        page.click("#run")
+        page.wait_for_function("document.getElementById('status').textContent.indexOf('rows') >= 0",
+                               timeout=30_000)
+        rows = page.locator("#results tbody tr").count()
+        assert rows == len(EXPECTED["targets"])
+        assert "有效发明专利拥有量" in page.locator("#results").inner_text()
+        page.fill("#query", "SELECT ?x WHERE { ?x ")
+        page.click("#run")
+        page.wait_for_function("document.getElementById('status').className === 'bad'", timeout=30_000)
+        assert "400" in page.locator("#status").inner_text()
+        assert problems == []
+        page.close()
+    finally:
+        stop(process)
