@@ -306,6 +306,55 @@ def report(graphs: tuple[Path, ...], store: Path | None, doc: str | None, outdir
     click.echo("wrote " + ", ".join(str(p) for p in written.values()))
 
 
+@cli.command()
+@click.argument("graphs", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--store", type=click.Path(path_type=Path), help="Export this on-disk store.")
+@click.option("--format", "fmt", required=True, type=click.Choice(["ttl", "nt", "nq", "trig", "jsonld", "xml", "csv"]),
+              help="Turtle, N-Triples, N-Quads, TriG, JSON-LD, RDF/XML, or CSV (a row per triple, with labels).")
+@click.option("-o", "--output", "output", required=True, type=click.Path(path_type=Path), help="The file to write.")
+def export(graphs: tuple[Path, ...], store: Path | None, fmt: str, output: Path) -> None:
+    """Export the triples of RDF files or an on-disk store for other tools:
+    Turtle, N-Triples, N-Quads and TriG (one named graph per file read),
+    JSON-LD (with the context of ontology/policy.context.jsonld), RDF/XML, or
+    CSV for spreadsheets. The same graph always gives the same bytes."""
+    from kg.io import atomic_write
+    from kg.rdf.export import export as _export
+    from kg.rdf.export import read_dataset
+
+    if bool(graphs) == bool(store):
+        raise click.UsageError("export RDF files or --store PATH (one of them)")
+    data = _export(read_dataset(graphs, store), fmt)
+    atomic_write(output, data)
+    click.echo(f"wrote {output} ({len(data)} bytes)")
+
+
+@cli.command()
+@click.argument("graphs", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--store", type=click.Path(path_type=Path), help="Validate this on-disk store.")
+def validate(graphs: tuple[Path, ...], store: Path | None) -> None:
+    """Check RDF files or an on-disk store against ontology/shapes.ttl (SHACL):
+    every target with one value, indicator, comparator and a time horizon,
+    every fact traced to a sentence with offsets, every task in a document….
+    Prints each violation and warning; the exit status is 1 if there is a
+    violation."""
+    from kg import api
+    from kg.rdf.validate import validate as check
+
+    if bool(graphs) == bool(store):
+        raise click.UsageError("validate RDF files or --store PATH (one of them)")
+    graph, _ = api.read_graph(graphs, store)
+    conforms, findings = check(graph)
+    for finding in findings:
+        click.echo(str(finding))
+    violations = sum(f.severity == "Violation" for f in findings)
+    warnings = sum(f.severity == "Warning" for f in findings)
+    click.echo(f"{'conforms' if conforms else 'does not conform'}: {violations} violation"
+               f"{'s' if violations != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''} "
+               f"({len(graph)} triples checked)")
+    if not conforms:
+        sys.exit(1)
+
+
 def main() -> None:
     """Entry point of the ``policykg`` console script."""
     cli(prog_name="policykg")

@@ -33,9 +33,10 @@ BLOCK = re.compile(r"```console\n\$ (policykg|curl) (.*?)\n((?:(?!```).)*?)```",
 BLOCKS = [(m.group(1), m.group(2), m.group(3)) for m in BLOCK.finditer(README)]
 SNIPPET = re.compile(r"```python\n((?:(?!```).)*?)```\n\n```text\n((?:(?!```).)*?)```", re.S)
 SNIPPETS = [(m.group(1), m.group(2)) for m in SNIPPET.finditer(README)]
-# ```markdown PATH blocks quote an excerpt of a file the tour writes.
-EXCERPT = re.compile(r"```markdown (\S+)\n((?:(?!```).)*?)```", re.S)
-EXCERPTS = [(m.group(1), m.group(2)) for m in EXCERPT.finditer(README)]
+# ```markdown PATH (or ```text PATH N) blocks quote an excerpt of a file the tour writes
+# (N lines of it, from where the excerpt started before).
+EXCERPT = re.compile(r"```(markdown|text) (\S+)(?: (\d+))?\n((?:(?!```).)*?)```", re.S)
+EXCERPTS = [(m.group(2), m.group(4)) for m in EXCERPT.finditer(README)]
 # How many lines an excerpt takes from its file when the README is updated.
 EXCERPT_LINES = 9
 DOC_SERVER = "http://127.0.0.1:8000"  # the endpoint the README talks about
@@ -160,14 +161,15 @@ def test_readme_quotes_what_the_files_hold(workdir, path, excerpt):
     assert excerpt.strip() and excerpt in (workdir / path).read_text(encoding="utf-8")
 
 
-def _excerpt(text: str, old: str) -> str:
-    """The lines of ``text`` that an excerpt quotes: the section the old excerpt began in."""
+def _excerpt(text: str, old: str, count: int = EXCERPT_LINES) -> str:
+    """The lines of ``text`` that an excerpt quotes: from where the old excerpt began
+    (the ranking of actors, for a new report excerpt; the top of other files)."""
     lines = text.splitlines(keepends=True)
     head = old.splitlines(keepends=True)[0] if old.strip() else ""
     start = next((k for k, line in enumerate(lines) if head and line == head), None)
     if start is None:
         start = next((k for k, line in enumerate(lines) if line.startswith("| agency")), 0)
-    return "".join(lines[start:start + EXCERPT_LINES])
+    return "".join(lines[start:start + count])
 
 
 @pytest.mark.parametrize("code, expected", SNIPPETS)
@@ -197,8 +199,10 @@ def _update() -> None:
             text = SNIPPET.sub(snippet, text)
 
             def excerpt(m: re.Match) -> str:
-                content = (root / m.group(1)).read_text(encoding="utf-8")
-                return f"```markdown {m.group(1)}\n{_excerpt(content, m.group(2))}```"
+                kind, path, count = m.group(1), m.group(2), m.group(3)
+                content = (root / path).read_text(encoding="utf-8")
+                head = f"```{kind} {path}" + (f" {count}" if count else "")
+                return f"{head}\n{_excerpt(content, m.group(4), int(count or EXCERPT_LINES))}```"
 
             text = EXCERPT.sub(excerpt, text)
     (ROOT / "README.md").write_text(text, encoding="utf-8")

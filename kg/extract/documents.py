@@ -36,6 +36,8 @@ class DocumentReader:
         self.unbracketed = [compile_pattern(p, "references.toml unbracketed") for p in cfg["unbracketed"]]
         self.kinds = sorted(cfg["kinds"], key=len, reverse=True)
         self.period = compile_pattern(cfg["period"], "references.toml period")
+        self.year = compile_pattern(cfg["year"], "references.toml year")
+        self.span_from = compile_pattern(load_toml("targets.toml")["context"]["span_from"], "targets.toml span_from")
         structure = load_toml("structure.toml")
         self.interpretation_kind = structure["title"]["interpretation_kind"]
         self.annex_kind = cfg["annex_kind"]
@@ -53,9 +55,17 @@ class DocumentReader:
     def period_of(self, title: str) -> tuple[int | None, int | None]:
         m = self.period.search(title)
         if not m:
-            return None, None
+            years = {int(y["y"]) for y in self.year.finditer(title)}
+            return (years.pop(),) * 2 if len(years) == 1 else (None, None)  # 2022年政府工作报告
         a, b = int(m["a"]), int(m["b"])
         return (a, b) if a <= b else (None, None)
+
+    def span_period(self, text: str, start: int, end: int) -> tuple[int | None, int | None]:
+        """The period a plan states in its text: 2012年起5年内 is 2012–2016."""
+        from kg.extract.quantities import _count
+
+        m = self.span_from.search(text, start, end)
+        return (int(m["y"]), int(m["y"]) + _count(m["n"]) - 1) if m else (None, None)
 
     def cited(self, key: str, title: str, **kw) -> DocumentRecord:
         start, end = self.period_of(title)
@@ -88,6 +98,8 @@ class DocumentReader:
                 kind = (self.kind_of(title) if title else None) or (self.annex_kind if part.annex else None)
             plain = title and not part.interprets and self.kind_of(title) not in self.notice_kinds
             p_start, p_end = self.period_of(title) if plain else (None, None)
+            if plain and p_start is None:
+                p_start, p_end = self.span_period(text, part.start, part.end)
             meta = doc.metadata if part.index == 0 else None
             add(DocumentRecord(
                 key=key, title=title, kind=kind, number=part.number.text if part.number else None,
@@ -110,7 +122,10 @@ class DocumentReader:
         main = None
         for part, key in zip(doc.parts, read_keys):
             if part.annex and main is not None:
-                by_key[key] = DocumentRecord(**{**by_key[key].__dict__, "annex_of": main})
+                record = by_key[key]
+                inherited = {} if record.period_start else {"period_start": by_key[main].period_start,
+                                                               "period_end": by_key[main].period_end}
+                by_key[key] = DocumentRecord(**{**record.__dict__, "annex_of": main, **inherited})
             elif by_key[key].kind in self.notice_kinds and part.index + 1 < len(doc.parts):
                 issued = tuple(k for p2, k in zip(doc.parts[part.index + 1:], read_keys[part.index + 1:]) if not p2.annex)
                 by_key[key] = DocumentRecord(**{**by_key[key].__dict__, "issues": issued})

@@ -375,7 +375,7 @@ class QuantityReader:
                         rule = "baseline.year"
                     elif cue or ((written or period or text.startswith(self.target_verbs, opens) or share or output or ctx.horizon)
                                  and (task is not None or any(c in sentence.text for c in self.target_cues))):
-                        rule = "target.measure"
+                        rule = "target.service-standard" if service else "target.measure"  # 48小时内放行
                     else:
                         continue
                     if output and rule == "target.measure":

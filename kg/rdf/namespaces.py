@@ -33,6 +33,7 @@ class POL(DefinedNamespace):
     Drafted: URIRef
     Equal: URIRef
     Feature: URIRef
+    Figure: URIRef
     GreaterThan: URIRef
     GuaranteeMeasure: URIRef
     Indicator: URIRef

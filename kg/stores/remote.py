@@ -237,8 +237,16 @@ def _push_update(session: Session, endpoint: str, iri: str, triples: Iterator[ox
 
     graph = f"<{iri}>"
     update(f"DROP SILENT GRAPH {graph}")
-    sent = 0
+    sent, anonymous = 0, []
     for batch in _batches(triples, UPDATE_BATCH):
-        update(f"INSERT DATA {{ GRAPH {graph} {{\n{_ntriples(batch).decode('utf-8')}}} }}")
-        sent += len(batch)
+        plain = [t for t in batch if not (isinstance(t.subject, ox.BlankNode) or isinstance(t.object, ox.BlankNode))]
+        anonymous += [t for t in batch if t not in plain]
+        if plain:
+            update(f"INSERT DATA {{ GRAPH {graph} {{\n{_ntriples(plain).decode('utf-8')}}} }}")
+            sent += len(plain)
+    if anonymous:
+        # Blank nodes (an ontology's union classes) must stay one node across their triples, and some
+        # servers (Virtuoso) refuse them in INSERT DATA: one INSERT … WHERE {} carries them all.
+        update(f"INSERT {{ GRAPH {graph} {{\n{_ntriples(anonymous).decode('utf-8')}}} }} WHERE {{}}")
+        sent += len(anonymous)
     return sent

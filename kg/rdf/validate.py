@@ -1,0 +1,100 @@
+"""Checking a graph against ontology/shapes.ttl (SHACL, with pyshacl).
+
+The ontology is given to pyshacl as the ontology graph, so class hierarchy
+counts (a pol:ProtectionCentre is a pol:Agency). Results come back as
+:class:`Finding`: severity, the node, its label, the property path, the
+shape's message; violations make a graph fail, warnings do not.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF, RDFS, SH, SKOS
+
+
+@dataclass(frozen=True)
+class Finding:
+    severity: str  # Violation, Warning or Info
+    focus: str
+    label: str
+    path: str
+    message: str
+    shape: str  # the node shape that found it (local name: Target, Fact…)
+
+    def __str__(self) -> str:
+        where = f" ({self.label})" if self.label else ""
+        path = f" [{self.path}]" if self.path else ""
+        return f"{self.severity} · {self.shape} <{self.focus}>{where}{path}: {self.message}"
+
+
+@lru_cache(maxsize=1)
+def shapes() -> Graph:
+    from kg.sparql import ontology_path
+
+    return Graph().parse(ontology_path().with_name("shapes.ttl"), format="turtle")
+
+
+def _short(term) -> str:
+    text = str(term)
+    for prefix, ns in (("pol:", "https://w3id.org/policy-kg/ontology#"), ("prov:", "http://www.w3.org/ns/prov#"),
+                       ("dcterms:", "http://purl.org/dc/terms/"), ("skos:", "http://www.w3.org/2004/02/skos/core#"),
+                       ("rdfs:", "http://www.w3.org/2000/01/rdf-schema#")):
+        if text.startswith(ns):
+            return prefix + text[len(ns):]
+    return text
+
+
+def _path(results: Graph, path) -> str:
+    if path is None:
+        return ""
+    if isinstance(path, URIRef):
+        return _short(path)
+    inverse = results.value(path, SH.inversePath)
+    if inverse is not None:
+        return "^" + _short(inverse)
+    if results.value(path, RDF.first) is not None:
+        return "/".join(_path(results, p) for p in results.items(path))
+    return "…"
+
+
+def _owner(shape_graph: Graph, shape) -> str:
+    """The named node shape a (possibly anonymous) result shape belongs to."""
+    if isinstance(shape, URIRef):
+        return str(shape).rsplit("#", 1)[-1]
+    for owner in shape_graph.subjects(SH.property, shape):
+        return _owner(shape_graph, owner)
+    for node in shape_graph.subjects(RDF.first, shape):
+        while True:
+            parent = next(shape_graph.subjects(RDF.rest, node), None)
+            if parent is None:
+                break
+            node = parent
+        for owner in shape_graph.subjects(None, node):
+            return _owner(shape_graph, owner)
+    return "shape"
+
+
+def validate(graph: Graph) -> tuple[bool, list[Finding]]:
+    """Whether ``graph`` conforms (no violations), and every finding, violations first."""
+    import pyshacl
+
+    from kg.sparql import _ontology
+
+    conforms, results, _ = pyshacl.validate(graph, shacl_graph=shapes(), ont_graph=_ontology(), inference="none",
+                                            allow_warnings=True, advanced=True)
+    findings = []
+    for result in results.subjects(RDF.type, SH.ValidationResult):
+        focus = results.value(result, SH.focusNode)
+        message = results.value(result, SH.resultMessage)
+        label = graph.value(focus, RDFS.label) or graph.value(focus, SKOS.prefLabel) or ""
+        findings.append(Finding(
+            severity=str(results.value(result, SH.resultSeverity)).rsplit("#", 1)[-1],
+            focus=str(focus), label=str(label), path=_path(results, results.value(result, SH.resultPath)),
+            message=str(message) if isinstance(message, Literal) else "does not conform",
+            shape=_owner(shapes(), results.value(result, SH.sourceShape))))
+    order = {"Violation": 0, "Warning": 1, "Info": 2}
+    findings.sort(key=lambda f: (order.get(f.severity, 3), f.shape, f.focus, f.path, f.message))
+    return conforms, findings

@@ -1,0 +1,143 @@
+"""SHACL shapes: the seed graph conforms, and each shape catches the graph it is there to catch."""
+
+from copy import deepcopy
+
+import pytest
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
+
+from kg.rdf.namespaces import POL
+from kg.rdf.validate import shapes, validate
+
+
+@pytest.fixture(scope="module")
+def seed(seed_build) -> Graph:
+    graph = Graph()
+    for triple in seed_build.graph:
+        graph.add(triple)
+    return graph
+
+
+def first(graph: Graph, cls) -> URIRef:
+    return sorted(graph.subjects(RDF.type, cls))[0]
+
+
+def drop(graph: Graph, subject, predicate) -> None:
+    graph.remove((subject, predicate, None))
+
+
+def break_target(g):
+    t = first(g, POL.Target)
+    drop(g, t, POL.value)
+    return t
+
+
+def break_baseline(g):
+    b = first(g, POL.Baseline)
+    g.add((b, POL.year, Literal("2017", datatype=XSD.gYear)))  # two years
+    return b
+
+
+def break_fact(g):
+    m = first(g, POL.Measure)
+    drop(g, m, PROV.wasDerivedFrom)
+    return m
+
+
+def break_sentence(g):
+    s = first(g, POL.Sentence)
+    start = g.value(s, POL.startOffset)
+    drop(g, s, POL.endOffset)
+    g.add((s, POL.endOffset, Literal(int(start))))  # ends where it starts
+    return s
+
+
+def break_task(g):
+    t = first(g, POL.Task)
+    g.remove((None, POL.hasTask, t))
+    return t
+
+
+def break_measure(g):
+    m = sorted(set(g.subjects(RDF.type, POL.Measure)) - set(g.subjects(RDF.type, POL.GuaranteeMeasure)))[0]
+    g.remove((None, POL.hasMeasure, m))
+    return m
+
+
+def break_responsibility(g):
+    r = first(g, POL.Responsibility)
+    drop(g, r, POL.role)
+    g.add((r, POL.role, URIRef("https://w3id.org/policy-kg/ontology#Owner")))
+    return r
+
+
+def break_agency(g):
+    a = first(g, POL.Agency)
+    g.add((a, SKOS.prefLabel, Literal("另一个名字")))
+    return a
+
+
+def break_document(g):
+    d = next(d for d in sorted(g.subjects(RDF.type, POL.PolicyDocument)) if g.value(d, POL.periodEnd) is not None)
+    drop(g, d, POL.periodEnd)
+    g.add((d, POL.periodEnd, Literal("2017", datatype=XSD.gYear)))  # ends before it starts (2019)
+    return d
+
+
+BREAKS = {"Target": break_target, "Baseline": break_baseline, "Fact": break_fact, "Sentence": break_sentence,
+          "Task": break_task, "Measure": break_measure, "Responsibility": break_responsibility,
+          "Agency": break_agency, "Document": break_document}
+
+
+def test_every_shape_has_a_test():
+    declared = {str(s).rsplit("#", 1)[1] for s in shapes().subjects(RDF.type, URIRef("http://www.w3.org/ns/shacl#NodeShape"))}
+    assert declared == set(BREAKS)
+
+
+def test_the_seed_graph_conforms(seed):
+    conforms, findings = validate(seed)
+    assert conforms and findings == []
+
+
+@pytest.mark.parametrize("shape", sorted(BREAKS))
+def test_each_shape_catches_a_broken_graph(seed, shape):
+    broken = deepcopy(seed)
+    node = BREAKS[shape](broken)
+    conforms, findings = validate(broken)
+    assert not conforms
+    assert [(f.shape, f.focus) for f in findings if f.severity == "Violation"] == [(shape, str(node))]
+
+
+def test_a_target_without_a_time_horizon_is_caught_unless_its_plan_has_one(seed):
+    broken = deepcopy(seed)
+    target = next(t for t in sorted(broken.subjects(RDF.type, POL.Target)) if broken.value(t, POL.deadline) is None
+                  and broken.value(t, POL.period) is None)  # 引导和支持…100家: its plan runs to 2021
+    assert validate(broken)[0]
+    plan = next(broken.subjects(POL.hasTarget, target))
+    drop(broken, plan, POL.periodEnd)
+    drop(broken, plan, POL.periodStart)
+    conforms, findings = validate(broken)
+    assert not conforms and any(f.focus == str(target) and "time horizon" in f.message for f in findings)
+
+
+def test_a_target_without_a_unit_is_only_a_warning(seed):
+    broken = deepcopy(seed)
+    target = first(broken, POL.Target)
+    drop(broken, target, POL.unit)
+    conforms, findings = validate(broken)
+    assert conforms and [(f.severity, f.path) for f in findings] == [("Warning", "pol:unit")]
+
+
+def test_the_command_prints_violations_readably(tmp_path, seed):
+    from click.testing import CliRunner
+
+    from kg.cli import cli
+
+    broken = deepcopy(seed)
+    target = break_target(broken)
+    broken.serialize(tmp_path / "broken.ttl", format="turtle")
+    result = CliRunner().invoke(cli, ["validate", str(tmp_path / "broken.ttl")])
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    assert lines[0].startswith(f"Violation · Target <{target}> (") and "exactly one numeric value" in lines[0]
+    assert lines[-1].startswith("does not conform: 1 violation, 0 warnings")
