@@ -91,11 +91,12 @@ def documents_in(paths: Iterable[str | Path]) -> list[Path]:
     return found
 
 
-def extract(path: str | Path, identifier: str | None = None) -> "Extraction":
-    """Return what the rules find in the document at ``path``."""
-    from kg.text.read import read_source
+def extract(path: str | Path, identifier: str | None = None, max_chars: int | None = None) -> "Extraction":
+    """Return what the rules find in the document at ``path`` (refused if its text
+    is longer than ``max_chars``, by default :data:`kg.text.read.MAX_CHARS`)."""
+    from kg.text.read import MAX_CHARS, read_source
 
-    source = read_source(path)
+    source = read_source(path, max_chars or MAX_CHARS)
     return extractor()(source, identifier or doc_id(path))
 
 
@@ -108,11 +109,11 @@ def extract_text(text: str, identifier: str = "text") -> "Extraction":
     return extractor()(Source(text, identifier, "str"), identifier)
 
 
-def _extract_one(job: tuple[str, str]):
+def _extract_one(job: tuple[str, str, int | None]):
     """Worker: extract one file; return the extraction or the reason it failed."""
-    path, identifier = job
+    path, identifier, max_chars = job
     try:
-        return extract(path, identifier), None
+        return extract(path, identifier, max_chars), None
     except PolicyKGError as exc:
         return None, str(exc)
 
@@ -130,7 +131,7 @@ def _ids(paths: list[Path]) -> list[str]:
 
 
 def build(paths: Iterable[str | Path], base: str = DEFAULT_BASE, workers: int = 1,
-          progress: Callable[[Path], None] | None = None) -> BuildResult:
+          progress: Callable[[Path], None] | None = None, max_chars: int | None = None) -> BuildResult:
     """Return the dataset of the documents at ``paths`` (files or folders).
 
     A document that cannot be read is recorded in ``failures`` and the others
@@ -143,7 +144,7 @@ def build(paths: Iterable[str | Path], base: str = DEFAULT_BASE, workers: int = 
     files = documents_in(paths)
     ids = _ids(files)
     result = BuildResult(new_dataset())
-    jobs = [(str(p), ident) for p, ident in zip(files, ids)]
+    jobs = [(str(p), ident, max_chars) for p, ident in zip(files, ids)]
     with _extracting(jobs, workers) as outcomes:
         _collect(result, files, outcomes, base, add_to_dataset, progress)
     return result
@@ -176,7 +177,8 @@ class StoreBuild:
 
 
 def build_store(paths: Iterable[str | Path], store: str | Path, base: str | None = None, workers: int = 1,
-                progress: Callable[[Path], None] | None = None) -> StoreBuild:
+                progress: Callable[[Path], None] | None = None, max_chars: int | None = None,
+                rebuild: bool = False) -> StoreBuild:
     """Add the documents at ``paths`` to the on-disk store at ``store`` (created if new).
 
     A file already held with the same bytes and the same pipeline is left as
@@ -195,18 +197,18 @@ def build_store(paths: Iterable[str | Path], store: str | Path, base: str | None
     jobs, digests = [], {}
     for path, ident in zip(files, ids):
         digest = file_digest(path)
-        if target.is_current(ident, digest):
+        if not rebuild and target.is_current(ident, digest):
             report.unchanged.append(path)
             if progress:
                 progress(path)
         else:
-            jobs.append((str(path), ident))
+            jobs.append((str(path), ident, max_chars))
             digests[ident] = digest
     try:
         with _extracting(jobs, workers) as outcomes:
             _into_store(report, target, jobs, outcomes, digests, progress)
     finally:
-        if report.built:
+        if report.built or target.manifest.get("shared_stale"):
             target.refresh_shared()
         target.set_ontology()
         report.files, report.triples = len(target.files), len(target)
@@ -215,7 +217,7 @@ def build_store(paths: Iterable[str | Path], store: str | Path, base: str | None
 
 
 def _into_store(report: StoreBuild, target, jobs, outcomes, digests, progress) -> None:
-    for (path, ident), (ex, error) in zip(jobs, outcomes):
+    for (path, ident, _), (ex, error) in zip(jobs, outcomes):
         if ex is None:
             report.failures.append(Failure(Path(path), error))
         else:

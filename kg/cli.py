@@ -43,9 +43,15 @@ def cli() -> None:
 @click.option("-w", "--workers", default=1, show_default=True, type=click.IntRange(1, 64),
               help="Read documents in this many processes.")
 @click.option("--no-html", is_flag=True, help="Do not write graph.html.")
+@click.option("--keep-going", is_flag=True, help="Exit 0 even if some documents could not be read (they are still reported).")
+@click.option("--resume/--rebuild", default=True, show_default=True,
+              help="With --store: skip files already in the store with the same bytes (resume an interrupted "
+                   "build), or read every file again.")
+@click.option("--max-chars", default=None, type=click.IntRange(1000, None),
+              help="Refuse a document with more characters of text than this  [default: 5000000]")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 def build(paths: tuple[Path, ...], outdir: Path | None, store: Path | None, base: str | None, workers: int,
-          no_html: bool, quiet: bool) -> None:
+          no_html: bool, keep_going: bool, resume: bool, max_chars: int | None, quiet: bool) -> None:
     """Build the knowledge graph of policy documents: files (.txt, .html,
     .docx, .pdf) or folders of them.
 
@@ -71,7 +77,8 @@ def build(paths: tuple[Path, ...], outdir: Path | None, store: Path | None, base
     failures = []
     if outdir is not None:
         with tqdm(total=len(files), file=sys.stderr, unit="doc", disable=not show, desc="reading") as bar:
-            result = api.build(files, base=base or DEFAULT_BASE, workers=workers, progress=lambda _: bar.update(1))
+            result = api.build(files, base=base or DEFAULT_BASE, workers=workers, progress=lambda _: bar.update(1),
+                               max_chars=max_chars)
         if not result.extractions:
             raise PolicyKGError("; ".join(str(f) for f in result.failures))
         written = api.write(result, outdir, with_html=not no_html)
@@ -81,7 +88,8 @@ def build(paths: tuple[Path, ...], outdir: Path | None, store: Path | None, base
         failures = result.failures
     if store is not None:
         with tqdm(total=len(files), file=sys.stderr, unit="doc", disable=not show, desc="storing") as bar:
-            report = api.build_store(files, store, base=base, workers=workers, progress=lambda _: bar.update(1))
+            report = api.build_store(files, store, base=base, workers=workers, progress=lambda _: bar.update(1),
+                                     max_chars=max_chars, rebuild=not resume)
         if not quiet:
             if outdir is None and report.summaries:
                 click.echo("\n".join(report.summaries))
@@ -90,7 +98,7 @@ def build(paths: tuple[Path, ...], outdir: Path | None, store: Path | None, base
         failures = failures or report.failures
     for failure in failures:
         click.echo(f"Error: {failure}", err=True)
-    if failures:
+    if failures and not keep_going:
         sys.exit(1)
 
 

@@ -17,6 +17,8 @@ from kg.extract.places import PlaceFinder
 from kg.extract.quantities import QuantityReader
 from kg.extract.records import Extraction, SentenceRecord
 from kg.extract.responsibilities import ResponsibilityFinder
+from kg.extract.written import restore
+from kg.nlp.script import reading_copy
 from kg.nlp.segment import Segmenter
 from kg.text.decode import Source
 from kg.text.normalize import normalize
@@ -37,8 +39,14 @@ class Extractor:
         self.segmenter = Segmenter(extra_words=words)
 
     def __call__(self, source: Source, doc_id: str) -> Extraction:
-        """Return everything the rules find in ``source``, identified as ``doc_id``."""
-        doc = parse(normalize(source.text))
+        """Return everything the rules find in ``source``, identified as ``doc_id``.
+
+        A text in traditional characters is read through a simplified copy of the
+        same length (the rules and lexicons are simplified); the records keep the
+        characters as written (:mod:`kg.extract.written`).
+        """
+        copy = reading_copy(source.text)
+        doc = parse(normalize(copy))
         tokens = self.segmenter(doc.text)
         found = Extraction(doc_id=doc_id, source_name=source.name, source_format=source.format)
         found.sentences = [SentenceRecord(s.index, s.text, doc.span(s.start, s.end), doc.paragraphs[s.paragraph].part)
@@ -46,4 +54,7 @@ class Extractor:
         analysis = Analysis(doc, tokens, self.segmenter, found, source_meta=dict(source.meta))
         for component in self.components:
             component(analysis)
+        if copy != source.text:
+            original = normalize(source.text).text
+            restore(found, original, doc.text, [(s.start, s.end) for s in doc.sentences])
         return found

@@ -176,6 +176,7 @@ class PolicyStore:
         atomic_write(self.path / "shared" / f"{_safe(ex.doc_id)}.nt", "".join(lines))
         self.files[ex.doc_id] = {"source": str(source), "sha256": digest, "fingerprint": pipeline_fingerprint(),
                                  "graph": str(name), "triples": len(own)}
+        self.manifest["shared_stale"] = True  # until refresh_shared: a build killed now refreshes next time
         self._save()
         return len(own)
 
@@ -190,6 +191,8 @@ class PolicyStore:
         if self.store.contains_named_graph(graph):
             self.store.remove_graph(graph)
         (self.path / "shared" / f"{_safe(file_id)}.nt").unlink(missing_ok=True)
+        self.manifest["shared_stale"] = True
+        self._save()
 
     def refresh_shared(self) -> int:
         """Rebuild the shared graph from the contributions of the files held; return its size."""
@@ -203,6 +206,8 @@ class PolicyStore:
         if data:
             self.store.load(data.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES, to_graph=graph)
         self.store.flush()
+        self.manifest["shared_stale"] = False
+        self._save()
         return sum(1 for _ in self.store.quads_for_pattern(None, None, None, graph))
 
     def _contribution(self, file_id: str) -> str:

@@ -1,7 +1,11 @@
 """Decode the bytes of a document into text, recognising common encodings.
 
 Chinese government documents arrive as UTF-8 (with or without BOM), UTF-16
-with a BOM, or GB18030/GBK. Anything that is not text is refused.
+with a BOM, GB18030/GBK, or Big5 (traditional characters, kept as written).
+Legacy encodings are told apart by what the decoded text reads like: the
+share of its Han characters among the 3,755 most common ones (GB2312 level
+1, after converting traditional to simplified). Anything that is not text,
+or whose encoding cannot be told, is refused.
 """
 
 from __future__ import annotations
@@ -23,6 +27,9 @@ _BOMS = (
 # Text in a legacy Chinese encoding that decodes without error can still be the
 # wrong guess; below this share of plausible characters we refuse to guess.
 _PLAUSIBLE_SHARE = 0.9
+# Chinese text has most of its characters among the 3,755 commonest; text in
+# the wrong legacy encoding has few.
+_COMMON_SHARE = 0.5
 
 
 @dataclass(frozen=True)
@@ -71,13 +78,40 @@ def decode_bytes(data: bytes, name: str) -> Source:
         return _checked(Source(data.decode("utf-8"), name, "utf-8"))
     except UnicodeDecodeError:
         pass
-    try:
-        text = data.decode("gb18030")
-    except UnicodeDecodeError:
-        raise InputError(f"{name}: not UTF-8 or GB18030 text; convert it to UTF-8 first") from None
-    if _plausible(text) < _PLAUSIBLE_SHARE:
-        raise InputError(f"{name}: cannot tell the text encoding (not UTF-8, and GB18030 gives garbage); convert it to UTF-8 first")
-    return _checked(Source(text, name, "gb18030"))
+    candidates = []
+    for encoding in ("gb18030", "big5"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if _plausible(text) >= _PLAUSIBLE_SHARE:
+            candidates.append((_common_share(text, encoding), encoding, text))
+    if not candidates:
+        raise InputError(f"{name}: not UTF-8, GB18030 or Big5 text; convert it to UTF-8 first")
+    share, encoding, text = max(candidates)
+    if share < _COMMON_SHARE:
+        raise InputError(f"{name}: cannot tell the text encoding (neither GB18030 nor Big5 reads as Chinese); "
+                         "convert it to UTF-8 first")
+    return _checked(Source(text, name, encoding))
+
+
+def _common_share(text: str, encoding: str) -> float:
+    """Share of the Han characters of ``text`` that are among the most common (GB2312 level 1)."""
+    han = [ch for ch in text if 0x4E00 <= ord(ch) <= 0x9FFF]
+    if not han:
+        return 0.0
+    if encoding == "big5":
+        from kg.nlp.script import to_simplified
+
+        han = list(to_simplified("".join(han)))
+    common = 0
+    for ch in han:
+        try:
+            code = ch.encode("gb2312")
+        except UnicodeEncodeError:
+            continue
+        common += 0xB0 <= code[0] <= 0xD7
+    return common / len(han)
 
 
 def _checked(source: Source) -> Source:

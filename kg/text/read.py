@@ -51,9 +51,30 @@ def sniff(data: bytes, suffix: str) -> str:
     return "text"
 
 
-def read_source(path: str | Path) -> Source:
+# The longest text read as one document: a policy document is rarely a tenth of
+# this; a larger file is a corpus in one file, or not a document.
+MAX_CHARS = 5_000_000
+# A file this large is refused before it is read.
+MAX_FILE_BYTES = 200_000_000
+
+
+def read_source(path: str | Path, max_chars: int = MAX_CHARS) -> Source:
     """Read the document at ``path``, whatever its format, into a :class:`Source`."""
-    p = Path(path)
+    source = _read(Path(path))
+    if len(source.text) > max_chars:
+        raise InputError(f"{path}: {len(source.text):,} characters of text, more than one document is read at "
+                         f"({max_chars:,}); split it into its documents, or raise the limit with --max-chars")
+    return source
+
+
+def _read(p: Path) -> Source:
+    try:
+        size = p.stat().st_size
+    except OSError:
+        size = 0  # read_bytes says why it cannot be read
+    if size > MAX_FILE_BYTES:
+        raise InputError(f"{p}: {size / 1e6:,.0f} MB, larger than a document file policy-kg reads "
+                         f"({MAX_FILE_BYTES / 1e6:,.0f} MB); split it into its documents")
     data = read_bytes(p)
     try:
         kind = sniff(data, p.suffix)
