@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal, localcontext, InvalidOperation
 from functools import lru_cache
 
 from kg.resources import compile_pattern, load_toml
@@ -25,7 +25,9 @@ def plain(value: Decimal) -> Decimal:
     """Return ``value`` without an exponent or trailing zeros: 8.6E+4 becomes 86000."""
     value = value.normalize()
     if value == value.to_integral_value():
-        return value.quantize(Decimal(1))
+        with localcontext() as context:
+            context.prec = max(context.prec, len(value.as_tuple().digits) + value.as_tuple().exponent + 2)
+            return value.quantize(Decimal(1))
     return value
 
 
@@ -90,8 +92,6 @@ class NumberReader:
                 total += Decimal(m.group(1)) * factor
                 pos = m.end()
             return plain(total) if pos == len(text) else None
-        if text in self.not_numbers:
-            return None
         import cn2an
 
         try:
@@ -140,6 +140,8 @@ class NumberReader:
                 continue  # 五大任务, 十九大: a Chinese numeral needs a unit to be a quantity
             if chinese and set(a) <= self._mult_only and text[max(0, m.start() - 1):m.start()] in self.threshold_prefixes:
                 continue  # 过百件: part of an indicator's name
+            if a in self.not_numbers and not b:
+                continue  # 一个平台, 十项: an article or a name, not a count
             value = self.parse(a)
             value_max = self.parse(b) if b else None
             if value is None or (b and value_max is None):
