@@ -247,10 +247,14 @@ def push(graphs: tuple[Path, ...], store: Path | None, endpoint: str, protocol: 
               help="Seconds a query may run before it is stopped (answered 503).")
 @click.option("--max-result-mb", default=50.0, show_default=True, type=click.FloatRange(0.001, 100000),
               help="Largest result, in megabytes (larger ones are answered 413).")
+@click.option("--max-rows", default=100_000, show_default=True, type=click.IntRange(1, None),
+              help="Most rows a SELECT result may have (more are answered 413).")
+@click.option("--allow-service", is_flag=True, help="Allow SERVICE: federated calls from the server to other endpoints.")
+@click.option("--allow-load", is_flag=True, help="Allow LOAD (with --allow-update): the server fetching documents by URL.")
 @click.option("-w", "--workers", default=2, show_default=True, type=click.IntRange(1, 64),
               help="Queries answered at the same time (one process each).")
 def serve(graphs: tuple[Path, ...], store: Path | None, host: str, port: int, allow_update: bool, timeout: float,
-          max_result_mb: float, workers: int) -> None:
+          max_result_mb: float, max_rows: int, allow_service: bool, allow_load: bool, workers: int) -> None:
     """Serve a SPARQL 1.1 Protocol endpoint (/sparql) and a query page (/) over
     RDF files or an on-disk store, until interrupted (Ctrl+C).
 
@@ -265,8 +269,9 @@ def serve(graphs: tuple[Path, ...], store: Path | None, host: str, port: int, al
     if host not in ("127.0.0.1", "localhost", "::1"):
         click.echo(f"warning: listening on {host} lets other machines query"
                    + (" and change" if allow_update else "") + " the data", err=True)
+    allow = frozenset(name for name, on in (("SERVICE", allow_service), ("LOAD", allow_load)) if on)
     run_server(graphs, store, host=host, port=port, allow_update=allow_update, timeout=timeout,
-               max_mb=max_result_mb, workers=workers,
+               max_mb=max_result_mb, workers=workers, max_rows=max_rows, allow=allow,
                on_ready=lambda url: click.echo(f"serving {url} (SPARQL endpoint {url}sparql); Ctrl+C stops",
                                                err=True))
 

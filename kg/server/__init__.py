@@ -34,7 +34,7 @@ def store_folder(graphs: Iterable[str | Path] = (), store: str | Path | None = N
 
 def serve(graphs: Iterable[str | Path] = (), store: str | Path | None = None, host: str = "127.0.0.1",
           port: int = 8000, allow_update: bool = False, timeout: float = 30.0, max_mb: float = 50.0,
-          workers: int = 2, on_ready=None) -> None:
+          workers: int = 2, on_ready=None, max_rows: int = 100_000, allow: frozenset = frozenset()) -> None:
     """Serve the SPARQL 1.1 Protocol over ``store`` or the RDF files ``graphs`` until interrupted."""
     import socket
 
@@ -56,7 +56,8 @@ def serve(graphs: Iterable[str | Path] = (), store: str | Path | None = None, ho
             title = f"policy-kg · {Path(store).name}" if store else "policy-kg"
             url = f"http://{host}:{port}/"
             app = create_app(pool, timeout=timeout, max_bytes=int(max_mb * 1_000_000), title=title,
-                             on_ready=(lambda: on_ready(url)) if on_ready else None)
+                             on_ready=(lambda: on_ready(url)) if on_ready else None, max_rows=max_rows,
+                             allow=allow)
             config = uvicorn.Config(app, host=host, port=port, log_level="warning", lifespan="on")
             uvicorn.Server(config).run()
         finally:

@@ -13,7 +13,8 @@ Routes:
     Results by the Accept header (or ``format=json|xml|csv|tsv|turtle|jsonld``):
     SPARQL JSON, XML, CSV or TSV; CONSTRUCT and DESCRIBE as Turtle, JSON-LD,
     N-Triples or RDF/XML. A malformed query is answered 400 with the parser's
-    message, a query over the time limit 503, a result over the size limit 413.
+    message, a query over the time limit 503, a result over the size or row
+    limit 413, SERVICE and LOAD 403 (unless allowed), an unknown path 404.
 
 Built on Starlette (a small, well-kept ASGI toolkit) and pyoxigraph, whose
 query engine and result serialisers do the work; rdflib-endpoint was the
@@ -38,6 +39,7 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
 from kg import __version__
+from kg.server.guard import reaches_out
 from kg.server.workers import QueryPool
 from kg.sparql import DEFAULT_PREFIXES, named_queries
 
@@ -72,7 +74,8 @@ def _plain(status: int, message: str) -> Response:
 
 
 def create_app(pool: QueryPool, timeout: float = 30.0, max_bytes: int = 50_000_000, title: str = "policy-kg",
-               on_ready=None) -> Starlette:
+               on_ready=None, max_rows: int = 100_000, allow: frozenset = frozenset()) -> Starlette:
+    """The app over ``pool``; ``allow`` may hold "SERVICE" and "LOAD" (refused otherwise)."""
     page = (resources.files("kg.server") / "page.html").read_text(encoding="utf-8")
     catalogue = [{"name": q.name, "question": q.question, "columns": list(q.columns), "text": q.text}
                  for q in named_queries().values()]
@@ -118,13 +121,20 @@ def create_app(pool: QueryPool, timeout: float = 30.0, max_bytes: int = 50_000_0
             if updates and request.method != "POST":
                 return _plain(405, "updates are sent by POST")
             kind, text = ("query", queries_[0]) if queries_ else ("update", updates[0])
+        outside = reaches_out(text) - set(allow)
+        if outside:
+            which = " and ".join(sorted(outside))
+            flags = " and ".join(f"--allow-{w.lower()}" for w in sorted(outside))
+            return _plain(403, f"{which} reaches outside the served graph (the network, the server's files) and is "
+                               f"refused; start `policykg serve` with {flags} to allow it")
         accept = _accepted(request.headers.get("accept", "*/*"))
         if params.get("format"):
             chosen = FORMAT_NAMES.get(params["format"][0].lower())
             if chosen is None:
                 return _plain(400, f"unknown format {params['format'][0]!r}; use one of {', '.join(FORMAT_NAMES)}")
             accept = [chosen]
-        job = {"kind": kind, "query": text, "accept": accept, "limit": max_bytes, "prefixes": DEFAULT_PREFIXES,
+        job = {"kind": kind, "query": text, "accept": accept, "limit": max_bytes, "rows": max_rows,
+               "prefixes": DEFAULT_PREFIXES,
                "default_graphs": params.get("default-graph-uri", []) + params.get("using-graph-uri", []),
                "named_graphs": params.get("named-graph-uri", []) + params.get("using-named-graph-uri", [])}
         answer = await anyio.to_thread.run_sync(pool.run, job, timeout)

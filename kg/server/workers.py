@@ -47,11 +47,18 @@ class _TooLarge(Exception):
     pass
 
 
-class _Limited(io.RawIOBase):
-    """A byte sink that refuses to grow past ``limit``."""
+class _TooManyRows(Exception):
+    pass
 
-    def __init__(self, limit: int) -> None:
+
+class _Limited(io.RawIOBase):
+    """A byte sink that refuses to grow past ``limit`` bytes, or ``rows`` result rows."""
+
+    def __init__(self, limit: int, rows: int | None = None, media: str = "") -> None:
+        from kg.server.guard import RowCounter
+
         self.limit, self.parts, self.size = limit, [], 0
+        self.max_rows, self.counter = rows, RowCounter(media) if rows else None
 
     def writable(self) -> bool:
         return True
@@ -60,6 +67,8 @@ class _Limited(io.RawIOBase):
         self.size += len(data)
         if self.size > self.limit:
             raise _TooLarge()
+        if self.counter is not None and self.counter.feed(bytes(data)) > self.max_rows:
+            raise _TooManyRows()
         self.parts.append(bytes(data))
         return len(data)
 
@@ -89,30 +98,47 @@ def _answer(store: ox.Store, job: dict) -> Answer:
         return Answer(400, "text/plain", f"malformed SPARQL: {exc}".encode())
     except OSError as exc:
         return Answer(500, "text/plain", f"the store failed: {exc}".encode())
-    sink = _Limited(limit)
     try:
         if isinstance(result, ox.QueryTriples):
             media = _choose(accepted, GRAPH_FORMATS, DEFAULT_GRAPH)
+            sink = _Limited(limit)
             result.serialize(sink, format=GRAPH_FORMATS[media])
         else:
             media = _choose(accepted, RESULT_FORMATS, DEFAULT_RESULTS)
             if isinstance(result, ox.QueryBoolean) and RESULT_FORMATS[media] in (ox.QueryResultsFormat.CSV,
                                                                                  ox.QueryResultsFormat.TSV):
                 media = DEFAULT_RESULTS  # CSV and TSV have no way to say true or false
+            sink = _Limited(limit, job.get("rows"), media)
             result.serialize(sink, format=RESULT_FORMATS[media])
     except _TooLarge:
         return Answer(413, "text/plain", (f"the result is larger than {limit / 1e6:g} MB; add a LIMIT, "
                                           "or start the server with a larger --max-result-mb").encode())
+    except _TooManyRows:
+        return Answer(413, "text/plain", (f"the result has more than {job['rows']:,} rows; add a LIMIT, "
+                                          "or start the server with a larger --max-rows").encode())
     except (OSError, ValueError) as exc:
         return Answer(500, "text/plain", f"the query failed: {exc}".encode())
     charset = "; charset=utf-8" if media.startswith("text/") else ""
     return Answer(200, media + charset, b"".join(sink.parts))
 
 
+def _open(path: str, writable: bool) -> ox.Store:
+    """The store, opened; a read-only open can fail while a writer is opening it, so it is retried."""
+    for attempt in range(100):
+        try:
+            return ox.Store(path) if writable else ox.Store.read_only(path)
+        except OSError:
+            if attempt == 99:
+                raise
+            time.sleep(0.1)
+    raise AssertionError("unreachable")
+
+
 def _serve(path: str, writable: bool, generation, conn) -> None:
-    """A worker's loop: open the store, answer jobs, reopen when the store changed."""
+    """A worker's loop: open the store, say so, answer jobs, reopen when the store changed."""
     seen = generation.value
-    store = ox.Store(path) if writable else ox.Store.read_only(path)
+    store = _open(path, writable)
+    conn.send("ready")
     while True:
         try:
             job = conn.recv()
@@ -121,12 +147,16 @@ def _serve(path: str, writable: bool, generation, conn) -> None:
         if job is None:
             return
         if not writable and generation.value != seen:
-            seen, store = generation.value, ox.Store.read_only(path)
+            seen, store = generation.value, _open(path, False)
         answer = _answer(store, job)
         if writable and job["kind"] == "update" and answer.status == 204:
             store.flush()
             generation.value += 1
         conn.send(answer)
+
+
+class _Crashed(Exception):
+    """The worker process ended without answering."""
 
 
 class _Worker:
@@ -135,15 +165,24 @@ class _Worker:
         self.process = context.Process(target=_serve, args=(path, writable, generation, child), daemon=True)
         self.process.start()
         child.close()
+        try:
+            ready = self.conn.poll(60) and self.conn.recv() == "ready"
+        except (EOFError, OSError):
+            ready = False
+        if not ready:
+            self.stop(kill=True)
+            raise RuntimeError(f"a query worker could not open the store at {path}")
 
     def ask(self, job: dict, timeout: float) -> Answer | None:
-        """The answer, or None if the worker took longer than ``timeout`` (it is then killed)."""
+        """The answer, or None if the worker took longer than ``timeout`` (it is then killed);
+        raises :class:`_Crashed` if it ended without answering."""
         try:
             self.conn.send(job)
             if self.conn.poll(timeout):
                 return self.conn.recv()
         except (EOFError, OSError, BrokenPipeError):
-            pass
+            self.stop(kill=True)
+            raise _Crashed() from None
         self.stop(kill=True)
         return None
 
@@ -185,13 +224,25 @@ class QueryPool:
                 return Answer(403, "text/plain", b"this endpoint is read-only; start `policykg serve` with "
                                                  b"--allow-update to change the store")
             with self.lock:
-                answer = self.writer.ask(job, timeout)
-                if answer is None:
+                try:
+                    answer = self.writer.ask(job, timeout)
+                except _Crashed:
+                    answer = Answer(500, "text/plain", b"the update worker failed; the update was not applied")
+                if answer is None or answer.status == 500:
                     self.writer = _Worker(self.context, self.path, True, self.generation)
         else:
-            worker = self.idle.get()
-            answer = worker.ask(job, timeout)
-            self.idle.put(worker if answer is not None else self._reader())
+            answer = None
+            for attempt in (1, 2):  # a worker that crashed is replaced and the query tried once more
+                worker = self.idle.get()
+                try:
+                    answer = worker.ask(job, timeout)
+                except _Crashed:
+                    self.idle.put(self._reader())
+                    if attempt == 2:
+                        return Answer(500, "text/plain", b"the query worker failed twice on this query")
+                    continue
+                self.idle.put(worker if answer is not None else self._reader())
+                break
         if answer is None:
             spent = time.monotonic() - started
             return Answer(503, "text/plain", (f"the query ran longer than the limit of {timeout:g} s "
