@@ -1,0 +1,94 @@
+"""The endpoint left running: what it refuses, what it bounds, and how it holds under load."""
+
+import sys
+
+import pytest
+import requests
+
+from conftest import ROOT, SEED
+from kg import api
+
+sys.path.insert(0, str(ROOT / "tests" / "server"))
+from test_serve import start, stop  # noqa: E402
+sys.path.insert(0, str(ROOT / "tests" / "hardening"))
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    path = tmp_path_factory.mktemp("endpoint") / "store"
+    api.build_store([SEED, ROOT / "tests" / "data" / "corpus"], path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def server(store):
+    process, url = start("--store", store, "--allow-update", "--max-rows", "50")
+    yield url, process
+    stop(process)
+
+
+def ask(url, method="POST", **kwargs):
+    return requests.request(method, url + "sparql", timeout=60, **kwargs)
+
+
+@pytest.mark.parametrize("field, text, word", [
+    ("query", "SELECT * WHERE { SERVICE <http://127.0.0.1:1/sparql> { ?s ?p ?o } }", "SERVICE"),
+    ("update", "LOAD <file:///etc/passwd>", "LOAD"),
+    ("update", "load <file:///etc/hostname> INTO GRAPH <urn:x>", "LOAD"),
+    ("update", "INSERT { ?s ?p ?o } WHERE { SERVICE <http://127.0.0.1:1/> { ?s ?p ?o } }", "SERVICE"),
+])
+def test_what_reaches_outside_the_graph_is_refused_even_with_updates_allowed(server, field, text, word):
+    url, _ = server
+    response = ask(url, data={field: text})
+    assert response.status_code == 403 and word in response.text and f"--allow-{word.lower()}" in response.text
+
+
+def test_keywords_inside_strings_and_names_are_not_operations(server):
+    url, _ = server
+    response = ask(url, data={"query": 'SELECT ?service WHERE { ?load ?p "SERVICE LOAD" } LIMIT 1'},
+                   headers={"Accept": "application/sparql-results+json"})
+    assert response.status_code == 200
+
+
+def test_no_file_of_the_server_is_readable(server):
+    url, _ = server
+    response = ask(url, data={"query": "SELECT * FROM <file:///etc/passwd> WHERE { ?s ?p ?o } LIMIT 5"},
+                   headers={"Accept": "text/csv"})
+    assert response.status_code == 200, response.text  # FROM names a graph of the store; no file is read
+    for path in ("etc/passwd", "../manifest.json", "sparql/../../etc/passwd", "static/../oxigraph/CURRENT", "favicon.ico"):
+        assert requests.get(url + path, timeout=30).status_code == 404, path
+
+
+def test_rows_and_request_bodies_are_bounded(server):
+    url, _ = server
+    for accept in ("application/sparql-results+json", "application/sparql-results+xml", "text/csv",
+                   "text/tab-separated-values"):
+        too_many = ask(url, data={"query": "SELECT * WHERE { ?s ?p ?o }"}, headers={"Accept": accept})
+        assert too_many.status_code == 413 and "more than 50 rows" in too_many.text, accept
+        enough = ask(url, data={"query": "SELECT * WHERE { ?s ?p ?o } LIMIT 50"}, headers={"Accept": accept})
+        assert enough.status_code == 200, accept
+    huge = ask(url, data=b"query=" + b"A" * 11_000_000, headers={"Content-Type": "application/x-www-form-urlencoded"})
+    assert huge.status_code == 413
+
+
+def test_a_malformed_request_is_a_400_and_the_server_goes_on(server):
+    url, _ = server
+    assert ask(url, data={"query": "SELECT WHERE {"}).status_code == 400
+    assert ask(url, data={"query": "x", "update": "y"}).status_code == 400
+    assert ask(url, "GET").status_code == 400
+    assert ask(url, data="\xff".encode("latin-1"), headers={"Content-Type": "application/sparql-query"}).status_code == 400
+    assert ask(url, data={"query": "ASK {}"}, headers={"Accept": "application/sparql-results+json"}).json() == {
+        "head": {}, "boolean": True}
+
+
+def test_twenty_clients_for_a_few_seconds_get_no_errors_and_memory_stays_flat(store):
+    from loadtest import run
+
+    process, url = start("--store", store)
+    try:
+        report = run(url, process.pid, clients=20, seconds=5)
+    finally:
+        stop(process)
+    assert report["errors"] == 0, report["first_errors"]
+    assert report["requests"] >= 20
+    assert report["rss_after_mb"] <= report["rss_before_mb"] * 1.5 + 50, report

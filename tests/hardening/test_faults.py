@@ -1,0 +1,116 @@
+"""Builds that are killed, documents that are broken, inputs in another order."""
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import ROOT, SEED
+from kg import api
+from kg.cli import cli
+
+CORPUS = ROOT / "tests" / "data" / "corpus"
+
+
+@pytest.fixture(scope="module")
+def many(tmp_path_factory):
+    """Thirty documents: the development corpus three times over, and the seed."""
+    folder = tmp_path_factory.mktemp("many")
+    for k in range(3):
+        for path in sorted(CORPUS.glob("*.txt")):
+            shutil.copy(path, folder / f"c{k}_{path.name}")
+    shutil.copy(SEED, folder / "seed.txt")
+    return folder
+
+
+def policykg(*args):
+    return subprocess.Popen([sys.executable, "-m", "kg", *map(str, args)], stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, text=True)
+
+
+def test_a_build_killed_halfway_leaves_the_previous_outputs(tmp_path, many):
+    out = tmp_path / "out"
+    assert CliRunner().invoke(cli, ["build", str(SEED), "-o", str(out), "-q"]).exit_code == 0
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    process = policykg("build", many, "-o", out, "-q")
+    time.sleep(3)
+    assert process.poll() is None, "the build ended before it could be killed"
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    assert {p.name: p.read_bytes() for p in out.iterdir() if not p.name.endswith(".part")} == before
+
+
+def test_a_store_killed_halfway_is_consistent_and_the_next_build_completes_it(tmp_path, many):
+    store = tmp_path / "store"
+    process = policykg("build", many, "--store", store, "-q")
+    manifest = store / "manifest.json"
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:  # kill once some files are in, before all are
+        if manifest.exists() and len(json.loads(manifest.read_text(encoding="utf-8"))["files"]) >= 3:
+            break
+        time.sleep(0.05)
+    assert process.poll() is None, "the build ended before it could be killed"
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+
+    from kg.stores.disk import PolicyStore
+
+    held = PolicyStore(store, read_only=True)
+    assert 3 <= len(held.files) < 31
+    for entry in held.files.values():  # every file the manifest lists is whole in the store
+        assert sum(1 for _ in held.quads(entry["graph"])) == entry["triples"]
+    del held
+    done = CliRunner().invoke(cli, ["build", str(many), "--store", str(store)])
+    assert done.exit_code == 0, done.output
+    fresh = tmp_path / "fresh"
+    api.build_store([many], fresh)
+    from rdflib import Graph
+    from rdflib.compare import isomorphic
+
+    from kg.stores.terms import from_oxigraph
+
+    def as_graph(held, name):
+        graph = Graph()
+        for q in held.quads(name):
+            graph.add((from_oxigraph(q.subject), from_oxigraph(q.predicate), from_oxigraph(q.object)))
+        return graph
+
+    a, b = PolicyStore(store, read_only=True), PolicyStore(fresh, read_only=True)
+    assert a.graphs() == b.graphs()
+    for name in a.graphs():  # the same triples (the ontology's blank nodes are named anew in each store)
+        assert isomorphic(as_graph(a, name), as_graph(b, name)), name
+
+
+def test_a_broken_document_is_reported_and_keep_going_exits_zero(tmp_path):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    shutil.copy(SEED, folder / "seed.txt")
+    (folder / "broken.docx").write_bytes(b"PK\x03\x04 not a zip")
+    strict = CliRunner().invoke(cli, ["build", str(folder), "-o", str(tmp_path / "a"), "-q"])
+    assert strict.exit_code == 1 and "broken.docx" in strict.output
+    lenient = CliRunner().invoke(cli, ["build", str(folder), "-o", str(tmp_path / "b"), "-q", "--keep-going"])
+    assert lenient.exit_code == 0 and "broken.docx" in lenient.output
+    assert (tmp_path / "b" / "graph.ttl").exists()
+
+
+def test_resume_skips_what_the_store_holds_and_rebuild_reads_everything(tmp_path):
+    store = tmp_path / "store"
+    CliRunner().invoke(cli, ["build", str(SEED), "--store", str(store), "-q"])
+    resumed = CliRunner().invoke(cli, ["build", str(SEED), "--store", str(store), "--resume"])
+    assert "0 built, 1 unchanged" in resumed.output
+    rebuilt = CliRunner().invoke(cli, ["build", str(SEED), "--store", str(store), "--rebuild"])
+    assert "1 built, 0 unchanged" in rebuilt.output
+
+
+def test_the_order_of_the_inputs_changes_nothing(tmp_path):
+    files = sorted(CORPUS.glob("*.txt"))[:4] + [SEED]
+    api.write(api.build(files), tmp_path / "forward", with_html=False)
+    api.write(api.build(list(reversed(files))), tmp_path / "backward", with_html=False)
+    for name in ("graph.ttl", "graph.trig"):
+        assert (tmp_path / "forward" / name).read_bytes() == (tmp_path / "backward" / name).read_bytes()

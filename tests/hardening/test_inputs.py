@@ -1,0 +1,104 @@
+"""Whatever researchers download: encodings, hostile text, sizes."""
+
+import codecs
+
+import pytest
+
+from kg import api
+from kg.errors import InputError
+from kg.text.decode import decode_bytes
+from kg.text.read import read_source
+
+TRADITIONAL = ("北京市知識產權局關於推進知識產權保護的實施方案\n一、主要任務\n"
+               "（一）加強保護。到2025年，全市有效發明專利擁有量超過15萬件。（牽頭單位：市知識產權局，配合單位：市商務局）\n"
+               "二、保障措施\n加強組織領導。")
+SIMPLIFIED = ("北京市知识产权局关于推进知识产权保护的实施方案\n一、主要任务\n"
+              "（一）加强保护。到2025年，全市有效发明专利拥有量超过15万件。（牵头单位：市知识产权局，配合单位：市商务局）\n"
+              "二、保障措施\n加强组织领导。")
+
+
+@pytest.mark.parametrize("data, encoding", [
+    (SIMPLIFIED.encode("utf-8"), "utf-8"),
+    (codecs.BOM_UTF8 + SIMPLIFIED.encode("utf-8"), "utf-8-sig"),
+    (codecs.BOM_UTF16_LE + SIMPLIFIED.encode("utf-16-le"), "utf-16"),
+    (codecs.BOM_UTF16_BE + SIMPLIFIED.encode("utf-16-be"), "utf-16"),
+    (SIMPLIFIED.encode("gb18030"), "gb18030"),
+    (SIMPLIFIED.encode("gbk"), "gb18030"),
+    (TRADITIONAL.encode("big5"), "big5"),
+])
+def test_every_common_encoding_is_read(data, encoding):
+    source = decode_bytes(data, "doc.txt")
+    assert source.encoding == encoding
+    assert source.text.endswith(("加强组织领导。", "加強組織領導。"))
+
+
+def test_an_undecidable_encoding_is_an_error_naming_the_file():
+    noise = bytes(range(0x81, 0xFF)) * 40
+    with pytest.raises(InputError, match="^noise.txt: cannot tell the text encoding"):
+        decode_bytes(noise, "noise.txt")
+
+
+def test_traditional_text_is_kept_as_written_and_read_like_simplified(tmp_path):
+    path = tmp_path / "big5.txt"
+    path.write_bytes(TRADITIONAL.encode("big5"))
+    traditional, simplified = api.extract(path), api.extract_text(SIMPLIFIED)
+    # The same facts, linked to the same canonical (simplified) agencies and indicators…
+    assert [a.canonical for a in traditional.agencies] == [a.canonical for a in simplified.agencies]
+    assert [(t.value, str(t.deadline), t.canonical_indicator) for t in traditional.targets] == \
+        [(t.value, str(t.deadline), t.canonical_indicator) for t in simplified.targets]
+    assert [(r.agency, r.role) for r in traditional.responsibilities] == \
+        [(r.agency, r.role) for r in simplified.responsibilities]
+    # …written as the document writes them.
+    assert [a.name for a in traditional.agencies][:1] == ["北京市知識產權局"]
+    assert traditional.targets[0].indicator == "有效發明專利擁有量"
+    assert traditional.tasks[0].label == "加強保護"
+    assert traditional.read[0].title == "北京市知識產權局關於推進知識產權保護的實施方案"
+    assert any(s.text.startswith("（一）加強保護") for s in traditional.sentences)
+
+
+def test_a_few_old_or_japanese_forms_do_not_make_a_text_traditional():
+    ex = api.extract_text(SIMPLIFIED + "\n出所：中関村国家自主創新示範区ウェブサイト")
+    assert ex.targets[0].indicator == "有效发明专利拥有量"
+    assert ex.read[0].title == "北京市知识产权局关于推进知识产权保护的实施方案"
+
+
+@pytest.mark.parametrize("text", [
+    "国家\u200b知识产权局\u200d负责。",              # zero-width characters inside a name
+    "国家知识产权局\x07负\x1b责。",                    # control characters
+    "到２０２５年，全省有效发明专利拥有量超过１５万件。",  # full-width digits
+])
+def test_hostile_characters_do_not_hide_what_is_written(text):
+    ex = api.extract_text("关于某事的意见\n" + text)
+    names = {a.canonical for a in ex.agencies} | {str(t.value) for t in ex.targets}
+    assert "国家知识产权局" in names or "150000" in names
+
+
+@pytest.mark.parametrize("text", [
+    "。，、；：！？……——《》（）" * 200,                # only punctuation
+    "没有章节也没有编号的一段普通文字" * 50,             # no sections
+    "政" * 300_000,                                 # an extremely long line of one character
+    ("国家发展改革委" + "1" * 50) * 5_000,              # a long line of names and digits
+])
+def test_strange_documents_get_a_graph_not_a_crash(text, tmp_path):
+    path = tmp_path / "strange.txt"
+    path.write_text(text, encoding="utf-8")
+    result = api.build([path])
+    assert result.failures == [] and len(result.extractions) == 1
+    written = api.write(result, tmp_path / "out")
+    assert written["graph.ttl"].stat().st_size > 0 and written["graph.html"].stat().st_size > 0
+
+
+def test_a_huge_file_is_refused_with_a_clear_error(tmp_path):
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as fh:
+        line = ("国家知识产权局负责推进知识产权保护工作。" * 100 + "\n").encode("utf-8")
+        while fh.tell() < 50_000_000:
+            fh.write(line)
+    with pytest.raises(InputError, match=r"^.*huge.txt: [\d,]+ characters of text, more than one document"):
+        read_source(path)
+    from click.testing import CliRunner
+
+    from kg.cli import cli
+
+    result = CliRunner().invoke(cli, ["build", str(path), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 1 and "characters of text" in result.output and "Traceback" not in result.output

@@ -1,0 +1,73 @@
+"""Properties that hold for any input (hypothesis)."""
+
+from decimal import Decimal
+
+import cn2an
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from kg.nlp.numbers import number_reader
+from kg.text.normalize import _fold, normalize
+
+# Text shaped like what documents hold: Chinese, ASCII and full-width digits,
+# punctuation, spaces of every width, line breaks, page numbers, zero-width
+# and control characters.
+PIECES = st.sampled_from([
+    "知识产权", "保护", "中心", "到2021年", "１５万件", "。", "，", "；", "（一）", "一、", "1.", "\n", "\n\n",
+    " ", "\u3000", "\t", "\u200b", "\x07", "- 3 -", "《行动方案》", "A", "%", "，其中", "\r\n",
+])
+DOCUMENTS = st.lists(st.one_of(PIECES, st.text(max_size=3)), max_size=60).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(DOCUMENTS)
+def test_every_clean_character_points_back_at_itself_in_the_original(text):
+    clean = normalize(text)
+    origins = [clean.offsets[i] for i in range(len(clean.text))]
+    assert origins == sorted(origins)  # the map runs forward
+    for i, ch in enumerate(clean.text):
+        if ch in "\n ":
+            continue  # a paragraph break or a kept space stands for the layout around it
+        assert _fold(text[origins[i]]) == ch, (i, ch, text[origins[i]])
+
+
+@settings(max_examples=300, deadline=None)
+@given(DOCUMENTS)
+def test_normalising_twice_changes_nothing(text):
+    once = normalize(text).text
+    assert normalize(once).text == once
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(min_value=1, max_value=10**12))
+def test_chinese_numerals_round_trip(n):
+    written = cn2an.an2cn(n, "low")  # 一千二百三十四
+    assert number_reader().parse(written) == n
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(min_value=0, max_value=99_999), st.integers(min_value=1, max_value=9_999), st.booleans())
+def test_multiplier_groups_are_read(yi, wan, spaced):
+    text = f"{yi}亿{wan}万" if yi else f"{wan}万"  # 3亿5000万
+    assert number_reader().parse(text) == Decimal(yi) * 10**8 + Decimal(wan) * 10**4
+    decimal = f"{wan / 10:.1f}万"  # 1.2万
+    assert number_reader().parse(decimal) == Decimal(f"{wan / 10:.1f}") * 10**4
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=1, max_value=99))
+def test_percent_in_words_is_a_percentage(k):
+    found = number_reader().quantities(f"提高百分之{cn2an.an2cn(k, 'low')}")
+    assert [(q.value, q.unit) for q in found] == [(Decimal(k), "%")]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(DOCUMENTS, st.text(min_size=1, max_size=400)))
+def test_the_extractor_never_raises_on_any_text(text):
+    from kg import api
+    from kg.errors import InputError
+
+    try:
+        api.extract_text(text)
+    except InputError:
+        assert not text.strip()  # only an empty text is refused
