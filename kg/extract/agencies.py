@@ -69,6 +69,11 @@ class AgencyFinder:
         for h in self.heads:
             if h.needs not in ("any", "place", "org"):
                 raise RuleError(f"agencies.toml: head {h.head}: needs must be any, place or org, not {h.needs!r}")
+        # The heads by their last character, longest first: a word is tested only against heads it could end with.
+        self.heads_by_last: dict[str, list[Head]] = {}
+        for h in self.heads:
+            self.heads_by_last.setdefault(h.head[-1], []).append(h)
+        self._not_agency_cache: dict[str, bool] = {}
         self.org_endings = tuple(cfg["heads"]["org_endings"])
         self.breaks = set(cfg["name"]["breaks"])
         self.break_tags = set(cfg["name"]["break_tags"])
@@ -277,15 +282,24 @@ class AgencyFinder:
 
     def _not_agency(self, word: str) -> bool:
         """True if ``word`` is, or ends like, a word that only looks like an agency (经济布局)."""
-        return any(word[-n:] in self.non_agencies for n in range(2, min(len(word), 6) + 1))
+        known = self._not_agency_cache.get(word)
+        if known is None:
+            known = any(word[-n:] in self.non_agencies for n in range(2, min(len(word), 6) + 1))
+            if len(self._not_agency_cache) < 200_000:
+                self._not_agency_cache[word] = known
+        return known
 
     def _by_head(self, text: str, tokens, tag):
         words, starts, ends = tokens.words, tokens.starts, tokens.ends
+        by_last = self.heads_by_last
         for i, word in enumerate(words):
+            candidates = by_last.get(word[-1])
+            if candidates is None:
+                continue  # no head ends with this word's last character
             if self._not_agency(word) or (i + 1 < len(words) and (word + words[i + 1]) in self.non_agencies):
                 continue
             end = ends[i]
-            head = next((h for h in self.heads if text.endswith(h.head, 0, end)), None)
+            head = next((h for h in candidates if text.endswith(h.head, 0, end)), None)
             if head is None:
                 continue
             head_start = end - len(head.head)

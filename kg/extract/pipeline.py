@@ -8,6 +8,9 @@ a line in :data:`COMPONENTS`.
 
 from __future__ import annotations
 
+import time
+from collections import defaultdict
+
 from kg.extract.agencies import AgencyFinder
 from kg.extract.base import Analysis
 from kg.extract.documents import DocumentReader
@@ -37,6 +40,8 @@ class Extractor:
         for component in self.components:
             words.update(getattr(component, "words", lambda: [])())
         self.segmenter = Segmenter(extra_words=words)
+        # Seconds spent in each stage, summed over the documents read (see benchmarks/).
+        self.seconds: defaultdict[str, float] = defaultdict(float)
 
     def __call__(self, source: Source, doc_id: str) -> Extraction:
         """Return everything the rules find in ``source``, identified as ``doc_id``.
@@ -45,15 +50,26 @@ class Extractor:
         same length (the rules and lexicons are simplified); the records keep the
         characters as written (:mod:`kg.extract.written`).
         """
+        seconds, clock = self.seconds, time.perf_counter
+        t0 = clock()
         copy = reading_copy(source.text)
-        doc = parse(normalize(copy))
+        clean = normalize(copy)
+        t1 = clock()
+        doc = parse(clean)
+        t2 = clock()
         tokens = self.segmenter(doc.text)
+        t3 = clock()
+        seconds["normalise"] += t1 - t0
+        seconds["structure"] += t2 - t1
+        seconds["segment"] += t3 - t2
         found = Extraction(doc_id=doc_id, source_name=source.name, source_format=source.format)
         found.sentences = [SentenceRecord(s.index, s.text, doc.span(s.start, s.end), doc.paragraphs[s.paragraph].part)
                            for s in doc.sentences]
         analysis = Analysis(doc, tokens, self.segmenter, found, source_meta=dict(source.meta))
         for component in self.components:
+            t = clock()
             component(analysis)
+            seconds["rules." + type(component).__name__] += clock() - t
         if copy != source.text:
             original = normalize(source.text).text
             restore(found, original, doc.text, [(s.start, s.end) for s in doc.sentences])

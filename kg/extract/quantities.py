@@ -309,9 +309,11 @@ class QuantityReader:
         for sentence in doc.sentences:
             if doc.paragraphs[sentence.paragraph].role != "body":
                 continue
+            kind, section_year = self.section_context(a, sentence.start)
+            if kind != "target" and not self.reader.pattern.search(text, sentence.start, sentence.end):
+                continue  # no number to read, and no deadline that later sentences of a target section inherit
             ctx = self.context(a, markers.get(sentence.start, sentence.start), sentence.end,
                                span_starts.get(doc.part_at(sentence.start).index))
-            kind, section_year = self.section_context(a, sentence.start)
             sec = doc.section_at(sentence.start)
             deadline, baseline_year = ctx.deadline, ctx.baseline_year
             if kind == "target" and sec is not None:

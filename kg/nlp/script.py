@@ -9,7 +9,10 @@ offsets in the original; :func:`to_simplified` checks that it did.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
+
+_NOT_HAN = re.compile(r"[^\u4e00-\u9fff]+")
 
 
 @lru_cache(maxsize=1)
@@ -27,10 +30,12 @@ TRADITIONAL_SHARE = 0.05
 
 def reading_copy(text: str) -> str:
     """The text the rules read: a simplified copy if ``text`` is traditional Chinese, else ``text`` itself."""
-    han = sum(1 for ch in text if 0x4E00 <= ord(ch) <= 0x9FFF)
+    han = len(text) - sum(len(run) for run in _NOT_HAN.findall(text))
     if not han:
         return text
     copy = to_simplified(text)
+    if copy == text:
+        return text
     changed = sum(1 for a, b in zip(text, copy) if a != b)
     return copy if changed >= TRADITIONAL_SHARE * han else text
 

@@ -16,6 +16,7 @@ import os
 import tempfile
 from array import array
 from dataclasses import dataclass, field
+from itertools import accumulate
 from pathlib import Path
 from typing import Iterable
 
@@ -151,15 +152,11 @@ class Segmenter:
         punctuation where there is one.
         """
         words: list[str] = []
-        starts = array("q")
-        ends = array("q")
-        pos = 0
+        cut = self.tokenizer.cut
         for piece in _pieces(text):
-            for word in self.tokenizer.cut(piece, HMM=True):
-                words.append(word)
-                starts.append(pos)
-                pos += len(word)
-                ends.append(pos)
+            words.extend(cut(piece, HMM=True))
+        ends = array("q", accumulate(map(len, words)))
+        starts = array("q", accumulate(map(len, words[:-1]), initial=0)) if words else array("q")
         return Tokens(words, starts, ends)
 
 

@@ -15,6 +15,7 @@ and spaces beside Chinese characters removed (a PDF artefact: "2018 年").
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from array import array
@@ -42,6 +43,7 @@ class LayoutRules:
     closers: frozenset
     opens: dict
     closes: dict
+    brackets: re.Pattern  # any opening or closing bracket
     page_number: re.Pattern
     inline_break: re.Pattern
     table_row: str
@@ -68,6 +70,7 @@ def layout_rules() -> LayoutRules:
         closers=frozenset(lay["closers"]),
         opens=opens,
         closes=closes,
+        brackets=re.compile("[" + re.escape("".join(opens) + "".join(closes)) + "]"),
         page_number=compile_pattern(lay["page_number"], where),
         inline_break=compile_pattern(lay["inline_break"], where),
         table_row=lay["table_row"],
@@ -113,18 +116,68 @@ class _Line:
         return "".join(self.chars)
 
 
+class _Columns(dict):
+    """Columns of each character, computed once per character."""
+
+    def __missing__(self, ch: str) -> int:
+        self[ch] = columns = _columns(ch)
+        return columns
+
+
+_COLUMNS = _Columns()
+# Characters a line may hold and still be taken as written: not control, zero-width
+# or space characters, nor the full-width digits, letters and ％ that are folded.
+# Erring wide only sends a line the slow way.
+_PLAIN_LINE = re.compile("[^\\x00-\\x20\\x7f-\\xa0\\xad\u1680\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\ufeff"
+                         "\uff05\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]*")
+_EDGE_SPACES = re.compile("[\\t \\xa0\u1680\u2000-\u200a\u202f\u205f\u3000]*")
+_NEWLINE = re.compile("\r\n|\r|\n")
+
+
 def _physical_lines(text: str, breaks: frozenset = frozenset()) -> list[_Line]:
     """Split ``text`` into lines with per-character clean-up and origins.
 
     ``breaks`` are offsets where a line ends although no newline is written.
+    Most lines need no clean-up beyond their indentation and trailing spaces;
+    they are taken whole. The others are read character by character
+    (:func:`_physical_lines_slow`, which gives the same result for any line).
     """
+    lines: list[_Line] = []
+    start = 0
+    ordered = sorted(breaks)
+    ends = [(m.start(), m.end() - 1, m.end()) for m in _NEWLINE.finditer(text)]
+    for end, newline_at, after in ends + [(len(text), len(text), len(text))]:
+        lo = bisect.bisect_left(ordered, start)
+        if lo < len(ordered) and ordered[lo] < end or not _fast_line(text, start, end, newline_at, lines):
+            lines.extend(_physical_lines_slow(text, breaks, start, end, newline_at))
+        start = after
+    return lines
+
+
+def _fast_line(text: str, start: int, end: int, newline_at: int, lines: list[_Line]) -> bool:
+    """Append the line ``text[start:end]`` to ``lines`` if it needs no clean-up but its edges; say if it did."""
+    lead = _EDGE_SPACES.match(text, start, end).end()
+    plain = _PLAIN_LINE.match(text, lead, end).end()
+    if _EDGE_SPACES.match(text, plain, end).end() != end:
+        return False
+    indent = sum(_SPACES.get(ch, 1) for ch in text[start:lead])
+    width = sum(map(_COLUMNS.__getitem__, text[start:end]))
+    lines.append(_Line(indent, width, list(text[lead:plain]), list(range(lead, plain)), newline_at))
+    return True
+
+
+def _physical_lines_slow(text: str, breaks: frozenset = frozenset(), i: int = 0, stop: int | None = None,
+                         newline_at: int | None = None) -> list[_Line]:
+    """:func:`_physical_lines` character by character, of ``text[i:stop]``; the last
+    line's newline is at ``newline_at`` (``stop`` if not given)."""
     lines: list[_Line] = []
     chars: list[str] = []
     origin: list[int] = []
     indent = width = 0
     leading = True
     broken_at = -1
-    i, n = 0, len(text)
+    n = len(text) if stop is None else stop
+    newline_at = n if newline_at is None else newline_at
     while i <= n:
         ch = text[i] if i < n else "\n"
         if ch == "\r":
@@ -132,7 +185,8 @@ def _physical_lines(text: str, breaks: frozenset = frozenset()) -> list[_Line]:
                 i += 1
             ch = "\n"
         if ch == "\n" or (i in breaks and i != broken_at):
-            lines.append(_Line(indent, width, *_squeeze(chars, origin), min(i, n)))
+            at = i if i < n else newline_at
+            lines.append(_Line(indent, width, *_squeeze(chars, origin), at))
             chars, origin, indent, width, leading = [], [], 0, 0, True
             if ch == "\n":
                 i += 1
@@ -211,7 +265,7 @@ class _Layout:
     def push(self, stack: list[str], chars: list[str]) -> list[str]:
         """Return the brackets still open after reading ``chars`` with ``stack`` open."""
         stack = list(stack)
-        for ch in chars:
+        for ch in self.rules.brackets.findall("".join(chars)):
             if ch in self.rules.opens:
                 stack.append(self.rules.opens[ch])
             elif ch in self.rules.closes and stack and stack[-1] == ch:

@@ -81,3 +81,25 @@ def test_page_numbers_are_dropped():
 def test_crlf_and_zero_width_characters():
     clean = normalize("第一段。\r\n第\u200b二段。\r\n")
     assert clean.text == "第一段。\n第二段。"
+
+
+def test_lines_taken_whole_are_the_lines_read_character_by_character():
+    # Plain lines are taken whole; the result must be what reading each character gives.
+    import random
+
+    from kg.text.normalize import _physical_lines, _physical_lines_slow, layout_rules
+
+    def key(lines):
+        return [(ln.indent, ln.width, ln.chars, ln.origin, ln.newline_at) for ln in lines]
+
+    rules = layout_rules()
+    texts = [SEED.read_text(encoding="utf-8"), "a\r\nb\rc\n\n  x\u3000y \u200b z\t\n\uff11\uff12", "", "\n", "\r"]
+    for text in texts:
+        breaks = frozenset(m.start() for m in rules.inline_break.finditer(text))
+        assert key(_physical_lines(text, breaks)) == key(_physical_lines_slow(text, breaks))
+    alphabet = "ab 中文\u3000\t\r\n\u200b\uff11\x01，。\xa0“…\u2028\u202f\u2003"
+    rng = random.Random(7)
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 16)))
+        breaks = frozenset(rng.sample(range(len(text) + 1), min(2, len(text) + 1))) if rng.random() < 0.3 else frozenset()
+        assert key(_physical_lines(text, breaks)) == key(_physical_lines_slow(text, breaks)), (text, breaks)
