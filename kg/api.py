@@ -18,6 +18,7 @@ from kg.errors import InputError, PolicyKGError
 from kg.rdf import DEFAULT_BASE
 
 if TYPE_CHECKING:
+    import pyoxigraph as ox
     from rdflib import Dataset, Graph
 
     from kg.extract.records import Extraction
@@ -39,24 +40,64 @@ class Failure:
 
 @dataclass
 class BuildResult:
-    """The dataset built from some documents, what was extracted from each, and what failed."""
+    """The triples built from some documents, what was extracted from each, and what failed.
 
-    dataset: "Dataset"
+    The triples live in a pyoxigraph store (``quads``): one named graph per file
+    read and the shared graph. :attr:`dataset` and :attr:`graph` give them as
+    rdflib objects, made when first asked for.
+    """
+
+    quads: "ox.Store"
     extractions: list["Extraction"] = field(default_factory=list)
     failures: list[Failure] = field(default_factory=list)
+    _dataset: "Dataset | None" = None
     _union: "Graph | None" = None
 
     @property
+    def dataset(self) -> "Dataset":
+        """The named graphs as an rdflib dataset."""
+        if self._dataset is None:
+            from rdflib import URIRef
+
+            from kg.rdf.graph import new_dataset
+            from kg.stores.terms import from_oxigraph
+
+            dataset = new_dataset()
+            for name in sorted(g.value for g in self.quads.named_graphs()):
+                graph = dataset.graph(URIRef(name))
+                for q in self.quads.quads_for_pattern(None, None, None, ox_named(name)):
+                    graph.add((from_oxigraph(q.subject), from_oxigraph(q.predicate), from_oxigraph(q.object)))
+            self._dataset = dataset
+        return self._dataset
+
+    @property
     def graph(self) -> "Graph":
-        """All triples of the dataset in one graph."""
+        """All triples in one rdflib graph."""
         if self._union is None:
             from kg.rdf.graph import new_graph
+            from kg.stores.terms import from_oxigraph
 
             union = new_graph()
-            for s, p, o, _ in self.dataset.quads((None, None, None, None)):
-                union.add((s, p, o))
+            for q in self.quads:
+                union.add((from_oxigraph(q.subject), from_oxigraph(q.predicate), from_oxigraph(q.object)))
             self._union = union
         return self._union
+
+    def __len__(self) -> int:
+        """The number of distinct triples."""
+        return len(set(self.turtle_lines()))
+
+    def turtle_lines(self) -> list[str]:
+        """All distinct triples as sorted N-Triples lines."""
+        from kg.rdf.serialize import sorted_lines
+
+        return sorted_lines(self.quads)
+
+
+def ox_named(iri: str):
+    import pyoxigraph as ox
+
+    return ox.NamedNode(iri)
 
 
 @lru_cache(maxsize=1)
@@ -109,13 +150,17 @@ def extract_text(text: str, identifier: str = "text") -> "Extraction":
     return extractor()(Source(text, identifier, "str"), identifier)
 
 
-def _extract_one(job: tuple[str, str, int | None]):
-    """Worker: extract one file; return the extraction or the reason it failed."""
-    path, identifier, max_chars = job
+def _extract_one(job: tuple[str, str, int | None, str]):
+    """Worker: extract one file and write its triples (:func:`kg.rdf.graph.triples_of`);
+    return the extraction and the triples, or the reason it failed."""
+    from kg.rdf.graph import triples_of
+
+    path, identifier, max_chars, base = job
     try:
-        return extract(path, identifier, max_chars), None
+        ex = extract(path, identifier, max_chars)
     except PolicyKGError as exc:
-        return None, str(exc)
+        return None, None, str(exc)
+    return ex, triples_of(ex, base), None
 
 
 def _ids(paths: list[Path]) -> list[str]:
@@ -137,21 +182,26 @@ def build(paths: Iterable[str | Path], base: str = DEFAULT_BASE, workers: int = 
     A document that cannot be read is recorded in ``failures`` and the others
     are built. With ``workers`` > 1, documents are read in that many processes.
     """
-    from kg.rdf.graph import add_to_dataset, new_dataset
-    from kg.rdf.iris import check_base
+    import pyoxigraph as ox
+
+    from kg.rdf.iris import Minter, check_base
 
     check_base(base)
     files = documents_in(paths)
     ids = _ids(files)
-    result = BuildResult(new_dataset())
-    jobs = [(str(p), ident, max_chars) for p, ident in zip(files, ids)]
+    result = BuildResult(ox.Store())
+    jobs = [(str(p), ident, max_chars, base) for p, ident in zip(files, ids)]
+    shared: set[str] = set()
     with _extracting(jobs, workers) as outcomes:
-        _collect(result, files, outcomes, base, add_to_dataset, progress)
+        _collect(result, files, outcomes, base, shared, progress)
+    if shared:
+        result.quads.load("".join(sorted(shared)).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES,
+                          to_graph=ox.NamedNode(str(Minter(base).shared_graph())))
     return result
 
 
 @contextlib.contextmanager
-def _extracting(jobs: list[tuple[str, str]], workers: int):
+def _extracting(jobs: list[tuple], workers: int):
     """The outcomes of extracting ``jobs``, in order: in this process, or in ``workers`` processes."""
     if workers > 1 and len(jobs) > 1:
         import multiprocessing
@@ -202,7 +252,7 @@ def build_store(paths: Iterable[str | Path], store: str | Path, base: str | None
             if progress:
                 progress(path)
         else:
-            jobs.append((str(path), ident, max_chars))
+            jobs.append((str(path), ident, max_chars, target.base))
             digests[ident] = digest
     try:
         with _extracting(jobs, workers) as outcomes:
@@ -217,38 +267,52 @@ def build_store(paths: Iterable[str | Path], store: str | Path, base: str | None
 
 
 def _into_store(report: StoreBuild, target, jobs, outcomes, digests, progress) -> None:
-    for (path, ident, _), (ex, error) in zip(jobs, outcomes):
+    for (path, ident, _, _), (ex, triples, error) in zip(jobs, outcomes):
         if ex is None:
             report.failures.append(Failure(Path(path), error))
         else:
-            target.put(ex, path, digests[ident])
+            target.put_triples(ident, triples, path, digests[ident])
             report.built.append(Path(path))
             report.summaries.extend(summarize(ex))
         if progress:
             progress(Path(path))
 
 
-def _collect(result: BuildResult, files: list[Path], outcomes, base: str, add, progress) -> None:
-    for path, (ex, error) in zip(files, outcomes):
+def _collect(result: BuildResult, files: list[Path], outcomes, base: str, shared: set[str], progress) -> None:
+    import pyoxigraph as ox
+
+    for path, (ex, triples, error) in zip(files, outcomes):
         if ex is None:
             result.failures.append(Failure(path, error))
         else:
-            add(result.dataset, ex, base)
+            name, own, theirs = triples
+            result.quads.load("".join(own).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES,
+                              to_graph=ox.NamedNode(name))
+            shared.update(theirs)
             result.extractions.append(ex)
         if progress:
             progress(path)
 
 
-def turtle(graph: "Graph") -> str:
-    """Return ``graph`` as Turtle; the same graph always gives the same bytes."""
-    return graph.serialize(format="turtle")
+def turtle(result: "BuildResult | Graph") -> str:
+    """Return the triples of a build (or an rdflib graph) as Turtle; the same
+    triples always give the same bytes."""
+    from kg.rdf.serialize import sorted_turtle
+
+    if isinstance(result, BuildResult):
+        return sorted_turtle(result.turtle_lines()).decode("utf-8")
+    return result.serialize(format="turtle")
 
 
-def trig(dataset: "Dataset") -> str:
-    """Return ``dataset`` as TriG, one block per named graph, in a stable order."""
+def trig(result: "BuildResult | Dataset") -> str:
+    """Return the named graphs of a build (or an rdflib dataset) as TriG, graphs in IRI order."""
+    from kg.rdf.serialize import sorted_lines, sorted_trig
     from kg.rdf.serialize import trig as _trig
 
-    return _trig(dataset)
+    if isinstance(result, BuildResult):
+        graphs = sorted(g.value for g in result.quads.named_graphs())
+        return sorted_trig([(g, sorted_lines(result.quads, ox_named(g))) for g in graphs]).decode("utf-8")
+    return _trig(result)
 
 
 def html(graph: "Graph", title: str) -> str:
@@ -373,7 +437,7 @@ def write(result: BuildResult, outdir: str | Path, with_html: bool = True) -> di
     from kg.io import atomic_write, prepare_dir
 
     out = prepare_dir(outdir)
-    outputs = {"graph.ttl": turtle(result.graph), "graph.trig": trig(result.dataset)}
+    outputs = {"graph.ttl": turtle(result), "graph.trig": trig(result)}
     if with_html:
         titles = [ex.document.title or ex.doc_id for ex in result.extractions]
         outputs["graph.html"] = html(result.graph, titles[0] if len(titles) == 1 else f"{len(titles)} documents")

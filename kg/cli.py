@@ -84,7 +84,7 @@ def build(paths: tuple[Path, ...], outdir: Path | None, store: Path | None, base
         written = api.write(result, outdir, with_html=not no_html)
         if not quiet:
             click.echo(api.summary(result))
-            click.echo("wrote " + ", ".join(str(p) for p in written.values()) + f" ({len(result.graph)} triples)")
+            click.echo("wrote " + ", ".join(str(p) for p in written.values()) + f" ({len(result)} triples)")
         failures = result.failures
     if store is not None:
         with tqdm(total=len(files), file=sys.stderr, unit="doc", disable=not show, desc="storing") as bar:

@@ -19,8 +19,12 @@ def _umask() -> int:
     return mask
 
 
-def atomic_write(path: str | Path, data: str | bytes) -> Path:
-    """Write ``data`` to ``path`` atomically and return the path."""
+def atomic_write(path: str | Path, data: str | bytes, sync: bool = True) -> Path:
+    """Write ``data`` to ``path`` atomically and return the path.
+
+    With ``sync`` the data is on disk before the rename (a power cut leaves the
+    old or the new file); without, a crash of the process still does, which is
+    enough for files that a later step can make again."""
     path = Path(path)
     payload = data.encode("utf-8") if isinstance(data, str) else data
     try:
@@ -32,7 +36,8 @@ def atomic_write(path: str | Path, data: str | bytes) -> Path:
         with os.fdopen(fd, "wb") as fh:
             fh.write(payload)
             fh.flush()
-            os.fsync(fh.fileno())
+            if sync:
+                os.fsync(fh.fileno())
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; outputs are ordinary files
         os.replace(tmp, path)
     except BaseException as exc:

@@ -18,6 +18,7 @@ the file, and the ``pol:rule`` that produced it.
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import lru_cache
 from typing import Iterable
 
 from rdflib import Dataset, Graph, Literal, URIRef
@@ -60,6 +61,9 @@ def new_dataset() -> Dataset:
     return bind_prefixes(dataset)
 
 
+# Literals are immutable and rdflib takes microseconds to make one: the common ones
+# (offsets, years, rule names) are made once.
+@lru_cache(maxsize=1 << 16)
 def _year(year: int) -> Literal:
     return Literal(f"{year:04d}", datatype=XSD.gYear)
 
@@ -70,12 +74,18 @@ def _deadline(deadline: Deadline) -> Literal:
     return Literal(str(deadline), datatype=XSD.gYearMonth)
 
 
+@lru_cache(maxsize=1 << 17)
 def _int(n: int) -> Literal:
     return Literal(n, datatype=XSD.integer)
 
 
 def _decimal(value: Decimal) -> Literal:
     return Literal(value, datatype=XSD.decimal)
+
+
+@lru_cache(maxsize=1 << 10)
+def _rule(name: str) -> Literal:
+    return Literal(name)
 
 
 def _is_url(url: str) -> bool:
@@ -118,7 +128,7 @@ class _Writer:
             self.sentences_used.add(ev.sentence)
         self.add(node, POL.startOffset, _int(ev.span.start))
         self.add(node, POL.endOffset, _int(ev.span.end))
-        self.add(node, POL.rule, Literal(ev.rule))
+        self.add(node, POL.rule, _rule(ev.rule))
 
     def labelled(self, node: URIRef, cls: URIRef, label: str, shared: bool = False) -> None:
         put = self.describe if shared else self.add
@@ -360,6 +370,16 @@ def add_extraction(graph: Graph, ex: Extraction, base: str = DEFAULT_BASE, share
     """Add the triples of ``ex`` to ``graph`` (shared descriptions to ``shared``, else to ``graph``)."""
     _Writer(graph, graph if shared is None else shared, ex, Minter(base)).write()
     return graph
+
+
+def triples_of(ex: Extraction, base: str = DEFAULT_BASE) -> tuple[str, list[str], list[str]]:
+    """The name of ``ex``'s graph, and N-Triples lines of its own triples and of what it says of shared things."""
+    from kg.rdf.serialize import Triples, ntriples
+
+    minter = Minter(base)
+    own, shared = Triples(), Triples()
+    _Writer(own, shared, ex, minter).write()
+    return str(minter.source(ex.doc_id)), ntriples(own), ntriples(shared)
 
 
 def to_graph(extractions: Iterable[Extraction], base: str = DEFAULT_BASE) -> Graph:

@@ -10,7 +10,9 @@ N-Triples and SPARQL without escaping.
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from functools import lru_cache
 from urllib.parse import quote
 
 from rdflib import URIRef
@@ -21,8 +23,18 @@ from kg.rdf.namespaces import DEFAULT_BASE
 _UNRESERVED = "-._~"
 
 
+# Characters that may need encoding in a path segment: all but unreserved ASCII and
+# the Latin-1, punctuation and CJK ranges that hold no control, format, space or
+# unassigned character. Erring wide only sends a label the slow way.
+_MAYBE_UNSAFE = re.compile("[^A-Za-z0-9\\-._~\\xa1-\\xac\\xae-\\xff\\u2010-\\u2027\\u2030-\\u205e\\u3001-\\u303f"
+                           "\\u3400-\\u4dbf\\u4e00-\\u9fff\\uff01-\\uff60]")
+
+
+@lru_cache(maxsize=1 << 16)
 def slug(label: str) -> str:
     """Return ``label`` as one IRI path segment: whitespace removed, reserved ASCII percent-encoded."""
+    if label and not _MAYBE_UNSAFE.search(label) and unicodedata.is_normalized("NFC", label):
+        return label  # nearly every label: nothing to remove or encode
     text = unicodedata.normalize("NFC", "".join(label.split()))
     out = []
     for ch in text:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import time
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -34,6 +35,7 @@ from kg.sparql import DEFAULT_PREFIXES, Backend, prepare
 from kg.stores.terms import from_oxigraph, to_oxigraph
 
 FORMAT = "policy-kg store 1"
+SAVE_EVERY = 5.0  # seconds: the longest a built file's manifest entry waits to be written
 MANIFEST = "manifest.json"
 
 
@@ -100,6 +102,7 @@ class PolicyStore:
             raise StoreError(f"{self.path}: no policy-kg store here; create one with "
                              f"`policykg build DOCUMENTS --store {self.path}`")
         self.read_only = read_only
+        self._pending, self._batch, self._saved_at = 0, 1, time.monotonic()  # manifest entries not yet written
         if create and not read_only:
             try:
                 (self.path / "oxigraph").mkdir(parents=True, exist_ok=True)
@@ -136,7 +139,10 @@ class PolicyStore:
     # -- changing it ------------------------------------------------------------------
     def _save(self) -> None:
         self.manifest["files"] = dict(sorted(self.manifest["files"].items()))
+        if self._pending and not self.read_only:
+            self.store.flush()  # the graphs the new entries name are on disk before the entries
         atomic_write(self.path / MANIFEST, json.dumps(self.manifest, ensure_ascii=False, indent=1) + "\n")
+        self._pending, self._saved_at = 0, time.monotonic()
 
     def _writable(self) -> None:
         if self.read_only:
@@ -158,27 +164,40 @@ class PolicyStore:
         The shared graph is not refreshed here: call :meth:`refresh_shared`
         once after a batch of files.
         """
-        from kg.rdf.graph import add_extraction, new_graph
-        from kg.rdf.iris import Minter
+        from kg.rdf.graph import triples_of
 
+        return self.put_triples(ex.doc_id, triples_of(ex, self.base), source, digest)
+
+    def put_triples(self, file_id: str, triples: tuple[str, list[str], list[str]], source: str | Path,
+                    digest: str) -> int:
+        """:meth:`put` of a file already turned into triples (:func:`kg.rdf.graph.triples_of`).
+
+        The manifest is written at once when an entry is dropped (a replacement
+        interrupted now is rebuilt next time), but new entries are written in
+        batches (after 1, 2, 4, 8… files, and every few seconds): a file whose
+        graph is in but whose entry is not is simply built again.
+        """
         self._writable()
-        minter = Minter(self.base)
-        name = minter.source(ex.doc_id)
-        own, shared = new_graph(), new_graph()
-        add_extraction(own, ex, self.base, shared=shared)
-        if self.files.pop(ex.doc_id, None) is not None:
-            self._save()  # an interrupted replacement is rebuilt next time
-        graph = ox.NamedNode(str(name))
+        name, own, shared = triples
+        dirty = self.files.pop(file_id, None) is not None
+        if not self.manifest.get("shared_stale"):
+            self.manifest["shared_stale"] = True  # until refresh_shared: a build killed now refreshes next time
+            dirty = True
+        if dirty:
+            self._save()
+        graph = ox.NamedNode(name)
         if self.store.contains_named_graph(graph):
             self.store.remove_graph(graph)
-        self.store.extend(ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), graph) for s, p, o in own)
-        lines = sorted({f"{s.n3()} {p.n3()} {o.n3()} .\n" for s, p, o in shared})
-        atomic_write(self.path / "shared" / f"{_safe(ex.doc_id)}.nt", "".join(lines))
-        self.files[ex.doc_id] = {"source": str(source), "sha256": digest, "fingerprint": pipeline_fingerprint(),
-                                 "graph": str(name), "triples": len(own)}
-        self.manifest["shared_stale"] = True  # until refresh_shared: a build killed now refreshes next time
-        self._save()
-        return len(own)
+        self.store.load("".join(own).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES, to_graph=graph)
+        atomic_write(self.path / "shared" / f"{_safe(file_id)}.nt", "".join(sorted(set(shared))), sync=False)
+        count = len(set(own))
+        self.files[file_id] = {"source": str(source), "sha256": digest, "fingerprint": pipeline_fingerprint(),
+                               "graph": name, "triples": count}
+        self._pending += 1
+        if self._pending >= self._batch or time.monotonic() - self._saved_at > SAVE_EVERY:
+            self._batch = min(self._batch * 2, 1 << 12)
+            self._save()
+        return count
 
     def remove(self, file_id: str) -> None:
         """Forget a file: its graph, its shared contribution, its manifest entry."""
@@ -220,6 +239,8 @@ class PolicyStore:
     def close(self) -> None:
         if not self.read_only:
             self.store.flush()
+            if self._pending:
+                self._save()
 
     def backend(self) -> "OxigraphBackend":
         return OxigraphBackend(self.store)

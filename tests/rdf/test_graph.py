@@ -92,3 +92,34 @@ def test_same_input_same_bytes_across_hash_seeds(tmp_path):
         outputs.add(run.stdout)
     assert len(outputs) == 1
     assert len(outputs.pop()) > 10_000
+
+
+def _slug_by_character(label):
+    """The rule slug implements, character by character (its slow path)."""
+    import unicodedata
+    from urllib.parse import quote
+
+    text = unicodedata.normalize("NFC", "".join(label.split()))
+    out = []
+    for ch in text:
+        if ch.isascii():
+            out.append(ch if ch.isalnum() or ch in "-._~" else quote(ch, safe=""))
+        elif unicodedata.category(ch)[0] in "CZ":
+            out.append(quote(ch, safe=""))
+        else:
+            out.append(ch)
+    return "".join(out) or "_"
+
+
+def test_the_fast_slug_agrees_with_the_rule_for_every_character():
+    # The fast path takes a label as it is when a pattern says no character needs
+    # encoding; every character of the Basic Multilingual Plane, alone and between
+    # others, must come out as the character-by-character rule says.
+    for code in range(0x10000):
+        if 0xD800 <= code <= 0xDFFF:
+            continue
+        ch = chr(code)
+        for label in (ch, f"中{ch}a"):
+            assert slug.__wrapped__(label) == _slug_by_character(label), hex(code)
+    for label in ("e\u0301", "\U00020000x", "\U000e0001", "北京 市", ""):
+        assert slug.__wrapped__(label) == _slug_by_character(label)
