@@ -363,11 +363,13 @@ def read_graph(graphs: Iterable[str | Path] = (), store: str | Path | None = Non
         if doc not in files:
             raise InputError(f"{origin} holds no file {doc!r}; it holds: {', '.join(files[:10])}"
                              + (" …" if len(files) > 10 else ""))
-        names = {n for n in names if n.endswith(f"/src/{doc}") or n.endswith("/graph/shared")}
+        names = {n for n in names if n.endswith(f"/src/{doc}")}
     graph = new_graph()
     for iri in sorted(names):
         for q in source.quads_for_pattern(None, None, None, ox.NamedNode(iri)):
             graph.add((from_oxigraph(q.subject), from_oxigraph(q.predicate), from_oxigraph(q.object)))
+    if doc is not None:
+        _add_shared(graph, source)
     read_from = sorted(set(graph.objects(None, POL.readFrom)))
     if len(read_from) == 1:  # one file: named by its first document's title
         documents = sorted((int(graph.value(d, POL.startOffset) or 0), str(graph.value(d, DCTERMS.title) or ""))
@@ -376,6 +378,32 @@ def read_graph(graphs: Iterable[str | Path] = (), store: str | Path | None = Non
     else:
         title = f"{len(read_from)} files"
     return graph, title
+
+
+def _add_shared(graph: "Graph", source) -> None:
+    """Add to one file's ``graph`` what the shared graph says of the things it names,
+    and of the things those name (an agency's region), but nothing of other files' things."""
+    import pyoxigraph as ox
+    from rdflib import URIRef
+
+    from kg.stores.terms import from_oxigraph
+
+    shared = next((g for g in source.named_graphs() if isinstance(g, ox.NamedNode) and g.value.endswith("/graph/shared")),
+                  None)
+    if shared is None:
+        return
+    seen = {t for s, _, o in graph for t in (s, o) if isinstance(t, URIRef)}
+    frontier = sorted(seen)
+    while frontier:
+        found = []
+        for node in frontier:
+            for q in source.quads_for_pattern(ox.NamedNode(str(node)), None, None, shared):
+                s, p, o = from_oxigraph(q.subject), from_oxigraph(q.predicate), from_oxigraph(q.object)
+                graph.add((s, p, o))
+                if isinstance(o, URIRef) and o not in seen:
+                    seen.add(o)
+                    found.append(o)
+        frontier = found
 
 
 def view(graphs: Iterable[str | Path] = (), store: str | Path | None = None, doc: str | None = None,

@@ -5,8 +5,8 @@ file and read from another is one node. A file read is a ``pol:SourceFile``
 (``src/{file}``); its sentences and everything read from it are named under
 it (``src/{file}/task/2``), and in a dataset they live in a named graph of
 the same name, so one file's graph can be replaced without touching the
-others. Agencies, places, persons and indicators are shared: their
-descriptions go to one shared graph.
+others. Agencies, places, persons, indicators and documents (which many
+files read or cite) are shared: their descriptions go to one shared graph.
 
 Every fact node (task, measure, target, baseline, problem, feature,
 guarantee measure, responsibility, mention) carries its provenance:
@@ -148,41 +148,47 @@ class _Writer:
             self.document(d)
 
     def document(self, d: DocumentRecord) -> None:
+        """A document's description goes to the shared graph: the same document is read
+        or cited by many files, and a description repeated in each file's graph would
+        multiply the rows of every query over the union of the graphs."""
         node = self.docs[d.key]
-        self.add(node, RDF.type, POL.PolicyDocument)
-        self.add(node, RDFS.label, Literal(d.title or d.key))
+        self.describe(node, RDF.type, POL.PolicyDocument)
+        self.describe(node, RDFS.label, Literal(d.title or d.key))
         if d.title:
-            self.add(node, DCTERMS.title, Literal(d.title))
+            self.describe(node, DCTERMS.title, Literal(d.title))
         if d.is_source:
-            self.add(node, POL.readFrom, self.src)
+            self.describe(node, POL.readFrom, self.src)
         if d.short_title:
-            self.add(node, POL.shortTitle, Literal(d.short_title))
+            self.describe(node, POL.shortTitle, Literal(d.short_title))
         if d.number:
-            self.add(node, POL.documentNumber, Literal(d.number))
+            self.describe(node, POL.documentNumber, Literal(d.number))
         if d.kind:
             kind = self.m.kind(d.kind)
-            self.add(node, POL.kind, kind)
+            self.describe(node, POL.kind, kind)
             self.labelled(kind, POL.DocumentKind, d.kind, shared=True)
             self.describe(kind, SKOS.prefLabel, Literal(d.kind))
         if d.period_start is not None:
-            self.add(node, POL.periodStart, _year(d.period_start))
-            self.add(node, POL.periodEnd, _year(d.period_end))
+            self.describe(node, POL.periodStart, _year(d.period_start))
+            self.describe(node, POL.periodEnd, _year(d.period_end))
         issued = d.date or d.published
         if issued:
-            self.add(node, DCTERMS.issued, Literal(issued.isoformat(), datatype=XSD.date))
+            self.describe(node, DCTERMS.issued, Literal(issued.isoformat(), datatype=XSD.date))
         if d.source_url and _is_url(d.source_url):
-            self.add(node, DCTERMS.source, URIRef(d.source_url))
+            self.describe(node, DCTERMS.source, URIRef(d.source_url))
         if d.source_name:
-            self.add(node, POL.sourceName, Literal(d.source_name))
+            self.describe(node, POL.sourceName, Literal(d.source_name))
         if d.addressees:
-            self.add(node, POL.addressees, Literal(d.addressees))
+            self.describe(node, POL.addressees, Literal(d.addressees))
         if d.interprets:
-            self.add(node, POL.interprets, self.doc_of(d.interprets))
+            self.describe(node, POL.interprets, self.doc_of(d.interprets))
         for key in d.issues:
-            self.add(node, POL.issues, self.doc_of(key))
+            self.describe(node, POL.issues, self.doc_of(key))
         if d.annex_of:
-            self.add(node, POL.annexOf, self.doc_of(d.annex_of))
-        if d.evidence:
+            self.describe(node, POL.annexOf, self.doc_of(d.annex_of))
+        if d.evidence and d.is_source:
+            # Where a read document's title stands. A cited document is cited by many
+            # files: where each cites it is told by its pol:Mention nodes, not here,
+            # where several offsets on one node would multiply every query's rows.
             self.fact(node, d.evidence)
 
     def reader_of(self, ev: Evidence) -> URIRef:
