@@ -91,3 +91,33 @@ def test_the_header_lists_the_columns_in_order(seed_dataset, name):
     from kg.sparql import named_query
 
     assert api.query(seed_dataset, named=name).columns == list(named_query(name).columns)
+
+
+def test_a_document_read_or_cited_by_many_files_does_not_multiply_rows(tmp_path):
+    # Three interpretations (解读) of one plan: the seed, and two copies whose titles
+    # end in (1) and (2). Each file's facts are counted once, and the plan is one row.
+    import shutil
+
+    from kg import api
+
+    single, corpus = tmp_path / "one", tmp_path / "three"
+    single.mkdir()
+    corpus.mkdir()
+    shutil.copy(SEED, single / "a.txt")
+    shutil.copy(SEED, corpus / "a.txt")
+    text = SEED.read_text(encoding="utf-8")
+    title_end = text.index("》")  # the title is the first line, broken across two
+    for k, name in ((1, "b"), (2, "c")):
+        (corpus / f"{name}.txt").write_text(text[:title_end + 1] + f"（{k}）" + text[title_end + 1:], encoding="utf-8")
+    api.build_store([single], tmp_path / "s1")
+    api.build_store([corpus], tmp_path / "s3")
+    from kg.stores.disk import PolicyStore
+
+    def rows(store, name):
+        return api.query(PolicyStore(store, read_only=True).backend(), named=name).rows
+
+    assert len(rows(tmp_path / "s3", "facts")) == 3 * len(rows(tmp_path / "s1", "facts"))
+    plan = "中关村国家自主创新示范区知识产权行动方案（2019-2021）"
+    assert [str(r[1]) for r in rows(tmp_path / "s3", "documents")].count(plan) == 1
+    read = [r for r in rows(tmp_path / "s3", "documents") if str(r[1]).startswith("解读")]
+    assert sorted(str(r[-1]) for r in read) == ["a", "b", "c"]  # one row for each file read
