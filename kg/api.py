@@ -372,7 +372,9 @@ def read_graph(graphs: Iterable[str | Path] = (), store: str | Path | None = Non
         _add_shared(graph, source)
     read_from = sorted(set(graph.objects(None, POL.readFrom)))
     if len(read_from) == 1:  # one file: named by its first document's title
-        documents = sorted((int(graph.value(d, POL.startOffset) or 0), str(graph.value(d, DCTERMS.title) or ""))
+        titles = f"{read_from[0]}/title/"  # where each document's title stands in the file
+        documents = sorted((min((int(graph.value(m, POL.startOffset) or 0) for m in graph.subjects(POL.mentionOf, d)
+                                 if str(m).startswith(titles)), default=0), str(graph.value(d, DCTERMS.title) or ""))
                            for d in graph.subjects(POL.readFrom, read_from[0]))
         title = (documents[0][1] if documents else "") or doc or str(graph.value(read_from[0], DCTERMS.identifier))
     else:

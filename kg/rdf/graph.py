@@ -102,6 +102,7 @@ class _Writer:
         self.docs = {d.key: minter.document(d.key) for d in ex.documents}
         self.part_docs = {d.part: self.docs[d.key] for d in ex.documents if d.is_source}
         self.sentences_used: set[int] = set()
+        self.title_mentions = 0
         self.tasks: dict[tuple, URIRef] = {}
         self.measures: dict[tuple, URIRef] = {}
         self.guarantees: dict[tuple, URIRef] = {}
@@ -186,10 +187,15 @@ class _Writer:
         if d.annex_of:
             self.describe(node, POL.annexOf, self.doc_of(d.annex_of))
         if d.evidence and d.is_source:
-            # Where a read document's title stands. A cited document is cited by many
-            # files: where each cites it is told by its pol:Mention nodes, not here,
-            # where several offsets on one node would multiply every query's rows.
-            self.fact(node, d.evidence)
+            # Where the title stands in this file: a mention of the document, as for a
+            # document cited. The same document is read or cited by many files; offsets
+            # from each on the document's own node would multiply every query's rows.
+            self.title_mentions += 1
+            mention = self.local("title", self.title_mentions)
+            self.add(mention, RDF.type, POL.Mention)
+            self.add(mention, POL.mentionOf, node)
+            self.add(mention, POL.text, Literal(d.title or d.key))
+            self.fact(mention, d.evidence)
 
     def reader_of(self, ev: Evidence) -> URIRef:
         """The document (read from the file) whose text holds ``ev``."""
