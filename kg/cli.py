@@ -253,8 +253,12 @@ def push(graphs: tuple[Path, ...], store: Path | None, endpoint: str, protocol: 
 @click.option("--allow-load", is_flag=True, help="Allow LOAD (with --allow-update): the server fetching documents by URL.")
 @click.option("-w", "--workers", default=2, show_default=True, type=click.IntRange(1, 64),
               help="Queries answered at the same time (one process each).")
+@click.option("--in-memory", is_flag=True,
+              help="Copy the store into memory in each query worker: queries run five to ten times faster, "
+                   "for the store's size in memory per worker and a start that reads it all.")
 def serve(graphs: tuple[Path, ...], store: Path | None, host: str, port: int, allow_update: bool, timeout: float,
-          max_result_mb: float, max_rows: int, allow_service: bool, allow_load: bool, workers: int) -> None:
+          max_result_mb: float, max_rows: int, allow_service: bool, allow_load: bool, workers: int,
+          in_memory: bool) -> None:
     """Serve a SPARQL 1.1 Protocol endpoint (/sparql) and a query page (/) over
     RDF files or an on-disk store, until interrupted (Ctrl+C).
 
@@ -271,7 +275,7 @@ def serve(graphs: tuple[Path, ...], store: Path | None, host: str, port: int, al
                    + (" and change" if allow_update else "") + " the data", err=True)
     allow = frozenset(name for name, on in (("SERVICE", allow_service), ("LOAD", allow_load)) if on)
     run_server(graphs, store, host=host, port=port, allow_update=allow_update, timeout=timeout,
-               max_mb=max_result_mb, workers=workers, max_rows=max_rows, allow=allow,
+               max_mb=max_result_mb, workers=workers, max_rows=max_rows, allow=allow, in_memory=in_memory,
                on_ready=lambda url: click.echo(f"serving {url} (SPARQL endpoint {url}sparql); Ctrl+C stops",
                                                err=True))
 

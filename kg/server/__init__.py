@@ -34,8 +34,10 @@ def store_folder(graphs: Iterable[str | Path] = (), store: str | Path | None = N
 
 def serve(graphs: Iterable[str | Path] = (), store: str | Path | None = None, host: str = "127.0.0.1",
           port: int = 8000, allow_update: bool = False, timeout: float = 30.0, max_mb: float = 50.0,
-          workers: int = 2, on_ready=None, max_rows: int = 100_000, allow: frozenset = frozenset()) -> None:
-    """Serve the SPARQL 1.1 Protocol over ``store`` or the RDF files ``graphs`` until interrupted."""
+          workers: int = 2, on_ready=None, max_rows: int = 100_000, allow: frozenset = frozenset(),
+          in_memory: bool = False) -> None:
+    """Serve the SPARQL 1.1 Protocol over ``store`` or the RDF files ``graphs`` until interrupted
+    (with ``in_memory``, each query worker answers from a copy of the store in memory)."""
     import socket
 
     import uvicorn
@@ -51,7 +53,7 @@ def serve(graphs: Iterable[str | Path] = (), store: str | Path | None = None, ho
     except OSError as exc:
         raise PolicyKGError(f"cannot listen on {host}:{port} ({exc.strerror}); choose another --port") from None
     with store_folder(graphs, store) as folder:
-        pool = QueryPool(folder, readers=workers, allow_update=allow_update)
+        pool = QueryPool(folder, readers=workers, allow_update=allow_update, in_memory=in_memory)
         try:
             title = f"policy-kg · {Path(store).name}" if store else "policy-kg"
             url = f"http://{host}:{port}/"

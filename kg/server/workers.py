@@ -122,10 +122,15 @@ def _answer(store: ox.Store, job: dict) -> Answer:
     return Answer(200, media + charset, b"".join(sink.parts))
 
 
-def _open(path: str, writable: bool) -> ox.Store:
-    """The store, opened; a read-only open can fail while a writer is opening it, so it is retried."""
+def _open(path: str, writable: bool, in_memory: bool = False) -> ox.Store:
+    """The store, opened (or for ``in_memory`` a reader, copied into memory); a
+    read-only open can fail while a writer is opening it, so it is retried."""
     for attempt in range(100):
         try:
+            if in_memory and not writable:
+                from kg.stores.disk import in_memory_copy as copy
+
+                return copy(ox.Store.read_only(path))
             return ox.Store(path) if writable else ox.Store.read_only(path)
         except OSError:
             if attempt == 99:
@@ -134,10 +139,10 @@ def _open(path: str, writable: bool) -> ox.Store:
     raise AssertionError("unreachable")
 
 
-def _serve(path: str, writable: bool, generation, conn) -> None:
+def _serve(path: str, writable: bool, generation, conn, in_memory: bool = False) -> None:
     """A worker's loop: open the store, say so, answer jobs, reopen when the store changed."""
     seen = generation.value
-    store = _open(path, writable)
+    store = _open(path, writable, in_memory)
     conn.send("ready")
     while True:
         try:
@@ -147,7 +152,7 @@ def _serve(path: str, writable: bool, generation, conn) -> None:
         if job is None:
             return
         if not writable and generation.value != seen:
-            seen, store = generation.value, _open(path, False)
+            seen, store = generation.value, _open(path, False, in_memory)
         answer = _answer(store, job)
         if writable and job["kind"] == "update" and answer.status == 204:
             store.flush()
@@ -160,13 +165,14 @@ class _Crashed(Exception):
 
 
 class _Worker:
-    def __init__(self, context, path: str, writable: bool, generation) -> None:
+    def __init__(self, context, path: str, writable: bool, generation, in_memory: bool = False) -> None:
         self.conn, child = context.Pipe()
-        self.process = context.Process(target=_serve, args=(path, writable, generation, child), daemon=True)
+        self.process = context.Process(target=_serve, args=(path, writable, generation, child, in_memory),
+                                       daemon=True)
         self.process.start()
         child.close()
-        try:
-            ready = self.conn.poll(60) and self.conn.recv() == "ready"
+        try:  # a copy into memory reads the whole store: allow it time
+            ready = self.conn.poll(3600 if in_memory else 60) and self.conn.recv() == "ready"
         except (EOFError, OSError):
             ready = False
         if not ready:
@@ -200,10 +206,12 @@ class _Worker:
 
 
 class QueryPool:
-    """Worker processes over the store at ``path``: ``readers`` for queries, one writer if updates are allowed."""
+    """Worker processes over the store at ``path``: ``readers`` for queries (on the store,
+    or with ``in_memory`` on a copy of it in memory), one writer if updates are allowed."""
 
-    def __init__(self, path: str, readers: int = 2, allow_update: bool = False) -> None:
+    def __init__(self, path: str, readers: int = 2, allow_update: bool = False, in_memory: bool = False) -> None:
         self.path = path
+        self.in_memory = in_memory  # readers query a copy of the store in memory
         self.context = multiprocessing.get_context("spawn")
         self.generation = self.context.RawValue("i", 0)  # bumped by the one writer only: no lock needed
         self.idle: queue.Queue[_Worker] = queue.Queue()
@@ -214,7 +222,7 @@ class QueryPool:
             self.idle.put(self._reader())
 
     def _reader(self) -> _Worker:
-        return _Worker(self.context, self.path, False, self.generation)
+        return _Worker(self.context, self.path, False, self.generation, self.in_memory)
 
     def run(self, job: dict, timeout: float) -> Answer:
         """Answer ``job``; a job over ``timeout`` seconds is stopped and answered 503."""

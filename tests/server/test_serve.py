@@ -175,3 +175,27 @@ def test_a_port_in_use_is_one_clear_line(server, store):
     port = server.rstrip("/").rsplit(":", 1)[1]
     result = CliRunner().invoke(cli, ["serve", "--store", str(store), "--port", port])
     assert result.exit_code == 1 and "cannot listen on 127.0.0.1:" in result.output and "--port" in result.output
+
+
+def test_in_memory_workers_answer_as_the_store_does(store):
+    # --in-memory: each worker queries a copy of the store; the answers are the store's.
+    from kg.sparql import named_queries
+
+    process, url = start("--store", store, "--in-memory", "--workers", "1")
+    try:
+        held = PolicyStore(store, read_only=True)
+        for name in ("targets", "responsibilities", "documents", "facts"):
+            # Plain HTTP: SPARQLWrapper takes the documents question for an update (ADD, in "addressees").
+            answer = requests.post(url + "sparql", data={"query": named_query(name).text},
+                                   headers={"Accept": "application/sparql-results+json"}, timeout=60).json()
+            remote = [[b.get(v, {}).get("value", "") for v in answer["head"]["vars"]]
+                      for b in answer["results"]["bindings"]]
+            local = api.query(held.backend(), named=name)
+            assert len(remote) == len(local.rows) > 0, name
+            assert [[c.removesuffix(".0") for c in row] for row in remote] == \
+                [[cell(t) for t in row] for row in local.rows], name
+        memory = held.backend(in_memory=True)
+        for name in named_queries():
+            assert api.query(memory, named=name).rows == api.query(held.backend(), named=name).rows, name
+    finally:
+        stop(process)
