@@ -11,7 +11,9 @@ user cache folder so later start-ups are fast.
 from __future__ import annotations
 
 import bisect
+import hashlib
 import logging
+import marshal
 import os
 import tempfile
 from array import array
@@ -20,7 +22,8 @@ from itertools import accumulate
 from pathlib import Path
 from typing import Iterable
 
-from kg.errors import RuleError
+from kg.errors import OutputError, RuleError
+from kg.io import atomic_write
 from kg.resources import RESOURCE_DIR
 
 
@@ -96,6 +99,10 @@ class Tokens:
         return range(first, max(first, last))
 
 
+# Bump when what the segmenter cache holds changes.
+CACHE_FORMAT = 1
+
+
 class Segmenter:
     """Segments text with a project-owned jieba tokenizer; build once, call often."""
 
@@ -107,22 +114,62 @@ class Segmenter:
 
     @property
     def tokenizer(self):
-        """The initialised ``jieba.Tokenizer`` of this segmenter."""
+        """The initialised ``jieba.Tokenizer`` of this segmenter.
+
+        The first start builds jieba's prefix dictionary with the project's words
+        added and its table of part-of-speech tags, and caches both (keyed by a
+        digest of jieba's dictionary and of the words added); later starts load
+        them in a fraction of a second.
+        """
         if self._tokenizer is None:
             import jieba
 
             logging.getLogger("jieba").setLevel(logging.WARNING)
             tokenizer = jieba.Tokenizer()
             tokenizer.tmp_dir = str(cache_dir())
-            tokenizer.initialize()
-            for path in sorted(self._lexicon_dir.glob("*.txt")):
-                for word, freq, tag in read_lexicon(path):
+            entries = [(w, f, t) for path in sorted(self._lexicon_dir.glob("*.txt")) for w, f, t in read_lexicon(path)]
+            cache = cache_dir() / f"policykg-segmenter-{self._digest(jieba, entries)}.marshal"
+            try:
+                with open(cache, "rb") as fh:
+                    tokenizer.FREQ, tokenizer.total, tokenizer.user_word_tag_tab, self._tags = marshal.load(fh)
+                tokenizer.initialized = True
+            except (OSError, EOFError, ValueError, TypeError):
+                tokenizer.initialize()
+                for word, freq, tag in entries:
                     tokenizer.add_word(word, freq, tag)
-            for word in self._extra:
-                if word not in tokenizer.FREQ or not tokenizer.FREQ[word]:
-                    tokenizer.add_word(word)
+                for word in self._extra:
+                    if word not in tokenizer.FREQ or not tokenizer.FREQ[word]:
+                        tokenizer.add_word(word)
+                # The tag table keyed by the dictionary's own strings: marshal then
+                # writes each word once, and the cache loads in half the time.
+                keys = {word: word for word in tokenizer.FREQ}
+                self._tags = {keys.get(word, word): tag for word, tag in self._tag_table(tokenizer).items()}
+                try:
+                    atomic_write(cache, marshal.dumps((tokenizer.FREQ, tokenizer.total,
+                                                       tokenizer.user_word_tag_tab, self._tags)), sync=False)
+                except OutputError:
+                    pass  # no cache: the next start builds it again
             self._tokenizer = tokenizer
         return self._tokenizer
+
+    def _digest(self, jieba, entries) -> str:
+        digest = hashlib.sha256(f"{jieba.__version__}\0{CACHE_FORMAT}".encode())
+        dictionary = Path(jieba.__file__).parent / "dict.txt"
+        stat = dictionary.stat() if dictionary.exists() else None
+        digest.update(f"{dictionary}\0{stat and stat.st_size}\0{stat and stat.st_mtime_ns}".encode())
+        for word, freq, tag in entries:
+            digest.update(f"{word}\0{freq}\0{tag}\n".encode())
+        for word in self._extra:
+            digest.update(f"{word}\n".encode())
+        return digest.hexdigest()[:16]
+
+    @staticmethod
+    def _tag_table(tokenizer) -> dict[str, str]:
+        import jieba.posseg
+
+        table = dict(jieba.posseg.POSTokenizer(tokenizer).word_tag_tab)
+        table.update(tokenizer.user_word_tag_tab)
+        return table
 
     def tag(self, word: str) -> str | None:
         """Return the part of speech jieba's dictionary (or the project lexicon) gives ``word``.
@@ -131,11 +178,9 @@ class Segmenter:
         segmentation, and a dictionary tag is all the rules need.
         """
         if self._tags is None:
-            import jieba.posseg
-
-            table = jieba.posseg.POSTokenizer(self.tokenizer).word_tag_tab
-            table.update(self.tokenizer.user_word_tag_tab)
-            self._tags = table
+            _ = self.tokenizer  # loads the cached table
+            if self._tags is None:
+                self._tags = self._tag_table(self.tokenizer)
         return self._tags.get(word)
 
     def frequency(self, word: str) -> int:

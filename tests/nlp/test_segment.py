@@ -2,6 +2,8 @@ import pytest
 
 from kg.nlp.segment import Segmenter
 
+from conftest import SEED
+
 
 @pytest.fixture(scope="module")
 def segmenter():
@@ -44,3 +46,34 @@ def test_boundaries(segmenter):
     tokens = segmenter("市知识产权局")
     assert tokens.is_boundary(0) and tokens.is_boundary(6)
     assert tokens.index_at(3) == tokens.index_at(2)
+
+
+def test_the_cached_segmenter_is_the_segmenter_built_afresh(tmp_path, monkeypatch):
+    # The first start caches jieba's dictionary with the project's words and the tag
+    # table; a start from the cache must cut and tag exactly as one that built them,
+    # and a damaged cache is built again rather than trusted.
+    from kg.nlp.segment import Segmenter
+
+    monkeypatch.setenv("POLICYKG_CACHE", str(tmp_path))
+    text = SEED.read_text(encoding="utf-8")[:3000]
+    fresh = Segmenter(extra_words=["中关村管委会"])
+    words = fresh(text).words
+    tags = [fresh.tag(w) for w in words]
+    caches = list(tmp_path.glob("policykg-segmenter-*.marshal"))
+    assert len(caches) == 1
+    import jieba
+
+    def no_dictionary_build(self, *args):
+        raise AssertionError("the cached segmenter built jieba's dictionary")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(jieba.Tokenizer, "initialize", no_dictionary_build)
+        cached = Segmenter(extra_words=["中关村管委会"])
+        assert cached(text).words == words and [cached.tag(w) for w in words] == tags
+    assert "中关村管委会" in words  # a word the rules asked for is one token
+    caches[0].write_bytes(b"not marshal data")
+    rebuilt = Segmenter(extra_words=["中关村管委会"])
+    assert rebuilt(text).words == words
+    other = Segmenter(extra_words=["另一个词"])  # other words, another cache
+    other.tokenizer
+    assert len(list(tmp_path.glob("policykg-segmenter-*.marshal"))) == 2
