@@ -150,17 +150,19 @@ def extract_text(text: str, identifier: str = "text") -> "Extraction":
     return extractor()(Source(text, identifier, "str"), identifier)
 
 
-def _extract_one(job: tuple[str, str, int | None, str]):
+def _extract_one(job: tuple[str, str, int | None, str, bool]):
     """Worker: extract one file and write its triples (:func:`kg.rdf.graph.triples_of`);
-    return the extraction and the triples, or the reason it failed."""
+    return the extraction (or with ``brief``, only the lines that summarise it, which
+    cost far less to send between processes) and the triples, or the reason it failed."""
     from kg.rdf.graph import triples_of
 
-    path, identifier, max_chars, base = job
+    path, identifier, max_chars, base, brief = job
     try:
         ex = extract(path, identifier, max_chars)
     except PolicyKGError as exc:
         return None, None, str(exc)
-    return ex, triples_of(ex, base), None
+    name, own, shared = triples_of(ex, base)
+    return summarize(ex) if brief else ex, (name, "".join(own), "".join(sorted(set(shared)))), None
 
 
 def _ids(paths: list[Path]) -> list[str]:
@@ -190,7 +192,7 @@ def build(paths: Iterable[str | Path], base: str = DEFAULT_BASE, workers: int = 
     files = documents_in(paths)
     ids = _ids(files)
     result = BuildResult(ox.Store())
-    jobs = [(str(p), ident, max_chars, base) for p, ident in zip(files, ids)]
+    jobs = [(str(p), ident, max_chars, base, False) for p, ident in zip(files, ids)]
     shared: set[str] = set()
     with _extracting(jobs, workers) as outcomes:
         _collect(result, files, outcomes, base, shared, progress)
@@ -252,7 +254,7 @@ def build_store(paths: Iterable[str | Path], store: str | Path, base: str | None
             if progress:
                 progress(path)
         else:
-            jobs.append((str(path), ident, max_chars, target.base))
+            jobs.append((str(path), ident, max_chars, target.base, True))
             digests[ident] = digest
     try:
         with _extracting(jobs, workers) as outcomes:
@@ -267,13 +269,13 @@ def build_store(paths: Iterable[str | Path], store: str | Path, base: str | None
 
 
 def _into_store(report: StoreBuild, target, jobs, outcomes, digests, progress) -> None:
-    for (path, ident, _, _), (ex, triples, error) in zip(jobs, outcomes):
-        if ex is None:
+    for (path, ident, *_), (summary, triples, error) in zip(jobs, outcomes):
+        if error is not None:
             report.failures.append(Failure(Path(path), error))
         else:
             target.put_triples(ident, triples, path, digests[ident])
             report.built.append(Path(path))
-            report.summaries.extend(summarize(ex))
+            report.summaries.extend(summary)
         if progress:
             progress(Path(path))
 
@@ -286,9 +288,8 @@ def _collect(result: BuildResult, files: list[Path], outcomes, base: str, shared
             result.failures.append(Failure(path, error))
         else:
             name, own, theirs = triples
-            result.quads.load("".join(own).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES,
-                              to_graph=ox.NamedNode(name))
-            shared.update(theirs)
+            result.quads.load(own.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(name))
+            shared.update(theirs.splitlines(keepends=True))
             result.extractions.append(ex)
         if progress:
             progress(path)

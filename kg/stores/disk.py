@@ -166,11 +166,12 @@ class PolicyStore:
         """
         from kg.rdf.graph import triples_of
 
-        return self.put_triples(ex.doc_id, triples_of(ex, self.base), source, digest)
+        name, own, shared = triples_of(ex, self.base)
+        return self.put_triples(ex.doc_id, (name, "".join(own), "".join(sorted(set(shared)))), source, digest)
 
-    def put_triples(self, file_id: str, triples: tuple[str, list[str], list[str]], source: str | Path,
-                    digest: str) -> int:
-        """:meth:`put` of a file already turned into triples (:func:`kg.rdf.graph.triples_of`).
+    def put_triples(self, file_id: str, triples: tuple[str, str, str], source: str | Path, digest: str) -> int:
+        """:meth:`put` of a file already turned into triples: its graph's name, its own
+        triples and its sorted distinct shared triples, as N-Triples (:func:`kg.rdf.graph.triples_of`).
 
         The manifest is written at once when an entry is dropped (a replacement
         interrupted now is rebuilt next time), but new entries are written in
@@ -188,9 +189,9 @@ class PolicyStore:
         graph = ox.NamedNode(name)
         if self.store.contains_named_graph(graph):
             self.store.remove_graph(graph)
-        self.store.load("".join(own).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES, to_graph=graph)
-        atomic_write(self.path / "shared" / f"{_safe(file_id)}.nt", "".join(sorted(set(shared))), sync=False)
-        count = len(set(own))
+        self.store.load(own.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES, to_graph=graph)
+        atomic_write(self.path / "shared" / f"{_safe(file_id)}.nt", shared, sync=False)
+        count = len(set(own.splitlines()))
         self.files[file_id] = {"source": str(source), "sha256": digest, "fingerprint": pipeline_fingerprint(),
                                "graph": name, "triples": count}
         self._pending += 1

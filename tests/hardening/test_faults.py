@@ -38,7 +38,12 @@ def test_a_build_killed_halfway_leaves_the_previous_outputs(tmp_path, many):
     out = tmp_path / "out"
     assert CliRunner().invoke(cli, ["build", str(SEED), "-o", str(out), "-q"]).exit_code == 0
     before = {p.name: p.read_bytes() for p in out.iterdir()}
-    process = policykg("build", many, "-o", out, "-q")
+    more = tmp_path / "more"  # ninety-one documents: long enough to be killed half-way
+    more.mkdir()
+    for k in range(3):
+        for path in many.iterdir():
+            shutil.copy(path, more / f"b{k}_{path.name}")
+    process = policykg("build", more, "-o", out, "-q")
     time.sleep(3)
     assert process.poll() is None, "the build ended before it could be killed"
     process.send_signal(signal.SIGKILL)
