@@ -37,13 +37,14 @@ class _Terms(dict):
 
 
 _IRIS = _Terms()
+IRI_CACHE = 1 << 15  # the IRIs of one document, and the ontology's, fit
 
 
 def nt(term) -> str:
     """The N-Triples form of an rdflib IRI or literal."""
     if type(term) is URIRef:
-        if len(_IRIS) > 1 << 20:
-            _IRIS.clear()
+        if len(_IRIS) > IRI_CACHE:
+            _IRIS.clear()  # bounded: a corpus's IRIs would otherwise all stay in memory
         return _IRIS[term]
     if type(term) is not Literal:
         return term.n3()  # a blank node

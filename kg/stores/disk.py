@@ -35,6 +35,7 @@ from kg.sparql import DEFAULT_PREFIXES, Backend, prepare
 from kg.stores.terms import from_oxigraph, to_oxigraph
 
 FORMAT = "policy-kg store 1"
+FLUSH_CHARS = 32_000_000  # N-Triples characters loaded between flushes of the store's write buffers
 SAVE_EVERY = 5.0  # seconds: the longest a built file's manifest entry waits to be written
 MANIFEST = "manifest.json"
 
@@ -103,6 +104,7 @@ class PolicyStore:
                              f"`policykg build DOCUMENTS --store {self.path}`")
         self.read_only = read_only
         self._pending, self._batch, self._saved_at = 0, 1, time.monotonic()  # manifest entries not yet written
+        self._unflushed = 0  # characters of N-Triples loaded since the last flush
         if create and not read_only:
             try:
                 (self.path / "oxigraph").mkdir(parents=True, exist_ok=True)
@@ -190,6 +192,10 @@ class PolicyStore:
         if self.store.contains_named_graph(graph):
             self.store.remove_graph(graph)
         self.store.load(own.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES, to_graph=graph)
+        self._unflushed += len(own)
+        if self._unflushed > FLUSH_CHARS:  # RocksDB's write buffers would otherwise grow with the corpus
+            self.store.flush()
+            self._unflushed = 0
         atomic_write(self.path / "shared" / f"{_safe(file_id)}.nt", shared, sync=False)
         count = len(set(own.splitlines()))
         self.files[file_id] = {"source": str(source), "sha256": digest, "fingerprint": pipeline_fingerprint(),
