@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test docs clean
+.PHONY: demo test bench docs clean
 
 $(STAMP): setup.cfg pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -17,6 +17,11 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+# Benchmarks (not part of make test): a 10-million-character corpus, some 30 minutes;
+# writes benchmarks/RESULTS.md. BENCH_ARGS="--chars 2000000 --repeat 1" for a quick look.
+bench: $(STAMP)
+	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)
 
 docs: $(STAMP)
 	$(BIN)/python -m kg.rdf.docs > ontology/reference.md

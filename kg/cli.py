@@ -254,7 +254,7 @@ def push(graphs: tuple[Path, ...], store: Path | None, endpoint: str, protocol: 
 @click.option("-w", "--workers", default=2, show_default=True, type=click.IntRange(1, 64),
               help="Queries answered at the same time (one process each).")
 @click.option("--in-memory", is_flag=True,
-              help="Copy the store into memory in each query worker: queries run five to ten times faster, "
+              help="Copy the store into memory in each query worker: questions run up to five times faster, "
                    "for the store's size in memory per worker and a start that reads it all.")
 def serve(graphs: tuple[Path, ...], store: Path | None, host: str, port: int, allow_update: bool, timeout: float,
           max_result_mb: float, max_rows: int, allow_service: bool, allow_load: bool, workers: int,
