@@ -109,7 +109,7 @@ def build():
         ex = ext(source, api.doc_id(path))
         t = time.perf_counter()
         name, own, shared = triples_of(ex)
-        store.load("".join(own).encode(), format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(name))
+        store.load(own.encode(), format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(name))
         seconds["rdf"] += time.perf_counter() - t
 build()
 timed = {**seconds, **ext.seconds}  # before the profiled build, which adds to the same counters

@@ -52,22 +52,15 @@ class BuildResult:
     failures: list[Failure] = field(default_factory=list)
     _dataset: "Dataset | None" = None
     _union: "Graph | None" = None
+    _lines: list[str] | None = None
 
     @property
     def dataset(self) -> "Dataset":
         """The named graphs as an rdflib dataset."""
         if self._dataset is None:
-            from rdflib import URIRef
+            from kg.rdf.export import dataset_of
 
-            from kg.rdf.graph import new_dataset
-            from kg.stores.terms import from_oxigraph
-
-            dataset = new_dataset()
-            for name in sorted(g.value for g in self.quads.named_graphs()):
-                graph = dataset.graph(URIRef(name))
-                for q in self.quads.quads_for_pattern(None, None, None, ox_named(name)):
-                    graph.add((from_oxigraph(q.subject), from_oxigraph(q.predicate), from_oxigraph(q.object)))
-            self._dataset = dataset
+            self._dataset = dataset_of(self.quads)
         return self._dataset
 
     @property
@@ -75,29 +68,25 @@ class BuildResult:
         """All triples in one rdflib graph."""
         if self._union is None:
             from kg.rdf.graph import new_graph
-            from kg.stores.terms import from_oxigraph
+            from kg.stores.terms import triple_of
 
             union = new_graph()
             for q in self.quads:
-                union.add((from_oxigraph(q.subject), from_oxigraph(q.predicate), from_oxigraph(q.object)))
+                union.add(triple_of(q))
             self._union = union
         return self._union
 
     def __len__(self) -> int:
         """The number of distinct triples."""
-        return len(set(self.turtle_lines()))
+        return len(self.turtle_lines())
 
     def turtle_lines(self) -> list[str]:
-        """All distinct triples as sorted N-Triples lines."""
-        from kg.rdf.serialize import sorted_lines
+        """All distinct triples as sorted N-Triples lines (read from the store once)."""
+        if self._lines is None:
+            from kg.rdf.serialize import sorted_lines
 
-        return sorted_lines(self.quads)
-
-
-def ox_named(iri: str):
-    import pyoxigraph as ox
-
-    return ox.NamedNode(iri)
+            self._lines = sorted_lines(self.quads)
+        return self._lines
 
 
 @lru_cache(maxsize=1)
@@ -161,8 +150,7 @@ def _extract_one(job: tuple[str, str, int | None, str, bool]):
         ex = extract(path, identifier, max_chars)
     except PolicyKGError as exc:
         return None, None, str(exc)
-    name, own, shared = triples_of(ex, base)
-    return summarize(ex) if brief else ex, (name, "".join(own), "".join(sorted(set(shared)))), None
+    return summarize(ex) if brief else ex, triples_of(ex, base), None
 
 
 def _ids(paths: list[Path]) -> list[str]:
@@ -307,12 +295,14 @@ def turtle(result: "BuildResult | Graph") -> str:
 
 def trig(result: "BuildResult | Dataset") -> str:
     """Return the named graphs of a build (or an rdflib dataset) as TriG, graphs in IRI order."""
+    import pyoxigraph as ox
+
     from kg.rdf.serialize import sorted_lines, sorted_trig
     from kg.rdf.serialize import trig as _trig
 
     if isinstance(result, BuildResult):
         graphs = sorted(g.value for g in result.quads.named_graphs())
-        return sorted_trig([(g, sorted_lines(result.quads, ox_named(g))) for g in graphs]).decode("utf-8")
+        return sorted_trig([(g, sorted_lines(result.quads, ox.NamedNode(g))) for g in graphs]).decode("utf-8")
     return _trig(result)
 
 
@@ -353,7 +343,7 @@ def read_graph(graphs: Iterable[str | Path] = (), store: str | Path | None = Non
     from kg.rdf import ONTOLOGY_IRI
     from kg.rdf.graph import new_graph
     from kg.rdf.namespaces import POL
-    from kg.stores.terms import from_oxigraph
+    from kg.stores.terms import triple_of
 
     source, origin = _quad_source(graphs, store)
     names = {g.value for g in source.named_graphs() if isinstance(g, ox.NamedNode) and g.value != ONTOLOGY_IRI}
@@ -368,7 +358,7 @@ def read_graph(graphs: Iterable[str | Path] = (), store: str | Path | None = Non
     graph = new_graph()
     for iri in sorted(names):
         for q in source.quads_for_pattern(None, None, None, ox.NamedNode(iri)):
-            graph.add((from_oxigraph(q.subject), from_oxigraph(q.predicate), from_oxigraph(q.object)))
+            graph.add(triple_of(q))
     if doc is not None:
         _add_shared(graph, source)
     read_from = sorted(set(graph.objects(None, POL.readFrom)))
@@ -389,7 +379,7 @@ def _add_shared(graph: "Graph", source) -> None:
     import pyoxigraph as ox
     from rdflib import URIRef
 
-    from kg.stores.terms import from_oxigraph
+    from kg.stores.terms import triple_of
 
     shared = next((g for g in source.named_graphs() if isinstance(g, ox.NamedNode) and g.value.endswith("/graph/shared")),
                   None)
@@ -401,7 +391,7 @@ def _add_shared(graph: "Graph", source) -> None:
         found = []
         for node in frontier:
             for q in source.quads_for_pattern(ox.NamedNode(str(node)), None, None, shared):
-                s, p, o = from_oxigraph(q.subject), from_oxigraph(q.predicate), from_oxigraph(q.object)
+                s, p, o = triple_of(q)
                 graph.add((s, p, o))
                 if isinstance(o, URIRef) and o not in seen:
                     seen.add(o)

@@ -178,9 +178,7 @@ class Segmenter:
         segmentation, and a dictionary tag is all the rules need.
         """
         if self._tags is None:
-            _ = self.tokenizer  # loads the cached table
-            if self._tags is None:
-                self._tags = self._tag_table(self.tokenizer)
+            _ = self.tokenizer  # loads or builds the table with the dictionary
         return self._tags.get(word)
 
     def frequency(self, word: str) -> int:

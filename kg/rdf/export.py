@@ -119,19 +119,24 @@ def export(dataset: Dataset, fmt: str) -> bytes:
 
 def read_dataset(graphs=(), store: str | Path | None = None) -> Dataset:
     """The named graphs of RDF files or of a store, without the ontology, as an rdflib dataset."""
+    from kg.api import _quad_source
+
+    return dataset_of(_quad_source(graphs, store)[0])
+
+
+def dataset_of(source) -> Dataset:
+    """The named graphs of a pyoxigraph store, in IRI order and without the ontology, as an rdflib dataset."""
     import pyoxigraph as ox
 
-    from kg.api import _quad_source
     from kg.rdf import ONTOLOGY_IRI
     from kg.rdf.graph import new_dataset
-    from kg.stores.terms import from_oxigraph
+    from kg.stores.terms import triple_of
 
-    source, _ = _quad_source(graphs, store)
     dataset = new_dataset()
     for g in sorted((g for g in source.named_graphs() if isinstance(g, ox.NamedNode)), key=lambda g: g.value):
         if g.value == ONTOLOGY_IRI:
             continue
         target = dataset.graph(URIRef(g.value))
         for q in source.quads_for_pattern(None, None, None, g):
-            target.add((from_oxigraph(q.subject), from_oxigraph(q.predicate), from_oxigraph(q.object)))
+            target.add(triple_of(q))
     return dataset

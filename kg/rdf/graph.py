@@ -19,7 +19,6 @@ from __future__ import annotations
 
 from decimal import Decimal
 from functools import lru_cache
-from typing import Iterable
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
@@ -378,42 +377,12 @@ class _Writer:
         self.sentences()
 
 
-def add_extraction(graph: Graph, ex: Extraction, base: str = DEFAULT_BASE, shared: Graph | None = None) -> Graph:
-    """Add the triples of ``ex`` to ``graph`` (shared descriptions to ``shared``, else to ``graph``)."""
-    _Writer(graph, graph if shared is None else shared, ex, Minter(base)).write()
-    return graph
-
-
-def triples_of(ex: Extraction, base: str = DEFAULT_BASE) -> tuple[str, list[str], list[str]]:
-    """The name of ``ex``'s graph, and N-Triples lines of its own triples and of what it says of shared things."""
+def triples_of(ex: Extraction, base: str = DEFAULT_BASE) -> tuple[str, str, str]:
+    """The name of ``ex``'s graph; its own triples; and its sorted, distinct triples
+    about shared things (agencies, places, documents…): both as N-Triples text."""
     from kg.rdf.serialize import Triples, ntriples
 
     minter = Minter(base)
     own, shared = Triples(), Triples()
     _Writer(own, shared, ex, minter).write()
-    return str(minter.source(ex.doc_id)), ntriples(own), ntriples(shared)
-
-
-def to_graph(extractions: Iterable[Extraction], base: str = DEFAULT_BASE) -> Graph:
-    """Return one graph holding the triples of all ``extractions``."""
-    graph = new_graph()
-    for ex in extractions:
-        add_extraction(graph, ex, base)
-    return graph
-
-
-def add_to_dataset(dataset: Dataset, ex: Extraction, base: str = DEFAULT_BASE) -> URIRef:
-    """Put ``ex`` into ``dataset``: its own graph (replacing any earlier one) plus the shared graph."""
-    minter = Minter(base)
-    name = minter.source(ex.doc_id)
-    dataset.remove_graph(dataset.graph(name))
-    add_extraction(dataset.graph(name), ex, base, shared=dataset.graph(minter.shared_graph()))
-    return name
-
-
-def to_dataset(extractions: Iterable[Extraction], base: str = DEFAULT_BASE) -> Dataset:
-    """Return a dataset with one named graph per file read and one shared graph."""
-    dataset = new_dataset()
-    for ex in extractions:
-        add_to_dataset(dataset, ex, base)
-    return dataset
+    return str(minter.source(ex.doc_id)), "".join(ntriples(own)), "".join(sorted(set(ntriples(shared))))

@@ -169,8 +169,7 @@ class PolicyStore:
         """
         from kg.rdf.graph import triples_of
 
-        name, own, shared = triples_of(ex, self.base)
-        return self.put_triples(ex.doc_id, (name, "".join(own), "".join(sorted(set(shared)))), source, digest)
+        return self.put_triples(ex.doc_id, triples_of(ex, self.base), source, digest)
 
     def put_triples(self, file_id: str, triples: tuple[str, str, str], source: str | Path, digest: str) -> int:
         """:meth:`put` of a file already turned into triples: its graph's name, its own

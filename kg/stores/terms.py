@@ -48,6 +48,11 @@ def from_oxigraph(term):
     raise QueryError(f"unsupported result term {term!r}")
 
 
+def triple_of(quad) -> tuple:
+    """The rdflib (subject, predicate, object) of a pyoxigraph quad or triple."""
+    return from_oxigraph(quad.subject), from_oxigraph(quad.predicate), from_oxigraph(quad.object)
+
+
 def from_json(binding: dict | None):
     """Return the rdflib term of one SPARQL 1.1 JSON result binding."""
     if binding is None:

@@ -78,12 +78,12 @@ def test_a_store_killed_halfway_is_consistent_and_the_next_build_completes_it(tm
     from rdflib import Graph
     from rdflib.compare import isomorphic
 
-    from kg.stores.terms import from_oxigraph
+    from kg.stores.terms import triple_of
 
     def as_graph(held, name):
         graph = Graph()
         for q in held.quads(name):
-            graph.add((from_oxigraph(q.subject), from_oxigraph(q.predicate), from_oxigraph(q.object)))
+            graph.add(triple_of(q))
         return graph
 
     a, b = PolicyStore(store, read_only=True), PolicyStore(fresh, read_only=True)

@@ -12,7 +12,7 @@ from rdflib.compare import isomorphic
 from conftest import ROOT, SEED
 from kg import api
 from kg.rdf.export import FORMATS, context, export, read_dataset, union
-from kg.stores.terms import from_oxigraph
+from kg.stores.terms import triple_of
 
 OX_FORMATS = {"ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "nq": ox.RdfFormat.N_QUADS,
               "trig": ox.RdfFormat.TRIG, "jsonld": ox.RdfFormat.JSON_LD, "xml": ox.RdfFormat.RDF_XML}
@@ -49,8 +49,7 @@ def parsed(data: bytes, fmt: str) -> dict[str, Graph]:
     graphs: dict[str, Graph] = {}
     for q in ox.parse(data, format=OX_FORMATS[fmt]):
         name = q.graph_name.value if isinstance(q.graph_name, ox.NamedNode) else ""
-        graphs.setdefault(name, Graph()).add((from_oxigraph(q.subject), from_oxigraph(q.predicate),
-                                              from_oxigraph(q.object)))
+        graphs.setdefault(name, Graph()).add(triple_of(q))
     return graphs
 
 
