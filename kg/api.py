@@ -257,15 +257,17 @@ def build_store(paths: Iterable[str | Path], store: str | Path, base: str | None
 
 
 def _into_store(report: StoreBuild, target, jobs, outcomes, digests, progress) -> None:
-    for (path, ident, *_), (summary, triples, error) in zip(jobs, outcomes):
-        if error is not None:
-            report.failures.append(Failure(Path(path), error))
-        else:
-            target.put_triples(ident, triples, path, digests[ident])
-            report.built.append(Path(path))
-            report.summaries.extend(summary)
-        if progress:
-            progress(Path(path))
+    # The store writes on a thread of its own while the next documents are extracted.
+    with target.writer() as writer:
+        for (path, ident, *_), (summary, triples, error) in zip(jobs, outcomes):
+            if error is not None:
+                report.failures.append(Failure(Path(path), error))
+            else:
+                writer.put(ident, triples, path, digests[ident])
+                report.built.append(Path(path))
+                report.summaries.extend(summary)
+            if progress:
+                progress(Path(path))
 
 
 def _collect(result: BuildResult, files: list[Path], outcomes, base: str, shared: set[str], progress) -> None:

@@ -110,3 +110,42 @@ def test_stores_refuse_what_they_cannot_be(tmp_path, docs):
     with pytest.raises(StoreError, match="open for writing in another process"):
         PolicyStore(tmp_path / "store")
     writer.close()
+
+
+def test_files_are_stored_on_a_thread_of_their_own_while_the_next_are_read(tmp_path, docs, monkeypatch):
+    import threading
+
+    writers = []
+    put = PolicyStore.put_triples
+
+    def record(self, *args):
+        writers.append(threading.current_thread())
+        return put(self, *args)
+
+    monkeypatch.setattr(PolicyStore, "put_triples", record)
+    built = api.build_store([docs], tmp_path / "store")
+    assert len(built.built) == 3 and len(writers) == 3
+    assert threading.main_thread() not in writers
+    assert not any(thread.is_alive() for thread in writers)
+
+
+def test_a_build_stopped_while_the_writer_is_busy_leaves_a_store_that_builds_on(tmp_path, docs):
+    path = tmp_path / "store"
+    seen = []
+
+    def stop(done):  # Ctrl-C after the second file is handed to the writer
+        seen.append(done)
+        if len(seen) == 2:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        api.build_store([docs], path, progress=stop)
+    assert not [t for t in __import__("threading").enumerate() if t.name == "policykg-store-writer"]
+    held = PolicyStore(path, read_only=True)
+    assert not held.manifest["shared_stale"]  # the shared graph was refreshed on the way out
+    kept = set(held.files)
+    assert kept <= {name.removesuffix(".txt") for name in FEW[:2]}
+    del held
+    again = api.build_store([docs], path)
+    assert len(again.built) == 3 - len(kept) and len(again.unchanged) == len(kept)
+    assert len(PolicyStore(path, read_only=True).files) == 3
