@@ -252,6 +252,15 @@ def prepare(text: str):
         raise QueryError(f"malformed SPARQL query: {' '.join(str(exc).split())}") from None
 
 
+@lru_cache(maxsize=256)
+def shape(text: str) -> tuple[str, tuple[str, ...]]:
+    """The form of query ``text`` (``SelectQuery``, ``ConstructQuery``…) and its projected
+    variables, parsed once per text (rdflib's parser takes 5 to 50 ms a named query);
+    a malformed query is a :class:`QueryError` every time."""
+    algebra = prepare(text).algebra
+    return algebra.name, tuple(str(v) for v in algebra.get("PV") or ())
+
+
 def run(backend: Backend | Graph, text: str, params: dict[str, str] | None = None,
         declared: dict[str, tuple[str, str]] | None = None,
         derived: tuple["Derived", ...] = (), order: tuple[str, ...] = ()) -> Table:
@@ -266,10 +275,10 @@ def run(backend: Backend | Graph, text: str, params: dict[str, str] | None = Non
     """
     if not isinstance(backend, Backend):
         backend = DatasetBackend(backend)
-    prepared = prepare(text)
-    if prepared.algebra.name != "SelectQuery":
+    form, projected = shape(text)
+    if form != "SelectQuery":
         raise QueryError("only SELECT queries are run here; CONSTRUCT, ASK and DESCRIBE go to `policykg serve`")
-    variables = [str(v) for v in prepared.algebra["PV"]]
+    variables = list(projected)
     bindings, wanted = {}, {}
     derived_names = [d.name for d in derived]
     for name, value in (params or {}).items():

@@ -4,6 +4,7 @@ components found; plus a lexicon matcher that respects word boundaries."""
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from typing import Any, Generic, Iterator, TypeVar
 
@@ -168,6 +169,9 @@ class Lexicon(Generic[V]):
             self._lengths.setdefault(name[0], []).append(len(name))
         for first in self._lengths:
             self._lengths[first] = sorted(set(self._lengths[first]), reverse=True)
+        # Where a name can begin: re's scan in C skips the text between candidates.
+        self._firsts = re.compile("[" + "".join(re.escape(ch) for ch in sorted(self._lengths)) + "]") \
+            if self._lengths else None
 
     def __contains__(self, name: str) -> bool:
         return name in self.entries
@@ -181,15 +185,17 @@ class Lexicon(Generic[V]):
         With ``tokens``, a match must start and end on a word boundary.
         """
         end = len(text) if end is None else end
-        pos = start
-        while pos < end:
-            lengths = self._lengths.get(text[pos])
+        if self._firsts is None:
+            return
+        search, entries, pos = self._firsts.search, self.entries, start
+        while (candidate := search(text, pos, end)) is not None:
+            pos = candidate.start()
             hit = None
-            if lengths and (tokens is None or tokens.is_boundary(pos)):
-                for length in lengths:
+            if tokens is None or tokens.is_boundary(pos):
+                for length in self._lengths[text[pos]]:
                     stop = pos + length
-                    if stop <= end and text[pos:stop] in self.entries and (tokens is None or tokens.is_boundary(stop)):
-                        hit = (pos, stop, self.entries[text[pos:stop]])
+                    if stop <= end and text[pos:stop] in entries and (tokens is None or tokens.is_boundary(stop)):
+                        hit = (pos, stop, entries[text[pos:stop]])
                         break
             if hit:
                 yield hit

@@ -33,7 +33,7 @@ import pyoxigraph as ox
 from kg.errors import QueryError, StoreError
 from kg.io import atomic_write
 from kg.rdf import DEFAULT_BASE, ONTOLOGY_IRI
-from kg.sparql import DEFAULT_PREFIXES, Backend, prepare
+from kg.sparql import DEFAULT_PREFIXES, Backend, shape
 from kg.stores.terms import from_oxigraph, to_oxigraph
 
 FORMAT = "policy-kg store 1"
@@ -360,7 +360,7 @@ class OxigraphBackend(Backend):
         self.store = store
 
     def select(self, text: str, bindings: dict[str, object]) -> tuple[list[str], list[list]]:
-        prepare(text)  # the same parser and messages as in memory
+        shape(text)  # the same parser and messages as in memory
         substitutions = {ox.Variable(name): to_oxigraph(term) for name, term in bindings.items()}
         try:
             result = self.store.query(text, use_default_graph_as_union=True, substitutions=substitutions or None,
@@ -370,7 +370,18 @@ class OxigraphBackend(Backend):
         except OSError as exc:
             raise QueryError(f"query failed: {exc}") from None
         variables = [v.value for v in result.variables]
-        return variables, [[from_oxigraph(solution[v]) for v in variables] for solution in result]
+        # A listing repeats its terms (a type, a file, a rule, a sentence on every row of
+        # its facts): each distinct term is made into an rdflib term once.
+        made: dict = {None: None}
+
+        def term(value):
+            try:
+                return made[value]
+            except KeyError:
+                made[value] = converted = from_oxigraph(value)
+                return converted
+
+        return variables, [[term(solution[v]) for v in variables] for solution in result]
 
 
 def load_rdf(store: ox.Store, path: str | Path, graph: str | None = None) -> None:

@@ -24,7 +24,7 @@ import requests
 from requests.auth import HTTPBasicAuth, HTTPDigestAuth
 
 from kg.errors import QueryError, RemoteError
-from kg.sparql import Backend, prepare
+from kg.sparql import Backend, shape
 from kg.stores.terms import from_json
 
 JSON_RESULTS = "application/sparql-results+json"
@@ -77,7 +77,7 @@ class RemoteBackend(Backend):
         self.session = Session(user, password, timeout)
 
     def select(self, text: str, bindings: dict[str, object]) -> tuple[list[str], list[list]]:
-        prepare(text)
+        shape(text)
         if bindings:
             text = with_values(text, bindings)
         response = self.session.request("POST", self.url, data={"query": text.encode("utf-8")},
