@@ -96,3 +96,26 @@ def test_a_parameter_on_an_optional_column_filters_rows_and_does_not_overwrite_t
     assert 0 < len(scoped.rows) < len(everything.rows)
     assert {cell(row[column]) for row in scoped.rows} == {"中关村示范区"}
     assert api.query(seed_dataset, named="targets", params={"scope": "全市"}).rows == []
+
+
+def test_a_query_text_is_parsed_once_and_a_malformed_one_fails_every_time(monkeypatch):
+    import pyoxigraph as ox
+
+    import kg.sparql as sparql
+    from kg.stores.disk import OxigraphBackend
+
+    store = ox.Store()
+    store.add(ox.Quad(ox.NamedNode("https://example.org/t1"), ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
+                      ox.NamedNode("https://w3id.org/policy-kg/ontology#Target"), ox.NamedNode("https://example.org/g")))
+    backend = OxigraphBackend(store)  # rdflib parses only to check and to read the columns
+    parsed = []
+    prepare = sparql.prepare
+    monkeypatch.setattr(sparql, "prepare", lambda text: parsed.append(text) or prepare(text))
+    sparql.shape.cache_clear()
+    text = "SELECT ?s WHERE { ?s a pol:Target } # parsed once"
+    first, second = api.query(backend, text=text), api.query(backend, text=text)
+    assert [str(r[0]) for r in first.rows] == [str(r[0]) for r in second.rows] == ["https://example.org/t1"]
+    assert parsed.count(text) == 1
+    for _ in range(2):
+        with pytest.raises(QueryError, match="malformed SPARQL"):
+            api.query(backend, text="SELECT ?x WHERE { ?x a } # broken")

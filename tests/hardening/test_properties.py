@@ -71,3 +71,44 @@ def test_the_extractor_never_raises_on_any_text(text):
         api.extract_text(text)
     except InputError:
         assert not text.strip()  # only an empty text is refused
+
+
+def _scan(lexicon, text, boundaries):
+    """Lexicon.finditer as first written: every position tried in turn."""
+    pos, found = 0, []
+    while pos < len(text):
+        hit = None
+        if pos in boundaries:
+            for length in sorted({len(n) for n in lexicon.entries if n[0] == text[pos]}, reverse=True):
+                stop = pos + length
+                if stop <= len(text) and text[pos:stop] in lexicon.entries and stop in boundaries:
+                    hit = (pos, stop, lexicon.entries[text[pos:stop]])
+                    break
+        if hit:
+            found.append(hit)
+            pos = hit[1]
+        else:
+            pos += 1
+    return found
+
+
+NAMES = st.lists(st.text(alphabet="科技局中心市区[]^-\\", min_size=1, max_size=4), min_size=1, max_size=8)
+
+
+@settings(max_examples=300, deadline=None)
+@given(NAMES, st.text(alphabet="科技局中心市区[]^-\\，", max_size=40), st.data())
+def test_lexicon_matches_are_those_of_a_scan_of_every_position(names, text, data):
+    from array import array
+    from itertools import accumulate
+
+    from kg.extract.base import Lexicon
+    from kg.nlp.segment import Tokens
+
+    lexicon = Lexicon({name: k for k, name in enumerate(names)})
+    cuts = sorted(data.draw(st.sets(st.integers(1, max(1, len(text) - 1)))) | {0, len(text)}) if text else [0]
+    words = [text[a:b] for a, b in zip(cuts, cuts[1:]) if b > a]
+    ends = array("q", accumulate(map(len, words)))
+    starts = array("q", [0, *ends[:-1]]) if words else array("q")
+    tokens = Tokens(words, starts, ends)
+    assert list(lexicon.finditer(text, None)) == _scan(lexicon, text, set(range(len(text) + 1)))
+    assert list(lexicon.finditer(text, tokens)) == _scan(lexicon, text, set(starts) | set(ends))
