@@ -261,9 +261,9 @@ class PolicyStore:
             if self._pending:
                 self._save()
 
-    def writer(self, depth: int = 4) -> "BackgroundWriter":
+    def writer(self) -> "BackgroundWriter":
         """A thread that stores files while the caller extracts the next ones (see :class:`BackgroundWriter`)."""
-        return BackgroundWriter(self, depth)
+        return BackgroundWriter(self)
 
     def backend(self, in_memory: bool = False) -> "OxigraphBackend":
         """A query backend on the store, or with ``in_memory`` on a copy of it in memory

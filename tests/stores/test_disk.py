@@ -1,6 +1,7 @@
 """The on-disk store: built one file at a time, queried like the files it came from."""
 
 import shutil
+import threading
 
 import pyoxigraph as ox
 import pytest
@@ -113,8 +114,6 @@ def test_stores_refuse_what_they_cannot_be(tmp_path, docs):
 
 
 def test_files_are_stored_on_a_thread_of_their_own_while_the_next_are_read(tmp_path, docs, monkeypatch):
-    import threading
-
     writers = []
     put = PolicyStore.put_triples
 
@@ -140,7 +139,7 @@ def test_a_build_stopped_while_the_writer_is_busy_leaves_a_store_that_builds_on(
 
     with pytest.raises(KeyboardInterrupt):
         api.build_store([docs], path, progress=stop)
-    assert not [t for t in __import__("threading").enumerate() if t.name == "policykg-store-writer"]
+    assert not [t for t in threading.enumerate() if t.name == "policykg-store-writer"]
     held = PolicyStore(path, read_only=True)
     assert not held.manifest["shared_stale"]  # the shared graph was refreshed on the way out
     kept = set(held.files)
