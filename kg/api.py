@@ -248,11 +248,13 @@ def build_store(paths: Iterable[str | Path], store: str | Path, base: str | None
         with _extracting(jobs, workers) as outcomes:
             _into_store(report, target, jobs, outcomes, digests, progress)
     finally:
-        if report.built or target.manifest.get("shared_stale"):
-            target.refresh_shared()
-        target.set_ontology()
-        report.files, report.triples = len(target.files), len(target)
-        target.close()
+        try:
+            if report.built or target.manifest.get("shared_stale"):
+                target.refresh_shared()
+            target.set_ontology()
+            report.files, report.triples = len(target.files), len(target)
+        finally:
+            target.close()
     return report
 
 

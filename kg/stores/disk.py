@@ -230,14 +230,20 @@ class PolicyStore:
         graph = ox.NamedNode(str(Minter(self.base).shared_graph()))
         if self.store.contains_named_graph(graph):
             self.store.remove_graph(graph)
-        # In batches: one transaction of a corpus's whole shared graph would hold it all in
-        # memory. A refresh killed half-way leaves shared_stale set, and is done again.
+        # Files repeat each other's shared triples (the same agencies, places and indicators):
+        # each distinct line is loaded once, in batches, since one transaction of a corpus's
+        # whole shared graph would hold it all in memory, and every repeated line loaded
+        # again would be written to the store's buffers again. A refresh killed half-way
+        # leaves shared_stale set, and is done again.
+        seen: set[str] = set()
         batch: list[str] = []
         size = 0
         for file_id in self.files:
-            part = self._contribution(file_id)
-            batch.append(part)
-            size += len(part)
+            for line in self._contribution(file_id).splitlines(keepends=True):
+                if line not in seen:
+                    seen.add(line)
+                    batch.append(line)
+                    size += len(line)
             if size > SHARED_BATCH_CHARS:
                 self.store.load("".join(batch).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES, to_graph=graph)
                 batch, size = [], 0
@@ -256,10 +262,15 @@ class PolicyStore:
             raise StoreError(f"{path}: missing; the store is damaged, rebuild it into a new folder") from None
 
     def close(self) -> None:
+        """Write what is pending and let go of the store's files (and its lock), even
+        while something still refers to this object (a traceback, an unfinished frame)."""
+        if self.store is None:
+            return
         if not self.read_only:
             self.store.flush()
             if self._pending:
                 self._save()
+        self.store = None
 
     def writer(self) -> "BackgroundWriter":
         """A thread that stores files while the caller extracts the next ones (see :class:`BackgroundWriter`)."""

@@ -111,6 +111,7 @@ def test_stores_refuse_what_they_cannot_be(tmp_path, docs):
     with pytest.raises(StoreError, match="open for writing in another process"):
         PolicyStore(tmp_path / "store")
     writer.close()
+    PolicyStore(tmp_path / "store").close()  # closing lets go of the lock, though `writer` is still referred to
 
 
 def test_files_are_stored_on_a_thread_of_their_own_while_the_next_are_read(tmp_path, docs, monkeypatch):
@@ -148,3 +149,29 @@ def test_a_build_stopped_while_the_writer_is_busy_leaves_a_store_that_builds_on(
     again = api.build_store([docs], path)
     assert len(again.built) == 3 - len(kept) and len(again.unchanged) == len(kept)
     assert len(PolicyStore(path, read_only=True).files) == 3
+
+
+def test_the_shared_graph_is_the_union_of_the_files_contributions_each_line_loaded_once(tmp_path, docs, monkeypatch):
+    path = tmp_path / "store"
+    api.build_store([docs], path)
+    contributions = [p.read_text(encoding="utf-8").splitlines() for p in sorted((path / "shared").glob("*.nt"))]
+    assert len(contributions) == 3
+    every = [line for lines in contributions for line in lines]
+    union = set(every)
+    assert len(every) > len(union)  # the three files share agencies or indicators
+
+    loaded = []
+    load = ox.Store.load
+
+    def record(self, data=None, *args, **kwargs):
+        if data is not None and str(kwargs.get("to_graph", "")).endswith("/graph/shared>"):
+            loaded.extend(data.decode("utf-8").splitlines())
+        return load(self, data, *args, **kwargs)
+
+    monkeypatch.setattr(ox.Store, "load", record)
+    monkeypatch.setattr("kg.stores.disk.SHARED_BATCH_CHARS", 1_000)  # several batches
+    store = PolicyStore(path)
+    size = store.refresh_shared()
+    store.close()
+    assert sorted(loaded) == sorted(union)  # every distinct line, none twice
+    assert size == len(union)
