@@ -73,6 +73,8 @@ class AgencyFinder:
         self.heads_by_last: dict[str, list[Head]] = {}
         for h in self.heads:
             self.heads_by_last.setdefault(h.head[-1], []).append(h)
+        # Where a word could end in a head: the words there are all that needs segmenting.
+        self._head_ends = re.compile("[" + "".join(map(re.escape, sorted(self.heads_by_last))) + "]")
         self._not_agency_cache: dict[str, bool] = {}
         self.org_endings = tuple(cfg["heads"]["org_endings"])
         self.breaks = set(cfg["name"]["breaks"])
@@ -83,6 +85,7 @@ class AgencyFinder:
         self.max_length = int(cfg["name"]["max_length"])
         self.relative = sorted(cfg["regions"]["relative"].items(), key=lambda kv: -len(kv[0]))
         self.self_references = set(cfg["regions"]["self_references"])
+        self._self_starts = re.compile("(?=" + "|".join(map(re.escape, sorted(self.self_references))) + ")")
         self.national_prefixes = tuple(cfg["regions"]["national_prefixes"])
         self.level_stems = {entry["short"]: {k: v for k, v in entry.items() if k != "short"}
                             for entry in cfg["regions"]["level_stems"]}
@@ -250,9 +253,9 @@ class AgencyFinder:
             if free(s, e) and self._identifies(text[s:e], found.regions):
                 emit(s, e, kind, "agency.head")
         a.issuers = self._issuers(a)
-        for k, word in enumerate(tokens.words):
-            if word in self.self_references:
-                s, e = tokens.starts[k], tokens.ends[k]
+        for m in self._self_starts.finditer(text):
+            s, e, word = tokens.word_at(m.start())
+            if s == m.start() and word in self.self_references:
                 issuers = a.issuers.get(a.doc.part_at(s).index) or a.issuers.get(0)
                 if issuers and free(s, e):
                     emit(s, e, AgencyType.AGENCY, "agency.self", canonical=issuers[0])
@@ -275,9 +278,9 @@ class AgencyFinder:
 
     def _relative_prefix(self, tokens, start: int) -> int:
         """Return where a relative prefix (省, 市) written just before ``start`` begins."""
-        k = tokens.index_at(start - 1) if start else -1
-        if k >= 0 and any(tokens.words[k] == prefix for prefix, _ in self.relative):
-            return tokens.starts[k]
+        before = tokens.word_at(start - 1) if start else None
+        if before and any(before[2] == prefix for prefix, _ in self.relative):
+            return before[0]
         return start
 
     def _not_agency(self, word: str) -> bool:
@@ -290,39 +293,38 @@ class AgencyFinder:
         return known
 
     def _by_head(self, text: str, tokens, tag):
-        words, starts, ends = tokens.words, tokens.starts, tokens.ends
         by_last = self.heads_by_last
-        for i, word in enumerate(words):
-            candidates = by_last.get(word[-1])
-            if candidates is None:
-                continue  # no head ends with this word's last character
-            if self._not_agency(word) or (i + 1 < len(words) and (word + words[i + 1]) in self.non_agencies):
-                continue
-            end = ends[i]
-            head = next((h for h in candidates if text.endswith(h.head, 0, end)), None)
+        prefixes = [p for p, _ in self.relative]
+        for m in self._head_ends.finditer(text):
+            end = m.end()
+            head = next((h for h in by_last[m.group()] if text.endswith(h.head, 0, end)), None)
             if head is None:
                 continue
+            word_start, word_end, word = tokens.word_at(end - 1)
+            if word_end != end:
+                continue  # no word ends with the head
+            after = tokens.word_at(end) if end < len(text) else None
+            if self._not_agency(word) or (after and (word + after[2]) in self.non_agencies):
+                continue
             head_start = end - len(head.head)
-            if not tokens.is_boundary(head_start) and tokens.index_at(head_start) != i:
+            first = tokens.word_at(head_start)  # the word holding the head's start
+            if not tokens.is_boundary(head_start) and first[0] != word_start:
                 continue  # the head straddles words
             # Read the name back from the word holding the head's start.
-            k = tokens.index_at(head_start)
-            start = starts[k]
-            j = k - 1
-            prefixes = [p for p, _ in self.relative]
-            if words[k].startswith(tuple(prefixes)) and words[k] not in self.places:
-                j = -1  # 省公安厅: the head's own word opens with the prefix
-            while j >= 0 and words[j + 1] not in prefixes:  # a relative prefix (省, 市) starts a name
-                w = words[j]
+            start = first[0]
+            walk = not (first[2].startswith(tuple(prefixes)) and first[2] not in self.places)  # 省公安厅: the head's own word opens with the prefix
+            following = first
+            while walk and following[0] > 0 and following[2] not in prefixes:  # a relative prefix (省, 市) starts a name
+                w_start, w_end, w = tokens.word_at(following[0] - 1)
                 if (w in self.breaks or (tag(w) in self.break_tags and w not in self.name_words)
-                        or not is_han(w) or end - starts[j] > self.max_length):
+                        or not is_han(w) or end - w_start > self.max_length):
                     break
                 cut = next((p for p in prefixes if w.endswith(p) and len(w) > len(p)), None)
                 if cut and w not in self.places:
-                    start = ends[j] - len(cut)  # 张天培省|发展改革委: the prefix opens the name
+                    start = w_end - len(cut)  # 张天培省|发展改革委: the prefix opens the name
                     break
-                start = starts[j]
-                j -= 1
+                start = w_start
+                following = (w_start, w_end, w)
                 if w in self.places:
                     break  # a place opens a name: 刘颖|安徽电信公司
             name = text[start:end]

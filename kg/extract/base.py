@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any, Generic, Iterator, TypeVar
 
 from kg.extract.records import Evidence, Extraction
-from kg.nlp.segment import Segmenter, Tokens
+from kg.nlp.segment import LazyTokens, Segmenter, Tokens
 from kg.text.structure import Document
 
 V = TypeVar("V")
@@ -24,7 +24,7 @@ class Analysis:
     """
 
     doc: Document
-    tokens: Tokens
+    tokens: Tokens | LazyTokens
     segmenter: Segmenter
     found: Extraction
     source_meta: dict = field(default_factory=dict)
@@ -179,7 +179,7 @@ class Lexicon(Generic[V]):
     def get(self, name: str) -> V | None:
         return self.entries.get(name)
 
-    def finditer(self, text: str, tokens: Tokens | None, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int, V]]:
+    def finditer(self, text: str, tokens: Tokens | LazyTokens | None, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int, V]]:
         """Yield ``(start, end, value)`` of non-overlapping matches in ``text[start:end]``.
 
         With ``tokens``, a match must start and end on a word boundary.
@@ -191,10 +191,12 @@ class Lexicon(Generic[V]):
         while (candidate := search(text, pos, end)) is not None:
             pos = candidate.start()
             hit = None
-            if tokens is None or tokens.is_boundary(pos):
-                for length in self._lengths[text[pos]]:
-                    stop = pos + length
-                    if stop <= end and text[pos:stop] in entries and (tokens is None or tokens.is_boundary(stop)):
+            for length in self._lengths[text[pos]]:  # the text first: asking for words costs a segmentation
+                stop = pos + length
+                if stop <= end and text[pos:stop] in entries:
+                    if tokens is not None and not tokens.is_boundary(pos):
+                        break
+                    if tokens is None or tokens.is_boundary(stop):
                         hit = (pos, stop, entries[text[pos:stop]])
                         break
             if hit:

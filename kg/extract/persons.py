@@ -7,6 +7,8 @@ word from ``resources/persons.toml``.
 
 from __future__ import annotations
 
+import re
+
 from kg.extract.base import Analysis
 from kg.extract.records import Person
 from kg.nlp.segment import is_han
@@ -24,23 +26,26 @@ class PersonFinder:
         self.min_len, self.max_len = cfg["name_length"]
         names = cfg["surnames"].split()
         self.surnames = tuple(sorted(names, key=len, reverse=True))
+        # Where a title may begin: the words there are all that needs segmenting.
+        self._title_starts = re.compile("(?=" + "|".join(map(re.escape, sorted(self.titles))) + ")")
 
     def words(self) -> list[str]:
         return sorted(self.titles)
 
     def __call__(self, a: Analysis) -> None:
-        words, starts, ends = a.tokens.words, a.tokens.starts, a.tokens.ends
+        tokens = a.tokens
         taken = [(ag.evidence.span.start, ag.evidence.span.end) for ag in a.found.agencies]
-        for k in range(1, len(words)):
-            if words[k] not in self.titles:
+        for m in self._title_starts.finditer(a.text, 1):  # a title word after another word
+            title = tokens.word_at(m.start())
+            if title[0] != m.start() or title[2] not in self.titles:
                 continue
-            name = words[k - 1]
+            start, end, name = tokens.word_at(title[0] - 1)
             if not (self.min_len <= len(name) <= self.max_len) or not is_han(name):
                 continue
             if not name.startswith(self.surnames) or a.segmenter.frequency(name) > self.max_frequency:
                 continue
-            ev = a.evidence(starts[k - 1], ends[k - 1], self.rule)
+            ev = a.evidence(start, end, self.rule)
             if any(s <= ev.span.start < e for s, e in taken):
                 continue
-            role = None if words[k] in self.not_roles else words[k]
+            role = None if title[2] in self.not_roles else title[2]
             a.found.persons.append(Person(name, role, ev))

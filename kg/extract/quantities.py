@@ -219,8 +219,8 @@ class QuantityReader:
         return Comparator.EQUAL, left, right, False
 
     def _tag_at(self, a: Analysis, pos: int) -> str | None:
-        k = a.tokens.index_at(pos)
-        return a.segmenter.tag(a.tokens.words[k]) if 0 <= k < len(a.tokens) else None
+        word = a.tokens.word_at(pos)
+        return a.segmenter.tag(word[2]) if word else None
 
     def _tail_joins(self, a: Analysis, head_end: int, start: int, end: int) -> bool:
         """True if the text after a number names what it counts: after a verb

@@ -15,7 +15,9 @@ import hashlib
 import logging
 import marshal
 import os
+import re
 import tempfile
+import time
 from array import array
 from dataclasses import dataclass, field
 from itertools import accumulate
@@ -89,14 +91,140 @@ class Tokens:
         return pos in self._bounds
 
     def index_at(self, pos: int) -> int:
-        """Return the index of the word covering ``pos``."""
+        """Return the index of the word covering ``pos`` (the last word from the end of the text on)."""
         return bisect.bisect_right(self.starts, pos) - 1
+
+    def word_at(self, pos: int) -> tuple[int, int, str] | None:
+        """Return ``(start, end, word)`` of the word covering ``pos`` (the last word from
+        the end of the text on), or None before the text."""
+        k = self.index_at(pos)
+        return (self.starts[k], self.ends[k], self.words[k]) if 0 <= k < len(self.words) else None
 
     def indices(self, start: int, end: int) -> range:
         """Return the indices of the words lying inside ``[start, end)``."""
         first = bisect.bisect_left(self.starts, start)
         last = bisect.bisect_right(self.ends, end)
         return range(first, max(first, last))
+
+
+# The runs of text that jieba cuts with its dictionary (jieba's re_han_default); every
+# other character is a word of its own, but for "\r\n" (jieba's re_skip_default).
+_BLOCK = re.compile("[\u4E00-\u9FD5a-zA-Z0-9+#&\\._%\\-]+")
+
+
+class LazyTokens:
+    """The words of a text, segmented where a rule asks: the same words as
+    :class:`Tokens`, at a fraction of the cost.
+
+    jieba cuts each run of Chinese characters and letters (a *block*) on its
+    own, and makes every other character a word; so the words around a position
+    are known once the block holding it is cut. The rules look at the words
+    around candidates (a lexicon entry, an agency's head, a number), which lie
+    in about a third of a policy document's blocks. :attr:`seconds` is the time
+    spent cutting. Asking for :attr:`words` cuts the whole text.
+    """
+
+    def __init__(self, text: str, cut) -> None:
+        self.text = text
+        self._cut = cut  # block -> its words
+        self.seconds = 0.0
+        self._piece_starts = array("q")
+        self._starts, self._ends = array("q"), array("q")  # of the blocks
+        for start, end in _piece_bounds(text):
+            self._piece_starts.append(start)
+            for m in _BLOCK.finditer(text, start, end):
+                self._starts.append(m.start())
+                self._ends.append(m.end())
+        self._cuts: dict[int, list[int]] = {}  # block -> the ends of its words
+        self._eager: Tokens | None = None
+
+    def _block(self, pos: int) -> int:
+        """The index of the block holding ``pos``, or -1."""
+        i = bisect.bisect_right(self._starts, pos) - 1
+        return i if i >= 0 and pos < self._ends[i] else -1
+
+    def _word_ends(self, i: int) -> list[int]:
+        ends = self._cuts.get(i)
+        if ends is None:
+            t = time.perf_counter()
+            start = self._starts[i]
+            ends = list(accumulate(map(len, self._cut(self.text[start:self._ends[i]])), initial=start))[1:]
+            self.seconds += time.perf_counter() - t
+            self._cuts[i] = ends
+        return ends
+
+    def _crlf(self, pos: int) -> bool:
+        """True if ``pos`` lies between the two characters of a "\\r\\n" word."""
+        return (0 < pos < len(self.text) and self.text[pos - 1] == "\r" and self.text[pos] == "\n"
+                and self._piece_starts[bisect.bisect_right(self._piece_starts, pos) - 1] != pos)
+
+    def is_boundary(self, pos: int) -> bool:
+        """True if a word starts or ends at ``pos``."""
+        if not 0 <= pos <= len(self.text) or not self.text:
+            return False
+        i = self._block(pos)
+        if i < 0 or pos == self._starts[i]:
+            return not self._crlf(pos)
+        ends = self._word_ends(i)
+        return ends[bisect.bisect_left(ends, pos)] == pos
+
+    def word_at(self, pos: int) -> tuple[int, int, str] | None:
+        """Return ``(start, end, word)`` of the word covering ``pos`` (the last word from
+        the end of the text on), or None before the text."""
+        text = self.text
+        if pos < 0 or not text:
+            return None
+        pos = min(pos, len(text) - 1)
+        i = self._block(pos)
+        if i >= 0:
+            ends = self._word_ends(i)
+            j = bisect.bisect_right(ends, pos)
+            start, end = (ends[j - 1] if j else self._starts[i]), ends[j]
+        elif self._crlf(pos):
+            start, end = pos - 1, pos + 1
+        elif self._crlf(pos + 1):
+            start, end = pos, pos + 2
+        else:
+            start, end = pos, pos + 1
+        return start, end, text[start:end]
+
+    def _all(self) -> Tokens:
+        if self._eager is None:
+            text, words, pos = self.text, [], 0
+            while pos < len(text):
+                i = self._block(pos)
+                if i >= 0:  # at the block's start: its words at once
+                    ends = self._word_ends(i)
+                    words.extend(text[s:e] for s, e in zip([pos, *ends[:-1]], ends))
+                    pos = ends[-1]
+                else:
+                    _, pos, word = self.word_at(pos)
+                    words.append(word)
+            ends = array("q", accumulate(map(len, words)))
+            starts = array("q", accumulate(map(len, words[:-1]), initial=0)) if words else array("q")
+            self._eager = Tokens(words, starts, ends)
+        return self._eager
+
+    @property
+    def words(self) -> list[str]:
+        return self._all().words
+
+    @property
+    def starts(self) -> array:
+        return self._all().starts
+
+    @property
+    def ends(self) -> array:
+        return self._all().ends
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+    def index_at(self, pos: int) -> int:
+        return self._all().index_at(pos)
+
+    def indices(self, start: int, end: int) -> range:
+        return self._all().indices(start, end)
 
 
 # Bump when what the segmenter cache holds changes.
@@ -196,24 +324,31 @@ class Segmenter:
         """
         words: list[str] = []
         cut = self.tokenizer.cut
-        for piece in _pieces(text):
-            words.extend(cut(piece, HMM=True))
+        for start, end in _piece_bounds(text):
+            words.extend(cut(text[start:end], HMM=True))
         ends = array("q", accumulate(map(len, words)))
         starts = array("q", accumulate(map(len, words[:-1]), initial=0)) if words else array("q")
         return Tokens(words, starts, ends)
+
+    def lazy(self, text: str) -> LazyTokens:
+        """The words of ``text`` as :meth:`__call__` gives them, each block of text cut
+        when a rule first asks about it (:class:`LazyTokens`)."""
+        cut = self.tokenizer.cut
+        return LazyTokens(text, lambda block: list(cut(block, HMM=True)))
 
 
 # The longest piece of text handed to jieba at once.
 PIECE = 2000
 
 
-def _pieces(text: str):
+def _piece_bounds(text: str):
+    """The ``(start, end)`` of the pieces ``text`` is handed to jieba in."""
     start = 0
     while len(text) - start > PIECE:
         window = text[start:start + PIECE]
         cut = max(window.rfind(mark) for mark in "\n。；！？")
         end = start + (cut + 1 if cut > PIECE // 2 else PIECE)
-        yield text[start:end]
+        yield start, end
         start = end
     if start < len(text):
-        yield text[start:]
+        yield start, len(text)

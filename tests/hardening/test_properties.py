@@ -112,3 +112,36 @@ def test_lexicon_matches_are_those_of_a_scan_of_every_position(names, text, data
     tokens = Tokens(words, starts, ends)
     assert list(lexicon.finditer(text, None)) == _scan(lexicon, text, set(range(len(text) + 1)))
     assert list(lexicon.finditer(text, tokens)) == _scan(lexicon, text, set(starts) | set(ends))
+
+
+_SEGMENTER = None
+
+
+def _segmenter():
+    global _SEGMENTER
+    if _SEGMENTER is None:
+        from kg.nlp.segment import Segmenter
+
+        _SEGMENTER = Segmenter(extra_words=["中关村管委会"])
+    return _SEGMENTER
+
+
+# Long runs too: a text longer than a piece handed to jieba is cut at a mark or,
+# without one, in the middle of a run, and the lazy words must follow the same cuts.
+LONG = st.tuples(DOCUMENTS, st.sampled_from(["", "中" * 2100, "a中" * 1100, "，\r" * 1500]),
+                 DOCUMENTS).map("".join)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(DOCUMENTS, LONG, st.text(max_size=60)), st.data())
+def test_words_cut_on_demand_are_the_words_of_the_whole_text(text, data):
+    segmenter = _segmenter()
+    whole = segmenter(text)
+    positions = range(-1, len(text) + 2)
+    asked = data.draw(st.lists(st.sampled_from(positions), max_size=30)) if text else []
+    lazy = segmenter.lazy(text)
+    for pos in asked:  # in any order, each answer from the blocks cut so far
+        assert lazy.is_boundary(pos) == whole.is_boundary(pos), pos
+        assert lazy.word_at(pos) == whole.word_at(pos), pos
+    assert lazy.words == whole.words
+    assert all(lazy.is_boundary(p) == whole.is_boundary(p) and lazy.word_at(p) == whole.word_at(p) for p in positions)

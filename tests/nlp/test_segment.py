@@ -77,3 +77,25 @@ def test_the_cached_segmenter_is_the_segmenter_built_afresh(tmp_path, monkeypatc
     other = Segmenter(extra_words=["另一个词"])  # other words, another cache
     other.tokenizer
     assert len(list(tmp_path.glob("policykg-segmenter-*.marshal"))) == 2
+
+
+def test_words_are_cut_only_where_they_are_asked_for(segmenter):
+    from kg.nlp.segment import LazyTokens
+
+    text = "市知识产权局负责。中关村管委会会同有关部门，2021年底前完成"
+    asked = []
+
+    def cut(block):
+        asked.append(block)
+        return list(segmenter.tokenizer.cut(block))
+
+    tokens = LazyTokens(text, cut)
+    assert asked == []
+    assert tokens.is_boundary(text.index("管委会") + 3)  # 中关村管委会 is one word
+    assert not tokens.is_boundary(text.index("管委会"))
+    assert tokens.word_at(text.index("会同")) == (15, 17, "会同")
+    assert asked == ["中关村管委会会同有关部门"]  # that block only, once
+    assert tokens.is_boundary(8) and tokens.word_at(8) == (8, 9, "。")  # punctuation is a word: nothing cut
+    assert asked == ["中关村管委会会同有关部门"]
+    assert tokens.words == segmenter(text).words
+    assert sorted(asked) == sorted(["市知识产权局负责", "中关村管委会会同有关部门", "2021年底前完成"])
