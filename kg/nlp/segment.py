@@ -109,7 +109,7 @@ class Tokens:
 
 # The runs of text that jieba cuts with its dictionary (jieba's re_han_default); every
 # other character is a word of its own, but for "\r\n" (jieba's re_skip_default).
-_BLOCK = re.compile("[\u4E00-\u9FD5a-zA-Z0-9+#&\\._%\\-]+")
+_BLOCK = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&\._%\-]+")
 
 
 class LazyTokens:

@@ -99,3 +99,13 @@ def test_words_are_cut_only_where_they_are_asked_for(segmenter):
     assert asked == ["中关村管委会会同有关部门"]
     assert tokens.words == segmenter(text).words
     assert sorted(asked) == sorted(["市知识产权局负责", "中关村管委会会同有关部门", "2021年底前完成"])
+
+
+def test_the_blocks_cut_on_demand_are_the_blocks_jieba_cuts():
+    import jieba
+
+    from kg.nlp.segment import _BLOCK
+
+    every = "".join(map(chr, range(1, 0x10000)))
+    every = "".join(ch for ch in every if not 0xD800 <= ord(ch) <= 0xDFFF)  # every character of the BMP but surrogates
+    assert [m.span() for m in _BLOCK.finditer(every)] == [m.span() for m in jieba.re_han_default.finditer(every)]
