@@ -28,6 +28,24 @@ from kg.extract.records import (
 )
 from kg.rdf.iris import Minter
 from kg.rdf.namespaces import DEFAULT_BASE, POL, PREFIXES
+from kg.rdf.serialize import Term, Text
+
+
+class _Made:
+    """A namespace whose terms are made once: rdflib makes a new IRI at every
+    ``RDF.type`` (half a microsecond, some two hundred thousand times a million
+    characters). An unknown term still raises where the namespace does."""
+
+    def __init__(self, namespace) -> None:
+        self._namespace = namespace
+
+    def __getattr__(self, name: str) -> URIRef:
+        term = getattr(self._namespace, name)
+        setattr(self, name, term)
+        return term
+
+
+DCTERMS, PROV, RDF, RDFS, SKOS, XSD, POL = map(_Made, (DCTERMS, PROV, RDF, RDFS, SKOS, XSD, POL))
 
 COMPARATORS = {
     Comparator.GREATER: POL.GreaterThan, Comparator.AT_LEAST: POL.AtLeast, Comparator.EQUAL: POL.Equal,
@@ -63,19 +81,19 @@ def new_dataset() -> Dataset:
 # Literals are immutable and rdflib takes microseconds to make one: the common ones
 # (offsets, years, rule names) are made once.
 @lru_cache(maxsize=1 << 16)
-def _year(year: int) -> Literal:
-    return Literal(f"{year:04d}", datatype=XSD.gYear)
+def _year(year: int) -> Term:
+    return Term(f'"{year:04d}"^^<{XSD.gYear}>')
 
 
-def _deadline(deadline: Deadline) -> Literal:
+def _deadline(deadline: Deadline) -> Literal | Term:
     if deadline.month is None:
         return _year(deadline.year)
     return Literal(str(deadline), datatype=XSD.gYearMonth)
 
 
 @lru_cache(maxsize=1 << 17)
-def _int(n: int) -> Literal:
-    return Literal(n, datatype=XSD.integer)
+def _int(n: int) -> Term:
+    return Term(f'"{n:d}"^^<{XSD.integer}>')
 
 
 def _decimal(value: Decimal) -> Literal:
@@ -83,8 +101,8 @@ def _decimal(value: Decimal) -> Literal:
 
 
 @lru_cache(maxsize=1 << 10)
-def _rule(name: str) -> Literal:
-    return Literal(name)
+def _rule(name: str) -> Text:
+    return Text(name)
 
 
 def _is_url(url: str) -> bool:
@@ -133,13 +151,13 @@ class _Writer:
     def labelled(self, node: URIRef, cls: URIRef, label: str, shared: bool = False) -> None:
         put = self.describe if shared else self.add
         put(node, RDF.type, cls)
-        put(node, RDFS.label, Literal(label))
+        put(node, RDFS.label, Text(label))
 
     # -- the file and its documents ------------------------------------------------
     def source(self) -> None:
         self.labelled(self.src, POL.SourceFile, self.ex.doc_id)
-        self.add(self.src, DCTERMS.identifier, Literal(self.ex.doc_id))
-        self.add(self.src, POL.format, Literal(self.ex.source_format))
+        self.add(self.src, DCTERMS.identifier, Text(self.ex.doc_id))
+        self.add(self.src, POL.format, Text(self.ex.source_format))
         if self.ex.regions.get("province"):
             self.add(self.src, POL.region, self.place(self.ex.regions["province"]))
 
@@ -153,20 +171,20 @@ class _Writer:
         multiply the rows of every query over the union of the graphs."""
         node = self.docs[d.key]
         self.describe(node, RDF.type, POL.PolicyDocument)
-        self.describe(node, RDFS.label, Literal(d.title or d.key))
+        self.describe(node, RDFS.label, Text(d.title or d.key))
         if d.title:
-            self.describe(node, DCTERMS.title, Literal(d.title))
+            self.describe(node, DCTERMS.title, Text(d.title))
         if d.is_source:
             self.describe(node, POL.readFrom, self.src)
         if d.short_title:
-            self.describe(node, POL.shortTitle, Literal(d.short_title))
+            self.describe(node, POL.shortTitle, Text(d.short_title))
         if d.number:
-            self.describe(node, POL.documentNumber, Literal(d.number))
+            self.describe(node, POL.documentNumber, Text(d.number))
         if d.kind:
             kind = self.m.kind(d.kind)
             self.describe(node, POL.kind, kind)
             self.labelled(kind, POL.DocumentKind, d.kind, shared=True)
-            self.describe(kind, SKOS.prefLabel, Literal(d.kind))
+            self.describe(kind, SKOS.prefLabel, Text(d.kind))
         if d.period_start is not None:
             self.describe(node, POL.periodStart, _year(d.period_start))
             self.describe(node, POL.periodEnd, _year(d.period_end))
@@ -176,9 +194,9 @@ class _Writer:
         if d.source_url and _is_url(d.source_url):
             self.describe(node, DCTERMS.source, URIRef(d.source_url))
         if d.source_name:
-            self.describe(node, POL.sourceName, Literal(d.source_name))
+            self.describe(node, POL.sourceName, Text(d.source_name))
         if d.addressees:
-            self.describe(node, POL.addressees, Literal(d.addressees))
+            self.describe(node, POL.addressees, Text(d.addressees))
         if d.interprets:
             self.describe(node, POL.interprets, self.doc_of(d.interprets))
         for key in d.issues:
@@ -193,7 +211,7 @@ class _Writer:
             mention = self.local("title", self.title_mentions)
             self.add(mention, RDF.type, POL.Mention)
             self.add(mention, POL.mentionOf, node)
-            self.add(mention, POL.text, Literal(d.title or d.key))
+            self.add(mention, POL.text, Text(d.title or d.key))
             self.fact(mention, d.evidence)
 
     def reader_of(self, ev: Evidence) -> URIRef:
@@ -218,16 +236,16 @@ class _Writer:
             node = self.local("mention", n)
             self.add(node, RDF.type, POL.Mention)
             self.add(node, POL.mentionOf, target)
-            self.add(node, POL.text, Literal(written))
+            self.add(node, POL.text, Text(written))
             self.fact(node, ev)
             self.add(self.reader_of(ev), POL.mentions, target)
 
     def agency(self, a) -> URIRef:
         node = self.m.agency(a.canonical)
         self.labelled(node, AGENCY_CLASSES[a.type], a.canonical, shared=True)
-        self.describe(node, SKOS.prefLabel, Literal(a.canonical))
+        self.describe(node, SKOS.prefLabel, Text(a.canonical))
         if a.name != a.canonical:
-            self.describe(node, SKOS.altLabel, Literal(a.name))
+            self.describe(node, SKOS.altLabel, Text(a.name))
         if a.region:
             self.describe(node, POL.region, self.place(a.region))
         return node
@@ -236,16 +254,16 @@ class _Writer:
         node = self.m.person(p.name)
         self.labelled(node, POL.Person, p.name, shared=True)
         if p.role:
-            self.describe(node, POL.roleTitle, Literal(p.role))
+            self.describe(node, POL.roleTitle, Text(p.role))
         return node
 
     def place(self, canonical: str, level: str | None = None, region: str | None = None, written: str | None = None) -> URIRef:
         node = self.m.place(canonical)
         self.labelled(node, POL.Place, canonical, shared=True)
         if level:
-            self.describe(node, POL.level, Literal(level))
+            self.describe(node, POL.level, Text(level))
         if written and written != canonical:
-            self.describe(node, SKOS.altLabel, Literal(written))
+            self.describe(node, SKOS.altLabel, Text(written))
         if region and region != canonical:
             self.describe(node, POL.region, self.m.place(region))
         return node
@@ -312,22 +330,22 @@ class _Writer:
         canonical = f.canonical_indicator or f.indicator
         indicator = self.m.indicator(canonical)
         self.labelled(indicator, POL.Indicator, canonical, shared=True)
-        self.describe(indicator, SKOS.prefLabel, Literal(canonical))
+        self.describe(indicator, SKOS.prefLabel, Text(canonical))
         self.describe(indicator, SKOS.inScheme, self.m.scheme("indicators"))
         if f.indicator != canonical:
-            self.describe(indicator, SKOS.altLabel, Literal(f.indicator))
+            self.describe(indicator, SKOS.altLabel, Text(f.indicator))
         self.add(node, POL.indicator, indicator)
-        self.add(node, POL.indicatorText, Literal(f.indicator))
+        self.add(node, POL.indicatorText, Text(f.indicator))
         self.add(node, POL.comparator, COMPARATORS[f.comparator])
         self.add(node, POL.value, _decimal(f.value))
         if f.value_max is not None:
             self.add(node, POL.valueMax, _decimal(f.value_max))
         if f.unit:
-            self.add(node, POL.unit, Literal(f.unit))
+            self.add(node, POL.unit, Text(f.unit))
         if f.scope:
             self.add(node, POL.scope, self.place(f.scope))
         if f.scope_written or f.scope:
-            self.add(node, POL.scopeText, Literal(f.scope_written or f.scope))
+            self.add(node, POL.scopeText, Text(f.scope_written or f.scope))
         if f.period:
             self.add(node, POL.period, PERIODS[f.period])
         self.fact(node, f.evidence)
@@ -361,7 +379,7 @@ class _Writer:
                 continue
             node = self.local("sentence", s.index + 1)
             self.add(node, RDF.type, POL.Sentence)
-            self.add(node, POL.text, Literal(s.text))
+            self.add(node, POL.text, Text(s.text))
             self.add(node, POL.order, _int(s.index + 1))
             self.add(node, POL.startOffset, _int(s.span.start))
             self.add(node, POL.endOffset, _int(s.span.end))

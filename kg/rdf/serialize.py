@@ -1,6 +1,7 @@
 """Serialisations that give the same bytes for the same triples, and fast.
 
-The pipeline writes triples as rdflib terms into a :class:`Triples` list;
+The pipeline writes triples as rdflib IRIs and literals (plain strings as
+:class:`Text`, common typed literals as ready :class:`Term` s) into a :class:`Triples` list;
 :func:`ntriples` turns them into N-Triples lines, which pyoxigraph loads at
 a million triples a second. Turtle and TriG are written by pyoxigraph from
 sorted N-Triples (:func:`sorted_turtle`, :func:`sorted_trig`): rdflib's own
@@ -28,25 +29,29 @@ class Triples(list):
         self.append(triple)
 
 
-class _Terms(dict):
-    """N-Triples forms of IRIs, computed once per IRI."""
+class Text(str):
+    """A plain string literal (``xsd:string``). The writer makes tens of thousands a
+    document; an rdflib ``Literal`` takes a microsecond or more to make, this a tenth."""
 
-    def __missing__(self, iri: str) -> str:
-        self[iri] = form = f"<{iri}>"
-        return form
+    __slots__ = ()
 
 
-_IRIS = _Terms()
-IRI_CACHE = 1 << 15  # the IRIs of one document, and the ontology's, fit
+class Term(str):
+    """A term already written in N-Triples (a typed literal made once and reused)."""
+
+    __slots__ = ()
 
 
 def nt(term) -> str:
-    """The N-Triples form of an rdflib IRI or literal."""
-    if type(term) is URIRef:
-        if len(_IRIS) > IRI_CACHE:
-            _IRIS.clear()  # bounded: a corpus's IRIs would otherwise all stay in memory
-        return _IRIS[term]
-    if type(term) is not Literal:
+    """The N-Triples form of an rdflib IRI or literal, a :class:`Text` or a :class:`Term`."""
+    kind = type(term)
+    if kind is URIRef:
+        return "".join(("<", term, ">"))
+    if kind is Text:
+        return "".join(('"', term.translate(_ESCAPES), '"'))
+    if kind is Term:
+        return term
+    if kind is not Literal:
         return term.n3()  # a blank node
     lexical = f'"{str.translate(term, _ESCAPES)}"'
     if term.language:

@@ -145,3 +145,22 @@ def test_words_cut_on_demand_are_the_words_of_the_whole_text(text, data):
         assert lazy.word_at(pos) == whole.word_at(pos), pos
     assert lazy.words == whole.words
     assert all(lazy.is_boundary(p) == whole.is_boundary(p) and lazy.word_at(p) == whole.word_at(p) for p in positions)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(), st.integers(min_value=0, max_value=10**9), st.integers(min_value=1, max_value=9999))
+def test_literals_written_without_rdflib_are_the_literals_rdflib_writes(text, n, year):
+    import pyoxigraph as ox
+    from rdflib import Literal, URIRef
+    from rdflib.namespace import XSD
+
+    from kg.rdf.graph import _int, _year
+    from kg.rdf.serialize import Text, nt
+
+    s, p = URIRef("https://example.org/s"), URIRef("https://example.org/p")
+    for ours, theirs in ((Text(text), Literal(text)), (_int(n), Literal(n, datatype=XSD.integer)),
+                         (_year(year), Literal(f"{year:04d}", datatype=XSD.gYear))):
+        line = f"{nt(s)} {nt(p)} {nt(ours)} .\n"
+        assert line == f"{s.n3()} {p.n3()} {nt(theirs)} .\n"
+        [triple] = ox.parse(line.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)  # and it is N-Triples
+        assert triple.object.value == str(theirs)
