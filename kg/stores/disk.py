@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import json
 import queue
+import sys
 import threading
 import time
 from functools import lru_cache
@@ -40,6 +41,7 @@ FORMAT = "policy-kg store 1"
 FLUSH_CHARS = 32_000_000  # N-Triples characters loaded between flushes of the store's write buffers
 SHARED_BATCH_CHARS = 2_000_000  # N-Triples characters of the shared graph loaded in one transaction
 SAVE_EVERY = 5.0  # seconds: the longest a built file's manifest entry waits to be written
+SWITCH_INTERVAL = 0.0002  # seconds: how long the store writer waits at most for the GIL (sys.setswitchinterval)
 MANIFEST = "manifest.json"
 
 
@@ -300,8 +302,14 @@ class BackgroundWriter:
         self._error: BaseException | None = None
         self._failed = False
         self._thread = threading.Thread(target=self._run, name="policykg-store-writer", daemon=True)
+        self._switch = sys.getswitchinterval()
 
     def __enter__(self) -> "BackgroundWriter":
+        # The writer lets go of the GIL at every load and file operation, and then waits
+        # for the busy caller to hand it back: up to the switch interval (5 ms) each time,
+        # which doubled its time a file. Meanwhile the interval is shorter.
+        self._switch = sys.getswitchinterval()
+        sys.setswitchinterval(min(self._switch, SWITCH_INTERVAL))
         self._thread.start()
         return self
 
@@ -343,6 +351,7 @@ class BackgroundWriter:
                 break
             except KeyboardInterrupt:  # let the file being written finish, then stop
                 interrupted = True
+        sys.setswitchinterval(self._switch)
         if kind is None:
             if interrupted:
                 raise KeyboardInterrupt

@@ -1,6 +1,7 @@
 """The on-disk store: built one file at a time, queried like the files it came from."""
 
 import shutil
+import sys
 import threading
 
 import pyoxigraph as ox
@@ -10,7 +11,7 @@ from conftest import ROOT
 from kg import api
 from kg.errors import StoreError
 from kg.sparql import DatasetBackend, cell, load, named_queries, to_csv
-from kg.stores.disk import PolicyStore
+from kg.stores.disk import SWITCH_INTERVAL, PolicyStore
 
 CORPUS = ROOT / "tests" / "data" / "corpus"
 FEW = ["04_gov-new-media-opinions-guobanfa-2018-123.txt", "05_beijing-data-zone-guiding-opinions-2022.txt",
@@ -115,18 +116,22 @@ def test_stores_refuse_what_they_cannot_be(tmp_path, docs):
 
 
 def test_files_are_stored_on_a_thread_of_their_own_while_the_next_are_read(tmp_path, docs, monkeypatch):
-    writers = []
+    writers, intervals = [], []
     put = PolicyStore.put_triples
 
     def record(self, *args):
         writers.append(threading.current_thread())
+        intervals.append(sys.getswitchinterval())
         return put(self, *args)
 
     monkeypatch.setattr(PolicyStore, "put_triples", record)
+    before = sys.getswitchinterval()
     built = api.build_store([docs], tmp_path / "store")
     assert len(built.built) == 3 and len(writers) == 3
     assert threading.main_thread() not in writers
     assert not any(thread.is_alive() for thread in writers)
+    # While it writes, the writer gets the GIL back sooner; after, the interval is as it was.
+    assert all(abs(i - min(before, SWITCH_INTERVAL)) < 1e-9 for i in intervals) and sys.getswitchinterval() == before
 
 
 def test_a_build_stopped_while_the_writer_is_busy_leaves_a_store_that_builds_on(tmp_path, docs):
