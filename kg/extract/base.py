@@ -15,6 +15,10 @@ from kg.text.structure import Document
 V = TypeVar("V")
 
 
+def _start(item: tuple) -> int:
+    return item[0]
+
+
 @dataclass
 class Analysis:
     """One document as the rule components see it.
@@ -82,7 +86,14 @@ class Analysis:
         """Return the located records of ``kind`` lying inside ``[start, end)``."""
         items = self._located.get(kind, [])
         end = len(self.text) if end is None else end
-        return [t for t in items if t[0] >= start and t[1] <= end]
+        out = []
+        for k in range(bisect.bisect_left(items, start, key=_start), len(items)):  # items are in (start, end) order
+            t = items[k]
+            if t[0] > end:
+                break
+            if t[1] <= end:
+                out.append(t)
+        return out
 
     def enclosing(self, kind: str, pos: int) -> Any | None:
         """Return the innermost record of ``kind`` whose text contains clean offset ``pos``."""

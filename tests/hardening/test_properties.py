@@ -164,3 +164,21 @@ def test_literals_written_without_rdflib_are_the_literals_rdflib_writes(text, n,
         assert line == f"{s.n3()} {p.n3()} {nt(theirs)} .\n"
         [triple] = ox.parse(line.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)  # and it is N-Triples
         assert triple.object.value == str(theirs)
+
+
+SPANS = st.lists(st.tuples(st.integers(0, 40), st.integers(0, 8)).map(lambda t: (t[0], t[0] + t[1])), max_size=30)
+
+
+@settings(max_examples=300, deadline=None)
+@given(SPANS, st.integers(-2, 45), st.integers(-2, 50))
+def test_located_records_are_those_a_scan_of_all_finds(spans, start, end):
+    from kg.extract.base import Analysis
+    from kg.extract.records import Extraction
+    from kg.text.structure import parse
+
+    a = Analysis(parse(normalize("字" * 50)), None, None, Extraction(doc_id="x", source_name="x"))
+    for k, (s, e) in enumerate(spans):
+        a.locate("agency", s, e, k)
+    every = sorted(((s, e, k) for k, (s, e) in enumerate(spans)), key=lambda t: (t[0], t[1]))
+    assert sorted(a.located("agency", start, end)) == sorted(t for t in every if t[0] >= start and t[1] <= end)
+    assert a.located("agency", start, end) == [t for t in a._located.get("agency", []) if t[0] >= start and t[1] <= end]
