@@ -3,7 +3,7 @@
 from decimal import Decimal
 
 import cn2an
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from kg.nlp.numbers import number_reader
@@ -42,6 +42,9 @@ def test_normalising_twice_changes_nothing(text):
 @given(st.integers(min_value=1, max_value=10**12))
 def test_chinese_numerals_round_trip(n):
     written = cn2an.an2cn(n, "low")  # 一千二百三十四
+    # cn2an writes 100,001,000 as 一亿一千, without the 零 a reader needs (一亿零一千; 一亿一千
+    # reads as 1.1亿), and cannot read that back itself: such numbers are left out.
+    assume("亿" not in written or n // 10**4 % 10**4 or n % 10**4 < 1000)
     assert number_reader().parse(written) == n
 
 
