@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any, Generic, Iterator, TypeVar
 
 from kg.extract.records import Evidence, Extraction
@@ -13,10 +14,6 @@ from kg.nlp.segment import LazyTokens, Segmenter, Tokens
 from kg.text.structure import Document
 
 V = TypeVar("V")
-
-
-def _start(item: tuple) -> int:
-    return item[0]
 
 
 @dataclass
@@ -87,7 +84,7 @@ class Analysis:
         items = self._located.get(kind, [])
         end = len(self.text) if end is None else end
         out = []
-        for k in range(bisect.bisect_left(items, start, key=_start), len(items)):  # items are in (start, end) order
+        for k in range(bisect.bisect_left(items, start, key=itemgetter(0)), len(items)):  # items are in (start, end) order
             t = items[k]
             if t[0] > end:
                 break

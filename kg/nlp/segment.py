@@ -81,6 +81,13 @@ class Tokens:
     ends: array
     _bounds: set[int] = field(default_factory=set, repr=False)
 
+    @classmethod
+    def of(cls, words: list[str]) -> "Tokens":
+        """The tokens of the text that is ``words`` joined."""
+        ends = array("q", accumulate(map(len, words)))
+        starts = array("q", accumulate(map(len, words[:-1]), initial=0)) if words else array("q")
+        return cls(words, starts, ends)
+
     def __len__(self) -> int:
         return len(self.words)
 
@@ -120,7 +127,7 @@ class LazyTokens:
     own, and makes every other character a word; so the words around a position
     are known once the block holding it is cut. The rules look at the words
     around candidates (a lexicon entry, an agency's head, a number), which lie
-    in about a third of a policy document's blocks. :attr:`seconds` is the time
+    in about a sixth of a policy document's blocks (benchmarks/). :attr:`seconds` is the time
     spent cutting. Asking for :attr:`words` cuts the whole text.
     """
 
@@ -200,9 +207,7 @@ class LazyTokens:
                 else:
                     _, pos, word = self.word_at(pos)
                     words.append(word)
-            ends = array("q", accumulate(map(len, words)))
-            starts = array("q", accumulate(map(len, words[:-1]), initial=0)) if words else array("q")
-            self._eager = Tokens(words, starts, ends)
+            self._eager = Tokens.of(words)
         return self._eager
 
     @property
@@ -326,9 +331,7 @@ class Segmenter:
         cut = self.tokenizer.cut
         for start, end in _piece_bounds(text):
             words.extend(cut(text[start:end], HMM=True))
-        ends = array("q", accumulate(map(len, words)))
-        starts = array("q", accumulate(map(len, words[:-1]), initial=0)) if words else array("q")
-        return Tokens(words, starts, ends)
+        return Tokens.of(words)
 
     def lazy(self, text: str) -> LazyTokens:
         """The words of ``text`` as :meth:`__call__` gives them, each block of text cut

@@ -28,7 +28,7 @@ from kg.extract.records import (
 )
 from kg.rdf.iris import Minter
 from kg.rdf.namespaces import DEFAULT_BASE, POL, PREFIXES
-from kg.rdf.serialize import Term, Text
+from kg.rdf.serialize import Term, Text, Triples, ntriples
 
 
 class _Made:
@@ -110,7 +110,7 @@ def _is_url(url: str) -> bool:
 
 
 class _Writer:
-    def __init__(self, graph: Graph, shared: Graph, ex: Extraction, minter: Minter) -> None:
+    def __init__(self, graph: Triples, shared: Triples, ex: Extraction, minter: Minter) -> None:
         self.g = graph
         self.shared = shared
         self.ex = ex
@@ -398,8 +398,6 @@ class _Writer:
 def triples_of(ex: Extraction, base: str = DEFAULT_BASE) -> tuple[str, str, str]:
     """The name of ``ex``'s graph; its own triples; and its sorted, distinct triples
     about shared things (agencies, places, documents…): both as N-Triples text."""
-    from kg.rdf.serialize import Triples, ntriples
-
     minter = Minter(base)
     own, shared = Triples(), Triples()
     _Writer(own, shared, ex, minter).write()

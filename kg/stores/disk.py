@@ -308,7 +308,6 @@ class BackgroundWriter:
         # The writer lets go of the GIL at every load and file operation, and then waits
         # for the busy caller to hand it back: up to the switch interval (5 ms) each time,
         # which doubled its time a file. Meanwhile the interval is shorter.
-        self._switch = sys.getswitchinterval()
         sys.setswitchinterval(min(self._switch, SWITCH_INTERVAL))
         self._thread.start()
         return self
@@ -365,7 +364,6 @@ def in_memory_copy(store: ox.Store) -> ox.Store:
     if data:
         copy.bulk_load(data, format=ox.RdfFormat.N_QUADS)
     return copy
-
 
 
 def _safe(file_id: str) -> str:

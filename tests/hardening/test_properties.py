@@ -101,18 +101,14 @@ NAMES = st.lists(st.text(alphabet="科技局中心市区[]^-\\", min_size=1, max
 @settings(max_examples=300, deadline=None)
 @given(NAMES, st.text(alphabet="科技局中心市区[]^-\\，", max_size=40), st.data())
 def test_lexicon_matches_are_those_of_a_scan_of_every_position(names, text, data):
-    from array import array
-    from itertools import accumulate
-
     from kg.extract.base import Lexicon
     from kg.nlp.segment import Tokens
 
     lexicon = Lexicon({name: k for k, name in enumerate(names)})
     cuts = sorted(data.draw(st.sets(st.integers(1, max(1, len(text) - 1)))) | {0, len(text)}) if text else [0]
     words = [text[a:b] for a, b in zip(cuts, cuts[1:]) if b > a]
-    ends = array("q", accumulate(map(len, words)))
-    starts = array("q", [0, *ends[:-1]]) if words else array("q")
-    tokens = Tokens(words, starts, ends)
+    tokens = Tokens.of(words)
+    starts, ends = tokens.starts, tokens.ends
     assert list(lexicon.finditer(text, None)) == _scan(lexicon, text, set(range(len(text) + 1)))
     assert list(lexicon.finditer(text, tokens)) == _scan(lexicon, text, set(starts) | set(ends))
 
