@@ -11,11 +11,10 @@ import datetime as _dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import Enum
+from typing import ClassVar
 
 from kg.nlp.time import Deadline
 from kg.text.spans import Span
-
-
 
 
 class Comparator(Enum):
@@ -31,6 +30,20 @@ class Comparator(Enum):
 class Period(Enum):
     ANNUAL = "annual"
     CUMULATIVE = "cumulative"
+
+
+class Change(Enum):
+    """The direction of a figure that is a change (下降13.5%, 提高5个百分点), not a level."""
+
+    UP = "up"
+    DOWN = "down"
+
+
+class Attribute(Enum):
+    """The 属性 of a plan's indicator: 预期性 (expected) or 约束性 (binding)."""
+
+    EXPECTED = "expected"
+    BINDING = "binding"
 
 
 class Role(Enum):
@@ -167,7 +180,16 @@ class Measure:
 
 @dataclass(frozen=True)
 class Figure:
-    """A number a document gives for an indicator: a target or a baseline."""
+    """A number a document gives, with its unit, and the role it plays there.
+
+    The role is the record's class: a :class:`Target` to reach, a
+    :class:`Baseline` achieved, a :class:`Parameter` of the policy itself, a
+    :class:`Threshold` deciding who it applies to, or a :class:`ContextFigure`
+    that only describes. ``evidence.rule`` is the id of the cue that decided
+    the role (``kg/resources/quantities.toml``).
+    """
+
+    role: ClassVar[str] = "figure"
 
     indicator: str  # as written
     comparator: Comparator
@@ -180,10 +202,20 @@ class Figure:
     period: Period | None = None
     canonical_indicator: str | None = None  # from indicators.tsv, else as written
     document: str = ""
+    change: Change | None = None  # a change (下降13.5%), not a level
+    number: Span | None = None  # where the number itself is written
+    per: str | None = None  # what the value is counted per, as written (每人每年)
+    attribute: Attribute | None = None  # 预期性 / 约束性, from a plan's indicator table
+
+    @property
+    def relative(self) -> bool | None:
+        """For a change: True if relative (下降13.5%), False if absolute (提高5个百分点, 新增1000座)."""
+        return None if self.change is None else self.unit == "%"
 
 
 @dataclass(frozen=True)
 class Target(Figure):
+    role: ClassVar[str] = "target"
     deadline: Deadline | None = None
     task: int | None = None  # Task.order
     measure: int | None = None  # Measure.order within the task
@@ -191,7 +223,29 @@ class Target(Figure):
 
 @dataclass(frozen=True)
 class Baseline(Figure):
+    role: ClassVar[str] = "baseline"
     year: int | None = None
+
+
+@dataclass(frozen=True)
+class Parameter(Figure):
+    """A setting of the policy itself: a subsidy and its cap, a fee, a rate, a standard, a quota."""
+
+    role: ClassVar[str] = "parameter"
+
+
+@dataclass(frozen=True)
+class Threshold(Figure):
+    """A condition deciding who or what the policy applies to (年营业收入超过1亿元的企业)."""
+
+    role: ClassVar[str] = "threshold"
+
+
+@dataclass(frozen=True)
+class ContextFigure(Figure):
+    """A count that only describes (以下4个特点, 通过等4种方式)."""
+
+    role: ClassVar[str] = "context"
 
 
 @dataclass(frozen=True)
@@ -234,6 +288,9 @@ class Extraction:
     features: list[Feature] = field(default_factory=list)
     targets: list[Target] = field(default_factory=list)
     baselines: list[Baseline] = field(default_factory=list)
+    parameters: list[Parameter] = field(default_factory=list)
+    thresholds: list[Threshold] = field(default_factory=list)
+    contexts: list[ContextFigure] = field(default_factory=list)
     responsibilities: list[Responsibility] = field(default_factory=list)
     regions: dict[str, str] = field(default_factory=dict)  # level -> canonical place
 
@@ -248,6 +305,12 @@ class Extraction:
         return sorted((d for d in self.documents if d.is_source), key=lambda d: d.part)
 
     @property
+    def figures(self) -> list[Figure]:
+        """Every quantity found, whatever its role, in the order of the text."""
+        every = [*self.targets, *self.baselines, *self.parameters, *self.thresholds, *self.contexts]
+        return sorted(every, key=lambda f: (f.evidence.span.start, f.evidence.span.end))
+
+    @property
     def document(self) -> DocumentRecord:
         """The first document read from the file."""
         return self.read[0]
@@ -255,7 +318,8 @@ class Extraction:
     def counts(self) -> dict[str, int]:
         """Return how many records of each kind were found."""
         names = ("documents", "agencies", "persons", "places", "tasks", "measures", "guarantees",
-                 "problems", "features", "targets", "baselines", "responsibilities", "references")
+                 "problems", "features", "targets", "baselines", "parameters", "thresholds", "contexts",
+                 "responsibilities", "references")
         result = {}
         for name in names:
             items = getattr(self, name)

@@ -54,6 +54,10 @@ class NumberReader:
         self.chinese_chars = num["chinese"]
         self.not_numbers = set(num["not_numbers"])
         self.percent_prefix = num["percent_prefix"]
+        self.fraction_word = num["fraction_word"]
+        self.bare_counts = set(num["bare_counts"])
+        self.words = {w: Decimal(str(v)) for w, v in cfg["words"].items()}
+        per = cfg["per"]
         self.threshold_prefixes = tuple(num["threshold_prefixes"])
         self.units = dict(cfg["units"])
         mult = "".join(re.escape(m) for m in self.multipliers)
@@ -64,12 +68,17 @@ class NumberReader:
         number = rf"(?:{arabic_num}|{chinese_num})"
         seps = "|".join(re.escape(s) for s in sorted(num["range_separators"], key=len, reverse=True))
         units = "|".join(re.escape(u) for u in sorted(self.units, key=len, reverse=True))
+        denominators = "|".join(re.escape(u) for u in sorted(set(self.units) | set(per["words"]), key=len, reverse=True))
+        unit = rf"(?:{units})(?:{re.escape(per['mark'])}(?:{denominators}))?"
+        words = "|".join(re.escape(w) for w in sorted(self.words, key=len, reverse=True))
         self.year_unit = num["year_unit"]
         self.date_parts = tuple(num["date_parts"])
         self.date_leads = tuple(num["date_leads"])
         pattern = (
             rf"(?<![A-Za-z0-9.{re.escape(num['ordinal_prefix'])}])(?:{re.escape(self.percent_prefix)}(?P<pnum>{number})"
-            rf"|(?P<a>{number})(?:(?P<sep>{seps})(?P<b>{number}))?(?P<unit>{units})?)(?![A-Za-z])"
+            rf"|(?P<den>{chinese_num}|\d+){re.escape(self.fraction_word)}(?P<num>{chinese_num}|\d+)"
+            rf"|(?P<word>{words})"
+            rf"|(?P<a>{number})(?P<unit_a>{unit})?(?:(?P<sep>{seps})(?P<b>{number}))?(?P<unit>{unit})?)(?![A-Za-z])"
         )
         self.pattern = compile_pattern(pattern, "numbers.toml (assembled quantity pattern)")
         self._units_by_length = sorted(self.units, key=len, reverse=True)
@@ -81,6 +90,11 @@ class NumberReader:
         if not text:
             return None
         text = "".join(ch for ch in text if ch not in self.more_than)
+        if text and set(text) <= self._mult_only:  # 千, 百万: a count of the multiplier
+            value = Decimal(1)
+            for ch in text:
+                value *= self.multipliers[ch]
+            return plain(value)
         if text[0].isdigit():
             total, pos = Decimal(0), 0
             for m in self._arabic_groups.finditer(text):
@@ -113,14 +127,32 @@ class NumberReader:
     def quantities(self, text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
         """Return the quantities written in ``text[start:end]``, in order."""
         end = len(text) if end is None else end
-        found = []
-        for m in self.pattern.finditer(text, start, end):
+        found: list[Quantity] = []
+        limit, pos = end, start
+        while (m := self.pattern.search(text, pos, limit)) is not None:
+            pos = m.end()
             if m.group("pnum"):
                 value = self.parse(m.group("pnum"))
                 if value is not None:
                     found.append(Quantity(m.start(), m.end(), value, "%", None, m.group(0)))
                 continue
+            if m.group("den"):  # 三分之一: a fraction, as a percentage
+                den, numerator = self.parse(m.group("den")), self.parse(m.group("num"))
+                if den and numerator is not None:
+                    found.append(Quantity(m.start(), m.end(), _percent(numerator, den), "%", None, m.group(0)))
+                continue
+            if m.group("word"):  # 一半, 翻一番
+                found.append(Quantity(m.start(), m.end(), self.words[m.group("word")], "%", None, m.group(0)))
+                continue
             a, b, unit = m.group("a"), m.group("b"), m.group("unit")
+            unit_a = m.group("unit_a")
+            if unit_a and b is None:
+                unit = unit_a  # 8个工作日
+            elif unit_a and unit != unit_a:
+                # 5家至10个: not one range; read the first number alone and go on after it
+                found.extend(self.quantities(text, m.start(), m.end("unit_a")))
+                pos = m.end("unit_a")
+                continue
             end = m.end()
             if unit is None:  # 10亿千瓦: the 千 belongs to the unit, not the number
                 last = b or a
@@ -140,6 +172,8 @@ class NumberReader:
                 continue  # 五大任务, 十九大: a Chinese numeral needs a unit to be a quantity
             if chinese and set(a) <= self._mult_only and text[max(0, m.start() - 1):m.start()] in self.threshold_prefixes:
                 continue  # 过百件: part of an indicator's name
+            if chinese and set(a) <= self._mult_only and len(a) > 1 and a not in self.bare_counts:
+                continue  # 千千万万, 百千万人才工程: not a count
             if a in self.not_numbers and not b:
                 continue  # 一个平台, 十项: an article or a name, not a count
             value = self.parse(a)
@@ -154,6 +188,11 @@ class NumberReader:
             found.append(Quantity(m.start(), end, value, self.units.get(unit) if unit else None, value_max,
                                   text[m.start():end], more))
         return found
+
+
+def _percent(numerator: Decimal, denominator: Decimal) -> Decimal:
+    """numerator / denominator as a percentage, to two decimals (三分之一 is 33.33)."""
+    return plain((numerator * 100 / denominator).quantize(Decimal("0.01")))
 
 
 @lru_cache(maxsize=1)
