@@ -19,6 +19,7 @@ import re
 
 from kg.extract.base import Analysis
 from kg.extract.records import DocumentRecord, Reference
+from kg.nlp.time import small_count
 from kg.resources import compile_pattern, load_toml
 from kg.text.structure import title_key
 
@@ -37,7 +38,7 @@ class DocumentReader:
         self.kinds = sorted(cfg["kinds"], key=len, reverse=True)
         self.period = compile_pattern(cfg["period"], "references.toml period")
         self.year = compile_pattern(cfg["year"], "references.toml year")
-        self.span_from = compile_pattern(load_toml("targets.toml")["context"]["span_from"], "targets.toml span_from")
+        self.span_from = compile_pattern(load_toml("quantities.toml")["context"]["span_from"], "quantities.toml span_from")
         structure = load_toml("structure.toml")
         self.interpretation_kind = structure["title"]["interpretation_kind"]
         self.annex_kind = cfg["annex_kind"]
@@ -62,10 +63,9 @@ class DocumentReader:
 
     def span_period(self, text: str, start: int, end: int) -> tuple[int | None, int | None]:
         """The period a plan states in its text: 2012年起5年内 is 2012–2016."""
-        from kg.extract.quantities import _count
-
         m = self.span_from.search(text, start, end)
-        return (int(m["y"]), int(m["y"]) + _count(m["n"]) - 1) if m else (None, None)
+        n = small_count(m["n"]) if m else None
+        return (int(m["y"]), int(m["y"]) + n - 1) if m and n else (None, None)
 
     def cited(self, key: str, title: str, **kw) -> DocumentRecord:
         start, end = self.period_of(title)

@@ -172,8 +172,8 @@ class NumberReader:
                 continue  # 五大任务, 十九大: a Chinese numeral needs a unit to be a quantity
             if chinese and set(a) <= self._mult_only and text[max(0, m.start() - 1):m.start()] in self.threshold_prefixes:
                 continue  # 过百件: part of an indicator's name
-            if chinese and set(a) <= self._mult_only and len(a) > 1 and a not in self.bare_counts:
-                continue  # 千千万万, 百千万人才工程: not a count
+            if chinese and set(a) <= self._mult_only and (len(a) > 1 and a not in self.bare_counts or unit == self.year_unit):
+                continue  # 千千万万, 百千万人才工程, 百年奋斗目标: not a count
             if a in self.not_numbers and not b:
                 continue  # 一个平台, 十项: an article or a name, not a count
             value = self.parse(a)

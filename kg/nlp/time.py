@@ -24,10 +24,42 @@ class Deadline:
         return f"{self.year:04d}" if self.month is None else f"{self.year:04d}-{self.month:02d}"
 
 
+# The kinds of time, in the order they win where two overlap.
+MOMENT_KINDS = ("base", "span", "current", "deadline", "reference")
+
+
+@dataclass(frozen=True)
+class Moment:
+    """A time written at ``[start, end)`` of a text, resolved to a year (and month).
+
+    ``kind`` is what the time is to the figures after it (``time.toml``
+    [moments]): ``deadline`` (到2025年), ``reference`` (2020年，…),
+    ``current`` (截至2021年底, “十三五”以来), ``base`` (比2020年: a change's
+    starting point) or ``span`` (5年内).
+    """
+
+    start: int
+    end: int
+    kind: str
+    year: int | None
+    month: int | None = None
+
+    @property
+    def deadline(self) -> Deadline | None:
+        return Deadline(self.year, self.month) if self.year is not None else None
+
+
 class TimeReader:
     def __init__(self) -> None:
         cfg = load_toml("time.toml")
         self.relative = sorted(cfg["relative_years"].items(), key=lambda kv: -len(kv[0]))
+        self.relative_offsets = dict(cfg["relative_years"])
+        self.plans = {name: tuple(years) for name, years in cfg["plans"].items()}
+        self.halves = dict(cfg["halves"])
+        self.fixed = dict(cfg["fixed"])
+        kinds = cfg["moments"]
+        self.moment_patterns = [(kind, compile_pattern(p, f"time.toml moments.{kind}"))
+                                for kind in MOMENT_KINDS for p in kinds[kind]]
         pat = cfg["patterns"]
         self.year_month = compile_pattern(pat["year_month"], "time.toml year_month")
         self.month = compile_pattern(pat["month"], "time.toml month")
@@ -59,9 +91,65 @@ class TimeReader:
         rel = self.relative_year(text, doc_year)
         return Deadline(rel[0]) if rel else None
 
+    def moments(self, text: str, start: int, end: int, doc_year: int | None) -> list[Moment]:
+        """Return the times written in ``text[start:end]``, in order, without overlaps.
+
+        Where two patterns match at overlapping places, the longer wins, and of two
+        as long the one of the kind listed first (base, span, current, deadline, reference).
+        """
+        found: list[tuple[int, int, int, Moment]] = []
+        for kind, pattern in self.moment_patterns:
+            for m in pattern.finditer(text, start, end):
+                moment = self._moment(kind, m, doc_year)
+                if moment is not None:
+                    found.append((m.start() - m.end(), MOMENT_KINDS.index(kind), m.start(), moment))
+        kept: list[Moment] = []
+        for *_, moment in sorted(found, key=lambda t: t[:3]):
+            if not any(moment.start < k.end and k.start < moment.end for k in kept):
+                kept.append(moment)
+        return sorted(kept, key=lambda k: k.start)
+
+    def _moment(self, kind: str, m, doc_year: int | None) -> Moment | None:
+        groups = {k: v for k, v in m.groupdict().items() if v}
+        month = int(groups["m"]) if "m" in groups else None
+        if month is not None and not 1 <= month <= 12:
+            return None
+        if "half" in groups:
+            month = self.halves[groups["half"]]
+        if kind == "span":
+            first = int(groups["y"]) if "y" in groups else doc_year
+            n = small_count(groups["n"])
+            return Moment(m.start(), m.end(), kind, first + n - 1 if first is not None and n else None)
+        if "fixed" in groups:
+            return Moment(m.start(), m.end(), kind, int(self.fixed[groups["fixed"]]))
+        if "plan" in groups:
+            years = self.plans.get(groups["plan"])
+            return Moment(m.start(), m.end(), kind, years[1]) if years else None
+        if "rel" in groups:
+            offset = self.relative_offsets.get(groups["rel"])
+            year = doc_year + int(offset) if doc_year is not None and offset is not None else None
+            return Moment(m.start(), m.end(), kind, year, month)
+        if "y" in groups:
+            return Moment(m.start(), m.end(), kind, int(groups["y"]), month)
+        if month is not None:  # 6月底前: a month of the document's year
+            return Moment(m.start(), m.end(), kind, doc_year, month) if doc_year is not None else None
+        return None
+
     def year_in_title(self, title: str | None) -> int | None:
         m = self.title_year.search(title or "")
         return int(m["y"]) if m else None
+
+
+def small_count(written: str) -> int | None:
+    """5 or 五 (a count of years) as an int."""
+    if written.isdigit():
+        return int(written)
+    import cn2an
+
+    try:
+        return int(cn2an.cn2an(written, "smart"))
+    except (ValueError, KeyError, IndexError, TypeError):
+        return None
 
 
 @lru_cache(maxsize=1)

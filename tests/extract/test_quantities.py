@@ -18,7 +18,7 @@ def baselines(extract_text, text):
     ("到2025年，国际商标注册量累计达到18000件。", [("国际商标注册量", ">=", "18000", "件", 2025, "cumulative")]),
     ("到2025年，累计培育30家以上技术转移机构。", [("培育技术转移机构", ">=", "30", "家", 2025, "cumulative")]),
     ("到2025年，新引入5-10家国际服务机构。", [("新引入国际服务机构", "range", "5", "家", 2025, None)]),
-    ("到2025年，研发投入强度达到2.5%左右。", [("研发投入强度", ">=", "2.5", "%", 2025, None)]),
+    ("到2025年，研发投入强度达到2.5%左右。", [("研发投入强度", "~", "2.5", "%", 2025, None)]),
     ("力争到2023年，上云企业达到1万家。", [("上云企业", ">=", "10000", "家", 2023, None)]),
 ])
 def test_targets_with_a_deadline(extract_text, text, expected):
@@ -159,20 +159,20 @@ ITEMS = "某某市2022年考评细则\n一、市场监管\n{}（1分）（8月�
 
 def test_a_bracket_after_a_figure_restates_it_with_the_same_object(extract_text):
     text = ITEMS.format("47．全市新增2400户（累计约3600户）大中型餐饮单位纳入监管平台。")
-    assert targets(extract_text, text) == [
-        ("新增大中型餐饮单位纳入监管平台", "=", "2400", "户", None, None),
-        ("大中型餐饮单位纳入监管平台", "~", "3600", "户", None, "cumulative")]
+    assert targets(extract_text, text) == [  # by the item's 8月底 of the document's year
+        ("新增大中型餐饮单位纳入监管平台", "=", "2400", "户", 2022, None),
+        ("大中型餐饮单位纳入监管平台", "~", "3600", "户", 2022, "cumulative")]
 
 
 def test_a_share_of_a_population_in_a_measure_is_a_target(extract_text):
     text = ITEMS.format("46．全市90%的重点领域市场主体纳入智慧监管平台。")
-    assert targets(extract_text, text) == [("重点领域市场主体纳入智慧监管平台", "=", "90", "%", None, None)]
+    assert targets(extract_text, text) == [("重点领域市场主体纳入智慧监管平台", "=", "90", "%", 2022, None)]
     # The same share read as a fact, outside any measure, is no target.
     assert targets(extract_text, "关于某事的通知\n全市90%的市场主体已纳入平台。") == []
 
 
 @pytest.mark.parametrize("item, expected", [
-    ("59．新增5G基站1000座。", [("新增5G基站", "=", "1000", "座", None, None)]),
+    ("59．新增5G基站1000座。", [("新增5G基站", "=", "1000", "座", 2022, None)]),
     ("54．全面升级办公平台，打造协同办公3.0版。", []),  # a version, not a count
 ])
 def test_a_measure_opening_with_a_target_verb_and_item_numbers(extract_text, item, expected):
@@ -186,7 +186,7 @@ TALENT = ("关于推进人才工程的实施意见\n一、总体目标\n1.目标
 def test_a_span_of_years_from_a_start_sets_the_deadline_of_the_plan(extract_text):
     text = TALENT.format("2.博士后项目。深入实施培养工程，5年内培养资助博士后研究人员不少于400名。（牵头单位：市人社局）")
     assert targets(extract_text, text) == [
-        ("引进高层次人才", ">=", "2000", "名", 2016, None), ("培养资助博士后研究人员", ">=", "400", "名", 2016, None)]
+        ("引进高层次人才", "~", "2000", "名", 2016, None), ("培养资助博士后研究人员", ">=", "400", "名", 2016, None)]
 
 
 def test_a_span_inside_a_noun_phrase_sets_nothing(extract_text):
@@ -194,13 +194,14 @@ def test_a_span_inside_a_noun_phrase_sets_nothing(extract_text):
     assert [t[2] for t in targets(extract_text, text)] == ["2000"]
 
 
+# The plan runs 2012–2016 (2012年起5年内): its measures' outputs are due by 2016.
 @pytest.mark.parametrize("item, expected", [
     ("2.企业家项目。选拔100名正职后备人才、200名副职后备人才。",
-     [("选拔正职后备人才", "=", "100", "名", None, None), ("副职后备人才", "=", "200", "名", None, None)]),
+     [("选拔正职后备人才", "=", "100", "名", 2016, None), ("副职后备人才", "=", "200", "名", 2016, None)]),
     ("2.金融人才项目。重点引进30名金融高级管理人才和50名金融高级专业人才。",
-     [("重点引进金融高级管理人才", "=", "30", "名", None, None), ("金融高级专业人才", "=", "50", "名", None, None)]),
-    ("2.创业项目。培养产生100名“大学生创业能手”。", [("培养产生“大学生创业能手”", "=", "100", "名", None, None)]),
-    ("2.学者项目。择优设立50个“羊城学者”特聘岗位。", [("择优设立“羊城学者”特聘岗位", "=", "50", "个", None, None)]),
+     [("重点引进金融高级管理人才", "=", "30", "名", 2016, None), ("金融高级专业人才", "=", "50", "名", 2016, None)]),
+    ("2.创业项目。培养产生100名“大学生创业能手”。", [("培养产生“大学生创业能手”", "=", "100", "名", 2016, None)]),
+    ("2.学者项目。择优设立50个“羊城学者”特聘岗位。", [("择优设立“羊城学者”特聘岗位", "=", "50", "个", 2016, None)]),
     ("2.奖补项目。对认定的企业给予50万元奖励。", []),  # a grant, not an output
 ])
 def test_counts_after_a_verb_in_a_measure_are_planned_outputs(extract_text, item, expected):

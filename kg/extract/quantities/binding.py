@@ -1,0 +1,384 @@
+"""Stage two: bind each mention to its indicator, period, scope and time.
+
+The indicator comes from the text of the mention's clause: what precedes it,
+plus what follows it when a verb precedes it (累计培育30家以上高校院所技术转移
+服务机构 gives 培育高校院所技术转移服务机构). Period words (年度, 每年 annual;
+累计 cumulative) and the scope (a place opening the sentence: 中关村示范区)
+are taken out of the indicator. A clause of only a change verb (增长8.1%)
+takes the indicator of the clause before it. 分别 spreads a list of values
+over a list of indicators (A、B和C分别达30%、20%和10%), 均 one value over
+them (A、B利用率均达到40%); a comparator written before the first of a list
+of counts holds for the others (至少3个地市、12个县区).
+
+The time of a mention is read from its own clause outwards: a year written
+right before it (2020年的3000亿元), then the nearest time before it in its
+sentence (so 2023年底前，A…；2024年底前，B… gives each its own), then a time
+opening an earlier sentence of its paragraph, then its section (a 目标
+section's deadline, a review section's year). Times are found by
+:meth:`kg.nlp.time.TimeReader.moments`; whether one is to come or past is
+decided against the document's own year.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from kg.extract.base import Analysis, Lexicon, strip_span
+from kg.extract.places import gazetteer
+from kg.extract.quantities.mentions import Mention, MentionFinder
+from kg.extract.records import Comparator, Period
+from kg.nlp.time import Moment, time_reader
+from kg.resources import read_table
+
+_CLAUSES = "，；：,;:"
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_OPENING_QUOTES = "“‘「『"
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A mention with what is bound to it."""
+
+    mention: Mention
+    indicator: str
+    period: Period | None
+    leading: bool  # its period word opened the clause (每年…) and holds for the clauses after it
+    evidence_start: int
+    moment: Moment | None = None  # the time the text binds it to
+    level: str | None = None  # where that time was written: own, clause, sentence, paragraph, section
+    distributed: bool = False  # one of several figures read from one list (分别, 均)
+
+
+@dataclass(frozen=True)
+class Setting:
+    """Where a sentence stands: its scope, and what its section says of time."""
+
+    scope: str | None
+    scope_written: str | None
+    scope_span: tuple[int, int] | None
+    section: str | None  # "target", "review" or None
+    section_year: int | None
+    section_moment: Moment | None
+
+
+class Binder:
+    def __init__(self, cfg: dict, finder: MentionFinder) -> None:
+        ctx = cfg["context"]
+        self.finder = finder
+        self.time = time_reader()
+        self.target_sections = tuple(ctx["target_sections"])
+        self.review_sections = tuple(ctx["review_sections"])
+        self.change_verbs = tuple(sorted(ctx["change_verbs"], key=len, reverse=True))
+        self.distributive = ctx["distributive"]
+        self.each = tuple(ctx["each"])
+        self.list_marks = "".join(s for s in ctx["list_separators"] if len(s) == 1 and not _HAN.match(s)) + "，；,;"
+        self.list_mark = "、"  # the one separator that never stands inside a name
+        self.list_separators = "|".join(re.escape(s) for s in sorted(ctx["list_separators"], key=len, reverse=True))
+        self.relative_scopes = dict(ctx["relative_scopes"])
+        self.tail_break_tags = set(ctx["tail_break_tags"])
+        self.verb_tags = set(ctx["verb_tags"])
+        self.periods = sorted(
+            [(w, Period.ANNUAL) for w in cfg["period"]["annual"]] + [(w, Period.CUMULATIVE) for w in cfg["period"]["cumulative"]],
+            key=lambda kv: -len(kv[0]),
+        )
+        self.carries = tuple(cfg["period"]["carries"])
+        self.strip_leading = sorted(cfg["indicator"]["strip_leading"], key=len, reverse=True)
+        self.strip_trailing = sorted(set(cfg["indicator"]["strip_trailing"]) | set(cfg["comparators"]["before"]),
+                                     key=len, reverse=True)
+        self.joining_particles = "".join(cfg["indicator"]["joining_particles"])
+        self.places = gazetteer()
+        self.indicators = Lexicon(
+            {alias: row["canonical"] for row in read_table("indicators.tsv", ("canonical", "aliases"), required=1)
+             for alias in [row["canonical"], *filter(None, row["aliases"].split("|"))]}
+        )
+
+    def canonical_indicator(self, written: str) -> str:
+        """Return the canonical indicator name of a written one (from indicators.tsv)."""
+        return self.indicators.get(written) or written
+
+    # -- where a sentence stands ----------------------------------------------------------
+    def setting(self, a: Analysis, start: int, end: int, opening_end: int) -> Setting:
+        """The scope opening the sentence after its opening time (全省, 中关村示范区), and its section."""
+        text = a.text
+        scope = scope_written = scope_span = None
+        s, _ = strip_span(text, opening_end, end)
+        relative = next((w for w in sorted(self.relative_scopes, key=len, reverse=True) if text.startswith(w, s, end)), None)
+        if relative:
+            scope_written, scope_span = relative, (s, s + len(relative))
+            scope = a.found.regions.get(self.relative_scopes[relative])
+        else:
+            for ps, pe, entry in self.places.finditer(text, a.tokens, s, min(end, s + 20)):
+                if ps == s:
+                    scope, scope_written, scope_span = entry.canonical, text[ps:pe], (ps, pe)
+                break
+        kind, year, moment = self.section_context(a, start)
+        return Setting(scope, scope_written, scope_span, kind, year, moment)
+
+    def section_context(self, a: Analysis, pos: int) -> tuple[str | None, int | None, Moment | None]:
+        """Return ``("target"|"review"|None, year, time in the heading)`` for the sections around ``pos``."""
+        sec = a.doc.section_at(pos)
+        doc_year = a.year_at(pos)
+        while sec is not None:
+            heading = sec.heading
+            moments = [m for m in self.time.moments(heading, 0, len(heading), doc_year) if m.kind in ("deadline", "span")]
+            m = self.time.title_year.search(heading)
+            if any(c in heading for c in self.review_sections):
+                return "review", int(m["y"]) if m else (doc_year - 1 if doc_year else None), None
+            if m and doc_year and int(m["y"]) < doc_year and not moments:
+                return "review", int(m["y"]), None
+            if any(c in heading for c in self.target_sections):
+                return "target", None, moments[-1] if moments else None
+            if moments:
+                return None, None, moments[-1]
+            sec = a.doc.sections[sec.parent] if sec.parent is not None else None
+        return None, None, None
+
+    # -- time ----------------------------------------------------------------------------
+    @staticmethod
+    def time_of(text: str, mention: Mention, moments: list[Moment], inherited: Moment | None,
+                setting: Setting) -> tuple[Moment | None, str | None]:
+        """The time the text binds ``mention`` to, and where it was written."""
+        words = mention.words_start
+        for m in moments:  # 2020年的3000亿元: a year written on the number itself
+            if m.kind == "base" and m.end <= words and not text[m.end:words].strip() and text[m.start:m.end].endswith("的"):
+                return replace(m, kind="reference"), "own"
+        before = [m for m in moments if m.end <= words and m.kind != "base"]
+        if before:
+            m = before[-1]
+            return m, "clause" if m.start >= mention.clause[0] else "sentence"
+        if inherited is not None:
+            return inherited, "paragraph"
+        if setting.section_moment is not None:
+            return setting.section_moment, "section"
+        return None, None
+
+    # -- the indicator -------------------------------------------------------------------
+    def _tag_at(self, a: Analysis, pos: int) -> str | None:
+        word = a.tokens.word_at(pos)
+        return a.segmenter.tag(word[2]) if word else None
+
+    def tail_joins(self, a: Analysis, head_end: int, start: int, end: int) -> bool:
+        """True if the text after a number names what it counts: after a verb
+        (培育3家|…平台) always, after a noun only if it starts like a noun."""
+        if start >= end or a.text[start] in self.list_marks:
+            return False
+        if self._tag_at(a, head_end - 1) in self.verb_tags:
+            return True
+        while start < end and a.text[start] in _OPENING_QUOTES:
+            start += 1  # 100名“大学生创业能手”
+        return start < end and bool(_HAN.match(a.text[start])) and self._tag_at(a, start) not in self.tail_break_tags
+
+    def indicator(self, a: Analysis, before: tuple[int, int], after: tuple[int, int],
+                  setting: Setting) -> tuple[str, Period | None, bool]:
+        """Return the indicator, its period, and whether the period word opened the clause (每年…)."""
+        text = a.text
+        s, e = before
+        if setting.scope_span and setting.scope_span[0] <= s < setting.scope_span[1]:
+            s = setting.scope_span[1]
+        period, leading = None, False
+        changed = True
+        while changed:
+            changed = False
+            for word in self.strip_leading:
+                if text.startswith(word, s, e):
+                    s += len(word)
+                    changed = True
+            for word, kind in self.periods:
+                if text.startswith(word, s, e):
+                    s, period, leading, changed = s + len(word), kind, word in self.carries, True
+                elif text.endswith(word, s, e):
+                    e, period, changed = e - len(word), kind, True
+            for word in self.strip_trailing:
+                if text.endswith(word, s, e):
+                    e -= len(word)
+                    changed = True
+        while s < e and text[s] in self.list_marks:
+            s += 1  # 、规模9.8万亿元: the list mark is not part of the indicator
+        head = text[s:e].strip()
+        if after[0] < after[1] and text[after[0]] in self.list_marks:
+            return head, period, leading  # 增加约1.5万亿元、规模…: a list goes on, no object follows
+        a_s, a_e = strip_span(text, *after)
+        while a_s < a_e and text[a_s] in self.joining_particles:
+            a_s += 1
+        tail = text[a_s:a_e]
+        if _HAN.search(tail) and (not head or self.tail_joins(a, e, a_s, a_e)):
+            return balanced(head + tail), period, leading
+        return balanced(head), period, leading
+
+    def carried(self, indicator: str, previous: str | None) -> str:
+        """An indicator that is only a change verb takes the subject of the one before it."""
+        if previous and indicator in self.change_verbs:
+            base = previous
+            for verb in self.change_verbs:
+                if base.endswith(verb):
+                    base = base[: -len(verb)]
+                    break
+            return base + indicator
+        return indicator
+
+    # -- a clause ------------------------------------------------------------------------
+    def clause(self, a: Analysis, quantities: list, cs: int, ce: int, setting: Setting) -> list[Reading]:
+        """The readings of the quantities of one clause: each with its indicator, period and evidence."""
+        text = a.text
+        mentions: list[Mention] = []
+        prev_end = cs
+        for q in quantities:
+            m = self.finder.mention(text, q, cs, ce, prev_end)
+            mentions.append(m)
+            prev_end = m.right
+        self._share_comparator(text, mentions)
+        spread = self._distributed(a, mentions, cs, ce, setting)
+        asides = self._asides(text, mentions, ce)
+        prev_end = cs
+        out: list[Reading] = []
+        first = None
+        for k, m in enumerate(mentions):
+            q = m.quantity
+            if k in asides:
+                # 新增2400户（累计约3600户）大中型餐饮单位: the bracket restates the main figure's indicator
+                open_, close = asides[k]
+                main = out[-1] if out and out[-1].mention is mentions[k - 1] else None
+                if main is None:
+                    continue
+                rest = [x for x in mentions[k + 1:] if x.start > close]
+                indicator, period, _ = self.indicator(a, (open_ + 1, m.words_start), (close + 1, rest[0].start if rest else ce), setting)
+                out.append(Reading(m, indicator, period, False, main.evidence_start))
+                continue
+            if spread:
+                if first is None:
+                    first = m
+                else:
+                    if not m.written:
+                        m = replace(m, comparator=first.comparator, written=first.written)  # 分别达30%、20%和10%: 达 holds for each
+                    if m.change is None and first.change is not None:
+                        m = replace(m, change=first.change)  # 分别下降8%、10%: each is a change
+                out.append(Reading(m, spread[k], None, False, cs, distributed=True))
+                prev_end = m.right
+                continue
+            after = m.right
+            if k + 1 in asides:
+                after = asides[k + 1][1] + 1
+            rest = [x for x in mentions[k + 1:] if x.start >= after]
+            nxt = rest[0].start if rest else ce
+            if rest:  # 200名技能突出人才、2000名…: the list mark ends this one's object
+                nxt = self._before_separator(text, after, nxt)
+            left = m.per_start if m.per_start >= 0 else m.left  # the change verb stays in the indicator (国内生产总值增长)
+            if k:
+                cut = text.rfind(self.list_mark, prev_end, left)
+                prev_end = cut + 1 if cut >= 0 else prev_end  # 100名正职后备人才、200名副职…
+                if self._before_separator(text, prev_end, left) < left:
+                    prev_end = left  # 30名金融高级管理人才和50名…: the words before 和 were the last one's
+            if self.is_time_limit(text, m):
+                indicator, period, leading = text[m.right:nxt].strip("，；。 "), None, False  # 7个工作日内答复
+            else:
+                indicator, period, leading = self.indicator(a, (prev_end, left), (after, nxt), setting)
+            ev_start = setting.scope_span[0] if setting.scope_span and cs <= setting.scope_span[0] < q.start else prev_end
+            prev_end = m.right
+            out.append(Reading(m, indicator, period, leading, ev_start))
+        return self._each(a, out, cs)
+
+    def is_time_limit(self, text: str, m: Mention) -> bool:
+        """True for a time limit: 7个工作日内."""
+        return (m.comparator is Comparator.AT_MOST and m.quantity.unit in self.finder.service_units
+                and text.startswith(self.finder.service_marker, m.end))
+
+    def _share_comparator(self, text: str, mentions: list[Mention]) -> None:
+        """至少3个地市、12个县区: a comparator before the first of a 、-list holds for the rest."""
+        for k in range(1, len(mentions)):
+            prev, m = mentions[k - 1], mentions[k]
+            if m.written or not prev.written or m.comparator is not Comparator.EQUAL:
+                continue
+            gap = text[prev.right:m.left]
+            if self.list_mark in gap and not any(ch in gap for ch in "，；。") and prev.left < prev.start:
+                mentions[k] = replace(m, comparator=prev.comparator, written=True)
+
+    def _each(self, a: Analysis, readings: list[Reading], cs: int) -> list[Reading]:
+        """甲、乙利用率均达到40%: one value, one reading per member of the list before 均."""
+        text, out = a.text, []
+        for r in readings:
+            m = r.mention
+            word = next((w for w in self.each if text.startswith(w, m.words_start - len(w))
+                         and a.tokens.is_boundary(m.words_start - len(w))), None)  # 均, not 平均
+            if word is None or r.distributed:
+                out.append(r)
+                continue
+            subject = r.indicator[:-len(word)] if r.indicator.endswith(word) else r.indicator
+            pieces = [p for p in subject.split(self.list_mark) if p.strip()]
+            if len(pieces) < 2:
+                out.append(replace(r, indicator=subject))
+                continue
+            for name in self.members(a, pieces):
+                out.append(replace(r, indicator=balanced(name), distributed=True))
+        return out
+
+    @staticmethod
+    def members(a: Analysis, pieces: list[str]) -> list[str]:
+        """The members of a list that share the head of its last (甲、乙利用率: 甲利用率, 乙利用率)."""
+        last = pieces[-1].strip()
+        words = a.segmenter(last).words
+        head = "".join(words[1:]) if len(words) > 1 else ""
+        out = []
+        for piece in pieces:
+            piece = piece.strip()
+            short = len(piece) <= len(last) - len(head)
+            out.append(piece + head if head and short and piece != last else piece)
+        return out
+
+    def _before_separator(self, text: str, start: int, end: int) -> int:
+        """``end`` moved back over list separators (和, 、) right before it."""
+        m = re.search(f"(?:{self.list_separators})+$", text[start:end])
+        return start + m.start() if m and m.start() > 0 else end
+
+    @staticmethod
+    def _asides(text: str, mentions: list[Mention], end: int) -> dict[int, tuple[int, int]]:
+        """Mentions in a bracket right after another's: index -> (bracket open, close)."""
+        found = {}
+        for k in range(1, len(mentions)):
+            before = mentions[k - 1]
+            if text[before.end:before.end + 1] not in "（(":
+                continue
+            close = next((i for i in range(before.end + 1, end) if text[i] in "）)"), None)
+            if close is not None and mentions[k].end <= close and not any(
+                    ch in "（(" for ch in text[before.end + 1:mentions[k].start]):
+                found[k] = (before.end, close)
+        return found
+
+    def _distributed(self, a: Analysis, mentions: list[Mention], cs: int, ce: int, setting: Setting) -> list[str] | None:
+        """For A、B和C分别达30%、20%和10%, return [A占比…] one indicator per value; else None."""
+        text = a.text
+        pos = text.find(self.distributive, cs, ce)
+        if pos < 0 or len(mentions) < 2 or mentions[0].start < pos:
+            return None
+        gaps = [text[mentions[k].right:mentions[k + 1].left] for k in range(len(mentions) - 1)]
+        if any(not re.fullmatch(f"(?:{self.list_separators})", g) for g in gaps):
+            return None
+        separators = list(re.finditer(self.list_separators, text[cs:pos]))
+        bounds = [cs] + [cs + m.end() for m in separators]
+        stops = [cs + m.start() for m in separators] + [pos]
+        pieces = [(s, e) for s, e in zip(bounds, stops) if text[s:e].strip()]
+        if len(pieces) < len(mentions):
+            return None
+        # 全省与其他RCEP国家货物贸易、对外投资…: extra leading pieces qualify the first subject
+        first_end = pieces[len(pieces) - len(mentions)][1]
+        opens = setting.scope_span[1] if setting.scope_span and setting.scope_span[0] == cs else cs  # 全省 is the scope
+        subjects = [text[opens:first_end]] + [text[s:e] for s, e in pieces[len(pieces) - len(mentions) + 1:]]
+        first = mentions[0]
+        measure = text[pos + len(self.distributive):first.words_start]
+        if first.change is not None:
+            measure = text[pos + len(self.distributive):first.left]  # 分别下降8%: the change verb names the measure
+        subjects[0] = self._strip_scope(subjects[0])
+        return [s + measure for s in self.members(a, [s.strip() for s in subjects])]
+
+    def _strip_scope(self, text: str) -> str:
+        for word in self.strip_leading:
+            if text.startswith(word):
+                text = text[len(word):]
+        return text
+
+
+def balanced(indicator: str) -> str:
+    """Drop a quote mark left open or closed alone at either end (“重点引进…人才)."""
+    if indicator.count("“") != indicator.count("”"):
+        indicator = indicator.strip("“”")
+    return indicator

@@ -1,0 +1,169 @@
+"""Stage one: the quantity mentions of a clause.
+
+A mention is a number with its unit (:class:`kg.nlp.numbers.Quantity`) and
+the words written right around it: its comparator (超过 >, 达到 >=, 以上 >=,
+左右 ~, a range 5-10), whether it is a change (下降13.5%, 提高5个百分点,
+压缩一半) rather than a level (提高到60%, 压缩至6个月), and what it is counted
+per (每人每年不低于600元). Numbers that are no quantity are left out here:
+those inside a title (《…（2019-2021年）》), a name in quotes (“两个确保”), an
+item's marker, a time (5年内), and counts in Chinese numerals or of years
+with no comparator (三年行动, 八项规定).
+
+Words are data, in ``resources/quantities.toml`` ([comparators], [change],
+[per], [names]).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.extract.records import Change, Comparator
+from kg.nlp.numbers import Quantity, number_reader
+from kg.resources import compile_pattern
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A quantity as written in its clause."""
+
+    quantity: Quantity
+    clause: tuple[int, int]
+    comparator: Comparator
+    written: bool  # a comparator word is written beside it
+    left: int  # where the number and its comparator words begin
+    right: int  # and end
+    change: Change | None = None
+    change_start: int = -1  # where the change verb begins (下降13.5%), else ``left``
+    per: str | None = None  # 每人每年
+    per_start: int = -1  # where the per phrase begins, else the start of the change or comparator
+
+    @property
+    def start(self) -> int:
+        return self.quantity.start
+
+    @property
+    def end(self) -> int:
+        return self.quantity.end
+
+    @property
+    def words_start(self) -> int:
+        """Where the words belonging to the number (per, change, comparator) begin."""
+        return min(x for x in (self.per_start, self.change_start, self.left) if x >= 0)
+
+
+class MentionFinder:
+    def __init__(self, cfg: dict) -> None:
+        self.reader = number_reader()
+        self.before = sorted(cfg["comparators"]["before"].items(), key=lambda kv: -len(kv[0]))
+        self.after = sorted(cfg["comparators"]["after"].items(), key=lambda kv: -len(kv[0]))
+        ctx = cfg["context"]
+        self.service_units = set(ctx["service_units"])
+        self.service_marker = ctx["service_marker"]
+        change = cfg["change"]
+        self.change_words = sorted([(w, Change.UP) for w in change["up"]] + [(w, Change.DOWN) for w in change["down"]],
+                                   key=lambda kv: -len(kv[0]))
+        self.change_gap = tuple(change["between"])
+        self.change_words_alone = {w: Change(d) for w, d in change["quantity_words"].items()}
+        per = cfg["per"]
+        units = "|".join(re.escape(u) for u in sorted(per["units"], key=len, reverse=True))
+        self.per = compile_pattern(f"(?:{re.escape(per['mark'])}(?:{units}))+$", "quantities.toml per")
+        self.per_gap = tuple(per["between"])
+        names = cfg["names"]
+        self.quote_pairs = dict(zip(names["quotes_open"], names["quotes_close"]))
+        self.name_length = int(names["max_length"])
+        self.duration_units = set(ctx["duration_units"])
+
+    # -- comparator ----------------------------------------------------------------
+    def comparator(self, text: str, q: Quantity, start: int, end: int) -> tuple[Comparator, int, int, bool]:
+        """Return the comparator of ``q``, where its words start and end, and whether one was written.
+
+        约 and 左右 (about) win over a bound; a bound written after the number (以上,
+        以内) wins over 达到 before it; a range is a range.
+        """
+        pre = next(((w, c) for w, c in self.before if q.start - len(w) >= start and text.startswith(w, q.start - len(w))), None)
+        post = next(((w, c) for w, c in self.after if text.startswith(w, q.end, end)), None)
+        if post and post[0] == self.service_marker and q.unit not in self.service_units:
+            post = None  # 内 bounds only time limits
+        left = q.start - len(pre[0]) if pre else q.start
+        right = q.end + len(post[0]) if post else q.end
+        if q.value_max is not None:
+            return Comparator.RANGE, left, right, True
+        about = Comparator.ABOUT.value
+        if (pre and pre[1] == about) or (post and post[1] == about):
+            return Comparator.ABOUT, left, right, True
+        if post and (not pre or pre[1] in ("=", ">=")):
+            return Comparator(post[1]), left, right, True
+        if pre:
+            return Comparator(pre[1]), left, right, True
+        if q.more:
+            return Comparator.GREATER, left, right, True  # 3700多万
+        return Comparator.EQUAL, left, right, False
+
+    def strong(self, text: str, q: Quantity, end: int) -> bool:
+        """True if a comparator word other than 多/余 stands by ``q`` (突破5亿, 5亿以上)."""
+        pre = any(q.start >= len(w) and text.startswith(w, q.start - len(w)) for w, _ in self.before)
+        post = any(text.startswith(w, q.end, end) for w, _ in self.after if w not in self.reader.more_than)
+        return pre or post
+
+    # -- change and per ------------------------------------------------------------------
+    def change(self, text: str, q: Quantity, left: int, start: int) -> tuple[Change | None, int]:
+        """The direction of a change written right before the number (下降13.5%), and where its verb begins."""
+        if q.written in self.change_words_alone:
+            return self.change_words_alone[q.written], q.start  # 翻一番, 减半
+        pos = left
+        for gap in self.change_gap:  # 降低了10%
+            if pos - len(gap) >= start and text.startswith(gap, pos - len(gap)):
+                pos -= len(gap)
+                break
+        for word, direction in self.change_words:
+            if pos - len(word) >= start and text.startswith(word, pos - len(word)):
+                return direction, pos - len(word)
+        return None, left
+
+    def per_phrase(self, text: str, before: int, start: int) -> tuple[str | None, int]:
+        """What a value is counted per, written right before ``before`` (每人每年), and where it begins."""
+        pos = before
+        for gap in self.per_gap:  # 每人每年补助600元
+            if pos - len(gap) >= start and text.startswith(gap, pos - len(gap)):
+                pos -= len(gap)
+                break
+        m = self.per.search(text, max(start, pos - 12), pos)
+        return (m.group(0), m.start()) if m else (None, -1)
+
+    def mention(self, text: str, q: Quantity, cs: int, ce: int, prev_end: int) -> Mention:
+        comparator, left, right, written = self.comparator(text, q, prev_end, ce)
+        change, change_start = self.change(text, q, left, prev_end)
+        per, per_start = self.per_phrase(text, change_start if change else left, prev_end)
+        return Mention(q, (cs, ce), comparator, written, left, right, change, change_start, per, per_start)
+
+    # -- which numbers are quantities ---------------------------------------------------
+    def quantities(self, text: str, cs: int, ce: int, excluded: list[tuple[int, int]]) -> list[Quantity]:
+        """The quantities of a clause, without those inside a title, a name in quotes or ``excluded`` spans."""
+        return [q for q in self.reader.quantities(text, cs, ce)
+                if not _inside_title(text, q.start)
+                and not self.in_name(text, q.start)
+                and not any(s <= q.start < e or s < q.end <= e for s, e in excluded)]
+
+    def in_name(self, text: str, pos: int) -> bool:
+        """True if ``pos`` lies inside a short quoted name (“两个确保”, “1+N”)."""
+        for opening, closing in self.quote_pairs.items():
+            o = text.rfind(opening, max(0, pos - self.name_length), pos)
+            if o < 0 or text.find(closing, o + 1, pos) >= 0:
+                continue
+            c = text.find(closing, pos, o + self.name_length + 2)
+            if c >= 0:
+                return True
+        return False
+
+    def needs_comparator(self, q: Quantity) -> bool:
+        """A number without a unit, of years, or in Chinese numerals is a figure only with a comparator."""
+        return q.unit is None or q.unit in self.duration_units or not q.written[:1].isdigit()
+
+
+def _inside_title(text: str, pos: int) -> bool:
+    """True if ``pos`` lies inside a 《…》 title."""
+    opening = text.rfind("《", 0, pos)
+    return opening >= 0 and text.rfind("》", opening, pos) < 0

@@ -1,0 +1,243 @@
+"""The quantity reader: the rule component that runs the three stages.
+
+For each sentence of the body, clause by clause (，；：): the mentions
+(:mod:`~kg.extract.quantities.mentions`), what is bound to each
+(:mod:`~kg.extract.quantities.binding`), and the role the cues give it
+(:mod:`~kg.extract.quantities.roles`); then one record per reading: a
+:class:`~kg.extract.records.Target`, :class:`~kg.extract.records.Baseline`,
+:class:`~kg.extract.records.Parameter`, :class:`~kg.extract.records.Threshold`
+or :class:`~kg.extract.records.ContextFigure`. Indicator tables are read by
+:mod:`~kg.extract.quantities.tables`.
+
+A target's deadline is the time its text binds it to; failing that, the
+deadline its goals section set, then the end of the period of the plan it
+belongs to. A baseline's year is the time bound to it, else its review
+section's year, else (for 现有, 目前) the document's own year.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.base import Analysis, strip_span
+from kg.extract.quantities.binding import Binder, Reading, Setting
+from kg.extract.quantities.mentions import MentionFinder
+from kg.extract.quantities.roles import Clues, RoleDecider
+from kg.extract.quantities.tables import TableReader
+from kg.extract.records import Baseline, ContextFigure, Parameter, Period, Target, Threshold
+from kg.nlp.time import Deadline, Moment, time_reader
+from kg.resources import compile_pattern, load_toml
+
+_CLAUSES = "，；：,;:"
+_HAN = re.compile(r"[\u4e00-\u9fffA-Za-z]")
+RECORDS = {"target": Target, "baseline": Baseline, "parameter": Parameter, "threshold": Threshold, "context": ContextFigure}
+LISTS = {"target": "targets", "baseline": "baselines", "parameter": "parameters", "threshold": "thresholds",
+         "context": "contexts"}
+
+
+class QuantityReader:
+    def __init__(self) -> None:
+        cfg = load_toml("quantities.toml")
+        ctx = cfg["context"]
+        self.finder = MentionFinder(cfg)
+        self.binder = Binder(cfg, self.finder)
+        self.roles = RoleDecider(cfg, self.binder)
+        self.tables = TableReader()
+        self.time = time_reader()
+        self.span_from = compile_pattern(ctx["span_from"], "quantities.toml context.span_from")
+        self.target_cues = tuple(ctx["target_cues"])
+        self.target_verbs = tuple(ctx["target_verbs"])
+        self.count_units = set(ctx["count_units"])
+        self.verb_tags = set(ctx["verb_tags"])
+        self.not_counting_tags = set(ctx["not_counting_tags"])
+        self.joining = "".join(cfg["indicator"]["joining_particles"])
+        self.name_nouns = tuple(ctx["name_nouns"])
+        self.segment_marks = "；;"
+        self.time_chars = set(ctx["time_chars"])
+
+    def canonical_indicator(self, written: str) -> str:
+        return self.binder.canonical_indicator(written)
+
+    def __call__(self, a: Analysis) -> None:
+        text, doc = a.text, a.doc
+        markers = {s.marker_start: s.heading_start for s in doc.sections}  # 9．完善…: the 9 numbers an item
+        span_starts: dict[int, int] = {}  # part -> the start year of 2012年起5年内
+        for m in self.span_from.finditer(text):
+            span_starts.setdefault(doc.part_at(m.start()).index, int(m["y"]))
+        paragraph_time: dict[int, Moment] = {}  # paragraph -> a time opening one of its sentences
+        section_deadline: dict[int, Moment] = {}  # target section -> the first deadline written in it
+        for sentence in doc.sentences:
+            if doc.paragraphs[sentence.paragraph].role != "body":
+                continue
+            has_number = self.finder.reader.pattern.search(text, sentence.start, sentence.end) is not None
+            if not has_number and not any(ch in self.time_chars for ch in sentence.text):
+                continue
+            now = self._now(a, sentence.start)
+            year = span_starts.get(doc.part_at(sentence.start).index, now)
+            start = markers.get(sentence.start, sentence.start)
+            moments = [m for m in self.time.moments(text, start, sentence.end, year)
+                       if m.kind != "span" or self._opens_clause(text, start, m.start)]
+            opening = next((m for m in moments if m.kind != "base" and m.start < self._first_clause_end(text, start, sentence.end)), None)
+            opening_end = start
+            if opening is not None and not text[start:opening.start].strip(" “"):
+                opening_end = opening.end
+            setting = self.binder.setting(a, start, sentence.end, opening_end)
+            sec = doc.section_at(sentence.start)
+            inherited = paragraph_time.get(sentence.paragraph)
+            if setting.section == "target" and sec is not None and inherited is None:
+                inherited = section_deadline.get(sec.index)
+            if opening is not None:
+                paragraph_time.setdefault(sentence.paragraph, opening)
+                if setting.section == "target" and sec is not None and opening.kind in ("deadline", "span"):
+                    section_deadline.setdefault(sec.index, opening)
+            if has_number:
+                self._sentence(a, sentence, start, moments, opening_end, inherited, setting, markers, now)
+        self.tables(a, self)
+
+    @staticmethod
+    def _opens_clause(text: str, start: int, pos: int) -> bool:
+        """True if ``pos`` opens the sentence or a clause (…工程，5年内培养…), not a noun phrase (5年内关税减让显著的…)."""
+        return pos == start or text[pos - 1] in _CLAUSES
+
+    @staticmethod
+    def _first_clause_end(text: str, start: int, end: int) -> int:
+        for k in range(start, end):
+            if text[k] in _CLAUSES:
+                return k
+        return end
+
+    @staticmethod
+    def _now(a: Analysis, pos: int) -> int | None:
+        """The document's own year: its date, else the first year of the plan it is about."""
+        year = a.year_at(pos)
+        if year is not None:
+            return year
+        subject = next((d for d in a.found.documents if d.key == a.subject_at(pos) and d.period_start), None)
+        return subject.period_start if subject else None
+
+    # -- one sentence ------------------------------------------------------------------
+    def _sentence(self, a: Analysis, sentence, start: int, moments: list[Moment], opening_end: int,
+                  inherited: Moment | None, setting: Setting, markers: dict[int, int], now: int | None) -> None:
+        text = a.text
+        previous_indicator = None
+        sentence_period = None
+        excluded = [(m.start, m.end) for m in moments]
+        for cs, ce in a.clauses(start, sentence.end, _CLAUSES):
+            if cs > sentence.start and text[cs - 1] in self.segment_marks:
+                sentence_period = None  # a period word holds only up to the next ；
+            cs = max(cs, opening_end)
+            cs, ce = strip_span(text, cs, ce)
+            cs = markers.get(cs, cs)  # the clause starts after an item's marker
+            for m in moments:  # 深入实施…工程，5年内培养…: a time opening the clause is no part of an indicator
+                if m.start == cs and m.kind != "base":
+                    cs, ce = strip_span(text, m.end, ce)
+            if ce <= cs:
+                continue
+            quantities = [q for q in self.finder.quantities(text, cs, ce, excluded) if q.start not in markers]
+            listed_unit = None  # the unit of a planned output this clause lists (100名…、200名…)
+            for r in self.binder.clause(a, quantities, cs, ce, setting):
+                m = r.mention
+                q = m.quantity
+                indicator = self.binder.carried(r.indicator, previous_indicator)
+                indicator = _without(indicator, text, moments)
+                if not indicator or not _HAN.search(indicator):
+                    continue
+                if self.finder.needs_comparator(q) and q.unit != "%" and not self.finder.strong(text, q, ce) \
+                        and not self._counted(a, r, cs, ce):
+                    continue  # 14亿多中国人 is counted; 三年行动, 八项规定, 3.0版 are names
+                previous_indicator = indicator
+                period = r.period or sentence_period
+                if r.leading:
+                    sentence_period = period  # 每年…，…: a period opening a clause holds for the rest
+                moment, level = self.binder.time_of(text, m, moments, inherited, setting)
+                state = _state(moment, now, setting, text)
+                opens = setting.scope_span[1] if setting.scope_span and setting.scope_span[0] == cs else cs
+                share = q.unit == "%" and q.start == opens and text.startswith(self.joining, q.end)  # 全市90%的…
+                output = (q.unit in self.count_units and m.left > cs and not m.written
+                          and self._tag_at(a, m.left - 1) in self.verb_tags)  # 筹建50家企业研发中心
+                output = output or (listed_unit is not None and q.unit == listed_unit)
+                marked = bool(m.written or period or m.change or text.startswith(self.target_verbs, opens) or share or output)
+                clues = Clues(self.roles, a, r, (sentence.start, sentence.end), setting, state, {"marked": marked})
+                cue = self.roles.decide(clues)
+                if output and cue.id == "target.measure":
+                    listed_unit = q.unit
+                self._record(a, r, indicator, period, cue.role, cue.id, moment, state, setting, now)
+
+    def _counted(self, a: Analysis, r: Reading, cs: int, ce: int) -> bool:
+        """A number with no unit that counts the noun after it (惠及3700多万学生), not a name or a version (3.0版)."""
+        m, q = r.mention, r.mention.quantity
+        if q.unit is None:
+            return (q.written[:1].isdigit() and "." not in q.written and m.left > cs
+                    and self.binder.tail_joins(a, m.left, m.right, ce)
+                    and self._tag_at(a, m.left - 1) not in self.not_counting_tags)
+        # 三个方面, 用3年时间 are counts; 三年行动, 八项规定 name programmes
+        return not a.text.startswith(self.name_nouns, m.right)
+
+    def _tag_at(self, a: Analysis, pos: int) -> str | None:
+        word = a.tokens.word_at(pos)
+        return a.segmenter.tag(word[2]) if word else None
+
+    # -- the record ----------------------------------------------------------------------
+    def _record(self, a: Analysis, r: Reading, indicator: str, period: Period | None, role: str, rule: str,
+                moment: Moment | None, state: str | None, setting: Setting, now: int | None) -> None:
+        m = r.mention
+        q = m.quantity
+        ev = a.evidence(r.evidence_start, m.right, rule)
+        common = dict(indicator=indicator, comparator=m.comparator, value=q.value, value_max=q.value_max,
+                      unit=q.unit, scope=setting.scope, scope_written=setting.scope_written, period=period,
+                      evidence=ev, canonical_indicator=self.canonical_indicator(indicator),
+                      document=a.subject_at(q.start), change=m.change, number=a.doc.span(q.start, q.end), per=m.per)
+        if role == "target":
+            task = a.enclosing("task", q.start)
+            measure = a.enclosing("measure", q.start)
+            deadline = None
+            if rule != "target.service-standard":
+                deadline = moment.deadline if moment is not None and state == "future" else None
+                deadline = deadline or (measure.deadline if measure else None) or (task.deadline if task else None)
+                deadline = deadline or self._plan_end(a, q.start)
+            a.found.targets.append(Target(**common, deadline=deadline, task=task.order if task else None,
+                                          measure=measure.order if measure else None))
+        elif role == "baseline":
+            year = moment.year if moment is not None and state == "past" else setting.section_year
+            if year is None and rule == "baseline.current":
+                year = now
+            a.found.baselines.append(Baseline(**common, year=year))
+        else:
+            getattr(a.found, LISTS[role]).append(RECORDS[role](**common))
+
+    @staticmethod
+    def _plan_end(a: Analysis, pos: int) -> Deadline | None:
+        """The last year of the period of the plan the text at ``pos`` belongs to."""
+        key = a.subject_at(pos)
+        plan = next((d for d in a.found.documents if d.key == key and d.period_end), None)
+        return Deadline(plan.period_end) if plan else None
+
+
+def _state(moment: Moment | None, now: int | None, setting: Setting, text: str) -> str | None:
+    """Whether the time bound to a figure is ``"future"`` or ``"past"`` against the document's year."""
+    if moment is None or moment.year is None:
+        return None
+    if moment.kind == "span":
+        return "future"
+    if moment.kind == "current" and (now is None or moment.year <= now):
+        return "past"
+    if now is None:
+        return "future" if moment.kind == "deadline" else "past"
+    if moment.year > now:
+        return "future"
+    if moment.year < now:
+        return "past"
+    if moment.kind == "current":  # 截至2021年底, “十三五”以来: the state reached by then
+        return "past"
+    if moment.kind == "deadline":
+        return "future"
+    return "past" if setting.section == "review" else "future"
+
+
+def _without(indicator: str, text: str, moments: list[Moment]) -> str:
+    """The indicator without a time written inside it (单位GDP能耗比2020年下降: 单位GDP能耗下降)."""
+    for m in moments:
+        written = text[m.start:m.end]
+        if len(written) > 1 and written in indicator:
+            indicator = indicator.replace(written, "")
+    return indicator.strip("，、 ")

@@ -1,0 +1,267 @@
+"""Stage three: the role of each quantity, decided by cues kept as data.
+
+``resources/quantities.toml`` lists the cues under ``[[cue]]``, in order: the
+first whose conditions all hold decides the role, and its id is the rule
+that the graph records for the figure (``pol:rule``), so a researcher can see
+why a number was read as a target and not a subsidy. A condition is the name
+of a clue below, or ``not`` and the name; the words each clue looks for are
+the lists of ``[roles]`` in the same file.
+
+The clues a cue can use:
+
+``weak``           a count in Chinese numerals or of years, with no comparator written (分两个阶段)
+``age``            the unit is an age (3岁以下婴幼儿)
+``qualifies``      the number qualifies a noun after 的 with a bound (年营业收入超过1亿元的企业),
+                   or stands in a condition clause (对……的)
+``grant``          a grant, award or subsidy word by the number (给予50万元奖励, 最高不超过500万元,
+                   按投资额的10%给予补助), or it is counted per person (每人每年600元)
+``per_unit``       it is counted per person, household or item (每人每年, 单个项目…不超过3年)
+``fee``            a fee, rate or standard word before it (收费标准, 税率, 减按15%)
+``validity``       a term of validity before it (有效期3年)
+``time_limit``     a time limit (7个工作日内)
+``government``     a government body is obliged in the sentence before the number (部门应当…)
+``enumeration``    a count of the document's own items or kinds (以下4个特点, 通过等4种方式)
+``duration``       the length of an effort (用3年时间, 经过5年努力)
+``past``           the time bound to it lies before the document's own year (2020年，…)
+``future``         the time bound to it is to come (到2025年, 今年, 五年内)
+``current``        it is said to be the present state (现有, 目前, 已建成)
+``review_section`` its section reviews past work (一、2021年工作回顾)
+``target_section`` its section sets goals (发展目标)
+``in_plan``        it stands in a task or measure of a plan
+``marked``         a comparator, period or change is written with it, or its clause opens with a
+                   verb of making (新增, 建成, 培育), or it is a share of a population (全市90%的…)
+                   or a count of planned outputs after a verb (培训2000名)
+``reach``          a comparator that sets a level to reach is written before it (达到, 提高到, 压缩至)
+``change``         it is a change (下降13.5%, 压减三分之一), not a level
+``target_cue``     a word of aiming in its sentence (力争, 确保, 目标)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from kg.errors import RuleError
+from kg.extract.base import Analysis
+from kg.extract.quantities.binding import Reading, Setting
+from kg.extract.records import Comparator
+
+ROLES = ("target", "baseline", "parameter", "threshold", "context")
+
+
+@dataclass(frozen=True)
+class Cue:
+    id: str
+    role: str
+    when: tuple[tuple[bool, str], ...]  # (wanted, clue name)
+    description: str = ""
+
+
+class Clues:
+    """What can be said of one reading, each clue computed when a cue first asks."""
+
+    def __init__(self, decider: "RoleDecider", a: Analysis, r: Reading, sentence: tuple[int, int],
+                 setting: Setting, state: str | None, extra: dict[str, bool]) -> None:
+        self.d, self.a, self.r, self.sentence, self.setting, self.state = decider, a, r, sentence, setting, state
+        self.extra = extra
+        self.text = a.text
+        m = r.mention
+        self.m = m
+        self.before = self.text[m.clause[0]:m.words_start]  # the clause before the number's words
+        self.after = self.text[m.right:m.clause[1]]
+        self.sentence_before = self.text[sentence[0]:m.words_start]
+
+    def __getitem__(self, name: str) -> bool:
+        if name in self.extra:
+            return self.extra[name]
+        return bool(getattr(self, name))
+
+    @cached_property
+    def weak(self) -> bool:
+        q = self.m.quantity
+        return q.unit not in (None, "%") and self.d.binder.finder.needs_comparator(q) and not self.m.written
+
+    @cached_property
+    def age(self) -> bool:
+        return self.m.quantity.unit in self.d.age_units
+
+    @cached_property
+    def qualifies(self) -> bool:
+        after = self.after
+        if after.startswith(self.d.qualifier_particle):
+            noun = after[len(self.d.qualifier_particle):len(self.d.qualifier_particle) + self.d.qualifier_reach]
+            entity = any(w in noun for w in self.d.qualified_nouns)
+            bounded = self.m.written and self.m.comparator is not Comparator.ABOUT
+            lead = any(w in self.before[-self.d.qualifier_reach:] for w in self.d.threshold_leads)
+            if entity and (bounded or lead):
+                return True
+        clause = self.text[self.m.clause[0]:self.m.clause[1]]
+        return clause.startswith(self.d.condition_starts) and clause.endswith(self.d.condition_end)
+
+    @cached_property
+    def grant_near(self) -> bool:
+        """A verb of giving right before or among the number's words (给予最高50万元, 每人每年补助600元)."""
+        zone = self.text[max(self.m.clause[0], self.m.words_start - self.d.grant_near_reach):self.m.start]
+        return any(w in zone for w in self.d.grant_verbs)
+
+    @cached_property
+    def grant(self) -> bool:
+        """Money or a rate given (给予50万元奖励, 按投资额的10%给予补助), or money per person."""
+        d = self.d
+        unit = self.m.quantity.unit
+        if unit not in d.money_units and unit != "%":
+            return False
+        if self.grant_near or any(w in self.after[:d.grant_reach] for w in d.grant_after):
+            return True
+        if self.reach:
+            return False  # 补助标准达到每人每年不低于600元: a level to reach, not a grant
+        return (self.m.per is not None and unit in d.money_units) or any(w in self.before for w in d.grant_before)
+
+    @cached_property
+    def per_unit(self) -> bool:
+        """Counted per person, household or item (每人每年600元, 单个项目贴息期不超过3年)."""
+        if self.before.startswith(self.d.per_unit_words):
+            return True
+        return self.m.per is not None and (self.grant_near or not self.reach)
+
+    @cached_property
+    def fee(self) -> bool:
+        return any(w in self.before for w in self.d.fee_words)
+
+    @cached_property
+    def validity(self) -> bool:
+        return any(w in self.before[-self.d.qualifier_reach:] for w in self.d.validity_words)
+
+    @cached_property
+    def time_limit(self) -> bool:
+        return self.d.binder.is_time_limit(self.text, self.m)
+
+    @cached_property
+    def government(self) -> bool:
+        sentence = self.text[self.sentence[0]:self.sentence[1]]
+        obliged = any(w in sentence for w in self.d.obligations)
+        subject = bool(self.a.located("agency", self.sentence[0], self.m.start)) or any(
+            w in self.sentence_before for w in self.d.service_subjects)
+        return obliged and subject
+
+    @cached_property
+    def enumeration(self) -> bool:
+        if self.m.quantity.unit not in self.d.enumeration_units and self.m.quantity.unit is not None:
+            return False
+        lead = any(w in self.before[-self.d.enumeration_reach:] for w in self.d.enumeration_leads)
+        listed = self.after.startswith(self.d.enumeration_nouns) or self.text.startswith(
+            self.d.enumeration_nouns, self.m.right)
+        return lead or listed
+
+    @cached_property
+    def duration(self) -> bool:
+        if self.m.quantity.unit not in self.d.duration_units:
+            return False
+        lead = any(self.before.endswith(w) for w in self.d.duration_leads)
+        return lead or self.after.startswith(self.d.duration_nouns)
+
+    @cached_property
+    def past(self) -> bool:
+        return self.state == "past"
+
+    @cached_property
+    def future(self) -> bool:
+        return self.state == "future"
+
+    @cached_property
+    def current(self) -> bool:
+        return any(w in self.before for w in self.d.current_words)
+
+    @cached_property
+    def review_section(self) -> bool:
+        return self.setting.section == "review"
+
+    @cached_property
+    def target_section(self) -> bool:
+        return self.setting.section == "target"
+
+    @cached_property
+    def in_plan(self) -> bool:
+        return self.a.enclosing("task", self.m.start) is not None
+
+    @cached_property
+    def reach(self) -> bool:
+        """A level to reach: 达到, 提高到… right before the number, or before its per phrase (达到每人每年不低于600元)."""
+        m, text = self.m, self.text
+        if m.left < m.start and text[m.left:m.start] in self.d.reach_words:
+            return True
+        return m.per_start >= 0 and any(text.endswith(w, m.clause[0], m.per_start) for w in self.d.reach_words)
+
+    @cached_property
+    def change(self) -> bool:
+        return self.m.change is not None
+
+    @cached_property
+    def target_cue(self) -> bool:
+        sentence = self.text[self.sentence[0]:self.sentence[1]]
+        return any(c in sentence for c in self.d.target_cues)
+
+
+class RoleDecider:
+    CLUES = ("weak", "age", "qualifies", "grant", "per_unit", "fee", "validity", "time_limit", "government", "enumeration",
+             "duration", "past", "future", "current", "review_section", "target_section", "in_plan", "marked", "reach",
+             "change", "target_cue")
+
+    def __init__(self, cfg: dict, binder) -> None:
+        self.binder = binder
+        r = cfg["roles"]
+        ctx = cfg["context"]
+        self.age_units = set(r["age_units"])
+        self.reach_words = set(r["reach_words"])
+        self.qualifier_particle = r["qualifier_particle"]
+        self.qualifier_reach = int(r["qualifier_reach"])
+        self.qualified_nouns = tuple(r["qualified_nouns"])
+        self.threshold_leads = tuple(r["threshold_leads"])
+        self.condition_starts = tuple(ctx["condition_starts"])
+        self.condition_end = ctx["condition_end"]
+        self.grant_before = tuple(r["grant_before"])
+        self.grant_after = tuple(r["grant_after"])
+        self.grant_verbs = tuple(r["grant_verbs"])
+        self.grant_near_reach = int(r["grant_near_reach"])
+        self.grant_reach = int(r["grant_reach"])
+        self.money_units = set(r["money_units"])
+        self.fee_words = tuple(r["fee_words"])
+        self.per_unit_words = tuple(ctx["per_unit"])
+        self.validity_words = tuple(r["validity_words"])
+        self.obligations = tuple(ctx["obligation_words"])
+        self.service_subjects = tuple(ctx["service_subjects"])
+        self.enumeration_units = set(r["enumeration_units"])
+        self.enumeration_leads = tuple(r["enumeration_leads"])
+        self.enumeration_nouns = tuple(r["enumeration_nouns"])
+        self.enumeration_reach = int(r["enumeration_reach"])
+        self.duration_units = set(r["duration_units"])
+        self.duration_leads = tuple(r["duration_leads"])
+        self.duration_nouns = tuple(r["duration_nouns"])
+        self.current_words = tuple(r["current_words"])
+        self.target_cues = tuple(ctx["target_cues"])
+        self.cues = []
+        problems = []
+        for k, entry in enumerate(cfg.get("cue", [])):
+            cue_id, role = entry.get("id"), entry.get("role")
+            if not cue_id or role not in ROLES:
+                problems.append(f"cue {k + 1}: needs an id and a role among {', '.join(ROLES)}")
+                continue
+            when = []
+            for cond in entry.get("when", []):
+                wanted = not cond.startswith("not ")
+                name = cond[4:].strip() if not wanted else cond.strip()
+                if name not in self.CLUES:
+                    problems.append(f"cue {cue_id}: unknown clue {name!r} (known: {', '.join(self.CLUES)})")
+                when.append((wanted, name))
+            self.cues.append(Cue(cue_id, role, tuple(when), entry.get("description", "")))
+        if problems:
+            raise RuleError("quantities.toml [[cue]]: " + "; ".join(problems))
+        if not self.cues or self.cues[-1].when:
+            raise RuleError("quantities.toml [[cue]]: the last cue must hold always (no `when`), so every quantity gets a role")
+
+    def decide(self, clues: Clues) -> Cue:
+        """The first cue whose conditions all hold."""
+        for cue in self.cues:
+            if all(clues[name] == wanted for wanted, name in cue.when):
+                return cue
+        return self.cues[-1]
