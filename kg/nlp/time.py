@@ -25,7 +25,7 @@ class Deadline:
 
 
 # The kinds of time, in the order they win where two overlap.
-MOMENT_KINDS = ("base", "span", "current", "deadline", "reference")
+MOMENT_KINDS = ("base", "of", "span", "current", "deadline", "reference")
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,8 @@ class Moment:
     ``kind`` is what the time is to the figures after it (``time.toml``
     [moments]): ``deadline`` (到2025年), ``reference`` (2020年，…),
     ``current`` (截至2021年底, “十三五”以来), ``base`` (比2020年: a change's
-    starting point) or ``span`` (5年内).
+    starting point), ``of`` (2020年的: the year of the figure right after it)
+    or ``span`` (5年内).
     """
 
     start: int
@@ -95,7 +96,7 @@ class TimeReader:
         """Return the times written in ``text[start:end]``, in order, without overlaps.
 
         Where two patterns match at overlapping places, the longer wins, and of two
-        as long the one of the kind listed first (base, span, current, deadline, reference).
+        as long the one of the kind listed first (base, of, span, current, deadline, reference).
         """
         found: list[tuple[int, int, int, Moment]] = []
         for kind, pattern in self.moment_patterns:

@@ -141,9 +141,9 @@ class Binder:
         """The time the text binds ``mention`` to, and where it was written."""
         words = mention.words_start
         for m in moments:  # 2020年的3000亿元: a year written on the number itself
-            if m.kind == "base" and m.end <= words and not text[m.end:words].strip() and text[m.start:m.end].endswith("的"):
+            if m.kind == "of" and m.end <= words and not text[m.end:words].strip():
                 return replace(m, kind="reference"), "own"
-        before = [m for m in moments if m.end <= words and m.kind != "base"]
+        before = [m for m in moments if m.end <= words and m.kind not in ("base", "of")]
         if before:
             m = before[-1]
             return m, "clause" if m.start >= mention.clause[0] else "sentence"

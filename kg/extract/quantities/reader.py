@@ -77,7 +77,7 @@ class QuantityReader:
             start = markers.get(sentence.start, sentence.start)
             moments = [m for m in self.time.moments(text, start, sentence.end, year)
                        if m.kind != "span" or self._opens_clause(text, start, m.start)]
-            opening = next((m for m in moments if m.kind != "base" and m.start < self._first_clause_end(text, start, sentence.end)), None)
+            opening = next((m for m in moments if m.kind not in ("base", "of") and m.start < self._first_clause_end(text, start, sentence.end)), None)
             opening_end = start
             if opening is not None and not text[start:opening.start].strip(" “"):
                 opening_end = opening.end
@@ -129,7 +129,7 @@ class QuantityReader:
             cs, ce = strip_span(text, cs, ce)
             cs = markers.get(cs, cs)  # the clause starts after an item's marker
             for m in moments:  # 深入实施…工程，5年内培养…: a time opening the clause is no part of an indicator
-                if m.start == cs and m.kind != "base":
+                if m.start == cs and m.kind not in ("base", "of"):
                     cs, ce = strip_span(text, m.end, ce)
             if ce <= cs:
                 continue
@@ -139,7 +139,10 @@ class QuantityReader:
                 m = r.mention
                 q = m.quantity
                 indicator = self.binder.carried(r.indicator, previous_indicator)
-                indicator = _without(indicator, text, moments)
+                indicator = _without(indicator, text, moments, self.joining)
+                if not _HAN.search(indicator) and previous_indicator and m.left > m.start - 4 \
+                        and text[m.left:m.start] in self.roles.reach_words:
+                    indicator = previous_indicator  # 由2020年的3000亿元增长到5000亿元: the same indicator
                 if not indicator or not _HAN.search(indicator):
                     continue
                 if self.finder.needs_comparator(q) and q.unit != "%" and not self.finder.strong(text, q, ce) \
@@ -234,10 +237,12 @@ def _state(moment: Moment | None, now: int | None, setting: Setting, text: str) 
     return "past" if setting.section == "review" else "future"
 
 
-def _without(indicator: str, text: str, moments: list[Moment]) -> str:
+def _without(indicator: str, text: str, moments: list[Moment], particles: str) -> str:
     """The indicator without a time written inside it (单位GDP能耗比2020年下降: 单位GDP能耗下降)."""
     for m in moments:
         written = text[m.start:m.end]
-        if len(written) > 1 and written in indicator:
-            indicator = indicator.replace(written, "")
+        for form in (written, written.rstrip(particles)):  # 2020年的 stands as 2020年 once 的 is stripped
+            if len(form) > 1 and form in indicator:
+                indicator = indicator.replace(form, "")
+                break
     return indicator.strip("，、 ")
