@@ -56,6 +56,7 @@ class NumberReader:
         self.percent_prefix = num["percent_prefix"]
         self.fraction_word = num["fraction_word"]
         self.bare_counts = set(num["bare_counts"])
+        self.scaled = {u: (s["unit"], Decimal(str(s["factor"]))) for u, s in cfg["scaled"].items()}
         self.words = {w: Decimal(str(v)) for w, v in cfg["words"].items()}
         per = cfg["per"]
         self.threshold_prefixes = tuple(num["threshold_prefixes"])
@@ -72,6 +73,7 @@ class NumberReader:
         unit = rf"(?:{units})(?:{re.escape(per['mark'])}(?:{denominators}))?"
         words = "|".join(re.escape(w) for w in sorted(self.words, key=len, reverse=True))
         self.year_unit = num["year_unit"]
+        self.year_units = {self.year_unit, *num["calendar_units"]}
         self.date_parts = tuple(num["date_parts"])
         self.date_leads = tuple(num["date_leads"])
         pattern = (
@@ -120,7 +122,7 @@ class NumberReader:
     def _is_date(self, value: Decimal, unit: str | None, value_max: Decimal | None, text: str, end: int) -> bool:
         """True if the number is a calendar year or part of a date, not a quantity."""
         years = [v for v in (value, value_max) if v is not None]
-        if unit in (None, self.year_unit) and all(v == v.to_integral_value() and 1900 <= v <= 2100 for v in years):
+        if (unit is None or unit in self.year_units) and all(v == v.to_integral_value() and 1900 <= v <= 2100 for v in years):
             return True
         return unit is None and text.startswith(self.date_parts, end)
 
@@ -182,11 +184,16 @@ class NumberReader:
                 continue
             if self._is_date(value, self.units.get(unit) if unit else None, value_max, text, m.end()):
                 continue
-            if text.endswith(self.date_leads, 0, m.start()) and not chinese:
-                continue  # 4月23日: the rest of a date
+            if text.endswith(self.date_leads, 0, m.start()) and not chinese and m.start() >= 2 \
+                    and text[m.start() - 2].isdigit():
+                continue  # 4月23日: the rest of a date (not 每年3600元)
             more = any(ch in self.more_than for ch in a)
-            found.append(Quantity(m.start(), end, value, self.units.get(unit) if unit else None, value_max,
-                                  text[m.start():end], more))
+            recorded = self.units.get(unit) if unit else None
+            if recorded in self.scaled:  # 两倍: 200%
+                recorded, factor = self.scaled[recorded]
+                value = plain(value * factor)
+                value_max = plain(value_max * factor) if value_max is not None else None
+            found.append(Quantity(m.start(), end, value, recorded, value_max, text[m.start():end], more))
         return found
 
 

@@ -24,7 +24,7 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
 from kg.extract.records import (
-    AgencyType, Comparator, Deadline, DocumentRecord, Evidence, Extraction, Period, Role, Subject,
+    AgencyType, Attribute, Change, Comparator, Deadline, DocumentRecord, Evidence, Extraction, Period, Role, Subject,
 )
 from kg.rdf.iris import Minter
 from kg.rdf.namespaces import DEFAULT_BASE, POL, PREFIXES
@@ -53,6 +53,8 @@ COMPARATORS = {
     Comparator.RANGE: POL.Range,
 }
 PERIODS = {Period.ANNUAL: POL.Annual, Period.CUMULATIVE: POL.Cumulative}
+CHANGES = {Change.UP: POL.Increase, Change.DOWN: POL.Decrease}
+ATTRIBUTES = {Attribute.EXPECTED: POL.Expected, Attribute.BINDING: POL.Binding}
 ROLES = {Role.DRAFTED: POL.Drafted, Role.ISSUED: POL.Issued, Role.LEAD: POL.Lead, Role.SUPPORT: POL.Support,
          Role.INVOLVED: POL.Involved}
 AGENCY_CLASSES = {AgencyType.AGENCY: POL.Agency, AgencyType.PROTECTION_CENTRE: POL.ProtectionCentre}
@@ -89,6 +91,10 @@ def _deadline(deadline: Deadline) -> Literal | Term:
     if deadline.month is None:
         return _year(deadline.year)
     return Literal(str(deadline), datatype=XSD.gYearMonth)
+
+
+_TRUE = Term(f'"true"^^<{XSD.boolean}>')
+_FALSE = Term(f'"false"^^<{XSD.boolean}>')
 
 
 @lru_cache(maxsize=1 << 17)
@@ -322,6 +328,13 @@ class _Writer:
             self.add(self.doc_of(b.document), POL.hasBaseline, node)
             if b.year is not None:
                 self.add(node, POL.year, _year(b.year))
+        for name, cls, items in (("parameter", POL.Parameter, self.ex.parameters),
+                                 ("threshold", POL.Threshold, self.ex.thresholds),
+                                 ("context", POL.ContextFigure, self.ex.contexts)):
+            for k, f in enumerate(items, 1):
+                node = self.local(name, k)
+                self.figure(node, cls, f)
+                self.add(self.doc_of(f.document), POL.hasFigure, node)
 
     def figure(self, node: URIRef, cls: URIRef, f) -> None:
         value = f"{f.value}-{f.value_max}" if f.value_max is not None else str(f.value)
@@ -348,6 +361,13 @@ class _Writer:
             self.add(node, POL.scopeText, Text(f.scope_written or f.scope))
         if f.period:
             self.add(node, POL.period, PERIODS[f.period])
+        if f.change is not None:
+            self.add(node, POL.change, CHANGES[f.change])
+            self.add(node, POL.relativeChange, _TRUE if f.relative else _FALSE)
+        if f.per:
+            self.add(node, POL.per, Text(f.per))
+        if f.attribute is not None:
+            self.add(node, POL.attribute, ATTRIBUTES[f.attribute])
         self.fact(node, f.evidence)
 
     def responsibilities(self) -> None:

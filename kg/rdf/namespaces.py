@@ -27,22 +27,30 @@ class POL(DefinedNamespace):
     AtLeast: URIRef
     AtMost: URIRef
     Baseline: URIRef
+    Binding: URIRef
+    ChangeDirection: URIRef
     Comparator: URIRef
+    ContextFigure: URIRef
     Cumulative: URIRef
+    Decrease: URIRef
     DocumentKind: URIRef
     Drafted: URIRef
     Equal: URIRef
+    Expected: URIRef
     Feature: URIRef
     Figure: URIRef
     GreaterThan: URIRef
     GuaranteeMeasure: URIRef
+    Increase: URIRef
     Indicator: URIRef
+    IndicatorAttribute: URIRef
     Involved: URIRef
     Issued: URIRef
     Lead: URIRef
     LessThan: URIRef
     Measure: URIRef
     Mention: URIRef
+    Parameter: URIRef
     PeriodType: URIRef
     Person: URIRef
     Place: URIRef
@@ -57,11 +65,14 @@ class POL(DefinedNamespace):
     Support: URIRef
     Target: URIRef
     Task: URIRef
+    Threshold: URIRef
 
     addressees: URIRef
     addresses: URIRef
     agency: URIRef
     annexOf: URIRef
+    attribute: URIRef
+    change: URIRef
     code: URIRef
     comparator: URIRef
     deadline: URIRef
@@ -72,6 +83,7 @@ class POL(DefinedNamespace):
     format: URIRef
     hasBaseline: URIRef
     hasFeature: URIRef
+    hasFigure: URIRef
     hasGuaranteeMeasure: URIRef
     hasMeasure: URIRef
     hasTarget: URIRef
@@ -85,11 +97,13 @@ class POL(DefinedNamespace):
     mentionOf: URIRef
     mentions: URIRef
     order: URIRef
+    per: URIRef
     period: URIRef
     periodEnd: URIRef
     periodStart: URIRef
     readFrom: URIRef
     region: URIRef
+    relativeChange: URIRef
     responsibleFor: URIRef
     role: URIRef
     roleTitle: URIRef

@@ -157,13 +157,25 @@ def html_source(data: bytes, name: str) -> Source:
             text = None
     if text is None:
         text = decode_bytes(data, name).text
+    # The date only from the page's metadata: a search of the text takes the first year it reads (2010年的…).
     result = trafilatura.bare_extraction(text, include_tables=True, favor_recall=True, with_metadata=True,
-                                         include_comments=False)
+                                         include_comments=False, date_extraction_params={"extensive_search": False})
     if result is None or len((result.text or "").strip()) < _MIN_MAIN_TEXT:
         raise InputError(f"{name}: no main text found in the HTML page")
     body = result.text.strip()
     title = (result.title or "").strip()
     if title and not body.startswith(title):
         body = title + "\n" + body
-    meta = {"published": result.date} if result.date else {}
+    published = _date(result.date)
+    meta = {"published": published} if published else {}
     return Source(body, name, "html", "html", meta)
+
+
+def _date(written: str | None):
+    """The date a page gives as ``YYYY-MM-DD`` (trafilatura's form), or None."""
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat((written or "")[:10])
+    except ValueError:
+        return None
