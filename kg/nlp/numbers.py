@@ -64,7 +64,7 @@ class NumberReader:
         mult = "".join(re.escape(m) for m in self.multipliers)
         more = "".join(re.escape(m) for m in num["more_than"])
         self.more_than = set(num["more_than"])
-        arabic_num = rf"{_ARABIC}[{more}]?[{mult}]*(?:{_ARABIC}[{mult}]+)*"
+        arabic_num = rf"{_ARABIC}[{more}]?[{mult}]*[{more}]?(?:{_ARABIC}[{mult}]+)*"  # 3700多万, 23万多
         chinese_num = rf"[{re.escape(self.chinese_chars)}]+"
         number = rf"(?:{arabic_num}|{chinese_num})"
         seps = "|".join(re.escape(s) for s in sorted(num["range_separators"], key=len, reverse=True))

@@ -136,6 +136,15 @@ class TimeReader:
             return Moment(m.start(), m.end(), kind, doc_year, month) if doc_year is not None else None
         return None
 
+    def plan_named(self, text: str) -> tuple[int, int] | None:
+        """The years of the first five-year plan named in ``text`` (“十五五”主要目标: 2026–2030)."""
+        best = None
+        for name, years in self.plans.items():
+            pos = text.find(name)
+            if pos >= 0 and (best is None or pos < best[0]):
+                best = (pos, years)
+        return best[1] if best else None
+
     def year_in_title(self, title: str | None) -> int | None:
         m = self.title_year.search(title or "")
         return int(m["y"]) if m else None

@@ -116,21 +116,31 @@ class Binder:
         return Setting(scope, scope_written, scope_span, kind, year, moment)
 
     def section_context(self, a: Analysis, pos: int) -> tuple[str | None, int | None, Moment | None]:
-        """Return ``("target"|"review"|None, year, time in the heading)`` for the sections around ``pos``."""
+        """Return ``("target"|"review"|None, year, time in the heading)`` for the sections around ``pos``.
+
+        A heading with a review word, or a year before the document's, reviews; one
+        with a target word (目标) sets goals. A time in a heading that is not past
+        (2026年重点工作任务, “十五五”主要目标, 到2025年) holds for the section.
+        """
         sec = a.doc.section_at(pos)
         doc_year = a.year_at(pos)
         while sec is not None:
             heading = sec.heading
-            moments = [m for m in self.time.moments(heading, 0, len(heading), doc_year) if m.kind in ("deadline", "span")]
+            moments = [m for m in self.time.moments(heading, 0, len(heading), doc_year)
+                       if m.kind in ("deadline", "span", "reference") and m.year is not None
+                       and (doc_year is None or m.year >= doc_year or m.kind == "deadline")]
+            plan = self.time.plan_named(heading)
+            if plan and not moments and (doc_year is None or plan[1] >= doc_year):
+                moments = [Moment(sec.heading_start, sec.heading_end, "deadline", plan[1])]
             m = self.time.title_year.search(heading)
             if any(c in heading for c in self.review_sections):
                 return "review", int(m["y"]) if m else (doc_year - 1 if doc_year else None), None
             if m and doc_year and int(m["y"]) < doc_year and not moments:
                 return "review", int(m["y"]), None
             if any(c in heading for c in self.target_sections):
-                return "target", None, moments[-1] if moments else None
+                return "target", None, replace(moments[-1], kind="deadline") if moments else None
             if moments:
-                return None, None, moments[-1]
+                return None, None, replace(moments[-1], kind="deadline")
             sec = a.doc.sections[sec.parent] if sec.parent is not None else None
         return None, None, None
 
@@ -324,6 +334,11 @@ class Binder:
             short = len(piece) <= len(last) - len(head)
             out.append(piece + head if head and short and piece != last else piece)
         return out
+
+    def listed(self, text: str, start: int, end: int) -> bool:
+        """True if only list separators stand in ``[start, end)`` (4%、6%)."""
+        gap = text[start:end].strip()
+        return not gap or re.fullmatch(f"(?:{self.list_separators})+", gap) is not None
 
     def _before_separator(self, text: str, start: int, end: int) -> int:
         """``end`` moved back over list separators (和, 、) right before it."""

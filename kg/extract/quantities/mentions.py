@@ -67,6 +67,7 @@ class MentionFinder:
                                    key=lambda kv: -len(kv[0]))
         self.change_gap = tuple(change["between"])
         self.change_words_alone = {w: Change(d) for w, d in change["quantity_words"].items()}
+        self.change_openers = tuple(sorted(change["opening"], key=len, reverse=True))
         per = cfg["per"]
         units = "|".join(re.escape(u) for u in sorted(per["units"], key=len, reverse=True))
         self.per = compile_pattern(f"(?:{re.escape(per['mark'])}(?:{units}))+$", "quantities.toml per")
@@ -110,7 +111,8 @@ class MentionFinder:
 
     # -- change and per ------------------------------------------------------------------
     def change(self, text: str, q: Quantity, left: int, start: int) -> tuple[Change | None, int]:
-        """The direction of a change written right before the number (下降13.5%), and where its verb begins."""
+        """The direction of a change written right before the number (下降13.5%), and where its verb begins;
+        or of the clause ``start`` opens (新增教育学位16万多个)."""
         if q.written in self.change_words_alone:
             return self.change_words_alone[q.written], q.start  # 翻一番, 减半
         pos = left
@@ -121,6 +123,8 @@ class MentionFinder:
         for word, direction in self.change_words:
             if pos - len(word) >= start and text.startswith(word, pos - len(word)):
                 return direction, pos - len(word)
+        if text.startswith(self.change_openers, start) and not any(ch.isdigit() for ch in text[start:left]):
+            return Change.UP, left  # 新增教育学位16万多个: the clause opens with the change
         return None, left
 
     def per_phrase(self, text: str, before: int, start: int) -> tuple[str | None, int]:

@@ -119,7 +119,7 @@ class QuantityReader:
     def _sentence(self, a: Analysis, sentence, start: int, moments: list[Moment], opening_end: int,
                   inherited: Moment | None, setting: Setting, markers: dict[int, int], now: int | None) -> None:
         text = a.text
-        previous_indicator = None
+        previous_indicator, previous_end = None, start
         sentence_period = None
         excluded = [(m.start, m.end) for m in moments]
         for cs, ce in a.clauses(start, sentence.end, _CLAUSES):
@@ -140,15 +140,15 @@ class QuantityReader:
                 q = m.quantity
                 indicator = self.binder.carried(r.indicator, previous_indicator)
                 indicator = _without(indicator, text, moments, self.joining)
-                if not _HAN.search(indicator) and previous_indicator and m.left > m.start - 4 \
-                        and text[m.left:m.start] in self.roles.reach_words:
-                    indicator = previous_indicator  # 由2020年的3000亿元增长到5000亿元: the same indicator
+                if not _HAN.search(indicator) and previous_indicator and (
+                        text[m.left:m.start] in self.roles.reach_words or self.binder.listed(text, previous_end, m.words_start)):
+                    indicator = previous_indicator  # 由…的3000亿元增长到5000亿元, 分别增长4%、6%: the same indicator
                 if not indicator or not _HAN.search(indicator):
                     continue
                 if self.finder.needs_comparator(q) and q.unit != "%" and not self.finder.strong(text, q, ce) \
                         and not self._counted(a, r, cs, ce):
                     continue  # 14亿多中国人 is counted; 三年行动, 八项规定, 3.0版 are names
-                previous_indicator = indicator
+                previous_indicator, previous_end = indicator, m.right
                 period = r.period or sentence_period
                 if r.leading:
                     sentence_period = period  # 每年…，…: a period opening a clause holds for the rest

@@ -9,6 +9,7 @@ the lists of ``[roles]`` in the same file.
 
 The clues a cue can use:
 
+``context_unit``   its unit only describes (105周年)
 ``weak``           a count in Chinese numerals or of years, with no comparator written (分两个阶段)
 ``age``            the unit is an age (3岁以下婴幼儿)
 ``qualifies``      the number qualifies a noun after 的 with a bound (年营业收入超过1亿元的企业),
@@ -77,13 +78,18 @@ class Clues:
         return bool(getattr(self, name))
 
     @cached_property
+    def context_unit(self) -> bool:
+        return self.m.quantity.unit in self.d.context_units
+
+    @cached_property
     def weak(self) -> bool:
         q = self.m.quantity
         return q.unit not in (None, "%") and self.d.binder.finder.needs_comparator(q) and not self.m.written
 
     @cached_property
     def age(self) -> bool:
-        return self.m.quantity.unit in self.d.age_units
+        """An age that decides (3岁以下婴幼儿), not a level reached or changed (人均预期寿命提高到75.3岁)."""
+        return self.m.quantity.unit in self.d.age_units and not self.reach and self.m.change is None
 
     @cached_property
     def qualifies(self) -> bool:
@@ -203,7 +209,7 @@ class Clues:
 
 
 class RoleDecider:
-    CLUES = ("weak", "age", "qualifies", "grant", "per_unit", "fee", "validity", "time_limit", "government", "enumeration",
+    CLUES = ("context_unit", "weak", "age", "qualifies", "grant", "per_unit", "fee", "validity", "time_limit", "government", "enumeration",
              "duration", "past", "future", "current", "review_section", "target_section", "in_plan", "marked", "reach",
              "change", "target_cue")
 
@@ -235,6 +241,7 @@ class RoleDecider:
         self.enumeration_nouns = tuple(r["enumeration_nouns"])
         self.enumeration_reach = int(r["enumeration_reach"])
         self.duration_units = set(r["duration_units"])
+        self.context_units = set(r["context_units"])
         self.duration_leads = tuple(r["duration_leads"])
         self.duration_nouns = tuple(r["duration_nouns"])
         self.current_words = tuple(r["current_words"])
