@@ -116,6 +116,8 @@ def locate(item: dict, sq: Squeezed) -> Wanted:
     pos = -1
     for _ in range(nth):
         pos = squeezed_at.find(number, pos + 1)
+        while pos > 0 and number[:1].isdigit() and (squeezed_at[pos - 1].isdigit() or squeezed_at[pos - 1] == "."):
+            pos = squeezed_at.find(number, pos + 1)  # 5年 is not the end of 2025年
         if pos < 0:
             break
     if not number or pos < 0:

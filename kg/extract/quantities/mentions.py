@@ -72,6 +72,7 @@ class MentionFinder:
         units = "|".join(re.escape(u) for u in sorted(per["units"], key=len, reverse=True))
         self.per = compile_pattern(f"(?:{re.escape(per['mark'])}(?:{units}))+$", "quantities.toml per")
         self.per_gap = tuple(per["between"])
+        self.per_mark = per["mark"]
         names = cfg["names"]
         self.quote_pairs = dict(zip(names["quotes_open"], names["quotes_close"]))
         self.name_length = int(names["max_length"])
@@ -135,7 +136,11 @@ class MentionFinder:
                 pos -= len(gap)
                 break
         m = self.per.search(text, max(start, pos - 12), pos)
-        return (m.group(0), m.start()) if m else (None, -1)
+        if m:
+            return m.group(0), m.start()
+        if pos - 1 >= start and text[pos - 1] == self.per_mark:  # 每3—5年: how often
+            return self.per_mark, pos - 1
+        return None, -1
 
     def mention(self, text: str, q: Quantity, cs: int, ce: int, prev_end: int) -> Mention:
         comparator, left, right, written = self.comparator(text, q, prev_end, ce)

@@ -93,16 +93,26 @@ class Clues:
 
     @cached_property
     def qualifies(self) -> bool:
-        after = self.after
-        if after.startswith(self.d.qualifier_particle):
-            noun = after[len(self.d.qualifier_particle):len(self.d.qualifier_particle) + self.d.qualifier_reach]
-            entity = any(w in noun for w in self.d.qualified_nouns)
-            bounded = self.m.written and self.m.comparator is not Comparator.ABOUT
-            lead = any(w in self.before[-self.d.qualifier_reach:] for w in self.d.threshold_leads)
-            if entity and (bounded or lead):
-                return True
+        """The number bounds those a measure is for: 年营业收入超过1亿元的企业, 160千瓦及以下各类组织,
+        时长低于6小时的相应折减, or it stands in a condition (对……的, 涉及10千伏及以上电网改造的)."""
+        d, after = self.d, self.after
+        bounded = self.m.written and self.m.comparator not in (Comparator.ABOUT, Comparator.EQUAL)
+        after_bound = self.m.right > self.m.end  # 以上, 以下, 及以下 written after it
+        particle = after.startswith(d.qualifier_particle)
+        noun = after[len(d.qualifier_particle) if particle else 0:][:d.qualifier_reach]
+        if any(noun.startswith(w) for w in d.figure_nouns) or self.reach and not particle:
+            return False
+        entity = any(w in noun for w in d.qualified_nouns)
+        lead = any(w in self.before[-d.qualifier_reach:] for w in d.threshold_leads)
+        if self.m.quantity.unit in d.count_units and not lead:
+            return False  # 培育30家以上技术转移机构: a count of what is made, not a bound on it
+        if particle and (bounded or lead):
+            return True  # ……以上的企业, 低于6小时的相应折减
+        if after_bound and entity:
+            return True  # 160千瓦及以下各类民营经济组织
         clause = self.text[self.m.clause[0]:self.m.clause[1]]
-        return clause.startswith(self.d.condition_starts) and clause.endswith(self.d.condition_end)
+        condition = clause.endswith(d.condition_end) and (clause.startswith(d.condition_starts) or after_bound)
+        return condition
 
     @cached_property
     def grant_near(self) -> bool:
@@ -222,6 +232,8 @@ class RoleDecider:
         self.qualifier_particle = r["qualifier_particle"]
         self.qualifier_reach = int(r["qualifier_reach"])
         self.qualified_nouns = tuple(r["qualified_nouns"])
+        self.figure_nouns = tuple(r["figure_nouns"])
+        self.count_units = set(ctx["count_units"])
         self.threshold_leads = tuple(r["threshold_leads"])
         self.condition_starts = tuple(ctx["condition_starts"])
         self.condition_end = ctx["condition_end"]
