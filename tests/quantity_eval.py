@@ -59,15 +59,16 @@ def document_file(key: Path) -> Path:
 # -- locating annotations in the text ------------------------------------------------------------
 
 class Squeezed:
-    """A text without whitespace, with the offset of each kept character in the original."""
+    """A text without whitespace (and the | that mark table cells as policy-kg reads them), with the
+    offset of each kept character in the original."""
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.offsets = [k for k, ch in enumerate(text) if not ch.isspace()]
+        self.offsets = [k for k, ch in enumerate(text) if not ch.isspace() and ch != "|"]
         self.squeezed = "".join(text[k] for k in self.offsets)
 
     def find_all(self, snippet: str) -> list[int]:
-        needle = "".join(snippet.split())
+        needle = "".join(snippet.split()).replace("|", "")
         found, pos = [], self.squeezed.find(needle)
         while needle and pos >= 0:
             found.append(pos)

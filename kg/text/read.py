@@ -27,6 +27,7 @@ HTML_SUFFIXES = {".html", ".htm", ".shtml", ".xhtml"}
 FORMATS = ("text", "html", "docx", "pdf")
 # Below this many characters, what trafilatura keeps is a stray link, not a document.
 _MIN_MAIN_TEXT = 10
+_BODY = re.compile(r"<body[\s>]", re.I)
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_-]+)""", re.I)
 
 
@@ -157,6 +158,8 @@ def html_source(data: bytes, name: str) -> Source:
             text = None
     if text is None:
         text = decode_bytes(data, name).text
+    if not _BODY.search(text[:20000]):
+        text = f"<html><body><article>{text}</article></body></html>"  # a fragment: its headings would be lost
     # The date only from the page's metadata: a search of the text takes the first year it reads (2010年的…).
     result = trafilatura.bare_extraction(text, include_tables=True, favor_recall=True, with_metadata=True,
                                          include_comments=False, date_extraction_params={"extensive_search": False})
@@ -164,7 +167,7 @@ def html_source(data: bytes, name: str) -> Source:
         raise InputError(f"{name}: no main text found in the HTML page")
     body = result.text.strip()
     title = (result.title or "").strip()
-    if title and not body.startswith(title):
+    if title and title not in body:  # a title taken from the body's first heading is where the body has it
         body = title + "\n" + body
     published = _date(result.date)
     meta = {"published": published} if published else {}

@@ -203,6 +203,7 @@ class StructureRules:
     issued_separators: tuple[str, ...]
     cited_title: re.Pattern
     header: re.Pattern
+    title_tail: re.Pattern | None = None
     sequels: tuple = ()
 
 
@@ -232,6 +233,7 @@ def structure_rules() -> StructureRules:
         table_row=cfg["layout"]["table_row"],
         title_max=int(cfg["title"]["max_length"]),
         interpretation=tuple(compile_pattern(p, f"{where} [title] interpretation") for p in cfg["title"]["interpretation"]),
+        title_tail=compile_pattern(cfg["title"]["tail"], f"{where} [title] tail"),
         source_prefixes=tuple(src["prefixes"]),
         url=compile_pattern(src["url"], f"{where} [source] url"),
         date=compile_pattern(src["date"], f"{where} [source] date"),
@@ -461,6 +463,12 @@ class _Parser:
             if self.title_like(k) and (k == body_start or parts):
                 s, e = self.bounds[k]
                 fields["title"] = Field(self.text[s:e], s, e)
+                if k + 1 < body_end and self.rules.title_tail.match(self.line(k + 1)):
+                    # 民用爆炸物品行业发展规划 / （2016-2020年）: a title broken before its bracket
+                    ts, te = self.bounds[k + 1]
+                    fields["title"] = Field(self.text[s:e] + self.text[ts:te].strip(), s, te)
+                    roles[k + 1] = "title"
+                    k += 1
                 for pattern in self.rules.interpretation:
                     m = pattern.match(self.text[s:e])
                     if m:

@@ -1,8 +1,213 @@
-"""Indicator tables (placeholder until the table reader lands)."""
+"""Indicator tables: the 主要指标 tables of plans, as baselines and targets.
+
+A table reaches the rules as rows ``| a | b | c |``, one a line: cells of a
+.docx or an HTML ``<table>`` (:mod:`kg.text.read`), or columns rebuilt from
+a PDF's layout. A table is an indicator table when a header row names an
+indicator column (指标) and year or value columns (2020年 | 2025年, 基期值 |
+目标值, 年均增长). Each row then gives, for its indicator:
+
+- a baseline for each base-year column (a year before the plan's; 现状值);
+- a target for each later year's column (its deadline) or target column;
+- a target per year for a growth column (年均增长: annual, a change up);
+- the row's 属性 (预期性 expected, 约束性 binding) on each of them.
+
+A cell is read as a little sentence of its own (>30, 6人（含）以下,
+较“十二五”下降30%以上, 〔13.5〕 for a five-year total), with the unit of its
+row (亿元 in the unit column, or （%） after the indicator) where it writes
+none. Row numbers, footnote marks (①, [2], *) and empty cells (-, —, /) are
+no values.
+
+Header words are data, in ``resources/quantities.toml`` [tables].
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from kg.extract.records import Attribute, Baseline, Change, Period, Target
+from kg.nlp.numbers import plain
+from kg.nlp.time import Deadline
+from kg.resources import compile_pattern, load_toml
+
+_YEAR = re.compile(r"(?:19|20)\d{2}")
+
+
+@dataclass(frozen=True)
+class Cell:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Column:
+    index: int
+    kind: str  # label, unit, attribute, base, target, growth, other
+    year: int | None = None
+    cumulative: bool = False
+
 
 class TableReader:
+    def __init__(self) -> None:
+        cfg = load_toml("quantities.toml")["tables"]
+        self.heads = {kind: tuple(cfg[f"{kind}_heads"]) for kind in
+                      ("label", "unit", "attribute", "seq", "category", "growth", "base", "target")}
+        self.attributes = {word: Attribute(value) for word, value in cfg["attributes"].items()}
+        self.cumulative = [tuple(pair) for pair in cfg["cumulative_marks"]]
+        self.cumulative_heads = tuple(cfg["cumulative_heads"])
+        self.empty = set(cfg["empty_cells"])
+        self.footnote = compile_pattern(cfg["footnote"], "quantities.toml tables.footnote")
+        self.unit_in_label = compile_pattern(cfg["unit_in_label"], "quantities.toml tables.unit_in_label")
+        self.multipliers = {k: Decimal(v) for k, v in load_toml("numbers.toml")["multipliers"].items()}
+        self.units = dict(load_toml("numbers.toml")["units"])
+
+    # -- finding tables --------------------------------------------------------------------
     def __call__(self, a, reader) -> None:
+        doc = a.doc
+        block: list = []
+        for p in doc.paragraphs:
+            if p.role == "table":
+                block.append(p)
+                continue
+            if block:
+                self.table(a, reader, block)
+            block = []
+        if block:
+            self.table(a, reader, block)
+
+    @staticmethod
+    def cells(text: str, start: int, end: int) -> list[Cell]:
+        """The cells of a row ``| a | b |`` at ``[start, end)``, with their clean offsets."""
+        line = text[start:end]
+        bars = [k for k, ch in enumerate(line) if ch == "|"]
+        out = []
+        for left, right in zip(bars, bars[1:]):
+            s, e = start + left + 1, start + right
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            out.append(Cell(s, e, text[s:e]))
+        return out
+
+    def header(self, rows: list[list[Cell]], now: int | None) -> tuple[int, list[Column]] | None:
+        """The header row of an indicator table, and what each of its columns holds."""
+        for k, row in enumerate(rows[:4]):
+            columns = [self.column(i, c.text, now) for i, c in enumerate(row)]
+            kinds = [c.kind for c in columns]
+            if "label" in kinds and any(x in kinds for x in ("base", "target", "growth")):
+                return k, columns
         return None
+
+    def column(self, index: int, head: str, now: int | None) -> Column:
+        head = "".join(head.split())
+        cumulative = any(w in head for w in self.cumulative_heads)
+        if any(head.startswith(w) for w in self.heads["seq"]):
+            return Column(index, "seq")
+        if any(w in head for w in self.heads["growth"]):
+            return Column(index, "growth", self._year(head), cumulative)
+        years = [int(y) for y in _YEAR.findall(head)]
+        if years:
+            year = years[-1]
+            if any(w in head for w in self.heads["base"]) or (now is not None and year < now):
+                return Column(index, "base", year)
+            return Column(index, "target", year, cumulative)
+        for kind in ("unit", "attribute", "base", "target", "label", "category"):
+            if any(w in head for w in self.heads[kind]):
+                return Column(index, kind, None, cumulative)
+        return Column(index, "other")
+
+    @staticmethod
+    def _year(head: str) -> int | None:
+        years = _YEAR.findall(head)
+        return int(years[-1]) if years else None
+
+    # -- one table ---------------------------------------------------------------------------
+    def table(self, a, reader, paragraphs) -> None:
+        text = a.text
+        rows = [self.cells(text, p.start, p.end) for p in paragraphs]
+        now = reader._now(a, paragraphs[0].start)
+        found = self.header(rows, now)
+        if found is None:
+            return
+        k, columns = found
+        label_col = next(c.index for c in columns if c.kind == "label")
+        unit_col = next((c.index for c in columns if c.kind == "unit"), None)
+        attribute_col = next((c.index for c in columns if c.kind == "attribute"), None)
+        deadline = max((c.year for c in columns if c.kind == "target" and c.year), default=None)
+        plan_end = reader._plan_end(a, paragraphs[0].start)
+        for row in rows[k + 1:]:
+            if len(row) <= label_col:
+                continue
+            label = row[label_col].text
+            if not label or not re.search(r"[\u4e00-\u9fffA-Za-z]", label):
+                continue
+            indicator, unit = self.indicator(label, row[unit_col].text if unit_col is not None and unit_col < len(row) else "")
+            attribute = None
+            if attribute_col is not None and attribute_col < len(row):
+                attribute = next((v for w, v in self.attributes.items() if w in row[attribute_col].text), None)
+            for column in columns:
+                if column.kind not in ("base", "target", "growth") or column.index >= len(row):
+                    continue
+                cell = row[column.index]
+                self.cell(a, reader, cell, column, indicator, unit, attribute,
+                          deadline or (plan_end.year if plan_end else None))
+
+    def indicator(self, label: str, unit_text: str) -> tuple[str, str]:
+        """The indicator of a row and the unit its values are in (亿元, %)."""
+        label = self.footnote.sub("", label).strip()
+        unit = unit_text.strip()
+        m = self.unit_in_label.search(label)
+        if m and not unit:
+            unit = m.group("unit")
+        if m:
+            label = (label[:m.start()] + label[m.end():]).strip()
+        return label, "".join(unit.split())
+
+    def scale(self, unit: str) -> tuple[Decimal, str | None]:
+        """万亿元 is 10^12 元: the factor and the unit recorded."""
+        factor = Decimal(1)
+        rest = unit
+        while rest and rest[0] in self.multipliers and rest[1:]:
+            factor *= self.multipliers[rest[0]]
+            rest = rest[1:]
+        if not rest:
+            return Decimal(1), None
+        return factor, self.units.get(rest, rest)
+
+    def cell(self, a, reader, cell: Cell, column: Column, indicator: str, unit: str,
+             attribute: Attribute | None, deadline_year: int | None) -> None:
+        text = a.text
+        body = self.footnote.sub("", cell.text).strip()
+        if not body or body in self.empty:
+            return
+        cumulative = column.cumulative or any(body.startswith(o) and body.endswith(c) for o, c in self.cumulative)
+        quantities = reader.finder.reader.quantities(text, cell.start, cell.end)
+        quantities = [q for q in quantities if not self.footnote.fullmatch(text[q.start:q.end])]
+        if not quantities:
+            return
+        q = quantities[0]
+        m = reader.finder.mention(text, q, cell.start, cell.end, cell.start)
+        value, value_max, recorded = q.value, q.value_max, q.unit
+        if recorded is None and unit:
+            factor, recorded = self.scale(unit)
+            value = plain(value * factor)
+            value_max = plain(value_max * factor) if value_max is not None else None
+        change = m.change
+        period = Period.CUMULATIVE if cumulative else None
+        if column.kind == "growth":
+            change, period = change or Change.UP, Period.CUMULATIVE if cumulative else Period.ANNUAL
+            recorded = q.unit or "%"
+        rule = f"table.{column.kind}"
+        ev = a.evidence(cell.start, cell.end, rule)
+        common = dict(indicator=indicator, comparator=m.comparator, value=value, value_max=value_max, unit=recorded,
+                      evidence=ev, canonical_indicator=reader.canonical_indicator(indicator),
+                      document=a.subject_at(cell.start), change=change, number=a.doc.span(q.start, q.end),
+                      attribute=attribute, period=period)
+        if column.kind == "base":
+            a.found.baselines.append(Baseline(**common, year=column.year))
+        else:
+            year = column.year or deadline_year
+            a.found.targets.append(Target(**common, deadline=Deadline(year) if year else None))
