@@ -57,6 +57,13 @@ class NumberReader:
         self.fraction_word = num["fraction_word"]
         self.bare_counts = set(num["bare_counts"])
         self.scaled = {u: (s["unit"], Decimal(str(s["factor"]))) for u, s in cfg["scaled"].items()}
+        ratio = cfg["ratio"]
+        marks = "".join(re.escape(m) for m in ratio["marks"])
+        self.ratio = compile_pattern(rf"(?<![\d.])\d+(?:\.\d+)?(?:\s*[{marks}]\s*\d+(?:\.\d+)?)+(?![\d.%])",
+                                     "numbers.toml [ratio]")
+        self.ratio_split = re.compile(rf"\s*[{marks}]\s*")
+        self.ratio_words = tuple(ratio["words"])
+        self.ratio_reach = int(ratio["reach"])
         self.words = {w: Decimal(str(v)) for w, v in cfg["words"].items()}
         per = cfg["per"]
         self.threshold_prefixes = tuple(num["threshold_prefixes"])
@@ -126,9 +133,38 @@ class NumberReader:
             return True
         return unit is None and text.startswith(self.date_parts, end)
 
+    def ratios(self, text: str, start: int, end: int) -> list[Quantity]:
+        """The shares of the ratios in ``text[start:end]`` (按9∶1比例分担: 90% and 10%), each spanning the ratio."""
+        out = []
+        for m in self.ratio.finditer(text, start, end):
+            if not any(w in text[m.end():m.end() + self.ratio_reach + 2] for w in self.ratio_words):
+                continue  # 9:30 is a time, not a ratio
+            parts = [Decimal(p) for p in self.ratio_split.split(m.group(0))]
+            total = sum(parts)
+            if total <= 0:
+                continue
+            if len(parts) > 2 and total == 100:  # 8.7∶41.2∶50.1: the shares themselves
+                shares = parts
+            else:
+                shares = [_percent(p, total) for p in parts]
+            out.extend(Quantity(m.start(), m.end(), plain(s), "%", None, m.group(0)) for s in shares)
+        return out
+
     def quantities(self, text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
         """Return the quantities written in ``text[start:end]``, in order."""
         end = len(text) if end is None else end
+        ratios = self.ratios(text, start, end)
+        if ratios:  # the ratios, and the numbers around them
+            found = list(ratios)
+            pos = start
+            for s, e in sorted({(q.start, q.end) for q in ratios}):
+                found.extend(self._quantities(text, pos, s))
+                pos = e
+            found.extend(self._quantities(text, pos, end))
+            return sorted(found, key=lambda q: q.start)
+        return self._quantities(text, start, end)
+
+    def _quantities(self, text: str, start: int, end: int) -> list[Quantity]:
         found: list[Quantity] = []
         limit, pos = end, start
         while (m := self.pattern.search(text, pos, limit)) is not None:

@@ -12,6 +12,8 @@ The clues a cue can use:
 ``context_unit``   its unit only describes (105周年)
 ``weak``           a count in Chinese numerals or of years, with no comparator written (分两个阶段)
 ``age``            the unit is an age (3岁以下婴幼儿)
+``until``          an age or time up to which something runs (至其年满3周岁)
+``procedure``      a count a procedure sets (每年发放4次, 确定1名申领人)
 ``qualifies``      the number qualifies a noun after 的 with a bound (年营业收入超过1亿元的企业),
                    or stands in a condition clause (对……的)
 ``grant``          a grant, award or subsidy word by the number (给予50万元奖励, 最高不超过500万元,
@@ -90,6 +92,15 @@ class Clues:
     def age(self) -> bool:
         """An age that decides (3岁以下婴幼儿), not a level reached or changed (人均预期寿命提高到75.3岁)."""
         return self.m.quantity.unit in self.d.age_units and not self.reach and self.m.change is None
+
+    @cached_property
+    def until(self) -> bool:
+        return any(w in self.before[-self.d.until_reach:] for w in self.d.until_words)
+
+    @cached_property
+    def procedure(self) -> bool:
+        return (self.m.quantity.unit in self.d.procedure_units
+                and any(w in self.before for w in self.d.procedure_verbs))
 
     @cached_property
     def qualifies(self) -> bool:
@@ -219,7 +230,7 @@ class Clues:
 
 
 class RoleDecider:
-    CLUES = ("context_unit", "weak", "age", "qualifies", "grant", "per_unit", "fee", "validity", "time_limit", "government", "enumeration",
+    CLUES = ("context_unit", "weak", "age", "until", "procedure", "qualifies", "grant", "per_unit", "fee", "validity", "time_limit", "government", "enumeration",
              "duration", "past", "future", "current", "review_section", "target_section", "in_plan", "marked", "reach",
              "change", "target_cue")
 
@@ -229,6 +240,10 @@ class RoleDecider:
         ctx = cfg["context"]
         self.age_units = set(r["age_units"])
         self.reach_words = set(r["reach_words"])
+        self.until_words = tuple(r["until_words"])
+        self.until_reach = int(r["until_reach"])
+        self.procedure_units = set(r["procedure_units"])
+        self.procedure_verbs = tuple(r["procedure_verbs"])
         self.qualifier_particle = r["qualifier_particle"]
         self.qualifier_reach = int(r["qualifier_reach"])
         self.qualified_nouns = tuple(r["qualified_nouns"])
