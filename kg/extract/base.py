@@ -32,6 +32,7 @@ class Analysis:
     subjects: dict[int, str] = field(default_factory=dict)  # part index -> key of the document it is about
     issuers: dict[int, list[str]] = field(default_factory=dict)  # part index -> canonical issuing agencies
     assignments: list = field(default_factory=list)  # bracketed assignments (kg.extract.assignments)
+    memo: dict = field(default_factory=dict)  # what a component works out once per document
     _located: dict[str, list[tuple[int, int, Any]]] = field(default_factory=dict, repr=False)
 
     def subject_at(self, pos: int) -> str:

@@ -56,6 +56,10 @@ class NumberReader:
         self.percent_prefix = num["percent_prefix"]
         self.fraction_word = num["fraction_word"]
         self.bare_counts = set(num["bare_counts"])
+        self.chinese_only_units = set(num["chinese_only_units"])
+        self.half = num["half"]
+        self.half_units = tuple(sorted(num["half_units"], key=len, reverse=True))
+        self.half_not_after = tuple(num["half_not_after"])
         self.scaled = {u: (s["unit"], Decimal(str(s["factor"]))) for u, s in cfg["scaled"].items()}
         ratio = cfg["ratio"]
         marks = "".join(re.escape(m) for m in ratio["marks"])
@@ -133,6 +137,18 @@ class NumberReader:
             return True
         return unit is None and text.startswith(self.date_parts, end)
 
+    def halves(self, text: str, start: int, end: int) -> list[Quantity]:
+        """半个月, 半年: half a unit (not 上半年, 一半)."""
+        out = []
+        pos = text.find(self.half, start, end)
+        while pos >= 0:
+            unit = next((u for u in self.half_units if text.startswith(u, pos + 1, end)), None)
+            if unit and not text.endswith(self.half_not_after, 0, pos):
+                out.append(Quantity(pos, pos + 1 + len(unit), Decimal("0.5"), self.units.get(unit, unit), None,
+                                    text[pos:pos + 1 + len(unit)]))
+            pos = text.find(self.half, pos + 1, end)
+        return out
+
     def ratios(self, text: str, start: int, end: int) -> list[Quantity]:
         """The shares of the ratios in ``text[start:end]`` (按9∶1比例分担: 90% and 10%), each spanning the ratio."""
         out = []
@@ -153,8 +169,8 @@ class NumberReader:
     def quantities(self, text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
         """Return the quantities written in ``text[start:end]``, in order."""
         end = len(text) if end is None else end
-        ratios = self.ratios(text, start, end)
-        if ratios:  # the ratios, and the numbers around them
+        ratios = self.ratios(text, start, end) + self.halves(text, start, end)
+        if ratios:  # the ratios and halves, and the numbers around them
             found = list(ratios)
             pos = start
             for s, e in sorted({(q.start, q.end) for q in ratios}):
@@ -214,6 +230,8 @@ class NumberReader:
                 continue  # 千千万万, 百千万人才工程, 百年奋斗目标: not a count
             if a in self.not_numbers and not b:
                 continue  # 一个平台, 十项: an article or a name, not a count
+            if not chinese and unit in self.chinese_only_units:
+                continue  # 1.1级: a grade or a code
             value = self.parse(a)
             value_max = self.parse(b) if b else None
             if value is None or (b and value_max is None):

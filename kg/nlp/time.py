@@ -25,7 +25,9 @@ class Deadline:
 
 
 # The kinds of time, in the order they win where two overlap.
-MOMENT_KINDS = ("base", "of", "span", "current", "deadline", "reference")
+MOMENT_KINDS = ("event", "base", "of", "span", "current", "deadline", "reference")
+# The kinds that bind the figures after them to a time.
+BINDING_KINDS = frozenset(("span", "current", "deadline", "reference"))
 
 
 @dataclass(frozen=True)
@@ -35,8 +37,8 @@ class Moment:
     ``kind`` is what the time is to the figures after it (``time.toml``
     [moments]): ``deadline`` (到2025年), ``reference`` (2020年，…),
     ``current`` (截至2021年底, “十三五”以来), ``base`` (比2020年: a change's
-    starting point), ``of`` (2020年的: the year of the figure right after it)
-    or ``span`` (5年内).
+    starting point), ``of`` (2020年的: the year of the figure right after it),
+    ``event`` (2020年9月11日: a day, which binds no figure) or ``span`` (5年内).
     """
 
     start: int
@@ -66,6 +68,7 @@ class TimeReader:
         self.month = compile_pattern(pat["month"], "time.toml month")
         self.year = compile_pattern(pat["year"], "time.toml year")
         self.title_year = compile_pattern(pat["title_year"], "time.toml title_year")
+        self.number_year = compile_pattern(pat["number_year"], "time.toml number_year")
 
     def relative_year(self, text: str, doc_year: int | None) -> tuple[int, int, int] | None:
         """Return ``(year, start, end)`` of the first relative-year word in ``text``."""
@@ -96,7 +99,7 @@ class TimeReader:
         """Return the times written in ``text[start:end]``, in order, without overlaps.
 
         Where two patterns match at overlapping places, the longer wins, and of two
-        as long the one of the kind listed first (base, of, span, current, deadline, reference).
+        as long the one of the kind listed first (event, base, of, span, current, deadline, reference).
         """
         found: list[tuple[int, int, int, Moment]] = []
         for kind, pattern in self.moment_patterns:

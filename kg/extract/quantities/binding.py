@@ -28,7 +28,7 @@ from kg.extract.base import Analysis, Lexicon, strip_span
 from kg.extract.places import gazetteer
 from kg.extract.quantities.mentions import Mention, MentionFinder
 from kg.extract.records import Comparator, Period
-from kg.nlp.time import Moment, time_reader
+from kg.nlp.time import BINDING_KINDS, Moment, time_reader
 from kg.resources import read_table
 
 _CLAUSES = "，；：,;:"
@@ -153,7 +153,7 @@ class Binder:
         for m in moments:  # 2020年的3000亿元: a year written on the number itself
             if m.kind == "of" and m.end <= words and not text[m.end:words].strip():
                 return replace(m, kind="reference"), "own"
-        before = [m for m in moments if m.end <= words and m.kind not in ("base", "of")]
+        before = [m for m in moments if m.end <= words and m.kind in BINDING_KINDS]
         if before:
             m = before[-1]
             return m, "clause" if m.start >= mention.clause[0] else "sentence"

@@ -25,7 +25,7 @@ from kg.extract.quantities.mentions import MentionFinder
 from kg.extract.quantities.roles import Clues, RoleDecider
 from kg.extract.quantities.tables import TableReader
 from kg.extract.records import Baseline, ContextFigure, Parameter, Period, Target, Threshold
-from kg.nlp.time import Deadline, Moment, time_reader
+from kg.nlp.time import BINDING_KINDS, Deadline, Moment, time_reader
 from kg.resources import compile_pattern, load_toml
 
 _CLAUSES = "，；：,;:"
@@ -77,7 +77,7 @@ class QuantityReader:
             start = markers.get(sentence.start, sentence.start)
             moments = [m for m in self.time.moments(text, start, sentence.end, year)
                        if m.kind != "span" or self._opens_clause(text, start, m.start)]
-            opening = next((m for m in moments if m.kind not in ("base", "of") and m.start < self._first_clause_end(text, start, sentence.end)), None)
+            opening = next((m for m in moments if m.kind in BINDING_KINDS and m.start < self._first_clause_end(text, start, sentence.end)), None)
             opening_end = start
             if opening is not None and not text[start:opening.start].strip(" “"):
                 opening_end = opening.end
@@ -106,14 +106,28 @@ class QuantityReader:
                 return k
         return end
 
-    @staticmethod
-    def _now(a: Analysis, pos: int) -> int | None:
-        """The document's own year: its date, else the first year of the plan it is about."""
+    def _now(self, a: Analysis, pos: int) -> int | None:
+        """The document's own year: its date, else the first year of the plan it is about, else the
+        year of its number (国办发〔2020〕43号), else what its times say: the first deadline it sets,
+        or, if it sets none, the year after the last it reports figures for."""
         year = a.year_at(pos)
         if year is not None:
             return year
         subject = next((d for d in a.found.documents if d.key == a.subject_at(pos) and d.period_start), None)
-        return subject.period_start if subject else None
+        if subject:
+            return subject.period_start
+        own = a.part_document(pos)
+        m = self.time.number_year.search(own.number) if own is not None and own.number else None
+        if m:
+            return int(m["y"])
+        part = a.doc.part_at(pos)
+        cache = a.memo.setdefault("year read from the times", {})
+        if part.index not in cache:
+            moments = [m for m in self.time.moments(a.text, part.start, part.end, None) if m.year is not None]
+            deadlines = [m.year for m in moments if m.kind == "deadline"]
+            reported = [m.year for m in moments if m.kind in ("reference", "current")]
+            cache[part.index] = min(deadlines) if deadlines else (max(reported) + 1 if reported else None)
+        return cache[part.index]
 
     # -- one sentence ------------------------------------------------------------------
     def _sentence(self, a: Analysis, sentence, start: int, moments: list[Moment], opening_end: int,
@@ -129,7 +143,7 @@ class QuantityReader:
             cs, ce = strip_span(text, cs, ce)
             cs = markers.get(cs, cs)  # the clause starts after an item's marker
             for m in moments:  # 深入实施…工程，5年内培养…: a time opening the clause is no part of an indicator
-                if m.start == cs and m.kind not in ("base", "of"):
+                if m.start == cs and m.kind in BINDING_KINDS:
                     cs, ce = strip_span(text, m.end, ce)
             if ce <= cs:
                 continue

@@ -48,6 +48,7 @@ from kg.errors import RuleError
 from kg.extract.base import Analysis
 from kg.extract.quantities.binding import Reading, Setting
 from kg.extract.records import Comparator
+from kg.nlp.segment import is_han
 
 ROLES = ("target", "baseline", "parameter", "threshold", "context")
 
@@ -107,16 +108,21 @@ class Clues:
         """The number bounds those a measure is for: 年营业收入超过1亿元的企业, 160千瓦及以下各类组织,
         时长低于6小时的相应折减, or it stands in a condition (对……的, 涉及10千伏及以上电网改造的)."""
         d, after = self.d, self.after
+        if self.time_limit:
+            return False  # 7个工作日内答复: a limit to keep
         bounded = self.m.written and self.m.comparator not in (Comparator.ABOUT, Comparator.EQUAL)
-        after_bound = self.m.right > self.m.end  # 以上, 以下, 及以下 written after it
+        after_bound = self.text[self.m.end:self.m.right] in d.range_bounds  # 以上, 以下, 及以下 written after it
         particle = after.startswith(d.qualifier_particle)
         noun = after[len(d.qualifier_particle) if particle else 0:][:d.qualifier_reach]
         if any(noun.startswith(w) for w in d.figure_nouns) or self.reach and not particle:
             return False
         entity = any(w in noun for w in d.qualified_nouns)
         lead = any(w in self.before[-d.qualifier_reach:] for w in d.threshold_leads)
-        if self.m.quantity.unit in d.count_units and not lead:
-            return False  # 培育30家以上技术转移机构: a count of what is made, not a bound on it
+        unit = self.m.quantity.unit
+        if (unit in d.count_units or unit == "%") and not lead:
+            return False  # 培育30家以上技术转移机构, 30%以上的市: a count or share of what is reached, not a bound
+        if after_bound and unit is not None and is_han(noun[:1]) and not self.reach:
+            return True  # 时速120公里以上线路: a measure bounding the noun after it
         if particle and (bounded or lead):
             return True  # ……以上的企业, 低于6小时的相应折减
         if after_bound and entity:
@@ -248,6 +254,7 @@ class RoleDecider:
         self.qualifier_reach = int(r["qualifier_reach"])
         self.qualified_nouns = tuple(r["qualified_nouns"])
         self.figure_nouns = tuple(r["figure_nouns"])
+        self.range_bounds = set(r["range_bounds"])
         self.count_units = set(ctx["count_units"])
         self.threshold_leads = tuple(r["threshold_leads"])
         self.condition_starts = tuple(ctx["condition_starts"])
