@@ -72,6 +72,7 @@ class Binder:
         self.change_verbs = tuple(sorted(ctx["change_verbs"], key=len, reverse=True))
         self.distributive = ctx["distributive"]
         self.each = tuple(ctx["each"])
+        self.each_not_after = tuple(ctx["each_not_after"])
         self.list_marks = "".join(s for s in ctx["list_separators"] if len(s) == 1 and not _HAN.match(s)) + "，；,;"
         self.list_mark = "、"  # the one separator that never stands inside a name
         self.list_separators = "|".join(re.escape(s) for s in sorted(ctx["list_separators"], key=len, reverse=True))
@@ -283,6 +284,8 @@ class Binder:
                 indicator, period, leading = text[m.right:nxt].strip("，；。 "), None, False  # 7个工作日内答复
             else:
                 indicator, period, leading = self.indicator(a, (prev_end, left), (after, nxt), setting)
+                if not indicator and m.per_start >= 0:
+                    indicator = text[m.per_start:m.left]  # 每年发放4次: the per phrase and its verb
             ev_start = setting.scope_span[0] if setting.scope_span and cs <= setting.scope_span[0] < q.start else prev_end
             prev_end = m.right
             out.append(Reading(m, indicator, period, leading, ev_start))
@@ -309,7 +312,7 @@ class Binder:
         for r in readings:
             m = r.mention
             word = next((w for w in self.each if text.startswith(w, m.words_start - len(w))
-                         and a.tokens.is_boundary(m.words_start - len(w))), None)  # 均, not 平均
+                         and not text.endswith(self.each_not_after, 0, m.words_start - len(w))), None)  # 均, not 平均
             if word is None or r.distributed:
                 out.append(r)
                 continue

@@ -124,7 +124,7 @@ class MentionFinder:
         for word, direction in self.change_words:
             if pos - len(word) >= start and text.startswith(word, pos - len(word)):
                 return direction, pos - len(word)
-        if text.startswith(self.change_openers, start) and not any(ch.isdigit() for ch in text[start:left]):
+        if text.startswith(self.change_openers, start):
             return Change.UP, left  # 新增教育学位16万多个: the clause opens with the change
         return None, left
 

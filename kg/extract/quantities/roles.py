@@ -36,6 +36,7 @@ The clues a cue can use:
                    or a count of planned outputs after a verb (培训2000名)
 ``reach``          a comparator that sets a level to reach is written before it (达到, 提高到, 压缩至)
 ``change``         it is a change (下降13.5%, 压减三分之一), not a level
+``aim``            a word of aiming in its clause before it (力争建成示范项目20个)
 ``target_cue``     a word of aiming in its sentence (力争, 确保, 目标)
 """
 
@@ -114,14 +115,14 @@ class Clues:
         after_bound = self.text[self.m.end:self.m.right] in d.range_bounds  # 以上, 以下, 及以下 written after it
         particle = after.startswith(d.qualifier_particle)
         noun = after[len(d.qualifier_particle) if particle else 0:][:d.qualifier_reach]
-        if any(noun.startswith(w) for w in d.figure_nouns) or self.reach and not particle:
+        if any(noun.startswith(w) for w in d.figure_nouns) or self.reach and not particle and not after_bound:
             return False
         entity = any(w in noun for w in d.qualified_nouns)
         lead = any(w in self.before[-d.qualifier_reach:] for w in d.threshold_leads)
         unit = self.m.quantity.unit
         if (unit in d.count_units or unit == "%") and not lead:
             return False  # 培育30家以上技术转移机构, 30%以上的市: a count or share of what is reached, not a bound
-        if after_bound and unit is not None and is_han(noun[:1]) and not self.reach:
+        if after_bound and unit is not None and is_han(noun[:1]):
             return True  # 时速120公里以上线路: a measure bounding the noun after it
         if particle and (bounded or lead):
             return True  # ……以上的企业, 低于6小时的相应折减
@@ -230,6 +231,10 @@ class Clues:
         return self.m.change is not None
 
     @cached_property
+    def aim(self) -> bool:
+        return any(c in self.before for c in self.d.target_cues)
+
+    @cached_property
     def target_cue(self) -> bool:
         sentence = self.text[self.sentence[0]:self.sentence[1]]
         return any(c in sentence for c in self.d.target_cues)
@@ -238,7 +243,7 @@ class Clues:
 class RoleDecider:
     CLUES = ("context_unit", "weak", "age", "until", "procedure", "qualifies", "grant", "per_unit", "fee", "validity", "time_limit", "government", "enumeration",
              "duration", "past", "future", "current", "review_section", "target_section", "in_plan", "marked", "reach",
-             "change", "target_cue")
+             "change", "aim", "target_cue")
 
     def __init__(self, cfg: dict, binder) -> None:
         self.binder = binder

@@ -1,0 +1,74 @@
+"""Clause-level binding: each figure takes its time, list member and comparator from its own clause outwards."""
+
+import pytest
+
+NOTICE = "关于做好某项工作的通知\n（2022年3月1日）\n{}"
+
+
+def targets(extract_text, text):
+    return [(t.indicator, t.comparator.value, str(t.value), t.unit, str(t.deadline) if t.deadline else None)
+            for t in extract_text(NOTICE.format(text)).targets]
+
+
+def test_each_deadline_holds_for_its_own_clauses(extract_text):
+    got = targets(extract_text, "2023年底前，甲覆盖率不低于80%；2024年底前，乙覆盖率不低于90%。")
+    assert got == [("甲覆盖率", ">=", "80", "%", "2023"), ("乙覆盖率", ">=", "90", "%", "2024")]
+
+
+@pytest.mark.parametrize("opening, deadline", [
+    ("五年内", "2026"),  # the document's year counts as the first (2022 + 5 - 1)
+    ("三年内", "2024"),
+    ("明年上半年", "2023-06"),
+    ("今年", "2022"),
+    ("年底前", "2022"),
+    ("“十四五”时期", "2025"),
+    ("到“十四五”末", "2025"),
+    ("到2035年", "2035"),
+])
+def test_relative_horizons_resolve_against_the_document(extract_text, opening, deadline):
+    assert targets(extract_text, f"{opening}，全市建成充电桩1000个。") == [("建成充电桩", "=", "1000", "个", deadline)]
+
+
+def test_a_change_counted_from_a_year_takes_the_deadline_not_that_year(extract_text):
+    got = targets(extract_text, "到2025年，单位地区生产总值能耗比2020年下降13.5%。")
+    assert got == [("单位地区生产总值能耗下降", "=", "13.5", "%", "2025")]
+
+
+def test_from_a_year_to_a_level_is_a_baseline_then_a_target(extract_text):
+    ex = extract_text(NOTICE.format("到2025年，全市地区生产总值由2020年的3000亿元增长到5000亿元。"))
+    assert [(b.indicator, str(b.value), b.year, b.scope_written) for b in ex.baselines] == [
+        ("地区生产总值", "300000000000", 2020, "全市")]
+    assert [(t.indicator, str(t.value), str(t.deadline)) for t in ex.targets] == [("地区生产总值", "500000000000", "2025")]
+
+
+def test_fen_bie_distributes_values_and_the_change_over_a_list(extract_text):
+    got = [(t.indicator, t.comparator.value, str(t.value), t.change.value if t.change else None)
+           for t in extract_text(NOTICE.format("到2025年，甲、乙、丙排放总量分别下降8%、8%、10%以上。")).targets]
+    assert got == [("甲排放总量下降", "=", "8", "down"), ("乙排放总量下降", "=", "8", "down"),
+                   ("丙排放总量下降", ">=", "10", "down")]
+
+
+def test_jun_gives_one_value_to_each_member_of_the_list(extract_text):
+    got = targets(extract_text, "到2025年，城市、农村污水处理率均达到90%以上。")
+    assert got == [("城市污水处理率", ">=", "90", "%", "2025"), ("农村污水处理率", ">=", "90", "%", "2025")]
+
+
+def test_a_bound_before_the_first_of_a_list_holds_for_the_rest(extract_text):
+    got = targets(extract_text, "到2023年，试点覆盖至少3个地市、12个县区。")
+    assert [(c, v) for _, c, v, _, _ in got] == [(">=", "3"), (">=", "12")]
+
+
+def test_a_time_opening_a_paragraph_holds_for_its_later_sentences(extract_text):
+    got = targets(extract_text, "到2025年，全市新增就业10万人。其中，高校毕业生就业2万人以上。")
+    assert [d for *_, d in got] == ["2025", "2025"]
+
+
+def test_a_goals_heading_with_a_plan_period_sets_the_deadline(extract_text):
+    text = "某省政府工作报告\n——2026年1月27日在某省人民代表大会上\n一、“十五五”主要目标任务\n常住人口城镇化率提升至67%左右。\n"
+    got = [(str(t.value), str(t.deadline)) for t in extract_text(text).targets]
+    assert got == [("67", "2030")]
+
+
+def test_a_day_binds_no_figure(extract_text):
+    got = targets(extract_text, "2022年9月11日，会议部署了工作。力争建成示范项目20个。")
+    assert got == [("建成示范项目", "=", "20", "个", None)]

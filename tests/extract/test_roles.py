@@ -1,0 +1,99 @@
+"""Every quantity gets one role, decided by a cue whose id the figure carries.
+
+Each sentence below is written to be read one way by a person; the expected
+role, value and cue are what that reading gives.
+"""
+
+import pytest
+
+from kg.errors import RuleError
+
+NOTICE = "关于做好某项工作的通知（2021年）\n{}"
+
+
+def figures(extract_text, text):
+    return [(f.role, str(f.value), f.unit, f.evidence.rule) for f in extract_text(NOTICE.format(text)).figures]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # thresholds: who or what a measure is for
+    ("对年营业收入超过1亿元的企业给予支持。", [("threshold", "100000000", "元", "threshold.qualifier")]),
+    ("将低压办电“零投资”扩大至160千瓦及以下各类民营经济组织。", [("threshold", "160", "千瓦", "threshold.qualifier")]),
+    ("对符合规定的3周岁以下婴幼儿发放补贴。", [("threshold", "3", "岁", "threshold.age")]),
+    # parameters: settings of the policy itself
+    ("对首次认定的企业给予最高50万元奖励。", [("parameter", "500000", "元", "parameter.grant")]),
+    ("按设备投资额的10%给予补助。", [("parameter", "10", "%", "parameter.grant")]),
+    ("育儿补贴标准为每孩每年3600元。", [("parameter", "3600", "元", "parameter.grant")]),
+    ("中央财政、地方财政按照9∶1比例分担。",
+     [("parameter", "90", "%", "parameter.grant"), ("parameter", "10", "%", "parameter.grant")]),
+    ("发放补贴，至其年满3周岁。", [("parameter", "3", "岁", "parameter.until")]),
+    ("由申请家庭确定1名申领人。", [("parameter", "1", "名", "parameter.procedure")]),
+    ("补贴按季度发放，每年发放4次。", [("parameter", "4", "次", "parameter.per-unit")]),
+    ("本意见有效期5年。", [("parameter", "5", "年", "parameter.validity")]),
+    ("申请人应在婴儿出生后180日内提出申请。", [("parameter", "180", "日", "parameter.time-limit")]),
+    # context: counts that only describe
+    ("主要呈现以下4个特点。", [("context", "4", "个", "context.enumeration")]),
+    ("计划用3年时间完成。", [("context", "3", "年", "context.duration")]),
+    ("分两个阶段推进。", [("context", "2", "个", "context.weak")]),
+    ("纪念中国共产党成立105周年。", [("context", "105", "周年", "context.unit")]),
+])
+def test_each_cue_decides_the_role_it_is_there_for(extract_text, text, expected):
+    assert figures(extract_text, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # targets without a 到YYYY年: a level to reach, a change to make, a time limit a body keeps
+    ("保障水平达到70%。", [("target", "70", "%", "target.reach")]),
+    ("补助标准达到每人每年不低于600元。", [("target", "600", "元", "target.reach")]),
+    ("推动宽带降价20%。", [("target", "20", "%", "target.change")]),
+    ("审批时限压减三分之一。", [("target", "33.33", "%", "target.change")]),
+    ("政务部门应当在7个工作日内答复。", [("target", "7", "工作日", "target.service-standard")]),
+    # baselines: the present state
+    ("目前现有1300多项许可事项。", [("baseline", "1300", "项", "baseline.current")]),
+])
+def test_targets_and_baselines_without_a_year(extract_text, text, expected):
+    assert figures(extract_text, text) == expected
+
+
+def test_a_change_is_kept_as_a_change_with_its_direction(extract_text):
+    ex = extract_text(NOTICE.format("到2025年，单位地区生产总值能耗下降13.5%，非化石能源占比提高5个百分点，"
+                                    "森林覆盖率提高到60%，新增5G基站1000座。"))
+    got = [(f.indicator, f.change and f.change.value, f.relative) for f in ex.targets]
+    assert got == [("单位地区生产总值能耗下降", "down", True), ("非化石能源占比提高", "up", False),
+                   ("森林覆盖率", None, None), ("新增5G基站", "up", False)]
+
+
+def test_about_is_about_and_a_bound_after_wins_over_reaching(extract_text):
+    ex = extract_text(NOTICE.format("到2025年，研发投入强度达到2.5%左右，数字经济核心产业增加值达到1万亿元以上，"
+                                    "企业开办时间压缩至6个月。"))
+    assert [(f.comparator.value, str(f.value), f.unit) for f in ex.targets] == [
+        ("~", "2.5", "%"), (">=", "1000000000000", "元"), ("=", "6", "个月")]
+
+
+def test_the_cue_travels_into_the_graph_as_the_rule(extract_text):
+    from kg.rdf.graph import triples_of
+
+    ex = extract_text(NOTICE.format("对首次认定的企业给予最高50万元奖励。"))
+    _, nt, _ = triples_of(ex)
+    assert '<https://w3id.org/policy-kg/ontology#rule> "parameter.grant"' in nt
+    assert "ontology#Parameter>" in nt
+
+
+def test_a_cue_naming_an_unknown_clue_is_refused_with_the_file_and_cue(monkeypatch):
+    from kg.extract.quantities import roles
+    from kg.resources import load_toml
+
+    cfg = dict(load_toml("quantities.toml"))
+    cfg["cue"] = [{"id": "target.typo", "role": "target", "when": ["futur"]}, {"id": "context.other", "role": "context"}]
+    with pytest.raises(RuleError, match=r"quantities.toml \[\[cue\]\]: cue target.typo: unknown clue 'futur'"):
+        roles.RoleDecider(cfg, binder=None)
+
+
+def test_the_last_cue_must_give_every_quantity_a_role():
+    from kg.extract.quantities import roles
+    from kg.resources import load_toml
+
+    cfg = dict(load_toml("quantities.toml"))
+    cfg["cue"] = [{"id": "target.deadline", "role": "target", "when": ["future"]}]
+    with pytest.raises(RuleError, match="the last cue must hold always"):
+        roles.RoleDecider(cfg, binder=None)
