@@ -56,6 +56,7 @@ class NumberReader:
         self.percent_prefix = num["percent_prefix"]
         self.fraction_word = num["fraction_word"]
         self.bare_counts = set(num["bare_counts"])
+        self.label_prefixes = tuple(num["label_prefixes"])
         self.chinese_only_units = set(num["chinese_only_units"])
         self.half = num["half"]
         self.half_units = tuple(sorted(num["half_units"], key=len, reverse=True))
@@ -232,6 +233,8 @@ class NumberReader:
                 continue  # 一个平台, 十项: an article or a name, not a count
             if not chinese and unit in self.chinese_only_units:
                 continue  # 1.1级: a grade or a code
+            if unit is None and text.endswith(self.label_prefixes, 0, m.start()):
+                continue  # 表1: a label
             value = self.parse(a)
             value_max = self.parse(b) if b else None
             if value is None or (b and value_max is None):

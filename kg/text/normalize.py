@@ -47,6 +47,9 @@ class LayoutRules:
     page_number: re.Pattern
     inline_break: re.Pattern
     table_row: str
+    table_cells: re.Pattern
+    table_min_cells: int
+    table_min_rows: int
     headings: tuple
     min_wrap_width: int
     wrap_slack: int
@@ -74,6 +77,9 @@ def layout_rules() -> LayoutRules:
         page_number=compile_pattern(lay["page_number"], where),
         inline_break=compile_pattern(lay["inline_break"], where),
         table_row=lay["table_row"],
+        table_cells=re.compile(rf"[^\s]+(?:[ \u3000]{{1,{int(lay['table_gap']) - 1}}}(?![ \u3000\t])[^\s]+)*"),
+        table_min_cells=int(lay["table_min_cells"]),
+        table_min_rows=int(lay["table_min_rows"]),
         headings=headings,
         min_wrap_width=int(lay["min_wrap_width"]),
         wrap_slack=int(lay["wrap_slack"]),
@@ -285,11 +291,91 @@ class _Layout:
         return self._full(last)
 
 
+def _cells(rules: LayoutRules, text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The cells of a line laid out in columns: runs of text between gaps of two spaces or a tab."""
+    return [(m.start(), m.end()) for m in rules.table_cells.finditer(text, start, end)]
+
+
+def _tables(rules: LayoutRules, text: str) -> list[_Line]:
+    """Rows ``| a | b |`` for the blocks of ``text`` laid out in columns, each cell under its column."""
+    raw = []  # (start, end, newline_at) of every line
+    pos = 0
+    for m in _NEWLINE.finditer(text):
+        raw.append((pos, m.start(), m.start()))
+        pos = m.end()
+    raw.append((pos, len(text), len(text)))
+    rows: list[_Line] = []
+    block: list[tuple[int, int, int, list[tuple[int, int]]]] = []
+
+    def flush() -> None:
+        if len(block) >= rules.table_min_rows:
+            rows.extend(_aligned(text, block))
+        block.clear()
+
+    for start, end, newline_at in raw:
+        if "\t" not in text[start:end] and "  " not in text[start:end] and "\u3000" not in text[start:end]:
+            flush()
+            continue
+        cells = _cells(rules, text, start, end)
+        if len(cells) >= rules.table_min_cells:
+            block.append((start, end, newline_at, cells))
+        elif text[start:end].strip():
+            flush()
+    flush()
+    return rows
+
+
+def has_table(text: str) -> bool:
+    """True if ``text`` holds a block laid out in columns that :func:`normalize` reads as a table."""
+    return bool(_tables(layout_rules(), text))
+
+
+def _aligned(text: str, block) -> list[_Line]:
+    """The rows of one table: cells placed by where they start, under the header's columns."""
+    header_start = block[0][0]
+    columns = [s - header_start for s, _ in block[0][3]]
+    out = []
+    for start, end, newline_at, cells in block:
+        placed: list[list[tuple[int, int]]] = [[] for _ in columns]
+        for s, e in cells:
+            if len(cells) == len(columns):
+                k = cells.index((s, e))
+            else:
+                offset = s - start
+                k = min(range(len(columns)), key=lambda c: abs(columns[c] - offset))
+            placed[k].append((s, e))
+        chars: list[str] = ["|"]
+        origin: list[int] = [start]
+        for k, parts in enumerate(placed):
+            at = parts[0][0] if parts else origin[-1]
+            chars.append(" ")
+            origin.append(at)
+            for n, (s, e) in enumerate(parts):
+                if n:
+                    chars.append(" ")
+                    origin.append(s - 1)
+                for i in range(s, e):
+                    ch = text[i]
+                    if ch in _DROP or unicodedata.category(ch) == "Cc":
+                        continue
+                    chars.append(" " if ch in _SPACES else _fold(ch))
+                    origin.append(i)
+            chars.extend(" |")
+            origin.extend([origin[-1], origin[-1]])
+        out.append(_Line(0, end - start, chars, origin, newline_at))
+    return out
+
+
 def normalize(text: str) -> CleanText:
     """Return the normalised :class:`CleanText` of ``text``, one paragraph per line."""
     rules = layout_rules()
     breaks = frozenset(m.start() for m in rules.inline_break.finditer(text))
     lines = [ln for ln in _physical_lines(text, breaks) if ln.chars]
+    tables = _tables(rules, text)
+    if tables:  # a table laid out in columns: its lines are rows, not prose to rejoin
+        spans = [(t.origin[0], t.newline_at) for t in tables]
+        lines = sorted([ln for ln in lines if not any(s <= ln.origin[0] <= e for s, e in spans)] + tables,
+                       key=lambda ln: ln.origin[0])
     if len(lines) > 1:
         lines = [ln for ln in lines if not rules.page_number.match(ln.text)] or lines
     layout = _Layout(rules, lines)

@@ -114,12 +114,22 @@ def pdf_text(data: bytes, name: str) -> str:
                 reader.decrypt("")
             except Exception:
                 raise InputError(f"{name}: the PDF is encrypted; save an unencrypted copy first") from None
-        pages = [page.extract_text() or "" for page in reader.pages]
+        pages = [_page_text(page) for page in reader.pages]
     except InputError:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, AttributeError) as exc:
         raise InputError(f"{name}: not a readable PDF ({' '.join(str(exc).split())[:120]})") from None
     return "\n".join(pages)
+
+
+def _page_text(page) -> str:
+    """A page's text; where it holds a table, as laid out, so the table's columns can be rebuilt
+    (the plain text gives each cell a line of its own, and rows run together)."""
+    from kg.text.normalize import has_table
+
+    plain = page.extract_text() or ""
+    laid_out = page.extract_text(extraction_mode="layout") or ""
+    return laid_out if has_table(laid_out) else plain
 
 
 def docx_text(data: bytes, name: str) -> str:
