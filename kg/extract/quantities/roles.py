@@ -14,6 +14,7 @@ The clues a cue can use:
 ``age``            the unit is an age (3岁以下婴幼儿)
 ``until``          an age or time up to which something runs (至其年满3周岁)
 ``procedure``      a count a procedure sets (每年发放4次, 确定1名申领人)
+``in_conditions``  it stands in a list of conditions (its heading or lead-in says 条件, 资格…)
 ``qualifies``      the number qualifies a noun after 的 with a bound (年营业收入超过1亿元的企业),
                    or stands in a condition clause (对……的)
 ``grant``          a grant, award or subsidy word by the number (给予50万元奖励, 最高不超过500万元,
@@ -103,6 +104,27 @@ class Clues:
     def procedure(self) -> bool:
         return (self.m.quantity.unit in self.d.procedure_units
                 and any(w in self.before for w in self.d.procedure_verbs))
+
+    @cached_property
+    def in_conditions(self) -> bool:
+        """In a list of conditions: a heading around it, or the lead-in (…条件之一的：) before its item, says so."""
+        a, words = self.a, self.d.condition_words
+        sec = a.doc.section_at(self.m.start)
+        for _ in range(2):  # its own heading and the one above
+            if sec is None:
+                break
+            if any(w in sec.heading for w in words):
+                return True
+            sec = a.doc.sections[sec.parent] if sec.parent is not None else None
+        here = a.doc.sentence_at(self.m.start)
+        if here is None:
+            return False
+        k = here.paragraph
+        for p in reversed(a.doc.paragraphs[max(0, k - 12):k]):  # the lead-in of the list it is in
+            line = a.text[p.start:p.end].rstrip()
+            if line.endswith(self.d.lead_in_ends):
+                return any(w in line for w in words)
+        return False
 
     @cached_property
     def qualifies(self) -> bool:
@@ -241,7 +263,7 @@ class Clues:
 
 
 class RoleDecider:
-    CLUES = ("context_unit", "weak", "age", "until", "procedure", "qualifies", "grant", "per_unit", "fee", "validity", "time_limit", "government", "enumeration",
+    CLUES = ("context_unit", "weak", "age", "until", "procedure", "in_conditions", "qualifies", "grant", "per_unit", "fee", "validity", "time_limit", "government", "enumeration",
              "duration", "past", "future", "current", "review_section", "target_section", "in_plan", "marked", "reach",
              "change", "aim", "target_cue")
 
@@ -252,6 +274,8 @@ class RoleDecider:
         self.age_units = set(r["age_units"])
         self.reach_words = set(r["reach_words"])
         self.until_words = tuple(r["until_words"])
+        self.condition_words = tuple(r["condition_words"])
+        self.lead_in_ends = ("：", ":")
         self.until_reach = int(r["until_reach"])
         self.procedure_units = set(r["procedure_units"])
         self.procedure_verbs = tuple(r["procedure_verbs"])
