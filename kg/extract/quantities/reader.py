@@ -67,7 +67,7 @@ class QuantityReader:
         paragraph_time: dict[int, Moment] = {}  # paragraph -> a time opening one of its sentences
         section_deadline: dict[int, Moment] = {}  # target section -> the first deadline written in it
         for sentence in doc.sentences:
-            if doc.paragraphs[sentence.paragraph].role != "body":
+            if doc.paragraphs[sentence.paragraph].role not in ("body", "heading"):
                 continue
             has_number = self.finder.reader.pattern.search(text, sentence.start, sentence.end) is not None
             if not has_number and not any(ch in self.time_chars for ch in sentence.text):
