@@ -57,6 +57,7 @@ class NumberReader:
         self.fraction_word = num["fraction_word"]
         self.bare_counts = set(num["bare_counts"])
         self.label_prefixes = tuple(num["label_prefixes"])
+        self.per_marks = set(num["per_marks"])
         self.chinese_only_units = set(num["chinese_only_units"])
         self.half = num["half"]
         self.half_units = tuple(sorted(num["half_units"], key=len, reverse=True))
@@ -89,7 +90,8 @@ class NumberReader:
         self.date_parts = tuple(num["date_parts"])
         self.date_leads = tuple(num["date_leads"])
         pattern = (
-            rf"(?<![A-Za-z0-9.{re.escape(num['ordinal_prefix'])}])(?:{re.escape(self.percent_prefix)}(?P<pnum>{number})"
+            rf"(?<![A-Za-z0-9.{re.escape(num['ordinal_prefix'])}{re.escape(self.chinese_chars)}])"
+            rf"(?:{re.escape(self.percent_prefix)}(?P<pnum>{number})"
             rf"|(?P<den>{chinese_num}|\d+){re.escape(self.fraction_word)}(?P<num>{chinese_num}|\d+)"
             rf"|(?P<word>{words})"
             rf"|(?P<a>{number})(?P<unit_a>{unit})?(?:(?P<sep>{seps})(?P<b>{number}))?(?P<unit>{unit})?)(?![A-Za-z])"
@@ -137,6 +139,13 @@ class NumberReader:
         if (unit is None or unit in self.year_units) and all(v == v.to_integral_value() and 1900 <= v <= 2100 for v in years):
             return True
         return unit is None and text.startswith(self.date_parts, end)
+
+    def _idiom(self, text: str, start: int, end: int) -> bool:
+        """A bare multiplier in a set phrase (千家万户, 千行百业) or counting per (每万人口)."""
+        before = text[start - 1] if start else ""
+        after = text[end] if end < len(text) else ""
+        return (after in self._mult_only or before in self.per_marks
+                or (before and before not in self._mult_only and start >= 2 and text[start - 2] in self._mult_only))
 
     def halves(self, text: str, start: int, end: int) -> list[Quantity]:
         """半个月, 半年: half a unit (not 上半年, 一半)."""
@@ -227,8 +236,11 @@ class NumberReader:
                 continue  # 五大任务, 十九大: a Chinese numeral needs a unit to be a quantity
             if chinese and set(a) <= self._mult_only and text[max(0, m.start() - 1):m.start()] in self.threshold_prefixes:
                 continue  # 过百件: part of an indicator's name
-            if chinese and set(a) <= self._mult_only and (len(a) > 1 and a not in self.bare_counts or unit == self.year_unit):
-                continue  # 千千万万, 百千万人才工程, 百年奋斗目标: not a count
+            if chinese and set(a) <= self._mult_only and (len(a) > 1 and a not in self.bare_counts or unit == self.year_unit
+                                                        or self._idiom(text, m.start(), end)):
+                continue  # 千千万万, 百千万人才工程, 百年奋斗目标, 千家万户, 每万人口: not a count
+            if chinese and unit == self.year_unit and len(a) >= 3 and not set(a) & self._mult_only:
+                continue  # 二〇三五年: a year
             if a in self.not_numbers and not b:
                 continue  # 一个平台, 十项: an article or a name, not a count
             if not chinese and unit in self.chinese_only_units:

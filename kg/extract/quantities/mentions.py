@@ -77,6 +77,8 @@ class MentionFinder:
         self.quote_pairs = dict(zip(names["quotes_open"], names["quotes_close"]))
         self.name_length = int(names["max_length"])
         self.duration_units = set(ctx["duration_units"])
+        self.brackets_open = {"（", "("}
+        self.repeat_words = "".join(names["repeat_words"])
 
     # -- comparator ----------------------------------------------------------------
     def comparator(self, text: str, q: Quantity, start: int, end: int) -> tuple[Comparator, int, int, bool]:
@@ -150,19 +152,25 @@ class MentionFinder:
 
     # -- which numbers are quantities ---------------------------------------------------
     def quantities(self, text: str, cs: int, ce: int, excluded: list[tuple[int, int]]) -> list[Quantity]:
-        """The quantities of a clause, without those inside a title, a name in quotes or ``excluded`` spans."""
-        return [q for q in self.reader.quantities(text, cs, ce)
-                if not _inside_title(text, q.start)
-                and not self.in_name(text, q.start)
-                and not any(s <= q.start < e or s < q.end <= e for s, e in excluded)]
+        """The quantities of a clause, without those inside a title, a name in quotes or ``excluded`` spans,
+        nor one that a bracket repeats (50平方米（含50平方米）)."""
+        found = [q for q in self.reader.quantities(text, cs, ce)
+                 if not _inside_title(text, q.start)
+                 and not self.in_name(text, q.start)
+                 and not any(s <= q.start < e or s < q.end <= e for s, e in excluded)]
+        return [q for k, q in enumerate(found)
+                if not (k and (q.value, q.unit) == (found[k - 1].value, found[k - 1].unit)
+                        and text[found[k - 1].end:q.start].rstrip(self.repeat_words).strip() in self.brackets_open)]
 
     def in_name(self, text: str, pos: int) -> bool:
-        """True if ``pos`` lies inside a short quoted name (“两个确保”, “1+N”)."""
+        """True if ``pos`` lies inside a short quoted name (“两个确保”, “1+N”); a name with counts
+        in Chinese numerals may be twice as long (“四个革命、一个合作”)."""
+        reach = self.name_length * (2 if text[pos] in self.reader.chinese_chars else 1)
         for opening, closing in self.quote_pairs.items():
-            o = text.rfind(opening, max(0, pos - self.name_length), pos)
+            o = text.rfind(opening, max(0, pos - reach), pos)
             if o < 0 or text.find(closing, o + 1, pos) >= 0:
                 continue
-            c = text.find(closing, pos, o + self.name_length + 2)
+            c = text.find(closing, pos, o + reach + 2)
             if c >= 0:
                 return True
         return False
