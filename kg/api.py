@@ -497,8 +497,10 @@ def query(source, text: str | None = None, named: str | None = None, params: dic
     return run(source, text, params)
 
 
-SUMMARY_ORDER = ("tasks", "measures", "targets", "baselines", "agencies", "responsibilities", "problems",
-                 "features", "guarantees", "persons", "places", "documents")
+SUMMARY_ORDER = ("tasks", "measures", "targets", "baselines", "parameters", "thresholds", "contexts", "agencies",
+                 "responsibilities", "problems", "features", "guarantees", "persons", "places", "documents")
+# How a count is written in the summary, where not as its name (2 context figures).
+SUMMARY_NAMES = {"contexts": "context figures"}
 
 
 def summarize(ex: "Extraction") -> list[str]:
@@ -514,7 +516,7 @@ def summarize(ex: "Extraction") -> list[str]:
             subject = next(x for x in ex.documents if x.key == d.interprets)
             period = f" {subject.period_start}–{subject.period_end}" if subject.period_start else ""
             lines.append(f"  about: {subject.title} ({subject.kind or 'document'}{period})")
-    lines.append("  " + ", ".join(f"{counts[k]} {k}" for k in SUMMARY_ORDER))
+    lines.append("  " + ", ".join(f"{counts[k]} {SUMMARY_NAMES.get(k, k)}" for k in SUMMARY_ORDER))
     return lines
 
 

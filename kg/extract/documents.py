@@ -19,7 +19,7 @@ import re
 
 from kg.extract.base import Analysis
 from kg.extract.records import DocumentRecord, Reference
-from kg.nlp.time import small_count
+from kg.nlp.time import small_count, time_reader
 from kg.resources import compile_pattern, load_toml
 from kg.text.structure import title_key
 
@@ -43,6 +43,7 @@ class DocumentReader:
         self.interpretation_kind = structure["title"]["interpretation_kind"]
         self.annex_kind = cfg["annex_kind"]
         self.notice_kinds = tuple(cfg["notice_kinds"])
+        self.plan_kinds = set(cfg["plan_kinds"])
 
     def kind_of(self, title: str) -> str | None:
         """Return the kind of document a title names (行动方案, 通知…), from how it ends."""
@@ -57,7 +58,10 @@ class DocumentReader:
         m = self.period.search(title)
         if not m:
             years = {int(y["y"]) for y in self.year.finditer(title)}
-            return (years.pop(),) * 2 if len(years) == 1 else (None, None)  # 2022年政府工作报告
+            if len(years) == 1:
+                return (years.pop(),) * 2  # 2022年政府工作报告
+            plan = time_reader().plan_named(title) if self.kind_of(title) in self.plan_kinds else None
+            return plan or (None, None)  # 某省“十四五”数字经济发展规划: 2021–2025
         a, b = int(m["a"]), int(m["b"])
         return (a, b) if a <= b else (None, None)
 

@@ -331,7 +331,68 @@ def has_table(text: str) -> bool:
 
 
 def _aligned(text: str, block) -> list[_Line]:
-    """The rows of one table: cells placed by where they start, under the header's columns."""
+    """The rows of one table, each cell under its column.
+
+    Columns are found where a PDF's layout puts them (one character a
+    position): between "rivers", positions where the header and at least two
+    rows in three have a space. A row's cells are its runs of text between
+    gaps of two spaces or a space on a river, each under the column it starts
+    in (a cell may overflow its column: 〔13.5〕). A block whose lines use tabs,
+    or whose rivers give fewer columns than its header has cells, is cut at its
+    gaps instead, cells placed by the header's.
+    """
+    lines = [text[start:end] for start, end, _, _ in block]
+    columns = _rivers(lines)
+    if columns is None or len(columns) < len(block[0][3]):
+        return _by_gaps(text, block)
+    rivers = {i for (_, b), (a, _) in zip(columns, columns[1:]) for i in range(b, a)}
+    out = []
+    for (start, end, newline_at, _), line in zip(block, lines):
+        placed: list[list[tuple[int, int]]] = [[] for _ in columns]
+        for a, b in _runs(line, rivers):
+            k = next((j for j, (ca, cb) in enumerate(columns) if a < cb), len(columns) - 1)
+            placed[k].append((start + a, start + b))
+        out.append(_row(text, start, end, newline_at, placed))
+    return out
+
+
+def _rivers(lines: list[str]) -> list[tuple[int, int]] | None:
+    """The columns of lines laid out by position, between the rivers of space that cross them."""
+    if any("\t" in line for line in lines):
+        return None
+    width = max(len(line) for line in lines)
+
+    def free(line: str, i: int) -> bool:
+        return i >= len(line) or line[i] in " \u3000"
+
+    rows = lines[1:] or lines
+    blank = [free(lines[0], i) and sum(free(line, i) for line in rows) * 3 >= len(rows) * 2 for i in range(width)]
+    columns, start = [], None
+    for i, is_free in enumerate(blank + [True]):
+        if not is_free and start is None:
+            start = i
+        elif is_free and start is not None:
+            columns.append((start, i))
+            start = None
+    return columns
+
+
+def _runs(line: str, rivers: set[int]) -> list[tuple[int, int]]:
+    """The runs of text of a line: cut at two spaces, or at one that lies on a river."""
+    out, start = [], None
+    for i, ch in enumerate(line + "  "):
+        space = ch in " \u3000"
+        if space and start is not None:
+            nxt = (line + "  ")[i + 1]
+            if nxt in " \u3000" or i in rivers:
+                out.append((start, i))
+                start = None
+        elif not space and start is None:
+            start = i
+    return out
+
+
+def _by_gaps(text: str, block) -> list[_Line]:
     header_start = block[0][0]
     columns = [s - header_start for s, _ in block[0][3]]
     out = []
@@ -344,26 +405,31 @@ def _aligned(text: str, block) -> list[_Line]:
                 offset = s - start
                 k = min(range(len(columns)), key=lambda c: abs(columns[c] - offset))
             placed[k].append((s, e))
-        chars: list[str] = ["|"]
-        origin: list[int] = [start]
-        for k, parts in enumerate(placed):
-            at = parts[0][0] if parts else origin[-1]
-            chars.append(" ")
-            origin.append(at)
-            for n, (s, e) in enumerate(parts):
-                if n:
-                    chars.append(" ")
-                    origin.append(s - 1)
-                for i in range(s, e):
-                    ch = text[i]
-                    if ch in _DROP or unicodedata.category(ch) == "Cc":
-                        continue
-                    chars.append(" " if ch in _SPACES else _fold(ch))
-                    origin.append(i)
-            chars.extend(" |")
-            origin.extend([origin[-1], origin[-1]])
-        out.append(_Line(0, end - start, chars, origin, newline_at))
+        out.append(_row(text, start, end, newline_at, placed))
     return out
+
+
+def _row(text: str, start: int, end: int, newline_at: int, placed: list[list[tuple[int, int]]]) -> _Line:
+    """A row ``| a | b |`` of the cells placed under each column, each character mapped to the original."""
+    chars: list[str] = ["|"]
+    origin: list[int] = [start]
+    for parts in placed:
+        at = parts[0][0] if parts else origin[-1]
+        chars.append(" ")
+        origin.append(at)
+        for n, (s, e) in enumerate(parts):
+            if n:
+                chars.append(" ")
+                origin.append(s - 1)
+            for i in range(s, e):
+                ch = text[i]
+                if ch in _DROP or unicodedata.category(ch) == "Cc":
+                    continue
+                chars.append(" " if ch in _SPACES else _fold(ch))
+                origin.append(i)
+        chars.extend(" |")
+        origin.extend([origin[-1], origin[-1]])
+    return _Line(0, end - start, chars, origin, newline_at)
 
 
 def normalize(text: str) -> CleanText:

@@ -145,10 +145,11 @@ def docx_text(data: bytes, name: str) -> str:
     for block in document.iter_inner_content():
         if hasattr(block, "rows"):
             for row in block.rows:
-                cells = []
+                cells, previous = [], None
                 for cell in row.cells:
-                    if not cells or cell.text != cells[-1]:  # merged cells repeat
+                    if previous is None or cell._tc is not previous:  # a merged cell repeats; equal values do not merge
                         cells.append(cell.text)
+                    previous = cell._tc
                 lines.append(table_row(cells))
         else:
             lines.append(block.text)

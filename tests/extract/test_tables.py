@@ -1,0 +1,123 @@
+"""Indicator tables of plans, from HTML, Word and PDF files, read as baselines and targets.
+
+The table in every test is the same (a 十四五 plan's 主要指标); the values
+expected are read off it: the 2020年 column is the baseline, the 2025年
+column the target due in 2025, the 年均增长 column a yearly target, 〔〕 a
+total over the plan, 属性 the attribute, and the unit column (亿元, 万人)
+scales the values.
+"""
+
+import io
+
+import pytest
+
+TITLE = "某市国民经济和社会发展第十四个五年规划纲要"
+HEADER = ["序号", "指标", "单位", "2020年", "2025年", "年均增长", "属性"]
+ROWS = [
+    ["1", "地区生产总值", "亿元", "3000", "5000", "7%", "预期性"],
+    ["2", "常住人口", "万人", "120", "130", "", "预期性"],
+    ["3", "单位地区生产总值能耗降低（%）", "", "—", "〔13.5〕", "", "约束性"],
+    ["12", "森林覆盖率[1]", "%", "40", "约42", "", "约束性"],
+]
+PROSE = "到2025年，全市经济实力明显增强。"
+
+EXPECTED = {
+    ("baseline", "地区生产总值", "300000000000", "元", "2020", "expected", None),
+    ("target", "地区生产总值", "500000000000", "元", "2025", "expected", None),
+    ("target", "地区生产总值", "7", "%", "2025", "expected", "annual"),
+    ("baseline", "常住人口", "1200000", "人", "2020", "expected", None),
+    ("target", "常住人口", "1300000", "人", "2025", "expected", None),
+    ("target", "单位地区生产总值能耗降低", "13.5", "%", "2025", "binding", "cumulative"),
+    ("baseline", "森林覆盖率", "40", "%", "2020", "binding", None),
+    ("target", "森林覆盖率", "42", "%", "2025", "binding", None),
+}
+
+
+def table_figures(ex):
+    out = set()
+    for f in ex.figures:
+        if not f.evidence.rule.startswith("table."):
+            continue
+        time = str(f.deadline) if f.role == "target" else str(f.year)
+        out.add((f.role, f.indicator, str(f.value), f.unit, time, f.attribute.value if f.attribute else None,
+                 f.period.value if f.period else None))
+    return out
+
+
+def html_page() -> bytes:
+    cells = lambda row: "".join(f"<td>{c}</td>" for c in row)
+    rows = "".join(f"<tr>{cells(r)}</tr>" for r in [HEADER, *ROWS])
+    return (f"<html><head><meta charset='utf-8'><title>{TITLE}</title></head><body><article><h1>{TITLE}</h1>"
+            f"<p>{PROSE}这一时期是全面建设的关键时期，规划明确了发展目标和主要任务。</p><p>表1 主要指标</p>"
+            f"<table>{rows}</table><p>以上为规划主要指标。</p></article></body></html>").encode("utf-8")
+
+
+def docx_file() -> bytes:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph(TITLE)
+    document.add_paragraph(PROSE)
+    table = document.add_table(rows=len(ROWS) + 1, cols=len(HEADER))
+    for r, row in enumerate([HEADER, *ROWS]):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def pdf_file() -> bytes:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    out = io.BytesIO()
+    c = canvas.Canvas(out)
+    c.setFont("STSong-Light", 11)
+    y = 800
+    for line in (TITLE, PROSE, "表1 主要指标"):
+        c.drawString(60, y, line)
+        y -= 28
+    columns = [60, 95, 290, 330, 380, 430, 490]
+    for row in [HEADER, *ROWS]:
+        for x, cell in zip(columns, row):
+            c.drawString(x, y, cell)
+        y -= 20
+    c.drawString(60, y - 20, "以上为规划主要指标。")
+    c.save()
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("suffix, make", [(".html", html_page), (".docx", docx_file), (".pdf", pdf_file)],
+                         ids=["html", "docx", "pdf"])
+def test_an_indicator_table_gives_baselines_and_targets(tmp_path, suffix, make):
+    from kg import api
+
+    path = tmp_path / f"plan{suffix}"
+    path.write_bytes(make())
+    assert table_figures(api.extract(path)) == EXPECTED
+
+
+def test_row_numbers_and_footnote_marks_are_no_values(tmp_path):
+    from kg import api
+
+    path = tmp_path / "plan.pdf"
+    path.write_bytes(pdf_file())
+    values = {str(f.value) for f in api.extract(path).figures}
+    assert not values & {"12", "1", "4012", "401"}  # 12 约42 is not 1242, 森林覆盖率[1] 40 not 140
+
+
+def test_a_table_without_an_indicator_column_is_no_indicator_table(extract_text):
+    text = TITLE + "\n| 类别 | 细分 | 重点任务 |\n| 产品 | 工业炸药 | 研发3类产品 |\n| 工艺 | 雷管 | 改造5条生产线 |\n"
+    assert [f for f in extract_text(text).figures if f.evidence.rule.startswith("table.")] == []
+
+
+def test_equal_values_in_neighbouring_cells_of_a_docx_row_are_both_kept(tmp_path):
+    from kg.text.read import read_source
+
+    path = tmp_path / "plan.docx"
+    path.write_bytes(docx_file())
+    text = read_source(path).text
+    assert "| 森林覆盖率[1] | % | 40 | 约42 |  | 约束性 |" in text
