@@ -340,14 +340,15 @@ class _Writer:
         value = f"{f.value}-{f.value_max}" if f.value_max is not None else str(f.value)
         symbol = "" if f.comparator in (Comparator.EQUAL, Comparator.RANGE) else f.comparator.value + " "
         self.labelled(node, cls, f"{f.indicator} {symbol}{value}{f.unit or ''}")
-        canonical = f.canonical_indicator or f.indicator
-        indicator = self.m.indicator(canonical)
-        self.labelled(indicator, POL.Indicator, canonical, shared=True)
-        self.describe(indicator, SKOS.prefLabel, Text(canonical))
-        self.describe(indicator, SKOS.inScheme, self.m.scheme("indicators"))
-        if f.indicator != canonical:
-            self.describe(indicator, SKOS.altLabel, Text(f.indicator))
-        self.add(node, POL.indicator, indicator)
+        if cls != POL.ContextFigure:  # a count that only describes names no indicator worth a concept
+            canonical = f.canonical_indicator or f.indicator
+            indicator = self.m.indicator(canonical)
+            self.labelled(indicator, POL.Indicator, canonical, shared=True)
+            self.describe(indicator, SKOS.prefLabel, Text(canonical))
+            self.describe(indicator, SKOS.inScheme, self.m.scheme("indicators"))
+            if f.indicator != canonical:
+                self.describe(indicator, SKOS.altLabel, Text(f.indicator))
+            self.add(node, POL.indicator, indicator)
         self.add(node, POL.indicatorText, Text(f.indicator))
         self.add(node, POL.comparator, COMPARATORS[f.comparator])
         self.add(node, POL.value, _decimal(f.value))
