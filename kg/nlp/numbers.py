@@ -94,7 +94,7 @@ class NumberReader:
             rf"(?:{re.escape(self.percent_prefix)}(?P<pnum>{number})"
             rf"|(?P<den>{chinese_num}|\d+){re.escape(self.fraction_word)}(?P<num>{chinese_num}|\d+)"
             rf"|(?P<word>{words})"
-            rf"|(?P<a>{number})(?P<unit_a>{unit})?(?:(?P<sep>{seps})(?P<b>{number}))?(?P<unit>{unit})?)(?![A-Za-z])"
+            rf"|(?P<a>{number})(?:(?P<unit_a>{unit})?(?P<sep>{seps})(?P<b>{number}))?(?P<unit>{unit})?)(?![A-Za-z])"
         )
         self.pattern = compile_pattern(pattern, "numbers.toml (assembled quantity pattern)")
         self._units_by_length = sorted(self.units, key=len, reverse=True)

@@ -190,15 +190,30 @@ class Clues:
 
     @cached_property
     def time_limit(self) -> bool:
-        return self.d.binder.is_time_limit(self.text, self.m)
+        """A time limit: 7个工作日内, 时限为20个工作日, 期限最长不超过30个工作日, 结束后15个工作日发放."""
+        if self.d.binder.is_time_limit(self.text, self.m):
+            return True
+        d, q = self.d, self.m.quantity
+        if q.unit not in d.limit_units or self.m.change is not None:
+            return False
+        return (self.before.endswith(d.limit_leads) or any(w in self.before[-d.limit_reach:] for w in d.limit_words)
+                or self.after.startswith(d.processing_words))
 
     @cached_property
     def government(self) -> bool:
+        """A government body is obliged (部门应当…), or the limit is on an office's processing
+        (初审, 审核, 办结, 发放…), not on an applicant (提出申请, 缴清)."""
+        d = self.d
+        if self.after.startswith(d.applicant_words) or any(w in self.after[:d.limit_reach] for w in d.applicant_words):
+            return False
+        if any(w in self.before for w in d.extension_words):
+            return False
         sentence = self.text[self.sentence[0]:self.sentence[1]]
-        obliged = any(w in sentence for w in self.d.obligations)
+        obliged = any(w in sentence for w in d.obligations)
         subject = bool(self.a.located("agency", self.sentence[0], self.m.start)) or any(
-            w in self.sentence_before for w in self.d.service_subjects)
-        return obliged and subject
+            w in self.sentence_before for w in d.service_subjects)
+        processing = any(w in self.before for w in d.processing_words) or self.after.startswith(d.processing_words)
+        return obliged and subject or processing
 
     @cached_property
     def enumeration(self) -> bool:
@@ -274,6 +289,13 @@ class RoleDecider:
         self.age_units = set(r["age_units"])
         self.reach_words = set(r["reach_words"])
         self.until_words = tuple(r["until_words"])
+        self.limit_units = set(r["limit_units"])
+        self.limit_leads = tuple(r["limit_leads"])
+        self.limit_words = tuple(r["limit_words"])
+        self.limit_reach = int(r["limit_reach"])
+        self.processing_words = tuple(r["processing_words"])
+        self.applicant_words = tuple(r["applicant_words"])
+        self.extension_words = tuple(r["extension_words"])
         self.condition_words = tuple(r["condition_words"])
         self.lead_in_ends = ("：", ":")
         self.until_reach = int(r["until_reach"])
