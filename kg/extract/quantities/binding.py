@@ -307,17 +307,19 @@ class Binder:
                 mentions[k] = replace(m, comparator=prev.comparator, written=True)
 
     def _each(self, a: Analysis, readings: list[Reading], cs: int) -> list[Reading]:
-        """甲、乙利用率均达到40%: one value, one reading per member of the list before 均."""
+        """甲、乙利用率均达到40%: one value, one reading per member of the list before 均. A change
+        needs no 均 (药品、耗材平均降价超50%); a level does (龙头、骨干企业专业技术人员比重达到25%
+        stays one)."""
         text, out = a.text, []
         for r in readings:
             m = r.mention
             word = next((w for w in self.each if text.startswith(w, m.words_start - len(w))
                          and not text.endswith(self.each_not_after, 0, m.words_start - len(w))), None)  # 均, not 平均
-            if word is None or r.distributed:
+            if r.distributed or (word is None and not (m.change is not None and len(readings) == 1)):
                 out.append(r)
                 continue
-            subject = r.indicator[:-len(word)] if r.indicator.endswith(word) else r.indicator
-            pieces = [p for p in subject.split(self.list_mark) if p.strip()]
+            subject = r.indicator[:-len(word)] if word and r.indicator.endswith(word) else r.indicator
+            pieces = [p for p in _split_outside_brackets(subject, self.list_mark) if p.strip()]
             if len(pieces) < 2:
                 out.append(replace(r, indicator=subject))
                 continue
@@ -393,6 +395,21 @@ class Binder:
             if text.startswith(word):
                 text = text[len(word):]
         return text
+
+
+def _split_outside_brackets(text: str, mark: str) -> list[str]:
+    """``text`` cut at ``mark`` where no bracket is open (县（市、区、旗） is one piece)."""
+    pieces, depth, start = [], 0, 0
+    for k, ch in enumerate(text):
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)" and depth:
+            depth -= 1
+        elif ch == mark and depth == 0:
+            pieces.append(text[start:k])
+            start = k + 1
+    pieces.append(text[start:])
+    return pieces
 
 
 def balanced(indicator: str) -> str:

@@ -216,8 +216,8 @@ class QuantityReader:
                                           measure=measure.order if measure else None))
         elif role == "baseline":
             year = moment.year if moment is not None and state == "past" else setting.section_year
-            if year is None and rule == "baseline.current":
-                year = now
+            if year is None and rule in ("baseline.current", "baseline.from"):
+                year = now  # 现有…, 由35万元调整为…: the level when the document was written
             a.found.baselines.append(Baseline(**common, year=year))
         else:
             getattr(a.found, LISTS[role]).append(RECORDS[role](**common))

@@ -11,6 +11,7 @@ The clues a cue can use:
 
 ``context_unit``   its unit only describes (105周年)
 ``weak``           a count in Chinese numerals or of years, with no comparator written (分两个阶段)
+``from_level``     the level a change starts from (由20个月压缩至18.5个月)
 ``age``            the unit is an age (3岁以下婴幼儿)
 ``until``          an age or time up to which something runs (至其年满3周岁)
 ``procedure``      a count a procedure sets (每年发放4次, 确定1名申领人)
@@ -95,6 +96,14 @@ class Clues:
     def age(self) -> bool:
         """An age that decides (3岁以下婴幼儿), not a level reached or changed (人均预期寿命提高到75.3岁)."""
         return self.m.quantity.unit in self.d.age_units and not self.reach and self.m.change is None
+
+    @cached_property
+    def from_level(self) -> bool:
+        d = self.d
+        opened = max((self.before.rfind(w) for w in d.from_words), default=-1)
+        if opened < 0 or any(ch.isdigit() for ch in self.before[opened:]):
+            return False
+        return any(w in self.after[:d.qualifier_reach * 2] for w in d.to_words)
 
     @cached_property
     def until(self) -> bool:
@@ -278,7 +287,8 @@ class Clues:
 
 
 class RoleDecider:
-    CLUES = ("context_unit", "weak", "age", "until", "procedure", "in_conditions", "qualifies", "grant", "per_unit", "fee", "validity", "time_limit", "government", "enumeration",
+    CLUES = ("context_unit", "weak", "from_level", "age", "until", "procedure", "in_conditions", "qualifies", "grant",
+             "per_unit", "fee", "validity", "time_limit", "government", "enumeration",
              "duration", "past", "future", "current", "review_section", "target_section", "in_plan", "marked", "reach",
              "change", "aim", "target_cue")
 
@@ -289,6 +299,8 @@ class RoleDecider:
         self.age_units = set(r["age_units"])
         self.reach_words = set(r["reach_words"])
         self.until_words = tuple(r["until_words"])
+        self.from_words = tuple(r["from_words"])
+        self.to_words = tuple(r["to_words"])
         self.limit_units = set(r["limit_units"])
         self.limit_leads = tuple(r["limit_leads"])
         self.limit_words = tuple(r["limit_words"])
