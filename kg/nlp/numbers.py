@@ -57,6 +57,8 @@ class NumberReader:
         self.fraction_word = num["fraction_word"]
         self.bare_counts = set(num["bare_counts"])
         self.label_prefixes = tuple(num["label_prefixes"])
+        zero = cfg["zero"]
+        self.zero, self.zero_after, self.zero_before = zero["word"], tuple(zero["after"]), tuple(zero["before"])
         self.per_marks = set(num["per_marks"])
         self.chinese_only_units = set(num["chinese_only_units"])
         self.half = num["half"]
@@ -159,6 +161,18 @@ class NumberReader:
             pos = text.find(self.half, pos + 1, end)
         return out
 
+    def zeros(self, text: str, start: int, end: int) -> list[Quantity]:
+        """零 as a count of nothing: 重大安全生产事故零发生, 实现零的突破, 动态清零."""
+        out = []
+        pos = text.find(self.zero, start, end)
+        while pos >= 0:
+            alone = not (pos > 0 and text[pos - 1] in self.chinese_chars) and not (
+                pos + 1 < len(text) and text[pos + 1] in self.chinese_chars)
+            if alone and (text.startswith(self.zero_after, pos + 1) or text.endswith(self.zero_before, 0, pos)):
+                out.append(Quantity(pos, pos + 1, Decimal(0), None, None, self.zero))
+            pos = text.find(self.zero, pos + 1, end)
+        return out
+
     def ratios(self, text: str, start: int, end: int) -> list[Quantity]:
         """The shares of the ratios in ``text[start:end]`` (按9∶1比例分担: 90% and 10%), each spanning the ratio."""
         out = []
@@ -179,7 +193,7 @@ class NumberReader:
     def quantities(self, text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
         """Return the quantities written in ``text[start:end]``, in order."""
         end = len(text) if end is None else end
-        ratios = self.ratios(text, start, end) + self.halves(text, start, end)
+        ratios = self.ratios(text, start, end) + self.halves(text, start, end) + self.zeros(text, start, end)
         if ratios:  # the ratios and halves, and the numbers around them
             found = list(ratios)
             pos = start

@@ -183,6 +183,8 @@ class QuantityReader:
     def _counted(self, a: Analysis, r: Reading, cs: int, ce: int) -> bool:
         """A number with no unit that counts the noun after it (惠及3700多万学生), not a name or a version (3.0版)."""
         m, q = r.mention, r.mention.quantity
+        if q.written == self.finder.reader.zero:
+            return True  # 事故零发生: a count of nothing
         if q.unit is None:
             return (q.written[:1].isdigit() and "." not in q.written and m.left > cs
                     and self.binder.tail_joins(a, m.left, m.right, ce)
