@@ -33,6 +33,8 @@ def figures(extract_text, text):
     ("申请人应在婴儿出生后180日内提出申请。", [("parameter", "180", "日", "parameter.time-limit")]),
     # context: counts that only describe
     ("主要呈现以下4个特点。", [("context", "4", "个", "context.enumeration")]),
+    ("通过等4种方式推进。", [("context", "4", "种", "context.enumeration")]),
+    ("延长期限不超过7个工作日。", [("parameter", "7", "工作日", "parameter.validity")]),
     ("计划用3年时间完成。", [("context", "3", "年", "context.duration")]),
     ("分两个阶段推进。", [("context", "2", "个", "context.weak")]),
     ("纪念中国共产党成立105周年。", [("context", "105", "周年", "context.unit")]),
@@ -48,8 +50,13 @@ def test_each_cue_decides_the_role_it_is_there_for(extract_text, text, expected)
     ("推动宽带降价20%。", [("target", "20", "%", "target.change")]),
     ("审批时限压减三分之一。", [("target", "33.33", "%", "target.change")]),
     ("政务部门应当在7个工作日内答复。", [("target", "7", "工作日", "target.service-standard")]),
-    # baselines: the present state
+    ("乡镇（街道）初审完成时限为20个工作日。", [("target", "20", "工作日", "target.service-standard")]),
+    ("初审和审核确认工作原则上应在30个工作日内完成。", [("target", "30", "工作日", "target.service-standard")]),
+    ("力争实现重大安全生产事故零发生。", [("target", "0", None, "target.aim")]),
+    # baselines: the present state, and the level a change starts from
     ("目前现有1300多项许可事项。", [("baseline", "1300", "项", "baseline.current")]),
+    ("住房公积金最高贷款额度由35万元调整为45万元。",
+     [("baseline", "350000", "元", "baseline.from"), ("parameter", "450000", "元", "parameter.grant")]),
 ])
 def test_targets_and_baselines_without_a_year(extract_text, text, expected):
     assert figures(extract_text, text) == expected
@@ -61,6 +68,20 @@ def test_a_change_is_kept_as_a_change_with_its_direction(extract_text):
     got = [(f.indicator, f.change and f.change.value, f.relative) for f in ex.targets]
     assert got == [("单位地区生产总值能耗下降", "down", True), ("非化石能源占比提高", "up", False),
                    ("森林覆盖率", None, None), ("新增5G基站", "up", False)]
+
+
+def test_a_change_spreads_over_the_list_before_it_and_a_level_does_not(extract_text):
+    ex = extract_text(NOTICE.format("甲、乙排放总量压缩一半。龙头、骨干企业专业技术人员比重达到25%。"))
+    assert [(f.indicator, str(f.value)) for f in ex.targets] == [
+        ("甲排放总量压缩", "50"), ("乙排放总量压缩", "50"), ("龙头、骨干企业专业技术人员比重", "25")]
+
+
+def test_a_list_of_conditions_makes_its_bounds_thresholds(extract_text):
+    text = ("关于户口迁入的规定\n一、准入条件\n具备下列条件之一的，可以办理户口迁入：\n（一）在本市投资30万元人民币以上的；\n"
+            "（二）在本市参加社会保险满2年的；\n（三）连续2年纳税均达1.5万元人民币以上的。\n二、其他\n内容。")
+    got = [(f.role, str(f.value), f.unit) for f in extract_text(text).figures]
+    assert got == [("threshold", "300000", "元"), ("threshold", "2", "年"), ("threshold", "2", "年"),
+                   ("threshold", "15000", "元")]
 
 
 def test_about_is_about_and_a_bound_after_wins_over_reaching(extract_text):

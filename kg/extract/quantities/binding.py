@@ -329,7 +329,8 @@ class Binder:
 
     @staticmethod
     def members(a: Analysis, pieces: list[str]) -> list[str]:
-        """The members of a list that share the head of its last (甲、乙利用率: 甲利用率, 乙利用率)."""
+        """The members of a list that share the head of its last (甲、乙利用率: 甲利用率, 乙利用率): a member
+        no longer than the last's first words takes the rest of the last."""
         last = pieces[-1].strip()
         words = a.segmenter(last).words
         head = "".join(words[1:]) if len(words) > 1 else ""
