@@ -124,7 +124,13 @@ class Binder:
         (2026年重点工作任务, “十五五”主要目标, 到2025年) holds for the section.
         """
         sec = a.doc.section_at(pos)
-        doc_year = a.year_at(pos)
+        cache = a.memo.setdefault("section context", {})
+        key = sec.index if sec is not None else None
+        if key not in cache:
+            cache[key] = self._section_context(a, sec, a.year_at(pos))
+        return cache[key]
+
+    def _section_context(self, a: Analysis, sec, doc_year: int | None) -> tuple[str | None, int | None, Moment | None]:
         while sec is not None:
             heading = sec.heading
             moments = [m for m in self.time.moments(heading, 0, len(heading), doc_year)
