@@ -61,6 +61,9 @@ class NumberReader:
         self.zero, self.zero_after, self.zero_before = zero["word"], tuple(zero["after"]), tuple(zero["before"])
         self.per_marks = set(num["per_marks"])
         self.chinese_only_units = set(num["chinese_only_units"])
+        self.digit_only_units = set(num["digit_only_units"])
+        self.one_units = set(num["one_units"])
+        self.one_limits = tuple(num["one_limits"])
         self.half = num["half"]
         self.half_units = tuple(sorted(num["half_units"], key=len, reverse=True))
         self.half_not_after = tuple(num["half_not_after"])
@@ -255,8 +258,10 @@ class NumberReader:
                 continue  # 千千万万, 百千万人才工程, 百年奋斗目标, 千家万户, 每万人口: not a count
             if chinese and unit == self.year_unit and len(a) >= 3 and not set(a) & self._mult_only:
                 continue  # 二〇三五年: a year
-            if a in self.not_numbers and not b:
-                continue  # 一个平台, 十项: an article or a name, not a count
+            if a in self.not_numbers and not b and not (unit in self.one_units and text.startswith(self.one_limits, end)):
+                continue  # 一个平台, 十项: an article or a name, not a count (but 一个月内 is a time limit)
+            if chinese and unit in self.digit_only_units:
+                continue  # 一起: together
             if not chinese and unit in self.chinese_only_units:
                 continue  # 1.1级: a grade or a code
             if unit is None and text.endswith(self.label_prefixes, 0, m.start()):

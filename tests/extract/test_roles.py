@@ -38,6 +38,8 @@ def figures(extract_text, text):
     ("计划用3年时间完成。", [("context", "3", "年", "context.duration")]),
     ("分两个阶段推进。", [("context", "2", "个", "context.weak")]),
     ("纪念中国共产党成立105周年。", [("context", "105", "周年", "context.unit")]),
+    ("建设300万吨级碳捕集利用项目。", [("context", "3000000", "吨", "context.unit")]),
+    ("排名前15家企业占比不断提高。", [("context", "15", "家", "context.rank")]),
 ])
 def test_each_cue_decides_the_role_it_is_there_for(extract_text, text, expected):
     assert figures(extract_text, text) == expected

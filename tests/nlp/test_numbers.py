@@ -37,6 +37,13 @@ def read(text):
     ("增长2.5倍", [("2.5倍", "250", None, "%")]),
     ("两倍", [("两倍", "200", None, "%")]),
     ("每孩每年3600元", [("3600元", "3600", None, "元")]),
+    ("事故由21起下降到7起", [("21起", "21", None, "起"), ("7起", "7", None, "起")]),
+    ("一个月内缴纳", [("一个月", "1", None, "个月")]),
+    ("分别减至1个月、半个月", [("1个月", "1", None, "个月"), ("半个月", "0.5", None, "个月")]),
+    ("按9∶1比例分担", [("9∶1", "90", None, "%"), ("9∶1", "10", None, "%")]),
+    ("在本市投资30万元人民币以上", [("30万元", "300000", None, "元")]),
+    ("力争事故零发生", [("零", "0", None, None)]),
+    ("市、县两级", [("两级", "2", None, "级")]),
 ])
 def test_quantities(text, expected):
     assert read(text) == expected
@@ -45,6 +52,8 @@ def test_quantities(text, expected):
 @pytest.mark.parametrize("text", [
     "五大任务", "十九大报告", "一区十六园", "“七位一体”", "2019-2021", "2019年4月23日", "第一条", "5G网络",
     "专利申请量过百件", "超百亿元企业", "统一是", "千千万万", "“新世纪百千万人才工程”", "表1 主要指标", "见专栏3",
+    "走进千家万户", "赋能千行百业", "每万人口", "到二〇三五年", "第二十五次集体学习", "一起推进", "上半年", "零售企业",
+    "1.1级工房",
 ])
 def test_not_quantities(text):
     assert read(text) == []
@@ -60,3 +69,8 @@ def test_parse(written, value):
 def test_plain_has_no_exponent():
     assert str(plain(Decimal("8.6") * 10000)) == "86000"
     assert str(plain(Decimal("0.50"))) == "0.5"
+
+
+def test_a_time_of_day_is_no_ratio():
+    text = "上午9:30开会"
+    assert number_reader().ratios(text, 0, len(text)) == []

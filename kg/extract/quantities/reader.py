@@ -186,9 +186,9 @@ class QuantityReader:
         if q.written == self.finder.reader.zero:
             return True  # 事故零发生: a count of nothing
         if q.unit is None:
-            return (q.written[:1].isdigit() and "." not in q.written and m.left > cs
+            return (q.written[:1].isdigit() and "." not in q.written
                     and self.binder.tail_joins(a, m.left, m.right, ce)
-                    and self._tag_at(a, m.left - 1) not in self.not_counting_tags)
+                    and (m.left == cs or self._tag_at(a, m.left - 1) not in self.not_counting_tags))
         # 三个方面, 用3年时间 are counts; 三年行动, 八项规定 name programmes
         return not a.text.startswith(self.name_nouns, m.right)
 

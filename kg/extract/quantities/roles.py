@@ -9,7 +9,8 @@ the lists of ``[roles]`` in the same file.
 
 The clues a cue can use:
 
-``context_unit``   its unit only describes (105周年)
+``context_unit``   its unit only describes (105周年), or it names a class of size (300万吨级)
+``rank``           a count that is a rank (排名前15家)
 ``weak``           a count in Chinese numerals or of years, with no comparator written (分两个阶段)
 ``from_level``     the level a change starts from (由20个月压缩至18.5个月)
 ``age``            the unit is an age (3岁以下婴幼儿)
@@ -85,7 +86,13 @@ class Clues:
 
     @cached_property
     def context_unit(self) -> bool:
-        return self.m.quantity.unit in self.d.context_units
+        return self.m.quantity.unit in self.d.context_units or self.text.startswith(self.d.scale_suffixes, self.m.end)
+
+    @cached_property
+    def rank(self) -> bool:
+        q = self.m.quantity
+        return (q.unit is None or q.unit in self.d.count_units) and self.m.left == q.start \
+            and self.before.endswith(self.d.rank_leads)
 
     @cached_property
     def weak(self) -> bool:
@@ -287,7 +294,7 @@ class Clues:
 
 
 class RoleDecider:
-    CLUES = ("context_unit", "weak", "from_level", "age", "until", "procedure", "in_conditions", "qualifies", "grant",
+    CLUES = ("context_unit", "rank", "weak", "from_level", "age", "until", "procedure", "in_conditions", "qualifies", "grant",
              "per_unit", "fee", "validity", "time_limit", "government", "enumeration",
              "duration", "past", "future", "current", "review_section", "target_section", "in_plan", "marked", "reach",
              "change", "aim", "target_cue")
@@ -339,6 +346,8 @@ class RoleDecider:
         self.enumeration_reach = int(r["enumeration_reach"])
         self.duration_units = set(r["duration_units"])
         self.context_units = set(r["context_units"])
+        self.scale_suffixes = tuple(r["scale_suffixes"])
+        self.rank_leads = tuple(r["rank_leads"])
         self.duration_leads = tuple(r["duration_leads"])
         self.duration_nouns = tuple(r["duration_nouns"])
         self.current_words = tuple(r["current_words"])
