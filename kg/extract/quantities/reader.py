@@ -75,8 +75,8 @@ class QuantityReader:
             now = self._now(a, sentence.start)
             year = span_starts.get(doc.part_at(sentence.start).index, now)
             start = markers.get(sentence.start, sentence.start)
-            moments = [m for m in self.time.moments(text, start, sentence.end, year)
-                       if m.kind != "span" or self._opens_clause(text, start, m.start)]
+            every = self.time.moments(text, start, sentence.end, year)
+            moments = [m for m in every if m.kind != "span" or self._opens_clause(text, start, m.start)]
             opening = next((m for m in moments if m.kind in BINDING_KINDS and m.start < self._first_clause_end(text, start, sentence.end)), None)
             opening_end = start
             if opening is not None and not text[start:opening.start].strip(" “"):
@@ -91,7 +91,7 @@ class QuantityReader:
                 if setting.section == "target" and sec is not None and opening.kind in ("deadline", "span"):
                     section_deadline.setdefault(sec.index, opening)
             if has_number:
-                self._sentence(a, sentence, start, moments, opening_end, inherited, setting, markers, now)
+                self._sentence(a, sentence, start, moments, every, opening_end, inherited, setting, markers, now)
         self.tables(a, self)
 
     @staticmethod
@@ -130,12 +130,14 @@ class QuantityReader:
         return cache[part.index]
 
     # -- one sentence ------------------------------------------------------------------
-    def _sentence(self, a: Analysis, sentence, start: int, moments: list[Moment], opening_end: int,
+    def _sentence(self, a: Analysis, sentence, start: int, moments: list[Moment], every: list[Moment], opening_end: int,
                   inherited: Moment | None, setting: Setting, markers: dict[int, int], now: int | None) -> None:
+        """Read the quantities of one sentence; ``moments`` are the times that bind, ``every`` all it writes
+        (a span inside a noun phrase, 5年内关税减让显著的商品, binds nothing but is no quantity either)."""
         text = a.text
         previous_indicator, previous_end = None, start
         sentence_period = None
-        excluded = [(m.start, m.end) for m in moments]
+        excluded = [(m.start, m.end) for m in every]
         for cs, ce in a.clauses(start, sentence.end, _CLAUSES):
             if cs > sentence.start and text[cs - 1] in self.segment_marks:
                 sentence_period = None  # a period word holds only up to the next ；

@@ -119,7 +119,7 @@ class Clues:
     @cached_property
     def procedure(self) -> bool:
         return (self.m.quantity.unit in self.d.procedure_units
-                and any(w in self.before for w in self.d.procedure_verbs))
+                and any(w in self.before or w in self.after[:self.d.grant_reach * 2] for w in self.d.procedure_verbs))
 
     @cached_property
     def in_conditions(self) -> bool:
@@ -212,6 +212,8 @@ class Clues:
         d, q = self.d, self.m.quantity
         if q.unit not in d.limit_units or self.m.change is not None:
             return False
+        if self.text.startswith(d.limit_marks, self.m.end):
+            return True  # 3个月内缴清
         return (self.before.endswith(d.limit_leads) or any(w in self.before[-d.limit_reach:] for w in d.limit_words)
                 or self.after.startswith(d.processing_words))
 
@@ -309,6 +311,7 @@ class RoleDecider:
         self.from_words = tuple(r["from_words"])
         self.to_words = tuple(r["to_words"])
         self.limit_units = set(r["limit_units"])
+        self.limit_marks = tuple(r["limit_marks"])
         self.limit_leads = tuple(r["limit_leads"])
         self.limit_words = tuple(r["limit_words"])
         self.limit_reach = int(r["limit_reach"])
