@@ -87,7 +87,7 @@ class NumberReader:
         number = rf"(?:{arabic_num}|{chinese_num})"
         seps = "|".join(re.escape(s) for s in sorted(num["range_separators"], key=len, reverse=True))
         units = "|".join(re.escape(u) for u in sorted(self.units, key=len, reverse=True))
-        denominators = "|".join(re.escape(u) for u in sorted(set(self.units) | set(per["words"]), key=len, reverse=True))
+        denominators = "|".join(re.escape(u) for u in sorted(set(self.units) | set(per["words"]), key=lambda u: (-len(u), u)))
         unit = rf"(?:{units})(?:{re.escape(per['mark'])}(?:{denominators}))?"
         words = "|".join(re.escape(w) for w in sorted(self.words, key=len, reverse=True))
         self.year_unit = num["year_unit"]

@@ -83,12 +83,17 @@ def test_slugs(label, expected):
 
 
 def test_same_input_same_bytes_across_hash_seeds(tmp_path):
-    script = ("import sys; from kg import api; r = api.build([sys.argv[1]]); "
+    # The seed, a plan with many figures, and a work report full of them: word lists kept in sets
+    # once made indicators depend on the process's hash seed (so --workers changed the bytes).
+    files = [SEED, ROOT / "tests" / "data" / "corpus" / "06_anhui-iiot-policies-and-action-plan-2021.txt",
+             ROOT / "tests" / "data" / "quantities" / "dev" / "g2-02_ningxia-gov-work-report-2026.txt"]
+    script = ("import sys; from kg import api; r = api.build(sys.argv[1:]); "
               "sys.stdout.buffer.write(api.turtle(r.graph).encode())")
     outputs = set()
     for seed in ("0", "1", "12345"):
         env = {**os.environ, "PYTHONHASHSEED": seed}
-        run = subprocess.run([sys.executable, "-c", script, str(SEED)], capture_output=True, env=env, check=True, cwd=ROOT)
+        run = subprocess.run([sys.executable, "-c", script, *map(str, files)], capture_output=True, env=env, check=True,
+                             cwd=ROOT)
         outputs.add(run.stdout)
     assert len(outputs) == 1
     assert len(outputs.pop()) > 10_000

@@ -86,7 +86,7 @@ class Binder:
         self.carries = tuple(cfg["period"]["carries"])
         self.strip_leading = sorted(cfg["indicator"]["strip_leading"], key=len, reverse=True)
         self.strip_trailing = sorted(set(cfg["indicator"]["strip_trailing"]) | set(cfg["comparators"]["before"]),
-                                     key=len, reverse=True)
+                                     key=lambda w: (-len(w), w))  # longest first; a set's order is not the same in every process
         self.joining_particles = "".join(cfg["indicator"]["joining_particles"])
         self.places = gazetteer()
         self.indicators = Lexicon(
