@@ -9,6 +9,9 @@ the lists of ``[roles]`` in the same file.
 
 The clues a cue can use:
 
+``rulebook``       its part is a book of rules (its opening names 办法, 细则…, or it has articles 第一条…)
+``money``          its unit is money (元)
+``time_unit``      its unit is a length of time (日, 个月, 年)
 ``context_unit``   its unit only describes (105周年), or it names a class of size (300万吨级)
 ``rank``           a count that is a rank (排名前15家)
 ``weak``           a count in Chinese numerals or of years, with no comparator written (分两个阶段)
@@ -83,6 +86,26 @@ class Clues:
         if name in self.extra:
             return self.extra[name]
         return bool(getattr(self, name))
+
+    @cached_property
+    def rulebook(self) -> bool:
+        a, d = self.a, self.d
+        part = a.doc.part_at(self.m.start)
+        cache = a.memo.setdefault("rulebook", {})
+        if part.index not in cache:
+            opening = a.text[part.start:part.start + d.rule_opening]
+            articles = sum(1 for s in a.doc.sections if s.part == part.index and s.kind == "article")
+            ruled = any(w in opening for w in d.rule_kinds) and not any(w in opening for w in d.rule_not)
+            cache[part.index] = ruled or articles >= d.rule_articles
+        return cache[part.index]
+
+    @cached_property
+    def time_unit(self) -> bool:
+        return self.m.quantity.unit in self.d.limit_units
+
+    @cached_property
+    def money(self) -> bool:
+        return self.m.quantity.unit in self.d.money_units
 
     @cached_property
     def context_unit(self) -> bool:
@@ -296,7 +319,7 @@ class Clues:
 
 
 class RoleDecider:
-    CLUES = ("context_unit", "rank", "weak", "from_level", "age", "until", "procedure", "in_conditions", "qualifies", "grant",
+    CLUES = ("rulebook", "money", "time_unit", "context_unit", "rank", "weak", "from_level", "age", "until", "procedure", "in_conditions", "qualifies", "grant",
              "per_unit", "fee", "validity", "time_limit", "government", "enumeration",
              "duration", "past", "future", "current", "review_section", "target_section", "in_plan", "marked", "reach",
              "change", "aim", "target_cue")
@@ -311,6 +334,10 @@ class RoleDecider:
         self.from_words = tuple(r["from_words"])
         self.to_words = tuple(r["to_words"])
         self.limit_units = set(r["limit_units"])
+        self.rule_kinds = tuple(r["rule_kinds"])
+        self.rule_opening = int(r["rule_opening"])
+        self.rule_articles = int(r["rule_articles"])
+        self.rule_not = tuple(r["rule_not"])
         self.limit_marks = tuple(r["limit_marks"])
         self.limit_leads = tuple(r["limit_leads"])
         self.limit_words = tuple(r["limit_words"])
