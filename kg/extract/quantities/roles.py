@@ -12,6 +12,7 @@ The clues a cue can use:
 ``rulebook``       its part is a book of rules (its opening names 办法, 细则…, or it has articles 第一条…)
 ``money``          its unit is money (元)
 ``time_unit``      its unit is a length of time (日, 个月, 年)
+``grant_follows``  a bounded figure whose sentence goes on to give (…达到30万元以上，一次性给予10万元奖励)
 ``context_unit``   its unit only describes (105周年), or it names a class of size (300万吨级)
 ``rank``           a count that is a rank (排名前15家)
 ``weak``           a count in Chinese numerals or of years, with no comparator written (分两个阶段)
@@ -98,6 +99,15 @@ class Clues:
             ruled = any(w in opening for w in d.rule_kinds) and not any(w in opening for w in d.rule_not)
             cache[part.index] = ruled or articles >= d.rule_articles
         return cache[part.index]
+
+    @cached_property
+    def grant_follows(self) -> bool:
+        """The figure bounds a condition that a grant later in its sentence depends on."""
+        m = self.m
+        if not m.written or m.comparator in (Comparator.EQUAL, Comparator.ABOUT) or self.grant_near:
+            return False
+        rest = self.text[m.clause[1]:self.sentence[1]]
+        return any(w in rest for w in self.d.grant_verbs)
 
     @cached_property
     def time_unit(self) -> bool:
@@ -245,15 +255,16 @@ class Clues:
         """A government body is obliged (部门应当…), or the limit is on an office's processing
         (初审, 审核, 办结, 发放…), not on an applicant (提出申请, 缴清)."""
         d = self.d
-        if self.after.startswith(d.applicant_words) or any(w in self.after[:d.limit_reach] for w in d.applicant_words):
-            return False
+        after = self.after.lstrip(d.limit_marks_chars)
+        if after.startswith(d.applicant_words):
+            return False  # 180日内提出申请, 一年内缴清: the applicant acts
         if any(w in self.before for w in d.extension_words):
             return False
         sentence = self.text[self.sentence[0]:self.sentence[1]]
         obliged = any(w in sentence for w in d.obligations)
         subject = bool(self.a.located("agency", self.sentence[0], self.m.start)) or any(
             w in self.sentence_before for w in d.service_subjects)
-        processing = any(w in self.before for w in d.processing_words) or self.after.startswith(d.processing_words)
+        processing = any(w in self.before or w in after[:d.limit_reach] for w in d.processing_words)
         return obliged and subject or processing
 
     @cached_property
@@ -319,7 +330,7 @@ class Clues:
 
 
 class RoleDecider:
-    CLUES = ("rulebook", "money", "time_unit", "context_unit", "rank", "weak", "from_level", "age", "until", "procedure", "in_conditions", "qualifies", "grant",
+    CLUES = ("rulebook", "money", "time_unit", "grant_follows", "context_unit", "rank", "weak", "from_level", "age", "until", "procedure", "in_conditions", "qualifies", "grant",
              "per_unit", "fee", "validity", "time_limit", "government", "enumeration",
              "duration", "past", "future", "current", "review_section", "target_section", "in_plan", "marked", "reach",
              "change", "aim", "target_cue")
@@ -339,6 +350,7 @@ class RoleDecider:
         self.rule_articles = int(r["rule_articles"])
         self.rule_not = tuple(r["rule_not"])
         self.limit_marks = tuple(r["limit_marks"])
+        self.limit_marks_chars = "".join(sorted(set("".join(self.limit_marks))))
         self.limit_leads = tuple(r["limit_leads"])
         self.limit_words = tuple(r["limit_words"])
         self.limit_reach = int(r["limit_reach"])
