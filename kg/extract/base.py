@@ -123,12 +123,17 @@ class Analysis:
                 depth += 1
             elif ch in "）)》”\"" and depth:
                 depth -= 1  # an ASCII " closes a “ in texts that mix quote marks
-            if ch in separators and (depth == 0 or k == end):
+            if ch in separators and (depth == 0 or k == end) and not _between_digits(text, k, end):
                 a, b = strip_span(text, s, k)
                 if b > a:
                     out.append((a, b))
                 s = k + 1
         return out
+
+
+def _between_digits(text: str, k: int, end: int) -> bool:
+    """True for a colon between digits (2:8, 9:30): a ratio or a time, not the end of a clause."""
+    return 0 < k < end - 1 and text[k] in ":：∶" and text[k - 1].isdigit() and text[k + 1].isdigit()
 
 
 def agency_subject(a: Analysis, start: int, end: int, joiners: list[str], modals: list[str]) -> tuple[list, int]:

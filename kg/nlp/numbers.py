@@ -60,6 +60,7 @@ class NumberReader:
         zero = cfg["zero"]
         self.zero, self.zero_after, self.zero_before = zero["word"], tuple(zero["after"]), tuple(zero["before"])
         self.per_marks = set(num["per_marks"])
+        self.per_mark = cfg["per"]["mark"]
         self.chinese_only_units = set(num["chinese_only_units"])
         self.digit_only_units = set(num["digit_only_units"])
         self.one_units = set(num["one_units"])
@@ -75,6 +76,7 @@ class NumberReader:
         self.ratio_split = re.compile(rf"\s*[{marks}]\s*")
         self.ratio_words = tuple(ratio["words"])
         self.ratio_reach = int(ratio["reach"])
+        self.ratio_reach_before = int(ratio["reach_before"])
         self.words = {w: Decimal(str(v)) for w, v in cfg["words"].items()}
         per = cfg["per"]
         self.threshold_prefixes = tuple(num["threshold_prefixes"])
@@ -88,7 +90,7 @@ class NumberReader:
         seps = "|".join(re.escape(s) for s in sorted(num["range_separators"], key=len, reverse=True))
         units = "|".join(re.escape(u) for u in sorted(self.units, key=len, reverse=True))
         denominators = "|".join(re.escape(u) for u in sorted(set(self.units) | set(per["words"]), key=lambda u: (-len(u), u)))
-        unit = rf"(?:{units})(?:{re.escape(per['mark'])}(?:{denominators}))?"
+        unit = rf"(?:{units})(?:{re.escape(per['mark'])}(?:{denominators})){{0,2}}"
         words = "|".join(re.escape(w) for w in sorted(self.words, key=len, reverse=True))
         self.year_unit = num["year_unit"]
         self.year_units = {self.year_unit, *num["calendar_units"]}
@@ -145,6 +147,15 @@ class NumberReader:
             return True
         return unit is None and text.startswith(self.date_parts, end)
 
+    def _unit(self, written: str | None) -> str | None:
+        """The unit recorded for one written (个工作日: 工作日; 元/年/人 as it is)."""
+        if not written:
+            return None
+        if written in self.units:
+            return self.units[written]
+        head, mark, rest = written.partition(self.per_mark)
+        return self.units.get(head, head) + mark + rest
+
     def _idiom(self, text: str, start: int, end: int) -> bool:
         """A bare multiplier in a set phrase (千家万户, 千行百业) or counting per (每万人口)."""
         before = text[start - 1] if start else ""
@@ -180,7 +191,9 @@ class NumberReader:
         """The shares of the ratios in ``text[start:end]`` (按9∶1比例分担: 90% and 10%), each spanning the ratio."""
         out = []
         for m in self.ratio.finditer(text, start, end):
-            if not any(w in text[m.end():m.end() + self.ratio_reach + 2] for w in self.ratio_words):
+            after = text[m.end():m.end() + self.ratio_reach + 2]
+            before = text[max(0, m.start() - self.ratio_reach_before):m.start()]
+            if not any(w in after or w in before for w in self.ratio_words):
                 continue  # 9:30 is a time, not a ratio
             parts = [Decimal(p) for p in self.ratio_split.split(m.group(0))]
             total = sum(parts)
@@ -276,7 +289,7 @@ class NumberReader:
                     and text[m.start() - 2].isdigit():
                 continue  # 4月23日: the rest of a date (not 每年3600元)
             more = any(ch in self.more_than for ch in a)
-            recorded = self.units.get(unit) if unit else None
+            recorded = self._unit(unit)
             if recorded in self.scaled:  # 两倍: 200%
                 recorded, factor = self.scaled[recorded]
                 value = plain(value * factor)

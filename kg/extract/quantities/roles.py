@@ -57,6 +57,7 @@ from kg.extract.base import Analysis
 from kg.extract.quantities.binding import Reading, Setting
 from kg.extract.records import Comparator
 from kg.nlp.segment import is_han
+from kg.resources import load_toml
 
 ROLES = ("target", "baseline", "parameter", "threshold", "context")
 
@@ -115,7 +116,7 @@ class Clues:
 
     @cached_property
     def money(self) -> bool:
-        return self.m.quantity.unit in self.d.money_units
+        return (self.m.quantity.unit or "").split(self.d.per_mark)[0] in self.d.money_units
 
     @cached_property
     def context_unit(self) -> bool:
@@ -213,7 +214,7 @@ class Clues:
     def grant(self) -> bool:
         """Money or a rate given (给予50万元奖励, 按投资额的10%给予补助), or money per person."""
         d = self.d
-        unit = self.m.quantity.unit
+        unit = (self.m.quantity.unit or "").split(d.per_mark)[0]
         if unit not in d.money_units and unit != "%":
             return False
         if self.grant_near or any(w in self.after[:d.grant_reach] for w in d.grant_after):
@@ -377,6 +378,7 @@ class RoleDecider:
         self.grant_near_reach = int(r["grant_near_reach"])
         self.grant_reach = int(r["grant_reach"])
         self.money_units = set(r["money_units"])
+        self.per_mark = load_toml("numbers.toml")["per"]["mark"]  # 元/年/人: money per year and head
         self.fee_words = tuple(r["fee_words"])
         self.per_unit_words = tuple(ctx["per_unit"])
         self.validity_words = tuple(r["validity_words"])
