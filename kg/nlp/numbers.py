@@ -57,6 +57,12 @@ class NumberReader:
         self.fraction_word = num["fraction_word"]
         self.bare_counts = set(num["bare_counts"])
         self.label_prefixes = tuple(num["label_prefixes"])
+        rank = cfg["rank"]
+        leads = "|".join(re.escape(w) for w in sorted(rank["leads"], key=lambda w: (-len(w), w)))
+        self.rank = compile_pattern(
+            rf"(?:{leads})[^，。；：,;:\d{{}}]{{0,{int(rank['reach'])}}}?(?P<at>[第前])(?P<n>\d{{1,3}}|[一二三四五六七八九十]{{1,3}})(?P<u>{re.escape(rank['unit'])}|名)?",
+            "numbers.toml [rank]")
+        self.rank_unit = rank["unit"]
         zero = cfg["zero"]
         self.zero, self.zero_after, self.zero_before = zero["word"], tuple(zero["after"]), tuple(zero["before"])
         self.per_marks = set(num["per_marks"])
@@ -175,6 +181,17 @@ class NumberReader:
             pos = text.find(self.half, pos + 1, end)
         return out
 
+    def ranks(self, text: str, start: int, end: int) -> list[Quantity]:
+        """居全国第2位, 位列前十: a rank, written from its 第 or 前."""
+        out = []
+        for m in self.rank.finditer(text, start, end):
+            if not m["u"] and any(text.startswith(u, m.end()) for u in self._units_by_length):
+                continue  # 前15家: a count of its own unit
+            value = self.parse(m["n"])
+            if value is not None:
+                out.append(Quantity(m.start("at"), m.end(), value, self.rank_unit, None, text[m.start("at"):m.end()]))
+        return out
+
     def zeros(self, text: str, start: int, end: int) -> list[Quantity]:
         """零 as a count of nothing: 重大安全生产事故零发生, 实现零的突破, 动态清零."""
         out = []
@@ -209,7 +226,8 @@ class NumberReader:
     def quantities(self, text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
         """Return the quantities written in ``text[start:end]``, in order."""
         end = len(text) if end is None else end
-        ratios = self.ratios(text, start, end) + self.halves(text, start, end) + self.zeros(text, start, end)
+        ratios = (self.ratios(text, start, end) + self.halves(text, start, end) + self.zeros(text, start, end)
+                  + self.ranks(text, start, end))
         if ratios:  # the ratios and halves, and the numbers around them
             found = list(ratios)
             pos = start
@@ -286,8 +304,8 @@ class NumberReader:
             if self._is_date(value, self.units.get(unit) if unit else None, value_max, text, m.end()):
                 continue
             if text.endswith(self.date_leads, 0, m.start()) and not chinese and m.start() >= 2 \
-                    and text[m.start() - 2].isdigit():
-                continue  # 4月23日: the rest of a date (not 每年3600元)
+                    and (text[m.start() - 2].isdigit() or unit in self.date_parts):
+                continue  # 4月23日, 次月20日: the rest of a date (not 每年3600元)
             more = any(ch in self.more_than for ch in a)
             recorded = self._unit(unit)
             if recorded in self.scaled:  # 两倍: 200%

@@ -125,6 +125,8 @@ class Clues:
     @cached_property
     def rank(self) -> bool:
         q = self.m.quantity
+        if q.unit == self.d.rank_unit:
+            return True  # 居全国第2位 (kg.nlp.numbers reads ranks)
         return (q.unit is None or q.unit in self.d.count_units) and self.m.left == q.start \
             and self.before.endswith(self.d.rank_leads)
 
@@ -392,6 +394,7 @@ class RoleDecider:
         self.context_units = set(r["context_units"])
         self.scale_suffixes = tuple(r["scale_suffixes"])
         self.rank_leads = tuple(r["rank_leads"])
+        self.rank_unit = load_toml("numbers.toml")["rank"]["unit"]
         self.duration_leads = tuple(r["duration_leads"])
         self.duration_nouns = tuple(r["duration_nouns"])
         self.current_words = tuple(r["current_words"])
