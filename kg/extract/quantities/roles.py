@@ -274,7 +274,9 @@ class Clues:
     def enumeration(self) -> bool:
         if self.m.quantity.unit not in self.d.enumeration_units and self.m.quantity.unit is not None:
             return False
-        lead = any(w in self.before[-self.d.enumeration_reach:] for w in self.d.enumeration_leads)
+        near = self.before[-self.d.enumeration_reach:]
+        lead = any(w in near for w in self.d.enumeration_leads) or (
+            self.m.quantity.unit in self.d.kind_units and any(w in near for w in self.d.kind_leads))
         listed = self.after.startswith(self.d.enumeration_nouns) or self.text.startswith(
             self.d.enumeration_nouns, self.m.right)
         return lead or listed
@@ -390,6 +392,8 @@ class RoleDecider:
         self.enumeration_leads = tuple(r["enumeration_leads"])
         self.enumeration_nouns = tuple(r["enumeration_nouns"])
         self.enumeration_reach = int(r["enumeration_reach"])
+        self.kind_leads = tuple(r["kind_leads"])
+        self.kind_units = set(r["kind_units"])
         self.duration_units = set(r["duration_units"])
         self.context_units = set(r["context_units"])
         self.scale_suffixes = tuple(r["scale_suffixes"])
