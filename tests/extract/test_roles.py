@@ -40,6 +40,8 @@ def figures(extract_text, text):
     ("纪念中国共产党成立105周年。", [("context", "105", "周年", "context.unit")]),
     ("建设300万吨级碳捕集利用项目。", [("context", "3000000", "吨", "context.unit")]),
     ("排名前15家企业占比不断提高。", [("context", "15", "家", "context.rank")]),
+    ("森林覆盖率稳居全国第2位。", [("context", "2", "位", "context.rank")]),
+    ("从5方面提出了28个主要指标。", [("context", "5", "方面", "context.enumeration"), ("context", "28", "个", "context.enumeration")]),
 ])
 def test_each_cue_decides_the_role_it_is_there_for(extract_text, text, expected):
     assert figures(extract_text, text) == expected
@@ -76,6 +78,14 @@ def test_a_change_spreads_over_the_list_before_it_and_a_level_does_not(extract_t
     ex = extract_text(NOTICE.format("甲、乙排放总量压缩一半。龙头、骨干企业专业技术人员比重达到25%。"))
     assert [(f.indicator, str(f.value)) for f in ex.targets] == [
         ("甲排放总量压缩", "50"), ("乙排放总量压缩", "50"), ("龙头、骨干企业专业技术人员比重", "25")]
+
+
+def test_a_book_of_rules_sets_parameters_and_its_conditions_are_thresholds(extract_text):
+    text = ("某市市级储备粮管理办法\n第一条 为加强储备粮管理，制定本办法。\n第二条 质量安全档案保存期不少于5年。"
+            "入选名单公示三日。\n第三条 年上缴税金达到30万元以上，一次性给予10万元奖励。")
+    got = [(f.role, str(f.value), f.unit, f.evidence.rule) for f in extract_text(text).figures]
+    assert got == [("parameter", "5", "年", "parameter.rule"), ("parameter", "3", "日", "parameter.rule-time"),
+                   ("threshold", "300000", "元", "threshold.for-grant"), ("parameter", "100000", "元", "parameter.grant")]
 
 
 def test_a_list_of_conditions_makes_its_bounds_thresholds(extract_text):

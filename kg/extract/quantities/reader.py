@@ -29,6 +29,7 @@ from kg.nlp.time import BINDING_KINDS, Deadline, Moment, time_reader
 from kg.resources import compile_pattern, load_toml
 
 _CLAUSES = "，；：,;:"
+_DIGIT = re.compile(r"\d")
 _HAN = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 RECORDS = {"target": Target, "baseline": Baseline, "parameter": Parameter, "threshold": Threshold, "context": ContextFigure}
 LISTS = {"target": "targets", "baseline": "baselines", "parameter": "parameters", "threshold": "thresholds",
@@ -69,7 +70,8 @@ class QuantityReader:
         for sentence in doc.sentences:
             if doc.paragraphs[sentence.paragraph].role not in ("body", "heading"):
                 continue
-            has_number = self.finder.reader.pattern.search(text, sentence.start, sentence.end) is not None
+            has_number = (self.finder.reader.pattern.search(text, sentence.start, sentence.end) is not None
+                          or _DIGIT.search(text, sentence.start, sentence.end) is not None)  # 居全国第2位
             if not has_number and not any(ch in self.time_chars for ch in sentence.text):
                 continue
             now = self._now(a, sentence.start)
