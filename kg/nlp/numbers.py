@@ -71,6 +71,7 @@ class NumberReader:
         self.digit_only_units = set(num["digit_only_units"])
         self.one_units = set(num["one_units"])
         self.one_limits = tuple(num["one_limits"])
+        self.once_unit, self.once_ends = num["once_unit"], tuple(num["once_ends"])
         self.half = num["half"]
         self.half_units = tuple(sorted(num["half_units"], key=len, reverse=True))
         self.half_not_after = tuple(num["half_not_after"])
@@ -289,7 +290,9 @@ class NumberReader:
                 continue  # 千千万万, 百千万人才工程, 百年奋斗目标, 千家万户, 每万人口: not a count
             if chinese and unit == self.year_unit and len(a) >= 3 and not set(a) & self._mult_only:
                 continue  # 二〇三五年: a year
-            if a in self.not_numbers and not b and not (unit in self.one_units and text.startswith(self.one_limits, end)):
+            once = unit == self.once_unit and (end >= len(text) or text.startswith(self.once_ends, end))
+            if a in self.not_numbers and not b and not once and not (
+                    unit in self.one_units and text.startswith(self.one_limits, end)):
                 continue  # 一个平台, 十项: an article or a name, not a count (but 一个月内 is a time limit)
             if chinese and unit in self.digit_only_units:
                 continue  # 一起: together

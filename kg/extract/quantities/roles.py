@@ -12,6 +12,7 @@ The clues a cue can use:
 ``rulebook``       its part is a book of rules (its opening names 办法, 细则…, or it has articles 第一条…)
 ``money``          its unit is money (元)
 ``time_unit``      its unit is a length of time (日, 个月, 年)
+``ratio``          it is a share of a ratio (2:8)
 ``grant_follows``  a bounded figure whose sentence goes on to give (…达到30万元以上，一次性给予10万元奖励)
 ``context_unit``   its unit only describes (105周年), or it names a class of size (300万吨级)
 ``rank``           a count that is a rank (排名前15家)
@@ -109,6 +110,10 @@ class Clues:
             return False
         rest = self.text[m.clause[1]:self.sentence[1]]
         return any(w in rest for w in self.d.grant_verbs)
+
+    @cached_property
+    def ratio(self) -> bool:
+        return any(mark in self.m.quantity.written for mark in self.d.ratio_marks)
 
     @cached_property
     def time_unit(self) -> bool:
@@ -335,7 +340,7 @@ class Clues:
 
 
 class RoleDecider:
-    CLUES = ("rulebook", "money", "time_unit", "grant_follows", "context_unit", "rank", "weak", "from_level", "age", "until", "procedure", "in_conditions", "qualifies", "grant",
+    CLUES = ("rulebook", "money", "time_unit", "grant_follows", "ratio", "context_unit", "rank", "weak", "from_level", "age", "until", "procedure", "in_conditions", "qualifies", "grant",
              "per_unit", "fee", "validity", "time_limit", "government", "enumeration",
              "duration", "past", "future", "current", "review_section", "target_section", "in_plan", "marked", "reach",
              "change", "aim", "target_cue")
@@ -399,6 +404,7 @@ class RoleDecider:
         self.scale_suffixes = tuple(r["scale_suffixes"])
         self.rank_leads = tuple(r["rank_leads"])
         self.rank_unit = load_toml("numbers.toml")["rank"]["unit"]
+        self.ratio_marks = tuple(load_toml("numbers.toml")["ratio"]["marks"])
         self.duration_leads = tuple(r["duration_leads"])
         self.duration_nouns = tuple(r["duration_nouns"])
         self.current_words = tuple(r["current_words"])
