@@ -13,6 +13,7 @@ The clues a cue can use:
 ``money``          its unit is money (元)
 ``time_unit``      its unit is a length of time (日, 个月, 年)
 ``ratio``          it is a share of a ratio (2:8)
+``full``           a length or age reached as a condition (参加社会保险满2年, 怀孕满24周)
 ``grant_follows``  a bounded figure whose sentence goes on to give (…达到30万元以上，一次性给予10万元奖励)
 ``context_unit``   its unit only describes (105周年), or it names a class of size (300万吨级)
 ``rank``           a count that is a rank (排名前15家)
@@ -112,6 +113,10 @@ class Clues:
         return any(w in rest for w in self.d.grant_verbs)
 
     @cached_property
+    def full(self) -> bool:
+        return self.text[self.m.left:self.m.start] in self.d.full_words
+
+    @cached_property
     def ratio(self) -> bool:
         return any(mark in self.m.quantity.written for mark in self.d.ratio_marks)
 
@@ -188,6 +193,8 @@ class Clues:
         """The number bounds those a measure is for: 年营业收入超过1亿元的企业, 160千瓦及以下各类组织,
         时长低于6小时的相应折减, or it stands in a condition (对……的, 涉及10千伏及以上电网改造的)."""
         d, after = self.d, self.after
+        if after.strip() == d.condition_end and self.m.written:
+            return True  # 储存6个月以内的，…: the condition the rest of the sentence depends on
         if self.time_limit:
             return False  # 7个工作日内答复: a limit to keep
         bounded = self.m.written and self.m.comparator not in (Comparator.ABOUT, Comparator.EQUAL)
@@ -340,7 +347,7 @@ class Clues:
 
 
 class RoleDecider:
-    CLUES = ("rulebook", "money", "time_unit", "grant_follows", "ratio", "context_unit", "rank", "weak", "from_level", "age", "until", "procedure", "in_conditions", "qualifies", "grant",
+    CLUES = ("rulebook", "money", "time_unit", "grant_follows", "ratio", "full", "context_unit", "rank", "weak", "from_level", "age", "until", "procedure", "in_conditions", "qualifies", "grant",
              "per_unit", "fee", "validity", "time_limit", "government", "enumeration",
              "duration", "past", "future", "current", "review_section", "target_section", "in_plan", "marked", "reach",
              "change", "aim", "target_cue")
@@ -404,6 +411,7 @@ class RoleDecider:
         self.scale_suffixes = tuple(r["scale_suffixes"])
         self.rank_leads = tuple(r["rank_leads"])
         self.rank_unit = load_toml("numbers.toml")["rank"]["unit"]
+        self.full_words = set(r["full_words"])
         self.ratio_marks = tuple(load_toml("numbers.toml")["ratio"]["marks"])
         self.duration_leads = tuple(r["duration_leads"])
         self.duration_nouns = tuple(r["duration_nouns"])
