@@ -69,6 +69,7 @@ class NumberReader:
         self.per_mark = cfg["per"]["mark"]
         self.chinese_only_units = set(num["chinese_only_units"])
         self.digit_only_units = set(num["digit_only_units"])
+        self.chinese_unit_caps = {u: Decimal(v) for u, v in num["chinese_unit_caps"].items()}
         self.one_units = set(num["one_units"])
         self.one_limits = tuple(num["one_limits"])
         self.once_unit, self.once_ends = num["once_unit"], tuple(num["once_ends"])
@@ -304,6 +305,8 @@ class NumberReader:
             value_max = self.parse(b) if b else None
             if value is None or (b and value_max is None):
                 continue
+            if unit in self.chinese_unit_caps and value > self.chinese_unit_caps[unit]:
+                continue  # 十九大: a congress, not nineteen of anything
             if self._is_date(value, self.units.get(unit) if unit else None, value_max, text, m.end()):
                 continue
             if text.endswith(self.date_leads, 0, m.start()) and not chinese and m.start() >= 2 \
