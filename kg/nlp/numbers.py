@@ -57,10 +57,14 @@ class NumberReader:
         self.fraction_word = num["fraction_word"]
         self.bare_counts = set(num["bare_counts"])
         self.label_prefixes = tuple(num["label_prefixes"])
+        self.name_suffixes = tuple(num["name_suffixes"])
         rank = cfg["rank"]
         leads = "|".join(re.escape(w) for w in sorted(rank["leads"], key=lambda w: (-len(w), w)))
+        marks = "".join(re.escape(w) for w in rank["marks"])
+        rank_units = "|".join(re.escape(w) for w in rank["units"])
         self.rank = compile_pattern(
-            rf"(?:{leads})[^，。；：,;:\d{{}}]{{0,{int(rank['reach'])}}}?(?P<at>[第前])(?P<n>\d{{1,3}}|[一二三四五六七八九十]{{1,3}})(?P<u>{re.escape(rank['unit'])}|名)?",
+            rf"(?:{leads})[^，。；：,;:\d]{{0,{int(rank['reach'])}}}?(?P<at>[{marks}])"
+            rf"(?P<n>\d{{1,3}}|[{re.escape(self.chinese_chars)}]{{1,3}})(?P<u>{rank_units})?",
             "numbers.toml [rank]")
         self.rank_unit = rank["unit"]
         zero = cfg["zero"]
@@ -218,11 +222,10 @@ class NumberReader:
             total = sum(parts)
             if total <= 0:
                 continue
-            if len(parts) > 2 and total == 100:  # 8.7∶41.2∶50.1: the shares themselves
-                shares = parts
+            if len(parts) > 2 and total == 100:  # 8.7∶41.2∶50.1: the shares as written, no unit written
+                out.extend(Quantity(m.start(), m.end(), plain(p), None, None, m.group(0)) for p in parts)
             else:
-                shares = [_percent(p, total) for p in parts]
-            out.extend(Quantity(m.start(), m.end(), plain(s), "%", None, m.group(0)) for s in shares)
+                out.extend(Quantity(m.start(), m.end(), _percent(p, total), "%", None, m.group(0)) for p in parts)
         return out
 
     def quantities(self, text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
@@ -299,8 +302,8 @@ class NumberReader:
                 continue  # 一起: together
             if not chinese and unit in self.chinese_only_units:
                 continue  # 1.1级: a grade or a code
-            if unit is None and text.endswith(self.label_prefixes, 0, m.start()):
-                continue  # 表1: a label
+            if unit is None and (text.endswith(self.label_prefixes, 0, m.start()) or text.startswith(self.name_suffixes, end)):
+                continue  # 表1, 318国道: a label or a name
             value = self.parse(a)
             value_max = self.parse(b) if b else None
             if value is None or (b and value_max is None):
