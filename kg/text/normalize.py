@@ -47,6 +47,8 @@ class LayoutRules:
     page_number: re.Pattern
     inline_break: re.Pattern
     table_row: str
+    fragment: re.Pattern
+    continuers: frozenset
     table_cells: re.Pattern
     table_min_cells: int
     table_min_rows: int
@@ -77,6 +79,8 @@ def layout_rules() -> LayoutRules:
         page_number=compile_pattern(lay["page_number"], where),
         inline_break=compile_pattern(lay["inline_break"], where),
         table_row=lay["table_row"],
+        fragment=compile_pattern(lay["fragment"], where),
+        continuers=frozenset(lay["continuers"]),
         table_cells=re.compile(rf"[^\s]+(?:[ \u3000]{{1,{int(lay['table_gap']) - 1}}}(?![ \u3000\t])[^\s]+)*"),
         table_min_cells=int(lay["table_min_cells"]),
         table_min_rows=int(lay["table_min_rows"]),
@@ -264,6 +268,16 @@ class _Layout:
     def _full(self, line: _Line) -> bool:
         return line.width >= self.rules.min_wrap_width and line.width >= self.page_width - self.rules.wrap_slack
 
+    def _fragment(self, last: _Line, nxt: _Line) -> bool:
+        """True where a crawler broke a sentence around an inline element: a number or a mark alone on
+        its line (天津地区\n2\n台供热机组, 〔\n2021\n〕), between lines that do not end it there."""
+        if self._terminal(last) or self._heading(nxt):
+            return False
+        for line, other in ((last, nxt), (nxt, last)):
+            if self.rules.fragment.fullmatch(line.text) and not (line is nxt and self._heading(last)):
+                return True
+        return bool(nxt.chars) and nxt.chars[0] in self.rules.continuers and not self._heading(last)
+
     def _heading(self, line: _Line) -> bool:
         text = line.text
         return any(p.match(text) for p in self.rules.headings)
@@ -284,6 +298,8 @@ class _Layout:
             return True
         if last.chars[:1] == [self.rules.table_row] or nxt.chars[:1] == [self.rules.table_row]:
             return False
+        if self._fragment(last, nxt):
+            return True
         if not self.wrapped:
             return False
         if nxt.indent >= 2 or self._heading(nxt):
@@ -443,7 +459,11 @@ def normalize(text: str) -> CleanText:
         lines = sorted([ln for ln in lines if not any(s <= ln.origin[0] <= e for s, e in spans)] + tables,
                        key=lambda ln: ln.origin[0])
     if len(lines) > 1:
-        lines = [ln for ln in lines if not rules.page_number.match(ln.text)] or lines
+        # A bare number on a line of its own is a page number in a PDF's text; in a page a crawler
+        # broke around its inline elements (保障了天津地区\n2\n台供热机组) it is part of the sentence.
+        wrapped = _Layout(rules, lines).wrapped
+        lines = [ln for ln in lines if not rules.page_number.match(ln.text)
+                 or not (wrapped or not ln.text.strip().isdigit())] or lines
     layout = _Layout(rules, lines)
     out: list[str] = []
     origin = array("q")
