@@ -10,6 +10,7 @@ the lists of ``[roles]`` in the same file.
 The clues a cue can use:
 
 ``rulebook``       its part is a book of rules (its opening names 办法, 细则…, or it has articles 第一条…)
+``report_like``    its part is an account of what was done (its opening names 通报, 工作总结…)
 ``money``          its unit is money (元)
 ``time_unit``      its unit is a length of time (日, 个月, 年)
 ``ratio``          it is a share of a ratio (2:8)
@@ -123,6 +124,15 @@ class Clues:
     @cached_property
     def time_unit(self) -> bool:
         return self.m.quantity.unit in self.d.limit_units
+
+    @cached_property
+    def report_like(self) -> bool:
+        a, d = self.a, self.d
+        part = a.doc.part_at(self.m.start)
+        cache = a.memo.setdefault("report-like", {})
+        if part.index not in cache:
+            cache[part.index] = any(w in a.text[part.start:part.start + d.rule_opening] for w in d.report_kinds)
+        return cache[part.index]
 
     @cached_property
     def money(self) -> bool:
@@ -347,7 +357,7 @@ class Clues:
 
 
 class RoleDecider:
-    CLUES = ("rulebook", "money", "time_unit", "grant_follows", "ratio", "full", "context_unit", "rank", "weak", "from_level", "age", "until", "procedure", "in_conditions", "qualifies", "grant",
+    CLUES = ("rulebook", "report_like", "money", "time_unit", "grant_follows", "ratio", "full", "context_unit", "rank", "weak", "from_level", "age", "until", "procedure", "in_conditions", "qualifies", "grant",
              "per_unit", "fee", "validity", "time_limit", "government", "enumeration",
              "duration", "past", "future", "current", "review_section", "target_section", "in_plan", "marked", "reach",
              "change", "aim", "target_cue")
@@ -366,6 +376,7 @@ class RoleDecider:
         self.rule_opening = int(r["rule_opening"])
         self.rule_articles = int(r["rule_articles"])
         self.rule_not = tuple(r["rule_not"])
+        self.report_kinds = tuple(r["report_kinds"])
         self.limit_marks = tuple(r["limit_marks"])
         self.limit_marks_chars = "".join(sorted(set("".join(self.limit_marks))))
         self.limit_leads = tuple(r["limit_leads"])
