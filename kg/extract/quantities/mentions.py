@@ -58,6 +58,7 @@ class MentionFinder:
     def __init__(self, cfg: dict) -> None:
         self.reader = number_reader()
         self.before = sorted(cfg["comparators"]["before"].items(), key=lambda kv: -len(kv[0]))
+        self.before_map = dict(cfg["comparators"]["before"])
         self.after = sorted(cfg["comparators"]["after"].items(), key=lambda kv: -len(kv[0]))
         ctx = cfg["context"]
         self.service_units = set(ctx["service_units"])
@@ -77,6 +78,14 @@ class MentionFinder:
         self.quote_pairs = dict(zip(names["quotes_open"], names["quotes_close"]))
         self.name_length = int(names["max_length"])
         self.duration_units = set(ctx["duration_units"])
+        comparative = cfg["comparators"]["comparative"]
+        self.share_particle = comparative["particle"]
+        self.comparative_reach = int(comparative["reach"])
+        self.comparative_words = {w: self.before_map[w] for w in comparative["words"]}
+        words = "|".join(re.escape(w) for w in sorted(comparative["words"], key=lambda w: (-len(w), w)))
+        self.comparative_pattern = compile_pattern(
+            f"({words})[^{re.escape(''.join(comparative['stops']))}]*{re.escape(self.share_particle)}$",
+            "quantities.toml comparators.comparative")
         self.brackets_open = {"（", "("}
         self.repeat_words = "".join(names["repeat_words"])
 
@@ -104,7 +113,17 @@ class MentionFinder:
             return Comparator(pre[1]), left, right, True
         if q.more:
             return Comparator.GREATER, left, right, True  # 3700多万
+        far = self.comparative(text, q.start, start)
+        if far is not None:
+            return far, left, right, True  # 低于日申报响应量的50%
         return Comparator.EQUAL, left, right, False
+
+    def comparative(self, text: str, pos: int, start: int) -> Comparator | None:
+        """A comparator written before a share of something (低于日申报响应量的50%, 不高于房价的80%)."""
+        if not text.endswith(self.share_particle, 0, pos):
+            return None
+        m = self.comparative_pattern.search(text, max(start, pos - self.comparative_reach), pos)
+        return Comparator(self.comparative_words[m.group(1)]) if m else None
 
     def strong(self, text: str, q: Quantity, end: int) -> bool:
         """True if a comparator word other than 多/余 stands by ``q`` (突破5亿, 5亿以上)."""

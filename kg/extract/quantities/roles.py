@@ -225,6 +225,8 @@ class Clues:
         if after_bound and entity:
             return True  # 160千瓦及以下各类民营经济组织
         clause = self.text[self.m.clause[0]:self.m.clause[1]]
+        if clause.startswith(d.conditional_starts) and bounded:
+            return True  # 若日实际响应量低于日申报响应量的50%，…
         condition = clause.endswith(d.condition_end) and (clause.startswith(d.condition_starts) or after_bound)
         return condition
 
@@ -399,6 +401,7 @@ class RoleDecider:
         self.threshold_leads = tuple(r["threshold_leads"])
         self.condition_starts = tuple(ctx["condition_starts"])
         self.condition_end = ctx["condition_end"]
+        self.conditional_starts = tuple(ctx["conditional_starts"])
         self.grant_before = tuple(r["grant_before"])
         self.grant_after = tuple(r["grant_after"])
         self.grant_verbs = tuple(r["grant_verbs"])
