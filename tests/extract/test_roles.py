@@ -40,6 +40,7 @@ def figures(extract_text, text):
     ("纪念中国共产党成立105周年。", [("context", "105", "周年", "context.unit")]),
     ("建设300万吨级碳捕集利用项目。", [("context", "3000000", "吨", "context.unit")]),
     ("排名前15家企业占比不断提高。", [("context", "15", "家", "context.rank")]),
+    ("若日实际响应量低于日申报响应量的50%，则本次响应无效。", [("threshold", "50", "%", "threshold.qualifier")]),
     ("森林覆盖率稳居全国第2位。", [("context", "2", "位", "context.rank")]),
     ("从5方面提出了28个主要指标。", [("context", "5", "方面", "context.enumeration"), ("context", "28", "个", "context.enumeration")]),
 ])

@@ -78,6 +78,19 @@ def test_page_numbers_are_dropped():
     assert clean == body
 
 
+def test_numbers_a_crawler_put_on_lines_of_their_own_join_their_sentence():
+    # A page whose inline elements became lines of their own: the numbers are part of the sentences,
+    # not page numbers (they were dropped as page numbers once, and every figure was lost).
+    text = "保障了天津地区\n2\n台供热机组连续稳定运行，满足了超过\n1000\n万平米居民采暖需求。\n（津工信电力〔\n2021\n〕\n2\n号）\n"
+    clean = normalize(text).text
+    assert clean == "保障了天津地区2台供热机组连续稳定运行，满足了超过1000万平米居民采暖需求。\n（津工信电力〔2021〕2号）"
+
+
+def test_a_number_after_a_heading_starts_the_next_line_not_the_heading():
+    clean = normalize("一、实施背景\n2018~2020\n年，我市连续实施试点。\n").text
+    assert clean.splitlines()[0] == "一、实施背景"
+
+
 def test_crlf_and_zero_width_characters():
     clean = normalize("第一段。\r\n第\u200b二段。\r\n")
     assert clean.text == "第一段。\n第二段。"
