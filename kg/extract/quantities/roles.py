@@ -213,6 +213,9 @@ class Clues:
         noun = after[len(d.qualifier_particle) if particle else 0:][:d.qualifier_reach]
         if any(noun.startswith(w) for w in d.figure_nouns) or self.reach and not particle and not after_bound:
             return False
+        clause = self.text[self.m.clause[0]:self.m.clause[1]]
+        if clause.startswith(d.conditional_starts) and bounded:
+            return True  # 若日实际响应量低于日申报响应量的50%，…
         entity = any(w in noun for w in d.qualified_nouns)
         lead = any(w in self.before[-d.qualifier_reach:] for w in d.threshold_leads)
         unit = self.m.quantity.unit
@@ -225,8 +228,6 @@ class Clues:
         if after_bound and entity:
             return True  # 160千瓦及以下各类民营经济组织
         clause = self.text[self.m.clause[0]:self.m.clause[1]]
-        if clause.startswith(d.conditional_starts) and bounded:
-            return True  # 若日实际响应量低于日申报响应量的50%，…
         condition = clause.endswith(d.condition_end) and (clause.startswith(d.condition_starts) or after_bound)
         return condition
 
