@@ -12,7 +12,7 @@ The numerals, multipliers, units and separators are data, in
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal, localcontext, InvalidOperation
 from functools import lru_cache
 
@@ -56,6 +56,9 @@ class NumberReader:
         self.percent_prefix = num["percent_prefix"]
         self.fraction_word = num["fraction_word"]
         self.bare_counts = set(num["bare_counts"])
+        self.bounded_lower = tuple(sorted(num["bounded_lower"], key=len, reverse=True))
+        self.bounded_upper_before = tuple(sorted(num["bounded_upper_before"], key=len, reverse=True))
+        self.bounded_upper_after = tuple(num["bounded_upper_after"])
         self.label_prefixes = tuple(num["label_prefixes"])
         self.name_suffixes = tuple(num["name_suffixes"])
         rank = cfg["rank"]
@@ -240,8 +243,34 @@ class NumberReader:
                 found.extend(self._quantities(text, pos, s))
                 pos = e
             found.extend(self._quantities(text, pos, end))
-            return sorted(found, key=lambda q: q.start)
-        return self._quantities(text, start, end)
+            return self._bounded(text, sorted(found, key=lambda q: q.start), end)
+        return self._bounded(text, self._quantities(text, start, end), end)
+
+    def _bounded(self, text: str, found: list[Quantity], end: int) -> list[Quantity]:
+        """Join a lower and an upper end written with their bounds (10万元以上30万元以下) into one range."""
+        out: list[Quantity] = []
+        k = 0
+        while k < len(found):
+            q = found[k]
+            nxt = found[k + 1] if k + 1 < len(found) else None
+            if nxt is not None and q.value_max is None and nxt.value_max is None and q.unit == nxt.unit \
+                    and nxt.value > q.value and self._bounds_between(text, q.end, nxt.start, nxt.end, end):
+                out.append(replace(q, end=nxt.end, value_max=nxt.value, written=text[q.start:nxt.end]))
+                k += 2
+                continue
+            out.append(q)
+            k += 1
+        return out
+
+    def _bounds_between(self, text: str, low_end: int, high_start: int, high_end: int, end: int) -> bool:
+        between = text[low_end:high_start]
+        lower = next((w for w in self.bounded_lower if between.startswith(w)), None)
+        if lower is None:
+            return False
+        rest = between[len(lower):]
+        if rest in self.bounded_upper_before:
+            return True
+        return rest == "" and any(text.startswith(w, high_end, end) for w in self.bounded_upper_after)
 
     def _quantities(self, text: str, start: int, end: int) -> list[Quantity]:
         found: list[Quantity] = []

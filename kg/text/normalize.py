@@ -45,7 +45,7 @@ class LayoutRules:
     closes: dict
     brackets: re.Pattern  # any opening or closing bracket
     page_number: re.Pattern
-    inline_break: re.Pattern
+    inline_breaks: tuple
     table_row: str
     fragment: re.Pattern
     continuers: frozenset
@@ -77,7 +77,7 @@ def layout_rules() -> LayoutRules:
         closes=closes,
         brackets=re.compile("[" + re.escape("".join(opens) + "".join(closes)) + "]"),
         page_number=compile_pattern(lay["page_number"], where),
-        inline_break=compile_pattern(lay["inline_break"], where),
+        inline_breaks=tuple(compile_pattern(p, where + " inline_breaks") for p in lay["inline_breaks"]),
         table_row=lay["table_row"],
         fragment=compile_pattern(lay["fragment"], where),
         continuers=frozenset(lay["continuers"]),
@@ -448,10 +448,19 @@ def _row(text: str, start: int, end: int, newline_at: int, placed: list[list[tup
     return _Line(0, end - start, chars, origin, newline_at)
 
 
+def inline_breaks(rules: LayoutRules, text: str) -> frozenset:
+    """Return the offsets where a line of ``text`` breaks although no newline is written."""
+    breaks = set()
+    for pattern in rules.inline_breaks:
+        at = "at" in pattern.groupindex
+        breaks.update(m.start("at") if at else m.start() for m in pattern.finditer(text))
+    return frozenset(breaks)
+
+
 def normalize(text: str) -> CleanText:
     """Return the normalised :class:`CleanText` of ``text``, one paragraph per line."""
     rules = layout_rules()
-    breaks = frozenset(m.start() for m in rules.inline_break.finditer(text))
+    breaks = inline_breaks(rules, text)
     lines = [ln for ln in _physical_lines(text, breaks) if ln.chars]
     tables = _tables(rules, text)
     if tables:  # a table laid out in columns: its lines are rows, not prose to rejoin

@@ -205,6 +205,7 @@ class StructureRules:
     header: re.Pattern
     title_tail: re.Pattern | None = None
     sequels: tuple = ()
+    year_digits: dict = field(default_factory=dict)  # a Chinese digit of a year and its value
 
 
 @lru_cache(maxsize=1)
@@ -252,6 +253,7 @@ def structure_rules() -> StructureRules:
         issued_separators=tuple(parts["issued_separators"]),
         cited_title=compile_pattern(load_toml("references.toml")["title"], "references.toml title"),
         header=compile_pattern(src["header"], f"{where} [source] header"),
+        year_digits={ch: k for k, ch in enumerate(front["year_digits"])} | dict.fromkeys(front["year_zeros"], 0),
     )
 
 
@@ -264,6 +266,16 @@ def numeral(text: str) -> int:
 
 _KEY_PUNCTUATION = str.maketrans({"(": "（", ")": "）", ":": "：", ",": "，", ";": "；",
                                   "—": "-", "–": "-", "－": "-", "~": "-", "～": "-"})
+
+
+def written_date(year: str, month: str, day: str) -> _dt.date | None:
+    """The date written with Arabic or Chinese numbers (二〇一一年十二月十五日), or None if there is none."""
+    digits = structure_rules().year_digits
+    try:
+        y = int(year) if year.isascii() else int("".join(str(digits[ch]) for ch in year))
+        return _dt.date(y, numeral(month), numeral(day))
+    except (ValueError, KeyError):
+        return None
 
 
 def title_key(title: str) -> str:
@@ -375,11 +387,7 @@ class _Parser:
     def date_of(self, k: int) -> tuple[_dt.date | None, Field]:
         s, e = self.bounds[k]
         m = self.rules.date_line.match(self.text[s:e])
-        try:
-            value = _dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
-        except ValueError:
-            value = None
-        return value, Field(self.text[s:e], s, e)
+        return written_date(m["y"], m["m"], m["d"]), Field(self.text[s:e], s, e)
 
     # -- header and back matter of the file -------------------------------------------
     def header_block(self) -> tuple[int, dict]:

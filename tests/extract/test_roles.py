@@ -89,6 +89,14 @@ def test_a_book_of_rules_sets_parameters_and_its_conditions_are_thresholds(extra
                    ("threshold", "300000", "元", "threshold.for-grant"), ("parameter", "100000", "元", "parameter.grant")]
 
 
+def test_a_fine_is_a_setting_and_a_lead_in_ends_with_its_list(extract_text):
+    # 第五条's lead-in names conditions for its own items only; 第六条's fine is a setting of the rules.
+    text = ("某市管理办法\n第五条 有下列情形之一的，由市管理局责令改正：\n（一）未按规定报告的；\n（二）未按规定备案的。\n"
+            "第六条 违反本办法规定的，由市管理局处2万元以上10万元以下的罚款。")
+    got = [(f.role, str(f.value), str(f.value_max), f.unit, f.comparator.value) for f in extract_text(text).figures]
+    assert got == [("parameter", "20000", "100000", "元", "range")]
+
+
 def test_a_list_of_conditions_makes_its_bounds_thresholds(extract_text):
     text = ("关于户口迁入的规定\n一、准入条件\n具备下列条件之一的，可以办理户口迁入：\n（一）在本市投资30万元人民币以上的；\n"
             "（二）在本市参加社会保险满2年的；\n（三）连续2年纳税均达1.5万元人民币以上的。\n二、其他\n内容。")
@@ -131,3 +139,11 @@ def test_the_last_cue_must_give_every_quantity_a_role():
     cfg["cue"] = [{"id": "target.deadline", "role": "target", "when": ["future"]}]
     with pytest.raises(RuleError, match="the last cue must hold always"):
         roles.RoleDecider(cfg, binder=None)
+
+
+def test_a_page_that_lost_its_line_breaks_keeps_its_year_and_its_review(extract_text):
+    # The notice is dated 二○一一年; what “十一五” (2006-2010) achieved is a baseline, 2015 a target.
+    from tests.text.test_structure import GLUED_PAGE  # noqa: F401  (the same page, read whole)
+
+    got = [(f.role, str(f.value), str(f.deadline)) for f in extract_text(GLUED_PAGE).figures]
+    assert got == [("baseline", "52", "None"), ("target", "72", "2015")]

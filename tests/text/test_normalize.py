@@ -100,7 +100,7 @@ def test_lines_taken_whole_are_the_lines_read_character_by_character():
     # Plain lines are taken whole; the result must be what reading each character gives.
     import random
 
-    from kg.text.normalize import _physical_lines, _physical_lines_slow, layout_rules
+    from kg.text.normalize import _physical_lines, _physical_lines_slow, inline_breaks, layout_rules
 
     def key(lines):
         return [(ln.indent, ln.width, ln.chars, ln.origin, ln.newline_at) for ln in lines]
@@ -108,7 +108,7 @@ def test_lines_taken_whole_are_the_lines_read_character_by_character():
     rules = layout_rules()
     texts = [SEED.read_text(encoding="utf-8"), "a\r\nb\rc\n\n  x\u3000y \u200b z\t\n\uff11\uff12", "", "\n", "\r"]
     for text in texts:
-        breaks = frozenset(m.start() for m in rules.inline_break.finditer(text))
+        breaks = inline_breaks(rules, text)
         assert key(_physical_lines(text, breaks)) == key(_physical_lines_slow(text, breaks))
     alphabet = "ab 中文\u3000\t\r\n\u200b\uff11\x01，。\xa0“…\u2028\u202f\u2003"
     rng = random.Random(7)

@@ -162,3 +162,32 @@ def test_an_item_marker_before_digits_opens_a_block_only_in_sequence():
     doc = parse(normalize(text))
     assert [(s.kind, s.number, s.heading) for s in doc.sections] == [
         ("section", 1, "任务"), ("item", 10, "甲项目"), ("item", 11, "121人才梯队项目")]
+
+
+# A page copied from a website whose line breaks were lost: only the indentation of each
+# paragraph (an ideographic space) and the spaces around the sign-off are left.
+GLUED_PAGE = ("某某部关于印发某某行动计划的通知某发〔2011〕42号 各省、自治区、直辖市人民政府：　  现将《某某行动计划》"
+              "印发给你们，请认真贯彻执行。　　　　　　某  某  部　　　　　　  二○一一年十二月五日  某某行动计划 　  "
+              "为推进某某工作，制定本计划。　  一、工作形势　  “十一五”期间，某某指标提高到52%。"
+              "　  二、主要目标　  到2015年，某某指标达到72%。")
+
+
+def test_a_page_that_lost_its_line_breaks_is_split_at_its_indentation():
+    doc = parse(normalize(GLUED_PAGE))
+    notice, plan = doc.parts
+    assert notice.title.text == "某某部关于印发某某行动计划的通知"
+    assert notice.number.text == "某发〔2011〕42号"
+    assert notice.addressees.text == "各省、自治区、直辖市人民政府"
+    assert notice.date == datetime.date(2011, 12, 5)
+    assert plan.title.text == "某某行动计划"
+    assert [(s.kind, s.heading) for s in doc.sections] == [("section", "工作形势"), ("section", "主要目标")]
+
+
+@pytest.mark.parametrize("written, date", [("二〇二〇年一月三十一日", datetime.date(2020, 1, 31)),
+                                           ("二○○九年九月九日", datetime.date(2009, 9, 9)),
+                                           ("二零一八年十二月二十日", datetime.date(2018, 12, 20)),
+                                           ("2021年3月1日", datetime.date(2021, 3, 1)),
+                                           ("二〇二〇年二月三十日", None)])
+def test_a_sign_off_date_in_chinese_numerals(written, date):
+    doc = parse(normalize(f"某某通知\n现将有关事项通知如下。\n某某局\n{written}"))
+    assert doc.parts[0].date == date

@@ -192,11 +192,23 @@ class Clues:
         if here is None:
             return False
         k = here.paragraph
+        if not self._item(a.doc.paragraphs[k]):
+            return False
         for p in reversed(a.doc.paragraphs[max(0, k - 12):k]):  # the lead-in of the list it is in
             line = a.text[p.start:p.end].rstrip()
             if line.endswith(self.d.lead_in_ends):
                 return any(w in line for w in words)
+            if not self._item(p):
+                return False  # the list ended before: that lead-in is another list's
         return False
+
+    def _item(self, p) -> bool:
+        """Whether paragraph ``p`` reads as an item of a list: it opens with a marker or ends in ；."""
+        sec = self.a.doc.section_at(p.start)
+        line = self.a.text[p.start:p.end].rstrip()
+        if sec is not None and sec.marker_start == p.start:
+            return sec.kind in self.d.item_kinds  # an article or a chapter starts a block of its own
+        return line.endswith(self.d.item_ends)
 
     @cached_property
     def qualifies(self) -> bool:
@@ -259,7 +271,10 @@ class Clues:
 
     @cached_property
     def fee(self) -> bool:
-        return any(w in self.before for w in self.d.fee_words)
+        if any(w in self.before for w in self.d.fee_words):
+            return True
+        after = self.after[len(self.d.qualifier_particle):] if self.after.startswith(self.d.qualifier_particle) else self.after
+        return after.startswith(self.d.fee_after)
 
     @cached_property
     def validity(self) -> bool:
@@ -390,6 +405,8 @@ class RoleDecider:
         self.extension_words = tuple(r["extension_words"])
         self.condition_words = tuple(r["condition_words"])
         self.lead_in_ends = ("：", ":")
+        self.item_ends = ("；", ";")
+        self.item_kinds = ("subsection", "item", "subitem")  # the markers of structure.toml that list items
         self.until_reach = int(r["until_reach"])
         self.procedure_units = set(r["procedure_units"])
         self.procedure_verbs = tuple(r["procedure_verbs"])
@@ -411,6 +428,7 @@ class RoleDecider:
         self.money_units = set(r["money_units"])
         self.per_mark = load_toml("numbers.toml")["per"]["mark"]  # 元/年/人: money per year and head
         self.fee_words = tuple(r["fee_words"])
+        self.fee_after = tuple(r["fee_after"])
         self.per_unit_words = tuple(ctx["per_unit"])
         self.validity_words = tuple(r["validity_words"])
         self.obligations = tuple(ctx["obligation_words"])
