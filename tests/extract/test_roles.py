@@ -87,7 +87,7 @@ def test_a_book_of_rules_sets_parameters_and_its_conditions_are_thresholds(extra
     text = ("某市市级储备粮管理办法\n第一条 为加强储备粮管理，制定本办法。\n第二条 质量安全档案保存期不少于5年。"
             "入选名单公示三日。\n第三条 年上缴税金达到30万元以上，一次性给予10万元奖励。")
     got = [(f.role, str(f.value), f.unit, f.evidence.rule) for f in extract_text(text).figures]
-    assert got == [("parameter", "5", "年", "parameter.rule"), ("parameter", "3", "日", "parameter.rule-time"),
+    assert got == [("parameter", "5", "年", "parameter.rule"), ("parameter", "3", "日", "parameter.validity"),
                    ("threshold", "300000", "元", "threshold.for-grant"), ("parameter", "100000", "元", "parameter.grant")]
 
 
