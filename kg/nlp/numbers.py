@@ -93,6 +93,7 @@ class NumberReader:
         self.ratio_reach = int(ratio["reach"])
         self.ratio_reach_before = int(ratio["reach_before"])
         self.words = {w: Decimal(str(v)) for w, v in cfg["words"].items()}
+        self.words_above = {w for w, above in cfg["words_above"].items() if above}
         per = cfg["per"]
         self.threshold_prefixes = tuple(num["threshold_prefixes"])
         self.units = dict(cfg["units"])
@@ -288,7 +289,8 @@ class NumberReader:
                     found.append(Quantity(m.start(), m.end(), _percent(numerator, den), "%", None, m.group(0)))
                 continue
             if m.group("word"):  # 一半, 翻一番
-                found.append(Quantity(m.start(), m.end(), self.words[m.group("word")], "%", None, m.group(0)))
+                word = m.group("word")
+                found.append(Quantity(m.start(), m.end(), self.words[word], "%", None, word, more=word in self.words_above))
                 continue
             a, b, unit = m.group("a"), m.group("b"), m.group("unit")
             unit_a = m.group("unit_a")

@@ -69,6 +69,12 @@ def test_targets_and_baselines_without_a_year(extract_text, text, expected):
     assert figures(extract_text, text) == expected
 
 
+def test_a_growth_above_nothing_is_a_target_above_zero(extract_text):
+    got = [(f.role, str(f.value), f.unit, f.comparator.value, f.change.value)
+           for f in extract_text(NOTICE.format("2022年，进出口总额争取实现正增长。")).figures]
+    assert got == [("target", "0", "%", ">", "up")]
+
+
 def test_a_change_is_kept_as_a_change_with_its_direction(extract_text):
     ex = extract_text(NOTICE.format("到2025年，单位地区生产总值能耗下降13.5%，非化石能源占比提高5个百分点，"
                                     "森林覆盖率提高到60%，新增5G基站1000座。"))
