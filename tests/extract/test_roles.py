@@ -120,6 +120,11 @@ def test_about_is_about_and_a_bound_after_wins_over_reaching(extract_text):
         ("~", "2.5", "%"), (">=", "1000000000000", "元"), ("=", "6", "个月")]
 
 
+def test_at_least_bounds_a_number_across_its_verb_but_not_across_a_clause(extract_text):
+    ex = extract_text(NOTICE.format("到2025年，每年至少开展1次全面抽检，至少在试点地区，将50种药品纳入监管。"))
+    assert [(f.comparator.value, str(f.value), f.unit) for f in ex.figures] == [(">=", "1", "次"), ("=", "50", "种")]
+
+
 def test_the_cue_travels_into_the_graph_as_the_rule(extract_text):
     from kg.rdf.graph import triples_of
 

@@ -87,6 +87,10 @@ class MentionFinder:
             f"({words})[^{re.escape(''.join(comparative['stops']))}]*{re.escape(self.share_particle)}$",
             "quantities.toml comparators.comparative")
         self.brackets_open = {"（", "("}
+        floating = cfg["comparators"]["floating"]
+        self.floating = dict(floating["words"])
+        self.floating_reach = int(floating["reach"])
+        self.floating_stops = tuple(floating["stops"])
         self.repeat_words = "".join(names["repeat_words"])
 
     # -- comparator ----------------------------------------------------------------
@@ -116,7 +120,19 @@ class MentionFinder:
         far = self.comparative(text, q.start, start)
         if far is not None:
             return far, left, right, True  # 低于日申报响应量的50%
+        floating = self.floating_before(text, q.start, start)
+        if floating is not None:
+            return floating, left, right, True  # 每年至少开展1次
         return Comparator.EQUAL, left, right, False
+
+    def floating_before(self, text: str, pos: int, start: int) -> Comparator | None:
+        """A bounding adverb a few characters before the number, across a verb (至少开展1次)."""
+        window = text[max(start, pos - self.floating_reach):pos]
+        for word, comparator in self.floating.items():
+            k = window.rfind(word)
+            if k >= 0 and not any(s in window[k:] for s in self.floating_stops):
+                return Comparator(comparator)
+        return None
 
     def comparative(self, text: str, pos: int, start: int) -> Comparator | None:
         """A comparator written before a share of something (低于日申报响应量的50%, 不高于房价的80%)."""
