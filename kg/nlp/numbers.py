@@ -76,6 +76,7 @@ class NumberReader:
         self.per_mark = cfg["per"]["mark"]
         self.chinese_only_units = set(num["chinese_only_units"])
         self.digit_only_units = set(num["digit_only_units"])
+        self.unit_not_after = {u: tuple(w) for u, w in num["unit_not_after"].items()}
         self.chinese_unit_caps = {u: Decimal(v) for u, v in num["chinese_unit_caps"].items()}
         self.one_units = set(num["one_units"])
         self.one_limits = tuple(num["one_limits"])
@@ -331,6 +332,8 @@ class NumberReader:
                 continue  # 一个平台, 十项: an article or a name, not a count (but 一个月内 is a time limit)
             if chinese and unit in self.digit_only_units:
                 continue  # 一起: together
+            if unit in self.unit_not_after and text.endswith(self.unit_not_after[unit], 0, m.start()):
+                continue  # 8时30分: a time of day
             if not chinese and unit in self.chinese_only_units:
                 continue  # 1.1级: a grade or a code
             if unit is None and (text.endswith(self.label_prefixes, 0, m.start()) or text.startswith(self.name_suffixes, end)):
