@@ -139,7 +139,8 @@ class QuantityReader:
         text = a.text
         previous_indicator, previous_end = None, start
         sentence_period = None
-        excluded = [(m.start, m.end) for m in every]
+        excluded = [(m.start, m.end) for m in every if m.kind != "span"]  # 3年内不得…: a span is a length of time too
+        spans = {m.start for m in every if m.kind == "span"}
         for cs, ce in a.clauses(start, sentence.end, _CLAUSES):
             if cs > sentence.start and text[cs - 1] in self.segment_marks:
                 sentence_period = None  # a period word holds only up to the next ；
@@ -152,6 +153,7 @@ class QuantityReader:
             if ce <= cs:
                 continue
             quantities = [q for q in self.finder.quantities(text, cs, ce, excluded) if q.start not in markers]
+            quantities = [q for q in quantities if not self._attributive_span(text, q, spans, quantities)]
             listed_unit = None  # the unit of a planned output this clause lists (100名…、200名…)
             for r in self.binder.clause(a, quantities, cs, ce, setting):
                 m = r.mention
@@ -183,6 +185,12 @@ class QuantityReader:
                 if output and cue.id == "target.measure":
                     listed_unit = q.unit
                 self._record(a, r, indicator, period, cue.role, cue.id, moment, state, setting, now)
+
+    def _attributive_span(self, text: str, q, spans: set, quantities: list) -> bool:
+        """A span that describes a noun a later figure counts (5年内关税减让显著的2725种商品) is no quantity."""
+        if q.start not in spans:
+            return False
+        return any(o.start > q.end and any(p in text[q.end:o.start] for p in self.joining) for o in quantities)
 
     def _counted(self, a: Analysis, r: Reading, cs: int, ce: int) -> bool:
         """A number with no unit that counts the noun after it (惠及3700多万学生), not a name or a version (3.0版)."""
