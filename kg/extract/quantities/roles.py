@@ -311,6 +311,19 @@ class Clues:
         return obliged and subject or processing
 
     @cached_property
+    def obliged(self) -> bool:
+        """A word of duty stands as a word of its own before the number in its clause (每年要对30%以上的市…)."""
+        pos, tokens = self.m.clause[0], self.a.tokens
+        while pos < self.m.words_start:
+            word = tokens.word_at(pos)
+            if word is None or word[1] <= pos:
+                return False
+            if word[2] in self.d.duty_words:
+                return True
+            pos = word[1]
+        return False
+
+    @cached_property
     def enumeration(self) -> bool:
         if self.m.quantity.unit not in self.d.enumeration_units and self.m.quantity.unit is not None:
             return False
@@ -378,7 +391,7 @@ class RoleDecider:
     CLUES = ("rulebook", "report_like", "money", "time_unit", "grant_follows", "ratio", "full", "context_unit", "rank", "weak", "from_level", "age", "until", "procedure", "in_conditions", "qualifies", "grant",
              "per_unit", "fee", "validity", "time_limit", "government", "enumeration",
              "duration", "past", "future", "current", "review_section", "target_section", "in_plan", "marked", "reach",
-             "change", "aim", "target_cue")
+             "change", "aim", "target_cue", "obliged")
 
     def __init__(self, cfg: dict, binder) -> None:
         self.binder = binder
@@ -432,6 +445,7 @@ class RoleDecider:
         self.per_unit_words = tuple(ctx["per_unit"])
         self.validity_words = tuple(r["validity_words"])
         self.obligations = tuple(ctx["obligation_words"])
+        self.duty_words = frozenset(ctx["duty_words"])
         self.service_subjects = tuple(ctx["service_subjects"])
         self.enumeration_units = set(r["enumeration_units"])
         self.enumeration_leads = tuple(r["enumeration_leads"])
