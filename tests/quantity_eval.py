@@ -421,6 +421,9 @@ def main(argv: list[str] | None = None) -> int:
         if part not in PARTS:
             parser.error(f"unknown part {part!r}: choose from {', '.join(PARTS)}")
         total, per_doc = evaluate(part, args.doc)
+        if not per_doc:
+            print(f"== {part}: no documents (a scored sealed round joins dev; the next is gathered anew)\n")
+            continue
         totals[part] = total
         print(table(part, total, per_doc))
         if args.verbose:
