@@ -42,8 +42,14 @@ class Session:
         self.http = requests.Session()
         self.user, self.password, self.timeout = user, password, timeout
         self.auth = None
+        self.checked = False
 
     def request(self, method: str, url: str, **kwargs) -> requests.Response:
+        if self.user is not None and not self.checked and kwargs.get("data"):
+            # Answer the challenge with a request that carries no body: a server that refuses the
+            # password may close the connection while a large body is still being sent.
+            self.checked = True
+            self.request("HEAD", url, params=kwargs.get("params"))
         try:
             response = self.http.request(method, url, auth=self.auth, timeout=self.timeout, **kwargs)
             if response.status_code == 401 and self.auth is None and self.user is not None:

@@ -95,3 +95,44 @@ def test_values_go_into_the_where_group():
     with pytest.raises(QueryError, match="not an IRI"):
         from rdflib import URIRef
         with_values(text, {"by": URIRef("http://x/> } ?s ?p ?o { <")})
+
+
+def test_a_refused_password_is_found_before_a_large_body_is_sent():
+    # A server that refuses the password and drops the connection on a request with a body
+    # (as Virtuoso may while a large graph is still being uploaded): the push must still say 401.
+    import threading
+    from http.server import BaseHTTPRequestHandler, HTTPServer
+
+    from kg.stores.remote import push
+
+    seen = []
+
+    class Refusing(BaseHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+        def _refuse(self):
+            seen.append(self.command)
+            if int(self.headers.get("Content-Length") or 0):
+                self.close_connection = True
+                self.connection.shutdown(2)  # drop it without reading the body
+                return
+            self.send_response(401)
+            self.send_header("WWW-Authenticate", 'Basic realm="x"')
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        do_HEAD = do_PUT = do_POST = _refuse
+
+    server = HTTPServer(("127.0.0.1", 0), Refusing)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        import pyoxigraph as ox
+        triple = ox.Triple(ox.NamedNode("http://x/a"), ox.NamedNode("http://x/b"), ox.Literal("c"))
+        url = f"http://127.0.0.1:{server.server_port}/gsp"
+        report = push([("http://x/g1", lambda: iter([triple] * 5000)), ("http://x/g2", lambda: iter([triple]))],
+                      url, user="dba", password="wrong")
+    finally:
+        server.shutdown()
+    assert report.loaded == [] and "HTTP 401" in report.failed[0][1]
+    assert "not attempted" in report.failed[1][1] and "PUT" not in seen
