@@ -64,6 +64,11 @@ class Analysis:
                 return year
         return None
 
+    def tag_at(self, pos: int) -> str | None:
+        """Return the part-of-speech tag of the word covering clean offset ``pos``."""
+        word = self.tokens.word_at(pos)
+        return self.segmenter.tag(word[2]) if word else None
+
     def part_document(self, pos: int):
         """Return the DocumentRecord of the part containing clean offset ``pos``."""
         index = self.doc.part_at(pos).index

@@ -396,10 +396,11 @@ def _rivers(lines: list[str]) -> list[tuple[int, int]] | None:
 def _runs(line: str, rivers: set[int]) -> list[tuple[int, int]]:
     """The runs of text of a line: cut at two spaces, or at one that lies on a river."""
     out, start = [], None
-    for i, ch in enumerate(line + "  "):
+    padded = line + "  "
+    for i, ch in enumerate(padded):
         space = ch in " \u3000"
         if space and start is not None:
-            nxt = (line + "  ")[i + 1]
+            nxt = padded[i + 1]
             if nxt in " \u3000" or i in rivers:
                 out.append((start, i))
                 start = None
@@ -414,9 +415,9 @@ def _by_gaps(text: str, block) -> list[_Line]:
     out = []
     for start, end, newline_at, cells in block:
         placed: list[list[tuple[int, int]]] = [[] for _ in columns]
-        for s, e in cells:
+        for n, (s, e) in enumerate(cells):
             if len(cells) == len(columns):
-                k = cells.index((s, e))
+                k = n
             else:
                 offset = s - start
                 k = min(range(len(columns)), key=lambda c: abs(columns[c] - offset))
@@ -464,15 +465,19 @@ def normalize(text: str) -> CleanText:
     lines = [ln for ln in _physical_lines(text, breaks) if ln.chars]
     tables = _tables(rules, text)
     if tables:  # a table laid out in columns: its lines are rows, not prose to rejoin
-        spans = [(t.origin[0], t.newline_at) for t in tables]
-        lines = sorted([ln for ln in lines if not any(s <= ln.origin[0] <= e for s, e in spans)] + tables,
-                       key=lambda ln: ln.origin[0])
+        starts = [t.origin[0] for t in tables]  # the rows are in the order of the text
+
+        def in_table(pos: int) -> bool:
+            k = bisect.bisect_right(starts, pos) - 1
+            return k >= 0 and pos <= tables[k].newline_at
+
+        lines = sorted([ln for ln in lines if not in_table(ln.origin[0])] + tables, key=lambda ln: ln.origin[0])
     if len(lines) > 1:
         # A bare number on a line of its own is a page number in a PDF's text; in a page a crawler
         # broke around its inline elements (保障了天津地区\n2\n台供热机组) it is part of the sentence.
         wrapped = _Layout(rules, lines).wrapped
         lines = [ln for ln in lines if not rules.page_number.match(ln.text)
-                 or not (wrapped or not ln.text.strip().isdigit())] or lines
+                 or (not wrapped and ln.text.strip().isdigit())] or lines
     layout = _Layout(rules, lines)
     out: list[str] = []
     origin = array("q")

@@ -127,9 +127,8 @@ def _page_text(page) -> str:
     (the plain text gives each cell a line of its own, and rows run together)."""
     from kg.text.normalize import has_table
 
-    plain = page.extract_text() or ""
     laid_out = page.extract_text(extraction_mode="layout") or ""
-    return laid_out if has_table(laid_out) else plain
+    return laid_out if has_table(laid_out) else page.extract_text() or ""
 
 
 def docx_text(data: bytes, name: str) -> str:

@@ -426,10 +426,9 @@ class _Parser:
                     rest = (rest[: m_url.start()] + rest[m_url.end():]).strip()
                 m_date = self.rules.date.search(rest)
                 if m_date:
-                    try:
-                        found["published"] = _dt.date(int(m_date["y"]), int(m_date["m"]), int(m_date["d"]))
-                    except ValueError:
-                        pass
+                    published = written_date(m_date["y"], m_date["m"], m_date["d"])
+                    if published is not None:
+                        found["published"] = published
                     rest = rest[: m_date.start()] + self.rules.date_suffix.sub("", rest[m_date.end():])
                 if rest.strip():
                     found["source_name"] = rest.strip()

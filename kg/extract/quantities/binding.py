@@ -75,8 +75,12 @@ class Binder:
         self.each_not_after = tuple(ctx["each_not_after"])
         self.list_marks = "".join(s for s in ctx["list_separators"] if len(s) == 1 and not _HAN.match(s)) + "，；,;"
         self.list_mark = "、"  # the one separator that never stands inside a name
-        self.list_separators = "|".join(re.escape(s) for s in sorted(ctx["list_separators"], key=len, reverse=True))
+        separators = "|".join(re.escape(s) for s in sorted(ctx["list_separators"], key=len, reverse=True))
+        self.list_separator = re.compile(separators)
+        self.list_run = re.compile(f"(?:{separators})+")
+        self.list_run_at_end = re.compile(f"(?:{separators})+$")
         self.relative_scopes = dict(ctx["relative_scopes"])
+        self.relative_scope_words = sorted(self.relative_scopes, key=len, reverse=True)
         self.tail_break_tags = set(ctx["tail_break_tags"])
         self.verb_tags = set(ctx["verb_tags"])
         self.periods = sorted(
@@ -104,7 +108,7 @@ class Binder:
         text = a.text
         scope = scope_written = scope_span = None
         s, _ = strip_span(text, opening_end, end)
-        relative = next((w for w in sorted(self.relative_scopes, key=len, reverse=True) if text.startswith(w, s, end)), None)
+        relative = next((w for w in self.relative_scope_words if text.startswith(w, s, end)), None)
         if relative:
             scope_written, scope_span = relative, (s, s + len(relative))
             scope = a.found.regions.get(self.relative_scopes[relative])
@@ -171,20 +175,16 @@ class Binder:
         return None, None
 
     # -- the indicator -------------------------------------------------------------------
-    def _tag_at(self, a: Analysis, pos: int) -> str | None:
-        word = a.tokens.word_at(pos)
-        return a.segmenter.tag(word[2]) if word else None
-
     def tail_joins(self, a: Analysis, head_end: int, start: int, end: int) -> bool:
         """True if the text after a number names what it counts: after a verb
         (培育3家|…平台) always, after a noun only if it starts like a noun."""
         if start >= end or a.text[start] in self.list_marks:
             return False
-        if self._tag_at(a, head_end - 1) in self.verb_tags:
+        if a.tag_at(head_end - 1) in self.verb_tags:
             return True
         while start < end and a.text[start] in _OPENING_QUOTES:
             start += 1  # 100名“大学生创业能手”
-        return start < end and bool(_HAN.match(a.text[start])) and self._tag_at(a, start) not in self.tail_break_tags
+        return start < end and bool(_HAN.match(a.text[start])) and a.tag_at(start) not in self.tail_break_tags
 
     def indicator(self, a: Analysis, before: tuple[int, int], after: tuple[int, int],
                   setting: Setting) -> tuple[str, Period | None, bool]:
@@ -350,11 +350,11 @@ class Binder:
     def listed(self, text: str, start: int, end: int) -> bool:
         """True if only list separators stand in ``[start, end)`` (4%、6%)."""
         gap = text[start:end].strip()
-        return not gap or re.fullmatch(f"(?:{self.list_separators})+", gap) is not None
+        return not gap or self.list_run.fullmatch(gap) is not None
 
     def _before_separator(self, text: str, start: int, end: int) -> int:
         """``end`` moved back over list separators (和, 、) right before it."""
-        m = re.search(f"(?:{self.list_separators})+$", text[start:end])
+        m = self.list_run_at_end.search(text[start:end])
         return start + m.start() if m and m.start() > 0 else end
 
     @staticmethod
@@ -378,9 +378,9 @@ class Binder:
         if pos < 0 or len(mentions) < 2 or mentions[0].start < pos:
             return None
         gaps = [text[mentions[k].right:mentions[k + 1].left] for k in range(len(mentions) - 1)]
-        if any(not re.fullmatch(f"(?:{self.list_separators})", g) for g in gaps):
+        if any(not self.list_separator.fullmatch(g) for g in gaps):
             return None
-        separators = list(re.finditer(self.list_separators, text[cs:pos]))
+        separators = list(self.list_separator.finditer(text[cs:pos]))
         bounds = [cs] + [cs + m.end() for m in separators]
         stops = [cs + m.start() for m in separators] + [pos]
         pieces = [(s, e) for s, e in zip(bounds, stops) if text[s:e].strip()]

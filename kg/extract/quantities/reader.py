@@ -31,9 +31,9 @@ from kg.resources import compile_pattern, load_toml
 _CLAUSES = "，；：,;:"
 _DIGIT = re.compile(r"\d")
 _HAN = re.compile(r"[\u4e00-\u9fffA-Za-z]")
-RECORDS = {"target": Target, "baseline": Baseline, "parameter": Parameter, "threshold": Threshold, "context": ContextFigure}
-LISTS = {"target": "targets", "baseline": "baselines", "parameter": "parameters", "threshold": "thresholds",
-         "context": "contexts"}
+# The records of the roles with no field of their own, and the list of the extraction each goes to.
+OTHER_RECORDS = {cls.role: (cls, name) for cls, name in
+                 ((Parameter, "parameters"), (Threshold, "thresholds"), (ContextFigure, "contexts"))}
 
 
 class QuantityReader:
@@ -46,7 +46,6 @@ class QuantityReader:
         self.tables = TableReader()
         self.time = time_reader()
         self.span_from = compile_pattern(ctx["span_from"], "quantities.toml context.span_from")
-        self.target_cues = tuple(ctx["target_cues"])
         self.target_verbs = tuple(ctx["target_verbs"])
         self.count_units = set(ctx["count_units"])
         self.verb_tags = set(ctx["verb_tags"])
@@ -111,25 +110,29 @@ class QuantityReader:
     def _now(self, a: Analysis, pos: int) -> int | None:
         """The document's own year: its date, else the first year of the plan it is about, else the
         year of its number (国办发〔2020〕43号), else what its times say: the first deadline it sets,
-        or, if it sets none, the year after the last it reports figures for."""
-        year = a.year_at(pos)
+        or, if it sets none, the year after the last it reports figures for. All of these belong to
+        the part (the document) ``pos`` is in: worked out once a part."""
+        part = a.doc.part_at(pos)
+        cache = a.memo.setdefault("the document's year", {})
+        if part.index not in cache:
+            cache[part.index] = self._year_of(a, part)
+        return cache[part.index]
+
+    def _year_of(self, a: Analysis, part) -> int | None:
+        year = a.year_at(part.start)
         if year is not None:
             return year
-        subject = next((d for d in a.found.documents if d.key == a.subject_at(pos) and d.period_start), None)
+        subject = next((d for d in a.found.documents if d.key == a.subject_at(part.start) and d.period_start), None)
         if subject:
             return subject.period_start
-        own = a.part_document(pos)
+        own = a.part_document(part.start)
         m = self.time.number_year.search(own.number) if own is not None and own.number else None
         if m:
             return int(m["y"])
-        part = a.doc.part_at(pos)
-        cache = a.memo.setdefault("year read from the times", {})
-        if part.index not in cache:
-            moments = [m for m in self.time.moments(a.text, part.start, part.end, None) if m.year is not None]
-            deadlines = [m.year for m in moments if m.kind == "deadline"]
-            reported = [m.year for m in moments if m.kind in ("reference", "current")]
-            cache[part.index] = min(deadlines) if deadlines else (max(reported) + 1 if reported else None)
-        return cache[part.index]
+        moments = [m for m in self.time.moments(a.text, part.start, part.end, None) if m.year is not None]
+        deadlines = [m.year for m in moments if m.kind == "deadline"]
+        reported = [m.year for m in moments if m.kind in ("reference", "current")]
+        return min(deadlines) if deadlines else (max(reported) + 1 if reported else None)
 
     # -- one sentence ------------------------------------------------------------------
     def _sentence(self, a: Analysis, sentence, start: int, moments: list[Moment], every: list[Moment], opening_end: int,
@@ -173,11 +176,11 @@ class QuantityReader:
                 if r.leading:
                     sentence_period = period  # 每年…，…: a period opening a clause holds for the rest
                 moment, level = self.binder.time_of(text, m, moments, inherited, setting)
-                state = _state(moment, now, setting, text)
+                state = _state(moment, now, setting)
                 opens = setting.scope_span[1] if setting.scope_span and setting.scope_span[0] == cs else cs
                 share = q.unit == "%" and q.start == opens and text.startswith(self.joining, q.end)  # 全市90%的…
                 output = (q.unit in self.count_units and m.left > cs and not m.written
-                          and self._tag_at(a, m.left - 1) in self.verb_tags)  # 筹建50家企业研发中心
+                          and a.tag_at(m.left - 1) in self.verb_tags)  # 筹建50家企业研发中心
                 output = output or (listed_unit is not None and q.unit == listed_unit)
                 marked = bool(m.written or period or m.change or text.startswith(self.target_verbs, opens) or share or output)
                 clues = Clues(self.roles, a, r, (sentence.start, sentence.end), setting, state, {"marked": marked})
@@ -200,13 +203,9 @@ class QuantityReader:
         if q.unit is None:
             return (q.written[:1].isdigit() and "." not in q.written
                     and self.binder.tail_joins(a, m.left, m.right, ce)
-                    and (m.left == cs or self._tag_at(a, m.left - 1) not in self.not_counting_tags))
+                    and (m.left == cs or a.tag_at(m.left - 1) not in self.not_counting_tags))
         # 三个方面, 用3年时间 are counts; 三年行动, 八项规定 name programmes
         return not a.text.startswith(self.name_nouns, m.right)
-
-    def _tag_at(self, a: Analysis, pos: int) -> str | None:
-        word = a.tokens.word_at(pos)
-        return a.segmenter.tag(word[2]) if word else None
 
     # -- the record ----------------------------------------------------------------------
     def _record(self, a: Analysis, r: Reading, indicator: str, period: Period | None, role: str, rule: str,
@@ -234,7 +233,8 @@ class QuantityReader:
                 year = now  # 现有…, 由35万元调整为…: the level when the document was written
             a.found.baselines.append(Baseline(**common, year=year))
         else:
-            getattr(a.found, LISTS[role]).append(RECORDS[role](**common))
+            cls, name = OTHER_RECORDS[role]
+            getattr(a.found, name).append(cls(**common))
 
     @staticmethod
     def _plan_end(a: Analysis, pos: int) -> Deadline | None:
@@ -244,7 +244,7 @@ class QuantityReader:
         return Deadline(plan.period_end) if plan else None
 
 
-def _state(moment: Moment | None, now: int | None, setting: Setting, text: str) -> str | None:
+def _state(moment: Moment | None, now: int | None, setting: Setting) -> str | None:
     """Whether the time bound to a figure is ``"future"`` or ``"past"`` against the document's year."""
     if moment is None or moment.year is None:
         return None

@@ -48,6 +48,7 @@ The clues a cue can use:
 ``change``         it is a change (下降13.5%, 压减三分之一), not a level
 ``aim``            a word of aiming in its clause before it (力争建成示范项目20个)
 ``target_cue``     a word of aiming in its sentence (力争, 确保, 目标)
+``obliged``        a word of duty stands as a word of its own before it in its clause (每年要对…)
 """
 
 from __future__ import annotations
@@ -108,7 +109,7 @@ class Clues:
     def grant_follows(self) -> bool:
         """The figure bounds a condition that a grant later in its sentence depends on."""
         m = self.m
-        if not m.written or m.comparator in (Comparator.EQUAL, Comparator.ABOUT) or self.grant_near:
+        if not m.written or m.comparator in (Comparator.EQUAL, Comparator.ABOUT) or self._grant_near:
             return False
         rest = self.text[m.clause[1]:self.sentence[1]]
         return any(w in rest for w in self.d.grant_verbs)
@@ -239,12 +240,11 @@ class Clues:
             return True  # ……以上的企业, 低于6小时的相应折减
         if after_bound and entity:
             return True  # 160千瓦及以下各类民营经济组织
-        clause = self.text[self.m.clause[0]:self.m.clause[1]]
         condition = clause.endswith(d.condition_end) and (clause.startswith(d.condition_starts) or after_bound)
         return condition
 
     @cached_property
-    def grant_near(self) -> bool:
+    def _grant_near(self) -> bool:
         """A verb of giving right before or among the number's words (给予最高50万元, 每人每年补助600元)."""
         zone = self.text[max(self.m.clause[0], self.m.words_start - self.d.grant_near_reach):self.m.start]
         return any(w in zone for w in self.d.grant_verbs)
@@ -256,7 +256,7 @@ class Clues:
         unit = (self.m.quantity.unit or "").split(d.per_mark)[0]
         if unit not in d.money_units and unit != "%":
             return False
-        if self.grant_near or any(w in self.after[:d.grant_reach] for w in d.grant_after):
+        if self._grant_near or any(w in self.after[:d.grant_reach] for w in d.grant_after):
             return True
         if self.reach:
             return False  # 补助标准达到每人每年不低于600元: a level to reach, not a grant
@@ -267,7 +267,7 @@ class Clues:
         """Counted per person, household or item (每人每年600元, 单个项目贴息期不超过3年)."""
         if self.before.startswith(self.d.per_unit_words):
             return True
-        return self.m.per is not None and (self.grant_near or not self.reach)
+        return self.m.per is not None and (self._grant_near or not self.reach)
 
     @cached_property
     def fee(self) -> bool:
@@ -388,10 +388,10 @@ class Clues:
 
 
 class RoleDecider:
-    CLUES = ("rulebook", "report_like", "money", "time_unit", "grant_follows", "ratio", "full", "context_unit", "rank", "weak", "from_level", "age", "until", "procedure", "in_conditions", "qualifies", "grant",
-             "per_unit", "fee", "validity", "time_limit", "government", "enumeration",
-             "duration", "past", "future", "current", "review_section", "target_section", "in_plan", "marked", "reach",
-             "change", "aim", "target_cue", "obliged")
+    # The clues a cue may name: every public clue of :class:`Clues`, and ``marked``, which the reader
+    # works out with the mention.
+    CLUES = tuple(name for name, value in vars(Clues).items()
+                  if isinstance(value, cached_property) and not name.startswith("_")) + ("marked",)
 
     def __init__(self, cfg: dict, binder) -> None:
         self.binder = binder
@@ -439,7 +439,8 @@ class RoleDecider:
         self.grant_near_reach = int(r["grant_near_reach"])
         self.grant_reach = int(r["grant_reach"])
         self.money_units = set(r["money_units"])
-        self.per_mark = load_toml("numbers.toml")["per"]["mark"]  # 元/年/人: money per year and head
+        numbers = load_toml("numbers.toml")
+        self.per_mark = numbers["per"]["mark"]  # 元/年/人: money per year and head
         self.fee_words = tuple(r["fee_words"])
         self.fee_after = tuple(r["fee_after"])
         self.per_unit_words = tuple(ctx["per_unit"])
@@ -457,9 +458,9 @@ class RoleDecider:
         self.context_units = set(r["context_units"])
         self.scale_suffixes = tuple(r["scale_suffixes"])
         self.rank_leads = tuple(r["rank_leads"])
-        self.rank_unit = load_toml("numbers.toml")["rank"]["unit"]
+        self.rank_unit = numbers["rank"]["unit"]
         self.full_words = set(r["full_words"])
-        self.ratio_marks = tuple(load_toml("numbers.toml")["ratio"]["marks"])
+        self.ratio_marks = tuple(numbers["ratio"]["marks"])
         self.duration_leads = tuple(r["duration_leads"])
         self.duration_nouns = tuple(r["duration_nouns"])
         self.current_words = tuple(r["current_words"])

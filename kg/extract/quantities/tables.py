@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from kg.extract.records import Attribute, Baseline, Change, Period, Target
-from kg.nlp.numbers import plain
+from kg.nlp.numbers import number_reader, plain
 from kg.nlp.time import Deadline
 from kg.resources import compile_pattern, load_toml
 
@@ -60,8 +60,8 @@ class TableReader:
         self.empty = set(cfg["empty_cells"])
         self.footnote = compile_pattern(cfg["footnote"], "quantities.toml tables.footnote")
         self.unit_in_label = compile_pattern(cfg["unit_in_label"], "quantities.toml tables.unit_in_label")
-        self.multipliers = {k: Decimal(v) for k, v in load_toml("numbers.toml")["multipliers"].items()}
-        self.units = dict(load_toml("numbers.toml")["units"])
+        numbers = number_reader()  # its multipliers and units scale a row's unit (万亿元)
+        self.multipliers, self.units = numbers.multipliers, numbers.units
 
     # -- finding tables --------------------------------------------------------------------
     def __call__(self, a, reader) -> None:
