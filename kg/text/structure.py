@@ -204,6 +204,8 @@ class StructureRules:
     cited_title: re.Pattern
     header: re.Pattern
     title_tail: re.Pattern | None = None
+    title_open: re.Pattern | None = None
+    title_kinds: tuple[str, ...] = ()
     sequels: tuple = ()
     year_digits: dict = field(default_factory=dict)  # a Chinese digit of a year and its value
 
@@ -235,6 +237,8 @@ def structure_rules() -> StructureRules:
         title_max=int(cfg["title"]["max_length"]),
         interpretation=tuple(compile_pattern(p, f"{where} [title] interpretation") for p in cfg["title"]["interpretation"]),
         title_tail=compile_pattern(cfg["title"]["tail"], f"{where} [title] tail"),
+        title_open=compile_pattern(cfg["title"]["open"], f"{where} [title] open"),
+        title_kinds=tuple(load_toml("references.toml")["kinds"]),
         source_prefixes=tuple(src["prefixes"]),
         url=compile_pattern(src["url"], f"{where} [source] url"),
         date=compile_pattern(src["date"], f"{where} [source] date"),
@@ -371,6 +375,18 @@ class _Parser:
             return False
         return bool(re.search(r"[\u4e00-\u9fff]", line))
 
+    def title_goes_on(self, k: int) -> bool:
+        """Whether line ``k`` opens a title (关于…) that line ``k + 1`` ends with a document's kind."""
+        line, following = self.line(k), self.line(k + 1)
+        kinds = self.rules.title_kinds
+        return (bool(self.rules.title_open.search(line)) and not self._bare_title(line).endswith(kinds)
+                and self._bare_title(following).endswith(kinds) and self.title_like(k + 1)
+                and len(line) + len(following) <= self.rules.title_max)
+
+    def _bare_title(self, line: str) -> str:
+        """A title without its bracketed tail ((试行), （2021-2023年）)."""
+        return re.sub(r"[（(][^（）()]*[）)]$", "", line.strip()).strip()
+
     def is_addressee(self, k: int) -> bool:
         line = self.line(k)
         return (len(line) <= self.rules.addressee_max and line[-1:] in self.rules.addressee_end
@@ -470,8 +486,9 @@ class _Parser:
             if self.title_like(k) and (k == body_start or parts):
                 s, e = self.bounds[k]
                 fields["title"] = Field(self.text[s:e], s, e)
-                if k + 1 < body_end and self.rules.title_tail.match(self.line(k + 1)):
-                    # 民用爆炸物品行业发展规划 / （2016-2020年）: a title broken before its bracket
+                if k + 1 < body_end and (self.rules.title_tail.match(self.line(k + 1)) or self.title_goes_on(k)):
+                    # 民用爆炸物品行业发展规划 / （2016-2020年）: a title broken before its bracket;
+                    # 国务院关于印发国家环境保护 / “十一五”规划的通知: broken inside
                     ts, te = self.bounds[k + 1]
                     fields["title"] = Field(self.text[s:e] + self.text[ts:te].strip(), s, te)
                     roles[k + 1] = "title"

@@ -163,3 +163,11 @@ def test_a_page_that_lost_its_line_breaks_keeps_its_year_and_its_review(extract_
 
     got = [(f.role, str(f.value), str(getattr(f, "deadline", None))) for f in extract_text(GLUED_PAGE).figures]
     assert got == [("baseline", "52", "None"), ("target", "72", "2015")]
+
+
+def test_a_time_limit_on_those_governed_is_a_setting_even_in_a_plan_task(extract_text):
+    # The developer pays within the limit; the office's own limit in the same task is a commitment.
+    text = ("关于促进某县房地产市场平稳健康发展的若干措施\n一、主要任务\n（一）优化土地出让。"
+            "余款可在成交之日起一年内缴清；县自然资源局在5个工作日内办结登记。\n（二）其他。内容。")
+    got = [(f.role, str(f.value), f.unit) for f in extract_text(text).figures]
+    assert got == [("parameter", "1", "年"), ("target", "5", "工作日")]

@@ -191,3 +191,20 @@ def test_a_page_that_lost_its_line_breaks_is_split_at_its_indentation():
 def test_a_sign_off_date_in_chinese_numerals(written, date):
     doc = parse(normalize(f"某某通知\n现将有关事项通知如下。\n某某局\n{written}"))
     assert doc.parts[0].date == date
+
+
+def test_a_title_broken_inside_and_a_plan_after_its_signoff_date():
+    # A copy whose title runs over two lines, and whose plan starts after the notice's date on the same line.
+    text = ("国务院关于印发国家环境保护\n\n\n\n“十一五”规划的通知\n国发〔2007〕37号\n各省人民政府：\n"
+            "　　现将《国家环境保护“十一五”规划》印发给你们。\n　　　　国务院\n\n"
+            "　　　　二○○七年十一月二十二日 国家环境保护“十一五”规划　　根据《纲要》，制定本规划。\n　　一、环境形势\n内容。")
+    doc = parse(normalize(text))
+    notice, plan = doc.parts
+    assert notice.title.text == "国务院关于印发国家环境保护“十一五”规划的通知"
+    assert (notice.issuer.text, notice.date) == ("国务院", datetime.date(2007, 11, 22))
+    assert plan.title.text == "国家环境保护“十一五”规划"
+
+
+def test_a_line_after_a_title_of_its_own_is_not_joined_to_it():
+    doc = parse(normalize("某某市人民政府文件\n关于加强某项管理的通知\n各区人民政府：\n内容。"))
+    assert "文件关于" not in doc.parts[0].title.text  # only a line that opens a title (关于…) goes on

@@ -33,6 +33,7 @@ The clues a cue can use:
 ``validity``       a term of validity before it (有效期3年)
 ``time_limit``     a time limit (7个工作日内)
 ``government``     a government body is obliged in the sentence before the number (部门应当…)
+``applicant_acts`` those the policy governs act within a time limit (一年内缴清, 180日内提出申请)
 ``enumeration``    a count of the document's own items or kinds (以下4个特点, 通过等4种方式)
 ``duration``       the length of an effort (用3年时间, 经过5年努力)
 ``past``           the time bound to it lies before the document's own year (2020年，…)
@@ -294,13 +295,18 @@ class Clues:
                 or self.after.startswith(d.processing_words))
 
     @cached_property
+    def applicant_acts(self) -> bool:
+        """Those the policy governs act within the limit: 180日内提出申请, 一年内缴清."""
+        return self.after.lstrip(self.d.limit_marks_chars).startswith(self.d.applicant_words)
+
+    @cached_property
     def government(self) -> bool:
         """A government body is obliged (部门应当…), or the limit is on an office's processing
         (初审, 审核, 办结, 发放…), not on an applicant (提出申请, 缴清)."""
         d = self.d
+        if self.applicant_acts:
+            return False
         after = self.after.lstrip(d.limit_marks_chars)
-        if after.startswith(d.applicant_words):
-            return False  # 180日内提出申请, 一年内缴清: the applicant acts
         if any(w in self.before for w in d.extension_words):
             return False
         sentence = self.text[self.sentence[0]:self.sentence[1]]
