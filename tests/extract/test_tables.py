@@ -121,3 +121,36 @@ def test_equal_values_in_neighbouring_cells_of_a_docx_row_are_both_kept(tmp_path
     path.write_bytes(docx_file())
     text = read_source(path).text
     assert "| 森林覆盖率[1] | % | 40 | 约42 |  | 约束性 |" in text
+
+
+# A table whose cells ran together when the page was copied: the header names the columns, each
+# row its indicator and unit, and only arithmetic tells where one value ends and the next begins.
+# The values below are read off the rows by hand: 112.9 is 10% below 125.4; 85 is 2.5 points above
+# 82.5; 43.5 is 2.3 points above 41.2 (a row without a number); 54.3 is 10% below 60.1, rounded.
+# In row 4, no cut of 1500014000 gives a value 30% below another: it is left unread.
+GLUED = ("某省生态环境保护“十四五”规划\n专栏1 主要指标\n序号指　标2020年2025年2025年比2020年增长"
+         "1二氧化硫排放总量（万吨）125.4112.9-10%2优良天数比例（%）82.5＞852.5个百分点"
+         "森林覆盖率（%）41.2≥43.52.3个百分点3化学需氧量排放总量（万吨）60.154.3-10%"
+         "4耕地保有量（万亩）1500014000-30%\n到2025年，生态环境明显改善。")
+
+
+def test_a_table_whose_cells_ran_together_is_cut_where_its_values_agree(extract_text):
+    ex = extract_text(GLUED)
+    got = [(f.role, f.indicator, f.comparator.value, str(f.value), f.unit, f.change and f.change.value,
+            str(f.deadline) if f.role == "target" else str(f.year))
+           for f in ex.figures if f.evidence.rule.startswith("table.")]
+    assert got == [
+        ("baseline", "二氧化硫排放总量", "=", "1254000", "吨", None, "2020"),
+        ("target", "二氧化硫排放总量", "=", "1129000", "吨", None, "2025"),
+        ("target", "二氧化硫排放总量", "=", "10", "%", "down", "2025"),
+        ("baseline", "优良天数比例", "=", "82.5", "%", None, "2020"),
+        ("target", "优良天数比例", ">", "85", "%", None, "2025"),
+        ("target", "优良天数比例", "=", "2.5", "百分点", "up", "2025"),
+        ("baseline", "森林覆盖率", "=", "41.2", "%", None, "2020"),
+        ("target", "森林覆盖率", ">=", "43.5", "%", None, "2025"),
+        ("target", "森林覆盖率", "=", "2.3", "百分点", "up", "2025"),
+        ("baseline", "化学需氧量排放总量", "=", "601000", "吨", None, "2020"),
+        ("target", "化学需氧量排放总量", "=", "543000", "吨", None, "2025"),
+        ("target", "化学需氧量排放总量", "=", "10", "%", "down", "2025"),
+    ]
+    assert not [f for f in ex.figures if "耕地" in f.indicator or f.value in (1500014000, 15000, 14000)]

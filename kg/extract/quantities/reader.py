@@ -23,6 +23,7 @@ from kg.extract.base import Analysis, strip_span
 from kg.extract.quantities.binding import Binder, Reading, Setting
 from kg.extract.quantities.mentions import MentionFinder
 from kg.extract.quantities.roles import Clues, RoleDecider
+from kg.extract.quantities.glued import GluedTableReader
 from kg.extract.quantities.tables import TableReader
 from kg.extract.records import Baseline, ContextFigure, Parameter, Period, Target, Threshold
 from kg.nlp.time import BINDING_KINDS, Deadline, Moment, time_reader
@@ -44,6 +45,7 @@ class QuantityReader:
         self.binder = Binder(cfg, self.finder)
         self.roles = RoleDecider(cfg, self.binder)
         self.tables = TableReader()
+        self.glued = GluedTableReader(self.tables)
         self.time = time_reader()
         self.span_from = compile_pattern(ctx["span_from"], "quantities.toml context.span_from")
         self.target_verbs = tuple(ctx["target_verbs"])
@@ -64,6 +66,7 @@ class QuantityReader:
         span_starts: dict[int, int] = {}  # part -> the start year of 2012年起5年内
         for m in self.span_from.finditer(text):
             span_starts.setdefault(doc.part_at(m.start()).index, int(m["y"]))
+        glued = self.glued(a, self)  # tables whose cells ran together: read as tables, not as prose
         paragraph_time: dict[int, Moment] = {}  # paragraph -> a time opening one of its sentences
         section_deadline: dict[int, Moment] = {}  # target section -> the first deadline written in it
         for sentence in doc.sentences:
@@ -92,7 +95,8 @@ class QuantityReader:
                 if setting.section == "target" and sec is not None and opening.kind in ("deadline", "span"):
                     section_deadline.setdefault(sec.index, opening)
             if has_number:
-                self._sentence(a, sentence, start, moments, every, opening_end, inherited, setting, markers, now)
+                self._sentence(a, sentence, start, moments, every, opening_end, inherited, setting, markers, now,
+                               glued)
         self.tables(a, self)
 
     @staticmethod
@@ -136,7 +140,8 @@ class QuantityReader:
 
     # -- one sentence ------------------------------------------------------------------
     def _sentence(self, a: Analysis, sentence, start: int, moments: list[Moment], every: list[Moment], opening_end: int,
-                  inherited: Moment | None, setting: Setting, markers: dict[int, int], now: int | None) -> None:
+                  inherited: Moment | None, setting: Setting, markers: dict[int, int], now: int | None,
+                  glued: list[tuple[int, int]] = ()) -> None:
         """Read the quantities of one sentence; ``moments`` are the times that bind, ``every`` all it writes
         (a span inside a noun phrase, 5年内关税减让显著的商品, binds nothing but is no quantity either)."""
         text = a.text
@@ -155,7 +160,7 @@ class QuantityReader:
                     cs, ce = strip_span(text, m.end, ce)
             if ce <= cs:
                 continue
-            quantities = [q for q in self.finder.quantities(text, cs, ce, excluded) if q.start not in markers]
+            quantities = [q for q in self.finder.quantities(text, cs, ce, excluded + glued) if q.start not in markers]
             quantities = [q for q in quantities if not self._attributive_span(text, q, spans, quantities)]
             listed_unit = None  # the unit of a planned output this clause lists (100名…、200名…)
             for r in self.binder.clause(a, quantities, cs, ce, setting):

@@ -9,6 +9,8 @@ indicator column (指标) and year or value columns (2020年 | 2025年, 基期�
 - a baseline for each base-year column (a year before the plan's; 现状值);
 - a target for each later year's column (its deadline) or target column;
 - a target per year for a growth column (年均增长: annual, a change up);
+- a target change for a change column (2025年比2020年增长, 增减情况), its
+  direction from its sign (-8%);
 - the row's 属性 (预期性 expected, 约束性 binding) on each of them.
 
 A cell is read as a little sentence of its own (>30, 6人（含）以下,
@@ -53,11 +55,12 @@ class TableReader:
     def __init__(self) -> None:
         cfg = load_toml("quantities.toml")["tables"]
         self.heads = {kind: tuple(cfg[f"{kind}_heads"]) for kind in
-                      ("label", "unit", "attribute", "seq", "category", "growth", "base", "target")}
+                      ("label", "unit", "attribute", "seq", "category", "growth", "change", "base", "target")}
         self.attributes = {word: Attribute(value) for word, value in cfg["attributes"].items()}
         self.cumulative = [tuple(pair) for pair in cfg["cumulative_marks"]]
         self.cumulative_heads = tuple(cfg["cumulative_heads"])
         self.empty = set(cfg["empty_cells"])
+        self.minus = tuple(cfg["minus"])
         self.footnote = compile_pattern(cfg["footnote"], "quantities.toml tables.footnote")
         self.unit_in_label = compile_pattern(cfg["unit_in_label"], "quantities.toml tables.unit_in_label")
         numbers = number_reader()  # its multipliers and units scale a row's unit (万亿元)
@@ -109,6 +112,8 @@ class TableReader:
         if any(w in head for w in self.heads["growth"]):
             return Column(index, "growth", self._year(head), cumulative)
         years = [int(y) for y in _YEAR.findall(head)]
+        if any(w in head for w in self.heads["change"]):  # 2015年比2010年增长, “十一五”增减情况
+            return Column(index, "change", max(years) if years else None, cumulative)
         if years:
             year = years[-1]
             if any(w in head for w in self.heads["base"]) or (now is not None and year < now):
@@ -200,11 +205,26 @@ class TableReader:
         if column.kind == "growth":
             change, period = change or Change.UP, Period.CUMULATIVE if cumulative else Period.ANNUAL
             recorded = q.unit or "%"
+        elif column.kind == "change" and change is None:  # -8%: the sign was left out of the number
+            change = Change.DOWN if text[q.start - 1:q.start] in self.minus else Change.UP
+        self.add(a, reader, column, q.start, q.end, indicator, m.comparator, value, value_max, recorded, change,
+                 period, attribute, deadline_year, evidence=(cell.start, cell.end))
+
+    @staticmethod
+    def direction(value: Decimal) -> Change:
+        """The direction of a change written with its sign (-8%, 5个百分点)."""
+        return Change.DOWN if value < 0 else Change.UP
+
+    def add(self, a, reader, column: Column, start: int, end: int, indicator: str, comparator, value: Decimal,
+            value_max: Decimal | None, unit: str | None, change: Change | None, period: Period | None,
+            attribute: Attribute | None, deadline_year: int | None, evidence: tuple[int, int] | None = None) -> None:
+        """Record one cell's figure: a baseline for a base-year column, a target for any other."""
         rule = f"table.{column.kind}"
-        ev = a.evidence(cell.start, cell.end, rule)
-        common = dict(indicator=indicator, comparator=m.comparator, value=value, value_max=value_max, unit=recorded,
-                      evidence=ev, canonical_indicator=reader.canonical_indicator(indicator),
-                      document=a.subject_at(cell.start), change=change, number=a.doc.span(q.start, q.end),
+        ev_start, ev_end = evidence or (start, end)
+        common = dict(indicator=indicator, comparator=comparator, value=plain(value),
+                      value_max=plain(value_max) if value_max is not None else None, unit=unit,
+                      evidence=a.evidence(ev_start, ev_end, rule), canonical_indicator=reader.canonical_indicator(indicator),
+                      document=a.subject_at(start), change=change, number=a.doc.span(start, end),
                       attribute=attribute, period=period)
         if column.kind == "base":
             a.found.baselines.append(Baseline(**common, year=column.year))

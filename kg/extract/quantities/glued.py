@@ -1,0 +1,238 @@
+"""Indicator tables flattened into running text, their cells glued together.
+
+A plan's 主要指标 table copied from a PDF or a web page often loses every cell
+break: ``序号指标2010年2015年2015年比2010年增长1化学需氧量排放总量（万吨）
+2551.72347.6-8%2氨氮排放总量（万吨）264.4238.0-10%…``. The header still names
+its columns (a year each, or a change between two years), and each row still
+reads ``[row number] indicator（unit） values``; only the boundaries between
+the values are gone.
+
+The reader rebuilds them. It cuts a row's run of digits into one number per
+value column in every way the numbers' forms allow (no leading zero, a
+comparator or a sign only at a number's start, % or 个百分点 only on a change),
+and keeps the cut whose numbers agree with each other: the change column must
+be what the target column's value is against the base column's (2347.6 is 8%
+below 2551.7; 60 is 5 points above 55), within rounding. A row no cut makes
+agree, or that two cuts do, is left unread: a wrong value is worse than none.
+Digits left after the last number are the next row's number.
+
+Header words (years, change words, the words of the columns) are data in
+``resources/quantities.toml`` [tables]; columns are classified as
+:class:`~kg.extract.quantities.tables.TableReader` classifies a table's.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from kg.extract.quantities.tables import Column, TableReader
+from kg.extract.records import Comparator
+from kg.resources import compile_pattern, load_toml
+
+_VALUE_KINDS = ("base", "target", "change", "growth")
+
+
+@dataclass(frozen=True)
+class Piece:
+    """One number cut out of a glued run: where it is in the squeezed row, and what it says."""
+
+    start: int
+    end: int
+    comparator: Comparator
+    value: Decimal | None  # None: an empty cell (/, —)
+    suffix: str  # %, 个百分点 or nothing
+
+
+class GluedTableReader:
+    def __init__(self, tables: TableReader) -> None:
+        cfg = load_toml("quantities.toml")["tables"]
+        glued = cfg["glued"]
+        self.tables = tables
+        self.opening = compile_pattern(glued["opening"], "quantities.toml tables.glued.opening")
+        self.head_year = compile_pattern(glued["head_year"], "quantities.toml tables.glued.head_year")
+        words = {w for kind in ("growth", "base", "target", "change", "attribute", "unit") for w in tables.heads[kind]}
+        self.head_words = sorted(words | set(glued["head_words"]), key=len, reverse=True)
+        self.row = compile_pattern(glued["row"], "quantities.toml tables.glued.row")
+        self.piece = compile_pattern(glued["piece"], "quantities.toml tables.glued.piece")
+        self.empty = tuple(glued["empty"])
+        self.comparators = {k: Comparator(v) for k, v in glued["comparators"].items()}
+        self.points = tuple(glued["points"])
+        self.window = int(glued["window"])
+        self.stops = tuple(glued["stops"])
+        self.tolerance = {k: Decimal(str(v)) for k, v in glued["tolerance"].items()}
+        self.table_row = load_toml("structure.toml")["layout"]["table_row"]
+
+    # -- finding them ---------------------------------------------------------------------------
+    def __call__(self, a, reader) -> list[tuple[int, int]]:
+        """Read the glued tables of a document; return the spans they cover (no prose is read there)."""
+        text, covered = a.text, []
+        for m in self.opening.finditer(text):
+            if covered and m.start() < covered[-1][1]:
+                continue
+            if text.startswith(self.table_row, text.rfind("\n", 0, m.start()) + 1):
+                continue  # a table with real cells: TableReader reads it
+            span = self.table(a, reader, m.end())
+            if span:
+                covered.append((m.start(), span))
+        return covered
+
+    def squeeze(self, text: str, start: int) -> tuple[str, list[int]]:
+        """The text from ``start`` without white space, up to a stop (。 or 注：), with each character's offset."""
+        chars, where = [], []
+        end = min(len(text), start + self.window)
+        k = start
+        while k < end:
+            ch = text[k]
+            if not ch.isspace():
+                if text.startswith(self.stops, k):
+                    break
+                chars.append(ch)
+                where.append(k)
+            k += 1
+        return "".join(chars), where
+
+    def header(self, s: str) -> tuple[list[str], int]:
+        """The column heads after the label head (2010年 | 2015年 | 2015年比2010年增长), and where they end."""
+        heads, pos = [], 0
+        while True:
+            m = self.head_year.match(s, pos)
+            end = m.end() if m else pos
+            word = True
+            while word:
+                word = next((w for w in self.head_words if s.startswith(w, end)), None)
+                if word:
+                    end += len(word)
+            if end == pos:
+                return heads, pos
+            heads.append(s[pos:end])
+            pos = end
+
+    # -- one table ---------------------------------------------------------------------------
+    def table(self, a, reader, start: int) -> int | None:
+        s, where = self.squeeze(a.text, start)
+        heads, pos = self.header(s)
+        now = reader._now(a, start)
+        columns = [self.tables.column(k, h, now) for k, h in enumerate(heads)]
+        values = [c for c in columns if c.kind in _VALUE_KINDS]
+        if len(values) < 2 or not any(c.year for c in values):
+            return None
+        plan_end = reader._plan_end(a, start)
+        deadline = max((c.year for c in values if c.kind == "target" and c.year), default=None)
+        deadline = deadline or (plan_end.year if plan_end else None)
+        last = None
+        while True:
+            m = self.row.match(s, pos)
+            if not m:
+                break
+            seq = int(m["seq"]) if m["seq"] else None
+            following = seq + 1 if seq is not None else None
+            pieces, used = self.cut(m["blob"], values, following, s[m.end():m.end() + 1])
+            if pieces is not None:
+                label_start, label_end = where[m.start("label")], where[m.end("label") - 1] + 1
+                indicator, unit = self.tables.indicator(a.text[label_start:label_end], "")
+                offset = m.start("blob")
+                for column, piece in zip(values, pieces):
+                    if piece.value is None:
+                        continue
+                    cell_start, cell_end = where[offset + piece.start], where[offset + piece.end - 1] + 1
+                    self.record(a, reader, column, piece, indicator, unit, cell_start, cell_end, deadline)
+                last = where[offset + used - 1] + 1
+                pos = offset + used
+            else:
+                last = where[m.end() - 1] + 1
+                pos = m.end()
+        return last
+
+    # -- cutting a run of digits -----------------------------------------------------------------
+    def cut(self, blob: str, columns: list[Column], following: int | None, after: str) -> tuple[list[Piece] | None, int]:
+        """The one cut of ``blob`` into a number per column whose numbers agree; ``(None, 0)`` if none or several."""
+        rest_ok = {""}
+        if after and not after.isdigit():  # the next row's number, glued on
+            rest_ok |= {str(following)} if following is not None else {str(n) for n in range(1, 100)}
+        found: list[tuple[list[Piece], int]] = []
+
+        def walk(pos: int, k: int, pieces: list[Piece]) -> None:
+            if len(found) > 8:
+                return
+            if k == len(columns):
+                if blob[pos:] in rest_ok:
+                    found.append((pieces, pos))
+                return
+            for piece in self.pieces(blob, pos, columns[k]):
+                walk(piece.end, k + 1, pieces + [piece])
+
+        walk(0, 0, [])
+        agreeing = [(p, used) for p, used in found if self.agree(p, columns)]
+        values = {tuple((x.comparator, x.value, x.suffix) for x in p) for p, _ in agreeing}
+        if len(values) != 1:
+            return None, 0
+        return agreeing[0]
+
+    def pieces(self, blob: str, pos: int, column: Column):
+        """Every number that can stand at ``pos`` for a cell of ``column``."""
+        for mark in self.empty:
+            if blob.startswith(mark, pos):
+                yield Piece(pos, pos + len(mark), Comparator.EQUAL, None, "")
+        m = self.piece.match(blob, pos)
+        if not m:
+            return
+        comparator = self.comparators.get(m["cmp"] or "", Comparator.EQUAL)
+        digits = m["num"]
+        sign = -1 if digits[:1] in "-－" else 1
+        body = digits.lstrip("-－+")
+        head = m.start("num") + len(digits) - len(body)
+        for end in range(len(body), 0, -1):
+            number = body[:end]
+            if not self._well_formed(number):
+                continue
+            try:
+                value = Decimal(number) * sign
+            except InvalidOperation:
+                continue
+            stop = head + end
+            suffixes = [""]
+            if column.kind in ("change", "growth"):
+                suffixes = [x for x in self.points + ("%", "％") if blob.startswith(x, stop)] + [""]
+            for suffix in suffixes:
+                if sign < 0 and column.kind not in ("change", "growth"):
+                    continue
+                yield Piece(pos, stop + len(suffix), comparator, value, suffix)
+
+    @staticmethod
+    def _well_formed(number: str) -> bool:
+        whole, _, decimals = number.partition(".")
+        if not whole or (len(whole) > 1 and whole[0] == "0") or number.endswith("."):
+            return False
+        return len(decimals) <= 2
+
+    def agree(self, pieces: list[Piece], columns: list[Column]) -> bool:
+        """Whether the change column is what the target column is against the base column."""
+        by_kind: dict[str, Piece] = {}
+        for column, piece in zip(columns, pieces):
+            if piece.value is not None:
+                by_kind.setdefault(column.kind, piece) if column.kind != "target" else by_kind.__setitem__("target", piece)
+        base, target, change = by_kind.get("base"), by_kind.get("target"), by_kind.get("change")
+        if not (base and target and change) or not change.suffix:
+            return False
+        if change.suffix in self.points:
+            return abs(target.value - base.value - change.value) <= self.tolerance["points"]
+        if base.value == 0:
+            return False
+        relative = (target.value - base.value) / base.value * 100
+        return abs(relative - change.value) <= max(self.tolerance["percent"], abs(change.value) * self.tolerance["share"])
+
+    # -- the records -------------------------------------------------------------------------
+    def record(self, a, reader, column: Column, piece: Piece, indicator: str, unit: str,
+               start: int, end: int, deadline: int | None) -> None:
+        value, recorded = piece.value, None
+        if column.kind in ("change", "growth"):
+            recorded = self.tables.units.get(piece.suffix, "%") if piece.suffix in self.points else "%"
+            value = abs(value)
+        elif unit:
+            factor, recorded = self.tables.scale(unit)
+            value = value * factor
+        change = self.tables.direction(piece.value) if column.kind in ("change", "growth") else None
+        self.tables.add(a, reader, column, start, end, indicator, piece.comparator, value, None, recorded,
+                        change, None, None, deadline)
