@@ -171,3 +171,18 @@ def test_a_time_limit_on_those_governed_is_a_setting_even_in_a_plan_task(extract
             "余款可在成交之日起一年内缴清；县自然资源局在5个工作日内办结登记。\n（二）其他。内容。")
     got = [(f.role, str(f.value), f.unit) for f in extract_text(text).figures]
     assert got == [("parameter", "1", "年"), ("target", "5", "工作日")]
+
+
+@pytest.mark.parametrize("text, grades", [
+    ("到2022年，新建及改造500千伏变电站6座。", [("500", "千伏")]),
+    ("到2022年，建成110千伏、35千伏变电站19座。", [("110", "千伏"), ("35", "千伏")]),
+])
+def test_a_figure_naming_a_class_of_what_is_counted_is_no_target(extract_text, text, grades):
+    found = figures(extract_text, text)
+    assert [(v, u) for role, v, u, rule in found if rule == "context.class"] == grades
+    assert [role for role, v, u, rule in found if u == "座"] == ["target"]
+
+
+def test_a_grade_with_no_count_after_it_or_a_verb_between_is_not_a_class(extract_text):
+    found = figures(extract_text, "到2022年，各市220千伏电网形成环网，从5个方面细化提出22项指标。")
+    assert all(rule != "context.class" for role, v, u, rule in found)

@@ -17,6 +17,7 @@ The clues a cue can use:
 ``full``           a length or age reached as a condition (参加社会保险满2年, 怀孕满24周)
 ``grant_follows``  a bounded figure whose sentence goes on to give (…达到30万元以上，一次性给予10万元奖励)
 ``context_unit``   its unit only describes (105周年), or it names a class of size (300万吨级)
+``classifies``     it names a class of what a later count counts (500千伏变电站6座)
 ``rank``           a count that is a rank (排名前15家)
 ``weak``           a count in Chinese numerals or of years, with no comparator written (分两个阶段)
 ``from_level``     the level a change starts from (由20个月压缩至18.5个月)
@@ -143,6 +144,30 @@ class Clues:
     @cached_property
     def context_unit(self) -> bool:
         return self.m.quantity.unit in self.d.context_units or self.text.startswith(self.d.scale_suffixes, self.m.end)
+
+    @cached_property
+    def classifies(self) -> bool:
+        """The figure names a class of the things a later count in its clause counts: a grade, not an
+        amount (新建500千伏变电站6座; 建成110千伏、35千伏变电站19座)."""
+        m, d, text = self.m, self.d, self.text
+        q = m.quantity
+        if m.written or m.change is not None or q.unit is None or q.unit in d.count_units:
+            return False
+        if not text[m.end:m.end + 1] in d.list_marks and not is_han(text[m.end:m.end + 1]):
+            return False
+        if text.startswith(d.not_class_starts, m.end):
+            return False  # 500千伏的…, 30亿元以上: a particle or a bound, not a noun
+        anchor = m.end
+        for later in d.binder.finder.reader.quantities(text, m.end, m.clause[1]):
+            between = text[anchor:later.start]
+            if later.unit in d.count_units:
+                # a noun between grade and count (变电站), no verb (5个方面细化提出22项)
+                return (len(between) <= d.class_reach and is_han(between)
+                        and not any(self.a.tag_at(k) in d.verb_tags for k in range(anchor, later.start)))
+            if later.unit != q.unit or not between.startswith(d.list_marks):
+                return False  # only a list of grades (110千伏、35千伏) may stand between
+            anchor = later.end
+        return False
 
     @cached_property
     def rank(self) -> bool:
@@ -435,6 +460,7 @@ class RoleDecider:
         self.figure_nouns = tuple(r["figure_nouns"])
         self.range_bounds = set(r["range_bounds"])
         self.count_units = set(ctx["count_units"])
+        self.verb_tags = set(ctx["verb_tags"])
         self.threshold_leads = tuple(r["threshold_leads"])
         self.condition_starts = tuple(ctx["condition_starts"])
         self.condition_end = ctx["condition_end"]
@@ -462,6 +488,10 @@ class RoleDecider:
         self.kind_units = set(r["kind_units"])
         self.duration_units = set(r["duration_units"])
         self.context_units = set(r["context_units"])
+        self.count_units = set(ctx["count_units"])
+        self.list_marks = tuple(r["list_marks"])
+        self.not_class_starts = tuple(r["not_class_starts"])
+        self.class_reach = int(r["class_reach"])
         self.scale_suffixes = tuple(r["scale_suffixes"])
         self.rank_leads = tuple(r["rank_leads"])
         self.rank_unit = numbers["rank"]["unit"]
