@@ -186,3 +186,14 @@ def test_a_figure_naming_a_class_of_what_is_counted_is_no_target(extract_text, t
 def test_a_grade_with_no_count_after_it_or_a_verb_between_is_not_a_class(extract_text):
     found = figures(extract_text, "到2022年，各市220千伏电网形成环网，从5个方面细化提出22项指标。")
     assert all(rule != "context.class" for role, v, u, rule in found)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("城区加油站服务半径原则上不低于0.9公里。", [("parameter", "0.9", "公里", ">=", "parameter.norm")]),
+    ("从交货验收合格到付款不得超过30天。", [("parameter", "30", "天", "<=", "parameter.norm")]),
+    ("到2025年，城区加油站服务半径原则上不低于0.9公里。", [("target", "0.9", "公里", ">=", "target.deadline")]),
+])
+def test_a_norm_the_policy_sets_is_a_parameter_unless_a_time_makes_it_a_goal(extract_text, text, expected):
+    got = [(f.role, str(f.value), f.unit, f.comparator.value, f.evidence.rule)
+           for f in extract_text(NOTICE.format(text)).figures]
+    assert got == expected

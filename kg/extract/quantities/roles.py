@@ -17,6 +17,7 @@ The clues a cue can use:
 ``full``           a length or age reached as a condition (参加社会保险满2年, 怀孕满24周)
 ``grant_follows``  a bounded figure whose sentence goes on to give (…达到30万元以上，一次性给予10万元奖励)
 ``context_unit``   its unit only describes (105周年), or it names a class of size (300万吨级)
+``norm``           its clause states a norm (原则上不低于0.9公里, 不得超过30天)
 ``classifies``     it names a class of what a later count counts (500千伏变电站6座)
 ``rank``           a count that is a rank (排名前15家)
 ``weak``           a count in Chinese numerals or of years, with no comparator written (分两个阶段)
@@ -342,6 +343,12 @@ class Clues:
         return obliged and subject or processing
 
     @cached_property
+    def norm(self) -> bool:
+        """The clause states a norm the policy sets, not a level to reach (服务半径原则上不低于0.9公里,
+        到付款不得超过30天)."""
+        return any(w in self.text[self.m.clause[0]:self.m.start] for w in self.d.norm_words)
+
+    @cached_property
     def obliged(self) -> bool:
         """A word of duty stands as a word of its own before the number in its clause (每年要对30%以上的市…)."""
         pos, tokens = self.m.clause[0], self.a.tokens
@@ -460,6 +467,7 @@ class RoleDecider:
         self.figure_nouns = tuple(r["figure_nouns"])
         self.range_bounds = set(r["range_bounds"])
         self.count_units = set(ctx["count_units"])
+        self.norm_words = tuple(r["norm_words"])
         self.verb_tags = set(ctx["verb_tags"])
         self.threshold_leads = tuple(r["threshold_leads"])
         self.condition_starts = tuple(ctx["condition_starts"])
