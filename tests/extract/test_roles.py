@@ -197,3 +197,8 @@ def test_a_norm_the_policy_sets_is_a_parameter_unless_a_time_makes_it_a_goal(ext
     got = [(f.role, str(f.value), f.unit, f.comparator.value, f.evidence.rule)
            for f in extract_text(NOTICE.format(text)).figures]
     assert got == expected
+
+
+def test_a_grade_before_a_measured_noun_is_a_class_but_not_before_a_second_measure(extract_text):
+    found = figures(extract_text, "到2022年，建成1000千伏输电线路1240公里，确保800万千瓦输送容量和年送电量500亿千瓦时的通道能力。")
+    assert [(v, u) for role, v, u, rule in found if rule == "context.class"] == [("1000", "千伏")]

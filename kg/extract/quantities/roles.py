@@ -148,11 +148,11 @@ class Clues:
 
     @cached_property
     def classifies(self) -> bool:
-        """The figure names a class of the things a later count in its clause counts: a grade, not an
-        amount (新建500千伏变电站6座; 建成110千伏、35千伏变电站19座)."""
+        """The figure names a class of the things a later figure in its clause counts or measures: a grade,
+        not an amount (新建500千伏变电站6座; 建成110千伏、35千伏变电站19座; 1000千伏输电线路1240公里)."""
         m, d, text = self.m, self.d, self.text
         q = m.quantity
-        if m.written or m.change is not None or q.unit is None or q.unit in d.count_units:
+        if m.written or q.unit is None or q.unit in d.count_units:
             return False
         if not text[m.end:m.end + 1] in d.list_marks and not is_han(text[m.end:m.end + 1]):
             return False
@@ -161,10 +161,11 @@ class Clues:
         anchor = m.end
         for later in d.binder.finder.reader.quantities(text, m.end, m.clause[1]):
             between = text[anchor:later.start]
-            if later.unit in d.count_units:
-                # a noun between grade and count (变电站), no verb (5个方面细化提出22项)
+            if later.unit in d.count_units or (later.unit and later.unit != q.unit and is_han(between)):
+                # a noun between grade and count (变电站), not a verb (5个方面细化提出22项)
                 return (len(between) <= d.class_reach and is_han(between)
-                        and not any(self.a.tag_at(k) in d.verb_tags for k in range(anchor, later.start)))
+                        and not any(mark in between for mark in d.list_marks)  # 800万千瓦输送容量和年送电量…
+                        and (self.a.tag_at(later.start - 1) or "").startswith(d.noun_tag))
             if later.unit != q.unit or not between.startswith(d.list_marks):
                 return False  # only a list of grades (110千伏、35千伏) may stand between
             anchor = later.end
@@ -468,7 +469,7 @@ class RoleDecider:
         self.range_bounds = set(r["range_bounds"])
         self.count_units = set(ctx["count_units"])
         self.norm_words = tuple(r["norm_words"])
-        self.verb_tags = set(ctx["verb_tags"])
+        self.noun_tag = r["noun_tag"]
         self.threshold_leads = tuple(r["threshold_leads"])
         self.condition_starts = tuple(ctx["condition_starts"])
         self.condition_end = ctx["condition_end"]
