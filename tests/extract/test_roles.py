@@ -47,6 +47,7 @@ def figures(extract_text, text):
     ("排名前15家企业占比不断提高。", [("context", "15", "家", "context.rank")]),
     ("若日实际响应量低于日申报响应量的50%，则本次响应无效。", [("threshold", "50", "%", "threshold.qualifier")]),
     ("森林覆盖率稳居全国第2位。", [("context", "2", "位", "context.rank")]),
+    ("记分档次分为1—3分、4—6分。", [("parameter", "1", "分", "parameter.band"), ("parameter", "4", "分", "parameter.band")]),
     ("从5方面提出了28个主要指标。", [("context", "5", "方面", "context.enumeration"), ("context", "28", "个", "context.enumeration")]),
 ])
 def test_each_cue_decides_the_role_it_is_there_for(extract_text, text, expected):

@@ -17,6 +17,7 @@ The clues a cue can use:
 ``full``           a length or age reached as a condition (参加社会保险满2年, 怀孕满24周)
 ``grant_follows``  a bounded figure whose sentence goes on to give (…达到30万元以上，一次性给予10万元奖励)
 ``context_unit``   its unit only describes (105周年), or it names a class of size (300万吨级)
+``band``           it is written with both its bounds (1—3分, 80-95%)
 ``norm``           its clause states a norm (原则上不低于0.9公里, 不得超过30天)
 ``classifies``     it names a class of what a later count counts (500千伏变电站6座)
 ``rank``           a count that is a rank (排名前15家)
@@ -342,6 +343,11 @@ class Clues:
             w in self.sentence_before for w in d.service_subjects)
         processing = any(w in self.before or w in after[:d.limit_reach] for w in d.processing_words)
         return obliged and subject or processing
+
+    @cached_property
+    def band(self) -> bool:
+        """The figure is written with both its bounds (1—3分, 80-95%, 10万元以上30万元以下)."""
+        return self.m.quantity.value_max is not None
 
     @cached_property
     def norm(self) -> bool:
