@@ -203,3 +203,10 @@ def test_a_norm_the_policy_sets_is_a_parameter_unless_a_time_makes_it_a_goal(ext
 def test_a_grade_before_a_measured_noun_is_a_class_but_not_before_a_second_measure(extract_text):
     found = figures(extract_text, "到2022年，建成1000千伏输电线路1240公里，确保800万千瓦输送容量和年送电量500亿千瓦时的通道能力。")
     assert [(v, u) for role, v, u, rule in found if rule == "context.class"] == [("1000", "千伏")]
+
+
+def test_a_change_verb_of_an_amount_reaches_over_its_object(extract_text):
+    ex = extract_text(NOTICE.format("到2025年，必须通过工程措施削减化学需氧量400万吨，形成化学需氧量削减能力300万吨，"
+                                    "数字经济核心产业增加值达到1000亿元。"))
+    assert [(str(f.value), f.change and f.change.value) for f in ex.targets] == [
+        ("4000000", "down"), ("3000000", None), ("100000000000", None)]
