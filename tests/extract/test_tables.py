@@ -154,3 +154,21 @@ def test_a_table_whose_cells_ran_together_is_cut_where_its_values_agree(extract_
         ("target", "化学需氧量排放总量", "=", "10", "%", "down", "2025"),
     ]
     assert not [f for f in ex.figures if "耕地" in f.indicator or f.value in (1500014000, 15000, 14000)]
+
+
+def test_a_tiered_schedule_gives_its_bands_as_thresholds_and_its_values_as_parameters(extract_text):
+    # A price table whose merged cells left the second row of each tier without its first cells.
+    text = ("某市居民阶梯电价实施方案\n一、电价标准\n居民用户电价按下表执行。\n"
+            "|用户分类|分档|电量水平（度/户·年）|时段|电价水平（元/度）|\n"
+            "|一户一表居民用户|第一档| 0-3120（含）|峰时段| 0.617 |\n|谷时段| 0.307 |\n"
+            "|第二档| 3120以上|峰时段| 0.677 |\n|谷时段| 0.337 |\n二、其他\n内容。")
+    got = [(f.role, str(f.value), f.value_max and str(f.value_max), f.unit, f.comparator.value)
+           for f in extract_text(text).figures if f.evidence.rule.startswith("table.")]
+    assert got == [("threshold", "0", "3120", "度/户·年", "range"), ("parameter", "0.617", None, "元/度", "="),
+                   ("parameter", "0.307", None, "元/度", "="), ("threshold", "3120", None, "度/户·年", ">="),
+                   ("parameter", "0.677", None, "元/度", "="), ("parameter", "0.337", None, "元/度", "=")]
+
+
+def test_a_table_of_values_without_bands_is_no_schedule(extract_text):
+    text = ("某市重点项目清单\n|项目名称|建设内容|总投资（亿元）|\n|甲项目|新建厂房| 12 |\n|乙项目|改造产线| 8 |\n")
+    assert [f for f in extract_text(text).figures if f.evidence.rule.startswith("table.")] == []

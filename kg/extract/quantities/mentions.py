@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from kg.extract.records import Change, Comparator
 from kg.nlp.numbers import Quantity, number_reader
+from kg.nlp.segment import is_han
 from kg.resources import compile_pattern
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -176,7 +177,7 @@ class MentionFinder:
         能力4500万吨/日): the object is Han characters only, and the verb is no part of a noun (增加值).
         Only verbs that change an amount (`object_verbs`): 提升农村互助幸福院108个 upgrades, 新增就业 names a flow."""
         k = left
-        while k > start and left - k < self.object_reach and "\u4e00" <= text[k - 1] <= "\u9fff":
+        while k > start and left - k < self.object_reach and is_han(text[k - 1]):
             k -= 1
             for word, direction in self.object_verbs:
                 if text.startswith(word, k - len(word) + 1) and k - len(word) + 1 >= start:

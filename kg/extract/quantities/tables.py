@@ -28,6 +28,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from kg.extract.quantities.schedules import ScheduleReader
 from kg.extract.records import Attribute, Baseline, Change, Period, Target
 from kg.nlp.numbers import number_reader, plain
 from kg.nlp.time import Deadline
@@ -63,6 +64,7 @@ class TableReader:
         self.minus = tuple(cfg["minus"])
         self.footnote = compile_pattern(cfg["footnote"], "quantities.toml tables.footnote")
         self.unit_in_label = compile_pattern(cfg["unit_in_label"], "quantities.toml tables.unit_in_label")
+        self.schedules = ScheduleReader(self)
         numbers = number_reader()  # its multipliers and units scale a row's unit (万亿元)
         self.multipliers, self.units = numbers.multipliers, numbers.units
 
@@ -136,6 +138,7 @@ class TableReader:
         now = reader._now(a, paragraphs[0].start)
         found = self.header(rows, now)
         if found is None:
+            self.schedules(a, reader, rows)  # no indicator table: a tiered schedule, perhaps
             return
         k, columns = found
         label_col = next(c.index for c in columns if c.kind == "label")

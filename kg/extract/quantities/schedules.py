@@ -1,0 +1,85 @@
+"""Tiered schedules: tables that set a value for each band (阶梯电价, 补贴标准 by size).
+
+A table that is no indicator table (no 指标 column with years) but whose cells
+hold bands (0-3120（含）, 4800以上) sets the policy's values band by band: each
+band is a threshold (it decides which row applies to whom) and each other
+number in the row a parameter (the price, rate or amount for that band). Its
+values take the unit of their column (电价水平（元/度） gives 元/度) where the
+cell writes none.
+
+A row that lost its first cells to a merged cell (|谷时段| 0.307 | under
+|第一档| 0-3120（含）|峰时段| 0.617 |) is aligned to the header from the right.
+Rows that say nothing numeric, and the separator and empty rows of a Markdown
+table, are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.records import Parameter, Threshold
+from kg.nlp.numbers import plain
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_MARKUP = re.compile(r"<[^<>]{1,10}>")  # <br> left in a cell by a page's table
+
+
+class ScheduleReader:
+    def __init__(self, tables) -> None:
+        self.tables = tables
+
+    def __call__(self, a, reader, rows: list) -> None:
+        """Read ``rows`` (cells of a table that is no indicator table) if they form a tiered schedule."""
+        text = a.text
+        rows = [r for r in rows if any(c.text.strip("-—: ") for c in r)]
+        header_at = next((k for k, r in enumerate(rows) if len(r) >= 2 and all(_HAN.search(c.text) for c in r if c.text)
+                          and not any(reader.finder.reader.quantities(text, c.start, c.end) for c in r)), None)
+        if header_at is None:
+            return
+        header = rows[header_at]
+        body = []
+        for row in rows[header_at + 1:]:
+            while row and not row[-1].text:
+                row = row[:-1]  # |第二档| 3120-4800（含）| 0.667 | |: a cell left empty at the end
+            if not row or len(row) > len(header):
+                continue
+            offset = len(header) - len(row)  # a merged cell took the row's first cells
+            readings = []
+            for k, cell in enumerate(row):
+                qs = [q for q in reader.finder.reader.quantities(text, cell.start, cell.end)
+                      if not self.tables.footnote.fullmatch(text[q.start:q.end])]
+                if len(qs) == 1:
+                    m = reader.finder.mention(text, qs[0], cell.start, cell.end, cell.start)
+                    readings.append((header[offset + k], cell, m))
+            label = next((c.text for c in row if c.text and _HAN.search(c.text)
+                          and not reader.finder.reader.quantities(text, c.start, c.end)), "")
+            if readings and not label and len(readings) == len(row):
+                continue  # |不满1千伏| 10千伏|: a row of column heads, not of values
+            if readings:
+                body.append((label, readings))
+        if not any(self._band(m) for _, readings in body for _, _, m in readings):
+            return  # no band: a list, not a schedule
+        for label, readings in body:
+            banded = any(self._band(m) for _, _, m in readings) and len(readings) > 1
+            for head, cell, m in readings:
+                self.record(a, reader, label, head, cell, m, banded and self._band(m))
+
+    @staticmethod
+    def _band(m) -> bool:
+        return m.quantity.value_max is not None or m.written
+
+    def record(self, a, reader, label: str, head, cell, m, band: bool) -> None:
+        q = m.quantity
+        column, unit = self.tables.indicator(head.text, "")
+        value, value_max, recorded = q.value, q.value_max, q.unit
+        if recorded is None and unit:
+            factor, recorded = self.tables.scale(unit)
+            value = plain(value * factor)
+            value_max = plain(value_max * factor) if value_max is not None else None
+        label = _MARKUP.sub("", label)
+        indicator = f"{label}{column}" if label and label != cell.text else column
+        cls, rule = (Threshold, "table.band") if band else (Parameter, "table.schedule")
+        record = cls(indicator=indicator, comparator=m.comparator, value=value, value_max=value_max, unit=recorded,
+                     evidence=a.evidence(cell.start, cell.end, rule), canonical_indicator=reader.canonical_indicator(indicator),
+                     document=a.subject_at(cell.start), number=a.doc.span(q.start, q.end))
+        (a.found.thresholds if band else a.found.parameters).append(record)
