@@ -55,6 +55,8 @@ class NumberReader:
         self.not_numbers = set(num["not_numbers"])
         self.percent_prefix = num["percent_prefix"]
         self.fraction_word = num["fraction_word"]
+        tenths = (rf"(?P<tenth>[{re.escape(num['tenth_numerals'])}]){re.escape(num['tenth_word'])}"
+                  rf"(?!{'|'.join(re.escape(w) for w in num['tenth_not_before'])})")
         self.bare_counts = set(num["bare_counts"])
         self.bounded_lower = tuple(sorted(num["bounded_lower"], key=len, reverse=True))
         self.bounded_upper_before = tuple(sorted(num["bounded_upper_before"], key=len, reverse=True))
@@ -118,6 +120,7 @@ class NumberReader:
             rf"(?:{re.escape(self.percent_prefix)}(?P<pnum>{number})"
             rf"|(?P<den>{chinese_num}|\d+){re.escape(self.fraction_word)}(?P<num>{chinese_num}|\d+)"
             rf"|(?P<word>{words})"
+            rf"|{tenths}"
             rf"|(?P<a>{number})(?:(?P<unit_a>{unit})?(?P<sep>{seps})(?P<b>{number}))?(?P<unit>{unit})?)(?![A-Za-z])"
         )
         self.pattern = compile_pattern(pattern, "numbers.toml (assembled quantity pattern)")
@@ -288,6 +291,10 @@ class NumberReader:
                 den, numerator = self.parse(m.group("den")), self.parse(m.group("num"))
                 if den and numerator is not None:
                     found.append(Quantity(m.start(), m.end(), _percent(numerator, den), "%", None, m.group(0)))
+                continue
+            if m.group("tenth"):  # 五成: five tenths, as a percentage
+                value = self.parse(m.group("tenth"))
+                found.append(Quantity(m.start(), m.end(), value * 10, "%", None, m.group(0)))
                 continue
             if m.group("word"):  # 一半, 翻一番
                 word = m.group("word")
