@@ -124,6 +124,13 @@ def test_service_standards_bind_government_bodies_only(extract_text):
         ("答复", "<=", "7", "工作日", "target.service-standard")]
 
 
+def test_a_time_limit_ending_its_clause_is_named_by_the_act_that_follows(extract_text):
+    found = extract_text("某某条例\n第十条 海洋主管部门应当自收到报告书之日起60个工作日内，作出是否核准的决定。\n"
+                         "第十一条 申请人应当自投入试运行之日起60个工作日内，申请验收。")
+    assert [(f.role, f.indicator, f.comparator.value, str(f.value), f.unit) for f in found.figures] == [
+        ("target", "作出是否核准的决定", "<=", "60", "工作日"), ("parameter", "申请验收", "<=", "60", "工作日")]
+
+
 @pytest.mark.parametrize("text", [
     "三、主要任务\n一是支持项目。对实施产业化项目并实际完成投资1000万元及以上的，给予奖补。二是其他。内容。",
     "三、主要任务\n一是贴息。单个项目贴息期不超过3年。二是其他。内容。",

@@ -83,6 +83,9 @@ class Binder:
         self.relative_scope_words = sorted(self.relative_scopes, key=len, reverse=True)
         self.tail_break_tags = set(ctx["tail_break_tags"])
         self.verb_tags = set(ctx["verb_tags"])
+        self.clause_goes_on = ctx["limit_act"]["goes_on"]
+        self.clause_ends = ctx["limit_act"]["ends"]
+        self.limit_act_reach = int(ctx["limit_act"]["reach"])
         self.periods = sorted(
             [(w, Period.ANNUAL) for w in cfg["period"]["annual"]] + [(w, Period.CUMULATIVE) for w in cfg["period"]["cumulative"]],
             key=lambda kv: -len(kv[0]),
@@ -288,6 +291,8 @@ class Binder:
                     prev_end = left  # 30名金融高级管理人才和50名…: the words before 和 were the last one's
             if self.is_time_limit(text, m):
                 indicator, period, leading = text[m.right:nxt].strip("，；。 "), None, False  # 7个工作日内答复
+                if not indicator:  # 自收到…之日起60个工作日内，作出决定: what is done within it comes next
+                    indicator = self._next_clause(text, ce)
             else:
                 indicator, period, leading = self.indicator(a, (prev_end, left), (after, nxt), setting)
                 if not indicator and m.per_start >= 0:
@@ -296,6 +301,15 @@ class Binder:
             prev_end = m.right
             out.append(Reading(m, indicator, period, leading, ev_start))
         return self._each(a, out, cs)
+
+    def _next_clause(self, text: str, ce: int) -> str:
+        """The clause after the one ending at ``ce``, if the sentence goes on (a time limit's act)."""
+        if ce >= len(text) or text[ce] not in self.clause_goes_on:
+            return ""
+        end = ce + 1
+        while end < len(text) and text[end] not in self.clause_ends and end - ce <= self.limit_act_reach:
+            end += 1
+        return text[ce + 1:end].strip() if end - ce <= self.limit_act_reach else ""
 
     def is_time_limit(self, text: str, m: Mention) -> bool:
         """True for a time limit: 7个工作日内."""
