@@ -52,6 +52,7 @@ class NumberReader:
         self.multipliers = {k: Decimal(v) for k, v in cfg["multipliers"].items()}
         num = cfg["numerals"]
         self.chinese_chars = num["chinese"]
+        self.zero_variants = str.maketrans(dict.fromkeys(num["zero_variants"], "〇"))
         self.not_numbers = set(num["not_numbers"])
         self.percent_prefix = num["percent_prefix"]
         self.fraction_word = num["fraction_word"]
@@ -151,6 +152,7 @@ class NumberReader:
             return plain(total) if pos == len(text) else None
         import cn2an
 
+        text = text.translate(self.zero_variants)
         try:
             value = cn2an.cn2an(text, "normal")
         except (ValueError, KeyError, IndexError, TypeError):
@@ -353,9 +355,10 @@ class NumberReader:
                 continue  # 十九大: a congress, not nineteen of anything
             if self._is_date(value, self.units.get(unit) if unit else None, value_max, text, m.end()):
                 continue
-            if text.endswith(self.date_leads, 0, m.start()) and not chinese and m.start() >= 2 \
-                    and (text[m.start() - 2].isdigit() or unit in self.date_parts):
-                continue  # 4月23日, 次月20日: the rest of a date (not 每年3600元)
+            if text.endswith(self.date_leads, 0, m.start()) and m.start() >= 2 and (
+                    not chinese and (text[m.start() - 2].isdigit() or unit in self.date_parts)
+                    or chinese and unit in self.date_parts and text[m.start() - 2] in self.chinese_chars):
+                continue  # 4月23日, 次月20日, 十二月十五日: the rest of a date (not 每年3600元)
             more = any(ch in self.more_than for ch in a)
             recorded = self._unit(unit)
             if recorded in self.scaled:  # 两倍: 200%
