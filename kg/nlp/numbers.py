@@ -116,6 +116,8 @@ class NumberReader:
         self.year_units = {self.year_unit, *num["calendar_units"]}
         self.date_parts = tuple(num["date_parts"])
         self.date_leads = tuple(num["date_leads"])
+        self.clock = tuple(num["clock"])
+        self.clock_not = tuple(num["clock_not"])
         pattern = (
             rf"(?<![A-Za-z0-9.{re.escape(num['ordinal_prefix'])}{re.escape(self.chinese_chars)}])"
             rf"(?:{re.escape(self.percent_prefix)}(?P<pnum>{number})"
@@ -167,6 +169,8 @@ class NumberReader:
         years = [v for v in (value, value_max) if v is not None]
         if (unit is None or unit in self.year_units) and all(v == v.to_integral_value() and 1900 <= v <= 2100 for v in years):
             return True
+        if unit is None and text.startswith(self.clock, end) and not text.startswith(self.clock_not, end):
+            return True  # 22时至次日6时: a time of day
         return unit is None and text.startswith(self.date_parts, end)
 
     def _unit(self, written: str | None) -> str | None:
