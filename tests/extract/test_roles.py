@@ -64,6 +64,8 @@ def test_each_cue_decides_the_role_it_is_there_for(extract_text, text, expected)
     ("乡镇（街道）初审完成时限为20个工作日。", [("target", "20", "工作日", "target.service-standard")]),
     ("初审和审核确认工作原则上应在30个工作日内完成。", [("target", "30", "工作日", "target.service-standard")]),
     ("力争实现重大安全生产事故零发生。", [("target", "0", None, "target.aim")]),
+    ("将三孩育儿补贴标准提高至500元/月。", [("target", "500", "元/月", "target.raised-to")]),
+    ("将抵押登记业务办理时间压缩至5个工作日以内。", [("target", "5", "工作日", "target.raised-to")]),
     # baselines: the present state, and the level a change starts from
     ("目前现有1300多项许可事项。", [("baseline", "1300", "项", "baseline.current")]),
     ("住房公积金最高贷款额度由35万元调整为45万元。",

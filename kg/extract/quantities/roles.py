@@ -17,6 +17,7 @@ The clues a cue can use:
 ``full``           a length or age reached as a condition (参加社会保险满2年, 怀孕满24周)
 ``grant_follows``  a bounded figure whose sentence goes on to give (…达到30万元以上，一次性给予10万元奖励)
 ``context_unit``   its unit only describes (105周年), or it names a class of size (300万吨级)
+``raised_to``      the text moves something to it (提高至500元/月, 压缩至5个工作日以内)
 ``band``           it is written with both its bounds (1—3分, 80-95%)
 ``norm``           its clause states a norm (原则上不低于0.9公里, 不得超过30天)
 ``classifies``     it names a class of what a later count counts (500千伏变电站6座)
@@ -345,6 +346,14 @@ class Clues:
         return obliged and subject or processing
 
     @cached_property
+    def raised_to(self) -> bool:
+        """A level the text moves something to, right before the number or its comparator (提高至500元/月,
+        压缩至5个工作日以内, 提升至不低于50%); not a neutral adjustment (调整为)."""
+        m, text = self.m, self.text
+        return (text.endswith(self.d.raise_words, m.clause[0], m.left)
+                or text[m.left:m.start].startswith(self.d.raise_words))
+
+    @cached_property
     def band(self) -> bool:
         """The figure is written with both its bounds (1—3分, 80-95%, 10万元以上30万元以下)."""
         return self.m.quantity.value_max is not None
@@ -447,6 +456,7 @@ class RoleDecider:
         self.until_words = tuple(r["until_words"])
         self.from_words = tuple(r["from_words"])
         self.to_words = tuple(r["to_words"])
+        self.raise_words = tuple(w for w in self.to_words if w not in set(r["neutral_to_words"]))
         self.limit_units = set(r["limit_units"])
         self.rule_kinds = tuple(r["rule_kinds"])
         self.rule_opening = int(r["rule_opening"])
