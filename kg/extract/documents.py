@@ -39,6 +39,10 @@ class DocumentReader:
         self.period = compile_pattern(cfg["period"], "references.toml period")
         self.year = compile_pattern(cfg["year"], "references.toml year")
         self.span_from = compile_pattern(load_toml("quantities.toml")["context"]["span_from"], "quantities.toml span_from")
+        self.period_opening = int(cfg["period_opening"])
+        self.period_frames = tuple(cfg["period_frames"])
+        self.period_named = compile_pattern(cfg["period_named"], "references.toml period_named")
+        self.sentence_end = re.compile("[" + re.escape("".join(load_toml("structure.toml")["sentences"]["enders"])) + "]")
         structure = load_toml("structure.toml")
         self.interpretation_kind = structure["title"]["interpretation_kind"]
         self.annex_kind = cfg["annex_kind"]
@@ -66,10 +70,20 @@ class DocumentReader:
         return (a, b) if a <= b else (None, None)
 
     def span_period(self, text: str, start: int, end: int) -> tuple[int | None, int | None]:
-        """The period a plan states in its text: 2012年起5年内 is 2012–2016."""
+        """The period a plan states in its text: 2012年起5年内 is 2012–2016; 在“十四五”期间…特制定本实施方案
+        is 2021–2025 (a five-year plan's period, in a sentence of its opening that frames the plan itself)."""
         m = self.span_from.search(text, start, end)
         n = small_count(m["n"]) if m else None
-        return (int(m["y"]), int(m["y"]) + n - 1) if m and n else (None, None)
+        if m and n:
+            return int(m["y"]), int(m["y"]) + n - 1
+        opening = text[start:min(end, start + self.period_opening)]
+        for sentence in self.sentence_end.split(opening):
+            if any(w in sentence for w in self.period_frames):
+                m = self.period_named.search(sentence)
+                plan = time_reader().plan_named(m.group(0)) if m else None
+                if plan:
+                    return plan
+        return None, None
 
     def cited(self, key: str, title: str, **kw) -> DocumentRecord:
         start, end = self.period_of(title)

@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from kg.resources import compile_pattern, load_toml
 from kg.text.spans import OffsetMap
+from kg.text.stacked import stacked_tables
 
 _DROP = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"}
 _SPACES = {"\u3000": 2, "\u00a0": 1, "\t": 4, " ": 1, "\u2002": 1, "\u2003": 2, "\u2009": 1}
@@ -464,6 +465,9 @@ def normalize(text: str) -> CleanText:
     breaks = inline_breaks(rules, text)
     lines = [ln for ln in _physical_lines(text, breaks) if ln.chars]
     tables = _tables(rules, text)
+    stacked = [_row(text, start, end, newline_at, placed) for start, end, newline_at, placed in stacked_tables(text)]
+    if stacked:  # a table written one cell per line (kg/text/stacked.py)
+        tables = sorted(tables + stacked, key=lambda ln: ln.origin[0])
     if tables:  # a table laid out in columns: its lines are rows, not prose to rejoin
         starts = [t.origin[0] for t in tables]  # the rows are in the order of the text
 

@@ -30,11 +30,12 @@ from decimal import Decimal
 
 from kg.extract.quantities.schedules import ScheduleReader
 from kg.extract.records import Attribute, Baseline, Change, Period, Target
-from kg.nlp.numbers import number_reader, plain
-from kg.nlp.time import Deadline
+from kg.nlp.numbers import Quantity, number_reader, plain
+from kg.nlp.time import Deadline, time_reader
 from kg.resources import compile_pattern, load_toml
 
 _YEAR = re.compile(r"(?:19|20)\d{2}")
+_PLAIN = re.compile(r"\d+(?:\.\d+)?")
 
 
 @dataclass(frozen=True)
@@ -114,6 +115,9 @@ class TableReader:
         if any(w in head for w in self.heads["growth"]):
             return Column(index, "growth", self._year(head), cumulative)
         years = [int(y) for y in _YEAR.findall(head)]
+        if not years:  # “十五五”目标值: the last year of the five-year plan it names
+            plan = time_reader().plan_named(head)
+            years = [plan[1]] if plan else []
         if any(w in head for w in self.heads["change"]):  # 2015年比2010年增长, “十一五”增减情况
             return Column(index, "change", max(years) if years else None, cumulative)
         if years:
@@ -141,7 +145,7 @@ class TableReader:
             self.schedules(a, reader, rows)  # no indicator table: a tiered schedule, perhaps
             return
         k, columns = found
-        label_col = next(c.index for c in columns if c.kind == "label")
+        label_col = [c.index for c in columns if c.kind == "label"][-1]  # 一级指标 | 二级指标: the narrower
         unit_col = next((c.index for c in columns if c.kind == "unit"), None)
         attribute_col = next((c.index for c in columns if c.kind == "attribute"), None)
         deadline = max((c.year for c in columns if c.kind == "target" and c.year), default=None)
@@ -194,6 +198,9 @@ class TableReader:
         cumulative = column.cumulative or any(body.startswith(o) and body.endswith(c) for o, c in self.cumulative)
         quantities = reader.finder.reader.quantities(text, cell.start, cell.end)
         quantities = [q for q in quantities if not self.footnote.fullmatch(text[q.start:q.end])]
+        if not quantities and unit:  # ≥2000 in a column of 亩 is an amount, not the year 2000
+            m = _PLAIN.search(text, cell.start, cell.end)
+            quantities = [Quantity(m.start(), m.end(), Decimal(m.group()), None, None, m.group())] if m else []
         if not quantities:
             return
         q = quantities[0]

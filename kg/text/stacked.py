@@ -1,0 +1,229 @@
+"""Tables written one cell per line: a web page's table saved as text.
+
+A crawler that turns a page into text often writes each cell of a ``<table>``
+on a line of its own, with or without blank lines between them::
+
+    序号 / 指标名称 / 指标单位 / 2025年目标值 / 属性 /
+    1 / 居住类历史建筑修缮面积 / 万平方米 / 30 / 约束性 /
+    2 / …
+
+Left alone, the lines of numbers would be glued to the text around them. This
+module finds such a table by its header (a run of lines that are all column
+heads: 序号, 指标, 单位, 属性, 2025年, “十五五”目标值…; a period on one line and
+its value word on the next, “十四五” / 完成值, make one head) and cuts the cells
+that follow into rows at the row numbers (1, 2, 3… under 序号). Each row's cells
+are then laid under the heads by what they hold, in order: a row number under
+序号, 预期性 under 属性, a short word under 单位, a number (or -, ≥10) under a
+value column, words under the label columns. A head a row has no cell for (a
+merged cell, an empty one) is left empty; cells left over after a row's last
+value begin the next row (its 类别, written before its number) or, if they
+hold values themselves, are a row of their own under the same number.
+
+:func:`stacked_tables` returns each row as the spans of its cells under each
+head; :func:`kg.text.normalize.normalize` writes them as rows ``| a | b |``.
+Words and patterns are data, in ``resources/structure.toml`` [stacked].
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kg.resources import compile_pattern, load_toml
+
+_NEWLINE = re.compile("\r\n|\r|\n")
+_SKIP = {"label": 1, "category": 1, "other": 1, "unit": 3, "attribute": 3, "value": 4, "seq": 6}
+
+
+@dataclass(frozen=True)
+class StackedRules:
+    head: re.Pattern
+    kinds: tuple  # (kind, pattern) in order of precedence
+    join_first: re.Pattern
+    join_second: re.Pattern
+    min_heads: int
+    value: re.Pattern
+    seq: re.Pattern
+    attribute: re.Pattern
+    unit_max: int
+    cell_max: int
+    end: re.Pattern
+
+
+@lru_cache(maxsize=1)
+def stacked_rules() -> StackedRules:
+    cfg = load_toml("structure.toml")["stacked"]
+    where = "structure.toml [stacked]"
+    return StackedRules(
+        head=compile_pattern(cfg["head"], where + " head"),
+        kinds=tuple((kind, compile_pattern(p, f"{where} kinds.{kind}")) for kind, p in cfg["kinds"].items()),
+        join_first=compile_pattern(cfg["join_first"], where + " join_first"),
+        join_second=compile_pattern(cfg["join_second"], where + " join_second"),
+        min_heads=int(cfg["min_heads"]),
+        value=compile_pattern(cfg["value"], where + " value"),
+        seq=compile_pattern(cfg["seq"], where + " seq"),
+        attribute=compile_pattern(cfg["attribute"], where + " attribute"),
+        unit_max=int(cfg["unit_max"]),
+        cell_max=int(cfg["cell_max"]),
+        end=compile_pattern(cfg["end"], where + " end"),
+    )
+
+
+@dataclass(frozen=True)
+class Cell:
+    start: int
+    end: int
+    newline_at: int
+    text: str
+
+
+def _cells(text: str) -> list[Cell]:
+    """The non-empty lines of ``text``, stripped, with where each ends."""
+    out, pos = [], 0
+    for m in [*_NEWLINE.finditer(text), None]:
+        end = m.start() if m else len(text)
+        s, e = pos, end
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append(Cell(s, e, end, text[s:e]))
+        pos = m.end() if m else len(text)
+    return out
+
+
+def stacked_tables(text: str) -> list[tuple[int, int, int, list[list[tuple[int, int]]]]]:
+    """Rows ``(start, end, newline_at, spans under each head)`` of the tables of ``text`` written one cell per line."""
+    rules = stacked_rules()
+    if "\n" not in text:
+        return []
+    cells = _cells(text)
+    rows: list = []
+    k = 0
+    while k < len(cells):
+        if not rules.head.match(cells[k].text):
+            k += 1
+            continue
+        found = _table(rules, cells, k)
+        if found is None:
+            k += 1
+            continue
+        table_rows, k = found
+        rows.extend(table_rows)
+    return rows
+
+
+def _kind(rules: StackedRules, head: str) -> str:
+    return next((kind for kind, pattern in rules.kinds if pattern.search(head)), "other")
+
+
+def _table(rules: StackedRules, cells: list[Cell], k: int):
+    """The rows of the table whose header starts at cell ``k``, and the cell after it; None if there is none."""
+    heads: list[list[Cell]] = []
+    j = k
+    while j < len(cells) and rules.head.match(cells[j].text):
+        if heads and rules.join_second.match(cells[j].text) and rules.join_first.match(heads[-1][-1].text) \
+                and len(heads[-1]) == 1:
+            heads[-1].append(cells[j])  # “十四五” / 完成值: one head on two lines
+        else:
+            heads.append([cells[j]])
+        j += 1
+    kinds = [_kind(rules, " ".join(c.text for c in h)) for h in heads]
+    if len(heads) < rules.min_heads or "seq" not in kinds or "value" not in kinds or "label" not in kinds:
+        return None
+    seq_at = kinds.index("seq")
+    body: list[Cell] = []
+    while j < len(cells) and len(cells[j].text) <= rules.cell_max and not rules.end.match(cells[j].text):
+        body.append(cells[j])
+        j += 1
+    # cut at the row numbers: 1, 2, 3…
+    segments: list[list[Cell]] = []
+    expected = 1
+    before: list[Cell] = []  # 类别 written before the first row's number
+    for cell in body:
+        ready = not segments or any(_fits(rules, "value", c.text) for c in segments[-1][1:])
+        if rules.seq.match(cell.text) and int(cell.text) == expected and ready:
+            segments.append([cell])  # a row's number, once the row before has had a value (3 / … / 处 / 4)
+            expected += 1
+        elif segments:
+            segments[-1].append(cell)
+        elif len(before) < seq_at:
+            before.append(cell)
+        else:
+            return None  # more before the first row number than the heads before 序号: no table of this kind
+    if len(segments) < 2:
+        return None
+    out = [_line_of(heads)]
+    carried: list[Cell] = before
+    for segment in segments:
+        lead = carried  # 类别 written before the row's number
+        rest = _place(rules, kinds, lead + segment, 0 if lead else seq_at)
+        placed, leftover = rest
+        out.append(_line_of(placed))
+        carried = []
+        while leftover:
+            sub, rest = _place(rules, kinds, leftover, seq_at + 1)
+            if len(rest) < len(leftover) and any(sub[h] for h, kind in enumerate(kinds) if kind == "value"):
+                out.append(_line_of(sub))  # a row under the same number: its cells hold values
+                leftover = rest
+                continue
+            carried = leftover  # the next row's 类别, written before its number
+            break
+    return out, j
+
+
+def _fits(rules: StackedRules, kind: str, cell: str) -> bool:
+    if kind == "seq":
+        return bool(rules.seq.match(cell))
+    if kind == "attribute":
+        return bool(rules.attribute.match(cell))
+    value = bool(rules.value.match(cell))
+    if kind == "value":
+        return value or any(ch.isdigit() for ch in cell)
+    if kind == "unit":
+        return len(cell) <= rules.unit_max and not any(ch.isdigit() for ch in cell) and not rules.attribute.match(cell)
+    if kind in ("label", "category"):
+        return not value and not rules.attribute.match(cell) and not rules.seq.match(cell)
+    return True
+
+
+def _place(rules: StackedRules, kinds: list[str], cells: list[Cell], first: int):
+    """Lay ``cells`` in order under the heads from ``first`` on: each cell under a head that fits it, heads
+    skipped at a cost (a value column's more than a label's, which merged cells leave empty). Cells that
+    fit no head after the last one placed are left over."""
+    n, m = len(cells), len(kinds)
+    inf = float("inf")
+    # best[i][j]: the cost of placing cells[:i] under heads[first:j]
+    best = [[inf] * (m + 1) for _ in range(n + 1)]
+    back: dict = {}
+    best[0][first] = 0
+    for j in range(first, m + 1):
+        for i in range(n + 1):
+            cost = best[i][j]
+            if cost == inf:
+                continue
+            if j < m and cost + _SKIP.get(kinds[j], 1) < best[i][j + 1]:
+                best[i][j + 1] = cost + _SKIP.get(kinds[j], 1)
+                back[(i, j + 1)] = (i, j, False)
+            if i < n and j < m and _fits(rules, kinds[j], cells[i].text) and cost < best[i + 1][j + 1]:
+                best[i + 1][j + 1] = cost
+                back[(i + 1, j + 1)] = (i, j, True)
+    # place as many cells as possible; the rest are left over
+    i = max(i for i in range(n + 1) if best[i][m] < inf)
+    placed: list[list[Cell]] = [[] for _ in kinds]
+    at = (i, m)
+    while at in back:
+        pi, pj, took = back[at]
+        if took:
+            placed[pj].append(cells[pi])
+        at = (pi, pj)
+    return placed, cells[i:]
+
+
+def _line_of(placed: list[list[Cell]]):
+    """A row: its first cell's start, its last cell's end and newline, and the spans under each head."""
+    cells = [c for p in placed for c in p]
+    return (min(c.start for c in cells), max(c.end for c in cells), max(c.newline_at for c in cells),
+            [[(c.start, c.end) for c in p] for p in placed])

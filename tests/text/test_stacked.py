@@ -1,0 +1,79 @@
+"""Tables written one cell per line (a web page's table saved as text) become rows | a | b |.
+
+Each table below is made up in the layouts crawlers write: every cell on a line
+of its own, with a blank line after each cell or only between rows, a category
+written once before the first row it covers, a row that shares its number and
+first cells with the row above (merged cells), an empty cell, and a value equal
+to the next row's number. The rows expected are read off the table by hand.
+"""
+
+from kg.text.normalize import normalize
+from kg.text.stacked import stacked_tables
+
+
+def rows_of(text: str) -> list[list[str]]:
+    return [[" ".join(text[s:e] for s, e in cell) for cell in placed] for _, _, _, placed in stacked_tables(text)]
+
+
+EVERY_LINE = "\n\n".join([
+    "附件1：", "某区“十四五”规划主要指标",
+    "序号", "类型", "指标名称", "指标单位", "2025年目标值", "属性",
+    "1", "保护修缮", "历史建筑修缮面积", "万平方米", "30", "约束性",
+    "2", "红色文化", "红色文物保护建筑修缮", "处", "3", "预期性",
+    "3", "线下走读线路数", "条", "5", "预期性",
+]) + "\n\n附件2：\n\n某区重点项目表"
+
+BY_ROWS = "\n".join([
+    "主要指标表", "类别", "序号", "一级指标", "二级指标", "单位", "属性", "“十四五”", "完成值", "“十五五”", "目标值",
+    "", "建设宜居城区", "1", "既有建筑改造", "旧住房成套改造面积", "万平方米", "预期性", "25", "1.4",
+    "", "2", "推进商业设施更新", "商务楼宇更新数量", "个", "预期性", "-", "≥10",
+    "", "商业设施更新面积", "万平方米", "预期性", "-", "≥50",
+    "", "构筑韧性城区", "3", "老旧街区改造数量", "个", "预期性", "", "≥5",
+    "", "二、重点任务", "（一）推进更新。到2030年，全面完成改造。",
+])
+
+
+def test_a_table_with_a_blank_line_after_every_cell_is_cut_at_its_row_numbers():
+    assert rows_of(EVERY_LINE) == [
+        ["序号", "类型", "指标名称", "指标单位", "2025年目标值", "属性"],
+        ["1", "保护修缮", "历史建筑修缮面积", "万平方米", "30", "约束性"],
+        ["2", "红色文化", "红色文物保护建筑修缮", "处", "3", "预期性"],  # 3 is a value: row 2 had none yet
+        ["3", "", "线下走读线路数", "条", "5", "预期性"],
+    ]
+
+
+def test_categories_merged_cells_and_empty_cells_are_laid_under_their_heads():
+    assert rows_of(BY_ROWS) == [
+        ["类别", "序号", "一级指标", "二级指标", "单位", "属性", "“十四五” 完成值", "“十五五” 目标值"],
+        ["建设宜居城区", "1", "既有建筑改造", "旧住房成套改造面积", "万平方米", "预期性", "25", "1.4"],
+        ["", "2", "推进商业设施更新", "商务楼宇更新数量", "个", "预期性", "-", "≥10"],
+        ["", "", "", "商业设施更新面积", "万平方米", "预期性", "-", "≥50"],  # under row 2's number
+        ["构筑韧性城区", "3", "", "老旧街区改造数量", "个", "预期性", "", "≥5"],
+    ]
+
+
+def test_the_clean_text_holds_the_rows_and_the_prose_after_them():
+    clean = normalize(BY_ROWS).text.split("\n")
+    assert "| 建设宜居城区 | 1 | 既有建筑改造 | 旧住房成套改造面积 | 万平方米 | 预期性 | 25 | 1.4 |" in clean
+    assert clean[-2:] == ["二、重点任务", "（一）推进更新。到2030年，全面完成改造。"]
+
+
+def test_the_rows_become_baselines_and_targets_of_the_plan(extract_text):
+    text = "某区城市更新“十五五”规划\n" + BY_ROWS
+    got = {(f.role, f.indicator, f.comparator.value, str(f.value), f.unit,
+            str(f.deadline) if f.role == "target" else str(f.year))
+           for f in extract_text(text).figures if f.evidence.rule.startswith("table.")}
+    assert got == {
+        ("baseline", "旧住房成套改造面积", "=", "250000", "平方米", "2025"),
+        ("target", "旧住房成套改造面积", "=", "14000", "平方米", "2030"),
+        ("target", "商务楼宇更新数量", ">=", "10", "个", "2030"),
+        ("target", "商业设施更新面积", ">=", "500000", "平方米", "2030"),
+        ("target", "老旧街区改造数量", ">=", "5", "个", "2030"),
+    }
+
+
+def test_lists_of_short_lines_that_are_no_table_are_left_alone():
+    text = "\n".join(["序号", "项目", "1", "某某工程", "2", "某某工程。", "内容。"])
+    assert rows_of(text) == []  # no value column
+    prose = "一、总体要求\n坚持以人民为中心。\n二、主要目标\n到2025年，完成改造100万平方米。"
+    assert normalize(prose).text == prose
