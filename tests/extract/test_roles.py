@@ -212,3 +212,13 @@ def test_a_change_verb_of_an_amount_reaches_over_its_object(extract_text):
                                     "数字经济核心产业增加值达到1000亿元。"))
     assert [(str(f.value), f.change and f.change.value) for f in ex.targets] == [
         ("4000000", "down"), ("3000000", None), ("100000000000", None)]
+
+
+def test_in_a_plan_a_figure_after_a_verb_of_making_and_its_object_is_a_planned_output(extract_text):
+    plan = "某区城市更新行动方案（2023-2025年）\n附件\n重点任务清单\n{}"
+    got = [(f.role, str(f.value), f.unit, f.evidence.rule) for f in extract_text(plan.format(
+        "8 完成燃气老化管道改造约36公里。创建20个“美丽家园”特色小区。推进“15分钟社区生活圈”建设。")).figures]
+    assert got == [("target", "36", "公里", "target.output"), ("target", "20", "个", "target.output")]
+    notice = "关于开展某项检查的通知\n{}"
+    found = extract_text(notice.format("去年完成燃气老化管道改造约36公里。")).figures
+    assert found and all(f.evidence.rule != "target.output" for f in found)  # a notice is no plan

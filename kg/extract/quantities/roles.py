@@ -45,6 +45,8 @@ The clues a cue can use:
 ``current``        it is said to be the present state (现有, 目前, 已建成)
 ``review_section`` its section reviews past work (一、2021年工作回顾)
 ``target_section`` its section sets goals (发展目标)
+``plan_part``      it stands in a plan (a 规划, 行动方案…, or an annex of one)
+``planned_output`` a verb of making or finishing and its object stand before it (完成…改造约36公里)
 ``in_plan``        it stands in a task or measure of a plan
 ``marked``         a comparator, period or change is written with it, or its clause opens with a
                    verb of making (新增, 建成, 培育), or it is a share of a population (全市90%的…)
@@ -420,6 +422,34 @@ class Clues:
         return self.a.enclosing("task", self.m.start) is not None
 
     @cached_property
+    def plan_part(self) -> bool:
+        """The figure stands in a plan (its part, or the part it is an annex of, is a 规划, 行动方案… or has a
+        period), not in a notice, a rule book or a report."""
+        a = self.a
+        part = a.doc.part_at(self.m.start)
+        cache = a.memo.setdefault("plan part", {})
+        if part.index not in cache:
+            record = a.part_document(self.m.start)
+            if record is not None and record.annex_of:
+                record = next((d for d in a.found.documents if d.key == record.annex_of), record)
+            cache[part.index] = record is not None and (record.kind in self.d.plan_kinds or record.period_end is not None)
+        return cache[part.index]
+
+    @cached_property
+    def planned_output(self) -> bool:
+        """A verb of making or finishing stands before the figure with only its object between
+        (完成燃气老化管道改造约36公里, 创建20个新时代“美丽家园”特色小区)."""
+        m, text, d = self.m, self.text, self.d
+        if m.quantity.unit is None:
+            return False  # 8 创建…: a row's number, not an output
+        window = text[max(m.clause[0], m.left - d.output_reach):m.left]
+        for verb in d.output_verbs:
+            k = window.rfind(verb)
+            if k >= 0 and not any(ch in d.output_stops for ch in window[k + len(verb):]):
+                return True
+        return False
+
+    @cached_property
     def reach(self) -> bool:
         """A level to reach: 达到, 提高到… right before the number, or before its per phrase (达到每人每年不低于600元)."""
         m, text = self.m, self.text
@@ -484,6 +514,10 @@ class RoleDecider:
         self.figure_nouns = tuple(r["figure_nouns"])
         self.range_bounds = set(r["range_bounds"])
         self.count_units = set(ctx["count_units"])
+        self.plan_kinds = set(load_toml("references.toml")["plan_kinds"])
+        self.output_verbs = tuple(r["output_verbs"])
+        self.output_stops = set(r["output_stops"])
+        self.output_reach = int(r["output_reach"])
         self.norm_words = tuple(r["norm_words"])
         self.noun_tag = r["noun_tag"]
         self.threshold_leads = tuple(r["threshold_leads"])
