@@ -222,3 +222,16 @@ def test_in_a_plan_a_figure_after_a_verb_of_making_and_its_object_is_a_planned_o
     notice = "关于开展某项检查的通知\n{}"
     found = extract_text(notice.format("去年完成燃气老化管道改造约36公里。")).figures
     assert found and all(f.evidence.rule != "target.output" for f in found)  # a notice is no plan
+
+
+def test_a_change_after_a_list_closed_by_deng_is_one_figure_for_the_group(extract_text):
+    ex = extract_text(NOTICE.format("到2028年，水泥、玻璃、石化等重点行业达到能效标杆水平的产能比例提高20个百分点，"
+                                    "甲、乙排放总量压缩一半。"))
+    assert [(f.indicator, str(f.value)) for f in ex.targets] == [
+        ("水泥、玻璃、石化等重点行业达到能效标杆水平的产能比例提高", "20"), ("甲排放总量压缩", "50"), ("乙排放总量压缩", "50")]
+
+
+@pytest.mark.parametrize("text, comparator", [("对炭化室高度小于5.5米的焦炉", "<"), ("对离岸距离大于等于50公里的项目", ">="),
+                                              ("对容量小于等于100吨的电弧炉", "<=")])
+def test_less_than_and_at_least_written_out(extract_text, text, comparator):
+    assert [f.comparator.value for f in extract_text(NOTICE.format(text + "给予奖励。")).figures][:1] == [comparator]

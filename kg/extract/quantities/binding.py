@@ -73,6 +73,7 @@ class Binder:
         self.distributive = ctx["distributive"]
         self.each = tuple(ctx["each"])
         self.each_not_after = tuple(ctx["each_not_after"])
+        self.open_list = tuple(ctx["open_list"])
         self.list_marks = "".join(s for s in ctx["list_separators"] if len(s) == 1 and not _HAN.match(s)) + "，；,;"
         self.list_mark = "、"  # the one separator that never stands inside a name
         separators = "|".join(re.escape(s) for s in sorted(ctx["list_separators"], key=len, reverse=True))
@@ -340,8 +341,8 @@ class Binder:
                 continue
             subject = r.indicator[:-len(word)] if word and r.indicator.endswith(word) else r.indicator
             pieces = [p for p in _split_outside_brackets(subject, self.list_mark) if p.strip()]
-            if len(pieces) < 2:
-                out.append(replace(r, indicator=subject))
+            if len(pieces) < 2 or (word is None and any(w in pieces[-1] for w in self.open_list)):
+                out.append(replace(r, indicator=subject))  # 水泥、玻璃等重点行业…提高20个百分点: one, for them all
                 continue
             for name in self.members(a, pieces):
                 out.append(replace(r, indicator=balanced(name), distributed=True))
