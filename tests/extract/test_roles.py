@@ -41,6 +41,7 @@ def figures(extract_text, text):
     ("通过等4种方式推进。", [("context", "4", "种", "context.enumeration")]),
     ("延长期限不超过7个工作日。", [("parameter", "7", "工作日", "parameter.validity")]),
     ("计划用3年时间完成。", [("context", "3", "年", "context.duration")]),
+    ("投资奖励资金分5年拨付。", [("parameter", "5", "年", "parameter.procedure")]),  # spread, no time limit
     ("分两个阶段推进。", [("context", "2", "个", "context.weak")]),
     ("纪念中国共产党成立105周年。", [("context", "105", "周年", "context.unit")]),
     ("建设300万吨级碳捕集利用项目。", [("context", "3000000", "吨", "context.unit")]),

@@ -320,6 +320,8 @@ class Clues:
         d, q = self.d, self.m.quantity
         if q.unit not in d.limit_units or self.m.change is not None:
             return False
+        if self.text.endswith(d.spread_marks, 0, self.m.left):
+            return False  # 分5年拨付: spread over five years, no limit
         if self.text.startswith(d.limit_marks, self.m.end):
             return True  # 3个月内缴清
         return (self.before.endswith(d.limit_leads) or any(w in self.before[-d.limit_reach:] for w in d.limit_words)
@@ -498,6 +500,7 @@ class RoleDecider:
         self.limit_leads = tuple(r["limit_leads"])
         self.limit_words = tuple(r["limit_words"])
         self.limit_reach = int(r["limit_reach"])
+        self.spread_marks = tuple(r["spread_marks"])
         self.processing_words = tuple(r["processing_words"])
         self.applicant_words = tuple(r["applicant_words"])
         self.extension_words = tuple(r["extension_words"])
