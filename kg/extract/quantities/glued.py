@@ -113,12 +113,12 @@ class GluedTableReader:
     def table(self, a, reader, start: int) -> int | None:
         s, where = self.squeeze(a.text, start)
         heads, pos = self.header(s)
-        now = reader._now(a, start)
+        now = reader.now(a, start)
         columns = [self.tables.column(k, h, now) for k, h in enumerate(heads)]
         values = [c for c in columns if c.kind in _VALUE_KINDS]
         if len(values) < 2 or not any(c.year for c in values):
             return None
-        plan_end = reader._plan_end(a, start)
+        plan_end = reader.plan_end(a, start)
         deadline = max((c.year for c in values if c.kind == "target" and c.year), default=None)
         deadline = deadline or (plan_end.year if plan_end else None)
         last = None

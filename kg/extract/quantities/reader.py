@@ -76,7 +76,7 @@ class QuantityReader:
                           or _DIGIT.search(text, sentence.start, sentence.end) is not None)  # 居全国第2位
             if not has_number and not any(ch in self.time_chars for ch in sentence.text):
                 continue
-            now = self._now(a, sentence.start)
+            now = self.now(a, sentence.start)
             year = span_starts.get(doc.part_at(sentence.start).index, now)
             start = markers.get(sentence.start, sentence.start)
             every = self.time.moments(text, start, sentence.end, year)
@@ -111,7 +111,7 @@ class QuantityReader:
                 return k
         return end
 
-    def _now(self, a: Analysis, pos: int) -> int | None:
+    def now(self, a: Analysis, pos: int) -> int | None:
         """The document's own year: its date, else the first year of the plan it is about, else the
         year of its number (国办发〔2020〕43号), else what its times say: the first deadline it sets,
         or, if it sets none, the year after the last it reports figures for. All of these belong to
@@ -229,7 +229,7 @@ class QuantityReader:
             if rule != "target.service-standard":
                 deadline = moment.deadline if moment is not None and state == "future" else None
                 deadline = deadline or (measure.deadline if measure else None) or (task.deadline if task else None)
-                deadline = deadline or self._plan_end(a, q.start)
+                deadline = deadline or self.plan_end(a, q.start)
             a.found.targets.append(Target(**common, deadline=deadline, task=task.order if task else None,
                                           measure=measure.order if measure else None))
         elif role == "baseline":
@@ -242,7 +242,7 @@ class QuantityReader:
             getattr(a.found, name).append(cls(**common))
 
     @staticmethod
-    def _plan_end(a: Analysis, pos: int) -> Deadline | None:
+    def plan_end(a: Analysis, pos: int) -> Deadline | None:
         """The last year of the period of the plan the text at ``pos`` belongs to."""
         key = a.subject_at(pos)
         plan = next((d for d in a.found.documents if d.key == key and d.period_end), None)

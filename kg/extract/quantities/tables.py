@@ -139,7 +139,7 @@ class TableReader:
     def table(self, a, reader, paragraphs) -> None:
         text = a.text
         rows = [self.cells(text, p.start, p.end) for p in paragraphs]
-        now = reader._now(a, paragraphs[0].start)
+        now = reader.now(a, paragraphs[0].start)
         found = self.header(rows, now)
         if found is None:
             self.schedules(a, reader, rows)  # no indicator table: a tiered schedule, perhaps
@@ -149,7 +149,7 @@ class TableReader:
         unit_col = next((c.index for c in columns if c.kind == "unit"), None)
         attribute_col = next((c.index for c in columns if c.kind == "attribute"), None)
         deadline = max((c.year for c in columns if c.kind == "target" and c.year), default=None)
-        plan_end = reader._plan_end(a, paragraphs[0].start)
+        plan_end = reader.plan_end(a, paragraphs[0].start)
         for row in rows[k + 1:]:
             if len(row) <= label_col:
                 continue
