@@ -136,6 +136,7 @@ class Document:
     enumerations: list[Enumeration]
     _sentence_starts: list[int] = field(default_factory=list, repr=False)
     _part_starts: list[int] = field(default_factory=list, repr=False)
+    _paragraph_starts: list[int] = field(default_factory=list, repr=False)
 
     @property
     def text(self) -> str:
@@ -153,6 +154,12 @@ class Document:
         if k >= 0 and self.sentences[k].start <= pos < self.sentences[k].end:
             return self.sentences[k]
         return None
+
+    def paragraph_index(self, pos: int) -> int:
+        """Return the index of the paragraph containing (or last before) clean offset ``pos``."""
+        if not self._paragraph_starts:
+            self._paragraph_starts = [p.start for p in self.paragraphs]
+        return max(bisect.bisect_right(self._paragraph_starts, pos) - 1, 0)
 
     def part_at(self, pos: int) -> Part:
         """Return the part (document) containing clean offset ``pos``."""
@@ -515,6 +522,12 @@ class _Parser:
                     fields["date"], fields["date_field"] = self.date_of(k)
                 elif self.is_addressee(k) and "addressees" not in fields:
                     fields["addressees"] = Field(line.rstrip(self.rules.addressee_end), s, e - 1)
+                elif "title" in fields and "date" not in fields and self.is_signoff(k, body_end):
+                    # 国家统计局 / 2025年2月28日 under the title: a byline, not the end of the document
+                    fields["issuer"] = Field(line, s, e)
+                    fields["date"], fields["date_field"] = self.date_of(k + 1)
+                    roles[k] = "front"
+                    k += 1
                 else:
                     break
                 roles[k] = "front"

@@ -48,7 +48,8 @@ def figures(extract_text, text):
     ("排名前15家企业占比不断提高。", [("context", "15", "家", "context.rank")]),
     ("若日实际响应量低于日申报响应量的50%，则本次响应无效。", [("threshold", "50", "%", "threshold.qualifier")]),
     ("森林覆盖率稳居全国第2位。", [("context", "2", "位", "context.rank")]),
-    ("记分档次分为1—3分、4—6分。", [("parameter", "1", "分", "parameter.band"), ("parameter", "4", "分", "parameter.band")]),
+    ("记分档次分为1—3分、4—6分。", [("parameter", "1", "分", "parameter.points"), ("parameter", "4", "分", "parameter.points")]),
+    ("检测区间为80-95%。", [("parameter", "80", "%", "parameter.band")]),
     ("从5方面提出了28个主要指标。", [("context", "5", "方面", "context.enumeration"), ("context", "28", "个", "context.enumeration")]),
 ])
 def test_each_cue_decides_the_role_it_is_there_for(extract_text, text, expected):
@@ -236,3 +237,21 @@ def test_a_change_after_a_list_closed_by_deng_is_one_figure_for_the_group(extrac
                                               ("对容量小于等于100吨的电弧炉", "<=")])
 def test_less_than_and_at_least_written_out(extract_text, text, comparator):
     assert [f.comparator.value for f in extract_text(NOTICE.format(text + "给予奖励。")).figures][:1] == [comparator]
+
+
+def test_a_communique_of_last_year_reports_results_even_at_its_year_end(extract_text):
+    text = ("中华人民共和国2024年国民经济和社会发展统计公报\n国家统计局\n2025年2月28日\n一、综合\n"
+            "全年国内生产总值1349084亿元，比上年增长5.0%。年末全国就业人员73439万人。")
+    got = [(f.role, str(f.value), getattr(f, "year", None)) for f in extract_text(text).figures]
+    assert got == [("baseline", "134908400000000", 2024), ("baseline", "5", 2024), ("baseline", "734390000", 2024)]
+
+
+def test_a_rubric_table_gives_its_points_as_parameters_and_reads_its_cells_as_sentences(extract_text):
+    text = ("某县河长制工作考核细则\n"
+            "| 序号 | 考核项目 | 各项分值 | 评分标准 |\n"
+            "| 1 | 组织领导 | 8 | 积极配合开展工作（8分），会议少一次扣1分。 |\n"
+            "| 2 | 宣传工作 | 10 | 年内至少开展宣传3次（10分）。 |\n")
+    got = [(f.role, str(f.value), f.unit, f.evidence.rule) for f in extract_text(text).figures]
+    assert ("parameter", "8", "分", "table.setting") in got and ("parameter", "10", "分", "table.setting") in got
+    assert ("parameter", "1", "分", "parameter.points") in got
+    assert [(role, v) for role, v, unit, rule in got if unit == "次"] != []

@@ -208,3 +208,12 @@ def test_a_title_broken_inside_and_a_plan_after_its_signoff_date():
 def test_a_line_after_a_title_of_its_own_is_not_joined_to_it():
     doc = parse(normalize("某某市人民政府文件\n关于加强某项管理的通知\n各区人民政府：\n内容。"))
     assert "文件关于" not in doc.parts[0].title.text  # only a line that opens a title (关于…) goes on
+
+
+def test_an_issuer_and_date_under_the_title_are_a_byline_not_a_signoff():
+    text = "中华人民共和国2024年国民经济和社会发展统计公报\n国家统计局\n2025年2月28日\n一、综合\n全年国内生产总值1349084亿元。"
+    doc = parse(normalize(text))
+    assert len(doc.parts) == 1
+    part = doc.parts[0]
+    assert (part.title.text, part.issuer.text, part.date) == (
+        "中华人民共和国2024年国民经济和社会发展统计公报", "国家统计局", datetime.date(2025, 2, 28))

@@ -28,6 +28,7 @@ from kg.extract.quantities.tables import TableReader
 from kg.extract.records import Baseline, ContextFigure, Parameter, Period, Target, Threshold
 from kg.nlp.time import BINDING_KINDS, Deadline, Moment, time_reader
 from kg.resources import compile_pattern, load_toml
+from kg.text.structure import Sentence
 
 _CLAUSES = "，；：,;:"
 _DIGIT = re.compile(r"\d")
@@ -67,11 +68,13 @@ class QuantityReader:
         for m in self.span_from.finditer(text):
             span_starts.setdefault(doc.part_at(m.start()).index, int(m["y"]))
         glued = self.glued(a, self)  # tables whose cells ran together: read as tables, not as prose
+        # indicator tables and schedules are read as tables; the cells of other tables, as sentences
+        cells = [Sentence(-1, c.start, c.end, doc.paragraph_index(c.start), c.text) for c in self.tables(a, self)]
+        sentences = sorted([s for s in doc.sentences if doc.paragraphs[s.paragraph].role in ("body", "heading")]
+                           + cells, key=lambda s: s.start)
         paragraph_time: dict[int, Moment] = {}  # paragraph -> a time opening one of its sentences
         section_deadline: dict[int, Moment] = {}  # target section -> the first deadline written in it
-        for sentence in doc.sentences:
-            if doc.paragraphs[sentence.paragraph].role not in ("body", "heading"):
-                continue
+        for sentence in sentences:
             has_number = (self.finder.reader.pattern.search(text, sentence.start, sentence.end) is not None
                           or _DIGIT.search(text, sentence.start, sentence.end) is not None)  # 居全国第2位
             if not has_number and not any(ch in self.time_chars for ch in sentence.text):
@@ -97,7 +100,6 @@ class QuantityReader:
             if has_number:
                 self._sentence(a, sentence, start, moments, every, opening_end, inherited, setting, markers, now,
                                glued)
-        self.tables(a, self)
 
     @staticmethod
     def _opens_clause(text: str, start: int, pos: int) -> bool:
@@ -123,10 +125,12 @@ class QuantityReader:
         return cache[part.index]
 
     def _year_of(self, a: Analysis, part) -> int | None:
+        subject = next((d for d in a.found.documents if d.key == a.subject_at(part.start) and d.period_start), None)
+        if subject and subject.period_start == subject.period_end:
+            return subject.period_start  # 2024年统计公报, published in 2025: its 全年 and 年末 are 2024's
         year = a.year_at(part.start)
         if year is not None:
             return year
-        subject = next((d for d in a.found.documents if d.key == a.subject_at(part.start) and d.period_start), None)
         if subject:
             return subject.period_start
         own = a.part_document(part.start)
@@ -181,7 +185,7 @@ class QuantityReader:
                 if r.leading:
                     sentence_period = period  # 每年…，…: a period opening a clause holds for the rest
                 moment, level = self.binder.time_of(text, m, moments, inherited, setting)
-                state = _state(moment, now, setting)
+                state = _state(moment, now, setting, self.roles.reports(a, q.start))
                 opens = setting.scope_span[1] if setting.scope_span and setting.scope_span[0] == cs else cs
                 share = q.unit == "%" and q.start == opens and text.startswith(self.joining, q.end)  # 全市90%的…
                 output = (q.unit in self.count_units and m.left > cs and not m.written
@@ -234,7 +238,7 @@ class QuantityReader:
                                           measure=measure.order if measure else None))
         elif role == "baseline":
             year = moment.year if moment is not None and state == "past" else setting.section_year
-            if year is None and rule in ("baseline.current", "baseline.from"):
+            if year is None and rule in ("baseline.current", "baseline.from", "baseline.report"):
                 year = now  # 现有…, 由35万元调整为…: the level when the document was written
             a.found.baselines.append(Baseline(**common, year=year))
         else:
@@ -249,10 +253,13 @@ class QuantityReader:
         return Deadline(plan.period_end) if plan else None
 
 
-def _state(moment: Moment | None, now: int | None, setting: Setting) -> str | None:
-    """Whether the time bound to a figure is ``"future"`` or ``"past"`` against the document's year."""
+def _state(moment: Moment | None, now: int | None, setting: Setting, reporting: bool = False) -> str | None:
+    """Whether the time bound to a figure is ``"future"`` or ``"past"`` against the document's year. In an
+    account of what was done (a 统计公报 of 2024), 年末 and 全年 of its own year are past."""
     if moment is None or moment.year is None:
         return None
+    if reporting and now is not None and moment.year <= now:
+        return "past"
     if moment.kind == "span":
         return "future"
     if moment.kind == "current" and (now is None or moment.year <= now):

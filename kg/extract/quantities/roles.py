@@ -18,6 +18,7 @@ The clues a cue can use:
 ``grant_follows``  a bounded figure whose sentence goes on to give (…达到30万元以上，一次性给予10万元奖励)
 ``context_unit``   its unit only describes (105周年), or it names a class of size (300万吨级)
 ``raised_to``      the text moves something to it (提高至500元/月, 压缩至5个工作日以内)
+``points``         it counts points of a scoring scheme (（8分）, 扣0.5分)
 ``band``           it is written with both its bounds (1—3分, 80-95%)
 ``norm``           its clause states a norm (原则上不低于0.9公里, 不得超过30天)
 ``classifies``     it names a class of what a later count counts (500千伏变电站6座)
@@ -135,12 +136,7 @@ class Clues:
 
     @cached_property
     def report_like(self) -> bool:
-        a, d = self.a, self.d
-        part = a.doc.part_at(self.m.start)
-        cache = a.memo.setdefault("report-like", {})
-        if part.index not in cache:
-            cache[part.index] = any(w in a.text[part.start:part.start + d.rule_opening] for w in d.report_kinds)
-        return cache[part.index]
+        return self.d.reports(self.a, self.m.start)
 
     @cached_property
     def money(self) -> bool:
@@ -358,6 +354,11 @@ class Clues:
                 or text[m.left:m.start].startswith(self.d.raise_words))
 
     @cached_property
+    def points(self) -> bool:
+        """A number of points of a scoring scheme (（8分）, 得5分, 每少一次扣0.5分)."""
+        return self.m.quantity.unit in self.d.points_units
+
+    @cached_property
     def band(self) -> bool:
         """The figure is written with both its bounds (1—3分, 80-95%, 10万元以上30万元以下)."""
         return self.m.quantity.value_max is not None
@@ -517,6 +518,7 @@ class RoleDecider:
         self.figure_nouns = tuple(r["figure_nouns"])
         self.range_bounds = set(r["range_bounds"])
         self.count_units = set(ctx["count_units"])
+        self.points_units = set(r["points_units"])
         self.plan_kinds = set(load_toml("references.toml")["plan_kinds"])
         self.output_verbs = tuple(r["output_verbs"])
         self.output_stops = set(r["output_stops"])
@@ -582,6 +584,17 @@ class RoleDecider:
             raise RuleError("quantities.toml [[cue]]: " + "; ".join(problems))
         if not self.cues or self.cues[-1].when:
             raise RuleError("quantities.toml [[cue]]: the last cue must hold always (no `when`), so every quantity gets a role")
+
+    def reports(self, a: Analysis, pos: int) -> bool:
+        """Whether the part at ``pos`` is an account of what was done (a 通报, a 统计公报): one of
+        `report_kinds` stands in its title, or, if it has none, in its opening (not in a section of a
+        政府工作报告 that reviews the past year)."""
+        part = a.doc.part_at(pos)
+        cache = a.memo.setdefault("report-like", {})
+        if part.index not in cache:
+            head = part.title.text if part.title else a.text[part.start:part.start + self.rule_opening]
+            cache[part.index] = any(w in head for w in self.report_kinds)
+        return cache[part.index]
 
     def decide(self, clues: Clues) -> Cue:
         """The first cue whose conditions all hold."""

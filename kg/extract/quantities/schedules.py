@@ -28,14 +28,15 @@ class ScheduleReader:
     def __init__(self, tables) -> None:
         self.tables = tables
 
-    def __call__(self, a, reader, rows: list) -> None:
-        """Read ``rows`` (cells of a table that is no indicator table) if they form a tiered schedule."""
+    def __call__(self, a, reader, rows: list) -> bool:
+        """Read ``rows`` (cells of a table that is no indicator table) if they form a tiered schedule;
+        return whether they did."""
         text = a.text
         rows = [r for r in rows if any(c.text.strip("-—: ") for c in r)]
         header_at = next((k for k, r in enumerate(rows) if len(r) >= 2 and all(_HAN.search(c.text) for c in r if c.text)
                           and not any(reader.finder.reader.quantities(text, c.start, c.end) for c in r)), None)
         if header_at is None:
-            return
+            return False
         header = rows[header_at]
         body = []
         for row in rows[header_at + 1:]:
@@ -58,11 +59,12 @@ class ScheduleReader:
             if readings:
                 body.append((label, readings))
         if not any(self._band(m) for _, readings in body for _, _, m in readings):
-            return  # no band: a list, not a schedule
+            return False  # no band: a list, not a schedule
         for label, readings in body:
             banded = any(self._band(m) for _, _, m in readings) and len(readings) > 1
             for head, cell, m in readings:
                 self.record(a, reader, label, head, cell, m, banded and self._band(m))
+        return True
 
     @staticmethod
     def _band(m) -> bool:

@@ -29,13 +29,14 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from kg.extract.quantities.schedules import ScheduleReader
-from kg.extract.records import Attribute, Baseline, Change, Period, Target
+from kg.extract.records import Attribute, Baseline, Change, Comparator, Parameter, Period, Target
 from kg.nlp.numbers import Quantity, number_reader, plain
 from kg.nlp.time import Deadline, time_reader
 from kg.resources import compile_pattern, load_toml
 
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 _PLAIN = re.compile(r"\d+(?:\.\d+)?")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 @dataclass(frozen=True)
@@ -66,22 +67,26 @@ class TableReader:
         self.footnote = compile_pattern(cfg["footnote"], "quantities.toml tables.footnote")
         self.unit_in_label = compile_pattern(cfg["unit_in_label"], "quantities.toml tables.unit_in_label")
         self.schedules = ScheduleReader(self)
+        self.setting_heads = tuple(cfg["setting_heads"])
+        self.setting_units = dict(cfg["setting_units"])
         numbers = number_reader()  # its multipliers and units scale a row's unit (万亿元)
         self.multipliers, self.units = numbers.multipliers, numbers.units
 
     # -- finding tables --------------------------------------------------------------------
-    def __call__(self, a, reader) -> None:
+    def __call__(self, a, reader) -> list[Cell]:
+        """Read the indicator tables and tiered schedules of a document; return the cells of its other
+        tables (a rubric, a list of measures), whose words the prose reader reads like any sentence."""
         doc = a.doc
+        free: list[Cell] = []
         block: list = []
-        for p in doc.paragraphs:
-            if p.role == "table":
+        for p in [*doc.paragraphs, None]:
+            if p is not None and p.role == "table":
                 block.append(p)
                 continue
             if block:
-                self.table(a, reader, block)
+                free.extend(self.table(a, reader, block))
             block = []
-        if block:
-            self.table(a, reader, block)
+        return free
 
     @staticmethod
     def cells(text: str, start: int, end: int) -> list[Cell]:
@@ -136,14 +141,16 @@ class TableReader:
         return int(years[-1]) if years else None
 
     # -- one table ---------------------------------------------------------------------------
-    def table(self, a, reader, paragraphs) -> None:
+    def table(self, a, reader, paragraphs) -> list[Cell]:
+        """Read one table; return its cells if it is neither an indicator table nor a schedule."""
         text = a.text
         rows = [self.cells(text, p.start, p.end) for p in paragraphs]
         now = reader.now(a, paragraphs[0].start)
         found = self.header(rows, now)
         if found is None:
-            self.schedules(a, reader, rows)  # no indicator table: a tiered schedule, perhaps
-            return
+            if self.schedules(a, reader, rows):  # no indicator table: a tiered schedule, perhaps
+                return []
+            return self.settings(a, reader, rows)
         k, columns = found
         label_col = [c.index for c in columns if c.kind == "label"][-1]  # 一级指标 | 二级指标: the narrower
         unit_col = next((c.index for c in columns if c.kind == "unit"), None)
@@ -166,6 +173,46 @@ class TableReader:
                 cell = row[column.index]
                 self.cell(a, reader, cell, column, indicator, unit, attribute,
                           deadline or (plan_end.year if plan_end else None))
+        return []
+
+    def settings(self, a, reader, rows: list[list[Cell]]) -> list[Cell]:
+        """A table that is neither: a plain number under a head that names a setting (各项分值, 补贴金额（元）)
+        is a parameter of its row; every other cell after the header row is returned, to be read as prose."""
+        text = a.text
+        rows = [r for r in rows if any(c.text.strip("-—: ") for c in r)]
+        header = next((r for r in rows if any(c.text for c in r)), None)
+        if header is None:
+            return []
+        heads = [self._setting_head(c.text) for c in header]
+        prose: list[Cell] = []
+        for row in rows[rows.index(header) + 1:]:
+            label = next((c.text for c in row if _HAN.search(c.text) and not _PLAIN.search(c.text)), "")
+            for k, cell in enumerate(row):
+                head = heads[k] if k < len(heads) and len(row) == len(header) else None
+                if head is not None and _PLAIN.fullmatch(cell.text):
+                    name, unit = head
+                    value, recorded = Decimal(cell.text), None
+                    if unit:
+                        factor, recorded = self.scale(unit)
+                        value = plain(value * factor)
+                    indicator = f"{label}{name}" if label else name
+                    ev = a.evidence(cell.start, cell.end, "table.setting")
+                    a.found.parameters.append(Parameter(
+                        indicator=indicator, comparator=Comparator.EQUAL, value=plain(value), unit=recorded, evidence=ev,
+                        canonical_indicator=reader.canonical_indicator(indicator), document=a.subject_at(cell.start),
+                        number=a.doc.span(cell.start, cell.end)))
+                elif cell.text:
+                    prose.append(cell)
+        return prose
+
+    def _setting_head(self, head: str) -> tuple[str, str] | None:
+        """The name and unit of a head that names a setting (各项分值: 分; 补贴金额（元）: 元), else None."""
+        head = "".join(head.split())
+        word = next((w for w in self.setting_heads if w in head), None)
+        if word is None:
+            return None
+        name, unit = self.indicator(head, "")
+        return name, unit or self.setting_units.get(word, "")
 
     def indicator(self, label: str, unit_text: str) -> tuple[str, str]:
         """The indicator of a row and the unit its values are in (亿元, %)."""
