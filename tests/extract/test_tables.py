@@ -171,4 +171,18 @@ def test_a_tiered_schedule_gives_its_bands_as_thresholds_and_its_values_as_param
 
 def test_a_table_of_values_without_bands_is_no_schedule(extract_text):
     text = ("某市重点项目清单\n|项目名称|建设内容|总投资（亿元）|\n|甲项目|新建厂房| 12 |\n|乙项目|改造产线| 8 |\n")
-    assert [f for f in extract_text(text).figures if f.evidence.rule.startswith("table.")] == []
+    assert [f for f in extract_text(text).figures if f.evidence.rule in ("table.band", "table.schedule")] == []
+
+
+def test_a_table_of_counts_is_the_state_or_the_plan_its_caption_says(extract_text):
+    text = ("某省电动汽车充电基础设施发展规划\n一、现状\n表1-1 全省充电站概况\n"
+            "|地区|充电站数量|充电桩数量（根）|\n|甲市| 122 | 1342 |\n|乙市| 9 | 38 |\n"
+            "二、目标\n表3-1“十四五”充换电设施分区域发展目标\n|地区|充电站(座)|充电桩(根)|\n|甲市| 27 | 2645 |\n"
+            "三、预测\n表2-1 电动汽车保有量预测\n|年份|保有量（万辆）|\n|甲市| 18 |\n")
+    got = {(f.role, f.indicator, str(f.value), f.unit, str(getattr(f, "deadline", None)))
+           for f in extract_text(text).figures if f.evidence.rule.startswith("table.")}
+    assert got == {
+        ("baseline", "甲市充电站数量", "122", None, "None"), ("baseline", "甲市充电桩数量", "1342", "根", "None"),
+        ("baseline", "乙市充电站数量", "9", None, "None"), ("baseline", "乙市充电桩数量", "38", "根", "None"),
+        ("target", "甲市充电站", "27", "座", "2025"), ("target", "甲市充电桩", "2645", "根", "2025"),
+    }  # the forecast is neither state nor goal

@@ -69,6 +69,11 @@ class TableReader:
         self.schedules = ScheduleReader(self)
         self.setting_heads = tuple(cfg["setting_heads"])
         self.setting_units = dict(cfg["setting_units"])
+        self.count_heads = tuple(cfg["count_heads"])
+        self.caption_max = int(cfg["caption_max"])
+        self.planned_captions = tuple(cfg["planned_captions"])
+        self.forecast_captions = tuple(cfg["forecast_captions"])
+        self.added_captions = tuple(cfg["added_captions"])
         numbers = number_reader()  # its multipliers and units scale a row's unit (万亿元)
         self.multipliers, self.units = numbers.multipliers, numbers.units
 
@@ -79,13 +84,15 @@ class TableReader:
         doc = a.doc
         free: list[Cell] = []
         block: list = []
+        caption = ""
         for p in [*doc.paragraphs, None]:
             if p is not None and p.role == "table":
                 block.append(p)
                 continue
             if block:
-                free.extend(self.table(a, reader, block))
+                free.extend(self.table(a, reader, block, caption))
             block = []
+            caption = a.text[p.start:p.end] if p is not None else ""
         return free
 
     @staticmethod
@@ -141,8 +148,9 @@ class TableReader:
         return int(years[-1]) if years else None
 
     # -- one table ---------------------------------------------------------------------------
-    def table(self, a, reader, paragraphs) -> list[Cell]:
-        """Read one table; return its cells if it is neither an indicator table nor a schedule."""
+    def table(self, a, reader, paragraphs, caption: str = "") -> list[Cell]:
+        """Read one table (``caption``: the line before it); return its cells if it is neither an indicator
+        table nor a schedule."""
         text = a.text
         rows = [self.cells(text, p.start, p.end) for p in paragraphs]
         now = reader.now(a, paragraphs[0].start)
@@ -150,7 +158,7 @@ class TableReader:
         if found is None:
             if self.schedules(a, reader, rows):  # no indicator table: a tiered schedule, perhaps
                 return []
-            return self.settings(a, reader, rows)
+            return self.settings(a, reader, rows, caption)
         k, columns = found
         label_col = [c.index for c in columns if c.kind == "label"][-1]  # 一级指标 | 二级指标: the narrower
         unit_col = next((c.index for c in columns if c.kind == "unit"), None)
@@ -175,7 +183,7 @@ class TableReader:
                           deadline or (plan_end.year if plan_end else None))
         return []
 
-    def settings(self, a, reader, rows: list[list[Cell]]) -> list[Cell]:
+    def settings(self, a, reader, rows: list[list[Cell]], caption: str = "") -> list[Cell]:
         """A table that is neither: a plain number under a head that names a setting (各项分值, 补贴金额（元）)
         is a parameter of its row; every other cell after the header row is returned, to be read as prose."""
         text = a.text
@@ -184,26 +192,55 @@ class TableReader:
         if header is None:
             return []
         heads = [self._setting_head(c.text) for c in header]
+        counted = [self._counted_head(c.text) for c in header]
+        now = reader.now(a, header[0].start)
+        caption = caption if len(caption) <= self.caption_max else ""
+        planned = any(w in caption for w in self.planned_captions)
+        forecast = any(w in caption for w in self.forecast_captions)  # 预测: neither state nor goal
+        years = [int(y) for y in _YEAR.findall(caption)]  # 2021-2025年…新增充电设施规划: due in 2025
+        named = time_reader().plan_named(caption)  # “十四五”…发展目标: 2025
+        years = years or ([named[1]] if named else [])
+        due = Deadline(max(years)) if years else reader.plan_end(a, header[0].start)
+        added = Change.UP if any(w in caption for w in self.added_captions) else None
         prose: list[Cell] = []
         for row in rows[rows.index(header) + 1:]:
             label = next((c.text for c in row if _HAN.search(c.text) and not _PLAIN.search(c.text)), "")
+            aligned = len(row) == len(header)
             for k, cell in enumerate(row):
-                head = heads[k] if k < len(heads) and len(row) == len(header) else None
-                if head is not None and _PLAIN.fullmatch(cell.text):
-                    name, unit = head
-                    value, recorded = Decimal(cell.text), None
-                    if unit:
-                        factor, recorded = self.scale(unit)
-                        value = plain(value * factor)
-                    indicator = f"{label}{name}" if label else name
-                    ev = a.evidence(cell.start, cell.end, "table.setting")
-                    a.found.parameters.append(Parameter(
-                        indicator=indicator, comparator=Comparator.EQUAL, value=plain(value), unit=recorded, evidence=ev,
-                        canonical_indicator=reader.canonical_indicator(indicator), document=a.subject_at(cell.start),
-                        number=a.doc.span(cell.start, cell.end)))
+                plain_number = aligned and label and _PLAIN.fullmatch(cell.text)
+                if plain_number and heads[k] is not None:  # 各项分值 | 8: a setting of the row
+                    a.found.parameters.append(self._figure(a, reader, Parameter, "table.setting", cell, label, *heads[k]))
+                elif plain_number and counted[k] is not None and planned:  # a caption of plans: 新增…规划表
+                    a.found.targets.append(self._figure(a, reader, Target, "table.planned", cell, label, *counted[k],
+                                                       deadline=due, change=added))
+                elif plain_number and counted[k] is not None and not forecast:  # 充电站数量（座） | 122: the state
+                    a.found.baselines.append(self._figure(a, reader, Baseline, "table.count", cell, label, *counted[k],
+                                                         year=now))
                 elif cell.text:
                     prose.append(cell)
         return prose
+
+    def _figure(self, a, reader, cls, rule: str, cell: Cell, label: str, name: str, unit: str, **kw):
+        """The figure of a cell holding a plain number, under a head ``name`` in ``unit``, in the row ``label``."""
+        value, recorded = Decimal(cell.text), None
+        if unit:
+            factor, recorded = self.scale(unit)
+            value = value * factor
+        indicator = f"{label}{name}"
+        return cls(indicator=indicator, comparator=Comparator.EQUAL, value=plain(value), unit=recorded,
+                   evidence=a.evidence(cell.start, cell.end, rule), canonical_indicator=reader.canonical_indicator(indicator),
+                   document=a.subject_at(cell.start), number=a.doc.span(cell.start, cell.end), **kw)
+
+    def _counted_head(self, head: str) -> tuple[str, str] | None:
+        """The name and unit of a head that counts or measures something (充电站数量（座）, 合同容量（kVA）);
+        not a row number (序号) nor a year."""
+        head = "".join(head.split())
+        if not head or any(head.startswith(w) for w in self.heads["seq"]) or _YEAR.search(head):
+            return None
+        name, unit = self.indicator(head, "")
+        if not (unit or any(w in name for w in self.count_heads)):
+            return None
+        return name, unit
 
     def _setting_head(self, head: str) -> tuple[str, str] | None:
         """The name and unit of a head that names a setting (各项分值: 分; 补贴金额（元）: 元), else None."""
