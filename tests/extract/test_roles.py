@@ -255,3 +255,15 @@ def test_a_rubric_table_gives_its_points_as_parameters_and_reads_its_cells_as_se
     assert ("parameter", "8", "分", "table.setting") in got and ("parameter", "10", "分", "table.setting") in got
     assert ("parameter", "1", "分", "parameter.points") in got
     assert [(role, v) for role, v, unit, rule in got if unit == "次"] != []
+
+
+def test_a_number_opening_an_item_in_a_cell_is_no_quantity(extract_text):
+    text = "某市“十四五”规划\n|平台|建设内容|\n|创新平台| 1．光电技术研究院。<br>2．开展芯片研究，建成3个中试平台。 |\n"
+    assert [(str(f.value), f.unit) for f in extract_text(text).figures] == [("3", "个")]
+
+
+def test_a_plans_development_base_reports_results(extract_text):
+    text = ("某市战略性新兴产业发展“十四五”规划\n一、发展基础\n全市集聚数字经济企业超过1.5万家。\n"
+            "二、发展目标\n到2025年，数字经济企业超过3万家。")
+    got = [(f.role, str(f.value)) for f in extract_text(text).figures]
+    assert got == [("baseline", "15000"), ("target", "30000")]

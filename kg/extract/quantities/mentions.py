@@ -81,6 +81,8 @@ class MentionFinder:
         self.per_mark = per["mark"]
         names = cfg["names"]
         self.quote_pairs = dict(zip(names["quotes_open"], names["quotes_close"]))
+        self.enumerator_after = names["enumerator_after"]
+        self.enumerator_before = names["enumerator_before"]
         self.name_length = int(names["max_length"])
         self.duration_units = set(ctx["duration_units"])
         comparative = cfg["comparators"]["comparative"]
@@ -213,10 +215,16 @@ class MentionFinder:
         found = [q for q in self.reader.quantities(text, cs, ce)
                  if not _inside_title(text, q.start)
                  and not self.in_name(text, q.start)
+                 and not self.enumerator(text, q, cs)
                  and not any(s <= q.start < e or s < q.end <= e for s, e in excluded)]
         return [q for k, q in enumerate(found)
                 if not (k and (q.value, q.unit) == (found[k - 1].value, found[k - 1].unit)
                         and text[found[k - 1].end:q.start].rstrip(self.repeat_words).strip() in self.brackets_open)]
+
+    def enumerator(self, text: str, q: Quantity, cs: int) -> bool:
+        """A bare number that numbers an item (…。<br>2．开展…, | 1．光电技术研究院): no quantity."""
+        return (q.unit is None and q.value_max is None and text[q.end:q.end + 1] in self.enumerator_after
+                and (q.start == cs or text[q.start - 1] in self.enumerator_before))
 
     def in_name(self, text: str, pos: int) -> bool:
         """True if ``pos`` lies inside a short quoted name (“两个确保”, “1+N”); a name with counts
