@@ -267,3 +267,8 @@ def test_a_plans_development_base_reports_results(extract_text):
             "二、发展目标\n到2025年，数字经济企业超过3万家。")
     got = [(f.role, str(f.value)) for f in extract_text(text).figures]
     assert got == [("baseline", "15000"), ("target", "30000")]
+
+
+def test_a_number_naming_a_place_is_no_quantity(extract_text):
+    found = extract_text(NOTICE.format("到2025年，推进190街坊、3号地块更新改造，完成改造5万平方米。")).figures
+    assert [(str(f.value), f.unit) for f in found] == [("50000", "平方米")]

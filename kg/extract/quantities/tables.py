@@ -216,7 +216,7 @@ class TableReader:
                 elif plain_number and counted[k] is not None and not forecast:  # 充电站数量（座） | 122: the state
                     a.found.baselines.append(self._figure(a, reader, Baseline, "table.count", cell, label, *counted[k],
                                                          year=now))
-                elif cell.text:
+                elif cell.text and not _PLAIN.fullmatch(cell.text):  # a bare number alone (序号 1) says nothing
                     prose.append(cell)
         return prose
 
