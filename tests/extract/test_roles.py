@@ -241,7 +241,7 @@ def test_less_than_and_at_least_written_out(extract_text, text, comparator):
 
 def test_a_communique_of_last_year_reports_results_even_at_its_year_end(extract_text):
     text = ("中华人民共和国2024年国民经济和社会发展统计公报\n国家统计局\n2025年2月28日\n一、综合\n"
-            "全年国内生产总值1349084亿元，比上年增长5.0%。年末全国就业人员73439万人。")
+            "全年国内生产总值[2]1349084亿元，比上年增长5.0%。年末全国就业人员73439万人。")  # [2]: a footnote's mark
     got = [(f.role, str(f.value), getattr(f, "year", None)) for f in extract_text(text).figures]
     assert got == [("baseline", "134908400000000", 2024), ("baseline", "5", 2024), ("baseline", "734390000", 2024)]
 

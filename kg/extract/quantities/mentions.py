@@ -84,6 +84,7 @@ class MentionFinder:
         self.enumerator_after = names["enumerator_after"]
         self.enumerator_before = names["enumerator_before"]
         self.id_suffixes = tuple(names["id_suffixes"])
+        self.note_open, self.note_close = names["note_marks"]
         self.name_length = int(names["max_length"])
         self.duration_units = set(ctx["duration_units"])
         comparative = cfg["comparators"]["comparative"]
@@ -223,10 +224,12 @@ class MentionFinder:
                         and text[found[k - 1].end:q.start].rstrip(self.repeat_words).strip() in self.brackets_open)]
 
     def enumerator(self, text: str, q: Quantity, cs: int) -> bool:
-        """A bare number that numbers an item (…。<br>2．开展…, | 1．光电技术研究院) or names a place
-        (190街坊): no quantity."""
+        """A bare number that numbers an item (…。<br>2．开展…, | 1．光电技术研究院), names a place
+        (190街坊) or marks a footnote ([2]): no quantity."""
         if q.unit is None and text.startswith(self.id_suffixes, q.end):
             return True  # 190街坊, 3号地块: a number that names a place
+        if q.unit is None and q.start and text[q.start - 1] in self.note_open and text[q.end:q.end + 1] in self.note_close:
+            return True  # 国内生产总值[2]1349084亿元: a footnote's mark
         return (q.unit is None and q.value_max is None and text[q.end:q.end + 1] in self.enumerator_after
                 and (q.start == cs or text[q.start - 1] in self.enumerator_before))
 
