@@ -382,6 +382,28 @@ class _Parser:
             return False
         return bool(re.search(r"[\u4e00-\u9fff]", line))
 
+    def caption_title(self, k: int) -> Field | None:
+        """The title written as the only filled cell of a table's first row (a page that is only a
+        table), if it ends with a document's kind."""
+        line = self.line(k)
+        if not line.startswith(self.rules.table_row):
+            return None
+        s0 = self.bounds[k][0]
+        cells = []
+        pos = 0
+        for piece in line.split(self.rules.table_row):
+            text = piece.strip()
+            if text:
+                start = s0 + pos + piece.index(text)
+                cells.append(Field(text, start, start + len(text)))
+            pos += len(piece) + len(self.rules.table_row)
+        if len(cells) != 1:
+            return None
+        cell = cells[0]
+        if len(cell.text) > self.rules.title_max or any(ch in self.rules.enders for ch in cell.text):
+            return None
+        return cell if self._bare_title(cell.text).endswith(self.rules.title_kinds) else None
+
     def title_goes_on(self, k: int) -> bool:
         """Whether line ``k`` opens a title (关于…) that line ``k + 1`` ends with a document's kind."""
         line, following = self.line(k), self.line(k + 1)
@@ -490,7 +512,13 @@ class _Parser:
             first = k
             fields: dict = {"annex": annex_next}
             annex_next = False
-            if self.title_like(k) and (k == body_start or parts):
+            caption = self.caption_title(k) if k == body_start and not parts else None
+            if caption is not None:
+                # | 石城县2018年度…考核细则 |  |  |: a table whose first row, one merged cell, titles the file
+                fields["title"] = caption
+                roles[k] = "title"
+                k += 1
+            elif self.title_like(k) and (k == body_start or parts):
                 s, e = self.bounds[k]
                 fields["title"] = Field(self.text[s:e], s, e)
                 if k + 1 < body_end and (self.rules.title_tail.match(self.line(k + 1)) or self.title_goes_on(k)):

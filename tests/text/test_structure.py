@@ -217,3 +217,11 @@ def test_an_issuer_and_date_under_the_title_are_a_byline_not_a_signoff():
     part = doc.parts[0]
     assert (part.title.text, part.issuer.text, part.date) == (
         "中华人民共和国2024年国民经济和社会发展统计公报", "国家统计局", datetime.date(2025, 2, 28))
+
+
+def test_a_page_that_is_only_a_table_takes_its_title_from_a_merged_first_row():
+    text = "| 某县2018年度河长制工作考核细则 |  |  |\n| 序号 | 考核项目 | 各项分值 |\n| 1 | 组织领导 | 8 |\n"
+    doc = parse(normalize(text))
+    assert doc.parts[0].title.text == "某县2018年度河长制工作考核细则"
+    assert [p.role for p in doc.paragraphs] == ["title", "table", "table"]
+    assert parse(normalize("| 甲 | 乙 |\n| 1 | 2 |\n")).parts[0].title is None  # two filled cells: a header row
