@@ -47,7 +47,7 @@ def test_the_development_figures_stay_above_their_floor():
     total, _ = qe.evaluate("dev")
     target = total.roles["target"]
     # Floors a little under the figures measured over the 80 development documents
-    # (target P 0.85, R 0.82; role 0.75; deadline 0.93): five sealed rounds joined dev
+    # (target P 0.85, R 0.82; role 0.76; deadline 0.93): five sealed rounds joined dev
     # once scored and brought their harder documents with them.
     assert total.annotated >= 3900
     assert target.precision >= 0.82 and target.recall >= 0.78
