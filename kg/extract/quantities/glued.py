@@ -209,11 +209,10 @@ class GluedTableReader:
 
     def agree(self, pieces: list[Piece], columns: list[Column]) -> bool:
         """Whether the change column is what the target column is against the base column."""
-        by_kind: dict[str, Piece] = {}
-        for column, piece in zip(columns, pieces):
-            if piece.value is not None:
-                by_kind.setdefault(column.kind, piece) if column.kind != "target" else by_kind.__setitem__("target", piece)
-        base, target, change = by_kind.get("base"), by_kind.get("target"), by_kind.get("change")
+        filled = [(column.kind, piece) for column, piece in zip(columns, pieces) if piece.value is not None]
+        base = next((p for kind, p in filled if kind == "base"), None)  # the first base year
+        target = next((p for kind, p in reversed(filled) if kind == "target"), None)  # the last target year
+        change = next((p for kind, p in filled if kind == "change"), None)
         if not (base and target and change) or not change.suffix:
             return False
         if change.suffix in self.points:
@@ -226,13 +225,11 @@ class GluedTableReader:
     # -- the records -------------------------------------------------------------------------
     def record(self, a, reader, column: Column, piece: Piece, indicator: str, unit: str,
                start: int, end: int, deadline: int | None) -> None:
-        value, recorded = piece.value, None
         if column.kind in ("change", "growth"):
+            value = abs(piece.value)
             recorded = self.tables.units.get(piece.suffix, "%") if piece.suffix in self.points else "%"
-            value = abs(value)
-        elif unit:
-            factor, recorded = self.tables.scale(unit)
-            value = value * factor
+        else:
+            value, _, recorded = self.tables.in_unit(piece.value, None, None, unit)
         change = self.tables.direction(piece.value) if column.kind in ("change", "growth") else None
         self.tables.add(a, reader, column, start, end, indicator, piece.comparator, value, None, recorded,
                         change, None, None, deadline)

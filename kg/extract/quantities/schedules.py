@@ -18,7 +18,6 @@ from __future__ import annotations
 import re
 
 from kg.extract.records import Parameter, Threshold
-from kg.nlp.numbers import plain
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _MARKUP = re.compile(r"<[^<>]{1,10}>")  # <br> left in a cell by a page's table
@@ -29,10 +28,9 @@ class ScheduleReader:
         self.tables = tables
 
     def __call__(self, a, reader, rows: list) -> bool:
-        """Read ``rows`` (cells of a table that is no indicator table) if they form a tiered schedule;
-        return whether they did."""
+        """Read ``rows`` (cells of a table that is no indicator table, its empty rows left out) if they form a
+        tiered schedule; return whether they did."""
         text = a.text
-        rows = [r for r in rows if any(c.text.strip("-—: ") for c in r)]
         header_at = next((k for k, r in enumerate(rows) if len(r) >= 2 and all(_HAN.search(c.text) for c in r if c.text)
                           and not any(reader.finder.reader.quantities(text, c.start, c.end) for c in r)), None)
         if header_at is None:
@@ -73,15 +71,10 @@ class ScheduleReader:
     def record(self, a, reader, label: str, head, cell, m, band: bool) -> None:
         q = m.quantity
         column, unit = self.tables.indicator(head.text, "")
-        value, value_max, recorded = q.value, q.value_max, q.unit
-        if recorded is None and unit:
-            factor, recorded = self.tables.scale(unit)
-            value = plain(value * factor)
-            value_max = plain(value_max * factor) if value_max is not None else None
+        value, value_max, recorded = self.tables.in_unit(q.value, q.value_max, q.unit, unit)
         label = _MARKUP.sub("", label)
         indicator = f"{label}{column}" if label and label != cell.text else column
         cls, rule = (Threshold, "table.band") if band else (Parameter, "table.schedule")
-        record = cls(indicator=indicator, comparator=m.comparator, value=value, value_max=value_max, unit=recorded,
-                     evidence=a.evidence(cell.start, cell.end, rule), canonical_indicator=reader.canonical_indicator(indicator),
-                     document=a.subject_at(cell.start), number=a.doc.span(q.start, q.end))
+        record = self.tables.figure(a, reader, cls, rule, indicator, m.comparator, value, value_max, recorded,
+                                    q.start, q.end, evidence=(cell.start, cell.end))
         (a.found.thresholds if band else a.found.parameters).append(record)

@@ -126,10 +126,7 @@ class TableReader:
             return Column(index, "seq")
         if any(w in head for w in self.heads["growth"]):
             return Column(index, "growth", self._year(head), cumulative)
-        years = [int(y) for y in _YEAR.findall(head)]
-        if not years:  # “十五五”目标值: the last year of the five-year plan it names
-            plan = time_reader().plan_named(head)
-            years = [plan[1]] if plan else []
+        years = self.years(head)
         if any(w in head for w in self.heads["change"]):  # 2015年比2010年增长, “十一五”增减情况
             return Column(index, "change", max(years) if years else None, cumulative)
         if years:
@@ -141,6 +138,16 @@ class TableReader:
             if any(w in head for w in self.heads[kind]):
                 return Column(index, kind, None, cumulative)
         return Column(index, "other")
+
+    @staticmethod
+    def years(text: str) -> list[int]:
+        """The years a head or caption names: written out (2025年), else the last of the five-year plan it
+        names (“十五五”目标值: 2030)."""
+        years = [int(y) for y in _YEAR.findall(text)]
+        if years:
+            return years
+        plan = time_reader().plan_named(text)
+        return [plan[1]] if plan else []
 
     @staticmethod
     def _year(head: str) -> int | None:
@@ -156,6 +163,7 @@ class TableReader:
         now = reader.now(a, paragraphs[0].start)
         found = self.header(rows, now)
         if found is None:
+            rows = [r for r in rows if any(c.text.strip("-—: ") for c in r)]  # no separator or empty rows
             if self.schedules(a, reader, rows):  # no indicator table: a tiered schedule, perhaps
                 return []
             return self.settings(a, reader, rows, caption)
@@ -186,8 +194,6 @@ class TableReader:
     def settings(self, a, reader, rows: list[list[Cell]], caption: str = "") -> list[Cell]:
         """A table that is neither: a plain number under a head that names a setting (各项分值, 补贴金额（元）)
         is a parameter of its row; every other cell after the header row is returned, to be read as prose."""
-        text = a.text
-        rows = [r for r in rows if any(c.text.strip("-—: ") for c in r)]
         header = next((r for r in rows if any(c.text for c in r)), None)
         if header is None:
             return []
@@ -197,9 +203,7 @@ class TableReader:
         caption = caption if len(caption) <= self.caption_max else ""
         planned = any(w in caption for w in self.planned_captions)
         forecast = any(w in caption for w in self.forecast_captions)  # 预测: neither state nor goal
-        years = [int(y) for y in _YEAR.findall(caption)]  # 2021-2025年…新增充电设施规划: due in 2025
-        named = time_reader().plan_named(caption)  # “十四五”…发展目标: 2025
-        years = years or ([named[1]] if named else [])
+        years = self.years(caption)  # 2021-2025年…新增充电设施规划, “十四五”…发展目标: due in 2025
         due = Deadline(max(years)) if years else reader.plan_end(a, header[0].start)
         added = Change.UP if any(w in caption for w in self.added_captions) else None
         prose: list[Cell] = []
@@ -222,14 +226,26 @@ class TableReader:
 
     def _figure(self, a, reader, cls, rule: str, cell: Cell, label: str, name: str, unit: str, **kw):
         """The figure of a cell holding a plain number, under a head ``name`` in ``unit``, in the row ``label``."""
-        value, recorded = Decimal(cell.text), None
-        if unit:
-            factor, recorded = self.scale(unit)
-            value = value * factor
-        indicator = f"{label}{name}"
-        return cls(indicator=indicator, comparator=Comparator.EQUAL, value=plain(value), unit=recorded,
-                   evidence=a.evidence(cell.start, cell.end, rule), canonical_indicator=reader.canonical_indicator(indicator),
-                   document=a.subject_at(cell.start), number=a.doc.span(cell.start, cell.end), **kw)
+        value, _, recorded = self.in_unit(Decimal(cell.text), None, None, unit)
+        return self.figure(a, reader, cls, rule, f"{label}{name}", Comparator.EQUAL, value, None, recorded,
+                           cell.start, cell.end, **kw)
+
+    def in_unit(self, value: Decimal, value_max: Decimal | None, written: str | None, unit: str):
+        """A cell's values and unit: the unit it writes, else its row's or column's (万吨: 10^4 吨)."""
+        if written is not None or not unit:
+            return value, value_max, written
+        factor, recorded = self.scale(unit)
+        return plain(value * factor), plain(value_max * factor) if value_max is not None else None, recorded
+
+    @staticmethod
+    def figure(a, reader, cls, rule: str, indicator: str, comparator, value: Decimal, value_max: Decimal | None,
+               unit: str | None, start: int, end: int, evidence: tuple[int, int] | None = None, **kw):
+        """A record of class ``cls`` for the number at ``[start, end)`` (its evidence, the whole cell if given)."""
+        ev_start, ev_end = evidence or (start, end)
+        return cls(indicator=indicator, comparator=comparator, value=plain(value),
+                   value_max=plain(value_max) if value_max is not None else None, unit=unit,
+                   evidence=a.evidence(ev_start, ev_end, rule), canonical_indicator=reader.canonical_indicator(indicator),
+                   document=a.subject_at(start), number=a.doc.span(start, end), **kw)
 
     def _counted_head(self, head: str) -> tuple[str, str] | None:
         """The name and unit of a head that counts or measures something (充电站数量（座）, 合同容量（kVA）);
@@ -289,11 +305,7 @@ class TableReader:
             return
         q = quantities[0]
         m = reader.finder.mention(text, q, cell.start, cell.end, cell.start)
-        value, value_max, recorded = q.value, q.value_max, q.unit
-        if recorded is None and unit:
-            factor, recorded = self.scale(unit)
-            value = plain(value * factor)
-            value_max = plain(value_max * factor) if value_max is not None else None
+        value, value_max, recorded = self.in_unit(q.value, q.value_max, q.unit, unit)
         change = m.change
         period = Period.CUMULATIVE if cumulative else None
         if column.kind == "growth":
@@ -313,15 +325,11 @@ class TableReader:
             value_max: Decimal | None, unit: str | None, change: Change | None, period: Period | None,
             attribute: Attribute | None, deadline_year: int | None, evidence: tuple[int, int] | None = None) -> None:
         """Record one cell's figure: a baseline for a base-year column, a target for any other."""
-        rule = f"table.{column.kind}"
-        ev_start, ev_end = evidence or (start, end)
-        common = dict(indicator=indicator, comparator=comparator, value=plain(value),
-                      value_max=plain(value_max) if value_max is not None else None, unit=unit,
-                      evidence=a.evidence(ev_start, ev_end, rule), canonical_indicator=reader.canonical_indicator(indicator),
-                      document=a.subject_at(start), change=change, number=a.doc.span(start, end),
-                      attribute=attribute, period=period)
+        common = (a, reader)
+        args = (f"table.{column.kind}", indicator, comparator, value, value_max, unit, start, end, evidence)
+        kw = dict(change=change, attribute=attribute, period=period)
         if column.kind == "base":
-            a.found.baselines.append(Baseline(**common, year=column.year))
+            a.found.baselines.append(self.figure(*common, Baseline, *args, year=column.year, **kw))
         else:
             year = column.year or deadline_year
-            a.found.targets.append(Target(**common, deadline=Deadline(year) if year else None))
+            a.found.targets.append(self.figure(*common, Target, *args, deadline=Deadline(year) if year else None, **kw))
