@@ -21,7 +21,7 @@ from kg.extract.base import Analysis
 from kg.extract.records import DocumentRecord, Reference
 from kg.nlp.time import small_count, time_reader
 from kg.resources import compile_pattern, load_toml
-from kg.text.structure import title_key
+from kg.text.structure import bare_title, title_key
 
 __all__ = ["DocumentReader", "title_key"]
 
@@ -42,8 +42,8 @@ class DocumentReader:
         self.period_opening = int(cfg["period_opening"])
         self.period_frames = tuple(cfg["period_frames"])
         self.period_named = compile_pattern(cfg["period_named"], "references.toml period_named")
-        self.sentence_end = re.compile("[" + re.escape("".join(load_toml("structure.toml")["sentences"]["enders"])) + "]")
         structure = load_toml("structure.toml")
+        self.sentence_end = re.compile("[" + re.escape("".join(structure["sentences"]["enders"])) + "]")
         self.interpretation_kind = structure["title"]["interpretation_kind"]
         self.annex_kind = cfg["annex_kind"]
         self.notice_kinds = tuple(cfg["notice_kinds"])
@@ -51,8 +51,7 @@ class DocumentReader:
 
     def kind_of(self, title: str) -> str | None:
         """Return the kind of document a title names (行动方案, 通知…), from how it ends."""
-        bare = re.sub(r"[（(][^（）()]*[）)]$", "", title.strip()).strip()
-        bare = self.period.sub("", bare).strip()
+        bare = self.period.sub("", bare_title(title)).strip()
         for kind in self.kinds:
             if bare.endswith(kind):
                 return kind

@@ -29,6 +29,9 @@ from kg.text.spans import Span
 ROLES = ("title", "front", "heading", "body", "table", "signoff", "note", "annex", "source")
 
 
+_TITLE_TAIL = re.compile(r"[（(][^（）()]*[）)]$")  # a title's bracketed tail: （试行）, （2021-2023年）
+
+
 @dataclass(frozen=True)
 class Field:
     """A piece of metadata and where it is written (clean offsets)."""
@@ -289,6 +292,11 @@ def written_date(year: str, month: str, day: str) -> _dt.date | None:
         return None
 
 
+def bare_title(title: str) -> str:
+    """A title without its bracketed tail ((试行), （2021-2023年）)."""
+    return _TITLE_TAIL.sub("", title.strip()).strip()
+
+
 def title_key(title: str) -> str:
     """Return the key under which titles are matched and documents named.
 
@@ -402,19 +410,15 @@ class _Parser:
         cell = cells[0]
         if len(cell.text) > self.rules.title_max or any(ch in self.rules.enders for ch in cell.text):
             return None
-        return cell if self._bare_title(cell.text).endswith(self.rules.title_kinds) else None
+        return cell if bare_title(cell.text).endswith(self.rules.title_kinds) else None
 
     def title_goes_on(self, k: int) -> bool:
         """Whether line ``k`` opens a title (关于…) that line ``k + 1`` ends with a document's kind."""
         line, following = self.line(k), self.line(k + 1)
         kinds = self.rules.title_kinds
-        return (bool(self.rules.title_open.search(line)) and not self._bare_title(line).endswith(kinds)
-                and self._bare_title(following).endswith(kinds) and self.title_like(k + 1)
+        return (bool(self.rules.title_open.search(line)) and not bare_title(line).endswith(kinds)
+                and bare_title(following).endswith(kinds) and self.title_like(k + 1)
                 and len(line) + len(following) <= self.rules.title_max)
-
-    def _bare_title(self, line: str) -> str:
-        """A title without its bracketed tail ((试行), （2021-2023年）)."""
-        return re.sub(r"[（(][^（）()]*[）)]$", "", line.strip()).strip()
 
     def is_addressee(self, k: int) -> bool:
         line = self.line(k)
