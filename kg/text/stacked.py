@@ -156,11 +156,9 @@ def _table(rules: StackedRules, cells: list[Cell], k: int):
     if len(segments) < 2:
         return None
     out = [_line_of(heads)]
-    carried: list[Cell] = before
+    carried: list[Cell] = before  # 类别 written before the row's number
     for segment in segments:
-        lead = carried  # 类别 written before the row's number
-        rest = _place(rules, kinds, lead + segment, 0 if lead else seq_at)
-        placed, leftover = rest
+        placed, leftover = _place(rules, kinds, carried + segment, 0 if carried else seq_at)
         out.append(_line_of(placed))
         carried = []
         while leftover:
