@@ -5,7 +5,9 @@ Rules, applied in order, each claiming the text it matches:
 ``agency.pattern``
     whole-name patterns (中国（北京）知识产权保护中心);
 ``agency.lexicon``
-    names and aliases from ``resources/agencies.tsv`` (中关村管委会);
+    the central bodies of ``resources/central_bodies.toml`` by their names and
+    the short forms that name them anywhere (国家发展改革委, 公安部), and the
+    names and aliases of ``resources/agencies.tsv`` (中关村管委会);
 ``agency.assignment``
     the units of a bracketed assignment (（责任单位：省经济和信息化厅、省财政厅）),
     whose names the brackets delimit;
@@ -15,7 +17,8 @@ Rules, applied in order, each claiming the text it matches:
     a name ending in a head word (局, 厅, 委员会, 海关…), read back word by
     word until a word that cannot be part of a name (和, 会同, 将…).
 
-Names relative to the document's region are qualified (市知识产权局 in a
+A short form that a province has too (发展改革委, 医保局) names the central body
+in a document of no place. Names relative to the document's region are qualified (市知识产权局 in a
 Beijing document is 北京市知识产权局, 州人民政府 in an Aba document is
 阿坝藏族羌族自治州人民政府), short forms expanded (发展改革委 →
 发展和改革委员会), and the result looked up again in the lexicon.
@@ -32,6 +35,7 @@ from kg.extract.assignments import assignment_reader
 from kg.extract.base import Analysis, Lexicon
 from kg.extract.places import gazetteer
 from kg.extract.records import Agency, AgencyType
+from kg.extract.roster import roster
 from kg.nlp.segment import is_han
 from kg.resources import compile_pattern, load_toml, read_table, read_words
 
@@ -56,7 +60,10 @@ class AgencyFinder:
 
     def __init__(self) -> None:
         cfg = load_toml("agencies.toml")
-        self.known: dict[str, tuple[str, AgencyType]] = {}
+        central = roster()
+        self.known: dict[str, tuple[str, AgencyType]] = {
+            form: (name, AgencyType.AGENCY) for form, name in central.everywhere().items()}
+        self.central = central.central()  # 发展改革委: the central body, in a document of no place
         for row in read_table("agencies.tsv", ("canonical", "type", "aliases"), required=2):
             kind = _agency_type(row["type"], f"agencies.tsv: {row['canonical']}")
             for name in [row["canonical"], *filter(None, row["aliases"].split("|"))]:
@@ -77,6 +84,8 @@ class AgencyFinder:
         self._head_ends = re.compile("[" + "".join(map(re.escape, sorted(self.heads_by_last))) + "]")
         self._not_agency_cache: dict[str, bool] = {}
         self.org_endings = tuple(cfg["heads"]["org_endings"])
+        self.title_words = tuple(cfg["name"]["title_words"])
+        self.title_joins = tuple(cfg["name"]["title_joins"])
         self.breaks = set(cfg["name"]["breaks"])
         self.break_tags = set(cfg["name"]["break_tags"])
         self.name_words = set(cfg["name"]["name_words"])
@@ -119,6 +128,8 @@ class AgencyFinder:
         """Return the canonical name of a written agency name and the province it is in."""
         if name in self.known:
             return self.known[name][0], self._region_of(self.known[name][0])
+        if name in self.central and not regions:
+            return self.central[name], None
         inner = self._inner_relative(name, regions)
         if inner:
             return inner, regions.get("province")
@@ -138,6 +149,20 @@ class AgencyFinder:
         if full in self.known:
             full = self.known[full][0]
         return full, self._region_of(full)
+
+    def _titled(self, text: str, end: int) -> bool:
+        """The name ending at ``end`` is part of a person's title (中国科学院院士), alone or in a list of
+        names that share it (中国科学院、中国工程院院士)."""
+        while True:
+            if text.startswith(self.title_words, end):
+                return True
+            if not text.startswith(self.title_joins, end):
+                return False
+            end += 1
+            following = next((end + n for n in range(self.max_length, 1, -1) if text[end:end + n] in self.known), None)
+            if following is None:
+                return False
+            end = following
 
     def _place_unit(self, name: str) -> bool:
         """True for a unit that is a place (越秀区), not a body of one (市财政局, 高新区)."""
@@ -177,6 +202,8 @@ class AgencyFinder:
         relative prefix or a national prefix, or is known."""
         if name in self.known or self._leading_place(name) or name.startswith(self.national_prefixes):
             return True
+        if name in self.central and not regions:
+            return True  # 发展改革委 in a central document
         if self.zone_body.fullmatch(name) and not name.startswith(self.generic):
             return True  # 稀土高新区管委会
         if self._inner_relative(name, regions):
@@ -214,7 +241,7 @@ class AgencyFinder:
                 if free(m.start(), m.end()):
                     emit(m.start(), m.end(), kind, rule, canonical=m.group(0))
         for s, e, (canonical, kind) in self.lexicon.finditer(text, tokens):
-            if free(s, e):
+            if free(s, e) and not self._titled(text, e):
                 start = self._relative_prefix(tokens, s)
                 if start < s:
                     emit(start, e, kind, "agency.lexicon")
@@ -285,6 +312,8 @@ class AgencyFinder:
 
     def _not_agency(self, word: str) -> bool:
         """True if ``word`` is, or ends like, a word that only looks like an agency (经济布局)."""
+        if word in self.central:
+            return False  # 邮政局 is the post office's, though 政局 is a word (政局稳定)
         known = self._not_agency_cache.get(word)
         if known is None:
             known = any(word[-n:] in self.non_agencies for n in range(2, min(len(word), 6) + 1))

@@ -27,7 +27,8 @@ from kg.extract.records import (
     AgencyType, Attribute, Change, Comparator, Deadline, DocumentRecord, Evidence, Extraction, Period, Role, Subject,
 )
 from kg.rdf.iris import Minter
-from kg.rdf.namespaces import DEFAULT_BASE, POL, PREFIXES
+from kg.extract.roster import roster
+from kg.rdf.namespaces import DEFAULT_BASE, ORG, POL, PREFIXES
 from kg.rdf.serialize import Term, Text, Triples, ntriples
 
 
@@ -45,7 +46,7 @@ class _Made:
         return term
 
 
-DCTERMS, PROV, RDF, RDFS, SKOS, XSD, POL = map(_Made, (DCTERMS, PROV, RDF, RDFS, SKOS, XSD, POL))
+DCTERMS, PROV, RDF, RDFS, SKOS, XSD, POL, ORG = map(_Made, (DCTERMS, PROV, RDF, RDFS, SKOS, XSD, POL, ORG))
 
 COMPARATORS = {
     Comparator.GREATER: POL.GreaterThan, Comparator.AT_LEAST: POL.AtLeast, Comparator.EQUAL: POL.Equal,
@@ -121,6 +122,7 @@ class _Writer:
         self.shared = shared
         self.ex = ex
         self.m = minter
+        self.roster = roster()
         self.src = minter.source(ex.doc_id)
         self.docs = {d.key: minter.document(d.key) for d in ex.documents}
         self.part_docs = {d.part: self.docs[d.key] for d in ex.documents if d.is_source}
@@ -254,7 +256,40 @@ class _Writer:
             self.describe(node, SKOS.altLabel, Text(a.name))
         if a.region:
             self.describe(node, POL.region, self.place(a.region))
+        self.central_body(a.canonical, node)
         return node
+
+    def central_body(self, name: str, node: URIRef, depth: int = 1) -> None:
+        """What the roster of central bodies says of the body: its kind, the body that runs it, and the
+        reorganisations it came from or went into (those bodies are described too, one step away)."""
+        body = self.roster.bodies.get(name)
+        if body is None:
+            return
+        kind = self.m.body_kind(body.kind_label)
+        self.labelled(kind, POL.BodyKind, body.kind_label, shared=True)
+        self.describe(kind, SKOS.prefLabel, Text(body.kind_label))
+        self.describe(node, ORG.classification, kind)
+        related = [c.predecessor for c in self.roster.predecessors(name)] + [c.successor for c in self.roster.successors(name)]
+        if body.parent:
+            self.describe(node, ORG.subOrganizationOf, self.m.agency(body.parent))
+            related.append(body.parent)
+        for change in self.roster.predecessors(name) + self.roster.successors(name):
+            old, new = self.m.agency(change.predecessor), self.m.agency(change.successor)
+            event = self.m.change(change.predecessor, change.successor)
+            self.describe(new, DCTERMS.replaces, old)
+            self.describe(event, RDF.type, ORG.ChangeEvent)
+            self.describe(event, RDFS.label, Text(f"{change.predecessor} → {change.successor}"))
+            self.describe(event, ORG.originalOrganization, old)
+            self.describe(event, ORG.resultingOrganization, new)
+            self.describe(event, DCTERMS.date, Literal(change.date, datatype=XSD.date))
+            self.describe(new, ORG.resultedFrom, event)
+            self.describe(old, ORG.changedBy, event)
+        if depth:
+            for other in related:
+                other_node = self.m.agency(other)
+                self.labelled(other_node, POL.Agency, other, shared=True)
+                self.describe(other_node, SKOS.prefLabel, Text(other))
+                self.central_body(other, other_node, depth - 1)
 
     def person(self, p) -> URIRef:
         node = self.m.person(p.name)

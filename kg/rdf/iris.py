@@ -94,5 +94,12 @@ class Minter:
     def kind(self, kind: str) -> URIRef:
         return self._iri("kind", kind)
 
+    def body_kind(self, kind: str) -> URIRef:
+        return self._iri("body-kind", kind)
+
+    def change(self, predecessor: str, successor: str) -> URIRef:
+        """The reorganisation by which ``successor`` took over ``predecessor``."""
+        return self._iri("change", successor, predecessor)
+
     def scheme(self, name: str) -> URIRef:
         return self._iri("scheme", name)

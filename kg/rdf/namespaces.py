@@ -28,6 +28,7 @@ class POL(DefinedNamespace):
     AtMost: URIRef
     Baseline: URIRef
     Binding: URIRef
+    BodyKind: URIRef
     ChangeDirection: URIRef
     Comparator: URIRef
     ContextFigure: URIRef

@@ -1,0 +1,124 @@
+"""The roster of central Party and state bodies (``resources/central_bodies.toml``).
+
+Each body has its official name (the canonical name agencies resolve to), the
+short forms documents write, its kind (国务院组成部门, 部委管理的国家局…), the
+body that runs it, and its history: the bodies it took over and when. A short
+form either names the body wherever it stands (国家发展改革委, 公安部) or only in
+a document of no place (发展改革委, 医保局: a province has its own), see
+:meth:`Roster.everywhere` and :meth:`Roster.central`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kg.errors import RuleError
+from kg.resources import load_toml
+
+FILE = "central_bodies.toml"
+
+
+@dataclass(frozen=True)
+class Change:
+    """``successor`` took over ``predecessor`` by a decision of ``date`` (ISO)."""
+    predecessor: str
+    successor: str
+    date: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Body:
+    name: str
+    short: tuple[str, ...]
+    kind: str  # a key of [kinds]
+    kind_label: str  # 国务院组成部门
+    parent: str | None = None
+    until: str | None = None
+    everywhere: tuple[str, ...] = ()
+
+
+class Roster:
+    def __init__(self, cfg: dict, where: str = FILE) -> None:
+        kinds = cfg.get("kinds")
+        if not isinstance(kinds, dict) or not kinds:
+            raise RuleError(f"{where}: needs a [kinds] table")
+        self.kinds: dict[str, str] = dict(kinds)
+        forms_cfg = cfg.get("forms", {})
+        try:
+            self.openings = tuple(forms_cfg["national_openings"])
+            self.central_endings = tuple(forms_cfg["central_endings"])
+            self.ministry_endings = tuple(forms_cfg["ministry_endings"])
+            self.ministry_kind = forms_cfg["ministry_kind"]
+        except KeyError as missing:
+            raise RuleError(f"{where}: [forms] needs {missing.args[0]}") from None
+        self.bodies: dict[str, Body] = {}
+        self.changes: list[Change] = []
+        problems: list[str] = []
+        entries = cfg.get("body", [])
+        for k, entry in enumerate(entries, 1):
+            name, kind = entry.get("name"), entry.get("kind")
+            if not name:
+                problems.append(f"body {k}: needs a name")
+                continue
+            if kind not in self.kinds:
+                problems.append(f"{name}: kind {kind!r} is not one of [kinds] ({', '.join(self.kinds)})")
+                continue
+            if name in self.bodies:
+                problems.append(f"{name}: listed twice")
+                continue
+            short = tuple(entry.get("short", []))
+            everywhere = tuple(entry.get("everywhere", []))
+            problems += [f"{name}: everywhere form {form!r} is not one of its short forms"
+                         for form in everywhere if form not in short]
+            self.bodies[name] = Body(name, short, kind, self.kinds[kind], entry.get("parent"), entry.get("until"),
+                                     everywhere)
+        forms: dict[str, str] = {}
+        for body in self.bodies.values():
+            if body.parent is not None and body.parent not in self.bodies:
+                problems.append(f"{body.name}: parent {body.parent!r} is not a body of the roster")
+            for form in body.short:
+                if form == body.name:
+                    problems.append(f"{body.name}: short form {form!r} is its name")
+                elif form in self.bodies or forms.get(form, body.name) != body.name:
+                    problems.append(f"{body.name}: short form {form!r} also names {forms.get(form, form)}")
+                forms[form] = body.name
+        for entry in entries:
+            for change in entry.get("replaces", []):
+                old, date = change.get("name"), str(change.get("date", ""))
+                if old not in self.bodies:
+                    problems.append(f"{entry.get('name')}: replaces {old!r}, which is not a body of the roster")
+                elif len(date) != 10 or date[4] != "-" or date[7] != "-":
+                    problems.append(f"{entry.get('name')}: replaces {old}: date {date!r} is not YYYY-MM-DD")
+                else:
+                    self.changes.append(Change(old, entry["name"], date, change.get("note", "")))
+        if problems:
+            raise RuleError(f"{where}: " + "; ".join(problems))
+        self._forms = forms
+
+    def everywhere(self) -> dict[str, str]:
+        """Names and short forms that name one central body wherever they stand, with its name."""
+        found = {name: name for name in self.bodies}
+        for form, name in self._forms.items():
+            body = self.bodies[name]
+            if (form.startswith(self.openings) or form.endswith(self.central_endings) or form in body.everywhere
+                    or form.endswith(self.ministry_endings) and body.kind == self.ministry_kind):
+                found[form] = name
+        return found
+
+    def central(self) -> dict[str, str]:
+        """Short forms that name a central body only in a document of no place (发展改革委, 医保局)."""
+        everywhere = self.everywhere()
+        return {form: name for form, name in self._forms.items() if form not in everywhere}
+
+    def successors(self, name: str) -> list[Change]:
+        return [c for c in self.changes if c.predecessor == name]
+
+    def predecessors(self, name: str) -> list[Change]:
+        return [c for c in self.changes if c.successor == name]
+
+
+@lru_cache(maxsize=1)
+def roster() -> Roster:
+    return Roster(load_toml(FILE))
