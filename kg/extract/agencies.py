@@ -4,6 +4,10 @@ Rules, applied in order, each claiming the text it matches:
 
 ``agency.pattern``
     whole-name patterns (中国（北京）知识产权保护中心);
+``agency.generic``
+    generic actors, a class of bodies named as one actor (国务院相关部门,
+    各地区, 有关单位, 价格主管部门): kept as such, never resolved to one body,
+    and read before the lexicon so that 国务院相关部门 is not 国务院;
 ``agency.lexicon``
     the central bodies of ``resources/central_bodies.toml`` by their names and
     the short forms that name them anywhere (国家发展改革委, 公安部), and the
@@ -115,6 +119,16 @@ class AgencyFinder:
         self.stems = {row["short"]: row["full"] for row in stems}
         self.local_stems = {row["full"] for row in stems if row["local"] == "local"}
         self.non_agencies = set(read_words("non_agencies.txt"))
+        generic = cfg["generic"]
+        self.function_heads = tuple(generic["function_heads"])
+        self.quantified_heads = tuple(generic["quantified_heads"])
+        self.quantifiers = tuple(sorted(generic["quantifiers"], key=len, reverse=True))
+        self.scopes = sorted(generic["scopes"].items(), key=lambda kv: -len(kv[0]))
+        self.generic_words = set(generic["words"]) | set(self.quantifiers) | set(generic["scopes"])
+        self.generic_tags = set(generic["tags"])
+        self.generic_max = int(generic["max_length"])
+        heads = sorted(set(self.function_heads) | set(self.quantified_heads), key=len, reverse=True)
+        self._generic_heads = re.compile("|".join(map(re.escape, heads)))
         self.places = gazetteer()
         self.assignments = assignment_reader()
 
@@ -149,6 +163,32 @@ class AgencyFinder:
         if full in self.known:
             full = self.known[full][0]
         return full, self._region_of(full)
+
+    def _generic_actors(self, text: str, tokens, tag):
+        """Generic actors: a head (部门, 单位, 地区…) read back over nouns and the words of [generic], generic if
+        the head names a function (价格主管部门) or a quantifier or scope opens the name (各地区, 有关单位)."""
+        for m in self._generic_heads.finditer(text):
+            end = m.end()
+            word_start, word_end, word = tokens.word_at(end - 1)
+            if word_end != end or word in self.non_agencies:
+                continue  # the head ends no word (部门化), or the word only looks like one (用人单位)
+            start = min(word_start, m.start())
+            while start > 0 and end - start < self.generic_max:
+                ws, we, w = tokens.word_at(start - 1)
+                if w in self.breaks and w not in self.generic_words:
+                    break
+                if not (w in self.generic_words or (is_han(w) and tag(w) in self.generic_tags)):
+                    break
+                start = ws
+            name = text[start:end]
+            opening = name[: len(name) - len(m.group())]
+            level = next((lvl for scope, lvl in self.scopes if opening.startswith(scope)), None)
+            rest = next((opening[len(scope):] for scope, _ in self.scopes if opening.startswith(scope)), opening)
+            quantified = any(q in opening for q in self.quantifiers) or (level is not None and rest != opening)
+            if m.group() in self.function_heads and (len(opening) >= 2 or quantified):
+                yield start, end, level
+            elif m.group() in self.quantified_heads and quantified and any(q in opening for q in self.quantifiers):
+                yield start, end, level
 
     def _titled(self, text: str, end: int) -> bool:
         """The name ending at ``end`` is part of a person's title (中国科学院院士), alone or in a list of
@@ -224,14 +264,17 @@ class AgencyFinder:
         def free(s: int, e: int) -> bool:
             return all(e <= ts or s >= te for ts, te in taken)
 
-        def emit(s: int, e: int, kind: AgencyType, rule: str, canonical: str | None = None) -> Agency:
+        def emit(s: int, e: int, kind: AgencyType, rule: str, canonical: str | None = None,
+                 level: str | None = None) -> Agency:
             written = text[s:e]
-            if canonical is None:
+            if kind is AgencyType.GENERIC:
+                canonical, region = written, None
+            elif canonical is None:
                 canonical, region = self.resolve(written, found.regions)
             else:
                 region = self._region_of(canonical)
             taken.append((s, e))
-            agency = Agency(written, canonical, kind, region, a.evidence(s, e, rule))
+            agency = Agency(written, canonical, kind, region, a.evidence(s, e, rule), level)
             found.agencies.append(agency)
             a.locate("agency", s, e, agency)
             return agency
@@ -240,6 +283,9 @@ class AgencyFinder:
             for m in pattern.finditer(text):
                 if free(m.start(), m.end()):
                     emit(m.start(), m.end(), kind, rule, canonical=m.group(0))
+        for s, e, level in self._generic_actors(text, tokens, a.segmenter.tag):
+            if free(s, e):
+                emit(s, e, AgencyType.GENERIC, "agency.generic", level=level)
         for s, e, (canonical, kind) in self.lexicon.finditer(text, tokens):
             if free(s, e) and not self._titled(text, e):
                 start = self._relative_prefix(tokens, s)

@@ -57,6 +57,7 @@ class Role(Enum):
 class AgencyType(Enum):
     AGENCY = "Agency"
     PROTECTION_CENTRE = "ProtectionCentre"
+    GENERIC = "GenericActor"  # a class of bodies named as one actor (有关部门, 各地区), never one body
 
 
 @dataclass(frozen=True)
@@ -132,6 +133,7 @@ class Agency:
     type: AgencyType
     region: str | None
     evidence: Evidence
+    level: str | None = None  # for a generic actor: the level of government it speaks of (central, province…)
 
 
 @dataclass(frozen=True)

@@ -58,7 +58,8 @@ CHANGES = {Change.UP: POL.Increase, Change.DOWN: POL.Decrease}
 ATTRIBUTES = {Attribute.EXPECTED: POL.Expected, Attribute.BINDING: POL.Binding}
 ROLES = {Role.DRAFTED: POL.Drafted, Role.ISSUED: POL.Issued, Role.LEAD: POL.Lead, Role.SUPPORT: POL.Support,
          Role.INVOLVED: POL.Involved}
-AGENCY_CLASSES = {AgencyType.AGENCY: POL.Agency, AgencyType.PROTECTION_CENTRE: POL.ProtectionCentre}
+AGENCY_CLASSES = {AgencyType.AGENCY: POL.Agency, AgencyType.PROTECTION_CENTRE: POL.ProtectionCentre,
+                  AgencyType.GENERIC: POL.GenericActor}
 
 
 def bind_prefixes(graph: Graph) -> Graph:
@@ -256,6 +257,8 @@ class _Writer:
             self.describe(node, SKOS.altLabel, Text(a.name))
         if a.region:
             self.describe(node, POL.region, self.place(a.region))
+        if a.level:
+            self.describe(node, POL.level, Text(a.level))
         self.central_body(a.canonical, node)
         return node
 

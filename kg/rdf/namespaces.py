@@ -39,6 +39,7 @@ class POL(DefinedNamespace):
     Equal: URIRef
     Expected: URIRef
     Feature: URIRef
+    GenericActor: URIRef
     Figure: URIRef
     GreaterThan: URIRef
     GuaranteeMeasure: URIRef

@@ -37,6 +37,7 @@ STYLE = {
     "Indicator": ("#fbc02d", "triangle"),
     "Agency": ("#6a1b9a", "ellipse"),
     "ProtectionCentre": ("#ad1457", "ellipse"),
+    "GenericActor": ("#8e6c9e", "ellipse"),
     "Problem": ("#c62828", "star"),
     "Feature": ("#0277bd", "star"),
     "Person": ("#455a64", "dot"),

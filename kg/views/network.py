@@ -22,7 +22,7 @@ from kg.rdf.namespaces import POL
 # Most specific first: a node takes the first of its classes found here.
 CLASSES = (
     POL.PolicyDocument, POL.Task, POL.GuaranteeMeasure, POL.Measure, POL.Target, POL.Baseline,
-    POL.Parameter, POL.Threshold, POL.Indicator, POL.ProtectionCentre, POL.Agency, POL.Problem, POL.Feature, POL.Person, POL.Place,
+    POL.Parameter, POL.Threshold, POL.Indicator, POL.ProtectionCentre, POL.Agency, POL.GenericActor, POL.Problem, POL.Feature, POL.Person, POL.Place,
 )
 RELATIONS = (
     POL.hasTask, POL.hasMeasure, POL.hasGuaranteeMeasure, POL.addresses, POL.hasFeature, POL.hasTarget,
@@ -50,7 +50,7 @@ def _sentences(graph: Graph, node: URIRef) -> list[tuple[str, int, int]]:
 _HIDDEN = {RDF.type, RDFS.label, PROV.wasDerivedFrom, POL.startOffset, POL.endOffset, POL.rule}
 # Levels of the hierarchical layout: document → tasks → measures → targets → indicators.
 LEVELS = {"PolicyDocument": 0, "Task": 1, "Problem": 1, "Feature": 1, "Measure": 2, "GuaranteeMeasure": 2,
-          "Target": 3, "Baseline": 3, "Parameter": 3, "Threshold": 3, "Agency": 3, "ProtectionCentre": 3, "Indicator": 4, "Place": 4, "Person": 4}
+          "Target": 3, "Baseline": 3, "Parameter": 3, "Threshold": 3, "Agency": 3, "ProtectionCentre": 3, "GenericActor": 3, "Indicator": 4, "Place": 4, "Person": 4}
 
 
 @lru_cache(maxsize=None)
@@ -166,7 +166,7 @@ def _documents(g: nx.MultiDiGraph, graph: Graph) -> None:
     for doc in read:
         owners[doc].add(doc)
         for node in nx.descendants(g, doc):
-            if g.nodes[node]["cls"] not in ("Agency", "ProtectionCentre", "Person"):
+            if g.nodes[node]["cls"] not in ("Agency", "ProtectionCentre", "GenericActor", "Person"):
                 owners[node].add(doc)
     for node, data in g.nodes(data=True):
         if not owners[node]:

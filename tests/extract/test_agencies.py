@@ -36,7 +36,6 @@ def test_protection_centres(extract_text):
 @pytest.mark.parametrize("text", [
     "构建知识产权大保护格局。",
     "加强基层干部队伍建设。",
-    "加强与相关部门的协调合作。",
     "北京建设全国科技创新中心。",
     "内部转化部门能力不足。",
     "举办宣传培训活动。",
@@ -122,3 +121,31 @@ GUANGZHOU = ("关于推进人才工程的实施意见\n为把广州建设成为�
 ])
 def test_short_and_relative_forms_in_a_city_document(extract_text, unit, canonical):
     assert canonical in {c for _, c, _ in agencies(extract_text, GUANGZHOU.format(unit))}
+
+
+def test_generic_actors_are_kept_as_such_and_never_resolved_to_one_body(extract_text):
+    text = ("国务院办公厅关于印发重点任务分工方案的通知\n"
+            "（一）优化审批服务。（国家发展改革委牵头，国务院相关部门按职责分工负责）"
+            "各地区、各部门要加强组织领导，价格主管部门会同能源主管部门做好测算。")
+    ex = extract_text(text)
+    generic = [(a.name, a.level) for a in ex.agencies if a.type.value == "GenericActor"]
+    assert generic == [("国务院相关部门", "central"), ("各地区", None), ("各部门", None),
+                       ("价格主管部门", None), ("能源主管部门", None)]
+    assert "国务院" not in {a.canonical for a in ex.agencies}  # not the State Council itself
+    pairs = {(r.agency, r.role.value) for r in ex.responsibilities}
+    assert ("国务院相关部门", "support") in pairs and ("国家发展和改革委员会", "lead") in pairs
+
+
+@pytest.mark.parametrize("text, name, level", [
+    ("县级以上地方人民政府医疗保障行政部门负责本行政区域的监督管理。", "县级以上地方人民政府医疗保障行政部门", "county"),
+    ("省直各有关单位要抓好落实。", "省直各有关单位", "province"),
+    ("加强与相关部门的协调合作。", "相关部门", None),
+])
+def test_a_generic_actor_and_the_level_it_speaks_of(extract_text, text, name, level):
+    found = [(a.name, a.type.value, a.level) for a in extract_text("关于某事的通知\n" + text).agencies]
+    assert found == [(name, "GenericActor", level)]
+
+
+@pytest.mark.parametrize("text", ["用人单位应当按时缴费。", "申报单位须提交材料。", "推动部门间数据共享。"])
+def test_employers_applicants_and_bare_departments_are_no_generic_actors(extract_text, text):
+    assert agencies(extract_text, "关于某事的通知\n" + text) == []

@@ -1,0 +1,282 @@
+"""Score the agencies and the lead/support assignments policy-kg finds against what a reader annotated.
+
+The answer keys are ``tests/expectations/agencies/<part>/*.yaml``, written by
+reading each document before policy-kg was run on it (the guide:
+``tests/expectations/agencies/GUIDE.md``); the documents are those of the
+quantity evaluation (``tests/data/quantities/``), named by each key's ``file``.
+The parts are ``dev`` (looked at freely) and ``sealed`` (scored once, at the end
+of an issue, never tuned against).
+
+- **bodies**: a mention found is right if its place overlaps a mention of one
+  specific body in the key (one to one); precision over all mentions found,
+  recall over the key's body mentions. A body found where the key has a
+  generic actor (国务院相关部门 read as 国务院) counts against precision.
+- **canonical**: of the body mentions found, the share whose canonical name is
+  the key's.
+- **generic**: the key's generic actors (有关部门, 各地区) found as generic.
+- **pairs**: a lead or support assignment is right if the agency (canonical),
+  the role and the item agree; the item of a pair found is the one of the key's
+  items (from its ``task`` snippet to the next item's) its evidence stands in.
+
+    .venv/bin/python tests/agency_eval.py dev [--doc NAME] [--verbose]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from quantity_eval import Squeezed, part_bounds  # noqa: E402
+
+KEYS = HERE / "expectations" / "agencies"
+DATA = HERE / "data"
+PARTS = ("dev", "sealed")
+ROLES = ("lead", "support")
+_SAME = str.maketrans({"(": "（", ")": "）", "\u201c": "“", "\u201d": "”", '"': "“", " ": None})
+
+
+def norm(name: str) -> str:
+    return str(name or "").translate(_SAME)
+
+
+def documents(part: str) -> list[Path]:
+    return sorted((KEYS / part).glob("*.yaml"))
+
+
+def document_file(key: dict) -> Path:
+    hits = sorted(DATA.rglob(key["file"]))
+    if not hits:
+        raise FileNotFoundError(f"no document {key['file']} under {DATA}")
+    return hits[0]
+
+
+@dataclass
+class Mention:
+    item: dict
+    span: tuple[int, int] | None
+    problem: str = ""
+
+    @property
+    def generic(self) -> bool:
+        return self.item.get("kind") == "generic"
+
+
+def locate(item: dict, sq: Squeezed) -> Mention:
+    at, written = "".join(str(item.get("at", "")).split()), "".join(str(item.get("written", "")).split())
+    hits = sq.find_all(at)
+    if not hits:
+        return Mention(item, None, f"`at` not found: {at[:30]}")
+    pos = -1
+    for _ in range(int(item.get("nth", 1))):
+        pos = at.find(written, pos + 1)
+        if pos < 0:
+            return Mention(item, None, f"`written` not in `at`: {written}")
+    return Mention(item, sq.span(hits[0] + pos, len(written)), "" if len(hits) == 1 else f"`at` found {len(hits)} times")
+
+
+@dataclass
+class DocScore:
+    name: str
+    wanted: list[Mention] = field(default_factory=list)
+    matched: list[tuple[Mention, object]] = field(default_factory=list)
+    extra: list = field(default_factory=list)
+    missed: list[Mention] = field(default_factory=list)
+    pairs_wanted: set = field(default_factory=set)
+    pairs_found: set = field(default_factory=set)
+    error: str = ""
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return min(a[1], b[1]) - max(a[0], b[0])
+
+
+def score_document(key_path: Path) -> DocScore:
+    from kg import api
+    from kg.text.read import read_source
+
+    key = yaml.safe_load(key_path.read_text(encoding="utf-8"))
+    result = DocScore(key_path.stem)
+    try:
+        path = document_file(key)
+        text = read_source(path).text
+        ex = api.extract(path)
+    except Exception as exc:  # a document the tool cannot read scores nothing
+        result.error = f"{type(exc).__name__}: {exc}"
+        return result
+    sq = Squeezed(text)
+    lo, hi = part_bounds(key, sq)
+    result.wanted = [locate(item, sq) for item in key.get("agencies") or []]
+    found = [a for a in ex.agencies if lo <= a.evidence.span.start < hi]
+    left = list(found)
+    for w in result.wanted:
+        options = [a for a in left if w.span and _overlap(w.span, (a.evidence.span.start, a.evidence.span.end)) > 0]
+        if not options:
+            result.missed.append(w)
+            continue
+        best = max(options, key=lambda a: _overlap(w.span, (a.evidence.span.start, a.evidence.span.end)))
+        left.remove(best)
+        result.matched.append((w, best))
+    result.extra = left
+    # the items of the key, in text order: from each task's snippet to the next one's
+    starts = {}
+    for pair in key.get("assignments") or []:
+        hits = sq.find_all(str(pair.get("task", "")))
+        if hits:
+            starts.setdefault(sq.offsets[hits[0]], str(pair["task"]))
+    bounds = sorted(starts)
+
+    def item_at(pos: int) -> str | None:
+        k = next((i for i in range(len(bounds) - 1, -1, -1) if bounds[i] <= pos), None)
+        return starts[bounds[k]] if k is not None else None
+
+    for pair in key.get("assignments") or []:
+        if pair.get("role") in ROLES:
+            result.pairs_wanted.add((str(pair["task"]), norm(pair["agency"]), pair["role"]))
+    for r in ex.responsibilities:
+        if r.role.value in ROLES and lo <= r.evidence.span.start < hi:
+            item = item_at(r.evidence.span.start)
+            if item is not None:
+                result.pairs_found.add((item, norm(r.agency), r.role.value))
+    return result
+
+
+@dataclass
+class Summary:
+    body_wanted: int = 0
+    body_found: int = 0
+    found: int = 0
+    canonical_right: int = 0
+    generic_wanted: int = 0
+    generic_found: int = 0
+    pair_tp: int = 0
+    pair_fp: int = 0
+    pair_fn: int = 0
+
+    def add(self, d: DocScore) -> None:
+        self.body_wanted += sum(1 for w in d.wanted if not w.generic)
+        self.generic_wanted += sum(1 for w in d.wanted if w.generic)
+        self.found += len(d.matched) + len(d.extra)
+        for w, a in d.matched:
+            if w.generic:
+                self.generic_found += a.type.value == "GenericActor"
+                continue
+            self.body_found += 1
+            self.canonical_right += norm(a.canonical) == norm(w.item.get("canonical"))
+        self.pair_tp += len(d.pairs_wanted & d.pairs_found)
+        self.pair_fp += len(d.pairs_found - d.pairs_wanted)
+        self.pair_fn += len(d.pairs_wanted - d.pairs_found)
+
+    @property
+    def precision(self) -> float:
+        return self.body_found / self.found if self.found else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.body_found / self.body_wanted if self.body_wanted else 1.0
+
+    @property
+    def canonical(self) -> float:
+        return self.canonical_right / self.body_found if self.body_found else 1.0
+
+    @property
+    def generic(self) -> float:
+        return self.generic_found / self.generic_wanted if self.generic_wanted else 1.0
+
+    @property
+    def pair_precision(self) -> float:
+        return self.pair_tp / (self.pair_tp + self.pair_fp) if self.pair_tp + self.pair_fp else 1.0
+
+    @property
+    def pair_recall(self) -> float:
+        return self.pair_tp / (self.pair_tp + self.pair_fn) if self.pair_tp + self.pair_fn else 1.0
+
+    @property
+    def pair_f1(self) -> float:
+        p, r = self.pair_precision, self.pair_recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def evaluate(part: str, only: str | None = None) -> tuple[Summary, list[tuple[DocScore, Summary]]]:
+    total, per_doc = Summary(), []
+    for key in documents(part):
+        if only and only not in key.stem:
+            continue
+        d = score_document(key)
+        s = Summary()
+        s.add(d)
+        total.add(d)
+        per_doc.append((d, s))
+    return total, per_doc
+
+
+def _row(name: str, s: Summary, extra: str = "") -> str:
+    return (f"{name[:50]:<50} {s.body_wanted:>5} {s.precision:>5.2f} {s.recall:>5.2f} {s.canonical:>5.2f} "
+            f"{s.generic:>5.2f} {s.pair_precision:>5.2f} {s.pair_recall:>5.2f} {s.pair_f1:>5.2f}{extra}")
+
+
+def table(part: str, total: Summary, per_doc: list[tuple[DocScore, Summary]]) -> str:
+    head = f"{'document':<50} {'bodies':>5} {'P':>5} {'R':>5} {'canon':>5} {'gen.R':>5} {'pr.P':>5} {'pr.R':>5} {'pr.F1':>5}"
+    lines = [f"== {part}: {len(per_doc)} documents, {total.body_wanted} body mentions, "
+             f"{total.generic_wanted} generic, {total.pair_tp + total.pair_fn} lead/support pairs", head]
+    lines += [_row(d.name, s, f"  ERROR {d.error}" if d.error else "") for d, s in per_doc]
+    lines.append(_row("all", total))
+    return "\n".join(lines)
+
+
+def details(d: DocScore) -> str:
+    out = [f"-- {d.name}"]
+    out += [f"   KEY PROBLEM: {w.problem}" for w in d.wanted if w.problem]
+    for w, a in d.matched:
+        if w.generic:
+            out.append(f"   GENERIC read as body: {a.name} -> {a.canonical} (key: {w.item.get('written')})")
+        elif norm(a.canonical) != norm(w.item.get("canonical")):
+            out.append(f"   CANONICAL {a.name} -> {a.canonical} (key: {w.item.get('canonical')})")
+    out += [f"   MISSED {'generic' if w.generic else 'body'} {w.item.get('written')} ({w.item.get('canonical')})"
+            for w in d.missed]
+    out += [f"   EXTRA {a.name} -> {a.canonical} [{a.evidence.rule}]" for a in d.extra]
+    out += [f"   PAIR MISSED {p[2]} {p[1]} @ {p[0][:30]}" for p in sorted(d.pairs_wanted - d.pairs_found)]
+    out += [f"   PAIR EXTRA {p[2]} {p[1]} @ {p[0][:30]}" for p in sorted(d.pairs_found - d.pairs_wanted)]
+    return "\n".join(out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("parts", nargs="*", default=["dev"], help="dev, sealed, or both")
+    parser.add_argument("--doc", help="only documents whose name contains this")
+    parser.add_argument("--verbose", "-v", action="store_true", help="every miss, extra and wrong name")
+    args = parser.parse_args(argv)
+    totals = {}
+    for part in args.parts:
+        if part not in PARTS:
+            parser.error(f"unknown part {part!r}: choose from {', '.join(PARTS)}")
+        total, per_doc = evaluate(part, args.doc)
+        if not per_doc:
+            print(f"== {part}: no documents\n")
+            continue
+        totals[part] = total
+        print(table(part, total, per_doc))
+        if args.verbose:
+            for d, _ in per_doc:
+                print(details(d))
+        print()
+    if len(totals) == 2:
+        dev, sealed = totals["dev"], totals["sealed"]
+        print("== dev against sealed (the gap is the honest measure of generality)")
+        print(f"{'':<28} {'dev':>6} {'sealed':>7} {'gap':>6}")
+        for label, a, b in (("agency precision", dev.precision, sealed.precision),
+                            ("agency recall", dev.recall, sealed.recall),
+                            ("canonical right", dev.canonical, sealed.canonical),
+                            ("lead/support pair F1", dev.pair_f1, sealed.pair_f1)):
+            print(f"{label:<28} {a:>6.2f} {b:>7.2f} {a - b:>+6.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
