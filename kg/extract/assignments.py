@@ -2,7 +2,11 @@
 
 ``（省商务厅牵头，合肥海关配合）`` gives 省商务厅 lead and 合肥海关 support;
 ``（责任单位：省经济和信息化厅、省财政厅）`` gives the first unit lead and the
-others support; ``（6月底前完成，牵头考核单位：市发展改革委）`` adds a deadline.
+others support, unless one is marked (``责任单位：财政部（牵头）、商务部``);
+``（6月底前完成，牵头考核单位：市发展改革委）`` adds a deadline. Labelled lists
+are read without brackets too, where a label opens a line or follows a
+sentence's end (``。牵头单位：…；配合单位：…``). Units that name a kind of body
+(各地区, 有关部门) keep their role: they are generic actors.
 The labels, verbs and separators are data, in ``responsibilities.toml``.
 """
 
@@ -56,10 +60,15 @@ class AssignmentReader:
         self.max_length = int(cfg["max_length"])
         self.lead_beside_lead = cfg["lead_beside_lead"]
         self.lead_verbs = set(cfg["explicit_lead_verbs"])
+        self.role_marks = dict(cfg["role_marks"])  # 财政部（牵头）
         names = "|".join(re.escape(k) for k in sorted(self.labels, key=len, reverse=True))
         self.label_pattern = re.compile(f"(?P<label>{names})[{re.escape(self.label_marks)}]")
         self.clause_or_segment = re.compile(
             f"[{re.escape(cfg['segment_separators'] + cfg['clause_separators'])}]")
+        # A label opening a line, or right after a sentence's end, starts an unbracketed list.
+        self.line_label = re.compile(f"(?:^|(?<=[{re.escape(cfg['line_openers'])}]))[ \t\u3000]*(?={names}[{re.escape(self.label_marks)}])",
+                                     re.MULTILINE)
+        self.line_end = re.compile(f"[{re.escape(cfg['line_ends'])}]|$", re.MULTILINE)
 
     def __call__(self, text: str) -> list[Assignment]:
         """Return the assignments written in ``text``, in order."""
@@ -72,7 +81,17 @@ class AssignmentReader:
                 assignment.start, assignment.end = m.start(), m.end()
                 if assignment.units or assignment.groups:
                     found.append(assignment)
-        return found
+        for m in self.line_label.finditer(text):
+            start = m.end()
+            if any(a.start <= start < a.end for a in found):
+                continue  # inside a bracketed assignment
+            end = self.line_end.search(text, start).start()
+            if end - start > self.max_length:
+                continue
+            assignment = self.read(text, start, end)
+            if assignment.units or assignment.groups:
+                found.append(assignment)
+        return sorted(found, key=lambda a: a.start)
 
     def read(self, text: str, start: int, end: int) -> Assignment:
         out = Assignment(start, end)
@@ -82,13 +101,18 @@ class AssignmentReader:
             stop = labels[k + 1].start() if k + 1 < len(labels) else end
             stop = next((x.start() for x in self.segments.finditer(text, m.end(), stop)), stop)
             role = self.labels[m["label"]]
-            for j, (us, ue, name) in enumerate(self._units(text, m.end(), stop, keep_generic=True, out=out)):
-                if role == "first-leads":
-                    r = "support" if explicit_lead or j else "lead"
+            units = list(self._units(text, m.end(), stop, keep_groups=True, out=out))
+            marked = [self._marked(name) for _, _, name in units]
+            for j, ((us, ue, name), mark) in enumerate(zip(units, marked)):
+                if mark:
+                    r = mark  # 财政部（牵头）
+                elif role == "first-leads":
+                    r = "support" if explicit_lead or any(marked) or j else "lead"
                 else:
                     r = role
-                if not self._generic(name):  # a kind of body keeps its place in the order
-                    out.units.append(Unit(us, ue, name, r))
+                if not self._group(name):  # a group's members keep their place in the order
+                    ue -= len(self._mark_of(name))
+                    out.units.append(Unit(us, ue, text[us:ue], r))
         # Clauses outside the labelled lists: 省商务厅牵头, 合肥海关配合, 6月底前完成.
         taken = [(m.start(), self._list_end(text, m, labels, end)) for m in labels]
         clauses = []
@@ -114,10 +138,17 @@ class AssignmentReader:
         stop = min(later) if later else end
         return next((x.start() for x in self.segments.finditer(text, m.end(), stop)), stop)
 
-    def _generic(self, name: str) -> bool:
-        return name.startswith(self.generic) or name.endswith(self.group_suffixes)
+    def _group(self, name: str) -> bool:
+        return name.endswith(self.group_suffixes)
 
-    def _units(self, text: str, start: int, end: int, keep_generic: bool = False, out: Assignment | None = None):
+    def _mark_of(self, name: str) -> str:
+        return next((mark for mark in self.role_marks if name.endswith(mark) and len(name) > len(mark)), "")
+
+    def _marked(self, name: str) -> str | None:
+        mark = self._mark_of(name)
+        return self.role_marks[mark] if mark else None
+
+    def _units(self, text: str, start: int, end: int, keep_groups: bool = False, out: Assignment | None = None):
         for s, e in _pieces(text, start, end, self.units):
             name = text[s:e]
             stripped = True
@@ -130,7 +161,7 @@ class AssignmentReader:
             group = next((g for g in self.group_suffixes if name.endswith(g) and len(name) > len(g)), None)
             if group and out is not None and not name.startswith(self.generic):
                 out.groups.append((s, e - len(group)))
-            if name and (keep_generic or not self._generic(name)) and re.search(r"[\u4e00-\u9fff]", name):
+            if name and (keep_groups or not self._group(name)) and re.search(r"[\u4e00-\u9fff]", name):
                 yield s, e, name
 
 

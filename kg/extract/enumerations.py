@@ -221,11 +221,20 @@ class EnumerationReader:
                 spans.append((ls, le, child.start, child.end))
         else:
             paragraphs = [p for p in doc.paragraphs if p.section == sec.index and p.role == "body" and p.end > body]
-            if len(paragraphs) > 1:
-                for p in paragraphs:
-                    s = max(p.start, body)
-                    le = next((k for k in range(s, p.end) if text[k] in self.label_ends), p.end)
-                    spans.append((s, le, p.start, p.end))
+            # A line that is a labelled assignment (牵头单位：…) closes the paragraph before it, no measure of its own.
+            assigned = {asg.start for asg in a.assignments}
+            lines: list[list[int]] = []
+            for p in paragraphs:
+                if lines and strip_span(text, p.start, p.end)[0] in assigned:
+                    lines[-1][1] = p.end
+                else:
+                    lines.append([p.start, p.end])
+            if len(lines) > 1:
+                for start, end in lines:
+                    s = max(start, body)
+                    first_end = next(p.end for p in paragraphs if p.start <= s < p.end)
+                    le = next((k for k in range(s, first_end) if text[k] in self.label_ends), first_end)
+                    spans.append((s, le, start, end))
             else:
                 stop = paragraphs[0].end if paragraphs else sec.end
                 for s, e in a.clauses(body + 1 if body < stop and text[body] in self.label_ends else body, stop, self.separators):

@@ -91,3 +91,24 @@ def test_the_sign_off_issued_the_notice_and_what_it_issues(extract_text):
     got = {(r.agency, r.role.value, r.subject.key) for r in found.responsibilities if r.subject.kind == "document"}
     assert ("北京市经济和信息化局", "issued", "某某办法") in got
     assert any(k.startswith("某某局关于印发") and role == "issued" for _, role, k in got)
+
+
+def test_a_labelled_assignment_line_without_brackets_assigns_its_item(extract_text):
+    text = ("安徽省人民政府办公厅关于印发行动计划的通知\n一、重点任务\n（一）推进审批改革。加强服务。\n"
+            "牵头单位：省发展改革委；责任单位：省财政厅、省商务厅；配合单位：省统计局\n（二）优化服务。做好保障。")
+    found = extract_text(text)
+    assert assignments(found) == [("安徽省发展和改革委员会", "lead"), ("安徽省商务厅", "support"),
+                                  ("安徽省统计局", "support"), ("安徽省财政厅", "support")]
+    assert {r.subject.key for r in found.responsibilities if r.evidence.rule == "responsibility.assignment"} == {
+        (found.tasks[0].document, found.tasks[0].order)}  # item （一）, not （二）
+    assert [m.label for m in found.measures if m.task == 1] == ["加强服务"]  # the line is no measure
+
+
+def test_a_unit_marked_as_lead_leads_its_list_and_the_others_support(extract_text):
+    text = "国务院办公厅关于印发分工方案的通知\n（一）推进审批改革。责任单位：财政部（牵头）、商务部、民政部。"
+    assert assignments(extract_text(text)) == [("商务部", "support"), ("民政部", "support"), ("财政部", "lead")]
+
+
+def test_generic_units_of_an_assignment_keep_their_role(extract_text):
+    text = "国务院办公厅关于印发分工方案的通知\n（一）推进审批改革。（司法部牵头，各地区、各部门按职责分工负责）"
+    assert assignments(extract_text(text)) == [("司法部", "lead"), ("各地区", "support"), ("各部门", "support")]
