@@ -13,7 +13,8 @@ of an issue, never tuned against).
   generic actor (国务院相关部门 read as 国务院) counts against precision.
 - **canonical**: of the body mentions found, the share whose canonical name is
   the key's.
-- **generic**: the key's generic actors (有关部门, 各地区) found as generic.
+- **generic**: the key's generic actors (有关部门, 各地区) found as generic
+  (recall; and precision over the generic actors found).
 - **pairs**: a lead or support assignment is right if the agency (canonical),
   the role and the item agree; the item of a pair found is the one of the key's
   items (from its ``task`` snippet to the next item's) its evidence stands in.
@@ -93,6 +94,10 @@ class DocScore:
     error: str = ""
 
 
+def _generic(agency) -> bool:
+    return agency.type.value == "GenericActor"
+
+
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return min(a[1], b[1]) - max(a[0], b[0])
 
@@ -150,11 +155,12 @@ def score_document(key_path: Path) -> DocScore:
 @dataclass
 class Summary:
     body_wanted: int = 0
-    body_found: int = 0
-    found: int = 0
+    body_found: int = 0  # mentions found as one body, right or not
+    body_right: int = 0  # of those, at a body mention of the key
     canonical_right: int = 0
     generic_wanted: int = 0
     generic_found: int = 0
+    generic_right: int = 0
     pair_tp: int = 0
     pair_fp: int = 0
     pair_fn: int = 0
@@ -162,32 +168,38 @@ class Summary:
     def add(self, d: DocScore) -> None:
         self.body_wanted += sum(1 for w in d.wanted if not w.generic)
         self.generic_wanted += sum(1 for w in d.wanted if w.generic)
-        self.found += len(d.matched) + len(d.extra)
+        found = [a for _, a in d.matched] + list(d.extra)
+        self.body_found += sum(1 for a in found if not _generic(a))
+        self.generic_found += sum(1 for a in found if _generic(a))
         for w, a in d.matched:
-            if w.generic:
-                self.generic_found += a.type.value == "GenericActor"
-                continue
-            self.body_found += 1
-            self.canonical_right += norm(a.canonical) == norm(w.item.get("canonical"))
+            if w.generic and _generic(a):
+                self.generic_right += 1
+            elif not w.generic and not _generic(a):
+                self.body_right += 1
+                self.canonical_right += norm(a.canonical) == norm(w.item.get("canonical"))
         self.pair_tp += len(d.pairs_wanted & d.pairs_found)
         self.pair_fp += len(d.pairs_found - d.pairs_wanted)
         self.pair_fn += len(d.pairs_wanted - d.pairs_found)
 
     @property
     def precision(self) -> float:
-        return self.body_found / self.found if self.found else 1.0
+        return self.body_right / self.body_found if self.body_found else 1.0
 
     @property
     def recall(self) -> float:
-        return self.body_found / self.body_wanted if self.body_wanted else 1.0
+        return self.body_right / self.body_wanted if self.body_wanted else 1.0
 
     @property
     def canonical(self) -> float:
-        return self.canonical_right / self.body_found if self.body_found else 1.0
+        return self.canonical_right / self.body_right if self.body_right else 1.0
 
     @property
     def generic(self) -> float:
-        return self.generic_found / self.generic_wanted if self.generic_wanted else 1.0
+        return self.generic_right / self.generic_wanted if self.generic_wanted else 1.0
+
+    @property
+    def generic_precision(self) -> float:
+        return self.generic_right / self.generic_found if self.generic_found else 1.0
 
     @property
     def pair_precision(self) -> float:
@@ -218,11 +230,11 @@ def evaluate(part: str, only: str | None = None) -> tuple[Summary, list[tuple[Do
 
 def _row(name: str, s: Summary, extra: str = "") -> str:
     return (f"{name[:50]:<50} {s.body_wanted:>5} {s.precision:>5.2f} {s.recall:>5.2f} {s.canonical:>5.2f} "
-            f"{s.generic:>5.2f} {s.pair_precision:>5.2f} {s.pair_recall:>5.2f} {s.pair_f1:>5.2f}{extra}")
+            f"{s.generic_precision:>5.2f} {s.generic:>5.2f} {s.pair_precision:>5.2f} {s.pair_recall:>5.2f} {s.pair_f1:>5.2f}{extra}")
 
 
 def table(part: str, total: Summary, per_doc: list[tuple[DocScore, Summary]]) -> str:
-    head = f"{'document':<50} {'bodies':>5} {'P':>5} {'R':>5} {'canon':>5} {'gen.R':>5} {'pr.P':>5} {'pr.R':>5} {'pr.F1':>5}"
+    head = f"{'document':<50} {'bodies':>5} {'P':>5} {'R':>5} {'canon':>5} {'gen.P':>5} {'gen.R':>5} {'pr.P':>5} {'pr.R':>5} {'pr.F1':>5}"
     lines = [f"== {part}: {len(per_doc)} documents, {total.body_wanted} body mentions, "
              f"{total.generic_wanted} generic, {total.pair_tp + total.pair_fn} lead/support pairs", head]
     lines += [_row(d.name, s, f"  ERROR {d.error}" if d.error else "") for d, s in per_doc]

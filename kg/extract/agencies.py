@@ -4,6 +4,9 @@ Rules, applied in order, each claiming the text it matches:
 
 ``agency.pattern``
     whole-name patterns (中国（北京）知识产权保护中心);
+``agency.branch``
+    a central body's office in a place (中国人民银行广东省分行, 国家税务总局广东省税务局):
+    the roster's name, a place and a branch head, taken whole;
 ``agency.generic``
     generic actors, a class of bodies named as one actor (国务院相关部门,
     各地区, 有关单位, 价格主管部门): kept as such, never resolved to one body,
@@ -68,6 +71,7 @@ class AgencyFinder:
         self.known: dict[str, tuple[str, AgencyType]] = {
             form: (name, AgencyType.AGENCY) for form, name in central.everywhere().items()}
         self.central = central.central()  # 发展改革委: the central body, in a document of no place
+        self.central_names = sorted(central.bodies, key=len, reverse=True)
         for row in read_table("agencies.tsv", ("canonical", "type", "aliases"), required=2):
             kind = _agency_type(row["type"], f"agencies.tsv: {row['canonical']}")
             for name in [row["canonical"], *filter(None, row["aliases"].split("|"))]:
@@ -111,6 +115,10 @@ class AgencyFinder:
         heads = "|".join(re.escape(h) for h in cfg["regions"]["zone_heads"])
         self.zone_body = re.compile(f"[\\u4e00-\\u9fff]{{2,12}}(?:{zones})(?:{heads})")
         self.title_issuer_ends = tuple(cfg["regions"]["title_issuer_ends"])
+        branches = cfg["branches"]
+        bodies = "|".join(map(re.escape, sorted(central.bodies, key=len, reverse=True)))
+        heads = "|".join(map(re.escape, sorted(branches["heads"], key=len, reverse=True)))
+        self.branch = re.compile(f"(?:{bodies})[\\u4e00-\\u9fff]{{2,{int(branches['place_length'])}}}?(?:{heads})")
         self.patterns = [
             (p["id"], _agency_type(p["type"], f"agencies.toml pattern {p['id']}"), compile_pattern(p["pattern"], f"agencies.toml pattern {p['id']}"))
             for p in cfg["patterns"]["patterns"]
@@ -164,6 +172,10 @@ class AgencyFinder:
             full = self.known[full][0]
         return full, self._region_of(full)
 
+    def _body_at(self, name: str) -> str:
+        """The roster body a branch's name opens with."""
+        return next((b for b in self.central_names if name.startswith(b)), "")
+
     def _generic_actors(self, text: str, tokens, tag):
         """Generic actors: a head (部门, 单位, 地区…) read back over nouns and the words of [generic], generic if
         the head names a function (价格主管部门) or a quantifier or scope opens the name (各地区, 有关单位)."""
@@ -182,6 +194,11 @@ class AgencyFinder:
                 start = ws
             name = text[start:end]
             opening = name[: len(name) - len(m.group())]
+            # 细化省市有关部门: the name opens at its first scope or quantifier
+            cut = min((k for k in (opening.find(w) for w in (*self.quantifiers, *(sc for sc, _ in self.scopes)))
+                       if k > 0), default=None)
+            if cut is not None and not any(opening.startswith(w) for w in (*self.quantifiers, *(sc for sc, _ in self.scopes))):
+                start, name, opening = start + cut, name[cut:], opening[cut:]
             level = next((lvl for scope, lvl in self.scopes if opening.startswith(scope)), None)
             rest = next((opening[len(scope):] for scope, _ in self.scopes if opening.startswith(scope)), opening)
             quantified = any(q in opening for q in self.quantifiers) or (level is not None and rest != opening)
@@ -283,6 +300,9 @@ class AgencyFinder:
             for m in pattern.finditer(text):
                 if free(m.start(), m.end()):
                     emit(m.start(), m.end(), kind, rule, canonical=m.group(0))
+        for m in self.branch.finditer(text):
+            if free(m.start(), m.end()) and self._leading_place(m.group()[len(self._body_at(m.group())):]):
+                emit(m.start(), m.end(), AgencyType.AGENCY, "agency.branch", canonical=m.group())
         for s, e, level in self._generic_actors(text, tokens, a.segmenter.tag):
             if free(s, e):
                 emit(s, e, AgencyType.GENERIC, "agency.generic", level=level)

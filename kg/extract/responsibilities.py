@@ -6,7 +6,8 @@
     (else the task, guarantee measure or document) it closes;
 ``responsibility.subject``
     agencies opening a sentence or clause as its subject — after 由, or
-    followed by a duty word (将, 负责, 统筹…) — lead what the sentence is about;
+    followed by a duty word (将, 负责, 统筹…), or inside a task or measure by
+    a verb (省有关部门争取…) — lead what the sentence is about;
     agencies joined to them by 会同 or 联合 support them;
 ``responsibility.drafted``
     agencies right before a drafting verb whose object is a document
@@ -41,6 +42,7 @@ class ResponsibilityFinder:
         subject = cfg["subject"]
         self.duty_words = sorted(subject["duty_words"], key=len, reverse=True)
         self.agent_markers = sorted(subject["agent_markers"], key=len, reverse=True)
+        self.verb_tags = set(subject["verb_tags"])
         self.support_joiners = set(subject["support_joiners"])
         self.copulas = sorted(subject["copulas"], key=len, reverse=True)
         self.role_nouns = dict(subject["role_nouns"])
@@ -154,10 +156,12 @@ class ResponsibilityFinder:
     def _subjects(self, a: Analysis) -> None:
         """Agencies opening a sentence or clause (after 由, or before a duty word)."""
         text = a.text
+        markers = {sec.marker_start: sec.heading_start for sec in a.doc.sections}  # 一、各地各部门要…: after the marker
         for sentence in a.doc.sentences:
             if a.doc.paragraphs[sentence.paragraph].role not in ("body",):
                 continue
-            starts = [sentence.start] + [k + 1 for k in range(sentence.start, sentence.end) if text[k] in self.clause_marks]
+            starts = [markers.get(sentence.start, sentence.start)]
+            starts += [k + 1 for k in range(sentence.start, sentence.end) if text[k] in self.clause_marks]
             # 由 names the agent wherever it stands: 本办法由阿坝州人民政府办公室负责解释.
             starts += [k for marker in self.agent_markers for k in _find_all(text, marker, sentence.start, sentence.end)]
             for start in sorted(set(starts)):
@@ -210,8 +214,10 @@ class ResponsibilityFinder:
                 return None
             return (leads, supports, clause_end) if role == "lead" else ([], leads + supports, clause_end)
         in_measure = any(a.enclosing(kind, start) for kind in ("measure", "task", "guarantee"))
-        if not (duty or ((marker or supporting) and in_measure)):
-            return None  # without a duty word, 由 and 会同 mark the acting agency only inside a measure
+        acts = in_measure and pos < end and a.tag_at(pos) in self.verb_tags and (
+            a.tokens.word_at(pos) or (0, 0, ""))[0] == pos  # 省有关部门争取…: a verb right after the agencies
+        if not (duty or acts or ((marker or supporting) and in_measure)):
+            return None  # without a duty word, 由, 会同 and a verb mark the acting agency only inside a measure
         return leads, supports, pos + (len(duty) if duty else 0)
 
     def _involved(self, a: Analysis) -> None:

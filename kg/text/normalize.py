@@ -47,6 +47,8 @@ class LayoutRules:
     brackets: re.Pattern  # any opening or closing bracket
     page_number: re.Pattern
     inline_breaks: tuple
+    run_together_length: int
+    run_together_breaks: tuple
     table_row: str
     fragment: re.Pattern
     continuers: frozenset
@@ -79,6 +81,8 @@ def layout_rules() -> LayoutRules:
         brackets=re.compile("[" + re.escape("".join(opens) + "".join(closes)) + "]"),
         page_number=compile_pattern(lay["page_number"], where),
         inline_breaks=tuple(compile_pattern(p, where + " inline_breaks") for p in lay["inline_breaks"]),
+        run_together_length=int(lay["run_together_length"]),
+        run_together_breaks=tuple(compile_pattern(p, where + " run_together_breaks") for p in lay["run_together_breaks"]),
         table_row=lay["table_row"],
         fragment=compile_pattern(lay["fragment"], where),
         continuers=frozenset(lay["continuers"]),
@@ -456,6 +460,14 @@ def inline_breaks(rules: LayoutRules, text: str) -> frozenset:
     for pattern in rules.inline_breaks:
         at = "at" in pattern.groupindex
         breaks.update(m.start("at") if at else m.start() for m in pattern.finditer(text))
+    start = 0
+    while start < len(text):  # lines that ran a whole document together
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        if end - start >= rules.run_together_length:
+            for pattern in rules.run_together_breaks:
+                breaks.update(m.start() for m in pattern.finditer(text, start, end))
+        start = end + 1
     return frozenset(breaks)
 
 

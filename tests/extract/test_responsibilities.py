@@ -34,7 +34,8 @@ def assignments(found):
     ("（责任单位：省经济和信息化厅、省财政厅）", [("安徽省经济和信息化厅", "lead"), ("安徽省财政厅", "support")]),
     ("（牵头单位：省发展改革委；责任单位：省财政厅、省商务厅）",
      [("安徽省发展和改革委员会", "lead"), ("安徽省商务厅", "support"), ("安徽省财政厅", "support")]),
-    ("（责任单位：各市人民政府，省经济和信息化厅）", [("安徽省经济和信息化厅", "support")]),
+    # a kind of body listed first leads as a generic actor, never as one body
+    ("（责任单位：各市人民政府，省经济和信息化厅）", [("各市人民政府", "lead"), ("安徽省经济和信息化厅", "support")]),
 ])
 def test_bracketed_assignments(extract_text, bracket, expected):
     found = extract_text(PLAN.format("1﹒推进外网建设。加快建设。" + bracket))
@@ -112,3 +113,23 @@ def test_a_unit_marked_as_lead_leads_its_list_and_the_others_support(extract_tex
 def test_generic_units_of_an_assignment_keep_their_role(extract_text):
     text = "国务院办公厅关于印发分工方案的通知\n（一）推进审批改革。（司法部牵头，各地区、各部门按职责分工负责）"
     assert assignments(extract_text(text)) == [("司法部", "lead"), ("各地区", "support"), ("各部门", "support")]
+
+
+def test_units_that_carry_out_by_their_duties_lead(extract_text):
+    text = "国务院办公厅关于印发分工方案的通知\n（一）强化资金支持。加强统筹。（省发展改革委、省财政厅等部门按职责分工落实）"
+    found = extract_text("广东省" + text)
+    assert {(r.agency, r.role.value) for r in found.responsibilities if r.evidence.rule == "responsibility.assignment"} == {
+        ("广东省发展和改革委员会", "lead"), ("广东省财政厅", "lead")}
+
+
+def test_agencies_opening_a_clause_with_a_verb_inside_a_measure_carry_it_out(extract_text):
+    text = "某某行动方案\n三、保障措施\n（一）强化财政资金支持。省有关部门争取中央预算内资金。\n（二）加强宣传。内容。"
+    found = extract_text(text)
+    assert [(r.agency, r.role.value) for r in found.responsibilities if r.evidence.rule == "responsibility.subject"] == [
+        ("省有关部门", "lead")]
+
+
+def test_an_agency_right_after_an_items_number_is_its_subject(extract_text):
+    found = extract_text("关于做好某项工作的通知\n一、各地各部门要强化属地责任，细化工作举措，加强日常调度。"
+                         "确保各项任务取得实效。\n二、重点企业要梳理问题，细化方案。")
+    assert ("各地各部门", "lead") in {(r.agency, r.role.value) for r in found.responsibilities}

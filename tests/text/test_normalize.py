@@ -116,3 +116,16 @@ def test_lines_taken_whole_are_the_lines_read_character_by_character():
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 16)))
         breaks = frozenset(rng.sample(range(len(text) + 1), min(2, len(text) + 1))) if rng.random() < 0.3 else frozenset()
         assert key(_physical_lines(text, breaks)) == key(_physical_lines_slow(text, breaks)), (text, breaks)
+
+
+def test_a_document_run_into_one_line_breaks_at_its_numbered_headings():
+    filler = "推进相关工作，确保取得实效。" * 80  # a crawler's field: no break, no indentation
+    text = ("一、深化改革" + "（一）优化审批服务，" + filler + "（财政部负责）具体措施：1．简化程序。" + filler
+            + "（民政部牵头）2．2020年底前完成清理。（商务部负责）二、加强监管")
+    lines = normalize(text).text.split("\n")
+    assert [ln[:4] for ln in lines] == ["一、深化", "（一）优", "1．简化", "2．20", "二、加强"]
+
+
+def test_an_inline_list_in_a_paragraph_of_usual_length_stays_whole():
+    text = "主要包括：（一）优化审批；（二）加强监管。1．简化程序。"
+    assert normalize(text).text == text

@@ -226,7 +226,8 @@ class Clues:
         for p in reversed(a.doc.paragraphs[max(0, k - 12):k]):  # the lead-in of the list it is in
             line = a.text[p.start:p.end].rstrip()
             if line.endswith(self.d.lead_in_ends):
-                return any(w in line for w in words)
+                lead_in = line[max(line.rfind(mark) for mark in self.d.sentence_ends) + 1:]
+                return any(w in lead_in for w in words)  # its own sentence: …条件之一的：, not 具体措施：
             if not self._item(p):
                 return False  # the list ended before: that lead-in is another list's
         return False
@@ -507,6 +508,7 @@ class RoleDecider:
         self.extension_words = tuple(r["extension_words"])
         self.condition_words = tuple(r["condition_words"])
         self.lead_in_ends = ("：", ":")
+        self.sentence_ends = ("。", "！", "？", "；", ";")
         self.item_ends = ("；", ";")
         self.item_kinds = ("subsection", "item", "subitem")  # the markers of structure.toml that list items
         self.until_reach = int(r["until_reach"])
