@@ -100,7 +100,12 @@ class AgencyFinder:
         self.generic = tuple(sorted(cfg["name"]["generic"], key=len, reverse=True))
         self.particles = "".join(cfg["name"]["particles"])
         self.max_length = int(cfg["name"]["max_length"])
+        self.committee = (cfg["name"]["committee_short"], cfg["name"]["committee_full"], int(cfg["name"]["committee_min"]))
+        self.party = tuple(cfg["name"]["party_openings"])
         self.relative = sorted(cfg["regions"]["relative"].items(), key=lambda kv: -len(kv[0]))
+        # Prefixes that open a name even at the end of a longer word (张天培省|发展改革委); not 区 or 县,
+        # which end place and zone names (高新区管委会, 内蒙古自治区人民政府).
+        self.opening_prefixes = tuple(p for p, level in self.relative if level not in cfg["regions"]["closing_levels"])
         self.self_references = set(cfg["regions"]["self_references"])
         self._self_starts = re.compile("(?=" + "|".join(map(re.escape, sorted(self.self_references))) + ")")
         self.national_prefixes = tuple(cfg["regions"]["national_prefixes"])
@@ -161,6 +166,10 @@ class AgencyFinder:
                 qualified = regions[level] + name[len(prefix):]
                 break
         place_len = self._leading_place(qualified)
+        entry = self.places.get(qualified[:place_len]) if place_len else None
+        if entry is not None and entry.level == "county" and entry.canonical != qualified[:place_len]:
+            qualified = entry.canonical + qualified[place_len:]  # 松江区建设管理委: 上海市松江区…
+            place_len = len(entry.canonical)
         stem = self._expand(qualified[place_len:])
         if not place_len and stem in self.local_stems and regions.get("province"):
             qualified, place_len = regions["province"] + stem, len(regions["province"])
@@ -239,6 +248,9 @@ class AgencyFinder:
         for short in sorted(self.stems, key=len, reverse=True):
             if stem.endswith(short) and (stem == short or not stem.endswith(self.stems[short])):
                 return stem[: len(stem) - len(short)] + self.stems[short]
+        short, full, least = self.committee
+        if stem.endswith(short) and len(stem) >= least and stem.count(short) == 1 and not stem.startswith(self.party):
+            return stem[: len(stem) - len(short)] + full  # 交通委: 交通委员会; not 市委政法委, 中共广州市委
         return stem
 
     def _leading_place(self, name: str) -> int:
@@ -414,7 +426,7 @@ class AgencyFinder:
                 if (w in self.breaks or (tag(w) in self.break_tags and w not in self.name_words)
                         or not is_han(w) or end - w_start > self.max_length):
                     break
-                cut = next((p for p in prefixes if w.endswith(p) and len(w) > len(p)), None)
+                cut = next((p for p in self.opening_prefixes if w.endswith(p) and len(w) > len(p)), None)
                 if cut and w not in self.places:
                     start = w_end - len(cut)  # 张天培省|发展改革委: the prefix opens the name
                     break

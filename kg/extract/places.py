@@ -1,6 +1,9 @@
 """Places named in a document, and the region the document belongs to.
 
-Places come from the gazetteer ``resources/places.tsv``. A document's region
+Places come from the gazetteer ``resources/places.tsv`` and the county-level
+divisions of ``resources/divisions.tsv`` (every 区, 县, 县级市 and 旗, by its
+name where no other county has it, and by its city's name and its own:
+福州市鼓楼区). A document's region
 (the province-level unit its relative names refer to: 市知识产权局 in a
 Beijing document) is the region of the first place in its title, else the
 region named most often in its body.
@@ -16,7 +19,9 @@ from kg.extract.base import Analysis, Lexicon
 from kg.extract.records import Place
 from kg.resources import load_toml, read_table
 
-LEVELS = ("country", "province", "municipality", "city", "prefecture", "zone", "area")
+LEVELS = ("country", "province", "municipality", "city", "prefecture", "county", "zone", "area")
+# How specific a level is: a title naming 上海市松江区 is the district's, not the municipality's.
+SPECIFIC = {"county": 3, "city": 2, "prefecture": 2, "municipality": 1, "province": 1}
 
 
 @dataclass(frozen=True)
@@ -24,6 +29,7 @@ class PlaceEntry:
     canonical: str
     level: str
     region: str | None
+    city: str | None = None  # for a county: the prefecture-level city or municipality it lies in
 
 
 @lru_cache(maxsize=1)
@@ -39,12 +45,23 @@ def gazetteer() -> Lexicon[PlaceEntry]:
         entries[row["name"]] = PlaceEntry(row["canonical"], row["level"], row["region"] or None)
     if errors:
         raise RuleError("; ".join(errors))
+    cfg = load_toml("agencies.toml")["divisions"]
+    for row in read_table("divisions.tsv", ("code", "name", "city", "province", "unique"), required=5):
+        name = row["name"]
+        # a district is named with its city (广州市天河区); a county, a county-level city or a banner alone
+        canonical = row["city"] + name if name.endswith(tuple(cfg["city_prefixed"])) else name
+        entry = PlaceEntry(canonical, "county", row["province"], row["city"])
+        entries.setdefault(row["city"] + name, entry)
+        if row["unique"] == "yes" and len(name) >= int(cfg["min_bare_length"]):
+            entries.setdefault(name, entry)  # 沛县, 和县 only with their city: 和县 stands in 市和县级
     return Lexicon(entries)
 
 
 def regions_of(entry: PlaceEntry) -> dict[str, str]:
     """Return the regions, by level, that a place stands for or lies in."""
     found = {}
+    if entry.level == "county":
+        return {"province": entry.region, "city": entry.city, "county": entry.canonical}
     if entry.region:
         found["province"] = entry.region
         region = gazetteer().get(entry.region)
@@ -86,9 +103,10 @@ class PlaceFinder:
         """
         for part in a.doc.parts:
             if part.title:
-                for _, _, entry in self.lexicon.finditer(a.text, None, part.title.start, part.title.end):
-                    if entry.region:
-                        return regions_of(entry)
+                named = [e for _, _, e in self.lexicon.finditer(a.text, None, part.title.start, part.title.end) if e.region]
+                if named:  # the most specific place of the first region named: 上海市松江区人民政府办公室关于…
+                    same = [e for e in named if e.region == named[0].region]
+                    return regions_of(max(same, key=lambda e: SPECIFIC.get(e.level, 0)))
         for part in a.doc.parts:
             if part.issuer:
                 for _, _, entry in self.lexicon.finditer(a.text, None, part.issuer.start, part.issuer.end):

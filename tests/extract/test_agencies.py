@@ -155,3 +155,30 @@ def test_employers_applicants_and_bare_departments_are_no_generic_actors(extract
 def test_a_central_bodys_office_in_a_place_is_one_body(extract_text, name):
     found = agencies(extract_text, "广东省发展改革委关于印发方案的通知\n" + name + "配合做好相关工作。")
     assert (name, name, "Agency") in found
+
+
+def test_a_district_documents_relative_names_are_the_districts(extract_text):
+    text = ("上海市松江区人民政府办公室关于转发区建设管理委制订的实施计划的通知\n"
+            "（牵头单位：区规划资源局；支撑单位：区建设管理委、区交通委、区政府各部门）")
+    ex = extract_text(text)
+    assert ex.regions == {"province": "上海市", "city": "上海市", "county": "上海市松江区"}
+    found = {(a.name, a.canonical) for a in ex.agencies}
+    assert ("区建设管理委", "上海市松江区建设和管理委员会") in found
+    assert ("区规划资源局", "上海市松江区规划和自然资源局") in found
+    assert ("区交通委", "上海市松江区交通委员会") in found  # a committee's short form
+    assert ("区政府各部门", "区政府各部门") in found  # a generic actor
+
+
+@pytest.mark.parametrize("text, place, level", [
+    ("广州市天河区科技工业和信息化局关于印发实施办法的通知", "广州市天河区", "county"),  # a district with its city
+    ("重庆市忠县人民政府关于某事的通知", "忠县", "county"),  # a county stands alone
+])
+def test_every_county_is_a_place(extract_text, text, place, level):
+    ex = extract_text(text + "\n内容。")
+    assert ex.regions["county"] == place
+    assert (place, level) in {(p.canonical, p.level) for p in ex.places}
+
+
+def test_a_two_character_county_is_no_place_inside_a_common_word(extract_text):
+    ex = extract_text("关于某事的通知\n加强省、市和县级统筹，提高县域经济水平。")
+    assert [p.canonical for p in ex.places] == []
