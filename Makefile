@@ -18,12 +18,14 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
-# How well the rules read quantities in documents nobody tuned them for: precision, recall
-# and F1 per role and per document, dev and sealed side by side (tests/data/quantities/README.md).
+# How well the rules read quantities, agencies and assignments in documents nobody tuned
+# them for: precision, recall and F1 per document, dev and sealed side by side
+# (tests/data/quantities/README.md, tests/expectations/agencies/README.md).
 # The sealed part is scored once, at the end of an issue: EVAL_PARTS=dev while working.
 EVAL_PARTS ?= dev sealed
 eval: $(STAMP)
 	$(BIN)/python tests/quantity_eval.py $(EVAL_PARTS)
+	$(BIN)/python tests/agency_eval.py $(EVAL_PARTS)
 
 # Benchmarks (not part of make test): a 10-million-character corpus, some 30 minutes;
 # writes benchmarks/RESULTS.md. BENCH_ARGS="--chars 2000000 --repeat 1" for a quick look.
