@@ -134,6 +134,10 @@ class EnumerationReader:
         the document: its parent section is its task (附件's 1．…（牵头考核单位：…））."""
         doc = a.doc
         made: dict[int, Task] = {}
+        # A section whose items carry assignments of their own is a task (（一）… / 1．…（A牵头）2．…):
+        # its items are its measures, and its own assignment is the task's.
+        assigned = {sec.index for sec in (doc.section_at(x.start) for x in a.assignments) if sec is not None}
+        holds_assigned = {doc.sections[i].parent for i in assigned if doc.sections[i].parent is not None}
         for assignment in a.assignments:
             pos = assignment.start
             if any(a.enclosing(kind, pos) for kind in ("measure", "guarantee")):
@@ -142,6 +146,13 @@ class EnumerationReader:
             owner = a.enclosing("task", pos)
             if sec is None or (owner is not None and owner not in made.values()):
                 continue  # within a task read by the rules above
+            if sec.index in holds_assigned:
+                if sec.index not in made:
+                    ls, le = self._section_label(a, sec)
+                    task = self._make_task(a, ls, le, sec.start, sec.end, "task.assigned-items")
+                    if task is not None:
+                        made[sec.index] = task
+                continue
             parent = doc.sections[sec.parent] if sec.parent is not None else None
             if parent is None:
                 continue
@@ -157,17 +168,21 @@ class EnumerationReader:
             if any(s <= sec.start < e for s, e, _ in a.located("measure", sec.start, sec.end)):
                 continue  # this item is a measure already
             order = 1 + sum(1 for m in a.found.measures if m.document == task.document and m.task == task.order)
-            if sec.heading_end > sec.heading_start:
-                ls, le = sec.heading_start, sec.heading_end
-            else:
-                stop = next((p.end for p in doc.paragraphs if p.start <= sec.start < p.end), sec.end)
-                ls = sec.heading_start
-                le = next((k for k in range(ls, stop) if a.text[k] in self.label_ends), stop)
-            ls, le = strip_span(a.text, ls, le)
+            ls, le = self._section_label(a, sec)
             measure = Measure(task.order, order, a.text[ls:le], a.evidence(ls, le, "measure.assigned-item"),
                               task.document, self._deadline(a, sec.start, sec.end))
             a.found.measures.append(measure)
             a.locate("measure", sec.start, sec.end, measure)
+
+    def _section_label(self, a: Analysis, sec: Section) -> tuple[int, int]:
+        """A section's heading, or, if it has none, its first words up to a stop (1．及时总结…，…)."""
+        if sec.heading_end > sec.heading_start:
+            ls, le = sec.heading_start, sec.heading_end
+        else:
+            stop = next((p.end for p in a.doc.paragraphs if p.start <= sec.start < p.end), sec.end)
+            ls = sec.heading_start
+            le = next((k for k in range(ls, stop) if a.text[k] in self.label_ends), stop)
+        return strip_span(a.text, ls, le)
 
     @staticmethod
     def _children(doc, sec: Section) -> list[Section]:

@@ -133,3 +133,23 @@ def test_an_agency_right_after_an_items_number_is_its_subject(extract_text):
     found = extract_text("关于做好某项工作的通知\n一、各地各部门要强化属地责任，细化工作举措，加强日常调度。"
                          "确保各项任务取得实效。\n二、重点企业要梳理问题，细化方案。")
     assert ("各地各部门", "lead") in {(r.agency, r.role.value) for r in found.responsibilities}
+
+
+def test_items_with_their_own_assignments_are_measures_of_the_section_that_holds_them(extract_text):
+    text = ("国务院办公厅关于印发分工方案的通知\n一、深化改革\n"
+            "（一）优化审批服务，推进审批改革。（国务院办公厅牵头，各地区、各部门负责）具体措施：\n"
+            "1．简化审批程序。（司法部牵头，民政部参与）\n2．推行告知承诺制。（商务部负责）\n二、加强监管\n内容。")
+    found = extract_text(text)
+    tasks = {t.order: t.label for t in found.tasks}
+    measures = {(m.task, m.order): m.label for m in found.measures}
+    assert list(tasks.values()) == ["优化审批服务，推进审批改革"]
+    assert list(measures.values()) == ["简化审批程序", "推行告知承诺制"]
+    by_subject = {}
+    for r in found.responsibilities:
+        if r.evidence.rule == "responsibility.assignment":
+            by_subject.setdefault((r.subject.kind, r.subject.key[1:]), set()).add((r.agency, r.role.value))
+    assert by_subject == {
+        ("task", (1,)): {("国务院办公厅", "lead"), ("各地区", "support"), ("各部门", "support")},
+        ("measure", (1, 1)): {("司法部", "lead"), ("民政部", "support")},
+        ("measure", (1, 2)): {("商务部", "lead")},
+    }
