@@ -35,6 +35,7 @@ class Assignment:
     end: int
     units: list[Unit] = field(default_factory=list)
     deadline: tuple[int, int] | None = None  # span of the time expression
+    ongoing: bool = False  # 持续推进, 长期坚持: no end
     # Groups whose member or lead units are named (工作专班 of 工作专班成员单位):
     # the group is a body mentioned here, though the units are not one body.
     groups: list[tuple[int, int]] = field(default_factory=list)
@@ -56,6 +57,7 @@ class AssignmentReader:
         self.generic = tuple(cfg["generic"])
         self.group_suffixes = tuple(cfg["group_suffixes"])
         self.deadline_words = tuple(cfg["deadline_words"])
+        self.ongoing_words = tuple(cfg["ongoing_words"])
         self.deadline_time = compile_pattern(cfg["deadline_time"], "responsibilities.toml deadline_time")
         self.max_length = int(cfg["max_length"])
         self.lead_beside_lead = cfg["lead_beside_lead"]
@@ -125,6 +127,8 @@ class AssignmentReader:
                 clauses.append((s, e - len(verb[0]), verb))
             elif any(w in clause for w in self.deadline_words) and self.deadline_time.search(clause):
                 out.deadline = (s, e)
+            elif any(w in clause for w in self.ongoing_words):
+                out.ongoing = True
         led = explicit_lead or any(v in self.lead_verbs for _, _, (v, _) in clauses)
         for s, e, (verb, role) in clauses:
             if role == "lead" and led and verb not in self.lead_verbs:

@@ -268,6 +268,8 @@ class Responsibility:
     role: Role
     subject: Subject
     evidence: Evidence
+    deadline: Deadline | None = None  # the time its assignment writes (（2023年底前完成，A牵头）)
+    ongoing: bool = False  # the assignment runs with no end (（持续推进）, （长期坚持）)
 
 
 @dataclass

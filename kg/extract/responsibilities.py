@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from kg.extract.base import Analysis
 from kg.extract.records import Responsibility, Role, Subject
+from kg.nlp.time import time_reader
 from kg.resources import compile_pattern, load_toml
 
 # Between the last agency and its drafting verb: punctuation or a short phrase.
@@ -49,6 +50,7 @@ class ResponsibilityFinder:
         self.involved = [compile_pattern(p, "responsibilities.toml involved") for p in cfg["involved"]["patterns"]]
         self.clause_marks = cfg["assignments"]["segment_separators"] + cfg["assignments"]["clause_separators"]
         self.title_issuer_ends = tuple(load_toml("agencies.toml")["regions"]["title_issuer_ends"])
+        self.time = time_reader()
 
     def __call__(self, a: Analysis) -> None:
         self.seen = set()
@@ -59,11 +61,13 @@ class ResponsibilityFinder:
         self._subjects(a)
         self._involved(a)
 
-    def _add(self, a: Analysis, agency: str, role: Role, subject: Subject, start: int, end: int, rule: str) -> None:
+    def _add(self, a: Analysis, agency: str, role: Role, subject: Subject, start: int, end: int, rule: str,
+             deadline=None, ongoing: bool = False) -> None:
         key = (agency, role, subject)
         if key not in self.seen:
             self.seen.add(key)
-            a.found.responsibilities.append(Responsibility(agency, role, subject, a.evidence(start, end, rule)))
+            a.found.responsibilities.append(
+                Responsibility(agency, role, subject, a.evidence(start, end, rule), deadline, ongoing))
 
     # -- what a responsibility is for ----------------------------------------------
     @staticmethod
@@ -148,10 +152,15 @@ class ResponsibilityFinder:
     def _assignments(self, a: Analysis) -> None:
         for assignment in a.assignments:
             subject = self.subject_at(a, assignment.start)
+            deadline = None
+            if assignment.deadline:
+                ds, de = assignment.deadline
+                deadline = self.time.deadline(a.text[ds:de], a.year_at(ds))
             for unit in assignment.units:
                 for _, _, agency in a.located("agency", unit.start, unit.end):
                     role = Role.LEAD if unit.role == "lead" else Role.SUPPORT
-                    self._add(a, agency.canonical, role, subject, unit.start, unit.end, "responsibility.assignment")
+                    self._add(a, agency.canonical, role, subject, unit.start, unit.end, "responsibility.assignment",
+                              deadline, assignment.ongoing)
 
     def _subjects(self, a: Analysis) -> None:
         """Agencies opening a sentence or clause (after 由, or before a duty word)."""

@@ -420,6 +420,10 @@ class _Writer:
             self.add(node, POL.agency, agency)
             self.add(node, POL.role, ROLES[r.role])
             self.add(node, POL.responsibleFor, subject)
+            if r.deadline:
+                self.add(node, POL.deadline, _deadline(r.deadline))
+            if r.ongoing:
+                self.add(node, POL.ongoing, Literal(True))
             self.fact(node, r.evidence)
             if r.role is Role.DRAFTED:
                 self.add(subject, DCTERMS.creator, agency)

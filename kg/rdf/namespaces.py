@@ -98,6 +98,7 @@ class POL(DefinedNamespace):
     level: URIRef
     mentionOf: URIRef
     mentions: URIRef
+    ongoing: URIRef
     order: URIRef
     per: URIRef
     period: URIRef

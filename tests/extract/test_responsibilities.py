@@ -153,3 +153,11 @@ def test_items_with_their_own_assignments_are_measures_of_the_section_that_holds
         ("measure", (1, 1)): {("司法部", "lead"), ("民政部", "support")},
         ("measure", (1, 2)): {("商务部", "lead")},
     }
+
+
+def test_an_assignment_keeps_the_deadline_it_writes_and_whether_it_has_no_end(extract_text):
+    text = ("国务院办公厅关于印发分工方案的通知\n（一）推进审批改革。加强服务。（2023年6月底前完成，司法部牵头，民政部参与）\n"
+            "（二）优化服务。做好保障。（商务部负责，长期坚持）")
+    found = {(r.agency, str(r.deadline) if r.deadline else None, r.ongoing)
+             for r in extract_text(text).responsibilities if r.evidence.rule == "responsibility.assignment"}
+    assert found == {("司法部", "2023-06", False), ("民政部", "2023-06", False), ("商务部", None, True)}
