@@ -498,7 +498,7 @@ def query(source, text: str | None = None, named: str | None = None, params: dic
 
 
 SUMMARY_ORDER = ("tasks", "measures", "targets", "baselines", "parameters", "thresholds", "contexts", "agencies",
-                 "responsibilities", "problems", "features", "guarantees", "persons", "places", "documents")
+                 "generic actors", "responsibilities", "problems", "features", "guarantees", "persons", "places", "documents")
 # How a count is written in the summary, where not as its name (2 context figures).
 SUMMARY_NAMES = {"contexts": "context figures"}
 

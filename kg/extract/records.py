@@ -327,8 +327,9 @@ class Extraction:
         result = {}
         for name in names:
             items = getattr(self, name)
-            if name == "agencies":
-                result[name] = len({a.canonical for a in items})
+            if name == "agencies":  # the bodies; the generic actors (有关部门) are counted apart
+                result[name] = len({a.canonical for a in items if a.type is not AgencyType.GENERIC})
+                result["generic actors"] = len({a.canonical for a in items if a.type is AgencyType.GENERIC})
             elif name == "persons":
                 result[name] = len({p.name for p in items})
             elif name == "places":
