@@ -208,7 +208,12 @@ class AgencyFinder:
                        if k > 0), default=None)
             if cut is not None and not any(opening.startswith(w) for w in (*self.quantifiers, *(sc for sc, _ in self.scopes))):
                 start, name, opening = start + cut, name[cut:], opening[cut:]
-            level = next((lvl for scope, lvl in self.scopes if opening.startswith(scope)), None)
+            unquantified = opening
+            for q in self.quantifiers:  # 各市人民政府: the scope after the quantifier tells the level
+                if unquantified.startswith(q):
+                    unquantified = unquantified[len(q):]
+                    break
+            level = next((lvl for scope, lvl in self.scopes if opening.startswith(scope) or unquantified.startswith(scope)), None)
             rest = next((opening[len(scope):] for scope, _ in self.scopes if opening.startswith(scope)), opening)
             quantified = any(q in opening for q in self.quantifiers) or (level is not None and rest != opening)
             if m.group() in self.function_heads and (len(opening) >= 2 or quantified):
