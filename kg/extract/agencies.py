@@ -64,6 +64,8 @@ def _agency_type(name: str, where: str) -> AgencyType:
 
 class AgencyFinder:
     """Finds agency mentions; build once, call per document."""
+    requires = ("regions",)  # what earlier components must have found (kg/extract/pipeline.py)
+    provides = ("agencies", "assignments", "issuers")
 
     def __init__(self) -> None:
         cfg = load_toml("agencies.toml")

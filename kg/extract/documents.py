@@ -28,6 +28,8 @@ __all__ = ["DocumentReader", "title_key"]
 
 class DocumentReader:
     """Reads document-level facts; build once, call per file."""
+    requires = ()  # what earlier components must have found (kg/extract/pipeline.py)
+    provides = ("documents", "references", "subjects")
 
     def __init__(self) -> None:
         cfg = load_toml("references.toml")

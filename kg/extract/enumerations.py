@@ -32,6 +32,9 @@ CATEGORIES = ("task", "problem", "feature", "guarantee", "target", "background")
 
 
 class EnumerationReader:
+    requires = ("documents", "subjects", "assignments")  # what earlier components must have found (kg/extract/pipeline.py)
+    provides = ("tasks", "measures", "guarantees", "problems", "features")
+
     def __init__(self) -> None:
         cfg = load_toml("enumerations.toml")
         self.cues = [(cat, word) for cat, words in cfg["cues"].items() if cat != "framing" for word in words]

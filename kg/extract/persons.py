@@ -16,6 +16,9 @@ from kg.resources import load_toml
 
 
 class PersonFinder:
+    requires = ("agencies",)  # what earlier components must have found (kg/extract/pipeline.py)
+    provides = ("persons",)
+
     rule = "person.name-title"
 
     def __init__(self) -> None:

@@ -2,8 +2,12 @@
 
 Each component is a callable object that reads an :class:`Analysis` (the
 document, its tokens, and what earlier components found) and adds its
-records to ``analysis.found``. Adding a component means adding a module and
-a line in :data:`COMPONENTS`.
+records to ``analysis.found``. It declares what it needs and what it gives as
+names of facets (``requires = ("agencies", "tasks")``, ``provides =
+("responsibilities",)``); the order they run in follows from those
+declarations (:func:`ordered`), and a component whose needs nobody provides is
+refused when the pipeline is built. Adding a component means adding a module
+and a line in :data:`COMPONENTS`, in any place.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ from __future__ import annotations
 import time
 from collections import defaultdict
 
+from kg.errors import RuleError
 from kg.extract.agencies import AgencyFinder
 from kg.extract.base import Analysis
 from kg.extract.documents import DocumentReader
@@ -27,15 +32,45 @@ from kg.text.decode import Source
 from kg.text.normalize import normalize
 from kg.text.structure import parse
 
-# Order matters: later components read what earlier ones found.
 COMPONENTS = (DocumentReader, PlaceFinder, AgencyFinder, PersonFinder, EnumerationReader, QuantityReader, ResponsibilityFinder)
+
+
+def ordered(components) -> list:
+    """The components in an order where each runs after those providing what it requires; among those
+    free to run, in the order given. Raises :class:`RuleError` for a facet two components provide, a
+    requirement no component provides, or components that wait for each other."""
+    providers: dict[str, object] = {}
+    problems = []
+    for c in components:
+        for facet in getattr(c, "provides", None) or ():
+            if facet in providers:
+                problems.append(f"{facet!r} is provided by both {providers[facet].__name__} and {c.__name__}")
+            providers[facet] = c
+        if not hasattr(c, "requires") or not hasattr(c, "provides"):
+            problems.append(f"{c.__name__} declares no requires and provides")
+    for c in components:
+        for facet in getattr(c, "requires", ()):
+            if facet not in providers:
+                problems.append(f"{c.__name__} requires {facet!r}, which no component provides")
+    if problems:
+        raise RuleError("extraction pipeline: " + "; ".join(problems))
+    done: list = []
+    waiting = list(components)
+    while waiting:
+        ready = next((c for c in waiting if all(providers[f] in done for f in c.requires)), None)
+        if ready is None:
+            names = ", ".join(c.__name__ for c in waiting)
+            raise RuleError(f"extraction pipeline: {names} wait for each other")
+        done.append(ready)
+        waiting.remove(ready)
+    return done
 
 
 class Extractor:
     """Turns a decoded document into an :class:`Extraction`; build once, call often."""
 
     def __init__(self) -> None:
-        self.components = [cls() for cls in COMPONENTS]
+        self.components = [cls() for cls in ordered(COMPONENTS)]
         words: set[str] = set()
         for component in self.components:
             words.update(getattr(component, "words", lambda: [])())

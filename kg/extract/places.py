@@ -76,6 +76,8 @@ def regions_of(entry: PlaceEntry) -> dict[str, str]:
 
 class PlaceFinder:
     """Finds places and sets the document's region."""
+    requires = ()  # what earlier components must have found (kg/extract/pipeline.py)
+    provides = ("places", "regions")
 
     rule = "place.gazetteer"
 

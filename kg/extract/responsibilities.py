@@ -34,6 +34,9 @@ _MAX_GAP = 8
 
 
 class ResponsibilityFinder:
+    requires = ("documents", "references", "subjects", "agencies", "issuers", "assignments", "tasks", "measures", "guarantees")  # what earlier components must have found (kg/extract/pipeline.py)
+    provides = ("responsibilities",)
+
     def __init__(self) -> None:
         cfg = load_toml("responsibilities.toml")
         self.verbs = sorted([(v, Role.DRAFTED) for v in cfg["drafted"]["verbs"]]

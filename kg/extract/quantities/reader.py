@@ -39,6 +39,9 @@ OTHER_RECORDS = {cls.role: (cls, name) for cls, name in
 
 
 class QuantityReader:
+    requires = ("documents", "subjects", "regions", "agencies", "tasks", "measures")  # what earlier components must have found (kg/extract/pipeline.py)
+    provides = ("figures",)
+
     def __init__(self) -> None:
         cfg = load_toml("quantities.toml")
         ctx = cfg["context"]
