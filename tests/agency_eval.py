@@ -246,9 +246,11 @@ def details(d: DocScore) -> str:
     out = [f"-- {d.name}"]
     out += [f"   KEY PROBLEM: {w.problem}" for w in d.wanted if w.problem]
     for w, a in d.matched:
-        if w.generic:
+        if w.generic and not _generic(a):
             out.append(f"   GENERIC read as body: {a.name} -> {a.canonical} (key: {w.item.get('written')})")
-        elif norm(a.canonical) != norm(w.item.get("canonical")):
+        elif not w.generic and _generic(a):
+            out.append(f"   BODY read as generic: {a.name} (key: {w.item.get('canonical')})")
+        elif not w.generic and norm(a.canonical) != norm(w.item.get("canonical")):
             out.append(f"   CANONICAL {a.name} -> {a.canonical} (key: {w.item.get('canonical')})")
     out += [f"   MISSED {'generic' if w.generic else 'body'} {w.item.get('written')} ({w.item.get('canonical')})"
             for w in d.missed]

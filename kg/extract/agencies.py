@@ -74,6 +74,8 @@ class AgencyFinder:
             form: (name, AgencyType.AGENCY) for form, name in central.everywhere().items()}
         self.central = central.central()  # 发展改革委: the central body, in a document of no place
         self.central_names = sorted(central.bodies, key=len, reverse=True)
+        self.roster = central
+        self.dated = central.dated()  # 中央网信办: the leading group's office until 2018, the commission's since
         for row in read_table("agencies.tsv", ("canonical", "type", "aliases"), required=2):
             kind = _agency_type(row["type"], f"agencies.tsv: {row['canonical']}")
             for name in [row["canonical"], *filter(None, row["aliases"].split("|"))]:
@@ -96,6 +98,7 @@ class AgencyFinder:
         self.org_endings = tuple(cfg["heads"]["org_endings"])
         self.title_words = tuple(cfg["name"]["title_words"])
         self.title_joins = tuple(cfg["name"]["title_joins"])
+        self.document_number = compile_pattern(cfg["name"]["document_number"], "agencies.toml [name] document_number")
         self.breaks = set(cfg["name"]["breaks"])
         self.break_tags = set(cfg["name"]["break_tags"])
         self.name_words = set(cfg["name"]["name_words"])
@@ -115,6 +118,7 @@ class AgencyFinder:
                             for entry in cfg["regions"]["level_stems"]}
         self.place_units = tuple(cfg["regions"]["place_units"])
         self.place_body = cfg["regions"]["place_body"]
+        self.place_bodies = dict(cfg["regions"]["place_bodies"])
         self.zones = tuple(cfg["regions"]["zones"])
         self.inner_relative = [(compile_pattern(f["pattern"], "agencies.toml inner_relative"), f["canonical"])
                                for f in cfg["regions"]["inner_relative"]]
@@ -196,18 +200,22 @@ class AgencyFinder:
             if word_end != end or word in self.non_agencies:
                 continue  # the head ends no word (部门化), or the word only looks like one (用人单位)
             start = min(word_start, m.start())
+            word_starts = {0}
             while start > 0 and end - start < self.generic_max:
                 ws, we, w = tokens.word_at(start - 1)
                 if w in self.breaks and w not in self.generic_words:
                     break
                 if not (w in self.generic_words or (is_han(w) and tag(w) in self.generic_tags)):
                     break
+                word_starts = {k + start - ws for k in word_starts} | {0}
                 start = ws
             name = text[start:end]
             opening = name[: len(name) - len(m.group())]
-            # 细化省市有关部门: the name opens at its first scope or quantifier
-            cut = min((k for k in (opening.find(w) for w in (*self.quantifiers, *(sc for sc, _ in self.scopes)))
-                       if k > 0), default=None)
+            # 细化省市有关部门: the name opens at the first word that opens with a scope or quantifier
+            # (not at the 区 of 地区经办机构)
+            cut = min((k for k in word_starts
+                       if 0 < k < len(opening) and opening.startswith((*self.quantifiers, *(sc for sc, _ in self.scopes)), k)),
+                      default=None)
             if cut is not None and not any(opening.startswith(w) for w in (*self.quantifiers, *(sc for sc, _ in self.scopes))):
                 start, name, opening = start + cut, name[cut:], opening[cut:]
             unquantified = opening
@@ -305,6 +313,9 @@ class AgencyFinder:
             written = text[s:e]
             if kind is AgencyType.GENERIC:
                 canonical, region = written, None
+            elif written in self.dated:
+                year = a.year_at(s)
+                canonical, region = self.roster.at(written, str(year) if year else None), None
             elif canonical is None:
                 canonical, region = self.resolve(written, found.regions)
             else:
@@ -326,7 +337,7 @@ class AgencyFinder:
             if free(s, e):
                 emit(s, e, AgencyType.GENERIC, "agency.generic", level=level)
         for s, e, (canonical, kind) in self.lexicon.finditer(text, tokens):
-            if free(s, e) and not self._titled(text, e):
+            if free(s, e) and not self._titled(text, e) and not self.document_number.match(text, e):
                 start = self._relative_prefix(tokens, s)
                 if start < s:
                     emit(start, e, kind, "agency.lexicon")
@@ -350,7 +361,9 @@ class AgencyFinder:
                 else:
                     continue
                 if self._place_unit(unit.name):
-                    canonical += self.place_body  # （配合单位：…、越秀区）: the district's government
+                    unit_end = next((u for u in self.place_bodies if unit.name.endswith(u)), None)
+                    # （配合单位：…、越秀区）: the district's government; 岳阳街道: its office
+                    canonical += self.place_bodies[unit_end] if unit_end else self.place_body
                 emit(unit.start, unit.end, AgencyType.AGENCY, "agency.assignment", canonical=canonical)
             for s, e in assignment.groups:
                 if free(s, e) and self._identifies(text[s:e], found.regions):

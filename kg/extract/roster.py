@@ -37,6 +37,7 @@ class Body:
     parent: str | None = None
     until: str | None = None
     everywhere: tuple[str, ...] = ()
+    since: str | None = None
 
 
 class Roster:
@@ -73,17 +74,7 @@ class Roster:
             problems += [f"{name}: everywhere form {form!r} is not one of its short forms"
                          for form in everywhere if form not in short]
             self.bodies[name] = Body(name, short, kind, self.kinds[kind], entry.get("parent"), entry.get("until"),
-                                     everywhere)
-        forms: dict[str, str] = {}
-        for body in self.bodies.values():
-            if body.parent is not None and body.parent not in self.bodies:
-                problems.append(f"{body.name}: parent {body.parent!r} is not a body of the roster")
-            for form in body.short:
-                if form == body.name:
-                    problems.append(f"{body.name}: short form {form!r} is its name")
-                elif form in self.bodies or forms.get(form, body.name) != body.name:
-                    problems.append(f"{body.name}: short form {form!r} also names {forms.get(form, form)}")
-                forms[form] = body.name
+                                     everywhere, entry.get("since"))
         for entry in entries:
             for change in entry.get("replaces", []):
                 old, date = change.get("name"), str(change.get("date", ""))
@@ -93,14 +84,61 @@ class Roster:
                     problems.append(f"{entry.get('name')}: replaces {old}: date {date!r} is not YYYY-MM-DD")
                 else:
                     self.changes.append(Change(old, entry["name"], date, change.get("note", "")))
+        forms: dict[str, list[str]] = {}
+        for body in self.bodies.values():
+            if body.parent is not None and body.parent not in self.bodies:
+                problems.append(f"{body.name}: parent {body.parent!r} is not a body of the roster")
+            for form in body.short:
+                if form == body.name:
+                    problems.append(f"{body.name}: short form {form!r} is its name")
+                elif form in self.bodies:
+                    problems.append(f"{body.name}: short form {form!r} also names {form}")
+                else:
+                    for other in forms.get(form, []):
+                        if self._overlap(self.period(other), self.period(body.name)):
+                            problems.append(f"{body.name}: short form {form!r} also names {other}, at the same time")
+                    forms.setdefault(form, []).append(body.name)
         if problems:
             raise RuleError(f"{where}: " + "; ".join(problems))
         self._forms = forms
 
+    def period(self, name: str) -> tuple[str, str]:
+        """The dates ``[from, until)`` a body existed (ISO; "" for no bound): from the reorganisation that made
+        it (or `since`), until the one that took it over (or `until`)."""
+        body = self.bodies[name]
+        begun = [c.date for c in self.changes if c.successor == name]
+        ended = [c.date for c in self.changes if c.predecessor == name]
+        return body.since or (max(begun) if begun else ""), min(ended) if ended else (body.until or "")
+
+    @staticmethod
+    def _overlap(a: tuple[str, str], b: tuple[str, str]) -> bool:
+        return (not a[1] or not b[0] or b[0] < a[1]) and (not b[1] or not a[0] or a[0] < b[1])
+
+    def current(self, form: str) -> str:
+        """The body a form names now (the latest of those it has named)."""
+        return max(self._forms[form], key=lambda name: self.period(name)[0])
+
+    def at(self, form: str, date: str | None) -> str:
+        """The body a name or short form named at ``date`` (ISO, or a year), else the current one."""
+        if form in self.bodies:
+            return form
+        names = self._forms[form]
+        if date and len(names) > 1:
+            for name in names:
+                since, until = self.period(name)
+                if (not since or since[:len(date)] <= date) and (not until or date < until[:len(date)]):
+                    return name
+        return self.current(form)
+
+    def dated(self) -> set[str]:
+        """The short forms that named different bodies at different times (中央网信办)."""
+        return {form for form, names in self._forms.items() if len(names) > 1}
+
     def everywhere(self) -> dict[str, str]:
-        """Names and short forms that name one central body wherever they stand, with its name."""
+        """Names and short forms that name one central body wherever they stand, with its (current) name."""
         found = {name: name for name in self.bodies}
-        for form, name in self._forms.items():
+        for form in self._forms:
+            name = self.current(form)
             body = self.bodies[name]
             if (form.startswith(self.openings) or form.endswith(self.central_endings) or form in body.everywhere
                     or form.endswith(self.ministry_endings) and body.kind == self.ministry_kind):
@@ -110,7 +148,7 @@ class Roster:
     def central(self) -> dict[str, str]:
         """Short forms that name a central body only in a document of no place (发展改革委, 医保局)."""
         everywhere = self.everywhere()
-        return {form: name for form, name in self._forms.items() if form not in everywhere}
+        return {form: self.current(form) for form in self._forms if form not in everywhere}
 
     def successors(self, name: str) -> list[Change]:
         return [c for c in self.changes if c.predecessor == name]

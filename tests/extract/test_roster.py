@@ -40,7 +40,7 @@ def test_the_2018_and_2023_reorganisations_are_recorded():
     ([{"name": "财政部", "kind": "constituent"}, {"name": "财政部", "kind": "constituent"}], "财政部: listed twice"),
     ([{"name": "财政部", "kind": "ministry"}], "kind 'ministry' is not one of [kinds]"),
     ([{"name": "甲部", "short": ["甲"], "kind": "constituent"}, {"name": "甲局", "short": ["甲"], "kind": "constituent"}],
-     "short form '甲' also names 甲部"),
+     "short form '甲' also names 甲部, at the same time"),
     ([{"name": "新局", "kind": "directly-under", "replaces": [{"name": "旧局", "date": "2018-03-17"}]}],
      "replaces '旧局', which is not a body of the roster"),
     ([{"name": "新局", "kind": "directly-under", "replaces": [{"name": "新局", "date": "2018"}]}],
@@ -98,3 +98,24 @@ def test_a_body_that_no_longer_exists_keeps_its_name_and_links_to_its_successor(
 def test_an_academicians_title_is_not_a_mention_of_the_academy(extract_text):
     found = agencies(extract_text, "培养不少于10名中国科学院、中国工程院院士后备人才，中国科学院负责评审。")
     assert found == [("中国科学院", "中国科学院")]
+
+
+def test_a_short_form_may_name_two_bodies_one_after_the_other_and_the_date_decides():
+    r = Roster({"forms": FORMS, "kinds": KINDS, "body": [
+        {"name": "新办", "short": ["网信办"], "kind": "directly-under", "replaces": [{"name": "旧办", "date": "2018-03-21"}]},
+        {"name": "旧办", "short": ["网信办"], "kind": "directly-under", "since": "2014-02-27"}]})
+    assert (r.at("网信办", "2015"), r.at("网信办", "2020-01-01"), r.at("网信办", None)) == ("旧办", "新办", "新办")
+
+
+@pytest.mark.parametrize("date, body", [("2014年12月29日", "中央网络安全和信息化领导小组办公室"),
+                                        ("2020年11月1日", "中央网络安全和信息化委员会办公室")])
+def test_a_short_form_names_the_body_of_the_documents_date(extract_text, date, body):
+    text = f"国务院办公厅关于某事的通知\n中央网信办、国务院新闻办负责。\n国务院办公厅\n{date}"
+    found = dict(agencies(extract_text, text))
+    assert found["中央网信办"] == body and found["国务院新闻办"] == "国务院新闻办公室"
+
+
+def test_a_document_number_is_no_mention_of_its_issuer(extract_text):
+    found = agencies(extract_text, "国务院办公厅关于印发预案的通知\n国办函〔2014〕119号\n国办要抓好落实。")
+    assert found == [("国务院办公厅", "国务院办公厅"), ("国办", "国务院办公厅")]
+    assert len(found) == 2  # 国办 of 国办函〔2014〕 is not one
