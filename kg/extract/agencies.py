@@ -98,6 +98,7 @@ class AgencyFinder:
         self.org_endings = tuple(cfg["heads"]["org_endings"])
         self.title_words = tuple(cfg["name"]["title_words"])
         self.title_joins = tuple(cfg["name"]["title_joins"])
+        self.agency_endings = tuple(cfg["name"]["agency_endings"])
         self.document_number = compile_pattern(cfg["name"]["document_number"], "agencies.toml [name] document_number")
         self.breaks = set(cfg["name"]["breaks"])
         self.break_tags = set(cfg["name"]["break_tags"])
@@ -410,8 +411,8 @@ class AgencyFinder:
 
     def _not_agency(self, word: str) -> bool:
         """True if ``word`` is, or ends like, a word that only looks like an agency (经济布局)."""
-        if word in self.central:
-            return False  # 邮政局 is the post office's, though 政局 is a word (政局稳定)
+        if word in self.central or word.endswith(self.agency_endings):
+            return False  # 市财政局, 邮政局 are bodies, though 政局 is a word (政局稳定)
         known = self._not_agency_cache.get(word)
         if known is None:
             known = any(word[-n:] in self.non_agencies for n in range(2, min(len(word), 6) + 1))

@@ -182,3 +182,9 @@ def test_every_county_is_a_place(extract_text, text, place, level):
 def test_a_two_character_county_is_no_place_inside_a_common_word(extract_text):
     ex = extract_text("关于某事的通知\n加强省、市和县级统筹，提高县域经济水平。")
     assert [p.canonical for p in ex.places] == []
+
+
+@pytest.mark.parametrize("name, canonical", [("市财政局", "广州市财政局"), ("市民政局", "广州市民政局")])
+def test_bureaus_whose_names_end_like_a_common_word_are_bodies(extract_text, name, canonical):
+    found = agencies(extract_text, f"广州市工业和信息化委关于印发办法的通知\n市工业和信息化委会同{name}联合组织项目申报。")
+    assert (name, canonical, "Agency") in found
