@@ -12,7 +12,7 @@ of an issue, never tuned against).
   recall over the key's body mentions. A body found where the key has a
   generic actor (国务院相关部门 read as 国务院) counts against precision.
 - **canonical**: of the body mentions found, the share whose canonical name is
-  the key's.
+  the key's (a central body by any of its official names: 中华人民共和国国务院 is 国务院).
 - **generic**: the key's generic actors (有关部门, 各地区) found as generic
   (recall; and precision over the generic actors found).
 - **pairs**: a lead or support assignment is right if the agency (canonical),
@@ -44,7 +44,23 @@ _SAME = str.maketrans({"(": "（", ")": "）", "\u201c": "“", "\u201d": "”",
 
 
 def norm(name: str) -> str:
-    return str(name or "").translate(_SAME)
+    """A canonical name compared as one body's: brackets and quotes of either width, and, for a central
+    body, any of its official names (中华人民共和国国务院 is 国务院; the roster lists them)."""
+    name = str(name or "").translate(_SAME)
+    return _official().get(name, name)
+
+
+def _official() -> dict[str, str]:
+    global _OFFICIAL
+    if _OFFICIAL is None:
+        from kg.extract.roster import roster
+
+        r = roster()
+        _OFFICIAL = {form.translate(_SAME): r.current(form) for form in r._forms if form.startswith(r.openings)}
+    return _OFFICIAL
+
+
+_OFFICIAL = None
 
 
 def documents(part: str) -> list[Path]:

@@ -7,6 +7,9 @@ Rules, applied in order, each claiming the text it matches:
 ``agency.branch``
     a central body's office in a place (中国人民银行广东省分行, 国家税务总局广东省税务局):
     the roster's name, a place and a branch head, taken whole;
+``agency.function``
+    a body named by its function with a relative prefix (市民政部门 in a Guangzhou
+    document: 广州市民政局; ``functions.tsv``);
 ``agency.generic``
     generic actors, a class of bodies named as one actor (国务院相关部门,
     各地区, 有关单位, 价格主管部门): kept as such, never resolved to one body,
@@ -147,6 +150,9 @@ class AgencyFinder:
         self.generic_words = set(generic["words"]) | set(self.quantifiers) | set(generic["scopes"])
         self.generic_tags = set(generic["tags"])
         self.generic_max = int(generic["max_length"])
+        self.function_body_heads = tuple(sorted(generic["function_body_heads"], key=len, reverse=True))
+        self.functions = {row["function"]: (row["local"], row["province"] or row["local"])
+                          for row in read_table("functions.tsv", ("function", "local", "province"), required=2)}
         heads = sorted(set(self.function_heads) | set(self.quantified_heads), key=len, reverse=True)
         self._generic_heads = re.compile("|".join(map(re.escape, heads)))
         self.places = gazetteer()
@@ -187,6 +193,18 @@ class AgencyFinder:
         if full in self.known:
             full = self.known[full][0]
         return full, self._region_of(full)
+
+    def _function_body(self, name: str, regions: dict[str, str]) -> str | None:
+        """市民政部门 in a Guangzhou document: 广州市民政局 (a relative prefix, a function, a head of functions)."""
+        head = next((h for h in self.function_body_heads if name.endswith(h)), None)
+        prefix = next(((p, level) for p, level in self.relative if name.startswith(p)), None)
+        if head is None or prefix is None or not regions.get(prefix[1]):
+            return None
+        function = name[len(prefix[0]):len(name) - len(head)]
+        bodies = self.functions.get(function)
+        if bodies is None:
+            return None
+        return regions[prefix[1]] + (bodies[1] if prefix[1] == "province" else bodies[0])
 
     def _body_at(self, name: str) -> str:
         """The roster body a branch's name opens with."""
@@ -336,7 +354,11 @@ class AgencyFinder:
                 emit(m.start(), m.end(), AgencyType.AGENCY, "agency.branch", canonical=m.group())
         for s, e, level in self._generic_actors(text, tokens, a.segmenter.tag):
             if free(s, e):
-                emit(s, e, AgencyType.GENERIC, "agency.generic", level=level)
+                body = self._function_body(text[s:e], found.regions)
+                if body:
+                    emit(s, e, AgencyType.AGENCY, "agency.function", canonical=body)
+                else:
+                    emit(s, e, AgencyType.GENERIC, "agency.generic", level=level)
         for s, e, (canonical, kind) in self.lexicon.finditer(text, tokens):
             if free(s, e) and not self._titled(text, e) and not self.document_number.match(text, e):
                 start = self._relative_prefix(tokens, s)

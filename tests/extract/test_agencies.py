@@ -188,3 +188,15 @@ def test_a_two_character_county_is_no_place_inside_a_common_word(extract_text):
 def test_bureaus_whose_names_end_like_a_common_word_are_bodies(extract_text, name, canonical):
     found = agencies(extract_text, f"广州市工业和信息化委关于印发办法的通知\n市工业和信息化委会同{name}联合组织项目申报。")
     assert (name, canonical, "Agency") in found
+
+
+@pytest.mark.parametrize("name, canonical, kind", [
+    ("市民政部门", "广州市民政局", "Agency"),  # the city's own bureau of that function
+    ("省财政主管部门", "广东省财政厅", "Agency"),  # a province's is a 厅
+    ("区财政部门", "区财政部门", "GenericActor"),  # every district's: a class (no district region here)
+    ("各区民政部门", "各区民政部门", "GenericActor"),
+    ("财政部门", "财政部门", "GenericActor"),
+])
+def test_a_function_named_with_a_relative_prefix_is_the_regions_body(extract_text, name, canonical, kind):
+    found = agencies(extract_text, f"广州市人民政府办公厅关于印发实施细则的通知\n{name}负责审核。")
+    assert (name, canonical, kind) in found
