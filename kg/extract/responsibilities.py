@@ -48,6 +48,9 @@ class ResponsibilityFinder:
         self.agent_markers = sorted(subject["agent_markers"], key=len, reverse=True)
         self.verb_tags = set(subject["verb_tags"])
         self.support_joiners = set(subject["support_joiners"])
+        self.support_words = tuple(subject["support_words"])
+        self.duty_sections = set(subject["duty_sections"])
+        self.list_closers = tuple(subject["list_closers"])
         self.copulas = sorted(subject["copulas"], key=len, reverse=True)
         self.role_nouns = dict(subject["role_nouns"])
         self.involved = [compile_pattern(p, "responsibilities.toml involved") for p in cfg["involved"]["patterns"]]
@@ -66,7 +69,10 @@ class ResponsibilityFinder:
 
     def _add(self, a: Analysis, agency: str, role: Role, subject: Subject, start: int, end: int, rule: str,
              deadline=None, ongoing: bool = False) -> None:
-        key = (agency, role, subject)
+        # A document without tasks or measures (a rule book, an emergency plan) is the subject of all its
+        # duties: those of different sections are different assignments.
+        section = a.doc.section_at(start) if subject.kind == "document" else None
+        key = (agency, role, subject, section.index if section is not None else None)
         if key not in self.seen:
             self.seen.add(key)
             a.found.responsibilities.append(
@@ -217,6 +223,10 @@ class ResponsibilityFinder:
             break
         if not leads:
             return None
+        after = pos + next((len(c) for c in self.list_closers if text.startswith(c, pos)), 0)
+        helps = next((w for w in self.support_words if text.startswith(w, after)), None)
+        if helps and not marker:
+            return [], leads + supports, after + len(helps)  # 公安部、交通运输部等参加
         duty = next((w for w in self.duty_words if text.startswith(w, pos)), None)
         copula = next((c for c in self.copulas if text.startswith(c, pos)), None)
         if copula and not duty:
@@ -225,7 +235,10 @@ class ResponsibilityFinder:
             if role is None:
                 return None
             return (leads, supports, clause_end) if role == "lead" else ([], leads + supports, clause_end)
-        in_measure = any(a.enclosing(kind, start) for kind in ("measure", "task", "guarantee"))
+        section = a.doc.section_at(start)
+        # a task or measure, or an article of a rule book (第七条 市工信委会同市财政局每年度发布…): what it says is a duty
+        in_measure = any(a.enclosing(kind, start) for kind in ("measure", "task", "guarantee")) or (
+            section is not None and section.kind in self.duty_sections)
         acts = in_measure and pos < end and a.tag_at(pos) in self.verb_tags and (
             a.tokens.word_at(pos) or (0, 0, ""))[0] == pos  # 省有关部门争取…: a verb right after the agencies
         if not (duty or acts or ((marker or supporting) and in_measure)):

@@ -172,6 +172,8 @@ def _physical_lines(text: str, breaks: frozenset = frozenset()) -> list[_Line]:
 def _fast_line(text: str, start: int, end: int, newline_at: int, lines: list[_Line]) -> bool:
     """Append the line ``text[start:end]`` to ``lines`` if it needs no clean-up but its edges; say if it did."""
     lead = _EDGE_SPACES.match(text, start, end).end()
+    if text.find(_EMPHASIS * 2, lead, end) >= 0:
+        return False  # markdown's emphasis marks to drop
     plain = _PLAIN_LINE.match(text, lead, end).end()
     if _EDGE_SPACES.match(text, plain, end).end() != end:
         return False
@@ -227,16 +229,22 @@ def _physical_lines_slow(text: str, breaks: frozenset = frozenset(), i: int = 0,
     return lines
 
 
+_EMPHASIS = "*"
+
+
 def _spaced(ch: str) -> bool:
     """True if a space beside ``ch`` is a typesetting artefact (Chinese, wide punctuation)."""
     return _is_wide(ch) or ch in "“”‘’"
 
 
 def _squeeze(chars: list[str], origin: list[int]) -> tuple[list[str], list[int]]:
-    """Collapse space runs, drop spaces beside wide characters, strip the ends."""
+    """Collapse space runs, drop spaces beside wide characters and markdown's emphasis marks (**第四条**),
+    strip the ends."""
     out_c: list[str] = []
     out_o: list[int] = []
     for k, ch in enumerate(chars):
+        if ch == _EMPHASIS and ((k + 1 < len(chars) and chars[k + 1] == _EMPHASIS) or (k and chars[k - 1] == _EMPHASIS)):
+            continue  # ** or *** of a page converted to markdown; a lone * (a footnote mark) stays
         if ch == " ":
             if not out_c or out_c[-1] == " " or _spaced(out_c[-1]):
                 continue

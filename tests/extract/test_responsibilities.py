@@ -161,3 +161,18 @@ def test_an_assignment_keeps_the_deadline_it_writes_and_whether_it_has_no_end(ex
     found = {(r.agency, str(r.deadline) if r.deadline else None, r.ongoing)
              for r in extract_text(text).responsibilities if r.evidence.rule == "responsibility.assignment"}
     assert found == {("司法部", "2023-06", False), ("民政部", "2023-06", False), ("商务部", None, True)}
+
+
+def test_each_article_of_a_rule_book_assigns_its_own_duties(extract_text):
+    text = ("广州市工业和信息化委关于印发补贴资金管理办法的通知\n补贴资金管理办法\n第一章总则\n"
+            "第四条 市工业和信息化委负责补贴资金的具体管理工作。\n"
+            "第七条 市工业和信息化委会同市财政局每年度发布申报通知。\n")
+    found = [(r.agency, r.role.value) for r in extract_text(text).responsibilities if r.evidence.rule == "responsibility.subject"]
+    assert found.count(("广州市工业和信息化委员会", "lead")) == 2  # one duty in each article
+    assert ("广州市财政局", "support") in found
+
+
+def test_agencies_that_take_part_support(extract_text):
+    text = "关于印发应急预案的通知\n一、污染处置组。由环境保护部牵头，公安部、交通运输部等参加。\n二、其他。内容。"
+    found = {(r.agency, r.role.value) for r in extract_text(text).responsibilities}
+    assert {("环境保护部", "lead"), ("公安部", "support"), ("交通运输部", "support")} <= found

@@ -129,3 +129,12 @@ def test_a_document_run_into_one_line_breaks_at_its_numbered_headings():
 def test_an_inline_list_in_a_paragraph_of_usual_length_stays_whole():
     text = "主要包括：（一）优化审批；（二）加强监管。1．简化程序。"
     assert normalize(text).text == text
+
+
+def test_markdown_emphasis_marks_are_dropped_and_a_lone_star_kept():
+    text = "**杭州市生育补助实施方案**\n**第四条 **市财政局负责。\n注*：说明。"
+    clean = normalize(text)
+    assert clean.text == "杭州市生育补助实施方案\n第四条市财政局负责。\n注*：说明。"
+    k = clean.text.index("市财政局")
+    span = clean.offsets.span(k, k + 4)
+    assert text[span.start:span.end] == "市财政局"  # offsets still map back
