@@ -144,6 +144,7 @@ class AgencyFinder:
         self.non_agencies = set(read_words("non_agencies.txt"))
         generic = cfg["generic"]
         self.function_heads = tuple(generic["function_heads"])
+        self.bare_head = generic["bare_head"]
         self.quantified_heads = tuple(generic["quantified_heads"])
         self.quantifiers = tuple(sorted(generic["quantifiers"], key=len, reverse=True))
         self.scopes = sorted(generic["scopes"].items(), key=lambda kv: -len(kv[0]))
@@ -224,7 +225,10 @@ class AgencyFinder:
                 ws, we, w = tokens.word_at(start - 1)
                 if w in self.breaks and w not in self.generic_words:
                     break
-                if not (w in self.generic_words or (is_han(w) and tag(w) in self.generic_tags)):
+                # 节能|主管部门: the word before a head of a function names its domain, whatever jieba tags it
+                # (节能 is a verb to it); not before a bare 部门 (内部转化部门)
+                domain = start == word_start and m.group() in self.function_heads and m.group() != self.bare_head
+                if not (w in self.generic_words or (is_han(w) and (tag(w) in self.generic_tags or domain))):
                     break
                 word_starts = {k + start - ws for k in word_starts} | {0}
                 start = ws

@@ -48,6 +48,7 @@ class ResponsibilityFinder:
         self.agent_markers = sorted(subject["agent_markers"], key=len, reverse=True)
         self.verb_tags = set(subject["verb_tags"])
         self.support_joiners = set(subject["support_joiners"])
+        self.lead_words = tuple(subject["lead_words"])
         self.support_words = tuple(subject["support_words"])
         self.duty_sections = set(subject["duty_sections"])
         self.list_closers = tuple(subject["list_closers"])
@@ -243,7 +244,18 @@ class ResponsibilityFinder:
             a.tokens.word_at(pos) or (0, 0, ""))[0] == pos  # 省有关部门争取…: a verb right after the agencies
         if not (duty or acts or ((marker or supporting) and in_measure)):
             return None  # without a duty word, 由, 会同 and a verb mark the acting agency only inside a measure
-        return leads, supports, pos + (len(duty) if duty else 0)
+        stop = pos + (len(duty) if duty else 0)
+        if duty:  # 各地节能主管部门要牵头会同有关部门…: those after 会同 support
+            k = stop + next((len(w) for w in self.lead_words if text.startswith(w, stop)), 0)
+            joiner = next((j for j in self.support_joiners if text.startswith(j, k)), None)
+            if joiner:
+                k += len(joiner)
+                spans = {s: (e, record) for s, e, record in a.located("agency", k, end)}
+                while k in spans:
+                    k, record = spans[k]
+                    supports.append(record)
+                    k += next((len(j) for j in self.joiners if text.startswith(j, k)), 0)
+        return leads, supports, stop
 
     def _involved(self, a: Analysis) -> None:
         for start, end, measure in a.located("measure"):

@@ -176,3 +176,9 @@ def test_agencies_that_take_part_support(extract_text):
     text = "关于印发应急预案的通知\n一、污染处置组。由环境保护部牵头，公安部、交通运输部等参加。\n二、其他。内容。"
     found = {(r.agency, r.role.value) for r in extract_text(text).responsibilities}
     assert {("环境保护部", "lead"), ("公安部", "support"), ("交通运输部", "support")} <= found
+
+
+def test_those_after_a_leads_huitong_support_it(extract_text):
+    text = "安徽省某某行动方案\n三、保障措施\n（一）加强调度。各地节能主管部门要牵头会同有关部门、省统计局，加强日常调度。\n（二）其他。内容。"
+    found = {(r.agency, r.role.value) for r in extract_text(text).responsibilities}
+    assert found == {("各地节能主管部门", "lead"), ("有关部门", "support"), ("安徽省统计局", "support")}
