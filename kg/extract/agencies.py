@@ -145,6 +145,9 @@ class AgencyFinder:
         generic = cfg["generic"]
         self.function_heads = tuple(generic["function_heads"])
         self.bare_head = generic["bare_head"]
+        self.level_bodies = dict(generic["level_bodies"])
+        names = "|".join(map(re.escape, sorted(self.level_bodies, key=len, reverse=True)))
+        self._level_bodies = re.compile(names)
         self.quantified_heads = tuple(generic["quantified_heads"])
         self.quantifiers = tuple(sorted(generic["quantifiers"], key=len, reverse=True))
         self.scopes = sorted(generic["scopes"].items(), key=lambda kv: -len(kv[0]))
@@ -213,7 +216,13 @@ class AgencyFinder:
 
     def _generic_actors(self, text: str, tokens, tag):
         """Generic actors: a head (部门, 单位, 地区…) read back over nouns and the words of [generic], generic if
-        the head names a function (价格主管部门) or a quantifier or scope opens the name (各地区, 有关单位)."""
+        the head names a function (价格主管部门) or a quantifier or scope opens the name (各地区, 有关单位);
+        and the bodies of a level named without a place (镇人民政府, 街道办事处)."""
+        for m in self._level_bodies.finditer(text):
+            before = tokens.word_at(m.start() - 1)[2] if m.start() else ""
+            if tokens.is_boundary(m.start()) and (not is_han(before) or tag(before) in self.break_tags
+                                                  or before in self.breaks or before in self.generic_words):
+                yield m.start(), m.end(), self.level_bodies[m.group()]  # not the tail of 佘山镇人民政府
         for m in self._generic_heads.finditer(text):
             end = m.end()
             word_start, word_end, word = tokens.word_at(end - 1)

@@ -200,3 +200,11 @@ def test_bureaus_whose_names_end_like_a_common_word_are_bodies(extract_text, nam
 def test_a_function_named_with_a_relative_prefix_is_the_regions_body(extract_text, name, canonical, kind):
     found = agencies(extract_text, f"广州市人民政府办公厅关于印发实施细则的通知\n{name}负责审核。")
     assert (name, canonical, kind) in found
+
+
+def test_the_bodies_of_a_level_named_without_a_place_are_a_class(extract_text):
+    text = "广州市人民政府办公厅关于印发细则的通知\n由区民政部门委托镇人民政府(街道办事处)审批。各乡镇人民政府要落实。岳阳街道办事处配合。"
+    found = [(a.name, a.type.value, a.level) for a in extract_text(text).agencies if a.type.value == "GenericActor"]
+    assert ("镇人民政府", "GenericActor", "township") in found and ("街道办事处", "GenericActor", "township") in found
+    assert ("各乡镇人民政府", "GenericActor", "township") in found
+    assert [name for name, _, _ in found].count("街道办事处") == 1  # 岳阳街道办事处 is one office, no class
