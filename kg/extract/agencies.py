@@ -151,7 +151,8 @@ class AgencyFinder:
         self.quantified_heads = tuple(generic["quantified_heads"])
         self.quantifiers = tuple(sorted(generic["quantifiers"], key=len, reverse=True))
         self.scopes = sorted(generic["scopes"].items(), key=lambda kv: -len(kv[0]))
-        self.generic_words = set(generic["words"]) | set(self.quantifiers) | set(generic["scopes"])
+        self.role_places = tuple(generic["role_places"])
+        self.generic_words = set(generic["words"]) | set(self.quantifiers) | set(generic["scopes"]) | set(self.role_places)
         self.generic_tags = set(generic["tags"])
         self.generic_max = int(generic["max_length"])
         self.function_body_heads = tuple(sorted(generic["function_body_heads"], key=len, reverse=True))
@@ -165,7 +166,7 @@ class AgencyFinder:
     def words(self) -> list[str]:
         """Words the segmenter should keep whole."""
         return ([w for w in self.known if len(w) <= 12] + [h.head for h in self.heads if len(h.head) > 1]
-                + sorted(self.self_references))
+                + sorted(self.self_references) + list(self.role_places))
 
     # -- naming --------------------------------------------------------------
     def resolve(self, name: str, regions: dict[str, str]) -> tuple[str, str | None]:
@@ -257,11 +258,14 @@ class AgencyFinder:
                     break
             level = next((lvl for scope, lvl in self.scopes if opening.startswith(scope) or unquantified.startswith(scope)), None)
             rest = next((opening[len(scope):] for scope, _ in self.scopes if opening.startswith(scope)), opening)
-            quantified = any(q in opening for q in self.quantifiers) or (level is not None and rest != opening)
+            quantified = (any(q in opening for q in self.quantifiers) or (level is not None and rest != opening)
+                          or opening.startswith(self.role_places))
             if m.group() in self.function_heads and (len(opening) >= 2 or quantified):
                 yield start, end, level
-            elif m.group() in self.quantified_heads and quantified and any(q in opening for q in self.quantifiers):
-                yield start, end, level
+            elif m.group() in self.quantified_heads and quantified and (
+                    any(q in opening for q in self.quantifiers) or opening.startswith(self.role_places)
+                    or any(opening.startswith(sc) and len(sc) > 1 and lvl != "central" for sc, lvl in self.scopes)):
+                yield start, end, level  # 各地区, 地方人民政府, 县级以上人民政府, 事发地人民政府; not 市人民政府
 
     def _titled(self, text: str, end: int) -> bool:
         """The name ending at ``end`` is part of a person's title (中国科学院院士), alone or in a list of
@@ -365,7 +369,8 @@ class AgencyFinder:
         for m in self.branch.finditer(text):
             if free(m.start(), m.end()) and self._leading_place(m.group()[len(self._body_at(m.group())):]):
                 emit(m.start(), m.end(), AgencyType.AGENCY, "agency.branch", canonical=m.group())
-        for s, e, level in self._generic_actors(text, tokens, a.segmenter.tag):
+        generic = sorted(set(self._generic_actors(text, tokens, a.segmenter.tag)), key=lambda c: (c[0] - c[1], c[0]))
+        for s, e, level in generic:  # the longest first: 县级以上地方人民政府医疗保障行政部门, not its 人民政府
             if free(s, e):
                 body = self._function_body(text[s:e], found.regions)
                 if body:

@@ -208,3 +208,17 @@ def test_the_bodies_of_a_level_named_without_a_place_are_a_class(extract_text):
     assert ("镇人民政府", "GenericActor", "township") in found and ("街道办事处", "GenericActor", "township") in found
     assert ("各乡镇人民政府", "GenericActor", "township") in found
     assert [name for name, _, _ in found].count("街道办事处") == 1  # 岳阳街道办事处 is one office, no class
+
+
+@pytest.mark.parametrize("name, level", [
+    ("就医地经办机构", None), ("事发地人民政府", None),  # places named by their role
+    ("县级以上地方人民政府", "county"), ("地方人民政府", "province"),  # a level, no place
+])
+def test_role_places_and_levels_make_generic_actors(extract_text, name, level):
+    found = [(a.name, a.type.value, a.level) for a in extract_text(f"关于某事的通知\n{name}负责组织实施。").agencies]
+    assert found == [(name, "GenericActor", level)]
+
+
+def test_a_generic_actor_is_read_whole_before_its_parts(extract_text):
+    found = [a.name for a in extract_text("关于某事的通知\n县级以上地方人民政府医疗保障行政部门负责监督管理。").agencies]
+    assert found == ["县级以上地方人民政府医疗保障行政部门"]
