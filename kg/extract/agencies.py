@@ -412,7 +412,7 @@ class AgencyFinder:
         for part in a.doc.parts:
             # The 落款 names the issuing body, whatever its name looks like; a
             # sign-off naming bodies found already (joint issuers) is left as found.
-            if part.issuer and free(part.issuer.start, part.issuer.end) \
+            if part.issuer and free(part.issuer.start, part.issuer.end) and "\n" not in part.issuer.text \
                     and not self._not_agency(part.issuer.text):
                 emit(part.issuer.start, part.issuer.end, AgencyType.AGENCY, "agency.signoff")
         for s, e, kind in sorted(self._by_head(text, tokens, a.segmenter.tag), key=lambda c: (c[0] - c[1], c[0])):

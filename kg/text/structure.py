@@ -207,6 +207,8 @@ class StructureRules:
     addressee_max: int
     release_note: re.Pattern
     signoff_max: int
+    signoff_lines: int
+    signoff_ends: str
     annex: re.Pattern
     part_title_max: int
     issuing_title: re.Pattern
@@ -261,6 +263,8 @@ def structure_rules() -> StructureRules:
         addressee_max=int(front["addressee_max"]),
         release_note=compile_pattern(front["release_note"], f"{where} [front] release_note"),
         signoff_max=int(parts["signoff_max"]),
+        signoff_lines=int(parts["signoff_lines"]),
+        signoff_ends=parts["signoff_ends"],
         annex=compile_pattern(parts["annex"], f"{where} [parts] annex"),
         part_title_max=int(parts["title_max"]),
         issuing_title=compile_pattern(parts["issuing_title"], f"{where} [parts] issuing_title"),
@@ -433,6 +437,12 @@ class _Parser:
         return (len(line) <= self.rules.signoff_max and not any(ch in self.rules.terminal for ch in line)
                 and not self.heading_of(*self.bounds[k]) and not line.startswith(self.rules.table_row))
 
+    def joint_signoff(self, k: int) -> bool:
+        """A line that can stand above the last line of a sign-off: short, unpunctuated, ending like a body."""
+        line = self.line(k).rstrip()
+        return (0 < len(line) <= self.rules.signoff_max and not any(ch in self.rules.terminal for ch in line)
+                and line.endswith(tuple(self.rules.signoff_ends)) and not self.heading_of(*self.bounds[k]))
+
     def date_of(self, k: int) -> tuple[_dt.date | None, Field]:
         s, e = self.bounds[k]
         m = self.rules.date_line.match(self.text[s:e])
@@ -568,7 +578,14 @@ class _Parser:
                 line = self.line(k)
                 if self.is_signoff(k, body_end):
                     s, e = self.bounds[k]
-                    fields["issuer"] = Field(line, s, e)
+                    top = k
+                    while (top - 1 > first and k - top + 1 < self.rules.signoff_lines and roles[top - 1] == "body"
+                           and self.joint_signoff(top - 1)):
+                        top -= 1  # 广东省发展改革委　广东省能源局 / 广东省工业和信息化厅… above the last issuer
+                    s = self.bounds[top][0]
+                    for j in range(top, k):
+                        roles[j] = "signoff"
+                    fields["issuer"] = Field(self.text[s:e], s, e)
                     fields["date"], fields["date_field"] = self.date_of(k + 1)
                     roles[k] = roles[k + 1] = "signoff"
                     k += 2

@@ -225,3 +225,16 @@ def test_a_page_that_is_only_a_table_takes_its_title_from_a_merged_first_row():
     assert doc.parts[0].title.text == "某县2018年度河长制工作考核细则"
     assert [p.role for p in doc.paragraphs] == ["title", "table", "table"]
     assert parse(normalize("| 甲 | 乙 |\n| 1 | 2 |\n")).parts[0].title is None  # two filled cells: a header row
+
+
+def test_a_jointly_issued_document_signs_with_every_body_above_its_date():
+    from kg.text.normalize import normalize
+    from kg.text.structure import parse
+
+    text = ("关于印发行动方案的通知\n各有关单位：\n现将方案印发给你们，请认真贯彻执行。\n"
+            "附件：行动方案\n广东省发展改革委　　　　广东省能源局\n广东省工业和信息化厅　　广东省生态环境厅\n"
+            "中国人民银行广东省分行\n2026年9月7日\n")
+    doc = parse(normalize(text))
+    issuer = doc.parts[0].issuer.text
+    assert issuer.startswith("广东省发展改革委") and issuer.endswith("中国人民银行广东省分行")
+    assert "附件" not in issuer  # the line announcing the annex is no part of the sign-off
