@@ -146,6 +146,9 @@ class AgencyFinder:
         self.function_heads = tuple(generic["function_heads"])
         self.bare_head = generic["bare_head"]
         self.level_bodies = dict(generic["level_bodies"])
+        self.standing_alone = dict(generic["standing_alone"])
+        self.standing_before = tuple(generic["standing_before"]["words"])
+        self._standing = re.compile("|".join(map(re.escape, sorted(self.standing_alone, key=len, reverse=True))))
         names = "|".join(map(re.escape, sorted(self.level_bodies, key=len, reverse=True)))
         self._level_bodies = re.compile(names)
         self.quantified_heads = tuple(generic["quantified_heads"])
@@ -219,6 +222,10 @@ class AgencyFinder:
         """Generic actors: a head (部门, 单位, 地区…) read back over nouns and the words of [generic], generic if
         the head names a function (价格主管部门) or a quantifier or scope opens the name (各地区, 有关单位);
         and the bodies of a level named without a place (镇人民政府, 街道办事处)."""
+        for m in self._standing.finditer(text):
+            word = tokens.word_at(m.start())
+            if word and word[0] == m.start() and word[1] == m.end() and text.startswith(self.standing_before, m.end()):
+                yield m.start(), m.end(), self.standing_alone[m.group()]  # 各地要…
         for m in self._level_bodies.finditer(text):
             before = tokens.word_at(m.start() - 1)[2] if m.start() else ""
             if tokens.is_boundary(m.start()) and (not is_han(before) or tag(before) in self.break_tags

@@ -222,3 +222,8 @@ def test_role_places_and_levels_make_generic_actors(extract_text, name, level):
 def test_a_generic_actor_is_read_whole_before_its_parts(extract_text):
     found = [a.name for a in extract_text("关于某事的通知\n县级以上地方人民政府医疗保障行政部门负责监督管理。").agencies]
     assert found == ["县级以上地方人民政府医疗保障行政部门"]
+
+
+def test_a_class_of_governments_standing_alone_acts_only_when_a_duty_follows(extract_text):
+    found = [(a.name, a.level) for a in extract_text("关于某事的通知\n各地要强化属地责任。全国各地的企业积极参与。").agencies]
+    assert found == [("各地", "province")]
