@@ -161,6 +161,15 @@ class AgencyFinder:
         self.function_body_heads = tuple(sorted(generic["function_body_heads"], key=len, reverse=True))
         self.functions = {row["function"]: (row["local"], row["province"] or row["local"])
                           for row in read_table("functions.tsv", ("function", "local", "province"), required=2)}
+        functions = "|".join(map(re.escape, sorted(self.functions, key=len, reverse=True)))
+        prefixes = "".join(sorted({p for p, _ in self.relative if len(p) == 1}))
+        list_heads = "|".join(map(re.escape, sorted(generic["function_list_heads"], key=len, reverse=True)))
+        sep, closer = re.escape(generic["function_list_separator"]), re.escape(generic["function_list_closer"])
+        self.function_separator = generic["function_list_separator"]
+        # 教育、人力资源社会保障、公安等部门; 市、区教育、公安…等单位: functions sharing one head
+        self._function_list = re.compile(
+            f"(?P<prefix>[{prefixes}](?:{sep}[{prefixes}])*)?(?P<items>(?:{functions})(?:{sep}(?:{functions}))+)"
+            f"{closer}?(?P<head>{list_heads})")
         heads = sorted(set(self.function_heads) | set(self.quantified_heads), key=len, reverse=True)
         self._generic_heads = re.compile("|".join(map(re.escape, heads)))
         self.places = gazetteer()
@@ -355,7 +364,7 @@ class AgencyFinder:
                  level: str | None = None) -> Agency:
             written = text[s:e]
             if kind is AgencyType.GENERIC:
-                canonical, region = written, None
+                canonical, region = canonical or written, None  # 教育 of 教育、公安等部门: 教育部门
             elif written in self.dated:
                 year = a.year_at(s)
                 canonical, region = self.roster.at(written, str(year) if year else None), None
@@ -376,6 +385,20 @@ class AgencyFinder:
         for m in self.branch.finditer(text):
             if free(m.start(), m.end()) and self._leading_place(m.group()[len(self._body_at(m.group())):]):
                 emit(m.start(), m.end(), AgencyType.AGENCY, "agency.branch", canonical=m.group())
+        for m in self._function_list.finditer(text):
+            prefix = (m["prefix"] or "").split(self.function_separator)[0]  # 市、区教育…: the city's (the districts' are many)
+            head = m["head"] if m["head"] in self.function_body_heads else self.bare_head
+            pos = m.start("items")
+            for item in m["items"].split(self.function_separator):
+                s, e = pos, pos + len(item)
+                pos = e + 1
+                if not free(s, e):
+                    continue
+                body = self._function_body(prefix + item + head, found.regions) if prefix else None
+                if body:
+                    emit(s, e, AgencyType.AGENCY, "agency.function", canonical=body)
+                else:
+                    emit(s, e, AgencyType.GENERIC, "agency.generic", canonical=item + head)
         generic = sorted(set(self._generic_actors(text, tokens, a.segmenter.tag)), key=lambda c: (c[0] - c[1], c[0]))
         for s, e, level in generic:  # the longest first: 县级以上地方人民政府医疗保障行政部门, not its 人民政府
             if free(s, e):

@@ -227,3 +227,12 @@ def test_a_generic_actor_is_read_whole_before_its_parts(extract_text):
 def test_a_class_of_governments_standing_alone_acts_only_when_a_duty_follows(extract_text):
     found = [(a.name, a.level) for a in extract_text("关于某事的通知\n各地要强化属地责任。全国各地的企业积极参与。").agencies]
     assert found == [("各地", "province")]
+
+
+def test_functions_sharing_one_head_are_each_a_mention(extract_text):
+    text = ("广州市人民政府办公厅关于印发细则的通知\n市、区教育、公安、财政等单位按照各自职责主动配合。"
+            "加强教育、人力资源社会保障、公安等部门业务协同。")
+    found = [(a.name, a.canonical, a.type.value) for a in extract_text(text).agencies][1:]
+    assert found == [("教育", "广州市教育局", "Agency"), ("公安", "广州市公安局", "Agency"), ("财政", "广州市财政局", "Agency"),
+                     ("教育", "教育部门", "GenericActor"), ("人力资源社会保障", "人力资源社会保障部门", "GenericActor"),
+                     ("公安", "公安部门", "GenericActor")]
