@@ -236,3 +236,12 @@ def test_functions_sharing_one_head_are_each_a_mention(extract_text):
     assert found == [("教育", "广州市教育局", "Agency"), ("公安", "广州市公安局", "Agency"), ("财政", "广州市财政局", "Agency"),
                      ("教育", "教育部门", "GenericActor"), ("人力资源社会保障", "人力资源社会保障部门", "GenericActor"),
                      ("公安", "公安部门", "GenericActor")]
+
+
+@pytest.mark.parametrize("text, written, canonical", [
+    ("广州市人民政府关于某事的通知\n市委、市政府高度重视。", "市委", "中共广州市委"),
+    ("广州市人民政府关于某事的通知\n中共广州市委部署。", "中共广州市委", "中共广州市委"),
+    ("上海市松江区人民政府办公室关于某事的通知\n区委、区政府高度重视。", "区委", "中共上海市松江区委"),
+])
+def test_a_party_committee_is_one_body_however_it_is_written(extract_text, text, written, canonical):
+    assert (written, canonical) in {(a.name, a.canonical) for a in extract_text(text).agencies}
