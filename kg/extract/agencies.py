@@ -161,8 +161,10 @@ class AgencyFinder:
         self.generic_tags = set(generic["tags"])
         self.generic_max = int(generic["max_length"])
         self.function_body_heads = tuple(sorted(generic["function_body_heads"], key=len, reverse=True))
-        self.functions = {row["function"]: (row["local"], row["province"] or row["local"])
-                          for row in read_table("functions.tsv", ("function", "local", "province"), required=2)}
+        rows = read_table("functions.tsv", ("function", "local", "province", "central"), required=2)
+        self.functions = {row["function"]: (row["local"], row["province"] or row["local"]) for row in rows}
+        self.central_functions = {row["function"]: row["central"] for row in rows if row["central"]}
+        self.central_scope = generic["central_function_scope"]
         functions = "|".join(map(re.escape, sorted(self.functions, key=len, reverse=True)))
         prefixes = "".join(sorted({p for p, _ in self.relative if len(p) == 1}))
         list_heads = "|".join(map(re.escape, sorted(generic["function_list_heads"], key=len, reverse=True)))
@@ -218,6 +220,8 @@ class AgencyFinder:
     def _function_body(self, name: str, regions: dict[str, str]) -> str | None:
         """市民政部门 in a Guangzhou document: 广州市民政局 (a relative prefix, a function, a head of functions)."""
         head = next((h for h in self.function_body_heads if name.endswith(h)), None)
+        if head is not None and name.startswith(self.central_scope):  # 国务院医疗保障行政部门: 国家医疗保障局
+            return self.central_functions.get(name[len(self.central_scope):len(name) - len(head)])
         prefix = next(((p, level) for p, level in self.relative if name.startswith(p)), None)
         if head is None or prefix is None or not regions.get(prefix[1]):
             return None

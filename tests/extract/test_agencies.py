@@ -245,3 +245,10 @@ def test_functions_sharing_one_head_are_each_a_mention(extract_text):
 ])
 def test_a_party_committee_is_one_body_however_it_is_written(extract_text, text, written, canonical):
     assert (written, canonical) in {(a.name, a.canonical) for a in extract_text(text).agencies}
+
+
+@pytest.mark.parametrize("name, canonical", [("国务院医疗保障行政部门", "国家医疗保障局"), ("国务院卫生健康主管部门", "国家卫生健康委员会"),
+                                             ("国务院财政部门", "财政部")])
+def test_a_law_names_a_central_body_by_its_function(extract_text, name, canonical):
+    found = agencies(extract_text, f"医疗保障基金使用监督管理条例\n{name}负责全国的监督管理工作。")
+    assert (name, canonical, "Agency") in found
