@@ -24,9 +24,9 @@ of an issue, never tuned against).
 
 from __future__ import annotations
 
-import argparse
 import sys
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -34,7 +34,7 @@ import yaml
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from quantity_eval import Squeezed, part_bounds  # noqa: E402
+from quantity_eval import RoleScore, Squeezed, part_bounds, run, score_keys  # noqa: E402
 
 KEYS = HERE / "expectations" / "agencies"
 DATA = HERE / "data"
@@ -50,17 +50,13 @@ def norm(name: str) -> str:
     return _official().get(name, name)
 
 
+@lru_cache(maxsize=1)
 def _official() -> dict[str, str]:
-    global _OFFICIAL
-    if _OFFICIAL is None:
-        from kg.extract.roster import roster
+    """The official names of central bodies (those opening with 国家, 中华…), to the roster's name."""
+    from kg.extract.roster import roster
 
-        r = roster()
-        _OFFICIAL = {form.translate(_SAME): r.current(form) for form in r._forms if form.startswith(r.openings)}
-    return _OFFICIAL
-
-
-_OFFICIAL = None
+    r = roster()
+    return {form.translate(_SAME): name for form, name in r.everywhere().items() if form.startswith(r.openings)}
 
 
 def documents(part: str) -> list[Path]:
@@ -177,9 +173,7 @@ class Summary:
     generic_wanted: int = 0
     generic_found: int = 0
     generic_right: int = 0
-    pair_tp: int = 0
-    pair_fp: int = 0
-    pair_fn: int = 0
+    pairs: RoleScore = field(default_factory=RoleScore)  # lead/support pairs
 
     def add(self, d: DocScore) -> None:
         self.body_wanted += sum(1 for w in d.wanted if not w.generic)
@@ -193,9 +187,9 @@ class Summary:
             elif not w.generic and not _generic(a):
                 self.body_right += 1
                 self.canonical_right += norm(a.canonical) == norm(w.item.get("canonical"))
-        self.pair_tp += len(d.pairs_wanted & d.pairs_found)
-        self.pair_fp += len(d.pairs_found - d.pairs_wanted)
-        self.pair_fn += len(d.pairs_wanted - d.pairs_found)
+        self.pairs.tp += len(d.pairs_wanted & d.pairs_found)
+        self.pairs.fp += len(d.pairs_found - d.pairs_wanted)
+        self.pairs.fn += len(d.pairs_wanted - d.pairs_found)
 
     @property
     def precision(self) -> float:
@@ -217,42 +211,21 @@ class Summary:
     def generic_precision(self) -> float:
         return self.generic_right / self.generic_found if self.generic_found else 1.0
 
-    @property
-    def pair_precision(self) -> float:
-        return self.pair_tp / (self.pair_tp + self.pair_fp) if self.pair_tp + self.pair_fp else 1.0
-
-    @property
-    def pair_recall(self) -> float:
-        return self.pair_tp / (self.pair_tp + self.pair_fn) if self.pair_tp + self.pair_fn else 1.0
-
-    @property
-    def pair_f1(self) -> float:
-        p, r = self.pair_precision, self.pair_recall
-        return 2 * p * r / (p + r) if p + r else 0.0
 
 
 def evaluate(part: str, only: str | None = None) -> tuple[Summary, list[tuple[DocScore, Summary]]]:
-    total, per_doc = Summary(), []
-    for key in documents(part):
-        if only and only not in key.stem:
-            continue
-        d = score_document(key)
-        s = Summary()
-        s.add(d)
-        total.add(d)
-        per_doc.append((d, s))
-    return total, per_doc
+    return score_keys(documents(part), only, score_document, Summary)
 
 
 def _row(name: str, s: Summary, extra: str = "") -> str:
     return (f"{name[:50]:<50} {s.body_wanted:>5} {s.precision:>5.2f} {s.recall:>5.2f} {s.canonical:>5.2f} "
-            f"{s.generic_precision:>5.2f} {s.generic:>5.2f} {s.pair_precision:>5.2f} {s.pair_recall:>5.2f} {s.pair_f1:>5.2f}{extra}")
+            f"{s.generic_precision:>5.2f} {s.generic:>5.2f} {s.pairs.precision:>5.2f} {s.pairs.recall:>5.2f} {s.pairs.f1:>5.2f}{extra}")
 
 
 def table(part: str, total: Summary, per_doc: list[tuple[DocScore, Summary]]) -> str:
     head = f"{'document':<50} {'bodies':>5} {'P':>5} {'R':>5} {'canon':>5} {'gen.P':>5} {'gen.R':>5} {'pr.P':>5} {'pr.R':>5} {'pr.F1':>5}"
     lines = [f"== {part}: {len(per_doc)} documents, {total.body_wanted} body mentions, "
-             f"{total.generic_wanted} generic, {total.pair_tp + total.pair_fn} lead/support pairs", head]
+             f"{total.generic_wanted} generic, {total.pairs.tp + total.pairs.fn} lead/support pairs", head]
     lines += [_row(d.name, s, f"  ERROR {d.error}" if d.error else "") for d, s in per_doc]
     lines.append(_row("all", total))
     return "\n".join(lines)
@@ -276,36 +249,15 @@ def details(d: DocScore) -> str:
     return "\n".join(out)
 
 
+def gaps(dev: Summary, sealed: Summary) -> list[tuple[str, float, float]]:
+    return [("agency precision", dev.precision, sealed.precision),
+            ("agency recall", dev.recall, sealed.recall),
+            ("canonical right", dev.canonical, sealed.canonical),
+            ("lead/support pair F1", dev.pairs.f1, sealed.pairs.f1)]
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("parts", nargs="*", default=["dev"], help="dev, sealed, or both")
-    parser.add_argument("--doc", help="only documents whose name contains this")
-    parser.add_argument("--verbose", "-v", action="store_true", help="every miss, extra and wrong name")
-    args = parser.parse_args(argv)
-    totals = {}
-    for part in args.parts:
-        if part not in PARTS:
-            parser.error(f"unknown part {part!r}: choose from {', '.join(PARTS)}")
-        total, per_doc = evaluate(part, args.doc)
-        if not per_doc:
-            print(f"== {part}: no documents\n")
-            continue
-        totals[part] = total
-        print(table(part, total, per_doc))
-        if args.verbose:
-            for d, _ in per_doc:
-                print(details(d))
-        print()
-    if len(totals) == 2:
-        dev, sealed = totals["dev"], totals["sealed"]
-        print("== dev against sealed (the gap is the honest measure of generality)")
-        print(f"{'':<28} {'dev':>6} {'sealed':>7} {'gap':>6}")
-        for label, a, b in (("agency precision", dev.precision, sealed.precision),
-                            ("agency recall", dev.recall, sealed.recall),
-                            ("canonical right", dev.canonical, sealed.canonical),
-                            ("lead/support pair F1", dev.pair_f1, sealed.pair_f1)):
-            print(f"{label:<28} {a:>6.2f} {b:>7.2f} {a - b:>+6.2f}")
-    return 0
+    return run(argv, __doc__.split("\n\n")[0], evaluate, table, details, gaps, "every miss, extra and wrong name")
 
 
 if __name__ == "__main__":

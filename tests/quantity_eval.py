@@ -346,17 +346,23 @@ class Summary:
         return self.deadline_right / self.targets_found if self.targets_found else 1.0
 
 
-def evaluate(part: str, only: str | None = None) -> tuple[Summary, list[tuple[DocScore, Summary]]]:
-    total, per_doc = Summary(), []
-    for key in documents(part):
+def score_keys(keys: list[Path], only: str | None, score, summary):
+    """Score each answer key (``score(key)``) and sum them up (``summary()`` with its ``add``): the total, and
+    per document its score and its own summary."""
+    total, per_doc = summary(), []
+    for key in keys:
         if only and only not in key.stem:
             continue
-        d = score_document(key)
-        s = Summary()
+        d = score(key)
+        s = summary()
         s.add(d)
         total.add(d)
         per_doc.append((d, s))
     return total, per_doc
+
+
+def evaluate(part: str, only: str | None = None) -> tuple[Summary, list[tuple[DocScore, Summary]]]:
+    return score_keys(documents(part), only, score_document, Summary)
 
 
 def table(part: str, total: Summary, per_doc: list[tuple[DocScore, Summary]]) -> str:
@@ -410,11 +416,13 @@ def details(d: DocScore) -> str:
     return "\n".join(out)
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+def run(argv: list[str] | None, description: str, evaluate, table, details, gaps, verbose_help: str) -> int:
+    """The command line of a scorer: the parts asked for, each as a table (and with ``-v`` every
+    document's details), then dev against sealed, the rows ``gaps(dev, sealed)`` gives."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("parts", nargs="*", default=["dev"], help="dev, sealed, or both")
     parser.add_argument("--doc", help="only documents whose name contains this")
-    parser.add_argument("--verbose", "-v", action="store_true", help="every miss, extra and wrong field")
+    parser.add_argument("--verbose", "-v", action="store_true", help=verbose_help)
     args = parser.parse_args(argv)
     totals = {}
     for part in args.parts:
@@ -431,17 +439,24 @@ def main(argv: list[str] | None = None) -> int:
                 print(details(d))
         print()
     if len(totals) == 2:
-        dev, sealed = totals["dev"], totals["sealed"]
-        t_dev, t_sealed = dev.roles["target"], sealed.roles["target"]
         print("== dev against sealed (the gap is the honest measure of generality)")
         print(f"{'':<28} {'dev':>6} {'sealed':>7} {'gap':>6}")
-        for label, a, b in (("target precision", t_dev.precision, t_sealed.precision),
-                            ("target recall", t_dev.recall, t_sealed.recall),
-                            ("target F1", t_dev.f1, t_sealed.f1),
-                            ("role accuracy", dev.role_accuracy, sealed.role_accuracy),
-                            ("deadline right (targets)", dev.deadline_accuracy, sealed.deadline_accuracy)):
+        for label, a, b in gaps(totals["dev"], totals["sealed"]):
             print(f"{label:<28} {a:>6.2f} {b:>7.2f} {a - b:>+6.2f}")
     return 0
+
+
+def gaps(dev: Summary, sealed: Summary) -> list[tuple[str, float, float]]:
+    t_dev, t_sealed = dev.roles["target"], sealed.roles["target"]
+    return [("target precision", t_dev.precision, t_sealed.precision),
+            ("target recall", t_dev.recall, t_sealed.recall),
+            ("target F1", t_dev.f1, t_sealed.f1),
+            ("role accuracy", dev.role_accuracy, sealed.role_accuracy),
+            ("deadline right (targets)", dev.deadline_accuracy, sealed.deadline_accuracy)]
+
+
+def main(argv: list[str] | None = None) -> int:
+    return run(argv, __doc__.split("\n\n")[0], evaluate, table, details, gaps, "every miss, extra and wrong field")
 
 
 if __name__ == "__main__":
