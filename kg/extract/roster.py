@@ -84,6 +84,11 @@ class Roster:
                     problems.append(f"{entry.get('name')}: replaces {old}: date {date!r} is not YYYY-MM-DD")
                 else:
                     self.changes.append(Change(old, entry["name"], date, change.get("note", "")))
+        self._successors: dict[str, list[Change]] = {}  # a body's changes, indexed once
+        self._predecessors: dict[str, list[Change]] = {}
+        for c in self.changes:
+            self._successors.setdefault(c.predecessor, []).append(c)
+            self._predecessors.setdefault(c.successor, []).append(c)
         forms: dict[str, list[str]] = {}
         for body in self.bodies.values():
             if body.parent is not None and body.parent not in self.bodies:
@@ -106,8 +111,8 @@ class Roster:
         """The dates ``[from, until)`` a body existed (ISO; "" for no bound): from the reorganisation that made
         it (or `since`), until the one that took it over (or `until`)."""
         body = self.bodies[name]
-        begun = [c.date for c in self.changes if c.successor == name]
-        ended = [c.date for c in self.changes if c.predecessor == name]
+        begun = [c.date for c in self.predecessors(name)]
+        ended = [c.date for c in self.successors(name)]
         return body.since or (max(begun) if begun else ""), min(ended) if ended else (body.until or "")
 
     @staticmethod
@@ -151,10 +156,12 @@ class Roster:
         return {form: self.current(form) for form in self._forms if form not in everywhere}
 
     def successors(self, name: str) -> list[Change]:
-        return [c for c in self.changes if c.predecessor == name]
+        """The changes by which other bodies took ``name`` over."""
+        return self._successors.get(name, [])
 
     def predecessors(self, name: str) -> list[Change]:
-        return [c for c in self.changes if c.successor == name]
+        """The changes by which ``name`` took other bodies over."""
+        return self._predecessors.get(name, [])
 
 
 @lru_cache(maxsize=1)

@@ -124,6 +124,7 @@ class _Writer:
         self.ex = ex
         self.m = minter
         self.roster = roster()
+        self.central_described: dict[str, int] = {}  # body -> how far out its neighbours were described
         self.src = minter.source(ex.doc_id)
         self.docs = {d.key: minter.document(d.key) for d in ex.documents}
         self.part_docs = {d.part: self.docs[d.key] for d in ex.documents if d.is_source}
@@ -266,8 +267,9 @@ class _Writer:
         """What the roster of central bodies says of the body: its kind, the body that runs it, and the
         reorganisations it came from or went into (those bodies are described too, one step away)."""
         body = self.roster.bodies.get(name)
-        if body is None:
-            return
+        if body is None or self.central_described.get(name, -1) >= depth:
+            return  # described already for this file, as far out (its triples are the same each time)
+        self.central_described[name] = depth
         kind = self.m.body_kind(body.kind_label)
         self.labelled(kind, POL.BodyKind, body.kind_label, shared=True)
         self.describe(kind, SKOS.prefLabel, Text(body.kind_label))
