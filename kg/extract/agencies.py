@@ -133,7 +133,7 @@ class AgencyFinder:
         self.zone_body = re.compile(f"[\\u4e00-\\u9fff]{{2,12}}(?:{zones})(?:{heads})")
         self.title_issuer_ends = tuple(cfg["regions"]["title_issuer_ends"])
         branches = cfg["branches"]
-        bodies = "|".join(map(re.escape, sorted(central.bodies, key=len, reverse=True)))
+        bodies = "|".join(map(re.escape, self.central_names))
         heads = "|".join(map(re.escape, sorted(branches["heads"], key=len, reverse=True)))
         self.branch = re.compile(f"(?:{bodies})[\\u4e00-\\u9fff]{{2,{int(branches['place_length'])}}}?(?:{heads})")
         self.patterns = [
@@ -158,6 +158,7 @@ class AgencyFinder:
         self.scopes = sorted(generic["scopes"].items(), key=lambda kv: -len(kv[0]))
         self.role_places = tuple(generic["role_places"])
         self.generic_words = set(generic["words"]) | set(self.quantifiers) | set(generic["scopes"]) | set(self.role_places)
+        self.generic_openers = (*self.quantifiers, *(scope for scope, _ in self.scopes))  # what opens a generic name
         self.generic_tags = set(generic["tags"])
         self.generic_max = int(generic["max_length"])
         self.function_body_heads = tuple(sorted(generic["function_body_heads"], key=len, reverse=True))
@@ -270,10 +271,9 @@ class AgencyFinder:
             opening = name[: len(name) - len(m.group())]
             # 细化省市有关部门: the name opens at the first word that opens with a scope or quantifier
             # (not at the 区 of 地区经办机构)
-            cut = min((k for k in word_starts
-                       if 0 < k < len(opening) and opening.startswith((*self.quantifiers, *(sc for sc, _ in self.scopes)), k)),
+            cut = min((k for k in word_starts if 0 < k < len(opening) and opening.startswith(self.generic_openers, k)),
                       default=None)
-            if cut is not None and not any(opening.startswith(w) for w in (*self.quantifiers, *(sc for sc, _ in self.scopes))):
+            if cut is not None and not opening.startswith(self.generic_openers):
                 start, name, opening = start + cut, name[cut:], opening[cut:]
             unquantified = opening
             for q in self.quantifiers:  # 各市人民政府: the scope after the quantifier tells the level
@@ -368,6 +368,14 @@ class AgencyFinder:
         def free(s: int, e: int) -> bool:
             return all(e <= ts or s >= te for ts, te in taken)
 
+        def emit_function(s: int, e: int, name: str, canonical: str | None = None, level: str | None = None) -> None:
+            """A name of a function (市民政部门, 有关部门): the region's body of it, else a generic actor."""
+            body = self._function_body(name, found.regions)
+            if body:
+                emit(s, e, AgencyType.AGENCY, "agency.function", canonical=body)
+            else:
+                emit(s, e, AgencyType.GENERIC, "agency.generic", canonical=canonical, level=level)
+
         def emit(s: int, e: int, kind: AgencyType, rule: str, canonical: str | None = None,
                  level: str | None = None) -> Agency:
             written = text[s:e]
@@ -400,21 +408,12 @@ class AgencyFinder:
             for item in m["items"].split(self.function_separator):
                 s, e = pos, pos + len(item)
                 pos = e + 1
-                if not free(s, e):
-                    continue
-                body = self._function_body(prefix + item + head, found.regions) if prefix else None
-                if body:
-                    emit(s, e, AgencyType.AGENCY, "agency.function", canonical=body)
-                else:
-                    emit(s, e, AgencyType.GENERIC, "agency.generic", canonical=item + head)
+                if free(s, e):
+                    emit_function(s, e, prefix + item + head, canonical=item + head)
         generic = sorted(set(self._generic_actors(text, tokens, a.segmenter.tag)), key=lambda c: (c[0] - c[1], c[0]))
         for s, e, level in generic:  # the longest first: 县级以上地方人民政府医疗保障行政部门, not its 人民政府
             if free(s, e):
-                body = self._function_body(text[s:e], found.regions)
-                if body:
-                    emit(s, e, AgencyType.AGENCY, "agency.function", canonical=body)
-                else:
-                    emit(s, e, AgencyType.GENERIC, "agency.generic", level=level)
+                emit_function(s, e, text[s:e], level=level)
         for s, e, (canonical, kind) in self.lexicon.finditer(text, tokens):
             if free(s, e) and not self._titled(text, e) and not self.document_number.match(text, e):
                 start = self._relative_prefix(tokens, s)

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from kg.nlp.time import time_reader
 from kg.resources import compile_pattern, load_toml
 
 
@@ -104,16 +105,16 @@ class AssignmentReader:
             stop = next((x.start() for x in self.segments.finditer(text, m.end(), stop)), stop)
             role = self.labels[m["label"]]
             units = list(self._units(text, m.end(), stop, keep_groups=True, out=out))
-            marked = [self._marked(name) for _, _, name in units]
-            for j, ((us, ue, name), mark) in enumerate(zip(units, marked)):
+            marks = [self._mark_of(name) for _, _, name in units]
+            for j, ((us, ue, name), mark) in enumerate(zip(units, marks)):
                 if mark:
-                    r = mark  # 财政部（牵头）
+                    r = self.role_marks[mark]  # 财政部（牵头）
                 elif role == "first-leads":
-                    r = "support" if explicit_lead or any(marked) or j else "lead"
+                    r = "support" if explicit_lead or any(marks) or j else "lead"
                 else:
                     r = role
                 if not self._group(name):  # a group's members keep their place in the order
-                    ue -= len(self._mark_of(name))
+                    ue -= len(mark)
                     out.units.append(Unit(us, ue, text[us:ue], r))
         # Clauses outside the labelled lists: 省商务厅牵头, 合肥海关配合, 6月底前完成.
         taken = [(m.start(), self._list_end(text, m, labels, end)) for m in labels]
@@ -146,11 +147,8 @@ class AssignmentReader:
         return name.endswith(self.group_suffixes)
 
     def _mark_of(self, name: str) -> str:
+        """The role mark a unit ends with (财政部（牵头）), else ""."""
         return next((mark for mark in self.role_marks if name.endswith(mark) and len(name) > len(mark)), "")
-
-    def _marked(self, name: str) -> str | None:
-        mark = self._mark_of(name)
-        return self.role_marks[mark] if mark else None
 
     def _units(self, text: str, start: int, end: int, keep_groups: bool = False, out: Assignment | None = None):
         for s, e in _pieces(text, start, end, self.units):
@@ -185,6 +183,14 @@ def _strip(text: str, s: int, e: int) -> tuple[int, int]:
     while e > s and text[e - 1].isspace():
         e -= 1
     return s, e
+
+
+def written_deadline(a, assignment: Assignment):
+    """The deadline an assignment writes (（2023年6月底前完成，…）), read against its document's year."""
+    if assignment.deadline is None:
+        return None
+    ds, de = assignment.deadline
+    return time_reader().deadline(a.text[ds:de], a.year_at(ds))
 
 
 @lru_cache(maxsize=1)

@@ -22,9 +22,9 @@ assignment in it (（6月底前完成，牵头单位：…）).
 
 from __future__ import annotations
 
+from kg.extract.assignments import written_deadline
 from kg.extract.base import Analysis, agency_subject, strip_span
 from kg.extract.records import Feature, GuaranteeMeasure, Measure, Problem, Task
-from kg.nlp.time import time_reader
 from kg.resources import load_toml
 from kg.text.structure import Section
 
@@ -48,7 +48,6 @@ class EnumerationReader:
         lead = load_toml("responsibilities.toml")["lead"]
         self.modals = sorted(lead["modals"], key=len, reverse=True)
         self.joiners = sorted(lead["joiners"], key=len, reverse=True)
-        self.time = time_reader()
 
     # -- classification --------------------------------------------------------------
     def category(self, text: str) -> str | None:
@@ -209,8 +208,7 @@ class EnumerationReader:
         """The deadline of a bracketed assignment in ``[start, end)`` (outside ``inner`` spans)."""
         for assignment in a.assignments:
             if start <= assignment.start < end and assignment.deadline and not any(s <= assignment.start < e for s, e in inner):
-                ds, de = assignment.deadline
-                return self.time.deadline(a.text[ds:de], a.year_at(ds))
+                return written_deadline(a, assignment)
         return None
 
     # -- tasks -----------------------------------------------------------------------
@@ -230,13 +228,7 @@ class EnumerationReader:
         spans = []
         if children:
             for child in children:
-                if child.heading_end > child.heading_start:
-                    ls, le = child.heading_start, child.heading_end
-                else:
-                    stop = next((p.end for p in doc.paragraphs if p.start <= child.start < p.end), child.end)
-                    ls = child.heading_start
-                    le = next((k for k in range(ls, stop) if text[k] in self.label_ends), stop)
-                spans.append((ls, le, child.start, child.end))
+                spans.append((*self._section_label(a, child), child.start, child.end))
         else:
             paragraphs = [p for p in doc.paragraphs if p.section == sec.index and p.role == "body" and p.end > body]
             # A line that is a labelled assignment (牵头单位：…) closes the paragraph before it, no measure of its own.

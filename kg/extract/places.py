@@ -46,13 +46,14 @@ def gazetteer() -> Lexicon[PlaceEntry]:
     if errors:
         raise RuleError("; ".join(errors))
     cfg = load_toml("agencies.toml")["divisions"]
+    prefixed, bare_length = tuple(cfg["city_prefixed"]), int(cfg["min_bare_length"])
     for row in read_table("divisions.tsv", ("code", "name", "city", "province", "unique"), required=5):
         name = row["name"]
         # a district is named with its city (广州市天河区); a county, a county-level city or a banner alone
-        canonical = row["city"] + name if name.endswith(tuple(cfg["city_prefixed"])) else name
+        canonical = row["city"] + name if name.endswith(prefixed) else name
         entry = PlaceEntry(canonical, "county", row["province"], row["city"])
         entries.setdefault(row["city"] + name, entry)
-        if row["unique"] == "yes" and len(name) >= int(cfg["min_bare_length"]):
+        if row["unique"] == "yes" and len(name) >= bare_length:
             entries.setdefault(name, entry)  # 沛县, 和县 only with their city: 和县 stands in 市和县级
     return Lexicon(entries)
 

@@ -24,9 +24,9 @@
 
 from __future__ import annotations
 
+from kg.extract.assignments import written_deadline
 from kg.extract.base import Analysis
 from kg.extract.records import Responsibility, Role, Subject
-from kg.nlp.time import time_reader
 from kg.resources import compile_pattern, load_toml
 
 # Between the last agency and its drafting verb: punctuation or a short phrase.
@@ -57,7 +57,6 @@ class ResponsibilityFinder:
         self.involved = [compile_pattern(p, "responsibilities.toml involved") for p in cfg["involved"]["patterns"]]
         self.clause_marks = cfg["assignments"]["segment_separators"] + cfg["assignments"]["clause_separators"]
         self.title_issuer_ends = tuple(load_toml("agencies.toml")["regions"]["title_issuer_ends"])
-        self.time = time_reader()
 
     def __call__(self, a: Analysis) -> None:
         self.seen = set()
@@ -162,10 +161,7 @@ class ResponsibilityFinder:
     def _assignments(self, a: Analysis) -> None:
         for assignment in a.assignments:
             subject = self.subject_at(a, assignment.start)
-            deadline = None
-            if assignment.deadline:
-                ds, de = assignment.deadline
-                deadline = self.time.deadline(a.text[ds:de], a.year_at(ds))
+            deadline = written_deadline(a, assignment)
             for unit in assignment.units:
                 for _, _, agency in a.located("agency", unit.start, unit.end):
                     role = Role.LEAD if unit.role == "lead" else Role.SUPPORT

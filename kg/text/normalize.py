@@ -468,14 +468,9 @@ def inline_breaks(rules: LayoutRules, text: str) -> frozenset:
     for pattern in rules.inline_breaks:
         at = "at" in pattern.groupindex
         breaks.update(m.start("at") if at else m.start() for m in pattern.finditer(text))
-    start = 0
-    while start < len(text):  # lines that ran a whole document together
-        end = text.find("\n", start)
-        end = len(text) if end < 0 else end
-        if end - start >= rules.run_together_length:
-            for pattern in rules.run_together_breaks:
-                breaks.update(m.start() for m in pattern.finditer(text, start, end))
-        start = end + 1
+    for line in re.finditer(f"[^\n]{{{rules.run_together_length},}}", text):  # a whole document run into one line
+        for pattern in rules.run_together_breaks:
+            breaks.update(m.start() for m in pattern.finditer(text, line.start(), line.end()))
     return frozenset(breaks)
 
 

@@ -208,7 +208,7 @@ class StructureRules:
     release_note: re.Pattern
     signoff_max: int
     signoff_lines: int
-    signoff_ends: str
+    signoff_ends: tuple[str, ...]
     annex: re.Pattern
     part_title_max: int
     issuing_title: re.Pattern
@@ -264,7 +264,7 @@ def structure_rules() -> StructureRules:
         release_note=compile_pattern(front["release_note"], f"{where} [front] release_note"),
         signoff_max=int(parts["signoff_max"]),
         signoff_lines=int(parts["signoff_lines"]),
-        signoff_ends=parts["signoff_ends"],
+        signoff_ends=tuple(parts["signoff_ends"]),
         annex=compile_pattern(parts["annex"], f"{where} [parts] annex"),
         part_title_max=int(parts["title_max"]),
         issuing_title=compile_pattern(parts["issuing_title"], f"{where} [parts] issuing_title"),
@@ -433,6 +433,10 @@ class _Parser:
     def is_signoff(self, k: int, end: int) -> bool:
         if k + 1 >= end or not self.rules.date_line.match(self.line(k + 1)):
             return False
+        return self.signoff_line(k)
+
+    def signoff_line(self, k: int) -> bool:
+        """A line a sign-off can hold: short, unpunctuated, no heading, no table row."""
         line = self.line(k)
         return (len(line) <= self.rules.signoff_max and not any(ch in self.rules.terminal for ch in line)
                 and not self.heading_of(*self.bounds[k]) and not line.startswith(self.rules.table_row))
@@ -440,8 +444,7 @@ class _Parser:
     def joint_signoff(self, k: int) -> bool:
         """A line that can stand above the last line of a sign-off: short, unpunctuated, ending like a body."""
         line = self.line(k).rstrip()
-        return (0 < len(line) <= self.rules.signoff_max and not any(ch in self.rules.terminal for ch in line)
-                and line.endswith(tuple(self.rules.signoff_ends)) and not self.heading_of(*self.bounds[k]))
+        return bool(line) and line.endswith(self.rules.signoff_ends) and self.signoff_line(k)
 
     def date_of(self, k: int) -> tuple[_dt.date | None, Field]:
         s, e = self.bounds[k]
