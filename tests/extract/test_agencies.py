@@ -40,6 +40,7 @@ def test_protection_centres(extract_text):
     "内部转化部门能力不足。",
     "举办宣传培训活动。",
     "建设数字政府。",
+    "鼓励企业设立地区总部和研发总部。",
 ])
 def test_words_that_only_look_like_agencies(extract_text, text):
     assert agencies(extract_text, text) == []
