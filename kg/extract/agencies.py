@@ -161,6 +161,7 @@ class AgencyFinder:
         self.generic_openers = (*self.quantifiers, *(scope for scope, _ in self.scopes))  # what opens a generic name
         self.generic_tags = set(generic["tags"])
         self.generic_max = int(generic["max_length"])
+        self.office_endings = tuple(generic["department_endings"])
         self.function_body_heads = tuple(sorted(generic["function_body_heads"], key=len, reverse=True))
         rows = read_table("functions.tsv", ("function", "local", "province", "central"), required=2)
         self.functions = {row["function"]: (row["local"], row["province"] or row["local"]) for row in rows}
@@ -172,9 +173,11 @@ class AgencyFinder:
         sep, closer = re.escape(generic["function_list_separator"]), re.escape(generic["function_list_closer"])
         self.function_separator = generic["function_list_separator"]
         # 教育、人力资源社会保障、公安等部门; 市、区教育、公安…等单位: functions sharing one head
+        # An item no function names (来穗人员服务管理) may stand among them, between two separators.
         self._function_list = re.compile(
-            f"(?P<prefix>[{prefixes}](?:{sep}[{prefixes}])*)?(?P<items>(?:{functions})(?:{sep}(?:{functions}))+)"
-            f"{closer}?(?P<head>{list_heads})")
+            f"(?P<prefix>[{prefixes}](?:{sep}[{prefixes}])*)?(?P<items>(?:{functions})"
+            f"(?:{sep}(?:{functions}|[\\u4e00-\\u9fff]{{2,{int(generic['function_list_unknown'])}}}(?={sep})))*"
+            f"{sep}(?:{functions})){closer}?(?P<head>{list_heads})")
         heads = sorted(set(self.function_heads) | set(self.quantified_heads), key=len, reverse=True)
         self._generic_heads = re.compile("|".join(map(re.escape, heads)))
         self.places = gazetteer()
@@ -230,7 +233,10 @@ class AgencyFinder:
         bodies = self.functions.get(function)
         if bodies is None:
             return None
-        return regions[prefix[1]] + (bodies[1] if prefix[1] == "province" else bodies[0])
+        body = bodies[1] if prefix[1] == "province" else bodies[0]
+        if "{region}" in body:  # 团市委: 共青团广州市委员会
+            return body.replace("{region}", regions[prefix[1]])
+        return regions[prefix[1]] + body
 
     def _body_at(self, name: str) -> str:
         """The roster body a branch's name opens with."""
@@ -402,14 +408,26 @@ class AgencyFinder:
             if free(m.start(), m.end()) and self._leading_place(m.group()[len(self._body_at(m.group())):]):
                 emit(m.start(), m.end(), AgencyType.AGENCY, "agency.branch", canonical=m.group())
         for m in self._function_list.finditer(text):
-            prefix = (m["prefix"] or "").split(self.function_separator)[0]  # 市、区教育…: the city's (the districts' are many)
+            items = m["items"].split(self.function_separator)
+            if 2 * sum(item in self.functions for item in items) <= len(items):
+                continue  # most of a list of functions are functions
+            # 市、区教育、公安…等单位: each function names the city's body and, a class, the districts' bodies
+            prefixes = (m["prefix"] or "").split(self.function_separator)
             head = m["head"] if m["head"] in self.function_body_heads else self.bare_head
             pos = m.start("items")
-            for item in m["items"].split(self.function_separator):
+            for item in items:
                 s, e = pos, pos + len(item)
                 pos = e + 1
-                if free(s, e):
-                    emit_function(s, e, prefix + item + head, canonical=item + head)
+                if not free(s, e):
+                    continue
+                own = self.functions.get(item, ("",))[0]
+                # 区教育部门, but 区妇联: a people's organisation is no department
+                department = item not in self.functions or (own.endswith(self.office_endings) and "{region}" not in own)
+                name = item + head if department else item
+                emit_function(s, e, prefixes[0] + item + head, canonical=prefixes[0] + name if prefixes[0] else name)
+                for prefix in prefixes[1:]:  # not free any more: the same words name these too
+                    emit(s, e, AgencyType.GENERIC, "agency.generic", canonical=prefix + name,
+                         level=dict(self.scopes).get(prefix))
         generic = sorted(set(self._generic_actors(text, tokens, a.segmenter.tag)), key=lambda c: (c[0] - c[1], c[0]))
         for s, e, level in generic:  # the longest first: 县级以上地方人民政府医疗保障行政部门, not its 人民政府
             if free(s, e):

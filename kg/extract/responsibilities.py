@@ -24,9 +24,12 @@
 
 from __future__ import annotations
 
+import re
+
 from kg.extract.assignments import written_deadline
 from kg.extract.base import Analysis
 from kg.extract.records import Responsibility, Role, Subject
+from kg.nlp.segment import is_han
 from kg.resources import compile_pattern, load_toml
 
 # Between the last agency and its drafting verb: punctuation or a short phrase.
@@ -53,10 +56,16 @@ class ResponsibilityFinder:
         self.duty_sections = set(subject["duty_sections"])
         self.list_closers = tuple(subject["list_closers"])
         self.copulas = sorted(subject["copulas"], key=len, reverse=True)
+        self.max_unknown_unit = int(subject["max_unknown_unit"])
+        self.manners = sorted(subject["manners"], key=len, reverse=True)
+        agencies = load_toml("agencies.toml")
+        self.list_heads = sorted(agencies["generic"]["function_list_heads"], key=len, reverse=True)
+        prefixes = "".join(sorted(p for p in agencies["regions"]["relative"] if len(p) == 1))
+        self.shared_prefix = re.compile(f"[{prefixes}](?:、[{prefixes}])+")
         self.role_nouns = dict(subject["role_nouns"])
         self.involved = [compile_pattern(p, "responsibilities.toml involved") for p in cfg["involved"]["patterns"]]
         self.clause_marks = cfg["assignments"]["segment_separators"] + cfg["assignments"]["clause_separators"]
-        self.title_issuer_ends = tuple(load_toml("agencies.toml")["regions"]["title_issuer_ends"])
+        self.title_issuer_ends = tuple(agencies["regions"]["title_issuer_ends"])
 
     def __call__(self, a: Analysis) -> None:
         self.seen = set()
@@ -70,9 +79,9 @@ class ResponsibilityFinder:
     def _add(self, a: Analysis, agency: str, role: Role, subject: Subject, start: int, end: int, rule: str,
              deadline=None, ongoing: bool = False) -> None:
         # A document without tasks or measures (a rule book, an emergency plan) is the subject of all its
-        # duties: those of different sections are different assignments.
-        section = a.doc.section_at(start) if subject.kind == "document" else None
-        key = (agency, role, subject, section.index if section is not None else None)
+        # duties: those of different sentences are different assignments.
+        sentence = a.doc.sentence_at(start) if subject.kind == "document" else None
+        key = (agency, role, subject, sentence.start if sentence is not None else None)
         if key not in self.seen:
             self.seen.add(key)
             a.found.responsibilities.append(
@@ -205,22 +214,40 @@ class ResponsibilityFinder:
         marker = next((m for m in self.agent_markers if text.startswith(m, pos)), None)
         if marker:
             pos += len(marker)
-        spans = {s: (e, record) for s, e, record in a.located("agency", pos, end)}
+        spans = _spans(a, pos, end)
+        shared = self.shared_prefix.match(text, pos)  # 市、区教育、公安…: the prefix the list shares
+        if shared and shared.end() in spans:
+            pos = shared.end()
         leads, supports, supporting = [], [], False
         while pos < end:
             if pos in spans:
-                pos, record = spans[pos]
-                (supports if supporting else leads).append(record)
+                pos, records = spans[pos]
+                (supports if supporting else leads).extend(records)
+                if text[pos:pos + 1] in ("(", "（") and pos + 1 in spans:
+                    close, inner = spans[pos + 1]  # 镇人民政府(街道办事处)应…: the body in brackets acts alike
+                    if text[close:close + 1] in (")", "）"):
+                        (supports if supporting else leads).extend(inner)
+                        pos = close + 1
                 continue
             joiner = next((j for j in self.joiners if text.startswith(j, pos)), None)
             if (leads or supports) and joiner:
                 supporting = supporting or joiner in self.support_joiners
                 pos += len(joiner)
                 continue
+            skip = self._unknown_unit(text, pos, end, spans) if (leads or supports) and text[pos - 1] == "、" else None
+            if skip:
+                pos = skip  # 公安部、…、总参作战部、武警总部等参加: a unit not known keeps the list going
+                continue
             break
         if not leads:
             return None
         after = pos + next((len(c) for c in self.list_closers if text.startswith(c, pos)), 0)
+        if after > pos:  # …残联等单位按照各自职责主动配合: the list's head, and how the units act
+            after += next((len(h) for h in self.list_heads if text.startswith(h, after)), 0)
+            manner = next((m for m in self.manners if text.startswith(m, after)), None)
+            if manner:
+                after += len(manner)
+                pos = after + (text[after] in self.clause_marks if after < end else 0)
         helps = next((w for w in self.support_words if text.startswith(w, after)), None)
         if helps and not marker:
             return [], leads + supports, after + len(helps)  # 公安部、交通运输部等参加
@@ -246,12 +273,28 @@ class ResponsibilityFinder:
             joiner = next((j for j in self.support_joiners if text.startswith(j, k)), None)
             if joiner:
                 k += len(joiner)
-                spans = {s: (e, record) for s, e, record in a.located("agency", k, end)}
+                spans = _spans(a, k, end)
                 while k in spans:
-                    k, record = spans[k]
-                    supports.append(record)
+                    k, records = spans[k]
+                    supports.extend(records)
                     k += next((len(j) for j in self.joiners if text.startswith(j, k)), 0)
         return leads, supports, stop
+
+    def _unknown_unit(self, text: str, pos: int, end: int, spans: dict) -> int | None:
+        """Where a list of units holds one this reader does not know, the offset of its separator.
+
+        Only a short run of Han characters between two separators of the list (、), followed by a
+        known unit or by the list's close and a role word (等参加, 等负责), counts as a unit."""
+        words = self.support_words + tuple(self.duty_words)
+        for k in range(pos + 2, min(end, pos + self.max_unknown_unit + 1)):
+            if not is_han(text[k - 1]):
+                return None
+            if text[k] == "、":
+                return k if k + 1 in spans else None
+            closer = next((c for c in self.list_closers if text.startswith(c, k)), None)
+            if closer and any(text.startswith(w, k + len(closer)) for w in words):
+                return k
+        return None
 
     def _involved(self, a: Analysis) -> None:
         for start, end, measure in a.located("measure"):
@@ -261,6 +304,15 @@ class ResponsibilityFinder:
                         self._add(a, agency.canonical, Role.INVOLVED,
                                   Subject("measure", (measure.document, measure.task, measure.order)),
                                   m.start(), m.end(), "responsibility.involved")
+
+
+def _spans(a: Analysis, start: int, end: int) -> dict[int, tuple[int, list]]:
+    """The agencies found in ``[start, end)`` by where they start: the end and the agencies there (the
+    same words may name two: 市、区教育 is the city's bureau and the districts')."""
+    spans: dict[int, tuple[int, list]] = {}
+    for s, e, record in a.located("agency", start, end):
+        spans.setdefault(s, (e, []))[1].append(record)
+    return spans
 
 
 def _find_all(text: str, word: str, start: int, end: int) -> list[int]:

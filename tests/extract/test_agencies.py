@@ -234,9 +234,28 @@ def test_functions_sharing_one_head_are_each_a_mention(extract_text):
     text = ("广州市人民政府办公厅关于印发细则的通知\n市、区教育、公安、财政等单位按照各自职责主动配合。"
             "加强教育、人力资源社会保障、公安等部门业务协同。")
     found = [(a.name, a.canonical, a.type.value) for a in extract_text(text).agencies][1:]
-    assert found == [("教育", "广州市教育局", "Agency"), ("公安", "广州市公安局", "Agency"), ("财政", "广州市财政局", "Agency"),
+    # 市、区: the city's body, and the districts' bodies as a class
+    assert found == [("教育", "广州市教育局", "Agency"), ("教育", "区教育部门", "GenericActor"),
+                     ("公安", "广州市公安局", "Agency"), ("公安", "区公安部门", "GenericActor"),
+                     ("财政", "广州市财政局", "Agency"), ("财政", "区财政部门", "GenericActor"),
                      ("教育", "教育部门", "GenericActor"), ("人力资源社会保障", "人力资源社会保障部门", "GenericActor"),
                      ("公安", "公安部门", "GenericActor")]
+
+
+def test_a_list_of_functions_holds_peoples_organisations_and_an_unknown_item(extract_text):
+    text = "广州市人民政府办公厅关于印发细则的通知\n市、区审计、来穗人员服务管理、工会、团委、妇联等单位按照各自职责主动配合。"
+    found = extract_text(text)
+    city = [a.canonical for a in found.agencies if a.level != "county"][1:]
+    assert city == ["广州市审计局", "市来穗人员服务管理部门", "广州市总工会", "共青团广州市委员会", "广州市妇女联合会"]
+    districts = [a.canonical for a in found.agencies if a.type.value == "GenericActor" and a.canonical.startswith("区")]
+    assert districts == ["区审计部门", "区来穗人员服务管理部门", "区工会", "区团委", "区妇联"]
+    supports = {r.agency for r in found.responsibilities if r.role.value == "support"}
+    assert {"广州市审计局", "共青团广州市委员会", "区妇联"} <= supports
+
+
+def test_a_list_mostly_of_other_words_is_no_list_of_functions(extract_text):
+    text = "广州市人民政府办公厅关于印发细则的通知\n加强规划、设计、建设、财政等部门协作。"
+    assert [a.canonical for a in extract_text(text).agencies][1:] == []
 
 
 @pytest.mark.parametrize("text, written, canonical", [

@@ -182,3 +182,22 @@ def test_those_after_a_leads_huitong_support_it(extract_text):
     text = "安徽省某某行动方案\n三、保障措施\n（一）加强调度。各地节能主管部门要牵头会同有关部门、省统计局，加强日常调度。\n（二）其他。内容。"
     found = {(r.agency, r.role.value) for r in extract_text(text).responsibilities}
     assert found == {("各地节能主管部门", "lead"), ("有关部门", "support"), ("安徽省统计局", "support")}
+
+
+@pytest.mark.parametrize("members, expected", [
+    # a unit no rule knows, inside the list or last before 等参加, leaves the others in it
+    ("公安部、某某特勤部、交通运输部等参加", {"公安部", "交通运输部"}),
+    ("公安部、交通运输部、某某特勤部等参加", {"公安部", "交通运输部"}),
+    # a clause that is no list of units is not read as one
+    ("公安部、交通运输部加强巡查等工作。", set()),
+])
+def test_a_list_of_units_keeps_those_around_one_unknown(extract_text, members, expected):
+    text = f"关于印发应急预案的通知\n一、污染处置组。由环境保护部牵头，{members}。\n二、其他。内容。"
+    found = {r.agency for r in extract_text(text).responsibilities if r.role.value == "support"}
+    assert found == expected
+
+
+def test_the_general_departments_of_the_pla_are_bodies_of_their_time(extract_text):
+    text = "国务院办公厅关于印发应急预案的通知\n一、污染处置组。由环境保护部牵头，公安部、总参作战部、武警总部等参加。\n二、其他。内容。"
+    found = {(r.agency, r.role.value) for r in extract_text(text).responsibilities}
+    assert {("中国人民解放军总参谋部作战部", "support"), ("中国人民武装警察部队总部", "support")} <= found
