@@ -149,18 +149,30 @@ def score_document(key_path: Path) -> DocScore:
             starts.setdefault(sq.offsets[hits[0]], str(pair["task"]))
     bounds = sorted(starts)
 
-    def item_at(pos: int) -> str | None:
-        k = next((i for i in range(len(bounds) - 1, -1, -1) if bounds[i] <= pos), None)
-        return starts[bounds[k]] if k is not None else None
-
     for pair in key.get("assignments") or []:
         if pair.get("role") in ROLES:
             result.pairs_wanted.add((str(pair["task"]), norm(pair["agency"]), pair["role"]))
+
+    def item_of(pos: int, agency: str, role: str) -> str | None:
+        """The key's item a pair found at ``pos`` belongs to: the last to start before it; or, where a
+        key nests an item inside another of the same paragraph (（一）强化财政资金支持。省有关部门争取…
+        （省发展改革委…按职责分工落实）), the enclosing one if the key gives it this pair."""
+        before = [b for b in bounds if b <= pos]
+        if not before:
+            return None
+        for b in reversed(before):
+            if b != before[-1] and "\n" in text[b:pos]:
+                break
+            if (starts[b], agency, role) in result.pairs_wanted:
+                return starts[b]
+        return starts[before[-1]]
+
     for r in ex.responsibilities:
         if r.role.value in ROLES and lo <= r.evidence.span.start < hi:
-            item = item_at(r.evidence.span.start)
+            agency = norm(r.agency)
+            item = item_of(r.evidence.span.start, agency, r.role.value)
             if item is not None:
-                result.pairs_found.add((item, norm(r.agency), r.role.value))
+                result.pairs_found.add((item, agency, r.role.value))
     return result
 
 

@@ -125,6 +125,8 @@ class AgencyFinder:
         self.place_units = tuple(cfg["regions"]["place_units"])
         self.place_body = cfg["regions"]["place_body"]
         self.place_bodies = dict(cfg["regions"]["place_bodies"])
+        self.township_units = tuple(cfg["regions"]["township_units"])
+        self.township_length = int(cfg["regions"]["township_length"])
         self.zones = tuple(cfg["regions"]["zones"])
         self.inner_relative = [(compile_pattern(f["pattern"], "agencies.toml inner_relative"), f["canonical"])
                                for f in cfg["regions"]["inner_relative"]]
@@ -267,8 +269,9 @@ class AgencyFinder:
                 if w in self.breaks and w not in self.generic_words:
                     break
                 # 节能|主管部门: the word before a head of a function names its domain, whatever jieba tags it
-                # (节能 is a verb to it); not before a bare 部门 (内部转化部门)
-                domain = start == word_start and m.group() in self.function_heads and m.group() != self.bare_head
+                # (节能 is a verb to it); not before a bare 部门 (内部转化部门) unless it is a function (统计部门)
+                domain = start == word_start and m.group() in self.function_heads and (
+                    m.group() != self.bare_head or w in self.functions)
                 if not (w in self.generic_words or (is_han(w) and (tag(w) in self.generic_tags or domain))):
                     break
                 word_starts = {k + start - ws for k in word_starts} | {0}
@@ -315,6 +318,12 @@ class AgencyFinder:
         """True for a unit that is a place (越秀区), not a body of one (市财政局, 高新区)."""
         return (name.endswith(self.place_units) and not name.endswith(self.zones)
                 and not any(name.endswith(h.head) for h in self.heads) and len(name) <= 8)
+
+    def _township(self, name: str) -> bool:
+        """True for a town's or subdistrict's name no table lists (永丰街道, 泗泾镇)."""
+        unit = next((u for u in self.township_units if name.endswith(u)), "")
+        return bool(unit) and 2 <= len(name) - len(unit) and len(name) <= self.township_length and is_han(name) \
+            and not name.startswith(self.generic)
 
     def _inner_relative(self, name: str, regions: dict[str, str]) -> str | None:
         """团市委 → 共青团广州市委员会, when the document's region has that level."""
@@ -454,6 +463,8 @@ class AgencyFinder:
                 elif prefix and self._identifies(prefix + unit.name, found.regions):
                     # 市住建局、审批服务局: a unit listed after one of the city's is the city's too
                     canonical, _ = self.resolve(prefix + unit.name, found.regions)
+                elif self._township(unit.name) and found.regions.get("county"):
+                    canonical = found.regions["county"] + unit.name  # 泗泾镇 in a Songjiang plan
                 else:
                     continue
                 if self._place_unit(unit.name):

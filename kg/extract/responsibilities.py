@@ -249,8 +249,14 @@ class ResponsibilityFinder:
                 after += len(manner)
                 pos = after + (text[after] in self.clause_marks if after < end else 0)
         helps = next((w for w in self.support_words if text.startswith(w, after)), None)
-        if helps and not marker:
-            return [], leads + supports, after + len(helps)  # 公安部、交通运输部等参加
+        if helps and not marker:  # 公安部、交通运输部等参加
+            k = after + len(helps)
+            helped = []  # 统计部门、供电部门等配合节能主管部门开展…: those after the role word lead
+            while k in spans:
+                k, records = spans[k]
+                helped.extend(records)
+                k += next((len(j) for j in self.joiners if text.startswith(j, k) and k + len(j) in spans), 0)
+            return helped, leads + supports, max(k, after + len(helps))
         duty = next((w for w in self.duty_words if text.startswith(w, pos)), None)
         copula = next((c for c in self.copulas if text.startswith(c, pos)), None)
         if copula and not duty:
@@ -289,8 +295,8 @@ class ResponsibilityFinder:
         for k in range(pos + 2, min(end, pos + self.max_unknown_unit + 1)):
             if not is_han(text[k - 1]):
                 return None
-            if text[k] == "、":
-                return k if k + 1 in spans else None
+            if text[k] == "、":  # a known unit next, or another unknown one (燃气公司、油品销售公司等配合)
+                return k if k + 1 in spans or self._unknown_unit(text, k + 1, end, spans) else None
             closer = next((c for c in self.list_closers if text.startswith(c, k)), None)
             if closer and any(text.startswith(w, k + len(closer)) for w in words):
                 return k

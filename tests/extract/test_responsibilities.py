@@ -201,3 +201,18 @@ def test_the_general_departments_of_the_pla_are_bodies_of_their_time(extract_tex
     text = "国务院办公厅关于印发应急预案的通知\n一、污染处置组。由环境保护部牵头，公安部、总参作战部、武警总部等参加。\n二、其他。内容。"
     found = {(r.agency, r.role.value) for r in extract_text(text).responsibilities}
     assert {("中国人民解放军总参谋部作战部", "support"), ("中国人民武装警察部队总部", "support")} <= found
+
+
+def test_towns_and_subdistricts_of_an_assignment_are_the_countys(extract_text):
+    text = ("上海市松江区人民政府办公室关于印发计划的通知\n二、主要任务\n1.推进更新。实施项目。"
+            "（牵头单位：永丰街道、泗泾镇，支撑单位：区文化旅游局）\n三、其他\n内容。")
+    found = {(r.agency, r.role.value) for r in extract_text(text).responsibilities if r.role.value != "issued"}
+    assert found == {("上海市松江区永丰街道办事处", "lead"), ("上海市松江区泗泾镇人民政府", "lead"),
+                     ("上海市松江区文化和旅游局", "support")}
+
+
+def test_those_an_agency_helps_lead(extract_text):
+    text = ("广东省人民政府办公厅关于印发方案的通知\n三、保障措施\n（一）完善统计。统计部门、燃气公司、油品销售公司等配合"
+            "节能主管部门开展能源消费数据统计。\n（二）其他。内容。")
+    found = {(r.agency, r.role.value) for r in extract_text(text).responsibilities if r.role.value != "issued"}
+    assert found == {("统计部门", "support"), ("节能主管部门", "lead")}
