@@ -24,6 +24,7 @@ of an issue, never tuned against).
 
 from __future__ import annotations
 
+import re
 import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -44,10 +45,15 @@ _SAME = str.maketrans({"(": "（", ")": "）", "\u201c": "“", "\u201d": "”",
 
 
 def norm(name: str) -> str:
-    """A canonical name compared as one body's: brackets and quotes of either width, and, for a central
-    body, any of its official names (中华人民共和国国务院 is 国务院; the roster lists them)."""
+    """A canonical name compared as one body's: brackets and quotes of either width; for a central
+    body, any of its official names (中华人民共和国国务院 is 国务院; the roster lists them); for a local
+    Party committee, its full name or the form the Party writes (中国共产党广州市委员会 is 中共广州市委)."""
     name = str(name or "").translate(_SAME)
+    name = _PARTY.sub(r"中共\g<place>委", name, count=1)
     return _official().get(name, name)
+
+
+_PARTY = re.compile(r"^(?:中国共产党|中共)(?P<place>\S+?[省市区县州旗盟])委员会")
 
 
 @lru_cache(maxsize=1)

@@ -111,7 +111,7 @@ class AgencyFinder:
         self.max_length = int(cfg["name"]["max_length"])
         self.committee = (cfg["name"]["committee_short"], cfg["name"]["committee_full"], int(cfg["name"]["committee_min"]))
         self.party = tuple(cfg["name"]["party_openings"])
-        self.party_committee = cfg["name"]["party_committee"]
+        self.party_committee = tuple(cfg["name"]["party_committee"])
         self.party_prefix = cfg["name"]["party_prefix"]
         self.relative = sorted(cfg["regions"]["relative"].items(), key=lambda kv: -len(kv[0]))
         # Prefixes that open a name even at the end of a longer word (张天培省|发展改革委); not 区 or 县,
@@ -217,8 +217,8 @@ class AgencyFinder:
             entry = self.places.get(qualified[:place_len])
             stem = self.level_stems[stem].get(entry.level, stem) if entry else stem
         full = qualified[:place_len] + stem
-        if place_len and stem == self.party_committee:
-            full = self.party_prefix + full  # 广州市委: 中共广州市委
+        if place_len and stem in self.party_committee:
+            full = self.party_prefix + qualified[:place_len] + self.party_committee[0]  # 广州市委, 自治区党委: 中共…委
         if full in self.known:
             full = self.known[full][0]
         return full, self._region_of(full)
