@@ -17,7 +17,8 @@ of an issue, never tuned against).
   (recall; and precision over the generic actors found).
 - **pairs**: a lead or support assignment is right if the agency (canonical),
   the role and the item agree; the item of a pair found is the one of the key's
-  items (from its ``task`` snippet to the next item's) its evidence stands in.
+  items (from its ``task`` snippet to the next item's) its evidence ends in, or an
+  item of the same paragraph that encloses that one and has the pair in the key.
 
     .venv/bin/python tests/agency_eval.py dev [--doc NAME] [--verbose]
 """
@@ -176,7 +177,9 @@ def score_document(key_path: Path) -> DocScore:
     for r in ex.responsibilities:
         if r.role.value in ROLES and lo <= r.evidence.span.start < hi:
             agency = norm(r.agency)
-            item = item_of(r.evidence.span.start, agency, r.role.value)
+            # where the evidence runs: its last character (统计部门…等配合节能主管部门: a key may anchor the
+            # item at 配合, inside the subject's evidence)
+            item = item_of(max(r.evidence.span.start, r.evidence.span.end - 1), agency, r.role.value)
             if item is not None:
                 result.pairs_found.add((item, agency, r.role.value))
     return result

@@ -120,12 +120,17 @@ class AgencyFinder:
         self.self_references = set(cfg["regions"]["self_references"])
         self._self_starts = re.compile("(?=" + "|".join(map(re.escape, sorted(self.self_references))) + ")")
         self.national_prefixes = tuple(cfg["regions"]["national_prefixes"])
+        self.vertical = dict(cfg["regions"]["vertical"])
         self.level_stems = {entry["short"]: {k: v for k, v in entry.items() if k != "short"}
                             for entry in cfg["regions"]["level_stems"]}
         self.place_units = tuple(cfg["regions"]["place_units"])
         self.place_body = cfg["regions"]["place_body"]
         self.place_bodies = dict(cfg["regions"]["place_bodies"])
         self.township_units = tuple(cfg["regions"]["township_units"])
+        shared = cfg["regions"]["shared_prefix"]
+        self.shared_item_max = int(shared["item_length"])
+        self.shared_item_ends = tuple(shared["item_ends"])
+        self.shared_heads = tuple(shared["heads"])
         self.township_length = int(cfg["regions"]["township_length"])
         self.zones = tuple(cfg["regions"]["zones"])
         self.inner_relative = [(compile_pattern(f["pattern"], "agencies.toml inner_relative"), f["canonical"])
@@ -217,6 +222,8 @@ class AgencyFinder:
             entry = self.places.get(qualified[:place_len])
             stem = self.level_stems[stem].get(entry.level, stem) if entry else stem
         full = qualified[:place_len] + stem
+        if place_len and stem in self.vertical:
+            full = self.vertical[stem] + full  # 省税务局: 国家税务总局广东省税务局
         if place_len and stem in self.party_committee:
             full = self.party_prefix + qualified[:place_len] + self.party_committee[0]  # 广州市委, 自治区党委: 中共…委
         if full in self.known:
@@ -318,6 +325,30 @@ class AgencyFinder:
         """True for a unit that is a place (越秀区), not a body of one (市财政局, 高新区)."""
         return (name.endswith(self.place_units) and not name.endswith(self.zones)
                 and not any(name.endswith(h.head) for h in self.heads) and len(name) <= 8)
+
+    def _shared_prefixes(self, text: str, agencies: list, free, regions: dict[str, str]):
+        """省工业和信息化厅、生态环境厅、国资委: bodies listed after one with a relative prefix share it.
+
+        After a body written with a relative prefix, each item of its list (up to the next 、, ，, 和,
+        等…) that no rule took, that ends with a head of a body's name and that names a body with the
+        prefix before it, is that body of the document's region."""
+        for agency in sorted(agencies, key=lambda ag: ag.evidence.span.start):
+            prefix = next((p for p, level in self.relative if agency.name.startswith(p) and regions.get(level)), None)
+            if prefix is None or agency.type is not AgencyType.AGENCY:
+                continue
+            pos = agency.evidence.span.end
+            while pos < len(text) and text[pos] == self.function_separator:
+                k = pos + 1
+                while k < len(text) and k - pos <= self.shared_item_max and is_han(text[k]) \
+                        and not text.startswith(self.shared_item_ends, k):
+                    k += 1
+                item = text[pos + 1:k]
+                if free(pos + 1, k):
+                    if not (item.endswith(self.shared_heads) and not item.startswith(self.generic)
+                            and self._identifies(prefix + item, regions)):
+                        break
+                    yield pos + 1, k, self.resolve(prefix + item, regions)[0]
+                pos = k
 
     def _township(self, name: str) -> bool:
         """True for a town's or subdistrict's name no table lists (永丰街道, 泗泾镇)."""
@@ -484,6 +515,8 @@ class AgencyFinder:
         for s, e, kind in sorted(self._by_head(text, tokens, a.segmenter.tag), key=lambda c: (c[0] - c[1], c[0])):
             if free(s, e) and self._identifies(text[s:e], found.regions):
                 emit(s, e, kind, "agency.head")
+        for s, e, canonical in self._shared_prefixes(text, found.agencies, free, found.regions):
+            emit(s, e, AgencyType.AGENCY, "agency.shared-prefix", canonical=canonical)
         a.issuers = self._issuers(a)
         for m in self._self_starts.finditer(text):
             s, e, word = tokens.word_at(m.start())

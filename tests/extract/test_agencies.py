@@ -273,3 +273,17 @@ def test_a_party_committee_is_one_body_however_it_is_written(extract_text, text,
 def test_a_law_names_a_central_body_by_its_function(extract_text, name, canonical):
     found = agencies(extract_text, f"医疗保障基金使用监督管理条例\n{name}负责全国的监督管理工作。")
     assert (name, canonical, "Agency") in found
+
+
+def test_bodies_listed_after_one_with_a_relative_prefix_share_it(extract_text):
+    text = ("广东省人民政府办公厅关于印发方案的通知\n省发展改革委、省能源局会同省工业和信息化厅、生态环境厅、国资委、"
+            "中国人民银行广东省分行等部门加强协同。各地市、有关部门要配合。")
+    found = [(a.name, a.canonical) for a in extract_text(text).agencies if a.type.value == "Agency"][1:]
+    assert found == [("省发展改革委", "广东省发展和改革委员会"), ("省能源局", "广东省能源局"),
+                     ("省工业和信息化厅", "广东省工业和信息化厅"), ("生态环境厅", "广东省生态环境厅"),
+                     ("国资委", "广东省人民政府国有资产监督管理委员会"), ("中国人民银行广东省分行", "中国人民银行广东省分行")]
+
+
+def test_a_tax_bureau_is_the_state_taxation_administrations(extract_text):
+    text = "广东省人民政府办公厅关于印发方案的通知\n（省财政厅、省税务局按职责分工落实）"
+    assert [a.canonical for a in extract_text(text).agencies][-1] == "国家税务总局广东省税务局"
