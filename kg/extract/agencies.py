@@ -169,6 +169,14 @@ class AgencyFinder:
         self.generic_tags = set(generic["tags"])
         self.generic_max = int(generic["max_length"])
         self.office_endings = tuple(generic["department_endings"])
+        self.unique_scopes = tuple(generic["unique_scopes"])
+        sets = generic["region_sets"]
+        self._region_set = re.compile("|".join(sorted(sets["patterns"], key=len, reverse=True)))
+        self.region_set_level = sets["level"]
+        self.region_set_body = int(sets["body_length"])
+        self.region_set_end = sets["list_end"]
+        self.region_set_heads = tuple(h.head for h in self.heads) + tuple(generic["function_heads"]) + tuple(
+            generic["quantified_heads"])
         self.function_body_heads = tuple(sorted(generic["function_body_heads"], key=len, reverse=True))
         rows = read_table("functions.tsv", ("function", "local", "province", "central"), required=2)
         self.functions = {row["function"]: (row["local"], row["province"] or row["local"]) for row in rows}
@@ -326,6 +334,25 @@ class AgencyFinder:
         return (name.endswith(self.place_units) and not name.endswith(self.zones)
                 and not any(name.endswith(h.head) for h in self.heads) and len(name) <= 8)
 
+    def _region_sets(self, text: str):
+        """各省、自治区、直辖市及新疆生产建设兵团医保局、财政厅（局）: the bodies of a set of regions, each a
+        generic actor named with the set (the whole, then 各省…兵团财政厅（局）)."""
+        for m in self._region_set.finditer(text):
+            pos, first = m.end(), True
+            while pos < len(text):
+                k = pos
+                while k < len(text) and k - pos < self.region_set_body and text[k] != self.function_separator \
+                        and text[k] not in self.region_set_end:
+                    k += 1
+                body = text[pos:k]
+                if len(body) < 2 or not any(body.endswith(h) or h in body for h in self.region_set_heads):
+                    break
+                yield (m.start() if first else pos), k, m.group() + body
+                first = False
+                if k >= len(text) or text[k] != self.function_separator:
+                    break
+                pos = k + 1
+
     def _shared_prefixes(self, text: str, agencies: list, free, regions: dict[str, str]):
         """省工业和信息化厅、生态环境厅、国资委: bodies listed after one with a relative prefix share it.
 
@@ -468,9 +495,14 @@ class AgencyFinder:
                 for prefix in prefixes[1:]:  # not free any more: the same words name these too
                     emit(s, e, AgencyType.GENERIC, "agency.generic", canonical=prefix + name,
                          level=dict(self.scopes).get(prefix))
+        for s, e, canonical in self._region_sets(text):
+            if free(s, e):
+                emit(s, e, AgencyType.GENERIC, "agency.generic", canonical=canonical, level=self.region_set_level)
         generic = sorted(set(self._generic_actors(text, tokens, a.segmenter.tag)), key=lambda c: (c[0] - c[1], c[0]))
         for s, e, level in generic:  # the longest first: 县级以上地方人民政府医疗保障行政部门, not its 人民政府
-            if free(s, e):
+            if free(s, e) and text.startswith(self.unique_scopes, s) and not self._is_generic(text[s:e]):
+                emit(s, e, AgencyType.AGENCY, "agency.unique", canonical=text[s:e])  # 国家级经办机构: one body
+            elif free(s, e):
                 emit_function(s, e, text[s:e], level=level)
         for s, e, (canonical, kind) in self.lexicon.finditer(text, tokens):
             if free(s, e) and not self._titled(text, e) and not self.document_number.match(text, e):

@@ -287,3 +287,22 @@ def test_bodies_listed_after_one_with_a_relative_prefix_share_it(extract_text):
 def test_a_tax_bureau_is_the_state_taxation_administrations(extract_text):
     text = "广东省人民政府办公厅关于印发方案的通知\n（省财政厅、省税务局按职责分工落实）"
     assert [a.canonical for a in extract_text(text).agencies][-1] == "国家税务总局广东省税务局"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("国务院办公厅关于某事的通知\n各省、自治区、直辖市人民政府，国务院各部委、各直属机构：\n内容。",
+     [("各省、自治区、直辖市人民政府", "province"), ("国务院各部委", "central")]),
+    # each body of the list is that of every region of the set, never the central body of its name
+    ("国家医保局 财政部关于某事的通知\n各省、自治区、直辖市和新疆生产建设兵团发展改革委、能源局：\n内容。",
+     [("各省、自治区、直辖市和新疆生产建设兵团发展改革委", "province"), ("各省、自治区、直辖市和新疆生产建设兵团能源局", "province")]),
+])
+def test_the_regions_a_central_document_addresses_are_generic(extract_text, text, expected):
+    found = [(a.canonical, a.level) for a in extract_text(text).agencies if a.type.value == "GenericActor"]
+    assert found[:len(expected)] == expected
+    assert "国家能源局" not in [a.canonical for a in extract_text(text).agencies]
+
+
+def test_the_one_body_of_a_national_level_is_a_body(extract_text):
+    text = "国家医保局关于某事的通知\n国家级经办机构负责统一组织。省级经办机构负责在省域范围内组织实施。"
+    found = [(a.name, a.type.value) for a in extract_text(text).agencies][1:]
+    assert found == [("国家级经办机构", "Agency"), ("省级经办机构", "GenericActor")]
