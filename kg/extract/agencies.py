@@ -600,8 +600,10 @@ class AgencyFinder:
             if head is None:
                 continue
             word_start, word_end, word = tokens.word_at(end - 1)
+            if word_end != end and not (word_start == end - len(head.head) and is_han(word) and tag(word) is None):
+                continue  # no word ends with the head (but 工业和信息化|委和市|财政局: jieba glued the head to what follows)
             if word_end != end:
-                continue  # no word ends with the head
+                word_start, word_end, word = word_start, end, head.head
             after = tokens.word_at(end) if end < len(text) else None
             if self._not_agency(word) or (after and (word + after[2]) in self.non_agencies):
                 continue

@@ -306,3 +306,10 @@ def test_the_one_body_of_a_national_level_is_a_body(extract_text):
     text = "国家医保局关于某事的通知\n国家级经办机构负责统一组织。省级经办机构负责在省域范围内组织实施。"
     found = [(a.name, a.type.value) for a in extract_text(text).agencies][1:]
     assert found == [("国家级经办机构", "Agency"), ("省级经办机构", "GenericActor")]
+
+
+def test_a_head_jieba_glued_to_the_next_word_still_ends_a_name(extract_text):
+    # jieba cuts 市|工业和信息化|委和市|财政局 and 委对; but 委托 is a word, and no head
+    text = "广州市人民政府关于某事的通知\n市工业和信息化委和市财政局负责。市工业和信息化委对项目进行审核。市政府委托第三方。"
+    found = [a.canonical for a in extract_text(text).agencies][1:]
+    assert found == ["广州市工业和信息化委员会", "广州市财政局", "广州市工业和信息化委员会", "广州市人民政府"]
