@@ -112,6 +112,10 @@ class AgencyFinder:
         self.committee = (cfg["name"]["committee_short"], cfg["name"]["committee_full"], int(cfg["name"]["committee_min"]))
         self.party = tuple(cfg["name"]["party_openings"])
         self.party_committee = tuple(cfg["name"]["party_committee"])
+        self.party_departments = tuple(cfg["name"]["party_departments"])
+        self.city_suffix = cfg["regions"]["county_level_city"]  # 梅州 is 梅州市
+        self.aside_brackets = [tuple(pair) for pair in cfg["name"]["aside_brackets"]]
+        self.organ_suffixes = tuple(cfg["name"]["organ_suffixes"])
         self.party_prefix = cfg["name"]["party_prefix"]
         self.relative = sorted(cfg["regions"]["relative"].items(), key=lambda kv: -len(kv[0]))
         # Prefixes that open a name even at the end of a longer word (张天培省|发展改革委); not 区 or 县,
@@ -170,6 +174,17 @@ class AgencyFinder:
         self.generic_max = int(generic["max_length"])
         self.office_endings = tuple(generic["department_endings"])
         self.unique_scopes = tuple(generic["unique_scopes"])
+        division = generic["division_sets"]
+        self.division_levels = dict(sorted(division["divisions"].items(), key=lambda kv: -len(kv[0])))
+        words = "|".join(map(re.escape, self.division_levels))
+        alt = f"[（(](?:{words})(?:[、，,](?:{words}))*[）)]"
+        unit = f"(?:{words})(?P<alt>{alt})?"
+        later = f"(?:{words})(?:{alt})?"
+        self._division_set = re.compile(
+            f"(?P<q>{'|'.join(map(re.escape, sorted(division['quantifiers'], key=len, reverse=True)))})?"
+            f"(?P<set>{unit}(?:、{later})*)(?:{'|'.join(map(re.escape, division['bodies']))})?")
+        self.division_followers = tuple(division["followers"])
+        self.division_acting = tuple(division["acting"])
         sets = generic["region_sets"]
         self._region_set = re.compile("|".join(sorted(sets["patterns"], key=len, reverse=True)))
         self.region_set_level = sets["level"]
@@ -180,6 +195,7 @@ class AgencyFinder:
         self.function_body_heads = tuple(sorted(generic["function_body_heads"], key=len, reverse=True))
         rows = read_table("functions.tsv", ("function", "local", "province", "central"), required=2)
         self.functions = {row["function"]: (row["local"], row["province"] or row["local"]) for row in rows}
+        self.function_names = tuple(sorted(self.functions, key=len, reverse=True))
         self.central_functions = {row["function"]: row["central"] for row in rows if row["central"]}
         self.central_scope = generic["central_function_scope"]
         functions = "|".join(map(re.escape, sorted(self.functions, key=len, reverse=True)))
@@ -206,6 +222,9 @@ class AgencyFinder:
     # -- naming --------------------------------------------------------------
     def resolve(self, name: str, regions: dict[str, str]) -> tuple[str, str | None]:
         """Return the canonical name of a written agency name and the province it is in."""
+        bare = self._bare(name)
+        if bare != name:  # 市委组织部（人才办）, 团市委机关: the body itself
+            return self.resolve(bare, regions)
         if name in self.known:
             return self.known[name][0], self._region_of(self.known[name][0])
         if name in self.central and not regions:
@@ -234,9 +253,20 @@ class AgencyFinder:
             full = self.vertical[stem] + full  # 省税务局: 国家税务总局广东省税务局
         if place_len and stem in self.party_committee:
             full = self.party_prefix + qualified[:place_len] + self.party_committee[0]  # 广州市委, 自治区党委: 中共…委
+        elif place_len and len(stem) > 2 and stem.startswith(self.party_committee) and stem.endswith(self.party_departments):
+            full = self.party_prefix + full  # 市委组织部: 中共南充市委组织部; 市委网信办: …委网络安全和信息化委员会办公室
         if full in self.known:
             full = self.known[full][0]
         return full, self._region_of(full)
+
+    def _bare(self, name: str) -> str:
+        """A name without what follows the body's own name: a bracketed other name or office
+        (市委组织部（人才办）, 市政府办（金融）) or the word for its offices (团市委机关)."""
+        for opening, closing in self.aside_brackets:
+            if name.endswith(closing) and opening in name and name.index(opening) >= 2:
+                return self._bare(name[:name.rindex(opening)])
+        suffix = next((x for x in self.organ_suffixes if name.endswith(x) and len(name) > len(x) + 1), None)
+        return name[: -len(suffix)] if suffix else name
 
     def _function_body(self, name: str, regions: dict[str, str]) -> str | None:
         """市民政部门 in a Guangzhou document: 广州市民政局 (a relative prefix, a function, a head of functions)."""
@@ -333,6 +363,21 @@ class AgencyFinder:
         """True for a unit that is a place (越秀区), not a body of one (市财政局, 高新区)."""
         return (name.endswith(self.place_units) and not name.endswith(self.zones)
                 and not any(name.endswith(h.head) for h in self.heads) and len(name) <= 8)
+
+    def _division_sets(self, text: str):
+        """各县（市、区）, 有关区县, 区、县（市）, 各地级以上市人民政府: the governments of a set of divisions."""
+        for m in self._division_set.finditer(text):
+            units = m["set"]
+            if not (m["q"] or m["alt"] or self.function_separator in units):
+                continue  # 市 or 县 alone is no set
+            end = m.end()
+            if not m["q"] and not text.startswith(self.division_acting, end):
+                continue  # 省（区、市） in a form's title, 市、区两级: no actor
+            if end < len(text) and is_han(text[end]) and not text.startswith(self.division_followers, end) and (
+                    text.startswith(self.function_names, end) or text.startswith(self.region_set_heads, end)):
+                continue  # 各区县教育局: a body's name goes on (not 各区、县（市）资源禀赋)
+            first = next(d for d in self.division_levels if units.startswith(d))
+            yield m.start(), end, self.division_levels[first]
 
     def _region_sets(self, text: str):
         """各省、自治区、直辖市及新疆生产建设兵团医保局、财政厅（局）: the bodies of a set of regions, each a
@@ -498,6 +543,9 @@ class AgencyFinder:
         for s, e, canonical in self._region_sets(text):
             if free(s, e):
                 emit(s, e, AgencyType.GENERIC, "agency.generic", canonical=canonical, level=self.region_set_level)
+        for s, e, level in self._division_sets(text):
+            if free(s, e):
+                emit(s, e, AgencyType.GENERIC, "agency.generic", level=level)
         generic = sorted(set(self._generic_actors(text, tokens, a.segmenter.tag)), key=lambda c: (c[0] - c[1], c[0]))
         for s, e, level in generic:  # the longest first: 县级以上地方人民政府医疗保障行政部门, not its 人民政府
             if free(s, e) and text.startswith(self.unique_scopes, s) and not self._is_generic(text[s:e]):
@@ -621,8 +669,8 @@ class AgencyFinder:
                         or not is_han(w) or end - w_start > self.max_length):
                     break
                 cut = next((p for p in self.opening_prefixes if w.endswith(p) and len(w) > len(p)), None)
-                if cut and w not in self.places:
-                    start = w_end - len(cut)  # 张天培省|发展改革委: the prefix opens the name
+                if cut and w not in self.places and self.places.get(w + self.city_suffix) is None:
+                    start = w_end - len(cut)  # 张天培省|发展改革委: the prefix opens the name (not 梅州|高新区)
                     break
                 start = w_start
                 following = (w_start, w_end, w)

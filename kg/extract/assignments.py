@@ -1,8 +1,10 @@
 """Bracketed assignments that close a measure, read into units and roles.
 
 ``（省商务厅牵头，合肥海关配合）`` gives 省商务厅 lead and 合肥海关 support;
-``（责任单位：省经济和信息化厅、省财政厅）`` gives the first unit lead and the
-others support, unless one is marked (``责任单位：财政部（牵头）、商务部``);
+``（责任单位：省经济和信息化厅、省财政厅）`` makes each unit responsible (lead),
+unless one is marked (``责任单位：财政部（牵头）、商务部``, ``*市科技局``) or the
+document states how its lists give the lead (``列第一位的为牵头单位``: the first
+unit; ``第一个逗号前为牵头单位``: those before the first comma), and the others support;
 ``（6月底前完成，牵头考核单位：市发展改革委）`` adds a deadline. Labelled lists
 are read without brackets too, where a label opens a line or follows a
 sentence's end (``。牵头单位：…；配合单位：…``). Units that name a kind of body
@@ -64,6 +66,9 @@ class AssignmentReader:
         self.lead_beside_lead = cfg["lead_beside_lead"]
         self.lead_verbs = set(cfg["explicit_lead_verbs"])
         self.role_marks = dict(cfg["role_marks"])  # 财政部（牵头）
+        self.opening_marks = dict(cfg["opening_marks"])  # *市科技局
+        self.conventions = [(compile_pattern(p, "responsibilities.toml conventions"), rule)
+                            for rule, patterns in cfg["conventions"].items() for p in patterns]
         names = "|".join(re.escape(k) for k in sorted(self.labels, key=len, reverse=True))
         self.label_pattern = re.compile(f"(?P<label>{names})[{re.escape(self.label_marks)}]")
         self.clause_or_segment = re.compile(
@@ -73,13 +78,19 @@ class AssignmentReader:
                                      re.MULTILINE)
         self.line_end = re.compile(f"[{re.escape(cfg['line_ends'])}]|$", re.MULTILINE)
 
+    def convention(self, text: str) -> str:
+        """How the document says its lists of 责任单位 give the lead: "first" (列第一位的为牵头单位),
+        "comma" (第一个逗号前为牵头单位); else "all": every unit listed is responsible alike."""
+        return next((rule for pattern, rule in self.conventions if pattern.search(text)), "all")
+
     def __call__(self, text: str) -> list[Assignment]:
         """Return the assignments written in ``text``, in order."""
         found = []
+        convention = self.convention(text)
         for m in _GROUP.finditer(text):
             if m.end(1) - m.start(1) > self.max_length:
                 continue
-            assignment = self.read(text, m.start(1), m.end(1))
+            assignment = self.read(text, m.start(1), m.end(1), convention)
             if assignment.units or assignment.deadline or assignment.groups:
                 assignment.start, assignment.end = m.start(), m.end()
                 if assignment.units or assignment.groups:
@@ -91,12 +102,12 @@ class AssignmentReader:
             end = self.line_end.search(text, start).start()
             if end - start > self.max_length:
                 continue
-            assignment = self.read(text, start, end)
+            assignment = self.read(text, start, end, convention)
             if assignment.units or assignment.groups:
                 found.append(assignment)
         return sorted(found, key=lambda a: a.start)
 
-    def read(self, text: str, start: int, end: int) -> Assignment:
+    def read(self, text: str, start: int, end: int, convention: str = "all") -> Assignment:
         out = Assignment(start, end)
         labels = [m for m in self.label_pattern.finditer(text, start, end)]
         explicit_lead = any(self.labels[m["label"]] == "lead" for m in labels)
@@ -106,14 +117,26 @@ class AssignmentReader:
             role = self.labels[m["label"]]
             units = list(self._units(text, m.end(), stop, keep_groups=True, out=out))
             marks = [self._mark_of(name) for _, _, name in units]
-            for j, ((us, ue, name), mark) in enumerate(zip(units, marks)):
-                if mark:
-                    r = self.role_marks[mark]  # 财政部（牵头）
-                elif role == "first-leads":
-                    r = "support" if explicit_lead or any(marks) or j else "lead"
+            openings = [next((o for o in self.opening_marks if name.startswith(o) and len(name) > len(o)), "")
+                        for _, _, name in units]
+            # 责任单位：A、B，C、D with 第一个逗号前为牵头单位: the units before the first comma lead
+            first_clause = next((x.start() for x in self.clauses.finditer(text, m.end(), stop)), stop)
+            for j, ((us, ue, name), mark, opening) in enumerate(zip(units, marks, openings)):
+                if mark or opening:
+                    r = self.role_marks[mark] if mark else self.opening_marks[opening]  # 财政部（牵头）, *市科技局
+                elif role == "listed":
+                    if explicit_lead or any(marks) or any(openings):
+                        r = "support"
+                    elif convention == "first":
+                        r = "support" if j else "lead"
+                    elif convention == "comma":
+                        r = "lead" if us < first_clause else "support"
+                    else:
+                        r = "lead"
                 else:
                     r = role
                 if not self._group(name):  # a group's members keep their place in the order
+                    us += len(opening)
                     ue -= len(mark)
                     out.units.append(Unit(us, ue, text[us:ue], r))
         # Clauses outside the labelled lists: 省商务厅牵头, 合肥海关配合, 6月底前完成.

@@ -87,6 +87,7 @@ class PlaceFinder:
         cfg = load_toml("agencies.toml")["regions"]
         self.min_mentions = int(cfg["body_min_mentions"])
         self.dominance = float(cfg["body_dominance"])
+        self.county_city = cfg["county_level_city"]
 
     def words(self) -> list[str]:
         return list(self.lexicon.entries)
@@ -109,12 +110,12 @@ class PlaceFinder:
                 named = [e for _, _, e in self.lexicon.finditer(a.text, None, part.title.start, part.title.end) if e.region]
                 if named:  # the most specific place of the first region named: 上海市松江区人民政府办公室关于…
                     same = [e for e in named if e.region == named[0].region]
-                    return regions_of(max(same, key=lambda e: SPECIFIC.get(e.level, 0)))
+                    return self._regions_of(max(same, key=lambda e: SPECIFIC.get(e.level, 0)))
         for part in a.doc.parts:
             if part.issuer:
                 for _, _, entry in self.lexicon.finditer(a.text, None, part.issuer.start, part.issuer.end):
                     if entry.region:
-                        return regions_of(entry)
+                        return self._regions_of(entry)
         # A national document names many places: the body decides only when
         # one region clearly dominates.
         counts = Counter(p.region for p in a.found.places if p.region)
@@ -130,5 +131,12 @@ class PlaceFinder:
         if inner:
             city, m = inner.most_common(1)[0]
             if m >= self.dominance * n:
-                return regions_of(self.lexicon.get(city))
-        return regions_of(self.lexicon.get(province))
+                return self._regions_of(self.lexicon.get(city))
+        return self._regions_of(self.lexicon.get(province))
+
+    def _regions_of(self, entry: PlaceEntry) -> dict[str, str]:
+        """The regions of the document's place; in a county-level city's document (太仓市), 市 is that city."""
+        found = regions_of(entry)
+        if entry.level == "county" and entry.canonical.endswith(self.county_city):
+            found["city"] = entry.canonical
+        return found

@@ -313,3 +313,32 @@ def test_a_head_jieba_glued_to_the_next_word_still_ends_a_name(extract_text):
     text = "广州市人民政府关于某事的通知\n市工业和信息化委和市财政局负责。市工业和信息化委对项目进行审核。市政府委托第三方。"
     found = [a.canonical for a in extract_text(text).agencies][1:]
     assert found == ["广州市工业和信息化委员会", "广州市财政局", "广州市工业和信息化委员会", "广州市人民政府"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("广东省人民政府关于某事的通知\n（省发展改革委，各地级以上市人民政府按职责分工负责）", [("各地级以上市人民政府", "city")]),
+    ("梅州市科学技术局关于某事的通知\n各县（市、区）、梅州高新区管委会要落实。", [("各县（市、区）", "county")]),
+    ("杭州市科学技术局关于某事的通知\n支持滨江区、余杭区等区、县（市）先行探索。结合各区、县（市）资源禀赋布局。",
+     [("区、县（市）", "county"), ("各区、县（市）", "county")]),
+    # not a set of governments: one level alone, a form's title, 两级, a body's name going on
+    ("某某医保局关于某事的通知\n填写《____省（区、市）预付金额度表》。覆盖市、区两级部门。各区县教育局负责。", []),
+])
+def test_the_governments_of_a_set_of_divisions_are_generic(extract_text, text, expected):
+    found = [(a.name, a.level) for a in extract_text(text).agencies
+             if a.type.value == "GenericActor" and a.evidence.rule == "agency.generic" and "部门" not in a.name]
+    assert found == expected
+
+
+def test_in_a_county_level_citys_document_shi_is_that_city(extract_text):
+    text = "太仓市人民政府办公室关于印发行动计划的通知\n（牵头单位：市科技局，责任单位：市委组织部（人才办）、团市委）"
+    found = [a.canonical for a in extract_text(text).agencies][1:]
+    assert found == ["太仓市科学技术局", "中共太仓市委组织部", "共青团太仓市委员会"]
+
+
+@pytest.mark.parametrize("written, canonical", [
+    ("市人力社保局", "杭州市人力资源和社会保障局"), ("市委网信办", "中共杭州市委网络安全和信息化委员会办公室"),
+    ("市委人才办", "中共杭州市委人才工作领导小组办公室"), ("市总工会机关", "杭州市总工会"), ("市教委", "杭州市教育委员会"),
+])
+def test_short_forms_of_local_bodies_expand(extract_text, written, canonical):
+    found = extract_text(f"杭州市人民政府关于某事的通知\n（责任单位：{written}、市财政局）")
+    assert [a.canonical for a in found.agencies][1] == canonical

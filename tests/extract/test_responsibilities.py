@@ -31,11 +31,14 @@ def assignments(found):
 @pytest.mark.parametrize("bracket, expected", [
     ("（省商务厅牵头，合肥海关配合）", [("合肥海关", "support"), ("安徽省商务厅", "lead")]),
     ("（合肥海关负责）", [("合肥海关", "lead")]),
-    ("（责任单位：省经济和信息化厅、省财政厅）", [("安徽省经济和信息化厅", "lead"), ("安徽省财政厅", "support")]),
+    # no unit marked and no convention stated: each unit listed is responsible alike
+    ("（责任单位：省经济和信息化厅、省财政厅）", [("安徽省经济和信息化厅", "lead"), ("安徽省财政厅", "lead")]),
     ("（牵头单位：省发展改革委；责任单位：省财政厅、省商务厅）",
      [("安徽省发展和改革委员会", "lead"), ("安徽省商务厅", "support"), ("安徽省财政厅", "support")]),
     # a kind of body listed first leads as a generic actor, never as one body
-    ("（责任单位：各市人民政府，省经济和信息化厅）", [("各市人民政府", "lead"), ("安徽省经济和信息化厅", "support")]),
+    ("（责任单位：各市人民政府，省经济和信息化厅）", [("各市人民政府", "lead"), ("安徽省经济和信息化厅", "lead")]),
+    ("（责任单位：*省商务厅、省财政厅）", [("安徽省商务厅", "lead"), ("安徽省财政厅", "support")]),
+    ("（省发展改革委牵头负责，省财政厅配合）", [("安徽省发展和改革委员会", "lead"), ("安徽省财政厅", "support")]),
 ])
 def test_bracketed_assignments(extract_text, bracket, expected):
     found = extract_text(PLAN.format("1﹒推进外网建设。加快建设。" + bracket))
@@ -216,3 +219,13 @@ def test_those_an_agency_helps_lead(extract_text):
             "节能主管部门开展能源消费数据统计。\n（二）其他。内容。")
     found = {(r.agency, r.role.value) for r in extract_text(text).responsibilities if r.role.value != "issued"}
     assert found == {("统计部门", "support"), ("节能主管部门", "lead")}
+
+
+@pytest.mark.parametrize("convention, expected", [
+    ("列第一位的为牵头单位，下同。", [("安徽省商务厅", "lead"), ("安徽省统计局", "support"), ("安徽省财政厅", "support")]),
+    ("第一个逗号前为牵头单位，下同。", [("安徽省商务厅", "lead"), ("安徽省统计局", "support"), ("安徽省财政厅", "lead")]),
+    ("", [("安徽省商务厅", "lead"), ("安徽省统计局", "lead"), ("安徽省财政厅", "lead")]),
+])
+def test_a_document_says_which_of_its_listed_units_leads(extract_text, convention, expected):
+    text = PLAN.format(f"推进开放。（责任单位：省商务厅、省财政厅，省统计局；{convention}）")
+    assert assignments(extract_text(text)) == expected
