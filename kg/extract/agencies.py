@@ -144,7 +144,11 @@ class AgencyFinder:
         self.zone_body = re.compile(f"[\\u4e00-\\u9fff]{{2,12}}(?:{zones})(?:{heads})")
         self.title_issuer_ends = tuple(cfg["regions"]["title_issuer_ends"])
         branches = cfg["branches"]
-        bodies = "|".join(map(re.escape, self.central_names))
+        # a body by its name or a short form of it (人行湖北省分行: 中国人民银行湖北省分行)
+        self.branch_openings = {**{f: n for f, n in {**central.everywhere(), **central.central()}.items()
+                                   if len(f) >= int(branches["min_short_length"])},
+                                **{n: n for n in self.central_names}}
+        bodies = "|".join(map(re.escape, sorted(self.branch_openings, key=len, reverse=True)))
         heads = "|".join(map(re.escape, sorted(branches["heads"], key=len, reverse=True)))
         self.branch = re.compile(f"(?:{bodies})[\\u4e00-\\u9fff]{{2,{int(branches['place_length'])}}}?(?:{heads})")
         self.patterns = [
@@ -249,8 +253,8 @@ class AgencyFinder:
             entry = self.places.get(qualified[:place_len])
             stem = self.level_stems[stem].get(entry.level, stem) if entry else stem
         full = qualified[:place_len] + stem
-        if place_len and stem in self.vertical:
-            full = self.vertical[stem] + full  # 省税务局: 国家税务总局广东省税务局
+        if place_len and stem in self.vertical:  # 省税务局: 国家税务总局广东省税务局; 广东金融监管局: …总局广东监管局
+            full = self.vertical[stem].format(place=qualified[:place_len])
         if place_len and stem in self.party_committee:
             full = self.party_prefix + qualified[:place_len] + self.party_committee[0]  # 广州市委, 自治区党委: 中共…委
         elif place_len and len(stem) > 2 and stem.startswith(self.party_committee) and stem.endswith(self.party_departments):
@@ -286,8 +290,8 @@ class AgencyFinder:
         return regions[prefix[1]] + body
 
     def _body_at(self, name: str) -> str:
-        """The roster body a branch's name opens with."""
-        return next((b for b in self.central_names if name.startswith(b)), "")
+        """The name or short form of a roster body that a branch's name opens with."""
+        return next((b for b in sorted(self.branch_openings, key=len, reverse=True) if name.startswith(b)), "")
 
     def _generic_actors(self, text: str, tokens, tag):
         """Generic actors: a head (部门, 单位, 地区…) read back over nouns and the words of [generic], generic if
@@ -517,8 +521,10 @@ class AgencyFinder:
                 if free(m.start(), m.end()):
                     emit(m.start(), m.end(), kind, rule, canonical=m.group(0))
         for m in self.branch.finditer(text):
-            if free(m.start(), m.end()) and self._leading_place(m.group()[len(self._body_at(m.group())):]):
-                emit(m.start(), m.end(), AgencyType.AGENCY, "agency.branch", canonical=m.group())
+            opening = self._body_at(m.group())
+            if free(m.start(), m.end()) and self._leading_place(m.group()[len(opening):]):
+                emit(m.start(), m.end(), AgencyType.AGENCY, "agency.branch",
+                     canonical=self.branch_openings[opening] + m.group()[len(opening):])
         for m in self._function_list.finditer(text):
             items = m["items"].split(self.function_separator)
             if 2 * sum(item in self.functions for item in items) <= len(items):

@@ -141,18 +141,28 @@ class AssignmentReader:
                     out.units.append(Unit(us, ue, text[us:ue], r))
         # Clauses outside the labelled lists: 省商务厅牵头, 合肥海关配合, 6月底前完成.
         taken = [(m.start(), self._list_end(text, m, labels, end)) for m in labels]
-        clauses = []
+        clauses, waiting = [], []
         for s, e in _pieces(text, start, end, self.clause_or_segment):
             if any(ts <= s < te for ts, te in taken):
+                waiting = []
                 continue
             clause = text[s:e]
             verb = next(((v, r) for v, r in self.verbs if clause.endswith(v)), None)
             if verb and len(clause) > len(verb[0]):
+                # 省工业和信息化厅、财政厅，各地级以上市人民政府配合: units before a comma share the verb after it
+                clauses.extend((ws, we, verb) for ws, we in waiting)
                 clauses.append((s, e - len(verb[0]), verb))
+                waiting = []
             elif any(w in clause for w in self.deadline_words) and self.deadline_time.search(clause):
                 out.deadline = (s, e)
+                waiting = []
             elif any(w in clause for w in self.ongoing_words):
                 out.ongoing = True
+                waiting = []
+            elif self.segments.match(text, e) is None:
+                waiting.append((s, e))
+            else:
+                waiting = []
         led = explicit_lead or any(v in self.lead_verbs for _, _, (v, _) in clauses)
         for s, e, (verb, role) in clauses:
             if role == "lead" and led and verb not in self.lead_verbs:

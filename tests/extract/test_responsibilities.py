@@ -229,3 +229,16 @@ def test_those_an_agency_helps_lead(extract_text):
 def test_a_document_says_which_of_its_listed_units_leads(extract_text, convention, expected):
     text = PLAN.format(f"推进开放。（责任单位：省商务厅、省财政厅，省统计局；{convention}）")
     assert assignments(extract_text(text)) == expected
+
+
+def test_units_before_a_comma_share_the_role_word_after_it(extract_text):
+    text = PLAN.format("推进开放。（省发展改革委牵头负责，省工业和信息化厅、财政厅，各市人民政府配合）")
+    assert assignments(extract_text(text)) == [("各市人民政府", "support"), ("安徽省发展和改革委员会", "lead"),
+                                               ("安徽省工业和信息化厅", "support"), ("安徽省财政厅", "support")]
+
+
+def test_the_offices_of_central_regulators_are_named_under_them(extract_text):
+    text = ("广东省发展和改革委员会关于印发方案的通知\n（广东金融监管局、深圳金融监管局牵头负责，"
+            "人行湖北省分行配合）")
+    found = [a.canonical for a in extract_text(text).agencies][1:]
+    assert found == ["国家金融监督管理总局广东监管局", "国家金融监督管理总局深圳监管局", "中国人民银行湖北省分行"]
