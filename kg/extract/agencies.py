@@ -131,6 +131,8 @@ class AgencyFinder:
         self.place_body = cfg["regions"]["place_body"]
         self.place_bodies = dict(cfg["regions"]["place_bodies"])
         self.township_units = tuple(cfg["regions"]["township_units"])
+        self.provincial_heads = tuple(cfg["regions"]["provincial_heads"])
+        self.provincial_not = tuple(cfg["regions"]["provincial_not"])
         shared = cfg["regions"]["shared_prefix"]
         self.shared_item_max = int(shared["item_length"])
         self.shared_item_ends = tuple(shared["item_ends"])
@@ -247,7 +249,7 @@ class AgencyFinder:
             qualified = entry.canonical + qualified[place_len:]  # 松江区建设管理委: 上海市松江区…
             place_len = len(entry.canonical)
         stem = self._expand(qualified[place_len:])
-        if not place_len and stem in self.local_stems and regions.get("province"):
+        if not place_len and (stem in self.local_stems or self._provincial(stem)) and regions.get("province"):
             qualified, place_len = regions["province"] + stem, len(regions["province"])
         if place_len and stem in self.level_stems:
             entry = self.places.get(qualified[:place_len])
@@ -426,6 +428,12 @@ class AgencyFinder:
                     yield pos + 1, k, self.resolve(prefix + item, regions)[0]
                 pos = k
 
+    def _provincial(self, name: str) -> bool:
+        """A department's name that only a province's government has (经济和信息化厅, not 政务服务大厅)."""
+        return (name.endswith(self.provincial_heads) and len(name) >= 3 and is_han(name)
+                and not name.endswith(self.provincial_not) and not name.startswith(self.generic)
+                and not name.startswith(self.national_prefixes))
+
     def _township(self, name: str) -> bool:
         """True for a town's or subdistrict's name no table lists (永丰街道, 泗泾镇)."""
         unit = next((u for u in self.township_units if name.endswith(u)), "")
@@ -476,6 +484,8 @@ class AgencyFinder:
             return True  # 团市委
         if self._expand(name) in self.local_stems and regions.get("province"):
             return True  # 地方金融监管局: exists only in the document's province
+        if self._provincial(name) and regions.get("province"):
+            return True  # 科技厅 in a Sichuan plan: only a province has a 厅
         level = next((lvl for prefix, lvl in self.relative if name.startswith(prefix)), None)
         return level is not None and level in regions
 

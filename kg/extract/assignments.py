@@ -42,9 +42,13 @@ class Assignment:
     # Groups whose member or lead units are named (工作专班 of 工作专班成员单位):
     # the group is a body mentioned here, though the units are not one body.
     groups: list[tuple[int, int]] = field(default_factory=list)
+    # 以下均需各区、县（市）政府落实，不再列出: where the text names units that every later assignment holds
+    carries: tuple[int, int] | None = None
+    carried: list[tuple[int, int]] = field(default_factory=list)  # the spans of such units, held here
 
 
-_GROUP = re.compile(r"[（(]((?:[^（）()]|[（(][^（）()]*[）)]){2,300})[）)]")
+_GROUP = re.compile(r"[（(]((?:[^（）()]|[（(][^（）()]*[）)]){2,300})[）)]"
+                    r"|[\[【]((?:[^\[\]【】]){2,300})[\]】]")  # [责任单位：…], 【牵头单位：…】
 
 
 class AssignmentReader:
@@ -66,6 +70,7 @@ class AssignmentReader:
         self.lead_beside_lead = cfg["lead_beside_lead"]
         self.lead_verbs = set(cfg["explicit_lead_verbs"])
         self.role_marks = dict(cfg["role_marks"])  # 财政部（牵头）
+        self.carry = compile_pattern(cfg["carry"], "responsibilities.toml carry")
         self.opening_marks = dict(cfg["opening_marks"])  # *市科技局
         self.conventions = [(compile_pattern(p, "responsibilities.toml conventions"), rule)
                             for rule, patterns in cfg["conventions"].items() for p in patterns]
@@ -88,9 +93,10 @@ class AssignmentReader:
         found = []
         convention = self.convention(text)
         for m in _GROUP.finditer(text):
-            if m.end(1) - m.start(1) > self.max_length:
+            inner = 1 if m.group(1) is not None else 2
+            if m.end(inner) - m.start(inner) > self.max_length:
                 continue
-            assignment = self.read(text, m.start(1), m.end(1), convention)
+            assignment = self.read(text, m.start(inner), m.end(inner), convention)
             if assignment.units or assignment.deadline or assignment.groups:
                 assignment.start, assignment.end = m.start(), m.end()
                 if assignment.units or assignment.groups:
@@ -105,10 +111,20 @@ class AssignmentReader:
             assignment = self.read(text, start, end, convention)
             if assignment.units or assignment.groups:
                 found.append(assignment)
-        return sorted(found, key=lambda a: a.start)
+        found.sort(key=lambda a: a.start)
+        carried: list[tuple[int, int]] = []
+        for assignment in found:
+            assignment.carried = list(carried)
+            if assignment.carries:
+                carried = [assignment.carries]
+        return found
 
     def read(self, text: str, start: int, end: int, convention: str = "all") -> Assignment:
         out = Assignment(start, end)
+        carry = self.carry.search(text, start, end)
+        if carry:  # 以下均需各区、县（市）政府落实，不再列出: read apart, held by the assignments after
+            out.carries = (carry.start("who"), carry.end("who"))
+            end = carry.start()
         labels = [m for m in self.label_pattern.finditer(text, start, end)]
         explicit_lead = any(self.labels[m["label"]] == "lead" for m in labels)
         for k, m in enumerate(labels):

@@ -4,6 +4,9 @@
     the units of a bracketed assignment (（省商务厅牵头，合肥海关配合）,
     （责任单位：…）, （牵头单位：…；配合单位：…）) lead or support the measure
     (else the task, guarantee measure or document) it closes;
+``responsibility.carried``
+    the units an earlier assignment names for all that follow (以下均需各区、县（市）政府落实，
+    不再列出) lead each later one; the evidence is that later assignment;
 ``responsibility.subject``
     agencies opening a sentence or clause as its subject — after 由, or
     followed by a duty word (将, 负责, 统筹…), or inside a task or measure by
@@ -172,10 +175,15 @@ class ResponsibilityFinder:
             subject = self.subject_at(a, assignment.start)
             deadline = written_deadline(a, assignment)
             for unit in assignment.units:
-                for _, _, agency in a.located("agency", unit.start, unit.end):
+                # the agencies starting in the unit: a set of divisions runs over units (各区、县（市）政府)
+                for _, _, agency in (t for t in a.located("agency", unit.start, assignment.end) if t[0] < unit.end):
                     role = Role.LEAD if unit.role == "lead" else Role.SUPPORT
                     self._add(a, agency.canonical, role, subject, unit.start, unit.end, "responsibility.assignment",
                               deadline, assignment.ongoing)
+            for start, end in assignment.carried:  # named once for all: their evidence is this assignment
+                for _, _, agency in a.located("agency", start, end):
+                    self._add(a, agency.canonical, Role.LEAD, subject, assignment.start, assignment.end,
+                              "responsibility.carried", deadline, assignment.ongoing)
 
     def _subjects(self, a: Analysis) -> None:
         """Agencies opening a sentence or clause (after 由, or before a duty word)."""

@@ -242,3 +242,22 @@ def test_the_offices_of_central_regulators_are_named_under_them(extract_text):
             "人行湖北省分行配合）")
     found = [a.canonical for a in extract_text(text).agencies][1:]
     assert found == ["国家金融监督管理总局广东监管局", "国家金融监督管理总局深圳监管局", "中国人民银行湖北省分行"]
+
+
+def test_units_named_once_for_all_later_items_lead_each(extract_text):
+    text = ("杭州市科学技术局关于印发行动计划的通知\n二、重点任务\n1.加快布局。内容。[责任单位：市科技局，各区、县（市）政府。"
+            "以下均需各区、县（市）政府落实，不再列出]\n2.建设社区。内容。（责任单位：市经信局）\n三、保障\n内容。")
+    found = extract_text(text)
+    second_item = text.index("2.建设社区")
+    first = {(r.agency, r.role.value) for r in found.responsibilities
+             if r.role.value == "lead" and r.evidence.span.start < second_item}
+    second = {(r.agency, r.role.value, r.evidence.rule) for r in found.responsibilities if r.evidence.span.start > second_item}
+    assert first == {("杭州市科学技术局", "lead"), ("各区、县（市）政府", "lead")}
+    assert second == {("杭州市经济和信息化局", "lead", "responsibility.assignment"),
+                      ("各区、县（市）政府", "lead", "responsibility.carried")}
+
+
+def test_a_provinces_departments_need_no_place_in_its_documents(extract_text):
+    text = PLAN.format("推进开放。（责任单位：科技厅、经济和信息化厅、省国资委）设立政务服务大厅。")
+    assert assignments(extract_text(text)) == [("安徽省人民政府国有资产监督管理委员会", "lead"),
+                                               ("安徽省科学技术厅", "lead"), ("安徽省经济和信息化厅", "lead")]
