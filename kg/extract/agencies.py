@@ -122,6 +122,9 @@ class AgencyFinder:
         # which end place and zone names (高新区管委会, 内蒙古自治区人民政府).
         self.opening_prefixes = tuple(p for p, level in self.relative if level not in cfg["regions"]["closing_levels"])
         self.self_references = set(cfg["regions"]["self_references"])
+        self._bare_self = re.compile("|".join(map(re.escape, cfg["regions"]["bare_self_references"])))
+        self.bare_self_before = set(cfg["regions"]["bare_self_before"])
+        self.bare_self_after = set(cfg["regions"]["bare_self_after"])
         self._self_starts = re.compile("(?=" + "|".join(map(re.escape, sorted(self.self_references))) + ")")
         self.national_prefixes = tuple(cfg["regions"]["national_prefixes"])
         self.vertical = dict(cfg["regions"]["vertical"])
@@ -620,6 +623,16 @@ class AgencyFinder:
                 issuers = a.issuers.get(a.doc.part_at(s).index) or a.issuers.get(0)
                 if issuers and free(s, e):
                     emit(s, e, AgencyType.AGENCY, "agency.self", canonical=issuers[0])
+        for m in self._bare_self.finditer(text):  # 向部报送, 部将予以通报: a ministry's own documents name it so
+            s, e, word = tokens.word_at(m.start())
+            before, after = text[s:m.start()], text[m.end():e]  # jieba glues 向部, 部将, 报部
+            if not ((not before or before in self.bare_self_before) and (not after or after in self.bare_self_after)):
+                continue
+            s, e = m.span()
+            issuers = a.issuers.get(a.doc.part_at(s).index) or a.issuers.get(0)
+            if issuers and issuers[0].endswith(m.group()) and self.roster.bodies.get(issuers[0]) is not None \
+                    and free(s, e):
+                emit(s, e, AgencyType.AGENCY, "agency.self", canonical=issuers[0])
         found.agencies.sort(key=lambda ag: ag.evidence.span.start)
 
     def _issuers(self, a: Analysis) -> dict[int, list[str]]:

@@ -342,3 +342,15 @@ def test_in_a_county_level_citys_document_shi_is_that_city(extract_text):
 def test_short_forms_of_local_bodies_expand(extract_text, written, canonical):
     found = extract_text(f"杭州市人民政府关于某事的通知\n（责任单位：{written}、市财政局）")
     assert [a.canonical for a in found.agencies][1] == canonical
+
+
+def test_a_ministrys_notice_names_itself_by_its_head(extract_text):
+    text = ("国土资源部关于开展执法检查工作的通知\n30日前，部形成并下发方案；各省向部报送成果；部将予以通报。"
+            "东部地区和有关部门配合。")
+    found = [(a.name, a.canonical) for a in extract_text(text).agencies if a.evidence.rule == "agency.self"]
+    assert found == [("部", "国土资源部")] * 3
+
+
+def test_a_bare_head_is_no_self_reference_outside_a_ministrys_documents(extract_text):
+    text = "广州市人民政府关于某事的通知\n各区向部报送。"
+    assert [a for a in extract_text(text).agencies if a.evidence.rule == "agency.self"] == []
