@@ -43,7 +43,7 @@ class Assignment:
     # the group is a body mentioned here, though the units are not one body.
     groups: list[tuple[int, int]] = field(default_factory=list)
     # 以下均需各区、县（市）政府落实，不再列出: where the text names units that every later assignment holds
-    carries: tuple[int, int] | None = None
+    carries: list[tuple[int, int]] = field(default_factory=list)
     carried: list[tuple[int, int]] = field(default_factory=list)  # the spans of such units, held here
 
 
@@ -71,6 +71,7 @@ class AssignmentReader:
         self.lead_verbs = set(cfg["explicit_lead_verbs"])
         self.role_marks = dict(cfg["role_marks"])  # 财政部（牵头）
         self.carry = compile_pattern(cfg["carry"], "responsibilities.toml carry")
+        self.carry_quantifiers = "".join(cfg["generic"])
         self.opening_marks = dict(cfg["opening_marks"])  # *市科技局
         self.conventions = [(compile_pattern(p, "responsibilities.toml conventions"), rule)
                             for rule, patterns in cfg["conventions"].items() for p in patterns]
@@ -116,14 +117,13 @@ class AssignmentReader:
         for assignment in found:
             assignment.carried = list(carried)
             if assignment.carries:
-                carried = [assignment.carries]
+                carried = assignment.carries
         return found
 
     def read(self, text: str, start: int, end: int, convention: str = "all") -> Assignment:
         out = Assignment(start, end)
         carry = self.carry.search(text, start, end)
         if carry:  # 以下均需各区、县（市）政府落实，不再列出: read apart, held by the assignments after
-            out.carries = (carry.start("who"), carry.end("who"))
             end = carry.start()
         labels = [m for m in self.label_pattern.finditer(text, start, end)]
         explicit_lead = any(self.labels[m["label"]] == "lead" for m in labels)
@@ -185,6 +185,11 @@ class AssignmentReader:
                 role = self.lead_beside_lead  # 按职责分工负责 beside a 牵头 unit
             for us, ue, name in self._units(text, s, e, out=out):
                 out.units.append(Unit(us, ue, name, role))
+        if carry:
+            # 以下均涉及各县区、功能区: the units listed here that it names (各县区人民政府, 市各功能区管委会), else itself
+            parts = [p.lstrip(self.carry_quantifiers) for p in self.units.split(carry["who"])]
+            named = [(u.start, u.end) for u in out.units if any(len(p) >= 2 and p in u.name for p in parts)]
+            out.carries = named or [(carry.start("who"), carry.end("who"))]
         return out
 
     def _list_end(self, text: str, m: re.Match, labels: list, end: int) -> int:

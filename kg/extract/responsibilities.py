@@ -181,7 +181,8 @@ class ResponsibilityFinder:
                     self._add(a, agency.canonical, role, subject, unit.start, unit.end, "responsibility.assignment",
                               deadline, assignment.ongoing)
             for start, end in assignment.carried:  # named once for all: their evidence is this assignment
-                for _, _, agency in a.located("agency", start, end):
+                near = a.located("agency", max(0, start - self.max_unknown_unit * 4), end + self.max_unknown_unit * 4)
+                for _, _, agency in (t for t in near if t[0] < end and t[1] > start):  # 各区、县（市）政府 over units
                     self._add(a, agency.canonical, Role.LEAD, subject, assignment.start, assignment.end,
                               "responsibility.carried", deadline, assignment.ongoing)
 
