@@ -268,6 +268,22 @@ class AgencyFinder:
             full = self.known[full][0]
         return full, self._region_of(full)
 
+    def _aside_body(self, name: str, regions: dict[str, str]):
+        """The body a unit names in brackets after its own (市委组织部（人才办）: 市委人才办), with the unit's
+        prefix: its span inside the unit's name and its canonical name, else None."""
+        for opening, closing in self.aside_brackets:
+            if not (name.endswith(closing) and opening in name and name.index(opening) >= 2):
+                continue
+            k = name.rindex(opening)
+            inner, outer = name[k + 1:-len(closing)], name[:k]
+            prefix = next((p for p, _ in self.relative if outer.startswith(p)), "")
+            if prefix and outer.startswith(prefix + self.party_committee[0]):
+                prefix += self.party_committee[0]  # 市委宣传部（网信办）: 市委网信办
+            if inner.endswith(self.shared_heads) and not self._is_generic(inner) \
+                    and self._identifies(prefix + inner, regions):
+                return (k + 1, len(name) - len(closing)), self.resolve(prefix + inner, regions)[0]
+        return None
+
     def _bare(self, name: str) -> str:
         """A name without what follows the body's own name: a bracketed other name or office
         (市委组织部（人才办）, 市政府办（金融）) or the word for its offices (团市委机关)."""
@@ -601,7 +617,15 @@ class AgencyFinder:
                     unit_end = next((u for u in self.place_bodies if unit.name.endswith(u)), None)
                     # （配合单位：…、越秀区）: the district's government; 岳阳街道: its office
                     canonical += self.place_bodies[unit_end] if unit_end else self.place_body
-                emit(unit.start, unit.end, AgencyType.AGENCY, "agency.assignment", canonical=canonical)
+                inner = self._aside_body(unit.name, found.regions)
+                if inner is None:
+                    emit(unit.start, unit.end, AgencyType.AGENCY, "agency.assignment", canonical=canonical)
+                    continue
+                # 市委宣传部（网信办）: the department, and the office it houses, named with its prefix
+                (i_start, i_end), i_canonical = inner
+                emit(unit.start, unit.start + i_start - 1, AgencyType.AGENCY, "agency.assignment", canonical=canonical)
+                emit(unit.start + i_start, unit.start + i_end, AgencyType.AGENCY, "agency.assignment",
+                     canonical=i_canonical)
             for s, e in assignment.groups:
                 if free(s, e) and self._identifies(text[s:e], found.regions):
                     emit(s, e, AgencyType.AGENCY, "agency.assignment-group")

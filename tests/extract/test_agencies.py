@@ -354,3 +354,11 @@ def test_a_ministrys_notice_names_itself_by_its_head(extract_text):
 def test_a_bare_head_is_no_self_reference_outside_a_ministrys_documents(extract_text):
     text = "广州市人民政府关于某事的通知\n各区向部报送。"
     assert [a for a in extract_text(text).agencies if a.evidence.rule == "agency.self"] == []
+
+
+def test_an_office_in_brackets_after_a_unit_is_a_body_too(extract_text):
+    text = "太仓市人民政府办公室关于印发行动计划的通知\n（牵头单位：市委组织部（人才办），责任单位：市委宣传部（网信办）、市政府办（金融））"
+    found = [(a.name, a.canonical) for a in extract_text(text).agencies][1:]
+    assert found == [("市委组织部", "中共太仓市委组织部"), ("人才办", "中共太仓市委人才工作领导小组办公室"),
+                     ("市委宣传部", "中共太仓市委宣传部"), ("网信办", "中共太仓市委网络安全和信息化委员会办公室"),
+                     ("市政府办（金融）", "太仓市人民政府办公室")]
