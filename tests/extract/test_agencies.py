@@ -332,7 +332,7 @@ def test_the_governments_of_a_set_of_divisions_are_generic(extract_text, text, e
 def test_in_a_county_level_citys_document_shi_is_that_city(extract_text):
     text = "太仓市人民政府办公室关于印发行动计划的通知\n（牵头单位：市科技局，责任单位：市委组织部（人才办）、团市委）"
     found = [a.canonical for a in extract_text(text).agencies][1:]
-    assert found == ["太仓市科学技术局", "中共太仓市委组织部", "共青团太仓市委员会"]
+    assert found == ["太仓市科学技术局", "中共太仓市委组织部", "中共太仓市委人才工作领导小组办公室", "共青团太仓市委员会"]
 
 
 @pytest.mark.parametrize("written, canonical", [
