@@ -183,6 +183,9 @@ class AgencyFinder:
         self.generic_max = int(generic["max_length"])
         self.office_endings = tuple(generic["department_endings"])
         self.unique_scopes = tuple(generic["unique_scopes"])
+        self.quantifier_heads = tuple(generic["shared_quantifier"]["heads"])
+        self.quantifier_joiners = tuple(generic["shared_quantifier"]["joiners"])
+        self.quantifier_followers = tuple(generic["shared_quantifier"]["followers"])
         division = generic["division_sets"]
         self.division_levels = dict(sorted(division["divisions"].items(), key=lambda kv: -len(kv[0])))
         words = "|".join(map(re.escape, self.division_levels))
@@ -423,6 +426,27 @@ class AgencyFinder:
                     break
                 pos = k + 1
 
+    def _shared_quantifiers(self, text: str, agencies: list, free):
+        """各有关地方、部门和单位: the heads after a generic actor share its quantifier (各有关部门, 各有关单位)."""
+        heads = sorted(self.quantifier_heads, key=len, reverse=True)
+        for agency in [ag for ag in agencies if ag.type is AgencyType.GENERIC]:
+            quantifier = next((q for q in self.quantifiers if agency.name.startswith(q)), None)
+            if quantifier is None:
+                continue
+            pos = agency.evidence.span.end
+            while True:
+                joiner = next((j for j in self.quantifier_joiners if text.startswith(j, pos)), None)
+                head = next((h for h in heads if joiner and text.startswith(h, pos + len(joiner))), None)
+                if head is None:
+                    break
+                s, e = pos + len(joiner), pos + len(joiner) + len(head)
+                if e < len(text) and is_han(text[e]) and not text.startswith(self.quantifier_joiners, e) \
+                        and not text.startswith(self.quantifier_followers, e):
+                    break  # 各有关地方、部门负责人: the head goes on into another word
+                if free(s, e):
+                    yield s, e, quantifier + head, agency.level
+                pos = e
+
     def _shared_prefixes(self, text: str, agencies: list, free, regions: dict[str, str]):
         """省工业和信息化厅、生态环境厅、国资委: bodies listed after one with a relative prefix share it.
 
@@ -587,6 +611,8 @@ class AgencyFinder:
                 emit(s, e, AgencyType.AGENCY, "agency.unique", canonical=text[s:e])  # 国家级经办机构: one body
             elif free(s, e):
                 emit_function(s, e, text[s:e], level=level)
+        for s, e, canonical, level in self._shared_quantifiers(text, found.agencies, free):
+            emit(s, e, AgencyType.GENERIC, "agency.generic", canonical=canonical, level=level)
         for s, e, (canonical, kind) in self.lexicon.finditer(text, tokens):
             if free(s, e) and not self._titled(text, e) and not self.document_number.match(text, e):
                 start = self._relative_prefix(tokens, s)

@@ -251,12 +251,13 @@ class ResponsibilityFinder:
         if not leads:
             return None
         after = pos + next((len(c) for c in self.list_closers if text.startswith(c, pos)), 0)
-        if after > pos:  # …残联等单位按照各自职责主动配合: the list's head, and how the units act
+        if after > pos:  # …残联等单位按照各自职责主动配合: the list's head
             after += next((len(h) for h in self.list_heads if text.startswith(h, after)), 0)
-            manner = next((m for m in self.manners if text.startswith(m, after)), None)
-            if manner:
-                after += len(manner)
-                pos = after + (text[after] in self.clause_marks if after < end else 0)
+        manner = next((m for m in self.manners if text.startswith(m, after)), None)
+        if manner:  # how the units act (国务院有关部门按照职责分工，组织做好…)
+            after += len(manner)
+            after += 1 if after < end and text[after] in self.clause_marks else 0
+            pos = after
         helps = next((w for w in self.support_words if text.startswith(w, after)), None)
         if helps and not marker:  # 公安部、交通运输部等参加
             k = after + len(helps)

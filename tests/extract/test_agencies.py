@@ -362,3 +362,12 @@ def test_an_office_in_brackets_after_a_unit_is_a_body_too(extract_text):
     assert found == [("市委组织部", "中共太仓市委组织部"), ("人才办", "中共太仓市委人才工作领导小组办公室"),
                      ("市委宣传部", "中共太仓市委宣传部"), ("网信办", "中共太仓市委网络安全和信息化委员会办公室"),
                      ("市政府办（金融）", "太仓市人民政府办公室")]
+
+
+def test_heads_after_a_generic_actor_share_its_quantifier(extract_text):
+    text = "国务院办公厅关于某事的通知\n各有关地方、部门和单位根据工作需要，组织采取措施。各地区、部门负责人要到岗。"
+    found = extract_text(text)
+    assert [a.canonical for a in found.agencies if a.type.value == "GenericActor"] == [
+        "各有关地方", "各有关部门", "各有关单位", "各地区"]
+    assert {(r.agency, r.role.value) for r in found.responsibilities if r.role.value == "lead"} == {
+        ("各有关地方", "lead"), ("各有关部门", "lead"), ("各有关单位", "lead")}
