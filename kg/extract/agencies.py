@@ -517,6 +517,7 @@ class AgencyFinder:
     def _identifies(self, name: str, regions: dict[str, str]) -> bool:
         """True if ``name`` names one body: it starts with a place, a resolvable
         relative prefix or a national prefix, or is known."""
+        name = self._bare(name)  # 团市委机关: 团市委
         if name in self.known or self._leading_place(name) or name.startswith(self.national_prefixes):
             return True
         if name in self.central and not regions:

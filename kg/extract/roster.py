@@ -52,6 +52,8 @@ class Roster:
             self.central_endings = tuple(forms_cfg["central_endings"])
             self.ministry_endings = tuple(forms_cfg["ministry_endings"])
             self.ministry_kind = forms_cfg["ministry_kind"]
+            self.state_name = forms_cfg.get("state_name", "")  # optional: 中华人民共和国
+            self.state_prefixed = set(forms_cfg.get("state_prefixed", []))
         except KeyError as missing:
             raise RuleError(f"{where}: [forms] needs {missing.args[0]}") from None
         self.bodies: dict[str, Body] = {}
@@ -70,6 +72,8 @@ class Roster:
                 problems.append(f"{name}: listed twice")
                 continue
             short = tuple(entry.get("short", []))
+            if self.state_name and kind in self.state_prefixed and self.state_name + name not in short:
+                short += (self.state_name + name,)  # 中华人民共和国工业和信息化部: a ministry's full style
             everywhere = tuple(entry.get("everywhere", []))
             problems += [f"{name}: everywhere form {form!r} is not one of its short forms"
                          for form in everywhere if form not in short]

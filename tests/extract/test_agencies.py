@@ -371,3 +371,13 @@ def test_heads_after_a_generic_actor_share_its_quantifier(extract_text):
         "各有关地方", "各有关部门", "各有关单位", "各地区"]
     assert {(r.agency, r.role.value) for r in found.responsibilities if r.role.value == "lead"} == {
         ("各有关地方", "lead"), ("各有关部门", "lead"), ("各有关单位", "lead")}
+
+
+@pytest.mark.parametrize("text, canonical", [
+    ("广州市人民政府关于某事的通知\n（责任单位：市委政法委、市财政局）", "中共广州市委政法委员会"),
+    ("广州市天河区人民政府关于某事的通知\n（责任单位：区委统战部、区财政局）", "中共广州市天河区委统一战线工作部"),
+    ("广州市人民政府关于某事的通知\n与香港特别行政区政府合作。", "香港特别行政区政府"),
+    ("关于某事的通知\n中华人民共和国工业和信息化部负责。", "工业和信息化部"),
+])
+def test_full_official_names(extract_text, text, canonical):
+    assert [a.canonical for a in extract_text(text).agencies][-1 if "中华" in text else 1] == canonical
