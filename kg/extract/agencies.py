@@ -572,8 +572,9 @@ class AgencyFinder:
 
         for rule, kind, pattern in self.patterns:
             for m in pattern.finditer(text):
-                if free(m.start(), m.end()):
-                    emit(m.start(), m.end(), kind, rule, canonical=m.group(0))
+                span = m.span("name") if "name" in pattern.groupindex else m.span()
+                if free(*span):
+                    emit(*span, kind, rule, canonical=text[span[0]:span[1]])
         for m in self.branch.finditer(text):
             opening = self._body_at(m.group())
             if free(m.start(), m.end()) and self._leading_place(m.group()[len(opening):]):

@@ -381,3 +381,10 @@ def test_heads_after_a_generic_actor_share_its_quantifier(extract_text):
 ])
 def test_full_official_names(extract_text, text, canonical):
     assert [a.canonical for a in extract_text(text).agencies][-1 if "中华" in text else 1] == canonical
+
+
+def test_a_group_a_plan_sets_up_is_a_body(extract_text):
+    text = ("国务院办公厅关于印发预案的通知\n指挥部设立工作组：\n一、污染处置组。由环境保护部牵头，公安部等参加。\n"
+            "二、组织保障。由于工作需要，加强保障。")
+    found = [(a.name, a.evidence.rule) for a in extract_text(text).agencies]
+    assert ("污染处置组", "agency.plan-group") in found and not any(n.startswith("组织") for n, _ in found)
