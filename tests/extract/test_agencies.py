@@ -388,3 +388,8 @@ def test_a_group_a_plan_sets_up_is_a_body(extract_text):
             "二、组织保障。由于工作需要，加强保障。")
     found = [(a.name, a.evidence.rule) for a in extract_text(text).agencies]
     assert ("污染处置组", "agency.plan-group") in found and not any(n.startswith("组织") for n, _ in found)
+
+
+def test_working_groups_and_their_offices_are_bodies(extract_text):
+    text = "南充市人民政府办公室关于某事的通知\n市人工智能产业链专班办公室（市科技局）发挥统筹协调作用。"
+    assert [a.canonical for a in extract_text(text).agencies][1:] == ["南充市人工智能产业链专班办公室", "南充市科学技术局"]
