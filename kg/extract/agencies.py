@@ -392,13 +392,15 @@ class AgencyFinder:
         return (name.endswith(self.place_units) and not name.endswith(self.zones)
                 and not any(name.endswith(h.head) for h in self.heads) and len(name) <= 8)
 
-    def _division_sets(self, text: str):
+    def _division_sets(self, text: str, tokens):
         """各县（市、区）, 有关区县, 区、县（市）, 各地级以上市人民政府: the governments of a set of divisions."""
         for m in self._division_set.finditer(text):
             units = m["set"]
             if not (m["q"] or m["alt"] or self.function_separator in units):
                 continue  # 市 or 县 alone is no set
             end = m.end()
+            if end < len(text) and not tokens.is_boundary(end):
+                continue  # 其他区域: the division's word goes on
             if not m["q"] and not text.startswith(self.division_acting, end):
                 continue  # 省（区、市） in a form's title, 市、区两级: no actor
             if end < len(text) and is_han(text[end]) and not text.startswith(self.division_followers, end) and (
@@ -604,7 +606,7 @@ class AgencyFinder:
         for s, e, canonical in self._region_sets(text):
             if free(s, e):
                 emit(s, e, AgencyType.GENERIC, "agency.generic", canonical=canonical, level=self.region_set_level)
-        for s, e, level in self._division_sets(text):
+        for s, e, level in self._division_sets(text, tokens):
             if free(s, e):
                 emit(s, e, AgencyType.GENERIC, "agency.generic", level=level)
         generic = sorted(set(self._generic_actors(text, tokens, a.segmenter.tag)), key=lambda c: (c[0] - c[1], c[0]))
