@@ -128,6 +128,7 @@ class AgencyFinder:
         self._self_starts = re.compile("(?=" + "|".join(map(re.escape, sorted(self.self_references))) + ")")
         self.national_prefixes = tuple(cfg["regions"]["national_prefixes"])
         self.vertical = dict(cfg["regions"]["vertical"])
+        self.government_short = cfg["regions"]["government_short"]
         self.level_stems = {entry["short"]: {k: v for k, v in entry.items() if k != "short"}
                             for entry in cfg["regions"]["level_stems"]}
         self.place_units = tuple(cfg["regions"]["place_units"])
@@ -260,6 +261,10 @@ class AgencyFinder:
         if place_len and stem in self.level_stems:
             entry = self.places.get(qualified[:place_len])
             stem = self.level_stems[stem].get(entry.level, stem) if entry else stem
+        government = self.stems.get(self.government_short)  # 政府 → 人民政府, also where a name goes on
+        if place_len and government and stem.startswith(self.government_short) and not stem.startswith(government) \
+                and stem != self.government_short:
+            stem = government + stem[len(self.government_short):]  # 市政府办公室数字政府专班: 包头市人民政府办公室…
         full = qualified[:place_len] + stem
         if place_len and stem in self.vertical:  # 省税务局: 国家税务总局广东省税务局; 广东金融监管局: …总局广东监管局
             full = self.vertical[stem].format(place=qualified[:place_len])

@@ -125,6 +125,10 @@ class AssignmentReader:
         carry = self.carry.search(text, start, end)
         if carry:  # 以下均需各区、县（市）政府落实，不再列出: read apart, held by the assignments after
             end = carry.start()
+        stated = next((m for m in (p.search(text, start, end) for p, _ in self.conventions) if m), None)
+        if stated:  # …；第一个逗号前为牵头单位，多个牵头部门的按照职责分工负责，下同: the document's convention, no units
+            before = [x.start() for x in self.segments.finditer(text, start, stated.start())]
+            end = before[-1] if before else stated.start()
         labels = [m for m in self.label_pattern.finditer(text, start, end)]
         explicit_lead = any(self.labels[m["label"]] == "lead" for m in labels)
         for k, m in enumerate(labels):

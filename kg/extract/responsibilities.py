@@ -253,7 +253,13 @@ class ResponsibilityFinder:
         after = pos + next((len(c) for c in self.list_closers if text.startswith(c, pos)), 0)
         if after > pos:  # …残联等单位按照各自职责主动配合: the list's head
             after += next((len(h) for h in self.list_heads if text.startswith(h, after)), 0)
-        manner = next((m for m in self.manners if text.startswith(m, after)), None)
+            if after in spans:  # 市委组织部、…市数据局等相关部门: a generic actor closing the list acts with it
+                after, records = spans[after]
+                (supports if supporting else leads).extend(records)
+            pos = after if text[after:after + 1] in self.clause_marks else pos
+        comma = 1 if manner_comma(text, after, self.clause_marks, self.manners) else 0
+        manner = next((m for m in self.manners if text.startswith(m, after + comma)), None)
+        after += comma if manner else 0
         if manner:  # how the units act (国务院有关部门按照职责分工，组织做好…)
             after += len(manner)
             after += 1 if after < end and text[after] in self.clause_marks else 0
@@ -279,8 +285,10 @@ class ResponsibilityFinder:
         # a task or measure, or an article of a rule book (第七条 市工信委会同市财政局每年度发布…): what it says is a duty
         in_measure = any(a.enclosing(kind, start) for kind in ("measure", "task", "guarantee")) or (
             section is not None and section.kind in self.duty_sections)
-        acts = in_measure and pos < end and a.tag_at(pos) in self.verb_tags and (
-            a.tokens.word_at(pos) or (0, 0, ""))[0] == pos  # 省有关部门争取…: a verb right after the agencies
+        # a verb right after the agencies inside a measure (省有关部门争取…); after how they act, what follows
+        # is their duty whatever jieba tags it (…等相关部门，结合职能分工，细化举措…)
+        acts = pos < end and (a.tokens.word_at(pos) or (0, 0, ""))[0] == pos and (
+            (in_measure and a.tag_at(pos) in self.verb_tags) or (manner is not None and is_han(text[pos])))
         if not (duty or acts or ((marker or supporting) and in_measure)):
             return None  # without a duty word, 由, 会同 and a verb mark the acting agency only inside a measure
         stop = pos + (len(duty) if duty else 0)
@@ -320,6 +328,11 @@ class ResponsibilityFinder:
                         self._add(a, agency.canonical, Role.INVOLVED,
                                   Subject("measure", (measure.document, measure.task, measure.order)),
                                   m.start(), m.end(), "responsibility.involved")
+
+
+def manner_comma(text: str, pos: int, marks: str, manners: list[str]) -> bool:
+    """A comma at ``pos`` before a manner phrase (…等相关部门，结合职能分工，细化…)."""
+    return pos < len(text) and text[pos] in marks and any(text.startswith(m, pos + 1) for m in manners)
 
 
 def _spans(a: Analysis, start: int, end: int) -> dict[int, tuple[int, list]]:

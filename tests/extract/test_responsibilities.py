@@ -261,3 +261,15 @@ def test_a_provinces_departments_need_no_place_in_its_documents(extract_text):
     text = PLAN.format("推进开放。（责任单位：科技厅、经济和信息化厅、省国资委）设立政务服务大厅。")
     assert assignments(extract_text(text)) == [("安徽省人民政府国有资产监督管理委员会", "lead"),
                                                ("安徽省科学技术厅", "lead"), ("安徽省经济和信息化厅", "lead")]
+
+
+def test_a_list_closed_by_a_generic_actor_and_a_manner_phrase_acts(extract_text):
+    text = ("南充市人民政府办公室关于印发行动计划的通知\n三、工作要求\n"
+            "市委组织部、市发改委等相关部门，结合职能分工，细化举措实施。")
+    found = {(r.agency, r.role.value) for r in extract_text(text).responsibilities if r.role.value == "lead"}
+    assert found == {("中共南充市委组织部", "lead"), ("南充市发展和改革委员会", "lead"), ("相关部门", "lead")}
+
+
+def test_a_documents_stated_convention_is_no_unit(extract_text):
+    text = PLAN.format("推进开放。（责任单位：省商务厅，省财政厅；第一个逗号前为牵头单位，多个牵头部门的按照职责分工负责，下同）")
+    assert assignments(extract_text(text)) == [("安徽省商务厅", "lead"), ("安徽省财政厅", "support")]
