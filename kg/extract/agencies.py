@@ -171,6 +171,7 @@ class AgencyFinder:
         self.level_bodies = dict(generic["level_bodies"])
         self.standing_alone = dict(generic["standing_alone"])
         self.standing_before = tuple(generic["standing_before"]["words"])
+        self.asked_by = tuple(generic["standing_before"]["asked_by"])
         self._standing = re.compile("|".join(map(re.escape, sorted(self.standing_alone, key=len, reverse=True))))
         names = "|".join(map(re.escape, sorted(self.level_bodies, key=len, reverse=True)))
         self._level_bodies = re.compile(names)
@@ -328,7 +329,8 @@ class AgencyFinder:
         and the bodies of a level named without a place (镇人民政府, 街道办事处)."""
         for m in self._standing.finditer(text):
             word = tokens.word_at(m.start())
-            if word and word[0] == m.start() and word[1] == m.end() and text.startswith(self.standing_before, m.end()):
+            if word and word[0] == m.start() and word[1] == m.end() and (
+                    text.startswith(self.standing_before, m.end()) or text.endswith(self.asked_by, 0, m.start())):
                 yield m.start(), m.end(), self.standing_alone[m.group()]  # 各地要…
         for m in self._level_bodies.finditer(text):
             before = tokens.word_at(m.start() - 1)[2] if m.start() else ""
@@ -406,7 +408,7 @@ class AgencyFinder:
             end = m.end()
             if end < len(text) and not tokens.is_boundary(end):
                 continue  # 其他区域: the division's word goes on
-            if not m["q"] and not text.startswith(self.division_acting, end):
+            if not m["q"] and not text.startswith(self.division_acting, end) and not text.endswith(self.asked_by, 0, m.start()):
                 continue  # 省（区、市） in a form's title, 市、区两级: no actor
             if end < len(text) and is_han(text[end]) and not text.startswith(self.division_followers, end) and (
                     text.startswith(self.function_names, end) or text.startswith(self.region_set_heads, end)):

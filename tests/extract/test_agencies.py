@@ -393,3 +393,12 @@ def test_a_group_a_plan_sets_up_is_a_body(extract_text):
 def test_working_groups_and_their_offices_are_bodies(extract_text):
     text = "南充市人民政府办公室关于某事的通知\n市人工智能产业链专班办公室（市科技局）发挥统筹协调作用。"
     assert [a.canonical for a in extract_text(text).agencies][1:] == ["南充市人工智能产业链专班办公室", "南充市科学技术局"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("某某通知\n鼓励各地布局建设社区。", ["各地"]),
+    ("某某通知\n鼓励县（市、区）配套设立基金。", ["县（市、区）"]),
+    ("某某通知\n全国各地的企业积极参与。", []),
+])
+def test_regions_asked_to_act_are_generic_actors(extract_text, text, expected):
+    assert [a.name for a in extract_text(text).agencies if a.type.value == "GenericActor"] == expected
