@@ -32,10 +32,10 @@ def test_a_body_found_where_the_key_has_a_generic_actor_counts_against_precision
 
 def test_the_development_figures_stay_above_their_floor():
     total, per_doc = ae.evaluate("dev")
-    # measured over the 22 development documents (three rounds; 2026-12-02): bodies P 0.97 R 0.94,
-    # canonical 0.92, generic actors R 0.79, lead/support pairs P 0.92 R 0.78 F1 0.84
-    assert total.body_wanted >= 1150 and not any(d.error for d, _ in per_doc)
-    assert total.precision >= 0.95 and total.recall >= 0.91
-    assert total.canonical >= 0.89
-    assert total.generic >= 0.75
-    assert total.pairs.f1 >= 0.80
+    # measured over the 29 development documents (four rounds; 2026-12-02): bodies P 0.95 R 0.89,
+    # canonical 0.84, generic actors R 0.77, lead/support pairs P 0.88 R 0.68 F1 0.76
+    assert total.body_wanted >= 1600 and not any(d.error for d, _ in per_doc)
+    assert total.precision >= 0.93 and total.recall >= 0.87
+    assert total.canonical >= 0.81
+    assert total.generic >= 0.74
+    assert total.pairs.f1 >= 0.73

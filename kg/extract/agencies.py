@@ -128,6 +128,10 @@ class AgencyFinder:
         self._self_starts = re.compile("(?=" + "|".join(map(re.escape, sorted(self.self_references))) + ")")
         self.national_prefixes = tuple(cfg["regions"]["national_prefixes"])
         self.vertical = dict(cfg["regions"]["vertical"])
+        self.name_joiners = set(cfg["name"]["joiners"])
+        self.short_place_units = tuple(cfg["branches"]["short_place_units"])
+        self.run_together_heads = cfg["name"]["run_together_heads"]
+        self.prefix_cut_after = set(cfg["name"]["prefix_cut_after"])
         self.government_short = cfg["regions"]["government_short"]
         self.level_stems = {entry["short"]: {k: v for k, v in entry.items() if k != "short"}
                             for entry in cfg["regions"]["level_stems"]}
@@ -318,6 +322,14 @@ class AgencyFinder:
         if "{region}" in body:  # 团市委: 共青团广州市委员会
             return body.replace("{region}", regions[prefix[1]])
         return regions[prefix[1]] + body
+
+    def _branch_place(self, rest: str) -> bool:
+        """A branch's place: a place of the gazetteer, or a county's or city's name without its 县 or 市
+        (人民银行平潭支行: 平潭县)."""
+        if self._leading_place(rest):
+            return True
+        return any(self.places.get(rest[:k] + unit) is not None
+                   for k in range(2, min(len(rest), 5)) for unit in self.short_place_units)
 
     def _body_at(self, name: str) -> str:
         """The name or short form of a roster body that a branch's name opens with."""
@@ -586,7 +598,7 @@ class AgencyFinder:
                     emit(*span, kind, rule, canonical=text[span[0]:span[1]])
         for m in self.branch.finditer(text):
             opening = self._body_at(m.group())
-            if free(m.start(), m.end()) and self._leading_place(m.group()[len(opening):]):
+            if free(m.start(), m.end()) and self._branch_place(m.group()[len(opening):]):
                 emit(m.start(), m.end(), AgencyType.AGENCY, "agency.branch",
                      canonical=self.branch_openings[opening] + m.group()[len(opening):])
         for m in self._function_list.finditer(text):
@@ -755,10 +767,16 @@ class AgencyFinder:
             following = first
             while walk and following[0] > 0 and following[2] not in prefixes:  # a relative prefix (省, 市) starts a name
                 w_start, w_end, w = tokens.word_at(following[0] - 1)
+                if w in self.name_joiners and w_start > 0:  # 区交通|与|建设局: a joiner between nouns is in the name
+                    before = tokens.word_at(w_start - 1)
+                    if is_han(before[2]) and tag(before[2]) in self.generic_tags and end - before[0] <= self.max_length:
+                        start, following = w_start, (w_start, w_end, w)
+                        continue
                 if (w in self.breaks or (tag(w) in self.break_tags and w not in self.name_words)
                         or not is_han(w) or end - w_start > self.max_length):
                     break
-                cut = next((p for p in self.opening_prefixes if w.endswith(p) and len(w) > len(p)), None)
+                cut = next((p for p in self.opening_prefixes if w.endswith(p) and len(w) > len(p)), None) or next(
+                    (p for p in prefixes if w.endswith(p) and w[:-len(p)] in self.prefix_cut_after), None)  # 3|月区|经发局
                 if cut and w not in self.places and self.places.get(w + self.city_suffix) is None:
                     start = w_end - len(cut)  # 张天培省|发展改革委: the prefix opens the name (not 梅州|高新区)
                     break
@@ -775,7 +793,11 @@ class AgencyFinder:
                 name, name_part = name[1:], name_part[1:]
             if not self._acceptable(name_part, head):
                 continue
-            yield start, end, head.type
+            # 区经发局区环土局: names run together (a table's cells) part where a head meets a relative prefix
+            cuts = [k for k in range(start + 3, end - 2) if text[k - 1] in self.run_together_heads
+                    and text.startswith(tuple(prefixes), k)]
+            for s, e in zip([start] + cuts, cuts + [end]):
+                yield s, e, head.type
 
     def _acceptable(self, name_part: str, head: Head) -> bool:
         if not name_part:

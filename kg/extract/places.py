@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from kg.extract.base import Analysis, Lexicon
 from kg.extract.records import Place
-from kg.resources import load_toml, read_table
+from kg.resources import compile_pattern, load_toml, read_table
 
 LEVELS = ("country", "province", "municipality", "city", "prefecture", "county", "zone", "area")
 # How specific a level is: a title naming 上海市松江区 is the district's, not the municipality's.
@@ -88,6 +88,8 @@ class PlaceFinder:
         self.min_mentions = int(cfg["body_min_mentions"])
         self.dominance = float(cfg["body_dominance"])
         self.county_city = cfg["county_level_city"]
+        self.zone_government = compile_pattern(cfg["zone_government"], "agencies.toml zone_government")
+        self.opening_length = int(cfg["zone_government_opening"])
 
     def words(self) -> list[str]:
         return list(self.lexicon.entries)
@@ -103,8 +105,22 @@ class PlaceFinder:
         """Return the regions the file's relative names refer to, by level.
 
         The first place with a region in a title decides; failing that, the
-        region named most often in the text.
+        region named most often in the text. A zone governed by a management
+        committee that issues the document (平潭综合实验区管委会办公室关于…) is the region its
+        区 names (区经济发展局: 平潭综合实验区经济发展局).
         """
+        found = self._regions(a)
+        head = a.text.find("\n")  # the opening of a document whose title the structure did not find
+        spans = [(f.start, f.end) for part in a.doc.parts for f in (part.title, part.issuer) if f]
+        for start, end in spans + [(0, min(head if head > 0 else len(a.text), self.opening_length))]:
+            m = self.zone_government.search(a.text, start, end)
+            if m and "county" not in found:
+                entry = self.lexicon.get(m["zone"])  # a zone of the gazetteer tells its province
+                province = {"province": entry.region} if entry is not None and entry.region else {}
+                return {**province, **found, "county": m["zone"], "zone": m["zone"]}
+        return found
+
+    def _regions(self, a: Analysis) -> dict[str, str]:
         for part in a.doc.parts:
             if part.title:
                 named = [e for _, _, e in self.lexicon.finditer(a.text, None, part.title.start, part.title.end) if e.region]

@@ -49,6 +49,7 @@ class LayoutRules:
     inline_breaks: tuple
     run_together_length: int
     run_together_breaks: tuple
+    run_together_space_breaks: tuple
     table_row: str
     fragment: re.Pattern
     continuers: frozenset
@@ -83,6 +84,8 @@ def layout_rules() -> LayoutRules:
         inline_breaks=tuple(compile_pattern(p, where + " inline_breaks") for p in lay["inline_breaks"]),
         run_together_length=int(lay["run_together_length"]),
         run_together_breaks=tuple(compile_pattern(p, where + " run_together_breaks") for p in lay["run_together_breaks"]),
+        run_together_space_breaks=tuple(compile_pattern(p, where + " run_together_space_breaks")
+                                        for p in lay["run_together_space_breaks"]),
         table_row=lay["table_row"],
         fragment=compile_pattern(lay["fragment"], where),
         continuers=frozenset(lay["continuers"]),
@@ -471,6 +474,9 @@ def inline_breaks(rules: LayoutRules, text: str) -> frozenset:
     for line in re.finditer(f"[^\n]{{{rules.run_together_length},}}", text):  # a whole document run into one line
         for pattern in rules.run_together_breaks:
             breaks.update(m.start() for m in pattern.finditer(text, line.start(), line.end()))
+        if "\u3000" not in line.group():  # no indentation kept: its plain spaces are the breaks
+            for pattern in rules.run_together_space_breaks:
+                breaks.update(m.start() for m in pattern.finditer(text, line.start(), line.end()))
     return frozenset(breaks)
 
 

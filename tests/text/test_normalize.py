@@ -138,3 +138,18 @@ def test_markdown_emphasis_marks_are_dropped_and_a_lone_star_kept():
     k = clean.text.index("市财政局")
     span = clean.offsets.span(k, k + 4)
     assert text[span.start:span.end] == "市财政局"  # offsets still map back
+
+
+def test_a_crawl_that_kept_only_plain_spaces_breaks_at_them():
+    filler = "推进相关工作，确保取得实效。" * 160
+    text = "某某管委会办公室关于印发方案的通知 区直各单位： 《方案》已经同意，现印发给你们。 " + filler + " 某某管委会办公室 2015年8月31日"
+    lines = normalize(text).text.split("\n")
+    assert [ln[:4] for ln in lines] == ["某某管委", "区直各单", "《方案》", "推进相关", "某某管委", "2015"]
+
+
+def test_plain_spaces_stay_where_a_line_keeps_its_indentation_or_spaces_out_a_name():
+    filler = "推进相关工作，确保取得实效。" * 160
+    indented = "\u3000\u3000一、总体要求 " + filler + "取得重要进展。 化学需氧量下降。"
+    assert "取得重要进展。化学需氧量" in normalize(indented).text
+    spaced = filler + "国  务  院"
+    assert normalize(spaced).text.endswith("国务院")
