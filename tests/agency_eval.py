@@ -48,9 +48,12 @@ _SAME = str.maketrans({"(": "（", ")": "）", "\u201c": "“", "\u201d": "”",
 def norm(name: str) -> str:
     """A canonical name compared as one body's: brackets and quotes of either width; for a central
     body, any of its official names (中华人民共和国国务院 is 国务院; the roster lists them); for a local
-    Party committee, its full name or the form the Party writes (中国共产党广州市委员会 is 中共广州市委)."""
+    Party committee, its full name or the form the Party writes (中国共产党广州市委员会 is 中共广州市委); for a
+    generic actor, with or without its 各."""
     name = str(name or "").translate(_SAME)
     name = _PARTY.sub(r"中共\g<place>委", name, count=1)
+    if name.startswith("各") and len(name) > 2:
+        name = name[1:]  # a generic actor with or without its 各 (各片区开发管理局, 片区开发管理局): no body opens so
     return _official().get(name, name)
 
 

@@ -110,9 +110,9 @@ class PlaceFinder:
         区 names (区经济发展局: 平潭综合实验区经济发展局).
         """
         found = self._regions(a)
-        head = a.text.find("\n")  # the opening of a document whose title the structure did not find
         spans = [(f.start, f.end) for part in a.doc.parts for f in (part.title, part.issuer) if f]
-        for start, end in spans + [(0, min(head if head > 0 else len(a.text), self.opening_length))]:
+        # and the opening of a document whose title and sign-off the structure did not find
+        for start, end in spans + [(0, min(len(a.text), self.opening_length))]:
             m = self.zone_government.search(a.text, start, end)
             if m and "county" not in found:
                 entry = self.lexicon.get(m["zone"])  # a zone of the gazetteer tells its province

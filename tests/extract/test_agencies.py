@@ -320,8 +320,10 @@ def test_a_head_jieba_glued_to_the_next_word_still_ends_a_name(extract_text):
     ("梅州市科学技术局关于某事的通知\n各县（市、区）、梅州高新区管委会要落实。", [("各县（市、区）", "county")]),
     ("杭州市科学技术局关于某事的通知\n支持滨江区、余杭区等区、县（市）先行探索。结合各区、县（市）资源禀赋布局。",
      [("区、县（市）", "county"), ("各区、县（市）", "county")]),
-    # not a set of governments: one level alone, a form's title, 两级, a body's name going on
-    ("某某医保局关于某事的通知\n填写《____省（区、市）预付金额度表》。覆盖市、区两级部门。各区县教育局负责。", []),
+    # not a set of governments: one level alone, a form's title, 两级, a body's name going on (each
+    # district's bureau: a generic actor of its own)
+    ("某某医保局关于某事的通知\n填写《____省（区、市）预付金额度表》。覆盖市、区两级部门。各区县教育局负责。",
+     [("各区县教育局", None)]),
 ])
 def test_the_governments_of_a_set_of_divisions_are_generic(extract_text, text, expected):
     found = [(a.name, a.level) for a in extract_text(text).agencies
