@@ -189,6 +189,8 @@ class AgencyFinder:
         self.generic_max = int(generic["max_length"])
         self.office_endings = tuple(generic["department_endings"])
         self.unique_scopes = tuple(generic["unique_scopes"])
+        self._organs = re.compile(f"(?:{'|'.join(map(re.escape, sorted(generic['organ_domains'], key=len, reverse=True)))})"
+                                  f"{re.escape(generic['organ_head'])}")
         self.quantifier_heads = tuple(generic["shared_quantifier"]["heads"])
         self.quantifier_joiners = tuple(generic["shared_quantifier"]["joiners"])
         self.quantifier_followers = tuple(generic["shared_quantifier"]["followers"])
@@ -344,6 +346,9 @@ class AgencyFinder:
             if word and word[0] == m.start() and word[1] == m.end() and (
                     text.startswith(self.standing_before, m.end()) or text.endswith(self.asked_by, 0, m.start())):
                 yield m.start(), m.end(), self.standing_alone[m.group()]  # 各地要…
+        for m in self._organs.finditer(text):  # 公安机关及武警部队应当…
+            if tokens.is_boundary(m.start()) and (m.end() == len(text) or tokens.is_boundary(m.end())):
+                yield m.start(), m.end(), None
         for m in self._level_bodies.finditer(text):
             before = tokens.word_at(m.start() - 1)[2] if m.start() else ""
             if tokens.is_boundary(m.start()) and (not is_han(before) or tag(before) in self.break_tags

@@ -292,6 +292,10 @@ class ResponsibilityFinder:
         if not (duty or acts or ((marker or supporting) and in_measure)):
             return None  # without a duty word, 由, 会同 and a verb mark the acting agency only inside a measure
         stop = pos + (len(duty) if duty else 0)
+        if duty:  # 公安机关及武警部队应当依法协助…: a duty to help is support
+            k = stop + next((len(m) for m in self.manners if text.startswith(m, stop)), 0)
+            if any(text.startswith(w, k) for w in self.support_words):
+                return [], leads + supports, k
         if duty:  # 各地节能主管部门要牵头会同有关部门…: those after 会同 support
             k = stop + next((len(w) for w in self.lead_words if text.startswith(w, stop)), 0)
             joiner = next((j for j in self.support_joiners if text.startswith(j, k)), None)

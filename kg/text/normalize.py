@@ -474,7 +474,7 @@ def inline_breaks(rules: LayoutRules, text: str) -> frozenset:
     for line in re.finditer(f"[^\n]{{{rules.run_together_length},}}", text):  # a whole document run into one line
         for pattern in rules.run_together_breaks:
             breaks.update(m.start() for m in pattern.finditer(text, line.start(), line.end()))
-        if "\u3000" not in line.group():  # no indentation kept: its plain spaces are the breaks
+        if "\u3000\u3000" not in line.group():  # no indentation kept: its plain spaces are the breaks
             for pattern in rules.run_together_space_breaks:
                 breaks.update(m.start() for m in pattern.finditer(text, line.start(), line.end()))
     return frozenset(breaks)

@@ -273,3 +273,12 @@ def test_a_list_closed_by_a_generic_actor_and_a_manner_phrase_acts(extract_text)
 def test_a_documents_stated_convention_is_no_unit(extract_text):
     text = PLAN.format("推进开放。（责任单位：省商务厅，省财政厅；第一个逗号前为牵头单位，多个牵头部门的按照职责分工负责，下同）")
     assert assignments(extract_text(text)) == [("安徽省商务厅", "lead"), ("安徽省财政厅", "support")]
+
+
+def test_a_duty_to_help_is_support_and_organs_of_a_function_are_generic(extract_text):
+    text = "某某应急预案\n公安机关及武警部队应当依法协助其执行任务。纪检监察机关负责监督。团市委机关配合。"
+    found = extract_text(text)
+    assert [(a.name, a.type.value) for a in found.agencies][:3] == [
+        ("公安机关", "GenericActor"), ("武警部队", "Agency"), ("纪检监察机关", "GenericActor")]
+    assert {(r.agency, r.role.value) for r in found.responsibilities} >= {
+        ("公安机关", "support"), ("中国人民武装警察部队", "support"), ("纪检监察机关", "lead")}
