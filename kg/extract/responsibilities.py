@@ -61,6 +61,7 @@ class ResponsibilityFinder:
         self.copulas = sorted(subject["copulas"], key=len, reverse=True)
         self.max_unknown_unit = int(subject["max_unknown_unit"])
         self.manners = sorted(subject["manners"], key=len, reverse=True)
+        self.duty_colons = tuple(subject["duty_colons"])
         agencies = load_toml("agencies.toml")
         self.list_heads = sorted(agencies["generic"]["function_list_heads"], key=len, reverse=True)
         prefixes = "".join(sorted(p for p in agencies["regions"]["relative"] if len(p) == 1))
@@ -250,6 +251,9 @@ class ResponsibilityFinder:
             break
         if not leads:
             return None
+        if text.startswith(self.duty_colons, pos) and pos + 1 < end and is_han(text[pos + 1]) \
+                and (start == 0 or text[start - 1] in "\n" or (a.doc.sentence_at(start) or a.doc.sentences[0]).start == start):
+            return leads, supports, pos + 1  # 区财政金融局：负责保证…经费: a member's duties, one body to a line
         after = pos + next((len(c) for c in self.list_closers if text.startswith(c, pos)), 0)
         if after > pos:  # …残联等单位按照各自职责主动配合: the list's head
             after += next((len(h) for h in self.list_heads if text.startswith(h, after)), 0)

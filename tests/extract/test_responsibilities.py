@@ -282,3 +282,10 @@ def test_a_duty_to_help_is_support_and_organs_of_a_function_are_generic(extract_
         ("公安机关", "GenericActor"), ("武警部队", "Agency"), ("纪检监察机关", "GenericActor")]
     assert {(r.agency, r.role.value) for r in found.responsibilities} >= {
         ("公安机关", "support"), ("中国人民武装警察部队", "support"), ("纪检监察机关", "lead")}
+
+
+def test_a_members_duties_after_a_colon_are_its_own(extract_text):
+    text = ("平潭综合实验区管委会办公室关于印发应急预案的通知\n附件 成员单位职责\n区财政金融局：负责保证应急处理所需经费。\n"
+            "区公安局：密切注视社会动态。\n经费：100万元。")
+    found = {(r.agency, r.role.value) for r in extract_text(text).responsibilities if r.role.value != "issued"}
+    assert found == {("平潭综合实验区财政金融局", "lead"), ("平潭综合实验区公安局", "lead")}
