@@ -38,7 +38,7 @@ from __future__ import annotations
 
 import re
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kg.errors import RuleError
 from kg.extract.assignments import assignment_reader
@@ -55,6 +55,12 @@ class Head:
     head: str
     type: AgencyType
     needs: str
+
+
+def _runs_through(short: str, full: str) -> bool:
+    """True if the characters of ``short`` occur in ``full`` in order (经发局 in 经济发展局)."""
+    it = iter(full)
+    return all(ch in it for ch in short)
 
 
 def _agency_type(name: str, where: str) -> AgencyType:
@@ -711,7 +717,33 @@ class AgencyFinder:
             if issuers and issuers[0].endswith(m.group()) and self.roster.bodies.get(issuers[0]) is not None \
                     and free(s, e):
                 emit(s, e, AgencyType.AGENCY, "agency.self", canonical=issuers[0])
+        spelled = self._spelled_out(found.agencies, found.regions)
+        for k, agency in enumerate(found.agencies):
+            if agency.canonical in spelled:  # 区经发局 where the document writes 区经济发展局 too
+                new = replace(agency, canonical=spelled[agency.canonical])
+                a.relocate("agency", agency, new)
+                found.agencies[k] = new
         found.agencies.sort(key=lambda ag: ag.evidence.span.start)
+
+    @staticmethod
+    def _spelled_out(agencies: list, regions: dict[str, str]) -> dict[str, str]:
+        """A document spells a body out once and abbreviates it after (区经济发展局, 区经发局): the short
+        canonical names whose characters run, in order and with the same first and last, through one
+        longer name of the same place found in the document, and that name."""
+        places = tuple(sorted({p for p in regions.values() if p}, key=len, reverse=True))
+        names = {ag.canonical for ag in agencies if ag.type is AgencyType.AGENCY}
+        split = {}
+        for name in names:
+            place = next((p for p in places if name.startswith(p) and len(name) > len(p) + 1), None)
+            if place:
+                split[name] = (place, name[len(place):])
+        out = {}
+        for short, (place, stem) in split.items():
+            longer = [full for full, (p, s) in split.items() if p == place and len(s) > len(stem) + 1
+                      and s[0] == stem[0] and s[-1] == stem[-1] and _runs_through(stem, s)]  # not 铁塔公司, 铁塔分公司
+            if len(longer) == 1:
+                out[short] = longer[0]
+        return out
 
     def _issuers(self, a: Analysis) -> dict[int, list[str]]:
         """The canonical names of the bodies that issued each part: its 落款, else its title."""

@@ -410,7 +410,16 @@ def test_a_zone_a_committee_governs_is_its_documents_region(extract_text):
     text = ("平潭综合实验区管委会办公室关于印发工作要点的通知 区直各单位：\n3月区经发局区环土局负责。区交通与建设局负责检查指导。"
             "（责任单位：区经济发展局、人民银行平潭支行、区直各相关单位）")
     found = [(a.name, a.canonical) for a in extract_text(text).agencies if a.type.value == "Agency"]
-    assert found == [("平潭综合实验区管委会办公室", "平潭综合实验区管理委员会办公室"), ("区经发局", "平潭综合实验区经发局"),
+    assert found == [("平潭综合实验区管委会办公室", "平潭综合实验区管理委员会办公室"), ("区经发局", "平潭综合实验区经济发展局"),
                      ("区环土局", "平潭综合实验区环土局"),
                      ("区交通与建设局", "平潭综合实验区交通与建设局"), ("区经济发展局", "平潭综合实验区经济发展局"),
                      ("人民银行平潭支行", "中国人民银行平潭支行")]
+
+
+def test_a_body_spelled_out_once_names_its_abbreviations(extract_text):
+    text = ("平潭综合实验区管委会办公室关于印发方案的通知\n区经济发展局负责统筹。（牵头单位：区经发局，配合单位：区财政金融局）"
+            "区交通与建设局、区交建局配合。")
+    found = [(a.name, a.canonical) for a in extract_text(text).agencies][1:]
+    assert found == [("区经济发展局", "平潭综合实验区经济发展局"), ("区经发局", "平潭综合实验区经济发展局"),
+                     ("区财政金融局", "平潭综合实验区财政金融局"), ("区交通与建设局", "平潭综合实验区交通与建设局"),
+                     ("区交建局", "平潭综合实验区交通与建设局")]
