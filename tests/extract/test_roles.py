@@ -20,6 +20,8 @@ def figures(extract_text, text):
     ("对年营业收入超过1亿元的企业给予支持。", [("threshold", "100000000", "元", "threshold.qualifier")]),
     ("将低压办电“零投资”扩大至160千瓦及以下各类民营经济组织。", [("threshold", "160", "千瓦", "threshold.qualifier")]),
     ("对符合规定的3周岁以下婴幼儿发放补贴。", [("threshold", "3", "岁", "threshold.age")]),
+    # a definition draws the line of a class
+    ("重大船舶污染事故，是指船舶溢油500吨以上。", [("threshold", "500", "吨", "threshold.definition")]),
     # parameters: settings of the policy itself
     ("对首次认定的企业给予最高50万元奖励。", [("parameter", "500000", "元", "parameter.grant")]),
     ("按设备投资额的10%给予补助。", [("parameter", "10", "%", "parameter.grant")]),

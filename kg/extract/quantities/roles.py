@@ -21,6 +21,7 @@ The clues a cue can use:
 ``points``         it counts points of a scoring scheme (（8分）, 扣0.5分)
 ``band``           it is written with both its bounds (1—3分, 80-95%)
 ``norm``           its clause states a norm (原则上不低于0.9公里, 不得超过30天)
+``defines``        a bounded figure in a definition (…，是指船舶溢油1000吨以上)
 ``classifies``     it names a class of what a later count counts (500千伏变电站6座)
 ``rank``           a count that is a rank (排名前15家)
 ``weak``           a count in Chinese numerals or of years, with no comparator written (分两个阶段)
@@ -365,6 +366,13 @@ class Clues:
         return self.m.quantity.value_max is not None
 
     @cached_property
+    def defines(self) -> bool:
+        """A bounded figure in a definition draws the line of a class (特别重大船舶污染事故，是指船舶溢油1000吨以上)."""
+        bounded = self.m.written and self.m.comparator not in (Comparator.ABOUT, Comparator.EQUAL) \
+            or self.m.quantity.value_max is not None
+        return bool(bounded) and any(w in self.text[self.m.clause[0]:self.m.start] for w in self.d.definition_words)
+
+    @cached_property
     def norm(self) -> bool:
         """The clause states a norm the policy sets, not a level to reach (服务半径原则上不低于0.9公里,
         到付款不得超过30天)."""
@@ -526,6 +534,7 @@ class RoleDecider:
         self.output_stops = set(r["output_stops"])
         self.output_reach = int(r["output_reach"])
         self.norm_words = tuple(r["norm_words"])
+        self.definition_words = tuple(r["definition_words"])
         self.noun_tag = r["noun_tag"]
         self.threshold_leads = tuple(r["threshold_leads"])
         self.condition_starts = tuple(ctx["condition_starts"])
