@@ -121,7 +121,7 @@ def create_app(pool: QueryPool, timeout: float = 30.0, max_bytes: int = 50_000_0
             if updates and request.method != "POST":
                 return _plain(405, "updates are sent by POST")
             kind, text = ("query", queries_[0]) if queries_ else ("update", updates[0])
-        outside = reaches_out(text) - set(allow)
+        outside = reaches_out(text, kind) - set(allow)
         if outside:
             which = " and ".join(sorted(outside))
             flags = " and ".join(f"--allow-{w.lower()}" for w in sorted(outside))

@@ -3,13 +3,21 @@
 ``SERVICE`` (a federated call to another endpoint) and ``LOAD`` (fetching a
 document by URL, ``file:`` included) would let a request read the network or
 the server's files; they are refused unless the server was started with
-``--allow-service`` or ``--allow-load``. They are found as keywords outside
-strings, IRIs and comments.
+``--allow-service`` or ``--allow-load``.
+
+What a request does is read from the parsed request (rdflib's SPARQL 1.1 grammar:
+a ``ServiceGraphPattern`` or a ``Load`` in the tree), not from its text: a ``#``
+inside a prefixed name (``ex:a\\#b``) or an IRI written with ``\\u`` escapes cannot
+hide the rest of a line. Where that grammar cannot read a request another engine
+might run, the request is refused if the words appear anywhere in it, its ``\\u``
+escapes decoded; and a scan of the text's code outside strings, IRIs and comments
+must find neither word either.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _IRI = re.compile(r'<[^<>"{}|^`\\\s]*>')
 _KEYWORD = re.compile(r"(?<![?$:\w])(SERVICE|LOAD)(?![\w:])", re.I)
@@ -42,9 +50,52 @@ def code_only(text: str) -> str:
     return "".join(out)
 
 
-def reaches_out(text: str) -> set[str]:
-    """The operations of ``text`` that reach outside the store: {'SERVICE', 'LOAD'}."""
-    return {m.group(1).upper() for m in _KEYWORD.finditer(code_only(text))}
+_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+_ANYWHERE = re.compile(r"(SERVICE|LOAD)", re.I)
+_NODES = {"ServiceGraphPattern": "SERVICE", "Load": "LOAD"}
+
+
+def decoded(text: str) -> str:
+    """``text`` with its codepoint escapes (\\u0023, \\U0001F600) read, as SPARQL allows anywhere."""
+    def char(m: re.Match) -> str:
+        code = int(m.group(1) or m.group(2), 16)
+        return chr(code) if code < 0x110000 else m.group(0)
+    return _ESCAPE.sub(char, text)
+
+
+def _operations(node, found: set[str], depth: int = 0) -> set[str]:
+    from pyparsing import ParseResults
+    from rdflib.plugins.sparql.parserutils import CompValue
+
+    if depth > 500:  # nested beyond any real query: refuse rather than recurse further
+        found.update(_NODES.values())
+    elif isinstance(node, CompValue):
+        if node.name in _NODES:
+            found.add(_NODES[node.name])
+        for value in node.values():
+            _operations(value, found, depth + 1)
+    elif isinstance(node, (list, tuple, ParseResults)):
+        for value in node:
+            _operations(value, found, depth + 1)
+    elif isinstance(node, dict):
+        for value in node.values():
+            _operations(value, found, depth + 1)
+    return found
+
+
+@lru_cache(maxsize=256)
+def reaches_out(text: str, kind: str = "query") -> frozenset[str]:
+    """The operations of ``text`` (a ``query`` or an ``update``) that reach outside the store:
+    {'SERVICE', 'LOAD'}, as the parsed request holds them."""
+    from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+
+    found = {m.group(1).upper() for m in _KEYWORD.finditer(code_only(text))}
+    try:
+        tree = parseUpdate(text) if kind == "update" else parseQuery(text)
+    except Exception:  # noqa: BLE001 - whatever the grammar cannot read: the words anywhere count
+        found |= {m.group(1).upper() for m in _ANYWHERE.finditer(decoded(text))}
+        return frozenset(found)
+    return frozenset(_operations(tree, found))
 
 
 class RowCounter:

@@ -92,3 +92,52 @@ def test_twenty_clients_for_a_few_seconds_get_no_errors_and_memory_stays_flat(st
     assert report["errors"] == 0, report["first_errors"]
     assert report["requests"] >= 20
     assert report["rss_after_mb"] <= report["rss_before_mb"] * 1.5 + 50, report
+
+
+class _Listener:
+    """A socket on 127.0.0.1 that counts the connections it is offered."""
+
+    def __init__(self):
+        import socket
+        import threading
+
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(8)
+        self.sock.settimeout(0.2)
+        self.port, self.connections, self.running = self.sock.getsockname()[1], 0, True
+        self.thread = threading.Thread(target=self._accept, daemon=True)
+        self.thread.start()
+
+    def _accept(self):
+        while self.running:
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                continue
+            self.connections += 1
+            conn.close()
+
+    def close(self):
+        self.running = False
+        self.thread.join(timeout=2)
+        self.sock.close()
+
+
+@pytest.mark.parametrize("field, template", [
+    # a # inside a prefixed name, valid SPARQL, hid the rest of the line from the old guard
+    ("query", "PREFIX ex: <http://e/> SELECT * WHERE {{ ?s ex:a\\#b ?o . SERVICE <http://127.0.0.1:{port}/> {{ ?s ?p ?o }} }}"),
+    # a # written as a \u escape inside an IRI
+    ("query", "SELECT * WHERE {{ ?s <http://e/\\u0023x> ?o . SERVICE <http://127.0.0.1:{port}/> {{ ?s ?p ?o }} }}"),
+    ("update", "PREFIX ex: <http://e/> INSERT {{ ?s ?p ?o }} WHERE {{ ?s ex:a\\#b ?o . SERVICE <http://127.0.0.1:{port}/> {{ ?s ?p ?o }} }}"),
+    ("update", "PREFIX ex: <http://e/> INSERT DATA {{ ex:a\\#b ex:p 1 }} ; LOAD <http://127.0.0.1:{port}/x.ttl>"),
+])
+def test_hidden_outside_calls_are_refused_and_nothing_is_sent(server, field, template):
+    url, _ = server
+    listener = _Listener()
+    try:
+        response = ask(url, data={field: template.format(port=listener.port)})
+        assert response.status_code == 403, response.text
+        assert listener.connections == 0
+    finally:
+        listener.close()
