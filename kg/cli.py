@@ -256,9 +256,14 @@ def push(graphs: tuple[Path, ...], store: Path | None, endpoint: str, protocol: 
 @click.option("--in-memory", is_flag=True,
               help="Copy the store into memory in each query worker: questions run up to five times faster, "
                    "for the store's size in memory per worker and a start that reads it all.")
+@click.option("--update-token", envvar="POLICYKG_UPDATE_TOKEN",
+              help="With --allow-update: the token an update must send (Authorization: Bearer TOKEN); "
+                   "without it, one is made and printed at the start. Also from POLICYKG_UPDATE_TOKEN.")
+@click.option("--cors", "origins", multiple=True,
+              help="With --allow-update: another site (https://example.org) whose pages may send updates; repeatable.")
 def serve(graphs: tuple[Path, ...], store: Path | None, host: str, port: int, allow_update: bool, timeout: float,
           max_result_mb: float, max_rows: int, allow_service: bool, allow_load: bool, workers: int,
-          in_memory: bool) -> None:
+          in_memory: bool, update_token: str | None, origins: tuple[str, ...]) -> None:
     """Serve a SPARQL 1.1 Protocol endpoint (/sparql) and a query page (/) over
     RDF files or an on-disk store, until interrupted (Ctrl+C).
 
@@ -274,8 +279,15 @@ def serve(graphs: tuple[Path, ...], store: Path | None, host: str, port: int, al
         click.echo(f"warning: listening on {host} lets other machines query"
                    + (" and change" if allow_update else "") + " the data", err=True)
     allow = frozenset(name for name, on in (("SERVICE", allow_service), ("LOAD", allow_load)) if on)
+    if allow_update and not update_token:
+        import secrets
+
+        update_token = secrets.token_urlsafe(24)
+        click.echo(f"updates need the header `Authorization: Bearer {update_token}` (or start with --update-token)",
+                   err=True)
     run_server(graphs, store, host=host, port=port, allow_update=allow_update, timeout=timeout,
                max_mb=max_result_mb, workers=workers, max_rows=max_rows, allow=allow, in_memory=in_memory,
+               update_token=update_token, origins=frozenset(o.rstrip("/") for o in origins),
                on_ready=lambda url: click.echo(f"serving {url} (SPARQL endpoint {url}sparql); Ctrl+C stops",
                                                err=True))
 

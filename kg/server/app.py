@@ -27,6 +27,7 @@ from __future__ import annotations
 import contextlib
 import html
 import json
+import secrets
 from importlib import resources
 from urllib.parse import parse_qs
 
@@ -69,13 +70,31 @@ def _accepted(header: str) -> list[str]:
     return [media for _, _, media in sorted(ranked)]
 
 
+def _update_refused(request: Request, token: str | None, origins: frozenset) -> Response | None:
+    """Why an update may not run, as a response; None if it may."""
+    origin = request.headers.get("origin")
+    own = f"{request.url.scheme}://{request.headers.get('host', request.url.netloc)}"
+    if origin is not None and origin != own and origin not in origins:
+        return _plain(403, f"an update from {origin} (another site) is refused; start `policykg serve` with "
+                           f"--cors {origin} if that site may change the store")
+    if token is not None:
+        given = request.headers.get("authorization", "")
+        if not secrets.compare_digest(given.encode("utf-8"), f"Bearer {token}".encode("utf-8")):
+            return _plain(401, "an update needs the header `Authorization: Bearer <token>` with the token "
+                               "`policykg serve` printed when it started (or the one given by --update-token)")
+    return None
+
+
 def _plain(status: int, message: str) -> Response:
     return Response(message + "\n", status_code=status, media_type="text/plain; charset=utf-8")
 
 
 def create_app(pool: QueryPool, timeout: float = 30.0, max_bytes: int = 50_000_000, title: str = "policy-kg",
-               on_ready=None, max_rows: int = 100_000, allow: frozenset = frozenset()) -> Starlette:
-    """The app over ``pool``; ``allow`` may hold "SERVICE" and "LOAD" (refused otherwise)."""
+               on_ready=None, max_rows: int = 100_000, allow: frozenset = frozenset(),
+               update_token: str | None = None, origins: frozenset = frozenset()) -> Starlette:
+    """The app over ``pool``; ``allow`` may hold "SERVICE" and "LOAD" (refused otherwise). An update must
+    carry ``Authorization: Bearer <update_token>``, and come from no other site than the server's own or
+    one of ``origins`` (a page elsewhere cannot make a browser change the store)."""
     page = (resources.files("kg.server") / "page.html").read_text(encoding="utf-8")
     catalogue = [{"name": q.name, "question": q.question, "columns": list(q.columns), "text": q.text}
                  for q in named_queries().values()]
@@ -121,6 +140,10 @@ def create_app(pool: QueryPool, timeout: float = 30.0, max_bytes: int = 50_000_0
             if updates and request.method != "POST":
                 return _plain(405, "updates are sent by POST")
             kind, text = ("query", queries_[0]) if queries_ else ("update", updates[0])
+        if kind == "update":
+            refused = _update_refused(request, update_token, origins)
+            if refused is not None:
+                return refused
         outside = reaches_out(text, kind) - set(allow)
         if outside:
             which = " and ".join(sorted(outside))

@@ -22,13 +22,17 @@ def store(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def server(store):
-    process, url = start("--store", store, "--allow-update", "--max-rows", "50")
+    process, url = start("--store", store, "--allow-update", "--update-token", TOKEN, "--max-rows", "50")
     yield url, process
     stop(process)
 
 
+TOKEN = "a-token-for-the-tests"
+
+
 def ask(url, method="POST", **kwargs):
-    return requests.request(method, url + "sparql", timeout=60, **kwargs)
+    headers = {"Authorization": f"Bearer {TOKEN}", **kwargs.pop("headers", {})}
+    return requests.request(method, url + "sparql", timeout=60, headers=headers, **kwargs)
 
 
 @pytest.mark.parametrize("field, text, word", [
@@ -141,3 +145,22 @@ def test_hidden_outside_calls_are_refused_and_nothing_is_sent(server, field, tem
         assert listener.connections == 0
     finally:
         listener.close()
+
+
+def test_an_update_needs_the_token_and_the_servers_own_origin(server):
+    url, _ = server
+    insert = {"update": "INSERT DATA { GRAPH <urn:attack> { <urn:a> <urn:b> <urn:c> } }"}
+    count = {"query": "ASK { GRAPH <urn:attack> { ?s ?p ?o } }"}
+    json = {"Accept": "application/sparql-results+json"}
+    no_token = requests.post(url + "sparql", data=insert, timeout=60)
+    assert no_token.status_code == 401 and "Authorization: Bearer" in no_token.text
+    wrong = requests.post(url + "sparql", data=insert, timeout=60, headers={"Authorization": "Bearer guess"})
+    assert wrong.status_code == 401
+    # a page of another site, with the token (a browser would send its cookies, not this; still refused)
+    other = ask(url, data={"update": "DROP ALL"}, headers={"Origin": "http://evil.example"})
+    assert other.status_code == 403 and "--cors http://evil.example" in other.text
+    assert ask(url, data={"query": "ASK { ?s ?p ?o }"}, headers=json).json()["boolean"] is True  # nothing dropped
+    assert ask(url, data=count, headers=json).json()["boolean"] is False
+    own = url.rstrip("/")
+    assert ask(url, data=insert, headers={"Origin": own}).status_code == 204
+    assert ask(url, data=count, headers=json).json()["boolean"] is True

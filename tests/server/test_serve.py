@@ -144,11 +144,11 @@ def test_updates_are_taken_when_allowed(tmp_path):
 
     path = tmp_path / "store"
     api.build_store(FILES[:1], path)
-    process, url = start("--store", path, "--allow-update")
+    process, url = start("--store", path, "--allow-update", "--update-token", "t0ken")
     try:
         insert = "INSERT DATA { GRAPH <urn:notes> { <urn:x> <urn:note> \"读过\" } }"
-        response = requests.post(url + "sparql", data=insert.encode("utf-8"),
-                                 headers={"Content-Type": "application/sparql-update"}, timeout=30)
+        response = requests.post(url + "sparql", data=insert.encode("utf-8"), timeout=30,
+                                 headers={"Content-Type": "application/sparql-update", "Authorization": "Bearer t0ken"})
         assert response.status_code == 204
         answer = client(url, "SELECT ?n WHERE { <urn:x> <urn:note> ?n }").convert()
         assert [b["n"]["value"] for b in answer["results"]["bindings"]] == ["读过"]
