@@ -154,15 +154,33 @@ def _extract_one(job: tuple[str, str, int | None, str, bool]):
 
 
 def _ids(paths: list[Path]) -> list[str]:
+    """The files' ids; two files whose ids name one graph (a b.txt and ab.txt: IRIs hold no spaces) stop
+    the build with one line naming both."""
+    from kg.rdf.iris import slug
+
     seen: dict[str, Path] = {}
     ids = []
     for p in paths:
         ident = doc_id(p)
-        if ident in seen:
-            raise InputError(f"{p} and {seen[ident]} would both be document {ident!r}; rename one of them")
-        seen[ident] = p
+        key = slug(ident)
+        if key in seen:
+            raise InputError(f"{p} and {seen[key]} would both be document {key!r}; rename one of them")
+        seen[key] = p
         ids.append(ident)
     return ids
+
+
+def _clashes_in_store(target, files: list[Path], ids: list[str]) -> None:
+    """A file whose id names a graph the store holds for another file's id (ab.txt after a b.txt)."""
+    from kg.rdf.iris import slug
+
+    held = {slug(ident): ident for ident in target.files}
+    for path, ident in zip(files, ids):
+        other = held.get(slug(ident))
+        if other is not None and other != ident:
+            source = target.files[other].get("source", other)
+            raise InputError(f"{path} would be document {slug(ident)!r}, which the store holds for {source}; "
+                             "rename one of them")
 
 
 def build(paths: Iterable[str | Path], base: str = DEFAULT_BASE, workers: int = 1,
@@ -233,6 +251,11 @@ def build_store(paths: Iterable[str | Path], store: str | Path, base: str | None
     files = documents_in(paths)
     ids = _ids(files)
     target = PolicyStore(store, create=True, base=base)
+    try:
+        _clashes_in_store(target, files, ids)
+    except InputError:
+        target.close()
+        raise
     report = StoreBuild(Path(store))
     jobs, digests = [], {}
     for path, ident in zip(files, ids):

@@ -102,3 +102,31 @@ def test_a_huge_file_is_refused_with_a_clear_error(tmp_path):
 
     result = CliRunner().invoke(cli, ["build", str(path), "-o", str(tmp_path / "out")])
     assert result.exit_code == 1 and "characters of text" in result.output and "Traceback" not in result.output
+
+
+def test_two_files_whose_ids_name_one_graph_stop_the_build(tmp_path):
+    from click.testing import CliRunner
+
+    from kg.cli import cli
+
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "a b.txt").write_text(SIMPLIFIED, encoding="utf-8")
+    (folder / "ab.txt").write_text(SIMPLIFIED.replace("2025", "2026"), encoding="utf-8")
+    with pytest.raises(InputError, match="would both be document 'ab'"):
+        api.build([folder])
+    result = CliRunner().invoke(cli, ["build", str(folder), "-o", str(tmp_path / "out")])
+    assert result.exit_code != 0 and "a b.txt" in result.output and "ab.txt" in result.output
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+
+
+def test_a_file_whose_id_names_a_graph_the_store_holds_for_another_is_refused(tmp_path):
+    first, second = tmp_path / "a b.txt", tmp_path / "ab.txt"
+    first.write_text(SIMPLIFIED, encoding="utf-8")
+    second.write_text(SIMPLIFIED.replace("2025", "2026"), encoding="utf-8")
+    store = tmp_path / "store"
+    api.build_store([first], store)
+    with pytest.raises(InputError, match="which the store holds for"):
+        api.build_store([second], store)
+    report = api.build_store([first], store)  # the first file's graph is untouched
+    assert report.unchanged == [first]
