@@ -144,9 +144,12 @@ def _server_options(command):
                    "column (repeatable; NAME:decimal=, :integer= or :iri= types the value); never pasted "
                    "into the query.")
 @click.option("--list", "list_queries", is_flag=True, help="List the named queries and the question each answers.")
+@click.option("--allow-partial", is_flag=True,
+              help="With --endpoint: take an answer the server cut off at its row limit (a warning), "
+                   "instead of stopping with an error.")
 def query(graph: str | None, sparql: str | None, query_file: Path | None, named: str | None, store: Path | None,
           endpoint: str | None, user: str | None, password: str | None, fmt: str, params: tuple[str, ...],
-          list_queries: bool) -> None:
+          list_queries: bool, allow_partial: bool) -> None:
     """Run a SPARQL SELECT query on GRAPH (a Turtle, TriG or other RDF file),
     on an on-disk store (--store) or on a SPARQL endpoint (--endpoint).
 
@@ -189,10 +192,13 @@ def query(graph: str | None, sparql: str | None, query_file: Path | None, named:
         text = sparql
     if user and password is None:
         password = click.prompt(f"password for {user}", hide_input=True, err=True)
-    backend = open_backend([graph] if graph else [], store=store, endpoint=endpoint, user=user, password=password)
+    backend = open_backend([graph] if graph else [], store=store, endpoint=endpoint, user=user, password=password,
+                           allow_partial=allow_partial)
     table = api.query(backend, text=text, named=named, params=bound)
     writer = {"table": to_text, "csv": to_csv, "json": to_json}[fmt]
     click.echo(writer(table), nl=False)
+    for note in getattr(backend, "notes", []):
+        click.echo(note, err=True)
 
 
 @cli.command()

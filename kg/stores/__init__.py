@@ -17,8 +17,10 @@ from kg.sparql import Backend
 
 
 def open_backend(graphs: Iterable[str | Path] = (), store: str | Path | None = None,
-                 endpoint: str | None = None, user: str | None = None, password: str | None = None) -> Backend:
-    """The backend for RDF files, an on-disk store, or an endpoint (exactly one)."""
+                 endpoint: str | None = None, user: str | None = None, password: str | None = None,
+                 allow_partial: bool = False) -> Backend:
+    """The backend for RDF files, an on-disk store, or an endpoint (exactly one); an endpoint's answer cut
+    off at its row limit is an error unless ``allow_partial``."""
     from kg.errors import QueryError
 
     graphs = list(graphs)
@@ -31,7 +33,7 @@ def open_backend(graphs: Iterable[str | Path] = (), store: str | Path | None = N
     if endpoint:
         from kg.stores.remote import RemoteBackend
 
-        return RemoteBackend(endpoint, user, password)
+        return RemoteBackend(endpoint, user, password, allow_partial=allow_partial)
     from kg.sparql import DatasetBackend, load
 
     return DatasetBackend(load(graphs))

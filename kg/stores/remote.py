@@ -74,13 +74,19 @@ def _error(response: requests.Response) -> str:
     return f"HTTP {response.status_code} {response.reason}" + (f": {body}" if body else "")
 
 
+# The header a server sends with an answer it cut off at its row limit (Virtuoso's ResultSetMaxRows).
+MAX_ROWS_HEADER = "X-SPARQL-MaxRows"
+
+
 class RemoteBackend(Backend):
     """SELECT queries on a SPARQL 1.1 Protocol endpoint."""
 
     def __init__(self, url: str, user: str | None = None, password: str | None = None,
-                 timeout: float = 120.0) -> None:
+                 timeout: float = 120.0, allow_partial: bool = False) -> None:
         self.url = url
         self.session = Session(user, password, timeout)
+        self.allow_partial = allow_partial
+        self.notes: list[str] = []  # what a caller should tell the user (a partial answer taken)
 
     def select(self, text: str, bindings: dict[str, object]) -> tuple[list[str], list[list]]:
         shape(text)
@@ -99,6 +105,14 @@ class RemoteBackend(Backend):
         except (ValueError, KeyError, TypeError):
             kind = response.headers.get("Content-Type", "unknown type")
             raise RemoteError(f"{self.url}: answered {kind}, not SPARQL JSON results; is it a SPARQL endpoint?") from None
+        limit = response.headers.get(MAX_ROWS_HEADER, "").strip()
+        if limit.isdigit() and len(rows) >= int(limit):  # Virtuoso cuts an answer at its ResultSetMaxRows
+            message = (f"{self.url} cut the answer off at its limit of {limit} rows ({MAX_ROWS_HEADER}); "
+                       "ask for fewer rows (LIMIT and OFFSET), raise the server's limit, or pass --allow-partial "
+                       f"to take the first {limit}")
+            if not self.allow_partial:
+                raise RemoteError(message)
+            self.notes.append(f"warning: only the first {limit} rows: {self.url} cut the answer off at its limit")
         return variables, rows
 
 

@@ -136,3 +136,55 @@ def test_a_refused_password_is_found_before_a_large_body_is_sent():
         server.shutdown()
     assert report.loaded == [] and "HTTP 401" in report.failed[0][1]
     assert "not attempted" in report.failed[1][1] and "PUT" not in seen
+
+
+class _CuttingServer:
+    """A SPARQL endpoint on 127.0.0.1 that answers every query with two rows and says it cut them off
+    at its limit of two (as Virtuoso does with X-SPARQL-MaxRows)."""
+
+    def __init__(self):
+        import json
+        import threading
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+        body = json.dumps({"head": {"vars": ["agency"]}, "results": {"bindings": [
+            {"agency": {"type": "literal", "value": "甲"}}, {"agency": {"type": "literal", "value": "乙"}}]}}).encode()
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self):
+                self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                self.send_response(200)
+                self.send_header("Content-Type", "application/sparql-results+json")
+                self.send_header("X-SPARQL-MaxRows", "2")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args):
+                pass
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/sparql"
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    def close(self):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+def test_an_answer_cut_off_at_the_servers_row_limit_is_an_error_unless_allowed():
+    from click.testing import CliRunner
+
+    from kg.cli import cli
+
+    server = _CuttingServer()
+    try:
+        query = "SELECT ?agency WHERE { ?a <http://www.w3.org/2004/02/skos/core#prefLabel> ?agency }"
+        cut = CliRunner().invoke(cli, ["query", "--endpoint", server.url, query])
+        assert cut.exit_code != 0 and "cut the answer off at its limit of 2 rows" in cut.output
+        assert "--allow-partial" in cut.output and "甲" not in cut.output
+        taken = CliRunner().invoke(cli, ["query", "--endpoint", server.url, "--allow-partial", query])
+        assert taken.exit_code == 0 and "甲" in taken.output and "乙" in taken.output
+        assert "warning: only the first 2 rows" in taken.output
+    finally:
+        server.close()
