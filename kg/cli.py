@@ -237,6 +237,8 @@ def push(graphs: tuple[Path, ...], store: Path | None, endpoint: str, protocol: 
     if not quiet:
         click.echo(f"pushed {len(report.loaded)} graph{'s' if len(report.loaded) != 1 else ''} "
                    f"({report.triples} triples) to {endpoint}")
+        for iri in report.merged:
+            click.echo(f"added to {iri} (merged with what the server held there, not replaced)")
     for iri, reason in report.failed:
         click.echo(f"Error: not loaded: {iri}: {reason}", err=True)
     if report.failed:

@@ -11,6 +11,9 @@ from kg.errors import InputError
 from kg.rdf import ONTOLOGY_IRI
 from kg.stores.remote import PushReport, push
 
+# The end of the shared graph's IRI under any base (kg.rdf.iris.Minter.shared_graph).
+SHARED_GRAPH_PATH = "/graph/shared"
+
 
 def _triples(store: ox.Store, graph: str):
     return lambda: (ox.Triple(q.subject, q.predicate, q.object)
@@ -49,4 +52,7 @@ def push_sources(files: Iterable[str | Path], store_path: str | Path | None, end
         chosen.insert(0, ONTOLOGY_IRI)
     if not ontology and ONTOLOGY_IRI in chosen and not only:
         chosen.remove(ONTOLOGY_IRI)
-    return push([(g, _triples(source, g)) for g in chosen], endpoint, protocol, user, password, progress)
+    # the shared graph (agencies, places…) is added to: another corpus pushed to the server shares it
+    shared = {g for g in chosen if g.endswith(SHARED_GRAPH_PATH)}
+    return push([(g, _triples(source, g)) for g in chosen], endpoint, protocol, user, password, progress,
+                merge=shared)

@@ -170,6 +170,7 @@ class PushReport:
     endpoint: str
     loaded: list[tuple[str, int]] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
+    merged: list[str] = field(default_factory=list)  # graphs added to what the server held, not replaced
 
     @property
     def triples(self) -> int:
@@ -193,25 +194,28 @@ def _batches(items: Iterator, size: int) -> Iterator[list]:
 
 def push(graphs: Iterable[tuple[str, Callable[[], Iterator[ox.Triple]]]], endpoint: str, protocol: str = "gsp",
          user: str | None = None, password: str | None = None,
-         progress: Callable[[str], None] | None = None) -> PushReport:
-    """Load each ``(graph IRI, triples)`` into ``endpoint``, replacing the graph there.
+         progress: Callable[[str], None] | None = None, merge: Iterable[str] = ()) -> PushReport:
+    """Load each ``(graph IRI, triples)`` into ``endpoint``, replacing the graph there; the graphs of
+    ``merge`` (the shared graph, which other corpora pushed there describe too) are added to instead.
 
     A graph that fails is reported and the others are still pushed; a graph
     that fails half-way says how much of it reached the server.
     """
     if protocol not in ("gsp", "update"):
         raise RemoteError(f"unknown protocol {protocol!r}; use gsp or update")
-    graphs = list(graphs)
+    graphs, merge = list(graphs), set(merge)
     session = Session(user, password)
     report = PushReport(endpoint)
     for iri, triples in graphs:
         sent = 0
         try:
             if protocol == "gsp":
-                sent = _push_gsp(session, endpoint, iri, triples())
+                sent = _push_gsp(session, endpoint, iri, triples(), replace=iri not in merge)
             else:
-                sent = _push_update(session, endpoint, iri, triples())
+                sent = _push_update(session, endpoint, iri, triples(), replace=iri not in merge)
             report.loaded.append((iri, sent))
+            if iri in merge:
+                report.merged.append(iri)
         except RemoteError as exc:
             reason = str(exc) if not sent else f"{exc} (after {sent} triples were written; push again)"
             report.failed.append((iri, reason))
@@ -234,29 +238,31 @@ def graphs_after(graphs, iri):
             seen = True
 
 
-def _push_gsp(session: Session, endpoint: str, iri: str, triples: Iterator[ox.Triple]) -> int:
+def _push_gsp(session: Session, endpoint: str, iri: str, triples: Iterator[ox.Triple], replace: bool = True) -> int:
     sent = 0
     for k, batch in enumerate(_batches(triples, GSP_BATCH)):
-        response = session.request("PUT" if k == 0 else "POST", endpoint, params={"graph": iri},
+        response = session.request("PUT" if k == 0 and replace else "POST", endpoint, params={"graph": iri},
                                    data=_ntriples(batch), headers={"Content-Type": "application/n-triples"})
         if not response.ok:
             raise RemoteError(f"{endpoint}: {_error(response)}")
         sent += len(batch)
-    if sent == 0:  # an empty graph: clear what the server holds under its name
+    if sent == 0 and replace:  # an empty graph: clear what the server holds under its name
         response = session.request("DELETE", endpoint, params={"graph": iri})
         if not response.ok and response.status_code != 404:
             raise RemoteError(f"{endpoint}: {_error(response)}")
     return sent
 
 
-def _push_update(session: Session, endpoint: str, iri: str, triples: Iterator[ox.Triple]) -> int:
+def _push_update(session: Session, endpoint: str, iri: str, triples: Iterator[ox.Triple],
+                 replace: bool = True) -> int:
     def update(text: str) -> None:
         response = session.request("POST", endpoint, data={"update": text.encode("utf-8")})
         if not response.ok:
             raise RemoteError(f"{endpoint}: {_error(response)}")
 
     graph = f"<{iri}>"
-    update(f"DROP SILENT GRAPH {graph}")
+    if replace:
+        update(f"DROP SILENT GRAPH {graph}")
     sent, anonymous = 0, []
     for batch in _batches(triples, UPDATE_BATCH):
         plain = [t for t in batch if not (isinstance(t.subject, ox.BlankNode) or isinstance(t.object, ox.BlankNode))]

@@ -188,3 +188,21 @@ def test_an_answer_cut_off_at_the_servers_row_limit_is_an_error_unless_allowed()
         assert "warning: only the first 2 rows" in taken.output
     finally:
         server.close()
+
+
+def test_a_second_corpus_adds_to_the_shared_graph_on_the_server(virtuoso, store, tmp_path):
+    other = tmp_path / "other"
+    api.build_store([ROOT / "tests" / "data" / "corpus" / "05_beijing-data-zone-guiding-opinions-2022.txt"], other)
+    _wipe(virtuoso)
+    auth = {"user": virtuoso["user"], "password": virtuoso["password"]}
+    first = push_sources([], store, virtuoso["gsp"], **auth)
+    assert first.failed == [] and first.merged == [DEFAULT_BASE + "graph/shared"]
+    remote = RemoteBackend(virtuoso["query"])
+    before = rows(api.query(remote, named="agency_ranking"))
+    second = push_sources([], other, virtuoso["update"], protocol="update", **auth)
+    assert second.failed == [] and second.merged == [DEFAULT_BASE + "graph/shared"]
+    after = rows(api.query(remote, named="agency_ranking"))
+    # the first corpus's agencies keep their names and their ranks; the second's join them
+    assert sum(after.values()) > sum(before.values())
+    for row in before:
+        assert any(r[0] == row[0] for r in after), row
