@@ -44,11 +44,20 @@ from kg.server.guard import reaches_out
 from kg.server.workers import QueryPool
 from kg.sparql import DEFAULT_PREFIXES, named_queries
 
+# format= names, as people, SPARQLWrapper and YASGUI send them, and the media types they stand for (a
+# name may stand for a results format and a graph format: xml is SPARQL XML results, or RDF/XML).
 FORMAT_NAMES = {
-    "json": "application/sparql-results+json", "xml": "application/sparql-results+xml", "csv": "text/csv",
-    "tsv": "text/tab-separated-values", "turtle": "text/turtle", "ttl": "text/turtle",
-    "jsonld": "application/ld+json", "nt": "application/n-triples", "rdfxml": "application/rdf+xml",
+    "json": ["application/sparql-results+json", "application/ld+json"],
+    "xml": ["application/sparql-results+xml", "application/rdf+xml"],
+    "csv": ["text/csv"], "tsv": ["text/tab-separated-values"],
+    "turtle": ["text/turtle"], "ttl": ["text/turtle"], "n3": ["text/turtle"],
+    "jsonld": ["application/ld+json"], "json-ld": ["application/ld+json"],
+    "nt": ["application/n-triples"], "ntriples": ["application/n-triples"], "n-triples": ["application/n-triples"],
+    "rdfxml": ["application/rdf+xml"], "rdf+xml": ["application/rdf+xml"], "rdf": ["application/rdf+xml"],
 }
+MEDIA_TYPES = {"application/sparql-results+json", "application/sparql-results+xml", "application/json",
+               "application/xml", "text/csv", "text/tab-separated-values", "text/turtle", "application/ld+json",
+               "application/n-triples", "application/rdf+xml"}
 # A request body larger than this is refused (a query is text; an update is bounded too).
 MAX_BODY = 10_000_000
 
@@ -85,6 +94,13 @@ def _update_refused(request: Request, token: str | None, origins: frozenset) -> 
     return None
 
 
+def _without_header(text: str) -> str:
+    """A named query's text from its first line that is not a comment."""
+    lines = text.splitlines()
+    k = next((i for i, line in enumerate(lines) if line.strip() and not line.lstrip().startswith("#")), len(lines))
+    return "\n".join(lines[k:]) + ("\n" if text.endswith("\n") else "")
+
+
 def _plain(status: int, message: str) -> Response:
     return Response(message + "\n", status_code=status, media_type="text/plain; charset=utf-8")
 
@@ -96,7 +112,9 @@ def create_app(pool: QueryPool, timeout: float = 30.0, max_bytes: int = 50_000_0
     carry ``Authorization: Bearer <update_token>``, and come from no other site than the server's own or
     one of ``origins`` (a page elsewhere cannot make a browser change the store)."""
     page = (resources.files("kg.server") / "page.html").read_text(encoding="utf-8")
-    catalogue = [{"name": q.name, "question": q.question, "columns": list(q.columns), "text": q.text}
+    # the query text without its comment header (question, columns): a client that strips comments
+    # line by line (SPARQLWrapper) must not read a word of it as the query's kind
+    catalogue = [{"name": q.name, "question": q.question, "columns": list(q.columns), "text": _without_header(q.text)}
                  for q in named_queries().values()]
     blob = json.dumps(catalogue, ensure_ascii=False).replace("</", "<\\/")
     page = (page.replace("{{title}}", html.escape(title)).replace("{{version}}", __version__)
@@ -152,10 +170,12 @@ def create_app(pool: QueryPool, timeout: float = 30.0, max_bytes: int = 50_000_0
                                f"refused; start `policykg serve` with {flags} to allow it")
         accept = _accepted(request.headers.get("accept", "*/*"))
         if params.get("format"):
-            chosen = FORMAT_NAMES.get(params["format"][0].lower())
+            name = params["format"][0].strip().lower()
+            chosen = FORMAT_NAMES.get(name) or ([name] if name in MEDIA_TYPES else None)
             if chosen is None:
-                return _plain(400, f"unknown format {params['format'][0]!r}; use one of {', '.join(FORMAT_NAMES)}")
-            accept = [chosen]
+                return _plain(400, f"unknown format {params['format'][0]!r}; use one of {', '.join(FORMAT_NAMES)} "
+                                   "or a media type")
+            accept = chosen
         job = {"kind": kind, "query": text, "accept": accept, "limit": max_bytes, "rows": max_rows,
                "prefixes": DEFAULT_PREFIXES,
                "default_graphs": params.get("default-graph-uri", []) + params.get("using-graph-uri", []),

@@ -199,3 +199,29 @@ def test_in_memory_workers_answer_as_the_store_does(store):
             assert api.query(memory, named=name).rows == api.query(held.backend(), named=name).rows, name
     finally:
         stop(process)
+
+
+def test_named_questions_are_served_without_their_comment_header(server):
+    catalogue = requests.get(server + "queries", timeout=30).json()
+    assert catalogue and all(not q["text"].lstrip().startswith("#") for q in catalogue)
+    documents = next(q for q in catalogue if q["name"] == "documents")
+    assert "addressees" not in documents["text"].split("SELECT")[0]  # the header's words are gone
+    # SPARQLWrapper reads the kind of a query from its text: a SELECT, not an update or an ASK
+    wrapper = SPARQLWrapper(server + "sparql")
+    wrapper.setQuery(documents["text"])
+    assert wrapper.queryType == "SELECT"
+
+
+@pytest.mark.parametrize("name, accept, media", [
+    ("json-ld", "*/*", "application/ld+json"),
+    ("rdf+xml", "*/*", "application/rdf+xml"),
+    ("n3", "*/*", "text/turtle"),
+    ("xml", "application/rdf+xml", "application/rdf+xml"),  # SPARQLWrapper's format=xml on a CONSTRUCT
+    ("application/n-triples", "*/*", "application/n-triples"),
+])
+def test_format_names_that_clients_send_are_understood(server, name, accept, media):
+    construct = "CONSTRUCT { ?t a <urn:x> } WHERE { ?t a pol:Target } LIMIT 2"
+    response = requests.get(server + "sparql", params={"query": construct, "format": name},
+                            headers={"Accept": accept}, timeout=30)
+    assert response.status_code == 200, response.text
+    assert response.headers["content-type"].startswith(media)
