@@ -98,6 +98,9 @@ def _answer(store: ox.Store, job: dict) -> Answer:
         return Answer(400, "text/plain", f"malformed SPARQL: {exc}".encode())
     except OSError as exc:
         return Answer(500, "text/plain", f"the store failed: {exc}".encode())
+    except (RuntimeError, ValueError) as exc:  # CLEAR GRAPH of no graph, a bad term: the request's fault
+        verb = "update" if job["kind"] == "update" else "query"
+        return Answer(400, "text/plain", f"the {verb} failed and changed nothing: {exc}".encode())
     try:
         if isinstance(result, ox.QueryTriples):
             media = _choose(accepted, GRAPH_FORMATS, DEFAULT_GRAPH)

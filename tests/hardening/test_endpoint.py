@@ -164,3 +164,13 @@ def test_an_update_needs_the_token_and_the_servers_own_origin(server):
     own = url.rstrip("/")
     assert ask(url, data=insert, headers={"Origin": own}).status_code == 204
     assert ask(url, data=count, headers=json).json()["boolean"] is True
+
+
+def test_a_failed_update_says_why_and_the_next_one_runs(server):
+    url, process = server
+    failed = ask(url, data={"update": "CLEAR GRAPH <urn:no-such-graph>"})
+    assert failed.status_code == 400 and "does not exist" in failed.text and "changed nothing" in failed.text
+    after = ask(url, data={"update": "INSERT DATA { GRAPH <urn:after-failure> { <urn:a> <urn:b> <urn:c> } }"})
+    assert after.status_code == 204, after.text
+    json = {"Accept": "application/sparql-results+json"}
+    assert ask(url, data={"query": "ASK { GRAPH <urn:after-failure> { ?s ?p ?o } }"}, headers=json).json()["boolean"]
