@@ -114,6 +114,8 @@ def documents_in(paths: Iterable[str | Path]) -> list[Path]:
             found.extend(files)
         elif p.is_file():
             found.append(p)
+        elif p.is_symlink():
+            raise InputError(f"{p}: a symbolic link that leads to no file (a loop, or its target is gone)")
         else:
             raise InputError(f"{p}: no such file")
     if not found:

@@ -61,6 +61,23 @@ def _control_share(text: str) -> float:
     return bad / max(len(text), 1)
 
 
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 saved without a byte-order mark (some Windows tools): the text and its encoding, if the bytes
+    decode so into plausible Chinese text with lines, in one byte order only; else None."""
+    if len(data) % 2:
+        return None
+    found = []
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        han = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
+        if _plausible(text) >= _PLAUSIBLE_SHARE and _control_share(text) == 0 and han >= max(1, len(text) // 10):
+            found.append((text, encoding))
+    return found[0] if len(found) == 1 else None
+
+
 def decode_bytes(data: bytes, name: str) -> Source:
     """Return the decoded :class:`Source` of ``data``; raise InputError if it is not text."""
     if not data.strip():
@@ -73,6 +90,9 @@ def decode_bytes(data: bytes, name: str) -> Source:
                 raise InputError(f"{name}: starts with a {encoding} byte-order mark but is not valid {encoding} ({exc.reason})") from None
             return _checked(Source(text, name, encoding))
     if b"\x00" in data:
+        guessed = _utf16_without_bom(data)
+        if guessed is not None:
+            return _checked(Source(guessed[0], name, guessed[1]))
         raise InputError(f"{name}: not a text file (it contains NUL bytes); convert it to UTF-8 text first")
     try:
         return _checked(Source(data.decode("utf-8"), name, "utf-8"))

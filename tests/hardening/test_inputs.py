@@ -130,3 +130,12 @@ def test_a_file_whose_id_names_a_graph_the_store_holds_for_another_is_refused(tm
         api.build_store([second], store)
     report = api.build_store([first], store)  # the first file's graph is untouched
     assert report.unchanged == [first]
+
+
+def test_a_link_that_leads_nowhere_is_named_so(tmp_path):
+    loop = tmp_path / "loop.txt"
+    loop.symlink_to(loop)
+    with pytest.raises(InputError, match="symbolic link that leads to no file"):
+        api.documents_in([loop])
+    with pytest.raises(InputError, match="no such file"):
+        api.documents_in([tmp_path / "absent.txt"])

@@ -12,6 +12,8 @@ TEXT = "到2021年，中关村示范区有效发明专利拥有量超过15万件
     ("utf-8", TEXT.encode("utf-8")),
     ("utf-8-sig", codecs.BOM_UTF8 + TEXT.encode("utf-8")),
     ("utf-16", TEXT.encode("utf-16")),  # with BOM
+    ("utf-16-le", TEXT.encode("utf-16-le")),  # without: some Windows tools save so
+    ("utf-16-be", TEXT.encode("utf-16-be")),
     ("gb18030", TEXT.encode("gb18030")),
     ("gb18030", TEXT.encode("gbk")),
 ])
