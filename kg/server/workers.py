@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import multiprocessing
 import queue
+import re
 import threading
 import time
 from dataclasses import dataclass
@@ -95,6 +96,12 @@ def _answer(store: ox.Store, job: dict) -> Answer:
                              named_graphs=[ox.NamedNode(g) for g in named] if named else None,
                              prefixes=job["prefixes"])
     except SyntaxError as exc:
+        unknown = _unknown_prefixes(text, job.get("prefixes") or {}) if "Prefix not found" in str(exc) else []
+        if unknown:
+            known = ", ".join(sorted(job.get("prefixes") or {}))
+            return Answer(400, "text/plain", (f"malformed SPARQL: unknown prefix {', '.join(p + ':' for p in unknown)}; "
+                                              f"declare it (PREFIX {unknown[0]}: <…>) or use one the server knows "
+                                              f"({known})").encode())
         return Answer(400, "text/plain", f"malformed SPARQL: {exc}".encode())
     except OSError as exc:
         return Answer(500, "text/plain", f"the store failed: {exc}".encode())
@@ -123,6 +130,20 @@ def _answer(store: ox.Store, job: dict) -> Answer:
         return Answer(500, "text/plain", f"the query failed: {exc}".encode())
     charset = "; charset=utf-8" if media.startswith("text/") else ""
     return Answer(200, media + charset, b"".join(sink.parts))
+
+
+_PREFIXED = re.compile(r"(?<![\w:?$<])([A-Za-z][\w.-]*)?:(?=[^\s/])")
+_DECLARED = re.compile(r"PREFIX\s+([A-Za-z][\w.-]*)?:", re.I)
+
+
+def _unknown_prefixes(text: str, known: dict) -> list[str]:
+    """The prefixes a query uses that it does not declare and the server does not know, in order."""
+    from kg.server.guard import code_only
+
+    code = code_only(text)
+    declared = {m.group(1) or "" for m in _DECLARED.finditer(code)}
+    used = [m.group(1) or "" for m in _PREFIXED.finditer(code)]
+    return list(dict.fromkeys(p for p in used if p not in declared and p not in known and p.upper() != "PREFIX"))
 
 
 def _open(path: str, writable: bool, in_memory: bool = False) -> ox.Store:

@@ -225,3 +225,9 @@ def test_format_names_that_clients_send_are_understood(server, name, accept, med
                             headers={"Accept": accept}, timeout=30)
     assert response.status_code == 200, response.text
     assert response.headers["content-type"].startswith(media)
+
+
+def test_an_unknown_prefix_is_named_in_the_400(server):
+    response = requests.get(server + "sparql", params={"query": "SELECT * WHERE { ?s foo:bar ?o }"}, timeout=30)
+    assert response.status_code == 400
+    assert "unknown prefix foo:" in response.text and "PREFIX foo:" in response.text and "pol" in response.text
