@@ -48,13 +48,23 @@ STYLE = {
 _LABEL_INSIDE = {"box", "ellipse"}
 
 
+# The longest text a page shows for a label, a sentence or a property: a sentence hundreds of thousands
+# of characters long (a file without punctuation) stays whole in the graph, but the page, which repeats
+# it for every node read from it, shows its opening (memory bounded by the text, not by nodes × text).
+PAGE_TEXT = 600
+
+
+def _clip(text, limit: int = PAGE_TEXT):
+    return text if not isinstance(text, str) or len(text) <= limit else text[: limit - 1] + "…"
+
+
 def _tooltip(data: dict) -> str:
     zh, en = term_labels(data["cls"])
-    lines = [f"{zh} · {en}", data["label"]]
+    lines = [f"{zh} · {en}", _clip(data["label"])]
     if data.get("start") is not None:
         lines.append(f"[{data['start']}, {data['end']})")
     for text, start, end in data.get("sentences", [])[:5]:
-        lines += ["", f"[{start}, {end}) {text}"]
+        lines += ["", f"[{start}, {end}) {_clip(text)}"]
     return "\n".join(lines)
 
 
@@ -154,12 +164,12 @@ def page_data(graph: nx.MultiDiGraph) -> dict:
     for node_id, data in sorted(graph.nodes(data=True)):
         color, shape = STYLE.get(data["cls"], ("#757575", "dot"))
         zh, en = term_labels(data["cls"])
-        node = {"id": node_id, "label": _short(data["label"]), "full": data["label"], "title": _tooltip(data),
+        node = {"id": node_id, "label": _short(data["label"]), "full": _clip(data["label"]), "title": _tooltip(data),
                 "cls": data["cls"], "zh": zh, "en": en, "color": color, "shape": shape,
                 "level": data.get("level", 4), "docs": data.get("docs", []), "file": data.get("file", ""),
                 "start": data.get("start"), "end": data.get("end"),
-                "props": [[" · ".join(dict.fromkeys(term_labels(k))), v] for k, v in data.get("props", [])],
-                "sentences": [list(s) for s in data.get("sentences", [])]}
+                "props": [[" · ".join(dict.fromkeys(term_labels(k))), _clip(v)] for k, v in data.get("props", [])],
+                "sentences": [[_clip(s[0]), *s[1:]] for s in data.get("sentences", [])]}
         if shape in _LABEL_INSIDE:
             node["font"] = {"color": "#ffffff"}
         if node_id in placed:

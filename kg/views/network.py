@@ -35,14 +35,24 @@ def local_name(iri: URIRef) -> str:
     return text.rsplit("#", 1)[-1] if "#" in text else text.rsplit("/", 1)[-1]
 
 
-def _sentences(graph: Graph, node: URIRef) -> list[tuple[str, int, int]]:
+def _sentences(graph: Graph, node: URIRef, memo: dict | None = None) -> list[tuple[str, int, int]]:
+    """The sentences ``node`` was read from; each sentence's tuple is made once (``memo``) and shared by
+    the nodes read from it: a sentence of 400,000 characters is not copied for each of its facts."""
     out = []
     for sentence in graph.objects(node, PROV.wasDerivedFrom):
+        if memo is not None and sentence in memo:
+            if memo[sentence] is not None:
+                out.append(memo[sentence])
+            continue
         text = graph.value(sentence, POL.text)
         start = graph.value(sentence, POL.startOffset)
         end = graph.value(sentence, POL.endOffset)
-        if text is not None:
-            out.append((str(text), int(start) if start is not None else -1, int(end) if end is not None else -1))
+        item = None if text is None else (
+            str(text), int(start) if start is not None else -1, int(end) if end is not None else -1)
+        if memo is not None:
+            memo[sentence] = item
+        if item is not None:
+            out.append(item)
     return sorted(set(out), key=lambda t: t[1])
 
 
@@ -113,15 +123,16 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
             kinds[node] = cls
     scoped = {o for o in graph.objects(None, POL.scope)}
     mention_sentences: dict[URIRef, list] = defaultdict(list)
+    memo: dict = {}
     for mention, target in graph.subject_objects(POL.mentionOf):
-        mention_sentences[target].extend(_sentences(graph, mention))
+        mention_sentences[target].extend(_sentences(graph, mention, memo))
     for node in sorted(kinds):
         cls = kinds[node]
         if cls == POL.Place and node not in scoped:
             continue
         start = graph.value(node, POL.startOffset)
         end = graph.value(node, POL.endOffset)
-        sentences = _sentences(graph, node) or sorted(set(mention_sentences.get(node, [])), key=lambda t: t[1])
+        sentences = _sentences(graph, node, memo) or sorted(set(mention_sentences.get(node, [])), key=lambda t: t[1])
         source = graph.value(graph.value(node, PROV.wasDerivedFrom), DCTERMS.isPartOf) \
             if graph.value(node, PROV.wasDerivedFrom) is not None else None
         g.add_node(

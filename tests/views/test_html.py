@@ -124,3 +124,17 @@ def test_a_large_graph_starts_from_positions_that_settle_fast():
         own = (x - centre[d][0]) ** 2 + (y - centre[d][1]) ** 2
         assert all(own < (x - centre[e][0]) ** 2 + (y - centre[e][1]) ** 2 for e in range(3) if e != d)
     assert page_data(g) == data  # the same graph, the same positions
+
+
+def test_a_very_long_sentence_is_shared_by_its_nodes_and_clipped_on_the_page(tmp_path):
+    from kg.views.html import PAGE_TEXT, page_data
+
+    path = tmp_path / "long.txt"  # no full stop: one sentence of 120,000 characters, many facts read from it
+    path.write_text("关于推进某项工作的通知\n" + "到2025年，全市企业达到100家，市财政局负责推进建设，" * 5000, encoding="utf-8")
+    net = to_networkx(api.build([path]).graph)
+    texts = [s[0] for _, data in net.nodes(data=True) for s in data.get("sentences", []) if len(s[0]) > 100000]
+    assert len(texts) > 100  # the view keeps the whole sentence for each fact read from it…
+    assert len({id(t) for t in texts}) == 1  # …once, shared by every node read from it
+    data = page_data(net)
+    assert all(len(s[0]) <= PAGE_TEXT for n in data["nodes"] for s in n["sentences"])
+    assert all(len(n["title"]) < 6 * PAGE_TEXT + 200 for n in data["nodes"])
