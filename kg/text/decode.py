@@ -72,7 +72,7 @@ def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
-        han = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
+        han = sum(1 for ch in text if 0x4E00 <= ord(ch) <= 0x9FFF)
         if _plausible(text) >= _PLAUSIBLE_SHARE and _control_share(text) == 0 and han >= max(1, len(text) // 10):
             found.append((text, encoding))
     return found[0] if len(found) == 1 else None
