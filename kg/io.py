@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from glob import escape as glob_escape
 from pathlib import Path
 
 from kg.errors import OutputError
@@ -17,6 +18,16 @@ def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+def _remove_stale_parts(path: Path) -> None:
+    """Remove what a killed write of ``path`` left (``.graph.ttl.x1y2.part``): the new file is in place, so no
+    part of an older write can still be wanted (two processes writing one file at once are not supported)."""
+    for stale in path.parent.glob(f".{glob_escape(path.name)}.*.part"):
+        try:
+            stale.unlink()
+        except OSError:
+            pass
 
 
 def atomic_write(path: str | Path, data: str | bytes, sync: bool = True) -> Path:
@@ -40,6 +51,7 @@ def atomic_write(path: str | Path, data: str | bytes, sync: bool = True) -> Path
                 os.fsync(fh.fileno())
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; outputs are ordinary files
         os.replace(tmp, path)
+        _remove_stale_parts(path)
     except BaseException as exc:
         try:
             os.unlink(tmp)

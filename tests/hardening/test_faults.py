@@ -49,6 +49,9 @@ def test_a_build_killed_halfway_leaves_the_previous_outputs(tmp_path, many):
     process.send_signal(signal.SIGKILL)
     process.wait()
     assert {p.name: p.read_bytes() for p in out.iterdir() if not p.name.endswith(".part")} == before
+    # the next build puts the outputs in place and leaves none of the killed build's parts
+    assert CliRunner().invoke(cli, ["build", str(SEED), "-o", str(out), "-q"]).exit_code == 0
+    assert not [p.name for p in out.iterdir() if p.name.endswith(".part")]
 
 
 def test_a_store_killed_halfway_is_consistent_and_the_next_build_completes_it(tmp_path, many):
