@@ -35,7 +35,8 @@ def store_folder(graphs: Iterable[str | Path] = (), store: str | Path | None = N
 def serve(graphs: Iterable[str | Path] = (), store: str | Path | None = None, host: str = "127.0.0.1",
           port: int = 8000, allow_update: bool = False, timeout: float = 30.0, max_mb: float = 50.0,
           workers: int = 2, on_ready=None, max_rows: int = 100_000, allow: frozenset = frozenset(),
-          in_memory: bool = False, update_token: str | None = None, origins: frozenset = frozenset()) -> None:
+          in_memory: bool = False, update_token: str | None = None, origins: frozenset = frozenset(),
+          max_pending: int = 64) -> None:
     """Serve the SPARQL 1.1 Protocol over ``store`` or the RDF files ``graphs`` until interrupted
     (with ``in_memory``, each query worker answers from a copy of the store in memory)."""
     import socket
@@ -59,7 +60,8 @@ def serve(graphs: Iterable[str | Path] = (), store: str | Path | None = None, ho
             url = f"http://{host}:{port}/"
             app = create_app(pool, timeout=timeout, max_bytes=int(max_mb * 1_000_000), title=title,
                              on_ready=(lambda: on_ready(url)) if on_ready else None, max_rows=max_rows,
-                             allow=allow, update_token=update_token if allow_update else None, origins=origins)
+                             allow=allow, update_token=update_token if allow_update else None, origins=origins,
+                             max_pending=max_pending)
             config = uvicorn.Config(app, host=host, port=port, log_level="warning", lifespan="on")
             uvicorn.Server(config).run()
         finally:

@@ -28,6 +28,7 @@ import contextlib
 import html
 import json
 import secrets
+import threading
 from importlib import resources
 from urllib.parse import parse_qs
 
@@ -107,7 +108,8 @@ def _plain(status: int, message: str) -> Response:
 
 def create_app(pool: QueryPool, timeout: float = 30.0, max_bytes: int = 50_000_000, title: str = "policy-kg",
                on_ready=None, max_rows: int = 100_000, allow: frozenset = frozenset(),
-               update_token: str | None = None, origins: frozenset = frozenset()) -> Starlette:
+               update_token: str | None = None, origins: frozenset = frozenset(),
+               max_pending: int = 64) -> Starlette:
     """The app over ``pool``; ``allow`` may hold "SERVICE" and "LOAD" (refused otherwise). An update must
     carry ``Authorization: Bearer <update_token>``, and come from no other site than the server's own or
     one of ``origins`` (a page elsewhere cannot make a browser change the store)."""
@@ -119,6 +121,8 @@ def create_app(pool: QueryPool, timeout: float = 30.0, max_bytes: int = 50_000_0
     blob = json.dumps(catalogue, ensure_ascii=False).replace("</", "<\\/")
     page = (page.replace("{{title}}", html.escape(title)).replace("{{version}}", __version__)
             .replace("{{queries}}", blob))
+
+    state = {"pending": 0}  # requests waiting for a worker or running (bounded by max_pending)
 
     async def home(request: Request) -> Response:
         return HTMLResponse(page)
@@ -180,7 +184,38 @@ def create_app(pool: QueryPool, timeout: float = 30.0, max_bytes: int = 50_000_0
                "prefixes": DEFAULT_PREFIXES,
                "default_graphs": params.get("default-graph-uri", []) + params.get("using-graph-uri", []),
                "named_graphs": params.get("named-graph-uri", []) + params.get("using-named-graph-uri", [])}
-        answer = await anyio.to_thread.run_sync(pool.run, job, timeout)
+        limit = timeout
+        if params.get("timeout"):
+            try:
+                limit = min(timeout, float(params["timeout"][0]))
+            except ValueError:
+                return _plain(400, f"timeout {params['timeout'][0]!r} is not a number of seconds")
+            if limit <= 0:
+                return _plain(400, "timeout must be a positive number of seconds")
+        if state["pending"] >= max_pending:
+            return Response(f"{state['pending']} requests are waiting or running, the most this server takes; "
+                            "try again in a moment\n", status_code=503, media_type="text/plain; charset=utf-8",
+                            headers={"Retry-After": "2"})
+        state["pending"] += 1
+        cancelled = threading.Event()
+        try:
+            async with anyio.create_task_group() as group:
+                async def watch() -> None:  # a client that went away stops its query
+                    while not cancelled.is_set():
+                        if await request.is_disconnected():
+                            cancelled.set()
+                            return
+                        await anyio.sleep(0.2)
+
+                group.start_soon(watch)
+                answer = await anyio.to_thread.run_sync(pool.run, job, limit, cancelled)
+                cancelled.set()
+                group.cancel_scope.cancel()
+        finally:
+            state["pending"] -= 1
+        if answer.status == 503 and "limit" in answer.body.decode("utf-8", "replace"):
+            return Response(answer.body, status_code=503, media_type="text/plain; charset=utf-8",
+                            headers={"Retry-After": "1"})
         if answer.status >= 400:
             return _plain(answer.status, answer.body.decode("utf-8", "replace"))
         return Response(answer.body, status_code=answer.status, media_type=answer.media_type)

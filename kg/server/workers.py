@@ -19,6 +19,9 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
+# How often a running query looks whether its client is still there (seconds).
+CANCEL_POLL = 0.2
+
 RESULT_FORMATS = {  # media type -> pyoxigraph results format
     "application/sparql-results+json": ox.QueryResultsFormat.JSON,
     "application/json": ox.QueryResultsFormat.JSON,
@@ -203,13 +206,18 @@ class _Worker:
             self.stop(kill=True)
             raise RuntimeError(f"a query worker could not open the store at {path}")
 
-    def ask(self, job: dict, timeout: float) -> Answer | None:
-        """The answer, or None if the worker took longer than ``timeout`` (it is then killed);
-        raises :class:`_Crashed` if it ended without answering."""
+    def ask(self, job: dict, timeout: float, cancelled: threading.Event | None = None) -> Answer | None:
+        """The answer, or None if the worker took longer than ``timeout`` or ``cancelled`` was set (its
+        client went away): the worker is then killed. Raises :class:`_Crashed` if it ended without answering."""
+        deadline = time.monotonic() + timeout
         try:
             self.conn.send(job)
-            if self.conn.poll(timeout):
-                return self.conn.recv()
+            while True:
+                left = deadline - time.monotonic()
+                if left <= 0 or (cancelled is not None and cancelled.is_set()):
+                    break
+                if self.conn.poll(min(left, CANCEL_POLL)):
+                    return self.conn.recv()
         except (EOFError, OSError, BrokenPipeError):
             self.stop(kill=True)
             raise _Crashed() from None
@@ -248,8 +256,9 @@ class QueryPool:
     def _reader(self) -> _Worker:
         return _Worker(self.context, self.path, False, self.generation, self.in_memory)
 
-    def run(self, job: dict, timeout: float) -> Answer:
-        """Answer ``job``; a job over ``timeout`` seconds is stopped and answered 503."""
+    def run(self, job: dict, timeout: float, cancelled: threading.Event | None = None) -> Answer:
+        """Answer ``job``; a job over ``timeout`` seconds is stopped and answered 503, one whose client went
+        away (``cancelled``) is stopped too, at once."""
         started = time.monotonic()
         if job["kind"] == "update":
             if self.writer is None:
@@ -257,7 +266,7 @@ class QueryPool:
                                                  b"--allow-update to change the store")
             with self.lock:
                 try:
-                    answer = self.writer.ask(job, timeout)
+                    answer = self.writer.ask(job, timeout, cancelled)
                 except _Crashed:
                     answer = Answer(500, "text/plain", b"the update worker failed; the update was not applied")
                 if answer is None or answer.status == 500:
@@ -265,9 +274,19 @@ class QueryPool:
         else:
             answer = None
             for attempt in (1, 2):  # a worker that crashed is replaced and the query tried once more
-                worker = self.idle.get()
+                worker = None
+                while worker is None:  # waiting for a free worker: give up if the client went or time ran out
+                    if cancelled is not None and cancelled.is_set():
+                        return Answer(499, "text/plain", b"the client went away; the query was not run")
+                    if time.monotonic() - started > timeout:
+                        return Answer(503, "text/plain", (f"every worker was busy for the query's limit of {timeout:g} s; "
+                                                          "try again").encode())
+                    try:
+                        worker = self.idle.get(timeout=CANCEL_POLL)
+                    except queue.Empty:
+                        pass
                 try:
-                    answer = worker.ask(job, timeout)
+                    answer = worker.ask(job, timeout, cancelled)
                 except _Crashed:
                     self.idle.put(self._reader())
                     if attempt == 2:
@@ -275,6 +294,8 @@ class QueryPool:
                     continue
                 self.idle.put(worker if answer is not None else self._reader())
                 break
+        if answer is None and cancelled is not None and cancelled.is_set():
+            return Answer(499, "text/plain", b"the client went away; the query was stopped")
         if answer is None:
             spent = time.monotonic() - started
             return Answer(503, "text/plain", (f"the query ran longer than the limit of {timeout:g} s "

@@ -174,3 +174,39 @@ def test_a_failed_update_says_why_and_the_next_one_runs(server):
     assert after.status_code == 204, after.text
     json = {"Accept": "application/sparql-results+json"}
     assert ask(url, data={"query": "ASK { GRAPH <urn:after-failure> { ?s ?p ?o } }"}, headers=json).json()["boolean"]
+
+
+def test_queries_whose_clients_went_away_stop_and_do_not_stall_the_next(store):
+    import threading
+    import time
+
+    process, url = start("--store", store, "--workers", "1", "--timeout", "120")
+    try:
+        heavy = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+
+        def abandon():
+            try:
+                requests.post(url + "sparql", data={"query": heavy}, timeout=1.5)
+            except requests.exceptions.RequestException:
+                pass  # the client gives up after 1.5 s and goes away
+
+        clients = [threading.Thread(target=abandon) for _ in range(4)]
+        for c in clients:
+            c.start()
+        for c in clients:
+            c.join()
+        started = time.monotonic()
+        answer = requests.post(url + "sparql", data={"query": "ASK {}"}, timeout=60,
+                               headers={"Accept": "application/sparql-results+json"})
+        waited = time.monotonic() - started
+        assert answer.status_code == 200 and answer.json()["boolean"] is True
+        assert waited < 20, f"the next query waited {waited:.1f} s behind abandoned ones"  # was 60 s and more
+    finally:
+        stop(process)
+
+
+def test_a_request_may_ask_for_a_shorter_time_limit(server):
+    url, _ = server
+    heavy = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+    answer = ask(url, data={"query": heavy, "timeout": "1"})
+    assert answer.status_code == 503 and "limit of 1 s" in answer.text and answer.headers.get("Retry-After")
