@@ -267,13 +267,15 @@ def push(graphs: tuple[Path, ...], store: Path | None, endpoint: str, protocol: 
 @click.option("--update-token", envvar="POLICYKG_UPDATE_TOKEN",
               help="With --allow-update: the token an update must send (Authorization: Bearer TOKEN); "
                    "without it, one is made and printed at the start. Also from POLICYKG_UPDATE_TOKEN.")
+@click.option("--access-log", type=click.Path(path_type=Path),
+              help="Append one line a request (time, client, method, path, status, seconds) to this file.")
 @click.option("--max-pending", default=64, show_default=True, type=click.IntRange(1, 100000),
               help="Most requests waiting or running at once; more are answered 503 with Retry-After.")
 @click.option("--cors", "origins", multiple=True,
               help="With --allow-update: another site (https://example.org) whose pages may send updates; repeatable.")
 def serve(graphs: tuple[Path, ...], store: Path | None, host: str, port: int, allow_update: bool, timeout: float,
           max_result_mb: float, max_rows: int, allow_service: bool, allow_load: bool, workers: int,
-          in_memory: bool, update_token: str | None, origins: tuple[str, ...], max_pending: int) -> None:
+          in_memory: bool, update_token: str | None, origins: tuple[str, ...], max_pending: int, access_log: Path | None) -> None:
     """Serve a SPARQL 1.1 Protocol endpoint (/sparql) and a query page (/) over
     RDF files or an on-disk store, until interrupted (Ctrl+C).
 
@@ -297,7 +299,7 @@ def serve(graphs: tuple[Path, ...], store: Path | None, host: str, port: int, al
                    err=True)
     run_server(graphs, store, host=host, port=port, allow_update=allow_update, timeout=timeout,
                max_mb=max_result_mb, workers=workers, max_rows=max_rows, allow=allow, in_memory=in_memory,
-               update_token=update_token, origins=frozenset(o.rstrip("/") for o in origins), max_pending=max_pending,
+               update_token=update_token, origins=frozenset(o.rstrip("/") for o in origins), max_pending=max_pending, access_log=access_log,
                on_ready=lambda url: click.echo(f"serving {url} (SPARQL endpoint {url}sparql); Ctrl+C stops",
                                                err=True))
 

@@ -36,7 +36,7 @@ def serve(graphs: Iterable[str | Path] = (), store: str | Path | None = None, ho
           port: int = 8000, allow_update: bool = False, timeout: float = 30.0, max_mb: float = 50.0,
           workers: int = 2, on_ready=None, max_rows: int = 100_000, allow: frozenset = frozenset(),
           in_memory: bool = False, update_token: str | None = None, origins: frozenset = frozenset(),
-          max_pending: int = 64) -> None:
+          max_pending: int = 64, access_log: str | Path | None = None) -> None:
     """Serve the SPARQL 1.1 Protocol over ``store`` or the RDF files ``graphs`` until interrupted
     (with ``in_memory``, each query worker answers from a copy of the store in memory)."""
     import socket
@@ -53,6 +53,10 @@ def serve(graphs: Iterable[str | Path] = (), store: str | Path | None = None, ho
             probe.bind((host, port))
     except OSError as exc:
         raise PolicyKGError(f"cannot listen on {host}:{port} ({exc.strerror}); choose another --port") from None
+    try:
+        log = open(access_log, "a", encoding="utf-8") if access_log else None  # noqa: SIM115 - open while serving
+    except OSError as exc:
+        raise PolicyKGError(f"{access_log}: cannot write the access log ({exc.strerror}); choose another file") from None
     with store_folder(graphs, store) as folder:
         pool = QueryPool(folder, readers=workers, allow_update=allow_update, in_memory=in_memory)
         try:
@@ -61,8 +65,10 @@ def serve(graphs: Iterable[str | Path] = (), store: str | Path | None = None, ho
             app = create_app(pool, timeout=timeout, max_bytes=int(max_mb * 1_000_000), title=title,
                              on_ready=(lambda: on_ready(url)) if on_ready else None, max_rows=max_rows,
                              allow=allow, update_token=update_token if allow_update else None, origins=origins,
-                             max_pending=max_pending)
+                             max_pending=max_pending, access_log=log)
             config = uvicorn.Config(app, host=host, port=port, log_level="warning", lifespan="on")
             uvicorn.Server(config).run()
         finally:
             pool.close()
+            if log is not None:
+                log.close()

@@ -29,6 +29,7 @@ import html
 import json
 import secrets
 import threading
+import time
 from importlib import resources
 from urllib.parse import parse_qs
 
@@ -95,6 +96,34 @@ def _update_refused(request: Request, token: str | None, origins: frozenset) -> 
     return None
 
 
+class AccessLog:
+    """One line a request (time, client, method, path, status, seconds), as Fuseki's and Oxigraph's
+    servers write; to ``sink`` (an open text file), or nowhere. Plain ASGI: it leaves the request's
+    stream alone, so a query still sees its client go away."""
+
+    def __init__(self, app, sink=None) -> None:
+        self.app, self.sink = app, sink
+
+    async def __call__(self, scope, receive, send) -> None:
+        if self.sink is None or scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started, status = time.monotonic(), [0]
+
+        async def sending(message) -> None:
+            if message["type"] == "http.response.start":
+                status[0] = message["status"]
+            await send(message)
+
+        try:
+            await self.app(scope, receive, sending)
+        finally:
+            client = scope.get("client") or ("-", 0)
+            self.sink.write(f"{time.strftime('%Y-%m-%dT%H:%M:%S%z')} {client[0]} {scope['method']} {scope['path']} "
+                            f"{status[0]} {time.monotonic() - started:.3f}s\n")
+            self.sink.flush()
+
+
 def _without_header(text: str) -> str:
     """A named query's text from its first line that is not a comment."""
     lines = text.splitlines()
@@ -109,7 +138,7 @@ def _plain(status: int, message: str) -> Response:
 def create_app(pool: QueryPool, timeout: float = 30.0, max_bytes: int = 50_000_000, title: str = "policy-kg",
                on_ready=None, max_rows: int = 100_000, allow: frozenset = frozenset(),
                update_token: str | None = None, origins: frozenset = frozenset(),
-               max_pending: int = 64) -> Starlette:
+               max_pending: int = 64, access_log=None) -> Starlette:
     """The app over ``pool``; ``allow`` may hold "SERVICE" and "LOAD" (refused otherwise). An update must
     carry ``Authorization: Bearer <update_token>``, and come from no other site than the server's own or
     one of ``origins`` (a page elsewhere cannot make a browser change the store)."""
@@ -220,8 +249,15 @@ def create_app(pool: QueryPool, timeout: float = 30.0, max_bytes: int = 50_000_0
             return _plain(answer.status, answer.body.decode("utf-8", "replace"))
         return Response(answer.body, status_code=answer.status, media_type=answer.media_type)
 
-    routes = [Route("/", home), Route("/queries", queries), Route("/sparql", sparql, methods=["GET", "POST"])]
-    middleware = [Middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "POST"],
+    async def health(request: Request) -> Response:
+        """For a monitor or a load balancer: the server answers, and how busy it is."""
+        return JSONResponse({"status": "ok", "version": __version__, "pending": state["pending"],
+                             "max_pending": max_pending, "updates": update_token is not None})
+
+    routes = [Route("/", home), Route("/queries", queries), Route("/health", health),
+              Route("/sparql", sparql, methods=["GET", "POST"])]
+    middleware = [Middleware(AccessLog, sink=access_log),
+                  Middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "POST"],
                              allow_headers=["Accept", "Content-Type"])]
 
     @contextlib.asynccontextmanager

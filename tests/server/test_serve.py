@@ -231,3 +231,18 @@ def test_an_unknown_prefix_is_named_in_the_400(server):
     response = requests.get(server + "sparql", params={"query": "SELECT * WHERE { ?s foo:bar ?o }"}, timeout=30)
     assert response.status_code == 400
     assert "unknown prefix foo:" in response.text and "PREFIX foo:" in response.text and "pol" in response.text
+
+
+def test_health_and_an_access_log(store, tmp_path):
+    log = tmp_path / "access.log"
+    process, url = start("--store", store, "--access-log", log)
+    try:
+        health = requests.get(url + "health", timeout=30).json()
+        assert health["status"] == "ok" and health["pending"] == 0
+        client(url, "SELECT * WHERE { ?s ?p ?o } LIMIT 1").convert()
+        requests.get(url + "no-such-page", timeout=30)
+    finally:
+        stop(process)
+    lines = log.read_text(encoding="utf-8").splitlines()
+    assert any(" GET /health 200 " in ln for ln in lines)
+    assert any("/sparql 200 " in ln for ln in lines) and any(" /no-such-page 404 " in ln for ln in lines)
