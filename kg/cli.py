@@ -291,6 +291,11 @@ def serve(graphs: tuple[Path, ...], store: Path | None, host: str, port: int, al
         click.echo(f"warning: listening on {host} lets other machines query"
                    + (" and change" if allow_update else "") + " the data", err=True)
     allow = frozenset(name for name, on in (("SERVICE", allow_service), ("LOAD", allow_load)) if on)
+    if store is not None:
+        from kg.stores.disk import STALE_WARNING, left_mid_build
+
+        if left_mid_build(store):
+            click.echo(STALE_WARNING.format(path=store), err=True)
     if allow_update and not update_token:
         import secrets
 

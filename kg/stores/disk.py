@@ -43,6 +43,9 @@ SHARED_BATCH_CHARS = 2_000_000  # N-Triples characters of the shared graph loade
 SAVE_EVERY = 5.0  # seconds: the longest a built file's manifest entry waits to be written
 SWITCH_INTERVAL = 0.0002  # seconds: how long the store writer waits at most for the GIL (sys.setswitchinterval)
 MANIFEST = "manifest.json"
+STALE_WARNING = ("warning: {path} was left mid-build (a build was stopped before it refreshed the shared graph of "
+                 "agencies, places and indicators): answers that join them are incomplete; run `policykg build "
+                 "--store {path}` with the same files to complete it")
 
 
 @lru_cache(maxsize=1)
@@ -281,7 +284,16 @@ class PolicyStore:
     def backend(self, in_memory: bool = False) -> "OxigraphBackend":
         """A query backend on the store, or with ``in_memory`` on a copy of it in memory
         (which takes some 8 s a million triples to make, and answers up to five times faster)."""
-        return OxigraphBackend(in_memory_copy(self.store) if in_memory else self.store)
+        backend = OxigraphBackend(in_memory_copy(self.store) if in_memory else self.store)
+        if self.stale:
+            backend.notes.append(STALE_WARNING.format(path=self.path))
+        return backend
+
+    @property
+    def stale(self) -> bool:
+        """True if a build was stopped before it refreshed the shared graph (agencies, places, indicators):
+        questions that join them answer wrongly until the next build completes it."""
+        return bool(self.manifest.get("shared_stale"))
 
 
 class BackgroundWriter:
@@ -371,11 +383,20 @@ def _safe(file_id: str) -> str:
     return file_id.replace("/", "_").replace("\\", "_")
 
 
+def left_mid_build(path: str | Path) -> bool:
+    """True if the store at ``path`` was left mid-build (read from its manifest, without opening it)."""
+    try:
+        return bool(json.loads((Path(path) / MANIFEST).read_text(encoding="utf-8")).get("shared_stale"))
+    except (OSError, ValueError):
+        return False
+
+
 class OxigraphBackend(Backend):
     """SELECT queries on a pyoxigraph store, its default graph the union of its graphs."""
 
     def __init__(self, store: ox.Store) -> None:
         self.store = store
+        self.notes: list[str] = []  # what a caller should tell the user (a store left mid-build)
 
     def select(self, text: str, bindings: dict[str, object]) -> tuple[list[str], list[list]]:
         shape(text)  # the same parser and messages as in memory

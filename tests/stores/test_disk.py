@@ -7,7 +7,7 @@ import threading
 import pyoxigraph as ox
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, SEED
 from kg import api
 from kg.errors import StoreError
 from kg.sparql import DatasetBackend, cell, load, named_queries, to_csv
@@ -180,3 +180,23 @@ def test_the_shared_graph_is_the_union_of_the_files_contributions_each_line_load
     store.close()
     assert sorted(loaded) == sorted(union)  # every distinct line, none twice
     assert size == len(union)
+
+
+def test_a_store_left_mid_build_says_so_on_every_query_until_a_build_completes_it(tmp_path):
+    import json
+
+    from click.testing import CliRunner
+
+    from kg.cli import cli
+
+    path = tmp_path / "store"
+    api.build_store([SEED], path)
+    manifest = path / "manifest.json"
+    data = json.loads(manifest.read_text(encoding="utf-8"))
+    data["shared_stale"] = True  # what a build killed between its files and its shared graph leaves
+    manifest.write_text(json.dumps(data), encoding="utf-8")
+    stale = CliRunner().invoke(cli, ["query", "--store", str(path), "--named", "targets"])
+    assert stale.exit_code == 0 and "was left mid-build" in stale.output
+    api.build_store([SEED], path)  # the next build, nothing changed, completes it
+    fresh = CliRunner().invoke(cli, ["query", "--store", str(path), "--named", "targets"])
+    assert fresh.exit_code == 0 and "mid-build" not in fresh.output
