@@ -229,6 +229,7 @@ def push(graphs: tuple[Path, ...], store: Path | None, endpoint: str, protocol: 
 
     if bool(graphs) == bool(store):
         raise click.UsageError("push RDF files or --store PATH (one of them)")
+    _warn_if_left_mid_build(store)
     if user and password is None:
         password = click.prompt(f"password for {user}", hide_input=True, err=True)
     with tqdm(unit="graph", file=sys.stderr, disable=quiet or not sys.stderr.isatty(), desc="pushing") as bar:
@@ -243,6 +244,15 @@ def push(graphs: tuple[Path, ...], store: Path | None, endpoint: str, protocol: 
         click.echo(f"Error: not loaded: {iri}: {reason}", err=True)
     if report.failed:
         sys.exit(1)
+
+
+def _warn_if_left_mid_build(store: Path | None) -> None:
+    """Say so when a store a command reads was left mid-build (its shared graph not refreshed)."""
+    if store is not None:
+        from kg.stores.disk import STALE_WARNING, left_mid_build
+
+        if left_mid_build(store):
+            click.echo(STALE_WARNING.format(path=store), err=True)
 
 
 @cli.command()
@@ -291,11 +301,7 @@ def serve(graphs: tuple[Path, ...], store: Path | None, host: str, port: int, al
         click.echo(f"warning: listening on {host} lets other machines query"
                    + (" and change" if allow_update else "") + " the data", err=True)
     allow = frozenset(name for name, on in (("SERVICE", allow_service), ("LOAD", allow_load)) if on)
-    if store is not None:
-        from kg.stores.disk import STALE_WARNING, left_mid_build
-
-        if left_mid_build(store):
-            click.echo(STALE_WARNING.format(path=store), err=True)
+    _warn_if_left_mid_build(store)
     if allow_update and not update_token:
         import secrets
 
@@ -326,6 +332,7 @@ def view(graphs: tuple[Path, ...], store: Path | None, doc: str | None, classes:
 
     if bool(graphs) == bool(store):
         raise click.UsageError("draw RDF files or --store PATH (one of them)")
+    _warn_if_left_mid_build(store)
     wanted = [c.strip() for c in classes.split(",") if c.strip()] if classes else None
     page = api.view(graphs, store, doc=doc, classes=wanted)
     atomic_write(output, page)
@@ -348,6 +355,7 @@ def report(graphs: tuple[Path, ...], store: Path | None, doc: str | None, outdir
 
     if bool(graphs) == bool(store):
         raise click.UsageError("report on RDF files or --store PATH (one of them)")
+    _warn_if_left_mid_build(store)
     written = api.report(graphs, store, outdir, doc=doc)
     click.echo("wrote " + ", ".join(str(p) for p in written.values()))
 
@@ -369,6 +377,7 @@ def export(graphs: tuple[Path, ...], store: Path | None, fmt: str, output: Path)
 
     if bool(graphs) == bool(store):
         raise click.UsageError("export RDF files or --store PATH (one of them)")
+    _warn_if_left_mid_build(store)
     data = _export(read_dataset(graphs, store), fmt)
     atomic_write(output, data)
     click.echo(f"wrote {output} ({len(data)} bytes)")
@@ -388,6 +397,7 @@ def validate(graphs: tuple[Path, ...], store: Path | None) -> None:
 
     if bool(graphs) == bool(store):
         raise click.UsageError("validate RDF files or --store PATH (one of them)")
+    _warn_if_left_mid_build(store)
     graph, _ = api.read_graph(graphs, store)
     conforms, findings = check(graph)
     for finding in findings:

@@ -197,6 +197,8 @@ def test_a_store_left_mid_build_says_so_on_every_query_until_a_build_completes_i
     manifest.write_text(json.dumps(data), encoding="utf-8")
     stale = CliRunner().invoke(cli, ["query", "--store", str(path), "--named", "targets"])
     assert stale.exit_code == 0 and "was left mid-build" in stale.output
+    exported = CliRunner().invoke(cli, ["export", "--store", str(path), "--format", "nt", "-o", str(tmp_path / "x.nt")])
+    assert exported.exit_code == 0 and "was left mid-build" in exported.output
     api.build_store([SEED], path)  # the next build, nothing changed, completes it
     fresh = CliRunner().invoke(cli, ["query", "--store", str(path), "--named", "targets"])
     assert fresh.exit_code == 0 and "mid-build" not in fresh.output
