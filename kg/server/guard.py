@@ -17,7 +17,6 @@ must find neither word either.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 _IRI = re.compile(r'<[^<>"{}|^`\\\s]*>')
 _KEYWORD = re.compile(r"(?<![?$:\w])(SERVICE|LOAD)(?![\w:])", re.I)
@@ -63,31 +62,33 @@ def decoded(text: str) -> str:
     return _ESCAPE.sub(char, text)
 
 
-def _operations(node, found: set[str], depth: int = 0) -> set[str]:
-    from pyparsing import ParseResults
-    from rdflib.plugins.sparql.parserutils import CompValue
-
+def _operations(node, found: set[str], compound: type, sequences: tuple, depth: int = 0) -> set[str]:
+    """Add to ``found`` the operations of the parse tree under ``node`` (``compound`` is rdflib's tree node
+    type, ``sequences`` the types that hold a list of nodes)."""
     if depth > 500:  # nested beyond any real query: refuse rather than recurse further
         found.update(_NODES.values())
-    elif isinstance(node, CompValue):
+        return found
+    if isinstance(node, compound):
         if node.name in _NODES:
             found.add(_NODES[node.name])
-        for value in node.values():
-            _operations(value, found, depth + 1)
-    elif isinstance(node, (list, tuple, ParseResults)):
-        for value in node:
-            _operations(value, found, depth + 1)
+        children = node.values()
+    elif isinstance(node, sequences):
+        children = node
     elif isinstance(node, dict):
-        for value in node.values():
-            _operations(value, found, depth + 1)
+        children = node.values()
+    else:
+        return found
+    for child in children:
+        _operations(child, found, compound, sequences, depth + 1)
     return found
 
 
-@lru_cache(maxsize=256)
 def reaches_out(text: str, kind: str = "query") -> frozenset[str]:
     """The operations of ``text`` (a ``query`` or an ``update``) that reach outside the store:
     {'SERVICE', 'LOAD'}, as the parsed request holds them."""
+    from pyparsing import ParseResults
     from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+    from rdflib.plugins.sparql.parserutils import CompValue
 
     found = {m.group(1).upper() for m in _KEYWORD.finditer(code_only(text))}
     try:
@@ -95,7 +96,7 @@ def reaches_out(text: str, kind: str = "query") -> frozenset[str]:
     except Exception:  # noqa: BLE001 - whatever the grammar cannot read: the words anywhere count
         found |= {m.group(1).upper() for m in _ANYWHERE.finditer(decoded(text))}
         return frozenset(found)
-    return frozenset(_operations(tree, found))
+    return frozenset(_operations(tree, found, CompValue, (list, tuple, ParseResults)))
 
 
 class RowCounter:
