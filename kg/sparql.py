@@ -97,6 +97,15 @@ class NamedQuery:
     text: str
     derived: tuple[Derived, ...] = ()
 
+    @property
+    def body(self) -> str:
+        """The query without its comment header (question, columns, params): what a client is sent, since
+        some clients strip comments line by line (SPARQLWrapper) and would read the header's words."""
+        lines = self.text.splitlines()
+        k = next((i for i, line in enumerate(lines) if line.strip() and not line.lstrip().startswith("#")),
+                 len(lines))
+        return "\n".join(lines[k:]) + ("\n" if self.text.endswith("\n") else "")
+
 
 @dataclass
 class Table:

@@ -124,15 +124,8 @@ class AccessLog:
             self.sink.flush()
 
 
-def _without_header(text: str) -> str:
-    """A named query's text from its first line that is not a comment."""
-    lines = text.splitlines()
-    k = next((i for i, line in enumerate(lines) if line.strip() and not line.lstrip().startswith("#")), len(lines))
-    return "\n".join(lines[k:]) + ("\n" if text.endswith("\n") else "")
-
-
-def _plain(status: int, message: str) -> Response:
-    return Response(message + "\n", status_code=status, media_type="text/plain; charset=utf-8")
+def _plain(status: int, message: str, headers: dict | None = None) -> Response:
+    return Response(message + "\n", status_code=status, media_type="text/plain; charset=utf-8", headers=headers)
 
 
 def create_app(pool: QueryPool, timeout: float = 30.0, max_bytes: int = 50_000_000, title: str = "policy-kg",
@@ -143,9 +136,7 @@ def create_app(pool: QueryPool, timeout: float = 30.0, max_bytes: int = 50_000_0
     carry ``Authorization: Bearer <update_token>``, and come from no other site than the server's own or
     one of ``origins`` (a page elsewhere cannot make a browser change the store)."""
     page = (resources.files("kg.server") / "page.html").read_text(encoding="utf-8")
-    # the query text without its comment header (question, columns): a client that strips comments
-    # line by line (SPARQLWrapper) must not read a word of it as the query's kind
-    catalogue = [{"name": q.name, "question": q.question, "columns": list(q.columns), "text": _without_header(q.text)}
+    catalogue = [{"name": q.name, "question": q.question, "columns": list(q.columns), "text": q.body}
                  for q in named_queries().values()]
     blob = json.dumps(catalogue, ensure_ascii=False).replace("</", "<\\/")
     page = (page.replace("{{title}}", html.escape(title)).replace("{{version}}", __version__)
@@ -222,9 +213,8 @@ def create_app(pool: QueryPool, timeout: float = 30.0, max_bytes: int = 50_000_0
             if limit <= 0:
                 return _plain(400, "timeout must be a positive number of seconds")
         if state["pending"] >= max_pending:
-            return Response(f"{state['pending']} requests are waiting or running, the most this server takes; "
-                            "try again in a moment\n", status_code=503, media_type="text/plain; charset=utf-8",
-                            headers={"Retry-After": "2"})
+            return _plain(503, f"{state['pending']} requests are waiting or running, the most this server takes; "
+                               "try again in a moment", headers={"Retry-After": "2"})
         state["pending"] += 1
         cancelled = threading.Event()
         try:
@@ -242,11 +232,9 @@ def create_app(pool: QueryPool, timeout: float = 30.0, max_bytes: int = 50_000_0
                 group.cancel_scope.cancel()
         finally:
             state["pending"] -= 1
-        if answer.status == 503 and "limit" in answer.body.decode("utf-8", "replace"):
-            return Response(answer.body, status_code=503, media_type="text/plain; charset=utf-8",
-                            headers={"Retry-After": "1"})
-        if answer.status >= 400:
-            return _plain(answer.status, answer.body.decode("utf-8", "replace"))
+        if answer.status >= 400:  # a 503 is a time limit or every worker busy: worth trying again
+            return _plain(answer.status, answer.body.decode("utf-8", "replace").rstrip("\n"),
+                          headers={"Retry-After": "1"} if answer.status == 503 else None)
         return Response(answer.body, status_code=answer.status, media_type=answer.media_type)
 
     async def health(request: Request) -> Response:
