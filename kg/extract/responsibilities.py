@@ -56,6 +56,7 @@ class ResponsibilityFinder:
         self.support_joiners = set(subject["support_joiners"])
         self.lead_words = tuple(subject["lead_words"])
         self.support_words = tuple(subject["support_words"])
+        self.role_words = self.support_words + tuple(self.duty_words)  # what may close a list of units
         self.duty_sections = set(subject["duty_sections"])
         self.list_closers = tuple(subject["list_closers"])
         self.copulas = sorted(subject["copulas"], key=len, reverse=True)
@@ -252,7 +253,7 @@ class ResponsibilityFinder:
         if not leads:
             return None
         if text.startswith(self.duty_colons, pos) and pos + 1 < end and is_han(text[pos + 1]) \
-                and (start == 0 or text[start - 1] in "\n" or (a.doc.sentence_at(start) or a.doc.sentences[0]).start == start):
+                and (start == 0 or text[start - 1] == "\n" or getattr(a.doc.sentence_at(start), "start", None) == start):
             return leads, supports, pos + 1  # 区财政金融局：负责保证…经费: a member's duties, one body to a line
         after = pos + next((len(c) for c in self.list_closers if text.startswith(c, pos)), 0)
         if after > pos:  # …残联等单位按照各自职责主动配合: the list's head
@@ -261,9 +262,10 @@ class ResponsibilityFinder:
                 after, records = spans[after]
                 (supports if supporting else leads).extend(records)
             pos = after if text[after:after + 1] in self.clause_marks else pos
-        comma = 1 if manner_comma(text, after, self.clause_marks, self.manners) else 0
-        manner = next((m for m in self.manners if text.startswith(m, after + comma)), None)
-        after += comma if manner else 0
+        manner = self._manner_at(text, after)
+        if manner is None and after < len(text) and text[after] in self.clause_marks:
+            manner = self._manner_at(text, after + 1)  # …等相关部门，结合职能分工，细化…
+            after += 1 if manner else 0
         if manner:  # how the units act (国务院有关部门按照职责分工，组织做好…)
             after += len(manner)
             after += 1 if after < end and text[after] in self.clause_marks else 0
@@ -297,7 +299,7 @@ class ResponsibilityFinder:
             return None  # without a duty word, 由, 会同 and a verb mark the acting agency only inside a measure
         stop = pos + (len(duty) if duty else 0)
         if duty:  # 公安机关及武警部队应当依法协助…: a duty to help is support
-            k = stop + next((len(m) for m in self.manners if text.startswith(m, stop)), 0)
+            k = stop + len(self._manner_at(text, stop) or "")
             if any(text.startswith(w, k) for w in self.support_words):
                 return [], leads + supports, k
         if duty:  # 各地节能主管部门要牵头会同有关部门…: those after 会同 support
@@ -312,12 +314,16 @@ class ResponsibilityFinder:
                     k += next((len(j) for j in self.joiners if text.startswith(j, k)), 0)
         return leads, supports, stop
 
+    def _manner_at(self, text: str, pos: int) -> str | None:
+        """The phrase of how units act that opens at ``pos`` (按照职责分工, 结合职能分工, 依法), if any."""
+        return next((m for m in self.manners if text.startswith(m, pos)), None)
+
     def _unknown_unit(self, text: str, pos: int, end: int, spans: dict) -> int | None:
         """Where a list of units holds one this reader does not know, the offset of its separator.
 
         Only a short run of Han characters between two separators of the list (、), followed by a
         known unit or by the list's close and a role word (等参加, 等负责), counts as a unit."""
-        words = self.support_words + tuple(self.duty_words)
+        words = self.role_words
         for k in range(pos + 2, min(end, pos + self.max_unknown_unit + 1)):
             if not is_han(text[k - 1]):
                 return None
@@ -336,11 +342,6 @@ class ResponsibilityFinder:
                         self._add(a, agency.canonical, Role.INVOLVED,
                                   Subject("measure", (measure.document, measure.task, measure.order)),
                                   m.start(), m.end(), "responsibility.involved")
-
-
-def manner_comma(text: str, pos: int, marks: str, manners: list[str]) -> bool:
-    """A comma at ``pos`` before a manner phrase (…等相关部门，结合职能分工，细化…)."""
-    return pos < len(text) and text[pos] in marks and any(text.startswith(m, pos + 1) for m in manners)
 
 
 def _spans(a: Analysis, start: int, end: int) -> dict[int, tuple[int, list]]:
