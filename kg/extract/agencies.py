@@ -164,7 +164,8 @@ class AgencyFinder:
         self.branch_openings = {**{f: n for f, n in {**central.everywhere(), **central.central()}.items()
                                    if len(f) >= int(branches["min_short_length"])},
                                 **{n: n for n in self.central_names}}
-        bodies = "|".join(map(re.escape, sorted(self.branch_openings, key=len, reverse=True)))
+        self.branch_forms = sorted(self.branch_openings, key=len, reverse=True)  # the longest first
+        bodies = "|".join(map(re.escape, self.branch_forms))
         heads = "|".join(map(re.escape, sorted(branches["heads"], key=len, reverse=True)))
         self.branch = re.compile(f"(?:{bodies})[\\u4e00-\\u9fff]{{2,{int(branches['place_length'])}}}?(?:{heads})")
         self.patterns = [
@@ -195,9 +196,10 @@ class AgencyFinder:
         self.generic_max = int(generic["max_length"])
         self.office_endings = tuple(generic["department_endings"])
         self.unique_scopes = tuple(generic["unique_scopes"])
+        self.scope_levels = dict(self.scopes)
         self._organs = re.compile(f"(?:{'|'.join(map(re.escape, sorted(generic['organ_domains'], key=len, reverse=True)))})"
                                   f"{re.escape(generic['organ_head'])}")
-        self.quantifier_heads = tuple(generic["shared_quantifier"]["heads"])
+        self.quantifier_heads = tuple(sorted(generic["shared_quantifier"]["heads"], key=len, reverse=True))
         self.quantifier_joiners = tuple(generic["shared_quantifier"]["joiners"])
         self.quantifier_followers = tuple(generic["shared_quantifier"]["followers"])
         division = generic["division_sets"]
@@ -224,7 +226,7 @@ class AgencyFinder:
         self.function_names = tuple(sorted(self.functions, key=len, reverse=True))
         self.central_functions = {row["function"]: row["central"] for row in rows if row["central"]}
         self.central_scope = generic["central_function_scope"]
-        functions = "|".join(map(re.escape, sorted(self.functions, key=len, reverse=True)))
+        functions = "|".join(map(re.escape, self.function_names))
         prefixes = "".join(sorted({p for p, _ in self.relative if len(p) == 1}))
         list_heads = "|".join(map(re.escape, sorted(generic["function_list_heads"], key=len, reverse=True)))
         sep, closer = re.escape(generic["function_list_separator"]), re.escape(generic["function_list_closer"])
@@ -289,28 +291,35 @@ class AgencyFinder:
             full = self.known[full][0]
         return full, self._region_of(full)
 
+    def _aside(self, name: str) -> tuple[int, int] | None:
+        """Where a bracketed aside after a unit's own name (市委组织部（人才办）) opens and its closing
+        bracket starts, if the name ends with one."""
+        for opening, closing in self.aside_brackets:
+            if name.endswith(closing) and opening in name and name.index(opening) >= 2:
+                return name.rindex(opening), len(name) - len(closing)
+        return None
+
     def _aside_body(self, name: str, regions: dict[str, str]):
         """The body a unit names in brackets after its own (市委组织部（人才办）: 市委人才办), with the unit's
         prefix: its span inside the unit's name and its canonical name, else None."""
-        for opening, closing in self.aside_brackets:
-            if not (name.endswith(closing) and opening in name and name.index(opening) >= 2):
-                continue
-            k = name.rindex(opening)
-            inner, outer = name[k + 1:-len(closing)], name[:k]
-            prefix = next((p for p, _ in self.relative if outer.startswith(p)), "")
-            if prefix and outer.startswith(prefix + self.party_committee[0]):
-                prefix += self.party_committee[0]  # 市委宣传部（网信办）: 市委网信办
-            if inner.endswith(self.shared_heads) and not self._is_generic(inner) \
-                    and self._identifies(prefix + inner, regions):
-                return (k + 1, len(name) - len(closing)), self.resolve(prefix + inner, regions)[0]
+        aside = self._aside(name)
+        if aside is None:
+            return None
+        k, close = aside
+        inner, outer = name[k + 1:close], name[:k]
+        prefix = next((p for p, _ in self.relative if outer.startswith(p)), "")
+        if prefix and outer.startswith(prefix + self.party_committee[0]):
+            prefix += self.party_committee[0]  # 市委宣传部（网信办）: 市委网信办
+        if inner.endswith(self.shared_heads) and not self._is_generic(inner) and self._identifies(prefix + inner, regions):
+            return (k + 1, close), self.resolve(prefix + inner, regions)[0]
         return None
 
     def _bare(self, name: str) -> str:
         """A name without what follows the body's own name: a bracketed other name or office
         (市委组织部（人才办）, 市政府办（金融）) or the word for its offices (团市委机关)."""
-        for opening, closing in self.aside_brackets:
-            if name.endswith(closing) and opening in name and name.index(opening) >= 2:
-                return self._bare(name[:name.rindex(opening)])
+        aside = self._aside(name)
+        if aside is not None:
+            return self._bare(name[:aside[0]])
         suffix = next((x for x in self.organ_suffixes if name.endswith(x) and len(name) > len(x) + 1), None)
         return name[: -len(suffix)] if suffix else name
 
@@ -341,7 +350,7 @@ class AgencyFinder:
 
     def _body_at(self, name: str) -> str:
         """The name or short form of a roster body that a branch's name opens with."""
-        return next((b for b in sorted(self.branch_openings, key=len, reverse=True) if name.startswith(b)), "")
+        return next((b for b in self.branch_forms if name.startswith(b)), "")
 
     def _generic_actors(self, text: str, tokens, tag):
         """Generic actors: a head (部门, 单位, 地区…) read back over nouns and the words of [generic], generic if
@@ -460,7 +469,7 @@ class AgencyFinder:
 
     def _shared_quantifiers(self, text: str, agencies: list, free):
         """各有关地方、部门和单位: the heads after a generic actor share its quantifier (各有关部门, 各有关单位)."""
-        heads = sorted(self.quantifier_heads, key=len, reverse=True)
+        heads = self.quantifier_heads
         for agency in [ag for ag in agencies if ag.type is AgencyType.GENERIC]:
             quantifier = next((q for q in self.quantifiers if agency.name.startswith(q)), None)
             if quantifier is None:
@@ -632,7 +641,7 @@ class AgencyFinder:
                 emit_function(s, e, prefixes[0] + item + head, canonical=prefixes[0] + name if prefixes[0] else name)
                 for prefix in prefixes[1:]:  # not free any more: the same words name these too
                     emit(s, e, AgencyType.GENERIC, "agency.generic", canonical=prefix + name,
-                         level=dict(self.scopes).get(prefix))
+                         level=self.scope_levels.get(prefix))
         for s, e, canonical in self._region_sets(text):
             if free(s, e):
                 emit(s, e, AgencyType.GENERIC, "agency.generic", canonical=canonical, level=self.region_set_level)
@@ -704,7 +713,7 @@ class AgencyFinder:
         for m in self._self_starts.finditer(text):
             s, e, word = tokens.word_at(m.start())
             if s == m.start() and word in self.self_references:
-                issuers = a.issuers.get(a.doc.part_at(s).index) or a.issuers.get(0)
+                issuers = self._issuers_at(a, s)
                 if issuers and free(s, e):
                     emit(s, e, AgencyType.AGENCY, "agency.self", canonical=issuers[0])
         for m in self._bare_self.finditer(text):  # 向部报送, 部将予以通报: a ministry's own documents name it so
@@ -713,7 +722,7 @@ class AgencyFinder:
             if not ((not before or before in self.bare_self_before) and (not after or after in self.bare_self_after)):
                 continue
             s, e = m.span()
-            issuers = a.issuers.get(a.doc.part_at(s).index) or a.issuers.get(0)
+            issuers = self._issuers_at(a, s)
             if issuers and issuers[0].endswith(m.group()) and self.roster.bodies.get(issuers[0]) is not None \
                     and free(s, e):
                 emit(s, e, AgencyType.AGENCY, "agency.self", canonical=issuers[0])
@@ -744,6 +753,11 @@ class AgencyFinder:
             if len(longer) == 1:
                 out[short] = longer[0]
         return out
+
+    @staticmethod
+    def _issuers_at(a: Analysis, pos: int) -> list[str] | None:
+        """The bodies that issued the part ``pos`` stands in, else those of the file's first part."""
+        return a.issuers.get(a.doc.part_at(pos).index) or a.issuers.get(0)
 
     def _issuers(self, a: Analysis) -> dict[int, list[str]]:
         """The canonical names of the bodies that issued each part: its 落款, else its title."""
