@@ -61,17 +61,22 @@ def _control_share(text: str) -> float:
     return bad / max(len(text), 1)
 
 
+def _decodings(data: bytes, encodings: tuple[str, ...]):
+    """Each of ``encodings`` that decodes ``data``, with the text it gives."""
+    for encoding in encodings:
+        try:
+            yield encoding, data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+
+
 def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
     """UTF-16 saved without a byte-order mark (some Windows tools): the text and its encoding, if the bytes
     decode so into plausible Chinese text with lines, in one byte order only; else None."""
     if len(data) % 2:
         return None
     found = []
-    for encoding in ("utf-16-le", "utf-16-be"):
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
+    for encoding, text in _decodings(data, ("utf-16-le", "utf-16-be")):
         han = sum(1 for ch in text if 0x4E00 <= ord(ch) <= 0x9FFF)
         if _plausible(text) >= _PLAUSIBLE_SHARE and _control_share(text) == 0 and han >= max(1, len(text) // 10):
             found.append((text, encoding))
@@ -99,11 +104,7 @@ def decode_bytes(data: bytes, name: str) -> Source:
     except UnicodeDecodeError:
         pass
     candidates = []
-    for encoding in ("gb18030", "big5"):
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
+    for encoding, text in _decodings(data, ("gb18030", "big5")):
         if _plausible(text) >= _PLAUSIBLE_SHARE:
             candidates.append((_common_share(text, encoding), encoding, text))
     if not candidates:
