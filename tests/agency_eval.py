@@ -36,7 +36,7 @@ import yaml
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from quantity_eval import RoleScore, Squeezed, part_bounds, run, score_keys  # noqa: E402
+from quantity_eval import RoleScore, Squeezed, part_bounds, run, score_keys, share  # noqa: E402
 
 KEYS = HERE / "expectations" / "agencies"
 DATA = HERE / "data"
@@ -217,23 +217,23 @@ class Summary:
 
     @property
     def precision(self) -> float:
-        return self.body_right / self.body_found if self.body_found else 1.0
+        return share(self.body_right, self.body_found)
 
     @property
     def recall(self) -> float:
-        return self.body_right / self.body_wanted if self.body_wanted else 1.0
+        return share(self.body_right, self.body_wanted)
 
     @property
     def canonical(self) -> float:
-        return self.canonical_right / self.body_right if self.body_right else 1.0
+        return share(self.canonical_right, self.body_right)
 
     @property
     def generic(self) -> float:
-        return self.generic_right / self.generic_wanted if self.generic_wanted else 1.0
+        return share(self.generic_right, self.generic_wanted)
 
     @property
     def generic_precision(self) -> float:
-        return self.generic_right / self.generic_found if self.generic_found else 1.0
+        return share(self.generic_right, self.generic_found)
 
 
 

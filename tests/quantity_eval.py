@@ -278,6 +278,11 @@ def score_document(key_path: Path) -> DocScore:
 
 # -- figures --------------------------------------------------------------------------------------
 
+def share(part: int, whole: int) -> float:
+    """``part`` of ``whole``; 1.0 where there is nothing to count (no miss and no error)."""
+    return part / whole if whole else 1.0
+
+
 @dataclass
 class RoleScore:
     tp: int = 0
@@ -286,11 +291,11 @@ class RoleScore:
 
     @property
     def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+        return share(self.tp, self.tp + self.fp)
 
     @property
     def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+        return share(self.tp, self.tp + self.fn)
 
     @property
     def f1(self) -> float:
@@ -339,11 +344,11 @@ class Summary:
 
     @property
     def role_accuracy(self) -> float:
-        return self.role_right / self.annotated if self.annotated else 1.0
+        return share(self.role_right, self.annotated)
 
     @property
     def deadline_accuracy(self) -> float:
-        return self.deadline_right / self.targets_found if self.targets_found else 1.0
+        return share(self.deadline_right, self.targets_found)
 
 
 def score_keys(keys: list[Path], only: str | None, score, summary):
