@@ -1,9 +1,11 @@
 """A bounded load test of `policykg serve` on loopback.
 
-``python tests/hardening/loadtest.py STORE [--clients 20] [--seconds 30]`` starts a
-server over the store, runs the named queries from ``--clients`` concurrent
+``python tests/hardening/loadtest.py STORE [--clients 20] [--seconds 30] [--abandoning 4]``
+starts a server over the store, runs the named queries from ``--clients`` concurrent
 clients for ``--seconds``, and prints throughput, latency percentiles, errors
-and the memory (RSS) of the server's processes before and after.
+and the memory (RSS) of the server's processes before and after. ``--abandoning N``
+adds N clients that send a cross product and give up on it after 1.5 s, again and
+again, as impatient users and broken scripts do; their requests are not counted.
 """
 
 from __future__ import annotations
@@ -38,7 +40,10 @@ def _rss_kb(pid: int) -> int:
     return total
 
 
-def run(url: str, pid: int, clients: int, seconds: float) -> dict:
+HEAVY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+
+
+def run(url: str, pid: int, clients: int, seconds: float, abandoning: int = 0) -> dict:
     from kg.sparql import named_queries
 
     queries = [q.text for q in named_queries().values()]
@@ -67,10 +72,21 @@ def run(url: str, pid: int, clients: int, seconds: float) -> dict:
                 if problem:
                     errors.append(problem)
 
+    abandoned = [0]
+
+    def impatient() -> None:
+        while time.monotonic() < stop:
+            try:
+                requests.post(url + "sparql", data={"query": HEAVY}, timeout=1.5)
+            except requests.RequestException:
+                with lock:
+                    abandoned[0] += 1
+
     for q in queries:  # warm up: every query once, then measure memory
         requests.post(url + "sparql", data={"query": q}, timeout=60)
     before = _rss_kb(pid)
     threads = [threading.Thread(target=client, args=(k,)) for k in range(clients)]
+    threads += [threading.Thread(target=impatient) for _ in range(abandoning)]
     began = time.monotonic()
     for t in threads:
         t.start()
@@ -83,7 +99,7 @@ def run(url: str, pid: int, clients: int, seconds: float) -> dict:
     def pct(p: float) -> float:
         return ordered[min(len(ordered) - 1, int(p * len(ordered)))] * 1000 if ordered else 0.0
 
-    return {"clients": clients, "seconds": round(elapsed, 1), "requests": len(latencies),
+    return {"clients": clients, "abandoning": abandoning, "abandoned": abandoned[0], "seconds": round(elapsed, 1), "requests": len(latencies),
             "throughput_per_s": round(len(latencies) / elapsed, 1), "errors": len(errors),
             "first_errors": errors[:3], "p50_ms": round(pct(0.50), 1), "p95_ms": round(pct(0.95), 1),
             "p99_ms": round(pct(0.99), 1), "max_ms": round(ordered[-1] * 1000, 1) if ordered else 0.0,
@@ -96,6 +112,7 @@ def main() -> None:
     parser.add_argument("store")
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--seconds", type=float, default=30.0)
+    parser.add_argument("--abandoning", type=int, default=0)
     parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args()
     tests = Path(__file__).resolve().parents[1]
@@ -104,7 +121,7 @@ def main() -> None:
 
     process, url = start("--store", args.store, "--workers", str(args.workers))
     try:
-        print(json.dumps(run(url, process.pid, args.clients, args.seconds), indent=1, ensure_ascii=False))
+        print(json.dumps(run(url, process.pid, args.clients, args.seconds, args.abandoning), indent=1, ensure_ascii=False))
     finally:
         stop(process)
 

@@ -98,6 +98,20 @@ def test_twenty_clients_for_a_few_seconds_get_no_errors_and_memory_stays_flat(st
     assert report["rss_after_mb"] <= report["rss_before_mb"] * 1.5 + 50, report
 
 
+def test_twenty_clients_get_no_errors_while_four_abandon_cross_products(store):
+    from loadtest import run
+
+    process, url = start("--store", store)
+    try:
+        report = run(url, process.pid, clients=20, seconds=8, abandoning=4)
+    finally:
+        stop(process)
+    assert report["abandoned"] >= 4, report  # the impatient clients did give up on running queries
+    assert report["errors"] == 0, report["first_errors"]
+    assert report["requests"] >= 20, report
+    assert report["rss_after_mb"] <= report["rss_before_mb"] * 1.5 + 50, report
+
+
 class _Listener:
     """A socket on 127.0.0.1 that counts the connections it is offered."""
 
