@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -217,10 +218,45 @@ def _extracting(jobs: list[tuple], workers: int):
         import multiprocessing
 
         context = multiprocessing.get_context("spawn")
-        with context.Pool(min(workers, len(jobs))) as pool:
+        _start_resource_tracker()
+        with context.Pool(min(workers, len(jobs)), _worker_start, (os.getpid(),)) as pool:
             yield pool.imap(_extract_one, jobs, chunksize=max(1, len(jobs) // (workers * 8)))
     else:
         yield map(_extract_one, jobs)
+
+
+def _worker_start(parent: int) -> None:
+    """How a build worker begins: Ctrl-C is left to the build, which stops its workers itself, and
+    the worker dies with the build (Linux's parent-death signal). Without this, a build that was
+    killed left workers that printed BrokenPipeError tracebacks over the user's terminal."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # not Linux: the worker ends at its next write instead
+        pass
+    if os.getppid() != parent:  # the build died before the signal was asked for
+        os._exit(0)
+
+
+def _start_resource_tracker() -> None:
+    """Starts multiprocessing's resource tracker, if it is not running, without its warning about
+    "leaked semaphore objects": after a killed build it frees them itself, and the warning would
+    alarm a user about something already handled."""
+    from multiprocessing import resource_tracker
+
+    key, before = "PYTHONWARNINGS", os.environ.get("PYTHONWARNINGS")
+    os.environ[key] = ",".join(filter(None, [before, "ignore:resource_tracker:UserWarning"]))
+    try:
+        resource_tracker.ensure_running()
+    finally:
+        if before is None:
+            del os.environ[key]
+        else:
+            os.environ[key] = before
 
 
 @dataclass

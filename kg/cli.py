@@ -6,6 +6,7 @@ line on stderr with exit status 1; usage errors exit with 2.
 
 from __future__ import annotations
 
+import signal
 import sys
 from pathlib import Path
 
@@ -413,4 +414,11 @@ def validate(graphs: tuple[Path, ...], store: Path | None) -> None:
 
 def main() -> None:
     """Entry point of the ``policykg`` console script."""
+    signal.signal(signal.SIGTERM, _stop)  # `serve` installs its own
     cli(prog_name="policykg")
+
+
+def _stop(signum, frame) -> None:
+    """A ``kill`` stops a command the way Ctrl-C does: the file being written is finished, the
+    workers are stopped, and the command says it was aborted."""
+    raise KeyboardInterrupt

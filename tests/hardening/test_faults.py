@@ -122,3 +122,47 @@ def test_the_order_of_the_inputs_changes_nothing(tmp_path):
     api.write(api.build(list(reversed(files))), tmp_path / "backward", with_html=False)
     for name in ("graph.ttl", "graph.trig"):
         assert (tmp_path / "forward" / name).read_bytes() == (tmp_path / "backward" / name).read_bytes()
+
+
+def _children(pid: int) -> list[int]:
+    from pathlib import Path
+
+    found = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        found += [int(c) for c in (task / "children").read_text().split()]
+    return found
+
+
+@pytest.mark.parametrize("how", [signal.SIGTERM, signal.SIGKILL])
+def test_a_build_with_workers_that_is_killed_leaves_no_workers_and_no_tracebacks(tmp_path, many, how):
+    store = tmp_path / "store"
+    process = subprocess.Popen([sys.executable, "-m", "kg", "build", str(many), "--store", str(store),
+                                "--workers", "2", "-q"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                               text=True, start_new_session=True)
+    manifest = store / "manifest.json"
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:  # kill once the workers are busy, before all is done
+        if manifest.exists() and len(json.loads(manifest.read_text(encoding="utf-8"))["files"]) >= 2:
+            break
+        time.sleep(0.05)
+    assert process.poll() is None, "the build ended before it could be killed"
+    workers = _children(process.pid)
+    assert len(workers) >= 2  # the two workers (and multiprocessing's resource tracker)
+    process.send_signal(how)
+    process.wait(timeout=60)
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(os.path.exists(f"/proc/{w}") for w in workers):
+        time.sleep(0.1)
+    left = [w for w in workers if os.path.exists(f"/proc/{w}")
+            and "Z" not in open(f"/proc/{w}/stat").read().split(")")[-1].split()[:1]]
+    assert not left, f"workers outlived the build: {left}"
+    time.sleep(1)  # what an orphan would have printed
+    errors = process.stderr.read()
+    assert "Traceback" not in errors and "leaked" not in errors, errors
+    if how == signal.SIGTERM:  # stopped as Ctrl-C stops it: aborted, and the store holds whole files
+        assert process.returncode == 1 and "Aborted" in errors
+    from kg.stores.disk import PolicyStore
+
+    held = PolicyStore(store, read_only=True)
+    for entry in held.files.values():
+        assert sum(1 for _ in held.quads(entry["graph"])) == entry["triples"]
