@@ -103,14 +103,15 @@ def doc_id(path: str | Path) -> str:
     return Path(path).stem.strip() or "document"
 
 
-def documents_in(paths: Iterable[str | Path]) -> list[Path]:
-    """Return the document files named by ``paths``, folders searched recursively, in a stable order."""
+def documents_in(paths: Iterable[str | Path], unreadable: list[str] | None = None) -> list[Path]:
+    """Return the document files named by ``paths``, folders searched recursively (hidden ones left
+    out), in a stable order. A folder inside them that cannot be read stops with an error, or, given
+    the list ``unreadable``, is described there and left out."""
     found: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
-            files = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in DOCUMENT_SUFFIXES
-                           and not any(part.startswith(".") for part in f.relative_to(p).parts))
-            if not files:
+            files = sorted(_files_under(p, unreadable))
+            if not files and not unreadable:
                 raise InputError(f"{p}: no documents in the folder (looked for {', '.join(DOCUMENT_SUFFIXES)})")
             found.extend(files)
         elif p.is_file():
@@ -119,9 +120,28 @@ def documents_in(paths: Iterable[str | Path]) -> list[Path]:
             raise InputError(f"{p}: a symbolic link that leads to no file (a loop, or its target is gone)")
         else:
             raise InputError(f"{p}: no such file")
+    if not found and unreadable:
+        raise InputError(unreadable[0])
     if not found:
         raise InputError("no documents given; name one or more files or folders")
     return found
+
+
+def _files_under(folder: Path, unreadable: list[str] | None) -> Iterable[Path]:
+    """The document files under ``folder``, symbolic links to folders not followed (no loops)."""
+    def failed(error: OSError) -> None:
+        message = (f"{error.filename}: cannot read this folder ({error.strerror}); "
+                   "its documents are left out (give read access to include them)")
+        if unreadable is None:
+            raise InputError(message)
+        unreadable.append(message)
+
+    for top, folders, names in os.walk(folder, onerror=failed):
+        folders[:] = [f for f in folders if not f.startswith(".")]
+        for name in names:
+            f = Path(top, name)
+            if not name.startswith(".") and f.suffix.lower() in DOCUMENT_SUFFIXES and f.is_file():
+                yield f
 
 
 def extract(path: str | Path, identifier: str | None = None, max_chars: int | None = None) -> "Extraction":

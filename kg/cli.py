@@ -73,7 +73,8 @@ def build(paths: tuple[Path, ...], outdir: Path | None, store: Path | None, base
 
     if outdir is None and store is None:
         raise click.UsageError("say where the graph goes: -o OUTDIR, --store PATH, or both")
-    files = api.documents_in(paths)
+    unreadable: list[str] = []
+    files = api.documents_in(paths, unreadable)
     show = not quiet and len(files) > 1 and sys.stderr.isatty()
     failures = []
     if outdir is not None:
@@ -97,6 +98,7 @@ def build(paths: tuple[Path, ...], outdir: Path | None, store: Path | None, base
             click.echo(f"store {store}: {len(report.built)} built, {len(report.unchanged)} unchanged; "
                        f"it holds {report.files} files ({report.triples} triples)")
         failures = failures or report.failures
+    failures = [*unreadable, *failures]
     for failure in failures:
         click.echo(f"Error: {failure}", err=True)
     if failures and not keep_going:

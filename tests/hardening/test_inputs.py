@@ -139,3 +139,39 @@ def test_a_link_that_leads_nowhere_is_named_so(tmp_path):
         api.documents_in([loop])
     with pytest.raises(InputError, match="no such file"):
         api.documents_in([tmp_path / "absent.txt"])
+
+
+def test_a_folder_that_cannot_be_read_is_reported_not_skipped_in_silence(tmp_path, monkeypatch):
+    import os
+
+    from click.testing import CliRunner
+
+    from kg.cli import cli
+
+    corpus = tmp_path / "corpus"
+    (corpus / "open").mkdir(parents=True)
+    (corpus / "locked").mkdir()
+    (corpus / "open" / "a.txt").write_text(SIMPLIFIED, encoding="utf-8")
+    (corpus / "locked" / "b.txt").write_text(SIMPLIFIED, encoding="utf-8")
+    scandir = os.scandir
+
+    def as_if_locked(path="."):  # what chmod 000 does to a user other than root, who runs the tests
+        if os.fspath(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", as_if_locked)
+    with pytest.raises(InputError, match="locked: cannot read this folder"):
+        api.documents_in([corpus])
+    skipped: list[str] = []
+    assert api.documents_in([corpus], skipped) == [corpus / "open" / "a.txt"]
+    assert len(skipped) == 1 and "Permission denied" in skipped[0]
+
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["build", str(corpus), "-o", str(out), "-q"])
+    assert result.exit_code == 1
+    assert "locked: cannot read this folder (Permission denied)" in result.output
+    assert (out / "graph.ttl").exists() and "/a" in (out / "graph.ttl").read_text(encoding="utf-8")
+    assert CliRunner().invoke(cli, ["build", str(corpus), "-o", str(out), "-q", "--keep-going"]).exit_code == 0
+    with pytest.raises(InputError, match="locked: cannot read"):  # nothing readable at all: one line, no build
+        api.documents_in([corpus / "locked"], [])
