@@ -119,6 +119,9 @@ class AgencyFinder:
         self.party = tuple(cfg["name"]["party_openings"])
         self.party_committee = tuple(cfg["name"]["party_committee"])
         self.party_departments = tuple(cfg["name"]["party_departments"])
+        self.party_working = dict(cfg["name"]["party_working"])
+        self.joined_fields = [(a, b) for a, b in cfg["name"]["joined_fields"]]
+        self.joined = cfg["name"]["joined_with"]  # the 和 of 住房和城乡建设
         self.city_suffix = cfg["regions"]["county_level_city"]  # 梅州 is 梅州市
         self.aside_brackets = [tuple(pair) for pair in cfg["name"]["aside_brackets"]]
         self.organ_suffixes = tuple(cfg["name"]["organ_suffixes"])
@@ -187,6 +190,7 @@ class AgencyFinder:
         names = "|".join(map(re.escape, sorted(self.level_bodies, key=len, reverse=True)))
         self._level_bodies = re.compile(names)
         self.quantified_heads = tuple(generic["quantified_heads"])
+        self._whole_heads = set(generic["quantified_heads"]) | set(generic["function_heads"])
         self.quantifiers = tuple(sorted(generic["quantifiers"], key=len, reverse=True))
         self.scopes = sorted(generic["scopes"].items(), key=lambda kv: -len(kv[0]))
         self.role_places = tuple(generic["role_places"])
@@ -212,6 +216,13 @@ class AgencyFinder:
             f"(?P<q>{'|'.join(map(re.escape, sorted(division['quantifiers'], key=len, reverse=True)))})?"
             f"(?P<set>{unit}(?:、{later})*)(?:{'|'.join(map(re.escape, division['bodies']))})?")
         self.division_followers = tuple(division["followers"])
+        pairs = generic["committees"]
+        alternatives = lambda words: "|".join(map(re.escape, sorted(words, key=len, reverse=True)))  # noqa: E731
+        self.committee_scopes = dict(pairs["scopes"])
+        self.committee_not_before = tuple(pairs["not_before"])
+        self._committees = re.compile(
+            f"(?P<scope>{alternatives(pairs['scopes'])})(?P<first>{alternatives(pairs['first'])})"
+            f"(?:(?:{alternatives(pairs['joiners'])})(?P<second>{alternatives(pairs['second'])}))?")
         self.division_acting = tuple(division["acting"])
         sets = generic["region_sets"]
         self._region_set = re.compile("|".join(sorted(sets["patterns"], key=len, reverse=True)))
@@ -236,7 +247,8 @@ class AgencyFinder:
         self._function_list = re.compile(
             f"(?P<prefix>[{prefixes}](?:{sep}[{prefixes}])*)?(?P<items>(?:{functions})"
             f"(?:{sep}(?:{functions}|[\\u4e00-\\u9fff]{{2,{int(generic['function_list_unknown'])}}}(?={sep})))*"
-            f"{sep}(?:{functions})){closer}?(?P<head>{list_heads})")
+            f"{sep}(?:{functions})){closer}?(?P<scope>{'|'.join(map(re.escape, generic['function_list_scopes']))})?"
+            f"(?:{'|'.join(map(re.escape, generic['function_list_quantifiers']))})?(?P<head>{list_heads})")
         heads = sorted(set(self.function_heads) | set(self.quantified_heads), key=len, reverse=True)
         self._generic_heads = re.compile("|".join(map(re.escape, heads)))
         self.places = gazetteer()
@@ -285,6 +297,9 @@ class AgencyFinder:
             full = self.vertical[stem].format(place=qualified[:place_len])
         if place_len and stem in self.party_committee:
             full = self.party_prefix + qualified[:place_len] + self.party_committee[0]  # 广州市委, 自治区党委: 中共…委
+        elif place_len and qualified.endswith(tuple(self.party_working)):  # 市建设交通工作党委: 中共上海市建设交通工作委员会
+            ending = next(w for w in self.party_working if qualified.endswith(w))
+            full = self.party_prefix + qualified[: len(qualified) - len(ending)] + self.party_working[ending]
         elif place_len and len(stem) > 2 and stem.startswith(self.party_committee) and stem.endswith(self.party_departments):
             full = self.party_prefix + full  # 市委组织部: 中共南充市委组织部; 市委网信办: …委网络安全和信息化委员会办公室
         if full in self.known:
@@ -412,6 +427,33 @@ class AgencyFinder:
                     or any(opening.startswith(sc) and len(sc) > 1 and lvl != "central" for sc, lvl in self.scopes)):
                 yield start, end, level  # 各地区, 地方人民政府, 县级以上人民政府, 事发地人民政府; not 市人民政府
 
+    def _committee_pairs(self, text: str):
+        """地方各级党委和政府, 同级党委、政府: the Party committees and the governments of a class of places,
+        each a generic actor, the second named with the scope of the first."""
+        for m in self._committees.finditer(text):
+            if text.startswith(self.committee_not_before, m.end()):
+                continue  # 各级党委书记: persons
+            scope, level = m["scope"], self.committee_scopes[m["scope"]]
+            yield m.start(), m.end("first"), scope + m["first"], level
+            if m["second"]:
+                yield m.start("second"), m.end(), scope + m["second"], level
+
+    def _run_together(self, text: str, s: int, e: int) -> list[tuple[int, int]]:
+        """各地区各部门: generic actors written one after the other without a mark, each its own; a part
+        ends with a head and the next opens with a quantifier."""
+        def whole(part: str) -> bool:  # 各地区, 各部门, 各地: a quantifier and a head, nothing else
+            q = next((q for q in self.quantifiers if part.startswith(q)), None)
+            return part in self.standing_alone or (q is not None and part[len(q):] in self._whole_heads)
+
+        parts, start = [], s
+        for k in range(s + 2, e - 1):
+            if text.startswith(self.quantifiers, k) and whole(text[start:k]):
+                parts.append((start, k))
+                start = k
+        if parts and not whole(text[start:e]):
+            return [(s, e)]
+        return [*parts, (start, e)]
+
     def _titled(self, text: str, end: int) -> bool:
         """The name ending at ``end`` is part of a person's title (中国科学院院士), alone or in a list of
         names that share it (中国科学院、中国工程院院士)."""
@@ -534,6 +576,7 @@ class AgencyFinder:
         return None
 
     def _expand(self, stem: str) -> str:
+        stem = self._join_fields(stem)
         for short in sorted(self.stems, key=len, reverse=True):
             if stem.endswith(short) and (stem == short or not stem.endswith(self.stems[short])):
                 return stem[: len(stem) - len(short)] + self.stems[short]
@@ -541,6 +584,16 @@ class AgencyFinder:
         if stem.endswith(short) and len(stem) >= least and stem.count(short) == 1 and not stem.startswith(self.party):
             return stem[: len(stem) - len(short)] + full  # 交通委: 交通委员会; not 市委政法委, 中共广州市委
         return stem
+
+    def _join_fields(self, stem: str) -> str:
+        """住房城乡建设管理委: 住房和城乡建设管理委, the first pair of fields its full name joins with 和."""
+        if not stem.endswith(tuple(self.run_together_heads)):
+            return stem
+        found = [(stem.find(a + b), a, b) for a, b in self.joined_fields if a + b in stem]
+        if not found:
+            return stem
+        k, a, b = min(found)
+        return stem[:k] + a + self.joined + b + stem[k + len(a) + len(b):]
 
     def _leading_place(self, name: str) -> int:
         for length in range(min(len(name), 12), 1, -1):
@@ -634,6 +687,10 @@ class AgencyFinder:
                 pos = e + 1
                 if not free(s, e):
                     continue
+                if m["scope"] == self.central_scope and item in self.central_functions:
+                    # 发展改革、财政等国务院有关职能部门: the central bodies of these functions
+                    emit(s, e, AgencyType.AGENCY, "agency.function", canonical=self.central_functions[item])
+                    continue
                 own = self.functions.get(item, ("",))[0]
                 # 区教育部门, but 区妇联: a people's organisation is no department
                 department = item not in self.functions or (own.endswith(self.office_endings) and "{region}" not in own)
@@ -648,12 +705,16 @@ class AgencyFinder:
         for s, e, level in self._division_sets(text, tokens):
             if free(s, e):
                 emit(s, e, AgencyType.GENERIC, "agency.generic", level=level)
+        for s, e, canonical, level in self._committee_pairs(text):
+            if free(s, e):
+                emit(s, e, AgencyType.GENERIC, "agency.generic", canonical=canonical, level=level)
         generic = sorted(set(self._generic_actors(text, tokens, a.segmenter.tag)), key=lambda c: (c[0] - c[1], c[0]))
         for s, e, level in generic:  # the longest first: 县级以上地方人民政府医疗保障行政部门, not its 人民政府
             if free(s, e) and text.startswith(self.unique_scopes, s) and not self._is_generic(text[s:e]):
                 emit(s, e, AgencyType.AGENCY, "agency.unique", canonical=text[s:e])  # 国家级经办机构: one body
             elif free(s, e):
-                emit_function(s, e, text[s:e], level=level)
+                for ps, pe in self._run_together(text, s, e):
+                    emit_function(ps, pe, text[ps:pe], level=level)
         for s, e, canonical, level in self._shared_quantifiers(text, found.agencies, free):
             emit(s, e, AgencyType.GENERIC, "agency.generic", canonical=canonical, level=level)
         for s, e, (canonical, kind) in self.lexicon.finditer(text, tokens):
@@ -825,6 +886,10 @@ class AgencyFinder:
                         continue
                 if (w in self.breaks or (tag(w) in self.break_tags and w not in self.name_words)
                         or not is_han(w) or end - w_start > self.max_length):
+                    before = tokens.word_at(w_start - 1) if w_start > 0 else None
+                    if w in self.breaks and is_han(w) and before and before[2] in prefixes and (
+                            before[0] == 0 or not is_han(text[before[0] - 1])):
+                        start = before[0]  # 市|建设|交通工作党委: a word that breaks names elsewhere, after a prefix
                     break
                 cut = next((p for p in self.opening_prefixes if w.endswith(p) and len(w) > len(p)), None) or next(
                     (p for p in prefixes if w.endswith(p) and w[:-len(p)] in self.prefix_cut_after), None)  # 3|月区|经发局

@@ -66,7 +66,7 @@ class ResponsibilityFinder:
         agencies = load_toml("agencies.toml")
         self.list_heads = sorted(agencies["generic"]["function_list_heads"], key=len, reverse=True)
         prefixes = "".join(sorted(p for p in agencies["regions"]["relative"] if len(p) == 1))
-        self.shared_prefix = re.compile(f"[{prefixes}](?:、[{prefixes}])+")
+        self.shared_prefix = re.compile(f"[{prefixes}](?:、[{prefixes}])*")  # 市、区 or 市 of 市发展改革、财政等部门
         self.role_nouns = dict(subject["role_nouns"])
         self.involved = [compile_pattern(p, "responsibilities.toml involved") for p in cfg["involved"]["patterns"]]
         self.clause_marks = cfg["assignments"]["segment_separators"] + cfg["assignments"]["clause_separators"]
@@ -227,7 +227,7 @@ class ResponsibilityFinder:
             pos += len(marker)
         spans = _spans(a, pos, end)
         shared = self.shared_prefix.match(text, pos)  # 市、区教育、公安…: the prefix the list shares
-        if shared and shared.end() in spans:
+        if shared and shared.end() in spans and pos not in spans:
             pos = shared.end()
         leads, supports, supporting = [], [], False
         while pos < end:
@@ -257,11 +257,13 @@ class ResponsibilityFinder:
             return leads, supports, pos + 1  # 区财政金融局：负责保证…经费: a member's duties, one body to a line
         after = pos + next((len(c) for c in self.list_closers if text.startswith(c, pos)), 0)
         if after > pos:  # …残联等单位按照各自职责主动配合: the list's head
+            opened = after
             after += next((len(h) for h in self.list_heads if text.startswith(h, after)), 0)
             if after in spans:  # 市委组织部、…市数据局等相关部门: a generic actor closing the list acts with it
                 after, records = spans[after]
                 (supports if supporting else leads).extend(records)
-            pos = after if text[after:after + 1] in self.clause_marks else pos
+            # past the head where one closes the list (发展改革、财政等国务院有关职能部门要…)
+            pos = after if after > opened or text[after:after + 1] in self.clause_marks else pos
         manner = self._manner_at(text, after)
         if manner is None and after < len(text) and text[after] in self.clause_marks:
             manner = self._manner_at(text, after + 1)  # …等相关部门，结合职能分工，细化…

@@ -78,10 +78,48 @@ def test_a_name_stops_at_a_person_or_a_place(extract_text):
 
 
 @pytest.mark.parametrize("text", [
-    "村民委员会依法开展工作。", "设立“三农”金融事业部。", "各级党委和政府要加强领导。", "不断优化经济布局。",
+    "村民委员会依法开展工作。", "设立“三农”金融事业部。", "不断优化经济布局。", "各级党委书记要带头。",
 ])
 def test_kinds_of_bodies_are_not_agencies(extract_text, text):
     assert agencies(extract_text, "关于某事的意见\n" + text) == []
+
+
+@pytest.mark.parametrize("text, wanted", [
+    # the Party committees and the governments of a class of places: two generic actors, the second
+    # named with the scope of the first (as 各级人民政府 is one)
+    ("各级党委和政府要加强领导。", [("各级党委", "各级党委"), ("政府", "各级政府")]),
+    ("省（自治区、直辖市）党委、政府应当结合实际。", [("省（自治区、直辖市）党委", "省（自治区、直辖市）党委"),
+                                           ("政府", "省（自治区、直辖市）政府")]),
+    ("向同级党委和政府报告。", [("同级党委", "同级党委"), ("政府", "同级政府")]),
+    # generic actors written one after the other: each its own
+    ("各地区各部门要抓好落实。", [("各地区", "各地区"), ("各部门", "各部门")]),
+])
+def test_classes_of_committees_and_governments_are_generic_actors(extract_text, text, wanted):
+    found = agencies(extract_text, "关于某事的意见\n" + text)
+    assert [(name, canonical) for name, canonical, _ in found] == wanted
+    assert {kind for _, _, kind in found} == {"GenericActor"}
+
+
+def test_a_list_of_functions_under_the_state_council_names_the_central_bodies(extract_text):
+    text = "关于某事的意见\n发展改革、财政、能源、林草等国务院有关职能部门要履行职责。"
+    found = agencies(extract_text, text)
+    assert [canonical for _, canonical, kind in found if kind == "Agency"] == [
+        "国家发展和改革委员会", "财政部", "国家能源局", "国家林业和草原局"]
+    assert ("国务院有关职能部门", "国务院有关职能部门", "GenericActor") in found
+
+
+@pytest.mark.parametrize("written, full", [
+    ("市住房城乡建设管理委", "上海市住房和城乡建设管理委员会"),  # the first pair of fields joined with 和, once
+    ("市经济信息化委", "上海市经济和信息化委员会"),
+    ("市文化广电旅游局", "上海市文化广电和旅游局"),
+    ("市卫生健康委", "上海市卫生健康委员会"),  # no 和 in its full name
+    ("市建设交通工作党委", "中共上海市建设交通工作委员会"),
+    ("市高院", "上海市高级人民法院"),
+    ("市机管局", "上海市机关事务管理局"),
+])
+def test_everyday_short_forms_of_local_bodies_expand_by_their_grammar(extract_text, written, full):
+    text = f"上海市人民政府办公厅关于某事的通知\n一、任务\n{written}要加强协调。"
+    assert (written, full, "Agency") in agencies(extract_text, text)
 
 
 def test_a_team_whose_units_are_assigned_is_mentioned(extract_text):
