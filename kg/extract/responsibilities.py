@@ -62,6 +62,10 @@ class ResponsibilityFinder:
         self.copulas = sorted(subject["copulas"], key=len, reverse=True)
         self.max_unknown_unit = int(subject["max_unknown_unit"])
         self.manners = sorted(subject["manners"], key=len, reverse=True)
+        clause = subject["manner_clauses"]
+        self.manner_openers = tuple(clause["openers"])
+        self.manner_clause_max = int(clause["max_length"])
+        self.modifier_end, self.modifier_max = subject["modifier"]["end"], int(subject["modifier"]["max_length"])
         self.duty_colons = tuple(subject["duty_colons"])
         agencies = load_toml("agencies.toml")
         self.list_heads = sorted(agencies["generic"]["function_list_heads"], key=len, reverse=True)
@@ -226,6 +230,11 @@ class ResponsibilityFinder:
         if marker:
             pos += len(marker)
         spans = _spans(a, pos, end)
+        if pos not in spans:  # 承担重要生态环境保护职责的发展改革、…等部门要…: a modifier ending in 的 before them
+            k = next((k for k in range(pos, min(end, pos + self.modifier_max)) if text[k] in self.clause_marks
+                      or (text.startswith(self.modifier_end, k) and k + len(self.modifier_end) in spans)), None)
+            if k is not None and text.startswith(self.modifier_end, k):
+                pos = k + len(self.modifier_end)
         shared = self.shared_prefix.match(text, pos)  # 市、区教育、公安…: the prefix the list shares
         if shared and shared.end() in spans and pos not in spans:
             pos = shared.end()
@@ -266,7 +275,7 @@ class ResponsibilityFinder:
             pos = after if after > opened or text[after:after + 1] in self.clause_marks else pos
         manner = self._manner_at(text, after)
         if manner is None and after < len(text) and text[after] in self.clause_marks:
-            manner = self._manner_at(text, after + 1)  # …等相关部门，结合职能分工，细化…
+            manner = self._manner_at(text, after + 1) or self._manner_clause(a, after + 1, end)  # …等相关部门，结合职能分工，细化…
             after += 1 if manner else 0
         if manner:  # how the units act (国务院有关部门按照职责分工，组织做好…)
             after += len(manner)
@@ -319,6 +328,19 @@ class ResponsibilityFinder:
     def _manner_at(self, text: str, pos: int) -> str | None:
         """The phrase of how units act that opens at ``pos`` (按照职责分工, 结合职能分工, 依法), if any."""
         return next((m for m in self.manners if text.startswith(m, pos)), None)
+
+    def _manner_clause(self, a: Analysis, pos: int, end: int) -> str | None:
+        """A clause of how the units act, between commas after them (…等国务院有关职能部门，根据部门“三定”
+        规定…确定的相关职责，梳理…): an opener, then up to the next comma, a verb after it; or None."""
+        text = a.text
+        if not text.startswith(self.manner_openers, pos):
+            return None
+        k = pos
+        while k < min(end, pos + self.manner_clause_max) and text[k] not in self.clause_marks:
+            k += 1
+        if k >= end or text[k] not in self.clause_marks or k + 1 >= end or a.tag_at(k + 1) not in self.verb_tags:
+            return None
+        return text[pos:k]
 
     def _unknown_unit(self, text: str, pos: int, end: int, spans: dict) -> int | None:
         """Where a list of units holds one this reader does not know, the offset of its separator.
