@@ -66,6 +66,7 @@ class ResponsibilityFinder:
         self.manner_openers = tuple(clause["openers"])
         self.manner_clause_max = int(clause["max_length"])
         self.modifier_end, self.modifier_max = subject["modifier"]["end"], int(subject["modifier"]["max_length"])
+        self.modifier_breaks = set(subject["modifier"]["break_tags"])
         self.duty_colons = tuple(subject["duty_colons"])
         agencies = load_toml("agencies.toml")
         self.list_heads = sorted(agencies["generic"]["function_list_heads"], key=len, reverse=True)
@@ -233,8 +234,9 @@ class ResponsibilityFinder:
         if pos not in spans:  # 承担重要生态环境保护职责的发展改革、…等部门要…: a modifier ending in 的 before them
             k = next((k for k in range(pos, min(end, pos + self.modifier_max)) if text[k] in self.clause_marks
                       or (text.startswith(self.modifier_end, k) and k + len(self.modifier_end) in spans)), None)
-            if k is not None and text.startswith(self.modifier_end, k):
-                pos = k + len(self.modifier_end)
+            if k is not None and text.startswith(self.modifier_end, k) and not any(
+                    a.tag_at(j) in self.modifier_breaks for j in range(pos, k) if a.tokens.is_boundary(j)):
+                pos = k + len(self.modifier_end)  # not …同以习近平同志为核心的党中央: no preposition in it
         shared = self.shared_prefix.match(text, pos)  # 市、区教育、公安…: the prefix the list shares
         if shared and shared.end() in spans and pos not in spans:
             pos = shared.end()
