@@ -171,6 +171,15 @@ class AgencyFinder:
         bodies = "|".join(map(re.escape, self.branch_forms))
         heads = "|".join(map(re.escape, sorted(branches["heads"], key=len, reverse=True)))
         self.branch = re.compile(f"(?:{bodies})[\\u4e00-\\u9fff]{{2,{int(branches['place_length'])}}}?(?:{heads})")
+        self.branch_heads = sorted(branches["heads"], key=len, reverse=True)
+        self.branch_next = re.compile(f"\u3001(?P<office>[\\u4e00-\\u9fff]{{2,{int(branches['place_length'])}}}?(?:{heads}))")
+        created = cfg["created"]
+        self.created_titles = tuple(created["titles"])
+        self.created_words = tuple(created["words_going_on"])
+        self._created = re.compile(
+            f"(?:^|(?<=[\\s\u3000\uff0c\u3002\uff1b\uff1a\u3001\uff09)])|{created['article']})(?P<name>[\\u4e00-\\u9fff]"
+            f"{{{int(created['min_name'])},{int(created['max_name'])}}}?(?:{'|'.join(map(re.escape, created['heads']))}))"
+            f"(?={'|'.join(map(re.escape, sorted(created['duty_words'], key=len, reverse=True)))})")
         self.patterns = [
             (p["id"], _agency_type(p["type"], f"agencies.toml pattern {p['id']}"), compile_pattern(p["pattern"], f"agencies.toml pattern {p['id']}"))
             for p in cfg["patterns"]["patterns"]
@@ -257,7 +266,9 @@ class AgencyFinder:
     def words(self) -> list[str]:
         """Words the segmenter should keep whole."""
         return ([w for w in self.known if len(w) <= 12] + [h.head for h in self.heads if len(h.head) > 1]
-                + sorted(self.self_references) + list(self.role_places))
+                + sorted(self.self_references) + list(self.role_places)
+                # 应急管理部门 whole: else a name it opens with (应急管理部) leaves 门 to the next word (门要)
+                + [f + self.bare_head for f in self.function_names])
 
     # -- naming --------------------------------------------------------------
     def resolve(self, name: str, regions: dict[str, str]) -> tuple[str, str | None]:
@@ -390,6 +401,9 @@ class AgencyFinder:
             if word_end != end or word in self.non_agencies:
                 continue  # the head ends no word (部门化), or the word only looks like one (用人单位)
             start = min(word_start, m.start())
+            straddled = tokens.word_at(start)
+            if straddled and straddled[0] < start and is_han(straddled[2]):
+                start = straddled[0]  # 应急管理部|门: a name the segmenter keeps whole ends inside the head
             word_starts = {0}
             while start > 0 and end - start < self.generic_max:
                 ws, we, w = tokens.word_at(start - 1)
@@ -399,10 +413,17 @@ class AgencyFinder:
                 # (节能 is a verb to it); not before a bare 部门 (内部转化部门) unless it is a function (统计部门)
                 domain = start == word_start and m.group() in self.function_heads and (
                     m.group() != self.bare_head or w in self.functions)
+                cut = next((p for p in self.opening_prefixes if w.endswith(p) and len(w) > len(p)), None)
+                if cut and w[-len(cut) - 1] in self.particles and start == we:
+                    word_starts = {k + len(cut) for k in word_starts} | {0}
+                    start = we - len(cut)  # 组由省|应急管理部门: the segmenter glued the prefix to what stands before
+                    break
                 if not (w in self.generic_words or (is_han(w) and (tag(w) in self.generic_tags or domain))):
                     break
                 word_starts = {k + start - ws for k in word_starts} | {0}
                 start = ws
+            while text[start] in self.particles and end - start > len(m.group()):
+                start += 1  # 由省|应急管理部门: the segmenter glued 由 to the prefix
             name = text[start:end]
             opening = name[: len(name) - len(m.group())]
             # 细化省市有关部门: the name opens at the first word that opens with a scope or quantifier
@@ -426,6 +447,36 @@ class AgencyFinder:
                     any(q in opening for q in self.quantifiers) or opening.startswith(self.role_places)
                     or any(opening.startswith(sc) and len(sc) > 1 and lvl != "central" for sc, lvl in self.scopes)):
                 yield start, end, level  # 各地区, 地方人民政府, 县级以上人民政府, 事发地人民政府; not 市人民政府
+
+    def _shared_bodies(self, text: str, units: list) -> dict[int, str]:
+        """Places listed before a place and a body, with 、 between them, share the body (广州、深圳、珠海边检总站;
+        广州、深圳海关): the start of each such place, to its name with the body."""
+        def place_length(name: str) -> int:  # 珠海 of 珠海边检总站: a city's name without its 市 counts here
+            return self._leading_place(name) or next(
+                (k for k in range(min(len(name), 4), 1, -1) if self.places.get(name[:k] + self.city_suffix)), 0)
+
+        shared: dict[int, str] = {}
+        run: list = []
+        for unit in units:
+            place = place_length(unit.name)
+            if place == len(unit.name):
+                run.append(unit)
+                continue
+            if run and place and text[run[-1].end:unit.start] == self.function_separator:
+                body = unit.name[place:]
+                shared[unit.start] = unit.name[:place] + body
+                for k in range(len(run) - 1, -1, -1):
+                    shared[run[k].start] = run[k].name + body
+                    if k and text[run[k - 1].end:run[k].start] != self.function_separator:
+                        break
+            run = []
+        return shared
+
+    def _created_names(self, text: str) -> list[str]:
+        """The bodies a document sets up and names by their work (第十一条 调查评估组实行…, （一）技术组负责…)."""
+        names = {m["name"] for m in self._created.finditer(text)}
+        return sorted((n for n in names if not n.startswith(self.generic_openers) and not n.startswith(self.generic)),
+                      key=len, reverse=True)
 
     def _committee_pairs(self, text: str):
         """地方各级党委和政府, 同级党委、政府: the Party committees and the governments of a class of places,
@@ -669,11 +720,23 @@ class AgencyFinder:
                 span = m.span("name") if "name" in pattern.groupindex else m.span()
                 if free(*span):
                     emit(*span, kind, rule, canonical=text[span[0]:span[1]])
+        for name in self._created_names(text):
+            for m in re.finditer(re.escape(name), text):
+                s, e = m.span()
+                if free(s, e) and not text.startswith(self.created_titles + self.created_words, e) \
+                        and (s == 0 or not is_han(text[s - 1]) or tokens.is_boundary(s)):
+                    emit(s, e, AgencyType.AGENCY, "agency.created", canonical=name)
         for m in self.branch.finditer(text):
             opening = self._body_at(m.group())
             if free(m.start(), m.end()) and self._branch_place(m.group()[len(opening):]):
                 emit(m.start(), m.end(), AgencyType.AGENCY, "agency.branch",
                      canonical=self.branch_openings[opening] + m.group()[len(opening):])
+                pos, head = m.end(), next(h for h in self.branch_heads if m.group().endswith(h))
+                while (n := self.branch_next.match(text, pos)) and free(*n.span("office")) and n["office"].endswith(head) \
+                        and self._branch_place(n["office"]):  # …广东省分行、深圳市分行: the same body's, of the same kind
+                    emit(*n.span("office"), AgencyType.AGENCY, "agency.branch",
+                         canonical=self.branch_openings[opening] + n["office"])
+                    pos = n.end()
         for m in self._function_list.finditer(text):
             items = m["items"].split(self.function_separator)
             if 2 * sum(item in self.functions for item in items) <= len(items):
@@ -718,7 +781,8 @@ class AgencyFinder:
         for s, e, canonical, level in self._shared_quantifiers(text, found.agencies, free):
             emit(s, e, AgencyType.GENERIC, "agency.generic", canonical=canonical, level=level)
         for s, e, (canonical, kind) in self.lexicon.finditer(text, tokens):
-            if free(s, e) and not self._titled(text, e) and not self.document_number.match(text, e):
+            if free(s, e) and not self._titled(text, e) and not self.document_number.match(text, e) \
+                    and not text.startswith(self.bare_head, e - 1):  # 省应急管理部门: a function, not 应急管理部
                 start = self._relative_prefix(tokens, s)
                 if start < s:
                     emit(start, e, kind, "agency.lexicon")
@@ -727,10 +791,15 @@ class AgencyFinder:
         a.assignments = self.assignments(text)
         for assignment in a.assignments:
             prefix = ""
+            shared = self._shared_bodies(text, assignment.units)
             for unit in assignment.units:
                 own = next((p for p, _ in self.relative if unit.name.startswith(p)), None)
                 prefix = own if own else prefix
                 if not free(unit.start, unit.end) or self._is_generic(unit.name):
+                    continue
+                if unit.start in shared:  # 广州、深圳、珠海边检总站: 广州 names 广州边检总站
+                    emit(unit.start, unit.end, AgencyType.AGENCY, "agency.assignment",
+                         canonical=self.resolve(shared[unit.start], found.regions)[0])
                     continue
                 if unit.name in self.non_agencies:
                     continue  # 县级市 of 各区、县级市

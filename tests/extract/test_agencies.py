@@ -461,3 +461,25 @@ def test_a_body_spelled_out_once_names_its_abbreviations(extract_text):
     assert found == [("区经济发展局", "平潭综合实验区经济发展局"), ("区经发局", "平潭综合实验区经济发展局"),
                      ("区财政金融局", "平潭综合实验区财政金融局"), ("区交通与建设局", "平潭综合实验区交通与建设局"),
                      ("区交建局", "平潭综合实验区交通与建设局")]
+
+
+def test_a_body_the_document_sets_up_is_named_wherever_it_acts(extract_text):
+    text = ("广东省人民政府办公厅关于印发某办法的通知\n第五条 调查评估组由省应急管理部门组建。\n"
+            "第六条 调查评估组实行组长负责制，内设技术组、管理组。\n（一）技术组负责查明灾害情况。\n"
+            "（二）管理组负责查明管理情况。\n第七条 调查评估组组长主持会议，调查评估组成员应当回避。"
+            "公安机关配合调查评估组开展工作。")
+    found = agencies(extract_text, text)
+    groups = [name for name, _, kind in found if name.endswith("组")]
+    # 调查评估组 five times, three as a body (not where 组长 or 成员 follows), 技术组 and 管理组 twice each
+    assert sorted(groups) == sorted(["调查评估组"] * 3 + ["技术组"] * 2 + ["管理组"] * 2)
+    assert ("省应急管理部门", "广东省应急管理厅", "Agency") in found  # a function, not the ministry 应急管理部
+
+
+def test_offices_listed_before_one_share_its_body(extract_text):
+    text = ("广东省人民政府办公厅关于印发某方案的通知\n一、任务\n1.做好工作。（广州、深圳、珠海边检总站，"
+            "人民银行广东省分行、深圳市分行，人民银行湖北省分行、湖北金融监管局按职责分工负责）")
+    found = {(name, canonical) for name, canonical, _ in agencies(extract_text, text)}
+    assert {("广州", "广州出入境边防检查总站"), ("深圳", "深圳出入境边防检查总站"),
+            ("珠海边检总站", "珠海出入境边防检查总站"), ("深圳市分行", "中国人民银行深圳市分行")} <= found
+    # an office of another kind after a branch is no branch of the same body
+    assert not any(canonical.startswith("中国人民银行湖北金融") for _, canonical in found)

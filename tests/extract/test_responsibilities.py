@@ -290,3 +290,12 @@ def test_a_members_duties_after_a_colon_are_its_own(extract_text):
             "区公安局：密切注视社会动态。\n经费：100万元。")
     found = {(r.agency, r.role.value) for r in extract_text(text).responsibilities if r.role.value != "issued"}
     assert found == {("平潭综合实验区财政金融局", "lead"), ("平潭综合实验区公安局", "lead")}
+
+
+def test_units_carried_to_every_later_item_with_one_by_one_written_out(extract_text):
+    text = ("广东省人民政府办公厅关于印发某方案的通知\n一、任务\n（一）提升服务。内容。（省商务厅牵头，"
+            "各地级以上市人民政府按职责分工负责，以下均需各地级以上市人民政府落实，不再一一列出）\n"
+            "（二）增强物流。内容。（省交通运输厅负责）\n")
+    found = {(r.agency, r.role.value, r.subject.key) for r in extract_text(text).responsibilities}
+    carried = {key for agency, role, key in found if agency.endswith("地级以上市人民政府")}
+    assert len(carried) == 2, found  # both items, not only the first
