@@ -67,6 +67,7 @@ class ResponsibilityFinder:
         self.manner_clause_max = int(clause["max_length"])
         self.modifier_end, self.modifier_max = subject["modifier"]["end"], int(subject["modifier"]["max_length"])
         self.modifier_breaks = set(subject["modifier"]["break_tags"])
+        self.not_acting = tuple(subject["not_acting"])
         self.duty_colons = tuple(subject["duty_colons"])
         agencies = load_toml("agencies.toml")
         self.list_heads = sorted(agencies["generic"]["function_list_heads"], key=len, reverse=True)
@@ -275,7 +276,7 @@ class ResponsibilityFinder:
                 (supports if supporting else leads).extend(records)
             # past the head where one closes the list (发展改革、财政等国务院有关职能部门要…)
             pos = after if after > opened or text[after:after + 1] in self.clause_marks else pos
-        manner = self._manner_at(text, after)
+        manner = self._manner_at(text, after) or self._manner_clause(a, after, end)  # …等中央金融管理部门根据…需要，研究…
         if manner is None and after < len(text) and text[after] in self.clause_marks:
             manner = self._manner_at(text, after + 1) or self._manner_clause(a, after + 1, end)  # …等相关部门，结合职能分工，细化…
             after += 1 if manner else 0
@@ -308,6 +309,13 @@ class ResponsibilityFinder:
         # is their duty whatever jieba tags it (…等相关部门，结合职能分工，细化举措…)
         acts = pos < end and (a.tokens.word_at(pos) or (0, 0, ""))[0] == pos and (
             (in_measure and a.tag_at(pos) in self.verb_tags) or (manner is not None and is_han(text[pos])))
+        # the units opening a sentence of a measure are its subject, whatever stands between them and the
+        # verb (上海市人民政府定期向…报送…), unless a permission or no predicate follows
+        sentence = a.doc.sentence_at(start)
+        in_item = any(a.enclosing(kind, start) for kind in ("measure", "task", "guarantee"))  # not a rule book's article
+        opens = in_item and sentence is not None and start in (sentence.start, self._after_marker(a, sentence)) \
+            and pos < end and is_han(text[pos]) and not text.startswith(self.not_acting, pos)
+        acts = acts or opens
         if not (duty or acts or ((marker or supporting) and in_measure)):
             return None  # without a duty word, 由, 会同 and a verb mark the acting agency only inside a measure
         stop = pos + (len(duty) if duty else 0)
@@ -330,6 +338,11 @@ class ResponsibilityFinder:
     def _manner_at(self, text: str, pos: int) -> str | None:
         """The phrase of how units act that opens at ``pos`` (按照职责分工, 结合职能分工, 依法), if any."""
         return next((m for m in self.manners if text.startswith(m, pos)), None)
+
+    @staticmethod
+    def _after_marker(a: Analysis, sentence) -> int:
+        """Where a sentence's text opens after its item's marker (一、各地各部门要…: at 各)."""
+        return next((sec.heading_start for sec in a.doc.sections if sec.marker_start == sentence.start), sentence.start)
 
     def _manner_clause(self, a: Analysis, pos: int, end: int) -> str | None:
         """A clause of how the units act, between commas after them (…等国务院有关职能部门，根据部门“三定”
