@@ -484,7 +484,7 @@ class AgencyFinder:
         for m in self._committees.finditer(text):
             if text.startswith(self.committee_not_before, m.end()):
                 continue  # 各级党委书记: persons
-            scope, level = m["scope"], self.committee_scopes[m["scope"]]
+            scope, level = m["scope"], self.committee_scopes[m["scope"]] or None
             yield m.start(), m.end("first"), scope + m["first"], level
             if m["second"]:
                 yield m.start("second"), m.end(), scope + m["second"], level
