@@ -483,3 +483,10 @@ def test_offices_listed_before_one_share_its_body(extract_text):
             ("珠海边检总站", "珠海出入境边防检查总站"), ("深圳市分行", "中国人民银行深圳市分行")} <= found
     # an office of another kind after a branch is no branch of the same body
     assert not any(canonical.startswith("中国人民银行湖北金融") for _, canonical in found)
+
+
+@pytest.mark.parametrize("written", ["地级以上市人民政府", "上级人民政府", "同级人民政府", "本级人民政府"])
+def test_governments_named_by_their_rank_are_a_class(extract_text, written):
+    # every prefecture-level city's government, the one above the actor's: no single body answers for them
+    found = agencies(extract_text, f"广东省人民政府关于某事的通知\n一、任务\n{written}要加强组织领导。")
+    assert (written, written, "GenericActor") in found
