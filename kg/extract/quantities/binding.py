@@ -280,9 +280,9 @@ class Binder:
             after = m.right
             if k + 1 in asides:
                 after = asides[k + 1][1] + 1
-            rest = [x for x in mentions[k + 1:] if x.start >= after]
-            nxt = rest[0].start if rest else ce
-            if rest:  # 200名技能突出人才、2000名…: the list mark ends this one's object
+            following = next((x for x in mentions[k + 1:] if x.start >= after), None)  # the next figure only
+            nxt = following.start if following else ce
+            if following:  # 200名技能突出人才、2000名…: the list mark ends this one's object
                 nxt = self._before_separator(text, after, nxt)
             left = m.per_start if m.per_start >= 0 else m.left  # the change verb stays in the indicator (国内生产总值增长)
             if k:

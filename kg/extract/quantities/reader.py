@@ -17,6 +17,8 @@ section's year, else (for 现有, 目前) the document's own year.
 
 from __future__ import annotations
 
+import bisect
+
 import re
 
 from kg.extract.base import Analysis, strip_span
@@ -156,6 +158,15 @@ class QuantityReader:
         sentence_period = None
         excluded = [(m.start, m.end) for m in every if m.kind != "span"]  # 3年内不得…: a span is a length of time too
         spans = {m.start for m in every if m.kind == "span"}
+        starts = [m.start for m in moments]
+        ordered = starts == sorted(starts)
+        near = self.roles.clue_reach * 4  # an indicator, carried or not, lies within this of its figure
+
+        def moments_near(m) -> list[Moment]:  # not all of a long line's times for each of its figures
+            if not ordered:
+                return moments
+            return moments[bisect.bisect_left(starts, m.start - near):bisect.bisect_right(starts, m.right + near)]
+
         for cs, ce in a.clauses(start, sentence.end, _CLAUSES):
             if cs > sentence.start and text[cs - 1] in self.segment_marks:
                 sentence_period = None  # a period word holds only up to the next ；
@@ -174,7 +185,7 @@ class QuantityReader:
                 m = r.mention
                 q = m.quantity
                 indicator = self.binder.carried(r.indicator, previous_indicator)
-                indicator = _without(indicator, text, moments, self.joining)
+                indicator = _without(indicator, text, moments_near(m), self.joining)
                 if not _HAN.search(indicator) and previous_indicator and (
                         text[m.left:m.start] in self.roles.reach_words or self.binder.listed(text, previous_end, m.words_start)):
                     indicator = previous_indicator  # 由…的3000亿元增长到5000亿元, 分别增长4%、6%: the same indicator

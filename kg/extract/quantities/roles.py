@@ -93,9 +93,12 @@ class Clues:
         self.text = a.text
         m = r.mention
         self.m = m
-        self.before = self.text[m.clause[0]:m.words_start]  # the clause before the number's words
-        self.after = self.text[m.right:m.clause[1]]
-        self.sentence_before = self.text[sentence[0]:m.words_start]
+        # the clause before the number's words, and after: at most `clue_reach` characters each way, so a
+        # line without punctuation (one clause of 200,000 characters) costs no more per figure than a clause
+        reach = decider.clue_reach
+        self.before = self.text[max(m.clause[0], m.words_start - reach):m.words_start]
+        self.after = self.text[m.right:min(m.clause[1], m.right + reach)]
+        self.sentence_before = self.text[max(sentence[0], m.words_start - 4 * reach):m.words_start]
 
     def __getitem__(self, name: str) -> bool:
         if name in self.extra:
@@ -160,7 +163,7 @@ class Clues:
         if text.startswith(d.not_class_starts, m.end):
             return False  # 500千伏的…, 30亿元以上: a particle or a bound, not a noun
         anchor = m.end
-        for later in d.binder.finder.reader.quantities(text, m.end, m.clause[1]):
+        for later in d.binder.finder.reader.quantities(text, m.end, min(m.clause[1], m.end + d.clue_reach)):
             between = text[anchor:later.start]
             if later.unit in d.count_units or (later.unit and later.unit != q.unit and is_han(between)):
                 # a noun between grade and count (变电站), not a verb (5个方面细化提出22项)
@@ -524,6 +527,7 @@ class RoleDecider:
         self.procedure_verbs = tuple(r["procedure_verbs"])
         self.qualifier_particle = r["qualifier_particle"]
         self.qualifier_reach = int(r["qualifier_reach"])
+        self.clue_reach = int(r["clue_reach"])
         self.qualified_nouns = tuple(r["qualified_nouns"])
         self.figure_nouns = tuple(r["figure_nouns"])
         self.range_bounds = set(r["range_bounds"])
