@@ -68,6 +68,8 @@ class ResponsibilityFinder:
         self.modifier_end, self.modifier_max = subject["modifier"]["end"], int(subject["modifier"]["max_length"])
         self.modifier_breaks = set(subject["modifier"]["break_tags"])
         self.not_acting = tuple(subject["not_acting"])
+        self.condition_ends = tuple(subject["condition_ends"])
+        self.sentence_marks = "\u3002\uff01\uff1f"
         self.duty_colons = tuple(subject["duty_colons"])
         agencies = load_toml("agencies.toml")
         self.list_heads = sorted(agencies["generic"]["function_list_heads"], key=len, reverse=True)
@@ -212,6 +214,8 @@ class ResponsibilityFinder:
                 if not found:
                     continue
                 leads, supports, stop = found
+                if self._conditional(text, stop, sentence.end):
+                    continue  # 依照本办法规定应当由上级人民政府负责调查评估的，…: a condition, not an assignment
                 # A subject opening a sentence cut into guarantee clauses leads each of them.
                 clauses = a.located("guarantee", sentence.start, sentence.end) if start == sentence.start else []
                 if clauses:
@@ -338,6 +342,14 @@ class ResponsibilityFinder:
     def _manner_at(self, text: str, pos: int) -> str | None:
         """The phrase of how units act that opens at ``pos`` (按照职责分工, 结合职能分工, 依法), if any."""
         return next((m for m in self.manners if text.startswith(m, pos)), None)
+
+    def _conditional(self, text: str, stop: int, end: int) -> bool:
+        """The clause the duty stands in ends with the particle of a condition (…负责调查评估的，): it says when
+        something holds, and assigns nothing."""
+        k = stop
+        while k < end and text[k] not in self.clause_marks and text[k] not in self.sentence_marks:
+            k += 1
+        return k < end and text[k] in self.clause_marks and text.endswith(self.condition_ends, stop, k)
 
     @staticmethod
     def _after_marker(a: Analysis, sentence) -> int:

@@ -299,3 +299,11 @@ def test_units_carried_to_every_later_item_with_one_by_one_written_out(extract_t
     found = {(r.agency, r.role.value, r.subject.key) for r in extract_text(text).responsibilities}
     carried = {key for agency, role, key in found if agency.endswith("地级以上市人民政府")}
     assert len(carried) == 2, found  # both items, not only the first
+
+
+def test_a_duty_inside_a_condition_assigns_nothing(extract_text):
+    text = ("广东省人民政府关于印发某办法的通知\n第十条 灾害等级变化，依照本办法规定应当由上级人民政府负责调查评估的，"
+            "上级人民政府可以另行组织调查评估。\n第十一条 由省应急管理部门负责组织实施。")
+    found = {(r.agency, r.role.value) for r in extract_text(text).responsibilities}
+    assert ("上级人民政府", "lead") not in found  # the 由…负责 of a condition (…的，)
+    assert ("广东省应急管理厅", "lead") in found  # the 由…负责 of a plain clause
