@@ -65,6 +65,7 @@ class ResponsibilityFinder:
         clause = subject["manner_clauses"]
         self.manner_openers = tuple(clause["openers"])
         self.manner_clause_max = int(clause["max_length"])
+        self.clause_verb_tags = set(clause["verb_tags"])
         self.modifier_end, self.modifier_max = subject["modifier"]["end"], int(subject["modifier"]["max_length"])
         self.modifier_breaks = set(subject["modifier"]["break_tags"])
         self.not_acting = tuple(subject["not_acting"])
@@ -365,8 +366,9 @@ class ResponsibilityFinder:
         k = pos
         while k < min(end, pos + self.manner_clause_max) and text[k] not in self.clause_marks:
             k += 1
-        if k >= end or text[k] not in self.clause_marks or k + 1 >= end or a.tag_at(k + 1) not in self.verb_tags:
-            return None
+        if k >= end or text[k] not in self.clause_marks or k + 1 >= end or (
+                a.tag_at(k + 1) not in self.verb_tags and a.tag_at(k + 1) not in self.clause_verb_tags):
+            return None  # …，研究制定…: jieba's noun of action (vn) opens the duty too
         return text[pos:k]
 
     def _unknown_unit(self, text: str, pos: int, end: int, spans: dict) -> int | None:

@@ -307,3 +307,11 @@ def test_a_duty_inside_a_condition_assigns_nothing(extract_text):
     found = {(r.agency, r.role.value) for r in extract_text(text).responsibilities}
     assert ("上级人民政府", "lead") not in found  # the 由…负责 of a condition (…的，)
     assert ("广东省应急管理厅", "lead") in found  # the 由…负责 of a plain clause
+
+
+def test_units_act_after_a_clause_of_how_they_act(extract_text):
+    text = ("中国人民银行等关于印发某行动方案的通知\n六、制度体系\n中国人民银行、金融监管总局、国家外汇局等中央金融管理部门"
+            "根据离岸金融发展需要，研究依法制定业务规则。")
+    found = {(r.agency, r.role.value) for r in extract_text(text).responsibilities}
+    assert {("中国人民银行", "lead"), ("国家金融监督管理总局", "lead"), ("国家外汇管理局", "lead"),
+            ("中央金融管理部门", "lead")} <= found
