@@ -33,7 +33,7 @@ def test_a_body_found_where_the_key_has_a_generic_actor_counts_against_precision
 def test_the_development_figures_stay_above_their_floor():
     total, per_doc = ae.evaluate("dev")
     # measured over the 34 development documents (five rounds; 2026-12-02): bodies P 0.95 R 0.91,
-    # canonical 0.85, generic actors R 0.80, lead/support pairs P 0.88 R 0.70 F1 0.78
+    # canonical 0.85, generic actors R 0.80, lead/support pairs P 0.88 R 0.71 F1 0.78
     assert total.body_wanted >= 2000 and not any(d.error for d, _ in per_doc)
     assert total.precision >= 0.93 and total.recall >= 0.89
     assert total.canonical >= 0.83
