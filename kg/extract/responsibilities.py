@@ -204,14 +204,15 @@ class ResponsibilityFinder:
         for sentence in a.doc.sentences:
             if a.doc.paragraphs[sentence.paragraph].role not in ("body",):
                 continue
-            starts = [markers.get(sentence.start, sentence.start)]
+            opening = markers.get(sentence.start, sentence.start)
+            starts = [opening]
             starts += [k + 1 for k in range(sentence.start, sentence.end) if text[k] in self.clause_marks]
             # 由 names the agent wherever it stands: 本办法由阿坝州人民政府办公室负责解释.
             starts += [k for marker in self.agent_markers for k in _find_all(text, marker, sentence.start, sentence.end)]
             for start in sorted(set(starts)):
                 if any(g.start <= start < g.end for g in a.assignments):
                     continue  # a bracketed assignment is read as one, above
-                found = self._subject(a, start, sentence.end)
+                found = self._subject(a, start, sentence.end, opens_sentence=start in (sentence.start, opening))
                 if not found:
                     continue
                 leads, supports, stop = found
@@ -229,8 +230,9 @@ class ResponsibilityFinder:
                     for agency in supports:
                         self._add(a, agency.canonical, Role.SUPPORT, subject, start, stop, "responsibility.subject")
 
-    def _subject(self, a: Analysis, start: int, end: int):
-        """Read ``[由] A [和 B] [会同 C] duty-word`` at ``start``: (leads, supports, end) or None."""
+    def _subject(self, a: Analysis, start: int, end: int, opens_sentence: bool = False):
+        """Read ``[由] A [和 B] [会同 C] duty-word`` at ``start``: (leads, supports, end) or None;
+        ``opens_sentence`` if ``start`` is where its sentence's text opens (after an item's marker)."""
         text = a.text
         pos = start
         marker = next((m for m in self.agent_markers if text.startswith(m, pos)), None)
@@ -308,18 +310,16 @@ class ResponsibilityFinder:
             return (leads, supports, clause_end) if role == "lead" else ([], leads + supports, clause_end)
         section = a.doc.section_at(start)
         # a task or measure, or an article of a rule book (第七条 市工信委会同市财政局每年度发布…): what it says is a duty
-        in_measure = any(a.enclosing(kind, start) for kind in ("measure", "task", "guarantee")) or (
-            section is not None and section.kind in self.duty_sections)
+        in_item = any(a.enclosing(kind, start) for kind in ("measure", "task", "guarantee"))
+        in_measure = in_item or (section is not None and section.kind in self.duty_sections)
         # a verb right after the agencies inside a measure (省有关部门争取…); after how they act, what follows
         # is their duty whatever jieba tags it (…等相关部门，结合职能分工，细化举措…)
         acts = pos < end and (a.tokens.word_at(pos) or (0, 0, ""))[0] == pos and (
             (in_measure and a.tag_at(pos) in self.verb_tags) or (manner is not None and is_han(text[pos])))
         # the units opening a sentence of a measure are its subject, whatever stands between them and the
         # verb (上海市人民政府定期向…报送…), unless a permission or no predicate follows
-        sentence = a.doc.sentence_at(start)
-        in_item = any(a.enclosing(kind, start) for kind in ("measure", "task", "guarantee"))  # not a rule book's article
-        opens = in_item and sentence is not None and start in (sentence.start, self._after_marker(a, sentence)) \
-            and pos < end and is_han(text[pos]) and not text.startswith(self.not_acting, pos)
+        # (in an item, not a rule book's article)
+        opens = in_item and opens_sentence and pos < end and is_han(text[pos]) and not text.startswith(self.not_acting, pos)
         acts = acts or opens
         if not (duty or acts or ((marker or supporting) and in_measure)):
             return None  # without a duty word, 由, 会同 and a verb mark the acting agency only inside a measure
@@ -351,11 +351,6 @@ class ResponsibilityFinder:
         while k < end and text[k] not in self.clause_marks and text[k] not in self.sentence_marks:
             k += 1
         return k < end and text[k] in self.clause_marks and text.endswith(self.condition_ends, stop, k)
-
-    @staticmethod
-    def _after_marker(a: Analysis, sentence) -> int:
-        """Where a sentence's text opens after its item's marker (一、各地各部门要…: at 各)."""
-        return next((sec.heading_start for sec in a.doc.sections if sec.marker_start == sentence.start), sentence.start)
 
     def _manner_clause(self, a: Analysis, pos: int, end: int) -> str | None:
         """A clause of how the units act, between commas after them (…等国务院有关职能部门，根据部门“三定”
