@@ -63,6 +63,11 @@ def _runs_through(short: str, full: str) -> bool:
     return all(ch in it for ch in short)
 
 
+def _either(words) -> str:
+    """A regular expression alternation of ``words``, the longest first (so 主管部门 wins over 部门)."""
+    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+
+
 def _agency_type(name: str, where: str) -> AgencyType:
     try:
         return AgencyType(name)
@@ -169,9 +174,9 @@ class AgencyFinder:
                                 **{n: n for n in self.central_names}}
         self.branch_forms = sorted(self.branch_openings, key=len, reverse=True)  # the longest first
         bodies = "|".join(map(re.escape, self.branch_forms))
-        heads = "|".join(map(re.escape, sorted(branches["heads"], key=len, reverse=True)))
-        self.branch = re.compile(f"(?:{bodies})[\\u4e00-\\u9fff]{{2,{int(branches['place_length'])}}}?(?:{heads})")
         self.branch_heads = sorted(branches["heads"], key=len, reverse=True)
+        heads = _either(self.branch_heads)
+        self.branch = re.compile(f"(?:{bodies})[\\u4e00-\\u9fff]{{2,{int(branches['place_length'])}}}?(?:{heads})")
         self.branch_next = re.compile(f"\u3001(?P<office>[\\u4e00-\\u9fff]{{2,{int(branches['place_length'])}}}?(?:{heads}))")
         created = cfg["created"]
         self.created_titles = tuple(created["titles"])
@@ -179,7 +184,7 @@ class AgencyFinder:
         self._created = re.compile(
             f"(?:^|(?<=[\\s\u3000\uff0c\u3002\uff1b\uff1a\u3001\uff09)])|{created['article']})(?P<name>[\\u4e00-\\u9fff]"
             f"{{{int(created['min_name'])},{int(created['max_name'])}}}?(?:{'|'.join(map(re.escape, created['heads']))}))"
-            f"(?={'|'.join(map(re.escape, sorted(created['duty_words'], key=len, reverse=True)))})")
+            f"(?={_either(created['duty_words'])})")
         self.patterns = [
             (p["id"], _agency_type(p["type"], f"agencies.toml pattern {p['id']}"), compile_pattern(p["pattern"], f"agencies.toml pattern {p['id']}"))
             for p in cfg["patterns"]["patterns"]
@@ -195,8 +200,8 @@ class AgencyFinder:
         self.standing_alone = dict(generic["standing_alone"])
         self.standing_before = tuple(generic["standing_before"]["words"])
         self.asked_by = tuple(generic["standing_before"]["asked_by"])
-        self._standing = re.compile("|".join(map(re.escape, sorted(self.standing_alone, key=len, reverse=True))))
-        names = "|".join(map(re.escape, sorted(self.level_bodies, key=len, reverse=True)))
+        self._standing = re.compile(_either(self.standing_alone))
+        names = _either(self.level_bodies)
         self._level_bodies = re.compile(names)
         self.quantified_heads = tuple(generic["quantified_heads"])
         self._whole_heads = set(generic["quantified_heads"]) | set(generic["function_heads"])
@@ -210,7 +215,7 @@ class AgencyFinder:
         self.office_endings = tuple(generic["department_endings"])
         self.unique_scopes = tuple(generic["unique_scopes"])
         self.scope_levels = dict(self.scopes)
-        self._organs = re.compile(f"(?:{'|'.join(map(re.escape, sorted(generic['organ_domains'], key=len, reverse=True)))})"
+        self._organs = re.compile(f"(?:{_either(generic['organ_domains'])})"
                                   f"{re.escape(generic['organ_head'])}")
         self.quantifier_heads = tuple(sorted(generic["shared_quantifier"]["heads"], key=len, reverse=True))
         self.quantifier_joiners = tuple(generic["shared_quantifier"]["joiners"])
@@ -222,16 +227,15 @@ class AgencyFinder:
         unit = f"(?:{words})(?P<alt>{alt})?"
         later = f"(?:{words})(?:{alt})?"
         self._division_set = re.compile(
-            f"(?P<q>{'|'.join(map(re.escape, sorted(division['quantifiers'], key=len, reverse=True)))})?"
+            f"(?P<q>{_either(division['quantifiers'])})?"
             f"(?P<set>{unit}(?:、{later})*)(?:{'|'.join(map(re.escape, division['bodies']))})?")
         self.division_followers = tuple(division["followers"])
         pairs = generic["committees"]
-        alternatives = lambda words: "|".join(map(re.escape, sorted(words, key=len, reverse=True)))  # noqa: E731
         self.committee_scopes = dict(pairs["scopes"])
         self.committee_not_before = tuple(pairs["not_before"])
         self._committees = re.compile(
-            f"(?P<scope>{alternatives(pairs['scopes'])})(?P<first>{alternatives(pairs['first'])})"
-            f"(?:(?:{alternatives(pairs['joiners'])})(?P<second>{alternatives(pairs['second'])}))?")
+            f"(?P<scope>{_either(pairs['scopes'])})(?P<first>{_either(pairs['first'])})"
+            f"(?:(?:{_either(pairs['joiners'])})(?P<second>{_either(pairs['second'])}))?")
         self.division_acting = tuple(division["acting"])
         sets = generic["region_sets"]
         self._region_set = re.compile("|".join(sorted(sets["patterns"], key=len, reverse=True)))
@@ -248,7 +252,7 @@ class AgencyFinder:
         self.central_scope = generic["central_function_scope"]
         functions = "|".join(map(re.escape, self.function_names))
         prefixes = "".join(sorted({p for p, _ in self.relative if len(p) == 1}))
-        list_heads = "|".join(map(re.escape, sorted(generic["function_list_heads"], key=len, reverse=True)))
+        list_heads = _either(generic["function_list_heads"])
         sep, closer = re.escape(generic["function_list_separator"]), re.escape(generic["function_list_closer"])
         self.function_separator = generic["function_list_separator"]
         # 教育、人力资源社会保障、公安等部门; 市、区教育、公安…等单位: functions sharing one head
@@ -369,10 +373,13 @@ class AgencyFinder:
     def _branch_place(self, rest: str) -> bool:
         """A branch's place: a place of the gazetteer, or a county's or city's name without its 县 or 市
         (人民银行平潭支行: 平潭县)."""
-        if self._leading_place(rest):
-            return True
-        return any(self.places.get(rest[:k] + unit) is not None
-                   for k in range(2, min(len(rest), 5)) for unit in self.short_place_units)
+        return bool(self._leading_place(rest) or self._short_place(rest[:-1], self.short_place_units))
+
+    def _short_place(self, name: str, units: tuple[str, ...]) -> int:
+        """The length of the place ``name`` opens with, written without its unit (平潭 of 平潭县, 珠海 of
+        珠海市; at most four characters), else 0."""
+        return next((k for k in range(min(len(name), 4), 1, -1)
+                     if any(self.places.get(name[:k] + unit) is not None for unit in units)), 0)
 
     def _body_at(self, name: str) -> str:
         """The name or short form of a roster body that a branch's name opens with."""
@@ -452,8 +459,7 @@ class AgencyFinder:
         """Places listed before a place and a body, with 、 between them, share the body (广州、深圳、珠海边检总站;
         广州、深圳海关): the start of each such place, to its name with the body."""
         def place_length(name: str) -> int:  # 珠海 of 珠海边检总站: a city's name without its 市 counts here
-            return self._leading_place(name) or next(
-                (k for k in range(min(len(name), 4), 1, -1) if self.places.get(name[:k] + self.city_suffix)), 0)
+            return self._leading_place(name) or self._short_place(name, (self.city_suffix,))
 
         shared: dict[int, str] = {}
         run: list = []
@@ -464,7 +470,7 @@ class AgencyFinder:
                 continue
             if run and place and text[run[-1].end:unit.start] == self.function_separator:
                 body = unit.name[place:]
-                shared[unit.start] = unit.name[:place] + body
+                shared[unit.start] = unit.name
                 for k in range(len(run) - 1, -1, -1):
                     shared[run[k].start] = run[k].name + body
                     if k and text[run[k - 1].end:run[k].start] != self.function_separator:
