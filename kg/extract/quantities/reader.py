@@ -160,7 +160,7 @@ class QuantityReader:
         spans = {m.start for m in every if m.kind == "span"}
         starts = [m.start for m in moments]
         ordered = starts == sorted(starts)
-        near = self.roles.clue_reach * 4  # an indicator, carried or not, lies within this of its figure
+        near = self.roles.sentence_reach  # an indicator, carried or not, lies within this of its figure
 
         def moments_near(m) -> list[Moment]:  # not all of a long line's times for each of its figures
             if not ordered:

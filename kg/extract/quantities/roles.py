@@ -98,7 +98,7 @@ class Clues:
         reach = decider.clue_reach
         self.before = self.text[max(m.clause[0], m.words_start - reach):m.words_start]
         self.after = self.text[m.right:min(m.clause[1], m.right + reach)]
-        self.sentence_before = self.text[max(sentence[0], m.words_start - 4 * reach):m.words_start]
+        self.sentence_before = self.text[max(sentence[0], m.words_start - decider.sentence_reach):m.words_start]
 
     def __getitem__(self, name: str) -> bool:
         if name in self.extra:
@@ -528,6 +528,7 @@ class RoleDecider:
         self.qualifier_particle = r["qualifier_particle"]
         self.qualifier_reach = int(r["qualifier_reach"])
         self.clue_reach = int(r["clue_reach"])
+        self.sentence_reach = 4 * self.clue_reach  # what the clues read of a figure's sentence
         self.qualified_nouns = tuple(r["qualified_nouns"])
         self.figure_nouns = tuple(r["figure_nouns"])
         self.range_bounds = set(r["range_bounds"])
