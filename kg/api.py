@@ -15,8 +15,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
 
-from kg.errors import InputError, PolicyKGError
+from kg.errors import InputError, PolicyKGError, RuleError
 from kg.rdf import DEFAULT_BASE
+from kg.resources import check_resources
 
 if TYPE_CHECKING:
     import pyoxigraph as ox
@@ -171,6 +172,8 @@ def _extract_one(job: tuple[str, str, int | None, str, bool]):
     path, identifier, max_chars, base, brief = job
     try:
         ex = extract(path, identifier, max_chars)
+    except RuleError:
+        raise  # a resource file is wrong: no document can be read, so the build stops
     except PolicyKGError as exc:
         return None, None, str(exc)
     return summarize(ex) if brief else ex, triples_of(ex, base), None
@@ -218,6 +221,7 @@ def build(paths: Iterable[str | Path], base: str = DEFAULT_BASE, workers: int = 
     from kg.rdf.iris import Minter, check_base
 
     check_base(base)
+    check_resources()
     files = documents_in(paths)
     ids = _ids(files)
     result = BuildResult(ox.Store())
@@ -306,6 +310,7 @@ def build_store(paths: Iterable[str | Path], store: str | Path, base: str | None
 
     if base is not None:
         check_base(base)
+    check_resources()
     files = documents_in(paths)
     ids = _ids(files)
     target = PolicyStore(store, create=True, base=base)

@@ -1,12 +1,15 @@
 """Lexicons and rule patterns kept as data files, loaded and checked once.
 
 Every file here is meant to be read and extended by a policy researcher
-without touching Python. Loaders raise :class:`kg.errors.RuleError` naming the
+without touching Python. A researcher's own copy of a file, in the folder
+named by the environment variable ``POLICYKG_RESOURCES``, is read in place of
+the shipped one. Loaders raise :class:`kg.errors.RuleError` naming the
 file, the line and what is wrong, listing every bad entry, not only the first.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from functools import lru_cache
@@ -19,21 +22,38 @@ RESOURCE_DIR = Path(str(_res.files(__name__)))
 
 
 def resource_path(name: str) -> Path:
-    """Return the path of the packaged resource file ``name``."""
+    """Return the path of resource file ``name``: the researcher's own copy in the folder named by
+    ``POLICYKG_RESOURCES``, if it holds one, else the file shipped with policy-kg."""
+    own = os.environ.get("POLICYKG_RESOURCES")
+    if own and (Path(own) / name).is_file():
+        return Path(own) / name
     return RESOURCE_DIR / name
 
 
 @lru_cache(maxsize=None)
 def load_toml(name: str) -> dict:
-    """Return the parsed TOML resource ``name``."""
+    """Return the parsed TOML resource ``name``, checked against its shape in ``schema.toml``."""
+    from kg.resources.schema import check
+
     path = resource_path(name)
     try:
-        with path.open("rb") as fh:
-            return tomllib.load(fh)
+        text = path.read_text(encoding="utf-8")
+        data = tomllib.loads(text)
     except FileNotFoundError:
         raise RuleError(f"{path}: resource file missing; reinstall policy-kg") from None
-    except tomllib.TOMLDecodeError as exc:
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise RuleError(f"{path}: {exc}") from None
+    problems = check(name, data, text)
+    if problems:
+        raise RuleError(f"{path.parent}/" + f"; {path.parent}/".join(problems) + " (kg/resources/schema.toml lists the keys)")
+    return data
+
+
+def check_resources() -> None:
+    """Load every TOML resource file, so that a bad one stops a build before anything is written."""
+    for path in sorted(RESOURCE_DIR.glob("*.toml")):
+        if path.name != "schema.toml":
+            load_toml(path.name)
 
 
 def compile_pattern(pattern: str, where: str) -> re.Pattern:
