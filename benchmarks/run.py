@@ -187,7 +187,7 @@ def workers(folder: Path, work: Path, repeat: int) -> dict:
 QUERIES_OX = """
 import json, sys, time
 from kg import api
-from kg.sparql import named_queries
+from kg.query import named_queries
 from kg.stores.disk import PolicyStore
 
 store = PolicyStore(sys.argv[1], read_only=True)
@@ -209,8 +209,7 @@ QUERIES_RDFLIB = """
 import json, sys, time
 import pyoxigraph as ox
 from kg import api
-from kg.rdf.graph import new_dataset
-from kg.sparql import named_queries, ontology_path
+from kg.query import named_queries
 from kg.stores.disk import PolicyStore
 from rdflib import Dataset
 
@@ -250,7 +249,7 @@ def queries(store: Path, repeat: int, rdflib_budget: float) -> dict:
 # -- 7. the HTML view of 5,000 nodes ---------------------------------------------------------
 VIEW = """
 import json, sys, time
-from kg.api import read_graph
+from kg import api
 from kg.views.html import render
 from kg.views.network import to_networkx
 from kg.stores.disk import PolicyStore
@@ -258,7 +257,7 @@ from kg.stores.disk import PolicyStore
 nodes_wanted = int(sys.argv[2])
 held = PolicyStore(sys.argv[1], read_only=True)
 ids = sorted(held.files)
-graph, _ = read_graph(store=sys.argv[1])
+graph, _ = api.source(store=sys.argv[1]).graph()
 g = to_networkx(graph)
 keep = sorted(g.nodes)[:nodes_wanted]
 sub = g.subgraph(keep).copy()

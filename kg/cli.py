@@ -6,6 +6,7 @@ line on stderr with exit status 1; usage errors exit with 2.
 
 from __future__ import annotations
 
+import contextlib
 import signal
 import sys
 from pathlib import Path
@@ -67,42 +68,59 @@ def build(paths: tuple[Path, ...], outdir: Path | None, store: Path | None, base
     Prints what was found. A document that cannot be read is reported and the
     others are built; the exit status is then 1.
     """
-    from tqdm import tqdm
-
     from kg import api
 
     if outdir is None and store is None:
         raise click.UsageError("say where the graph goes: -o OUTDIR, --store PATH, or both")
-    unreadable: list[str] = []
-    files = api.documents_in(paths, unreadable)
-    show = not quiet and len(files) > 1 and sys.stderr.isatty()
-    failures = []
-    if outdir is not None:
-        with tqdm(total=len(files), file=sys.stderr, unit="doc", disable=not show, desc="reading") as bar:
-            result = api.build(files, base=base or DEFAULT_BASE, workers=workers, progress=lambda _: bar.update(1),
-                               max_chars=max_chars)
-        if not result.extractions:
-            raise PolicyKGError("; ".join(str(f) for f in result.failures))
-        written = api.write(result, outdir, with_html=not no_html)
-        if not quiet:
-            click.echo(api.summary(result))
-            click.echo("wrote " + ", ".join(str(p) for p in written.values()) + f" ({len(result)} triples)")
-        failures = result.failures
-    if store is not None:
-        with tqdm(total=len(files), file=sys.stderr, unit="doc", disable=not show, desc="storing") as bar:
-            report = api.build_store(files, store, base=base, workers=workers, progress=lambda _: bar.update(1),
-                                     max_chars=max_chars, rebuild=not resume)
-        if not quiet:
-            if outdir is None and report.summaries:
-                click.echo("\n".join(report.summaries))
-            click.echo(f"store {store}: {len(report.built)} built, {len(report.unchanged)} unchanged; "
-                       f"it holds {report.files} files ({report.triples} triples)")
-        failures = failures or report.failures
-    failures = [*unreadable, *failures]
-    for failure in failures:
+    made = api.make(paths, outdir, store, base=base, workers=workers, with_html=not no_html, resume=resume,
+                    max_chars=max_chars, progress=None if quiet else _progress_bar)
+    if not quiet:
+        for line in made.lines:
+            click.echo(line)
+    for failure in made.failures:
         click.echo(f"Error: {failure}", err=True)
-    if failures and not keep_going:
+    if made.failures and not keep_going:
         sys.exit(1)
+
+
+@contextlib.contextmanager
+def _progress_bar(what: str, total: int):
+    """A bar on stderr for a build of several documents, when stderr is a terminal."""
+    from tqdm import tqdm
+
+    with tqdm(total=total, file=sys.stderr, unit="doc", disable=total < 2 or not sys.stderr.isatty(),
+              desc=what) as bar:
+        yield lambda _: bar.update(1)
+
+
+class _FormatChoice(click.Choice):
+    """The names of the output formats (kg.formats), read from the registry when first needed."""
+
+    def __init__(self) -> None:
+        super().__init__((), case_sensitive=True)
+
+    @property
+    def choices(self):
+        from kg.formats import formats
+
+        return tuple(formats())
+
+    @choices.setter
+    def choices(self, value) -> None:
+        pass
+
+
+def _source(graphs, store, verb: str, endpoint: str | None = None, **options):
+    """The graph source a command reads (RDF files, --store or --endpoint: one of them); a store left
+    mid-build is said so on stderr."""
+    from kg import api
+
+    if sum(bool(x) for x in (graphs, store, endpoint)) != 1:
+        raise click.UsageError(f"{verb} RDF files or --store PATH (one of them)")
+    source = api.source(graphs, store, endpoint, **options)
+    for warning in source.warnings:
+        click.echo(warning, err=True)
+    return source
 
 
 @cli.command()
@@ -113,15 +131,10 @@ def text(file: Path, clean: bool) -> None:
 
     Character offsets in the graph count code points in exactly this text.
     """
-    from kg.text.read import read_source
+    from kg import api
 
-    source = read_source(file)
-    if clean:
-        from kg.text.normalize import normalize
-
-        click.echo(normalize(source.text).text)
-    else:
-        click.echo(source.text, nl=not source.text.endswith("\n"))
+    read = api.text(file, clean)
+    click.echo(read, nl=clean or not read.endswith("\n"))
 
 
 def _server_options(command):
@@ -160,8 +173,7 @@ def query(graph: str | None, sparql: str | None, query_file: Path | None, named:
     """
     from kg import api
     from kg.errors import InputError, QueryError
-    from kg.sparql import named_queries, to_csv, to_json, to_text
-    from kg.stores import open_backend
+    from kg.query import named_queries, to_csv, to_json, to_text
 
     if list_queries:
         for nq in named_queries().values():
@@ -195,8 +207,9 @@ def query(graph: str | None, sparql: str | None, query_file: Path | None, named:
         text = sparql
     if user and password is None:
         password = click.prompt(f"password for {user}", hide_input=True, err=True)
-    backend = open_backend([graph] if graph else [], store=store, endpoint=endpoint, user=user, password=password,
-                           allow_partial=allow_partial)
+    source = api.source([graph] if graph else [], store, endpoint, user=user, password=password,
+                        allow_partial=allow_partial)
+    backend = source.backend()
     table = api.query(backend, text=text, named=named, params=bound)
     writer = {"table": to_text, "csv": to_csv, "json": to_json}[fmt]
     click.echo(writer(table), nl=False)
@@ -228,16 +241,14 @@ def push(graphs: tuple[Path, ...], store: Path | None, endpoint: str, protocol: 
     """
     from tqdm import tqdm
 
-    from kg.stores.push import push_sources
+    from kg import api
 
-    if bool(graphs) == bool(store):
-        raise click.UsageError("push RDF files or --store PATH (one of them)")
-    _warn_if_left_mid_build(store)
+    source = _source(graphs, store, "push")
     if user and password is None:
         password = click.prompt(f"password for {user}", hide_input=True, err=True)
     with tqdm(unit="graph", file=sys.stderr, disable=quiet or not sys.stderr.isatty(), desc="pushing") as bar:
-        report = push_sources(graphs, store, endpoint, protocol=protocol, only=only, ontology=not no_ontology,
-                              user=user, password=password, progress=lambda _: bar.update(1))
+        report = api.push(source, endpoint, protocol=protocol, only=only, ontology=not no_ontology,
+                          user=user, password=password, progress=lambda _: bar.update(1))
     if not quiet:
         click.echo(f"pushed {len(report.loaded)} graph{'s' if len(report.loaded) != 1 else ''} "
                    f"({report.triples} triples) to {endpoint}")
@@ -247,15 +258,6 @@ def push(graphs: tuple[Path, ...], store: Path | None, endpoint: str, protocol: 
         click.echo(f"Error: not loaded: {iri}: {reason}", err=True)
     if report.failed:
         sys.exit(1)
-
-
-def _warn_if_left_mid_build(store: Path | None) -> None:
-    """Say so when a store a command reads was left mid-build (its shared graph not refreshed)."""
-    if store is not None:
-        from kg.stores.disk import STALE_WARNING, left_mid_build
-
-        if left_mid_build(store):
-            click.echo(STALE_WARNING.format(path=store), err=True)
 
 
 @cli.command()
@@ -298,13 +300,11 @@ def serve(graphs: tuple[Path, ...], store: Path | None, host: str, port: int, al
     """
     from kg.server import serve as run_server
 
-    if bool(graphs) == bool(store):
-        raise click.UsageError("serve RDF files or --store PATH (one of them)")
+    _source(graphs, store, "serve")
     if host not in ("127.0.0.1", "localhost", "::1"):
         click.echo(f"warning: listening on {host} lets other machines query"
                    + (" and change" if allow_update else "") + " the data", err=True)
     allow = frozenset(name for name, on in (("SERVICE", allow_service), ("LOAD", allow_load)) if on)
-    _warn_if_left_mid_build(store)
     if allow_update and not update_token:
         import secrets
 
@@ -333,12 +333,9 @@ def view(graphs: tuple[Path, ...], store: Path | None, doc: str | None, classes:
     from kg import api
     from kg.io import atomic_write
 
-    if bool(graphs) == bool(store):
-        raise click.UsageError("draw RDF files or --store PATH (one of them)")
-    _warn_if_left_mid_build(store)
+    source = _source(graphs, store, "draw")
     wanted = [c.strip() for c in classes.split(",") if c.strip()] if classes else None
-    page = api.view(graphs, store, doc=doc, classes=wanted)
-    atomic_write(output, page)
+    atomic_write(output, api.view(source, doc=doc, classes=wanted))
     click.echo(f"wrote {output}")
 
 
@@ -356,32 +353,27 @@ def report(graphs: tuple[Path, ...], store: Path | None, doc: str | None, outdir
     GraphML and GEXF for Gephi and Cytoscape."""
     from kg import api
 
-    if bool(graphs) == bool(store):
-        raise click.UsageError("report on RDF files or --store PATH (one of them)")
-    _warn_if_left_mid_build(store)
-    written = api.report(graphs, store, outdir, doc=doc)
+    written = api.report(_source(graphs, store, "report on"), outdir, doc=doc)
     click.echo("wrote " + ", ".join(str(p) for p in written.values()))
 
 
 @cli.command()
 @click.argument("graphs", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--store", type=click.Path(path_type=Path), help="Export this on-disk store.")
-@click.option("--format", "fmt", required=True, type=click.Choice(["ttl", "nt", "nq", "trig", "jsonld", "xml", "csv"]),
-              help="Turtle, N-Triples, N-Quads, TriG, JSON-LD, RDF/XML, or CSV (a row per triple, with labels).")
+@click.option("--format", "fmt", required=True, type=_FormatChoice(),
+              help="The format (the README's layout section says what each holds).")
 @click.option("-o", "--output", "output", required=True, type=click.Path(path_type=Path), help="The file to write.")
 def export(graphs: tuple[Path, ...], store: Path | None, fmt: str, output: Path) -> None:
     """Export the triples of RDF files or an on-disk store for other tools:
-    Turtle, N-Triples, N-Quads and TriG (one named graph per file read),
-    JSON-LD (with the context of ontology/policy.context.jsonld), RDF/XML, or
-    CSV for spreadsheets. The same graph always gives the same bytes."""
+    RDF (Turtle; N-Triples; N-Quads and TriG, one named graph per file read;
+    JSON-LD with the context of ontology/policy.context.jsonld; RDF/XML), CSV
+    for spreadsheets (a row per triple, with labels), the network of tasks,
+    actors and goals (GraphML, GEXF, Pajek) or the interactive page. The same
+    graph always gives the same bytes, those `build -o` writes."""
+    from kg import api
     from kg.io import atomic_write
-    from kg.rdf.export import export as _export
-    from kg.rdf.export import read_dataset
 
-    if bool(graphs) == bool(store):
-        raise click.UsageError("export RDF files or --store PATH (one of them)")
-    _warn_if_left_mid_build(store)
-    data = _export(read_dataset(graphs, store), fmt)
+    data = api.export(_source(graphs, store, "export"), fmt)
     atomic_write(output, data)
     click.echo(f"wrote {output} ({len(data)} bytes)")
 
@@ -396,20 +388,15 @@ def validate(graphs: tuple[Path, ...], store: Path | None) -> None:
     Prints each violation and warning; the exit status is 1 if there is a
     violation."""
     from kg import api
-    from kg.rdf.validate import validate as check
 
-    if bool(graphs) == bool(store):
-        raise click.UsageError("validate RDF files or --store PATH (one of them)")
-    _warn_if_left_mid_build(store)
-    graph, _ = api.read_graph(graphs, store)
-    conforms, findings = check(graph)
+    conforms, findings, checked = api.validate(_source(graphs, store, "validate"))
     for finding in findings:
         click.echo(str(finding))
     violations = sum(f.severity == "Violation" for f in findings)
     warnings = sum(f.severity == "Warning" for f in findings)
     click.echo(f"{'conforms' if conforms else 'does not conform'}: {violations} violation"
                f"{'s' if violations != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''} "
-               f"({len(graph)} triples checked)")
+               f"({checked} triples checked)")
     if not conforms:
         sys.exit(1)
 

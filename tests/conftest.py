@@ -30,7 +30,7 @@ def seed_extraction(seed_build):
 
 @pytest.fixture(scope="session")
 def seed_dataset(seed_build):
-    from kg.sparql import with_graph
+    from kg.query import with_graph
 
     return with_graph(seed_build.graph)
 
@@ -39,7 +39,7 @@ def seed_dataset(seed_build):
 def named(seed_dataset):
     """Run a named query on the seed graph; return its rows as dicts of strings."""
     from kg import api
-    from kg.sparql import cell
+    from kg.query import cell
 
     def run(name: str, **params):
         table = api.query(seed_dataset, named=name, params=params or None)

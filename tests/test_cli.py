@@ -113,7 +113,7 @@ def test_malformed_sparql_is_one_line(built):
 def test_graph_that_is_not_rdf_is_one_line(tmp_path):
     bad = tmp_path / "bad.ttl"
     bad.write_text("this is not turtle", encoding="utf-8")
-    _fails(invoke("query", bad, "--named", "targets"), "not valid turtle")
+    _fails(invoke("query", bad, "--named", "targets"), "not valid Turtle")
 
 
 def test_usage_errors_exit_2(built):

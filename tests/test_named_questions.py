@@ -12,7 +12,7 @@ EXPECTED = yaml.safe_load((EXPECTATIONS / "seed.yaml").read_text(encoding="utf-8
 
 
 def test_there_are_at_least_twelve_named_questions():
-    from kg.sparql import named_queries
+    from kg.query import named_queries
 
     assert len(named_queries()) >= 12
 
@@ -88,7 +88,7 @@ def test_every_fact_points_at_its_text(named):
                                   "agency_files", "facts", "documents_by_issuer"])
 def test_the_header_lists_the_columns_in_order(seed_dataset, name):
     from kg import api
-    from kg.sparql import named_query
+    from kg.query import named_query
 
     assert api.query(seed_dataset, named=name).columns == list(named_query(name).columns)
 

@@ -6,7 +6,7 @@ import pytest
 
 from kg import api
 from kg.errors import QueryError
-from kg.sparql import named_queries, run, to_csv, to_json, to_text
+from kg.query import named_queries, run, to_csv, to_json, to_text
 
 REQUIRED = {
     "targets": "indicator, comparator, value, value_max, unit, deadline, scope, period, task, sentence",
@@ -87,7 +87,7 @@ def test_unknown_named_query_lists_the_known_ones(seed_dataset):
 
 
 def test_a_parameter_on_an_optional_column_filters_rows_and_does_not_overwrite_them(seed_dataset):
-    from kg.sparql import cell
+    from kg.query import cell
 
     everything = api.query(seed_dataset, named="targets")
     scoped = api.query(seed_dataset, named="targets", params={"scope": "中关村示范区"})
@@ -101,7 +101,7 @@ def test_a_parameter_on_an_optional_column_filters_rows_and_does_not_overwrite_t
 def test_a_query_text_is_parsed_once_and_a_malformed_one_fails_every_time(monkeypatch):
     import pyoxigraph as ox
 
-    import kg.sparql as sparql
+    import kg.query.engine as sparql
     from kg.stores.disk import OxigraphBackend
 
     store = ox.Store()

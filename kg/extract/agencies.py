@@ -46,7 +46,7 @@ from kg.extract.base import Analysis, Lexicon
 from kg.extract.places import gazetteer
 from kg.extract.records import Agency, AgencyType
 from kg.extract.roster import roster
-from kg.nlp.segment import is_han
+from kg.nlp.script import HAN, is_han
 from kg.resources import compile_pattern, load_toml, read_table, read_words
 
 
@@ -165,7 +165,7 @@ class AgencyFinder:
                                for f in cfg["regions"]["inner_relative"]]
         zones = "|".join(re.escape(z) for z in cfg["regions"]["zones"])
         heads = "|".join(re.escape(h) for h in cfg["regions"]["zone_heads"])
-        self.zone_body = re.compile(f"[\\u4e00-\\u9fff]{{2,12}}(?:{zones})(?:{heads})")
+        self.zone_body = re.compile(f"[{HAN}]{{2,12}}(?:{zones})(?:{heads})")
         self.title_issuer_ends = tuple(cfg["regions"]["title_issuer_ends"])
         branches = cfg["branches"]
         # a body by its name or a short form of it (人行湖北省分行: 中国人民银行湖北省分行)
@@ -176,13 +176,13 @@ class AgencyFinder:
         bodies = "|".join(map(re.escape, self.branch_forms))
         self.branch_heads = sorted(branches["heads"], key=len, reverse=True)
         heads = _either(self.branch_heads)
-        self.branch = re.compile(f"(?:{bodies})[\\u4e00-\\u9fff]{{2,{int(branches['place_length'])}}}?(?:{heads})")
-        self.branch_next = re.compile(f"\u3001(?P<office>[\\u4e00-\\u9fff]{{2,{int(branches['place_length'])}}}?(?:{heads}))")
+        self.branch = re.compile(f"(?:{bodies})[{HAN}]{{2,{int(branches['place_length'])}}}?(?:{heads})")
+        self.branch_next = re.compile(f"\u3001(?P<office>[{HAN}]{{2,{int(branches['place_length'])}}}?(?:{heads}))")
         created = cfg["created"]
         self.created_titles = tuple(created["titles"])
         self.created_words = tuple(created["words_going_on"])
         self._created = re.compile(
-            f"(?:^|(?<=[\\s\u3000\uff0c\u3002\uff1b\uff1a\u3001\uff09)])|{created['article']})(?P<name>[\\u4e00-\\u9fff]"
+            f"(?:^|(?<=[\\s\u3000\uff0c\u3002\uff1b\uff1a\u3001\uff09)])|{created['article']})(?P<name>[{HAN}]"
             f"{{{int(created['min_name'])},{int(created['max_name'])}}}?(?:{'|'.join(map(re.escape, created['heads']))}))"
             f"(?={_either(created['duty_words'])})")
         self.patterns = [
@@ -259,7 +259,7 @@ class AgencyFinder:
         # An item no function names (来穗人员服务管理) may stand among them, between two separators.
         self._function_list = re.compile(
             f"(?P<prefix>[{prefixes}](?:{sep}[{prefixes}])*)?(?P<items>(?:{functions})"
-            f"(?:{sep}(?:{functions}|[\\u4e00-\\u9fff]{{2,{int(generic['function_list_unknown'])}}}(?={sep})))*"
+            f"(?:{sep}(?:{functions}|[{HAN}]{{2,{int(generic['function_list_unknown'])}}}(?={sep})))*"
             f"{sep}(?:{functions})){closer}?(?P<scope>{'|'.join(map(re.escape, generic['function_list_scopes']))})?"
             f"(?:{'|'.join(map(re.escape, generic['function_list_quantifiers']))})?(?P<head>{list_heads})")
         heads = sorted(set(self.function_heads) | set(self.quantified_heads), key=len, reverse=True)

@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from kg.nlp.time import time_reader
 from kg.resources import compile_pattern, load_toml
+from kg.nlp.script import HAN_CHAR
 
 
 @dataclass(frozen=True)
@@ -221,7 +222,7 @@ class AssignmentReader:
             group = next((g for g in self.group_suffixes if name.endswith(g) and len(name) > len(g)), None)
             if group and out is not None and not name.startswith(self.generic):
                 out.groups.append((s, e - len(group)))
-            if name and (keep_groups or not self._group(name)) and re.search(r"[\u4e00-\u9fff]", name):
+            if name and (keep_groups or not self._group(name)) and HAN_CHAR.search(name):
                 yield s, e, name
 
 

@@ -11,7 +11,7 @@ import re
 
 from kg.extract.base import Analysis
 from kg.extract.records import Person
-from kg.nlp.segment import is_han
+from kg.nlp.script import is_han
 from kg.resources import load_toml
 
 

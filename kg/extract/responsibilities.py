@@ -32,7 +32,7 @@ import re
 from kg.extract.assignments import written_deadline
 from kg.extract.base import Analysis
 from kg.extract.records import Responsibility, Role, Subject
-from kg.nlp.segment import is_han
+from kg.nlp.script import is_han
 from kg.resources import compile_pattern, load_toml
 
 # Between the last agency and its drafting verb: punctuation or a short phrase.

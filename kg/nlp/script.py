@@ -12,7 +12,15 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-_NOT_HAN = re.compile(r"[^\u4e00-\u9fff]+")
+# The CJK unified ideographs, as the body of a character class: f"[{HAN}]" is one Han character.
+HAN = r"\u4e00-\u9fff"
+HAN_CHAR = re.compile(f"[{HAN}]")
+_NOT_HAN = re.compile(f"[^{HAN}]+")
+
+
+def is_han(text: str) -> bool:
+    """True if ``text`` is non-empty and made only of CJK unified ideographs."""
+    return bool(text) and all(0x4E00 <= ord(ch) <= 0x9FFF for ch in text)
 
 
 @lru_cache(maxsize=1)

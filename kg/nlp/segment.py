@@ -29,11 +29,6 @@ from kg.io import atomic_write
 from kg.resources import RESOURCE_DIR
 
 
-def is_han(text: str) -> bool:
-    """True if ``text`` is non-empty and made only of CJK unified ideographs."""
-    return bool(text) and all(0x4E00 <= ord(ch) <= 0x9FFF for ch in text)
-
-
 def cache_dir() -> Path:
     """Return the folder where jieba's dictionary cache is kept."""
     base = os.environ.get("POLICYKG_CACHE") or os.environ.get("XDG_CACHE_HOME")

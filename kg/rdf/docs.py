@@ -8,19 +8,13 @@ so the page cannot drift from the ontology.
 from __future__ import annotations
 
 from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import OWL, RDF, RDFS, SKOS
+from rdflib.namespace import OWL, RDF, RDFS
 
-CODE = URIRef("https://w3id.org/policy-kg/ontology#code")
-PREFIXES = {
-    "https://w3id.org/policy-kg/ontology#": "pol:",
-    "http://www.w3.org/ns/prov#": "prov:",
-    "http://purl.org/dc/terms/": "dcterms:",
-    "http://www.w3.org/2004/02/skos/core#": "skos:",
-    "http://www.w3.org/ns/org#": "org:",
-    "http://www.w3.org/2001/XMLSchema#": "xsd:",
-    "http://www.w3.org/2000/01/rdf-schema#": "rdfs:",
-    "http://www.w3.org/2002/07/owl#": "owl:",
-}
+from kg.rdf.namespaces import POL
+from kg.rdf.namespaces import short
+from kg.rdf.ontology import ontology
+
+CODE = POL.code
 
 
 def _short(graph: Graph, term) -> str:
@@ -29,11 +23,8 @@ def _short(graph: Graph, term) -> str:
         if members is not None:
             return " or ".join(_short(graph, m) for m in graph.items(members))
         return "(anonymous)"
-    text = str(term)
-    for ns, prefix in PREFIXES.items():
-        if text.startswith(ns):
-            return f"`{prefix}{text[len(ns):]}`"
-    return f"<{text}>"
+    text = short(term)
+    return f"<{text}>" if text == str(term) else f"`{text}`"
 
 
 def _label(graph: Graph, term, lang: str) -> str:
@@ -99,9 +90,7 @@ def reference(graph: Graph) -> str:
 def main() -> None:
     import sys
 
-    from kg.sparql import ontology_path
-
-    sys.stdout.write(reference(Graph().parse(ontology_path(), format="turtle")))
+    sys.stdout.write(reference(ontology()))
 
 
 if __name__ == "__main__":

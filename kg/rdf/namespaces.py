@@ -133,3 +133,14 @@ PREFIXES = {
     "skos": SKOS,
     "xsd": XSD,
 }
+# The same table as strings, for SPARQL (every query may use these prefixes without declaring them).
+PREFIX_IRIS = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
+
+
+def short(iri) -> str:
+    """``iri`` as prefix:name when a namespace of :data:`PREFIXES` holds it, else as it is."""
+    text = str(iri)
+    for prefix, ns in sorted(PREFIX_IRIS.items(), key=lambda kv: -len(kv[1])):
+        if text.startswith(ns):
+            return f"{prefix}:{text[len(ns):]}"
+    return text

@@ -7,8 +7,6 @@ a million triples a second. Turtle and TriG are written by pyoxigraph from
 sorted N-Triples (:func:`sorted_turtle`, :func:`sorted_trig`): rdflib's own
 writers are twenty to thirty times slower, and its in-memory graph costs
 more to fill than the rules cost to run.
-
-:func:`trig` is kept for rdflib datasets (exports read from files or a store).
 """
 
 from __future__ import annotations
@@ -16,7 +14,7 @@ from __future__ import annotations
 from typing import Iterable
 
 import pyoxigraph as ox
-from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib import Literal, URIRef
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
@@ -107,24 +105,3 @@ def sorted_trig(graphs: list[tuple[str, list[str]]]) -> bytes:
             for t in ox.parse("\n".join(lines).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES):
                 yield ox.Quad(t.subject, t.predicate, t.object, name)
     return _with_header(ox.serialize(quads(), format=ox.RdfFormat.TRIG, prefixes=_prefixes()))
-
-
-def _split(turtle: str) -> tuple[list[str], str]:
-    prefixes, body = [], []
-    for line in turtle.splitlines():
-        (prefixes if line.startswith("@prefix ") else body).append(line)
-    return prefixes, "\n".join(body).strip("\n")
-
-
-def trig(dataset: Dataset) -> str:
-    """Return ``dataset`` as TriG: a prefix header, then each non-empty named graph in IRI order."""
-    prefixes: set[str] = set()
-    blocks = []
-    graphs = sorted((g for g in dataset.graphs() if len(g)), key=lambda g: str(g.identifier))
-    for graph in graphs:
-        view = Graph(store=graph.store, identifier=graph.identifier, namespace_manager=dataset.namespace_manager)
-        head, body = _split(view.serialize(format="turtle"))
-        prefixes.update(head)
-        indented = "\n".join(("    " + line) if line else "" for line in body.splitlines())
-        blocks.append(f"<{graph.identifier}> {{\n{indented}\n}}\n")
-    return "\n".join(sorted(prefixes)) + "\n\n" + "\n".join(blocks)

@@ -9,10 +9,12 @@ shape's message; violations make a graph fail, warnings do not.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SH, SKOS
+
+from kg.rdf.namespaces import short
+from kg.rdf.ontology import ontology, shapes
 
 
 @dataclass(frozen=True)
@@ -30,31 +32,15 @@ class Finding:
         return f"{self.severity} · {self.shape} <{self.focus}>{where}{path}: {self.message}"
 
 
-@lru_cache(maxsize=1)
-def shapes() -> Graph:
-    from kg.sparql import ontology_path
-
-    return Graph().parse(ontology_path().with_name("shapes.ttl"), format="turtle")
-
-
-def _short(term) -> str:
-    text = str(term)
-    for prefix, ns in (("pol:", "https://w3id.org/policy-kg/ontology#"), ("prov:", "http://www.w3.org/ns/prov#"),
-                       ("dcterms:", "http://purl.org/dc/terms/"), ("skos:", "http://www.w3.org/2004/02/skos/core#"),
-                       ("rdfs:", "http://www.w3.org/2000/01/rdf-schema#")):
-        if text.startswith(ns):
-            return prefix + text[len(ns):]
-    return text
-
 
 def _path(results: Graph, path) -> str:
     if path is None:
         return ""
     if isinstance(path, URIRef):
-        return _short(path)
+        return short(path)
     inverse = results.value(path, SH.inversePath)
     if inverse is not None:
-        return "^" + _short(inverse)
+        return "^" + short(inverse)
     if results.value(path, RDF.first) is not None:
         return "/".join(_path(results, p) for p in results.items(path))
     return "…"
@@ -81,9 +67,7 @@ def validate(graph: Graph) -> tuple[bool, list[Finding]]:
     """Whether ``graph`` conforms (no violations), and every finding, violations first."""
     import pyshacl
 
-    from kg.sparql import _ontology
-
-    conforms, results, _ = pyshacl.validate(graph, shacl_graph=shapes(), ont_graph=_ontology(), inference="none",
+    conforms, results, _ = pyshacl.validate(graph, shacl_graph=shapes(), ont_graph=ontology(), inference="none",
                                             allow_warnings=True, advanced=True)
     findings = []
     for result in results.subjects(RDF.type, SH.ValidationResult):

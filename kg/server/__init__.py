@@ -14,19 +14,18 @@ def store_folder(graphs: Iterable[str | Path] = (), store: str | Path | None = N
     one holding the RDF files ``graphs`` and the ontology (removed afterwards)."""
     import pyoxigraph as ox
 
-    from kg.rdf import ONTOLOGY_IRI
-    from kg.sparql import ontology_path
-    from kg.stores.disk import PolicyStore, load_files
+    from kg.stores.disk import PolicyStore
+    from kg.stores.source import add_ontology, load_rdf
 
     if store is not None:
-        policy_store = PolicyStore(store, read_only=True)  # checks it is a policy-kg store
-        del policy_store
+        PolicyStore(store, read_only=True).close()  # checks it is a policy-kg store
         yield str(Path(store) / "oxigraph")
         return
     with tempfile.TemporaryDirectory(prefix="policykg-serve-") as tmp:
         target = ox.Store(tmp)
-        load_files(target, graphs)
-        target.load(path=str(ontology_path()), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(ONTOLOGY_IRI))
+        for path in graphs:
+            load_rdf(target, path)
+        add_ontology(target)
         target.flush()
         del target
         yield tmp

@@ -44,7 +44,8 @@ from starlette.routing import Route
 from kg import __version__
 from kg.server.guard import reaches_out
 from kg.server.workers import QueryPool
-from kg.sparql import DEFAULT_PREFIXES, named_queries
+from kg.query import named_queries
+from kg.rdf.namespaces import PREFIX_IRIS
 
 # format= names, as people, SPARQLWrapper and YASGUI send them, and the media types they stand for (a
 # name may stand for a results format and a graph format: xml is SPARQL XML results, or RDF/XML).
@@ -201,7 +202,7 @@ def create_app(pool: QueryPool, timeout: float = 30.0, max_bytes: int = 50_000_0
                                    "or a media type")
             accept = chosen
         job = {"kind": kind, "query": text, "accept": accept, "limit": max_bytes, "rows": max_rows,
-               "prefixes": DEFAULT_PREFIXES,
+               "prefixes": PREFIX_IRIS,
                "default_graphs": params.get("default-graph-uri", []) + params.get("using-graph-uri", []),
                "named_graphs": params.get("named-graph-uri", []) + params.get("using-named-graph-uri", [])}
         limit = timeout

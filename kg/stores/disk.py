@@ -27,14 +27,16 @@ import threading
 import time
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterator
 
 import pyoxigraph as ox
 
 from kg.errors import QueryError, StoreError
 from kg.io import atomic_write
 from kg.rdf import DEFAULT_BASE, ONTOLOGY_IRI
-from kg.sparql import DEFAULT_PREFIXES, Backend, shape
+from kg.query import Backend, shape
+from kg.query.values import with_values
+from kg.rdf.namespaces import PREFIX_IRIS
 from kg.stores.terms import from_oxigraph, to_oxigraph
 
 FORMAT = "policy-kg store 1"
@@ -160,7 +162,7 @@ class PolicyStore:
 
     def set_ontology(self) -> None:
         """Put the ontology in its graph, replacing what was there."""
-        from kg.sparql import ontology_path
+        from kg.rdf.ontology import ontology_path
 
         self._writable()
         graph = ox.NamedNode(ONTOLOGY_IRI)
@@ -399,15 +401,20 @@ class OxigraphBackend(Backend):
         self.notes: list[str] = []  # what a caller should tell the user (a store left mid-build)
 
     def select(self, text: str, bindings: dict[str, object]) -> tuple[list[str], list[list]]:
-        shape(text)  # the same parser and messages as in memory
-        substitutions = {ox.Variable(name): to_oxigraph(term) for name, term in bindings.items()}
+        _, projected = shape(text)  # the same parser and messages as in memory
+        # Oxigraph substitutes projected variables only; the others (inputs such as ?by in a FILTER)
+        # are bound by a VALUES block at the start of the WHERE group, written as RDF terms.
+        inputs = {name: term for name, term in bindings.items() if name not in projected}
+        if inputs:
+            text = with_values(text, inputs)
+        substitutions = {ox.Variable(name): to_oxigraph(term) for name, term in bindings.items() if name in projected}
         try:
             result = self.store.query(text, use_default_graph_as_union=True, substitutions=substitutions or None,
-                                      prefixes=DEFAULT_PREFIXES)
+                                      prefixes=PREFIX_IRIS)
         except SyntaxError as exc:
             raise QueryError(f"malformed SPARQL query: {exc}") from None
-        except OSError as exc:
-            raise QueryError(f"query failed: {exc}") from None
+        except (OSError, RuntimeError) as exc:
+            raise QueryError(f"query failed: {' '.join(str(exc).split())}") from None
         variables = [v.value for v in result.variables]
         # A listing repeats its terms (a type, a file, a rule, a sentence on every row of
         # its facts): each distinct term is made into an rdflib term once.
@@ -421,40 +428,3 @@ class OxigraphBackend(Backend):
                 return converted
 
         return variables, [[term(solution[v]) for v in variables] for solution in result]
-
-
-def load_rdf(store: ox.Store, path: str | Path, graph: str | None = None) -> None:
-    """Load one RDF file into a pyoxigraph store: a dataset's graphs as they are, a
-    single graph into ``graph`` (default: a graph named after the file)."""
-    from kg.errors import InputError
-
-    p = Path(path)
-    if not p.is_file():
-        raise InputError(f"{p}: no such file")
-    try:
-        fmt = ox.RdfFormat.from_extension(p.suffix.lstrip(".").lower())
-    except Exception:
-        fmt = None
-    if fmt is None:
-        raise InputError(f"{p}: unknown RDF format {p.suffix!r}; use .ttl, .trig, .nt, .nq, .jsonld or .rdf")
-    try:
-        if fmt.supports_datasets:
-            store.load(path=str(p), format=fmt)
-        else:
-            store.load(path=str(p), format=fmt, to_graph=ox.NamedNode(graph or p.resolve().as_uri()))
-    except (SyntaxError, ValueError) as exc:
-        raise InputError(f"{p}: not valid {fmt.name} ({' '.join(str(exc).split())[:300]})") from None
-
-
-def holds_one_graph(path: str | Path) -> bool:
-    """True for an RDF format without named graphs (Turtle, N-Triples, RDF/XML…)."""
-    try:
-        return not ox.RdfFormat.from_extension(Path(path).suffix.lstrip(".").lower()).supports_datasets
-    except Exception:
-        return False  # not an RDF format load_rdf knows; it says so
-
-
-def load_files(store: ox.Store, paths: Iterable[str | Path]) -> None:
-    """Load RDF files into a pyoxigraph store (see :func:`load_rdf`)."""
-    for path in paths:
-        load_rdf(store, path)

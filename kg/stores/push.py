@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 import pyoxigraph as ox
 
 from kg.errors import InputError
 from kg.rdf import ONTOLOGY_IRI
 from kg.stores.remote import PushReport, push
+from kg.stores.source import SHARED_GRAPH_PATH
 
-# The end of the shared graph's IRI under any base (kg.rdf.iris.Minter.shared_graph).
-SHARED_GRAPH_PATH = "/graph/shared"
+if TYPE_CHECKING:
+    from kg.stores.source import GraphSource
 
 
 def _triples(store: ox.Store, graph: str):
@@ -20,26 +20,24 @@ def _triples(store: ox.Store, graph: str):
                     for q in store.quads_for_pattern(None, None, None, ox.NamedNode(graph)))
 
 
-def push_sources(files: Iterable[str | Path], store_path: str | Path | None, endpoint: str, protocol: str = "gsp",
-                 only: Iterable[str] = (), ontology: bool = True, user: str | None = None,
-                 password: str | None = None, progress: Callable[[str], None] | None = None) -> PushReport:
-    """Push the graphs of RDF ``files`` or of the store at ``store_path`` to ``endpoint``."""
-    from kg.sparql import ontology_path
-    from kg.stores.disk import PolicyStore, holds_one_graph, load_rdf
+def push_sources(given: "GraphSource", endpoint: str, protocol: str = "gsp", only: Iterable[str] = (),
+                 ontology: bool = True, user: str | None = None, password: str | None = None,
+                 progress: Callable[[str], None] | None = None) -> PushReport:
+    """Push the graphs of RDF files or of a store (a :class:`GraphSource`) to ``endpoint``; a file of one
+    graph (Turtle, N-Triples…) goes into the one graph named by ``only``."""
+    from kg.stores.source import add_ontology, holds_one_graph, load_rdf
 
     only = list(only)
-    files = [Path(f) for f in files]
-    if store_path is not None:
-        source = PolicyStore(store_path, read_only=True).store
-        origin = str(store_path)
-    else:
+    origin = given.name
+    if given.files:
         source = ox.Store()
-        origin = ", ".join(str(f) for f in files)
-        for f in files:
+        for f in given.files:
             if holds_one_graph(f) and len(only) != 1:
                 raise InputError(f"{f} holds one graph: name the graph to load it into with --graph IRI "
                                  "(or push graph.trig, which keeps one graph per document)")
             load_rdf(source, f, graph=only[0] if len(only) == 1 else None)
+    else:
+        source = given.quads
     names = sorted(g.value for g in source.named_graphs() if isinstance(g, ox.NamedNode))
     missing = [g for g in only if g not in names]
     if missing:
@@ -48,7 +46,7 @@ def push_sources(files: Iterable[str | Path], store_path: str | Path | None, end
     chosen = [g for g in names if not only or g in only]
     if ontology and ONTOLOGY_IRI not in chosen:
         if ONTOLOGY_IRI not in names:
-            source.load(path=str(ontology_path()), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(ONTOLOGY_IRI))
+            add_ontology(source)
         chosen.insert(0, ONTOLOGY_IRI)
     if not ontology and ONTOLOGY_IRI in chosen and not only:
         chosen.remove(ONTOLOGY_IRI)

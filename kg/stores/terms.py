@@ -2,7 +2,7 @@
 store and the endpoint) and SPARQL 1.1 JSON results (remote servers).
 
 Results from every engine become rdflib terms, so one set of formatters
-(:mod:`kg.sparql`) prints them the same way whatever answered the query.
+(:mod:`kg.query`) prints them the same way whatever answered the query.
 """
 
 from __future__ import annotations

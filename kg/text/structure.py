@@ -25,6 +25,7 @@ import cn2an
 from kg.resources import compile_pattern, load_toml
 from kg.text.normalize import CleanText
 from kg.text.spans import Span
+from kg.nlp.script import HAN_CHAR
 
 ROLES = ("title", "front", "heading", "body", "table", "signoff", "note", "annex", "source")
 
@@ -392,7 +393,7 @@ class _Parser:
             return False  # a title has no full stop and does not lead into a list
         if self.heading_of(*self.bounds[k]) or self.rules.date_line.match(line) or self.rules.number.match(line):
             return False
-        return bool(re.search(r"[\u4e00-\u9fff]", line))
+        return bool(HAN_CHAR.search(line))
 
     def caption_title(self, k: int) -> Field | None:
         """The title written as the only filled cell of a table's first row (a page that is only a

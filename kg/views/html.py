@@ -22,7 +22,7 @@ from pathlib import Path
 import networkx as nx
 from rdflib import URIRef
 
-from kg.views.network import local_name, term_labels
+from kg.rdf.ontology import local_name, term_labels
 
 TEMPLATES = Path(__file__).parent / "templates"
 

@@ -11,13 +11,13 @@ node carries the sentences it was read from, with their offsets.
 from __future__ import annotations
 
 from collections import defaultdict
-from functools import lru_cache
 
 import networkx as nx
-from rdflib import Graph, Literal, URIRef
+from rdflib import Graph, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS
 
 from kg.rdf.namespaces import POL
+from kg.rdf.ontology import code_of, local_name, term_labels
 
 # Most specific first: a node takes the first of its classes found here.
 CLASSES = (
@@ -29,10 +29,6 @@ RELATIONS = (
     POL.hasBaseline, POL.hasFigure, POL.indicator, POL.interprets, DCTERMS.references, POL.scope,
 )
 
-
-def local_name(iri: URIRef) -> str:
-    text = str(iri)
-    return text.rsplit("#", 1)[-1] if "#" in text else text.rsplit("/", 1)[-1]
 
 
 def _sentences(graph: Graph, node: URIRef, memo: dict | None = None) -> list[tuple[str, int, int]]:
@@ -63,30 +59,12 @@ LEVELS = {"PolicyDocument": 0, "Task": 1, "Problem": 1, "Feature": 1, "Measure":
           "Target": 3, "Baseline": 3, "Parameter": 3, "Threshold": 3, "Agency": 3, "ProtectionCentre": 3, "GenericActor": 3, "Indicator": 4, "Place": 4, "Person": 4}
 
 
-@lru_cache(maxsize=None)
-def term_labels(term: str) -> tuple[str, str]:
-    """Return the Chinese and English labels the ontology gives a term (IRI or pol: local name)."""
-    from kg.sparql import _ontology
-
-    onto = _ontology()
-    iri = URIRef(term if ":" in term else str(POL._NS) + term)
-    zh = en = local_name(iri)
-    for label in onto.objects(iri, RDFS.label):
-        if isinstance(label, Literal) and label.language == "zh":
-            zh = str(label)
-        elif isinstance(label, Literal) and label.language == "en":
-            en = str(label)
-    return zh, en
-
-
 def _label(graph: Graph, term) -> str:
     """A term as a reader sees it: a literal's text, an IRI's label, code or local name."""
     if not isinstance(term, URIRef):
         return str(term)
     if str(term).startswith(str(POL._NS)):
-        from kg.sparql import _ontology
-
-        code = _ontology().value(term, POL.code)  # a closed set of the ontology: 超过 (>), 牵头 (lead)…
+        code = code_of(term)  # a closed set of the ontology: 超过 (>), 牵头 (lead)…
         return term_labels(str(term))[0] + (f" ({code})" if code is not None else "")
     for prop in (RDFS.label, POL.code):
         value = graph.value(term, prop)

@@ -7,8 +7,9 @@ Writes into a folder:
   measure tree of each plan; the targets beside their baselines with the
   growth each demands; a bar chart of targets against baselines;
 - ``targets.png``: that chart (matplotlib), also embedded in the HTML;
-- ``graph.graphml`` and ``graph.gexf``: the NetworkX graph (see
-  :mod:`kg.views.network`) for Gephi, Cytoscape or yEd.
+- (``graph.graphml`` and ``graph.gexf``, the NetworkX graph for Gephi,
+  Cytoscape or yEd, are written beside them by :func:`kg.api.report`, in the
+  formats of those names: :mod:`kg.formats.network`.)
 
 The task–actor network links each agency to the tasks, measures and
 guarantee measures it leads, supports or is involved in, and each task to its
@@ -21,7 +22,6 @@ from __future__ import annotations
 
 import base64
 import io
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -29,7 +29,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from kg.views.network import term_labels
+from kg.rdf.ontology import term_labels
 
 ACTORS = ("Agency", "ProtectionCentre")
 WORK = ("Task", "Measure", "GuaranteeMeasure")
@@ -193,21 +193,6 @@ def to_html(r: Report) -> str:
     return _templates(True).get_template("report.html").render(r=r, image=image)
 
 
-def flat(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    """The graph with every attribute a string or number, as GraphML and GEXF need."""
-    out = nx.MultiDiGraph()
-    for node, data in g.nodes(data=True):
-        sentence = data.get("sentences") or [("", -1, -1)]
-        out.add_node(node, label=data["label"], cls=data["cls"], file=data.get("file", ""),
-                     start=data["start"] if data.get("start") is not None else -1,
-                     end=data["end"] if data.get("end") is not None else -1,
-                     sentence=sentence[0][0], documents=" | ".join(data.get("docs", [])),
-                     properties="; ".join(f"{k}={v}" for k, v in data.get("props", [])))
-    for s, o, key, data in g.edges(keys=True, data=True):
-        out.add_edge(s, o, key=key, relation=data["relation"])
-    return out
-
-
 def write_report(g: nx.MultiDiGraph, growth_rows: list[dict], outdir: str | Path, title: str) -> dict[str, Path]:
     from kg.io import atomic_write, prepare_dir
 
@@ -218,19 +203,12 @@ def write_report(g: nx.MultiDiGraph, growth_rows: list[dict], outdir: str | Path
         written["targets.png"] = atomic_write(folder / "targets.png", report.chart)
     written["report.md"] = atomic_write(folder / "report.md", to_markdown(report))
     written["report.html"] = atomic_write(folder / "report.html", to_html(report))
-    exported = flat(g)
-    for name, writer in (("graph.graphml", nx.write_graphml), ("graph.gexf", nx.write_gexf)):
-        buffer = io.BytesIO()
-        writer(exported, buffer)
-        # GEXF's optional lastmodifieddate is today's date: left out, the same graph gives the same bytes
-        data = re.sub(rb' lastmodifieddate="[^"]*"', b"", buffer.getvalue())
-        written[name] = atomic_write(folder / name, data)
     return written
 
 
 def growth_dicts(table) -> list[dict]:
     """Rows of the ``growth`` named query as dicts of plain strings."""
-    from kg.sparql import cell
+    from kg.query import cell
 
     rows = [{c: cell(t) for c, t in zip(table.columns, row)} for row in table.rows]
     for row in rows:

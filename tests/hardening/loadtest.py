@@ -44,7 +44,7 @@ HEAVY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 
 
 def run(url: str, pid: int, clients: int, seconds: float, abandoning: int = 0) -> dict:
-    from kg.sparql import named_queries
+    from kg.query import named_queries
 
     queries = [q.text for q in named_queries().values()]
     latencies: list[float] = []

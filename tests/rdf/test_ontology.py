@@ -8,7 +8,7 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import OWL, RDF, RDFS
 
 from kg.rdf.namespaces import POL
-from kg.sparql import ontology_path
+from kg.rdf.ontology import ontology_path
 
 
 @pytest.fixture(scope="module")

@@ -16,7 +16,7 @@ from SPARQLWrapper.SPARQLExceptions import QueryBadFormed, SPARQLWrapperExceptio
 
 from conftest import ROOT
 from kg import api
-from kg.sparql import cell, named_query
+from kg.query import cell, named_query
 from kg.stores.disk import PolicyStore
 
 FILES = [ROOT / "data" / "policy_text.txt",
@@ -179,7 +179,7 @@ def test_a_port_in_use_is_one_clear_line(server, store):
 
 def test_in_memory_workers_answer_as_the_store_does(store):
     # --in-memory: each worker queries a copy of the store; the answers are the store's.
-    from kg.sparql import named_queries
+    from kg.query import named_queries
 
     process, url = start("--store", store, "--in-memory", "--workers", "1")
     try:

@@ -10,7 +10,7 @@ import pytest
 from conftest import ROOT, SEED
 from kg import api
 from kg.errors import StoreError
-from kg.sparql import DatasetBackend, cell, load, named_queries, to_csv
+from kg.query import DatasetBackend, cell, named_queries, to_csv
 from kg.stores.disk import SWITCH_INTERVAL, PolicyStore
 
 CORPUS = ROOT / "tests" / "data" / "corpus"
@@ -71,7 +71,7 @@ def test_the_store_answers_every_named_question_as_the_files_do(tmp_path):
     files = [CORPUS, ROOT / "data" / "policy_text.txt"]
     api.write(api.build(files), tmp_path / "out", with_html=False)
     api.build_store(files, tmp_path / "store")
-    memory = DatasetBackend(load([tmp_path / "out" / "graph.trig"]))
+    memory = DatasetBackend(api.load([tmp_path / "out" / "graph.trig"]))
     disk = PolicyStore(tmp_path / "store", read_only=True).backend()
     for name in named_queries():
         assert to_csv(api.query(disk, named=name)) == to_csv(api.query(memory, named=name)), name
@@ -202,3 +202,17 @@ def test_a_store_left_mid_build_says_so_on_every_query_until_a_build_completes_i
     api.build_store([SEED], path)  # the next build, nothing changed, completes it
     fresh = CliRunner().invoke(cli, ["query", "--store", str(path), "--named", "targets"])
     assert fresh.exit_code == 0 and "mid-build" not in fresh.output
+
+
+def test_a_query_input_that_is_no_column_binds_in_the_store_as_in_memory(tmp_path):
+    # The seed: 到2021年，PCT专利申请量达到8000件 (one fact of that indicator).
+    api.build_store([SEED], tmp_path / "store")
+    text = ("PREFIX pol: <https://w3id.org/policy-kg/ontology#> SELECT ?fact WHERE { ?f pol:indicatorText ?name ; "
+            "rdfs:label ?fact } ORDER BY ?fact")
+    stored = api.query(api.source(store=tmp_path / "store"), text=text, params={"name": "PCT专利申请量"})
+    in_memory = api.query(DatasetBackend(api.source(store=tmp_path / "store").dataset(with_ontology=True)),
+                          text=text, params={"name": "PCT专利申请量"})
+    assert [cell(r[0]) for r in stored.rows] == [cell(r[0]) for r in in_memory.rows]
+    assert len(stored.rows) == 1 and "8000" in cell(stored.rows[0][0])
+    hostile = api.query(api.source(store=tmp_path / "store"), text=text, params={"name": '" } ?f ?p ?fact . { "'})
+    assert hostile.rows == []

@@ -9,10 +9,12 @@ from conftest import ROOT
 from kg import api
 from kg.errors import QueryError, RemoteError
 from kg.rdf import DEFAULT_BASE
-from kg.sparql import cell, named_queries
+from kg.query import cell, named_queries
 from kg.stores.disk import PolicyStore
 from kg.stores.push import push_sources
-from kg.stores.remote import RemoteBackend, with_values
+from kg.stores.source import GraphSource
+from kg.query.values import with_values
+from kg.stores.remote import RemoteBackend
 
 FILES = [ROOT / "tests" / "data" / "corpus" / "06_anhui-iiot-policies-and-action-plan-2021.txt",
          ROOT / "tests" / "data" / "corpus" / "11_sta-rd-equipment-vat-refund-interpretation-2020.txt",
@@ -45,7 +47,7 @@ def test_a_pushed_store_answers_every_named_question_as_the_store_does(virtuoso,
     local = PolicyStore(store, read_only=True)
     graphs = local.graphs()
     _wipe(virtuoso)
-    report = push_sources([], store, virtuoso[protocol], protocol=protocol,
+    report = push_sources(GraphSource(store=store), virtuoso[protocol], protocol=protocol,
                           user=virtuoso["user"], password=virtuoso["password"])
     assert report.failed == []
     assert sorted(g for g, _ in report.loaded) == graphs
@@ -56,7 +58,7 @@ def test_a_pushed_store_answers_every_named_question_as_the_store_does(virtuoso,
 
 
 def test_parameters_reach_the_server_as_terms_not_text(virtuoso, store):
-    push_sources([], store, virtuoso["gsp"], user=virtuoso["user"], password=virtuoso["password"])
+    push_sources(GraphSource(store=store), virtuoso["gsp"], user=virtuoso["user"], password=virtuoso["password"])
     remote = RemoteBackend(virtuoso["query"])
     query = ("SELECT ?indicator WHERE { ?t a pol:Target ; pol:indicatorText ?indicator ; pol:value ?v "
              "FILTER (?v >= ?least) } ORDER BY ?indicator")
@@ -68,7 +70,7 @@ def test_parameters_reach_the_server_as_terms_not_text(virtuoso, store):
 
 
 def test_a_failed_push_says_what_was_loaded_and_what_was_not(virtuoso, store):
-    report = push_sources([], store, virtuoso["gsp"], user=virtuoso["user"], password="wrong")
+    report = push_sources(GraphSource(store=store), virtuoso["gsp"], user=virtuoso["user"], password="wrong")
     assert report.loaded == [] and len(report.failed) == len(PolicyStore(store, read_only=True).graphs())
     assert "401" in report.failed[0][1]
     with pytest.raises(RemoteError, match="cannot connect"):
@@ -77,12 +79,12 @@ def test_a_failed_push_says_what_was_loaded_and_what_was_not(virtuoso, store):
 
 def test_a_trig_file_pushes_its_graphs_and_a_turtle_file_needs_a_graph_name(virtuoso, tmp_path):
     api.write(api.build([FILES[2]]), tmp_path, with_html=False)
-    report = push_sources([tmp_path / "graph.trig"], None, virtuoso["gsp"], user=virtuoso["user"],
+    report = push_sources(GraphSource([tmp_path / "graph.trig"]), virtuoso["gsp"], user=virtuoso["user"],
                           password=virtuoso["password"])
     assert f"{DEFAULT_BASE}src/policy_text" in [g for g, _ in report.loaded]
     from kg.errors import InputError
     with pytest.raises(InputError, match="--graph"):
-        push_sources([tmp_path / "graph.ttl"], None, virtuoso["gsp"])
+        push_sources(GraphSource([tmp_path / "graph.ttl"]), virtuoso["gsp"])
 
 
 def test_values_go_into_the_where_group():
@@ -195,11 +197,11 @@ def test_a_second_corpus_adds_to_the_shared_graph_on_the_server(virtuoso, store,
     api.build_store([ROOT / "tests" / "data" / "corpus" / "05_beijing-data-zone-guiding-opinions-2022.txt"], other)
     _wipe(virtuoso)
     auth = {"user": virtuoso["user"], "password": virtuoso["password"]}
-    first = push_sources([], store, virtuoso["gsp"], **auth)
+    first = push_sources(GraphSource(store=store), virtuoso["gsp"], **auth)
     assert first.failed == [] and first.merged == [DEFAULT_BASE + "graph/shared"]
     remote = RemoteBackend(virtuoso["query"])
     before = rows(api.query(remote, named="agency_ranking"))
-    second = push_sources([], other, virtuoso["update"], protocol="update", **auth)
+    second = push_sources(GraphSource(store=other), virtuoso["update"], protocol="update", **auth)
     assert second.failed == [] and second.merged == [DEFAULT_BASE + "graph/shared"]
     after = rows(api.query(remote, named="agency_ranking"))
     # the first corpus's agencies keep their names and their ranks; the second's join them

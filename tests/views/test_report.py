@@ -75,10 +75,10 @@ def test_one_file_of_a_corpus(tmp_path):
 
     corpus = ROOT / "tests" / "data" / "corpus"
     api.build_store([corpus / "05_beijing-data-zone-guiding-opinions-2022.txt", SEED], tmp_path / "store")
-    paths = api.report(store=tmp_path / "store", doc="policy_text", outdir=tmp_path / "r")
+    paths = api.report(api.source(store=tmp_path / "store"), doc="policy_text", outdir=tmp_path / "r")
     text = paths["report.md"].read_text(encoding="utf-8")
     assert text.startswith("# 解读：《中关村国家自主创新示范区知识产权行动方案（2019-2021）》")
     assert "北京市经济和信息化局" not in text
     from kg.errors import InputError
     with pytest.raises(InputError, match="holds no file .nope."):
-        api.report(store=tmp_path / "store", doc="nope", outdir=tmp_path / "x")
+        api.report(api.source(store=tmp_path / "store"), doc="nope", outdir=tmp_path / "x")

@@ -30,9 +30,8 @@ from kg.extract.quantities.mentions import Mention, MentionFinder
 from kg.extract.records import Comparator, Period
 from kg.nlp.time import BINDING_KINDS, Moment, time_reader
 from kg.resources import read_table
+from kg.nlp.script import HAN_CHAR
 
-_CLAUSES = "，；：,;:"
-_HAN = re.compile(r"[\u4e00-\u9fff]")
 _OPENING_QUOTES = "“‘「『"
 
 
@@ -74,7 +73,7 @@ class Binder:
         self.each = tuple(ctx["each"])
         self.each_not_after = tuple(ctx["each_not_after"])
         self.open_list = tuple(ctx["open_list"])
-        self.list_marks = "".join(s for s in ctx["list_separators"] if len(s) == 1 and not _HAN.match(s)) + "，；,;"
+        self.list_marks = "".join(s for s in ctx["list_separators"] if len(s) == 1 and not HAN_CHAR.match(s)) + "，；,;"
         self.list_mark = "、"  # the one separator that never stands inside a name
         separators = "|".join(re.escape(s) for s in sorted(ctx["list_separators"], key=len, reverse=True))
         self.list_separator = re.compile(separators)
@@ -188,7 +187,7 @@ class Binder:
             return True
         while start < end and a.text[start] in _OPENING_QUOTES:
             start += 1  # 100名“大学生创业能手”
-        return start < end and bool(_HAN.match(a.text[start])) and a.tag_at(start) not in self.tail_break_tags
+        return start < end and bool(HAN_CHAR.match(a.text[start])) and a.tag_at(start) not in self.tail_break_tags
 
     def indicator(self, a: Analysis, before: tuple[int, int], after: tuple[int, int],
                   setting: Setting) -> tuple[str, Period | None, bool]:
@@ -223,7 +222,7 @@ class Binder:
         while a_s < a_e and text[a_s] in self.joining_particles:
             a_s += 1
         tail = text[a_s:a_e]
-        if _HAN.search(tail) and (not head or self.tail_joins(a, e, a_s, a_e)):
+        if HAN_CHAR.search(tail) and (not head or self.tail_joins(a, e, a_s, a_e)):
             return balanced(head + tail), period, leading
         return balanced(head), period, leading
 

@@ -23,7 +23,6 @@ Header words (years, change words, the words of the columns) are data in
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 

@@ -20,10 +20,9 @@ from dataclasses import dataclass
 
 from kg.extract.records import Change, Comparator
 from kg.nlp.numbers import Quantity, number_reader
-from kg.nlp.segment import is_han
+from kg.nlp.script import is_han
 from kg.resources import compile_pattern
 
-_HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 @dataclass(frozen=True)

@@ -31,10 +31,11 @@ from kg.extract.records import Baseline, ContextFigure, Parameter, Period, Targe
 from kg.nlp.time import BINDING_KINDS, Deadline, Moment, time_reader
 from kg.resources import compile_pattern, load_toml
 from kg.text.structure import Sentence
+from kg.nlp.script import HAN
 
 _CLAUSES = "，；：,;:"
 _DIGIT = re.compile(r"\d")
-_HAN = re.compile(r"[\u4e00-\u9fffA-Za-z]")
+_WORD_CHAR = re.compile(f"[{HAN}A-Za-z]")
 # The records of the roles with no field of their own, and the list of the extraction each goes to.
 OTHER_RECORDS = {cls.role: (cls, name) for cls, name in
                  ((Parameter, "parameters"), (Threshold, "thresholds"), (ContextFigure, "contexts"))}
@@ -186,10 +187,10 @@ class QuantityReader:
                 q = m.quantity
                 indicator = self.binder.carried(r.indicator, previous_indicator)
                 indicator = _without(indicator, text, moments_near(m), self.joining)
-                if not _HAN.search(indicator) and previous_indicator and (
+                if not _WORD_CHAR.search(indicator) and previous_indicator and (
                         text[m.left:m.start] in self.roles.reach_words or self.binder.listed(text, previous_end, m.words_start)):
                     indicator = previous_indicator  # 由…的3000亿元增长到5000亿元, 分别增长4%、6%: the same indicator
-                if not indicator or not _HAN.search(indicator):
+                if not indicator or not _WORD_CHAR.search(indicator):
                     continue
                 if self.finder.needs_comparator(q) and q.unit != "%" and not self.finder.strong(text, q, ce) \
                         and not self._counted(a, r, cs, ce):

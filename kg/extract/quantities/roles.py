@@ -69,7 +69,7 @@ from kg.errors import RuleError
 from kg.extract.base import Analysis
 from kg.extract.quantities.binding import Reading, Setting
 from kg.extract.records import Comparator
-from kg.nlp.segment import is_han
+from kg.nlp.script import is_han
 from kg.resources import load_toml
 
 ROLES = ("target", "baseline", "parameter", "threshold", "context")

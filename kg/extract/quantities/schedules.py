@@ -18,8 +18,8 @@ from __future__ import annotations
 import re
 
 from kg.extract.records import Parameter, Threshold
+from kg.nlp.script import HAN_CHAR
 
-_HAN = re.compile(r"[\u4e00-\u9fff]")
 _MARKUP = re.compile(r"<[^<>]{1,10}>")  # <br> left in a cell by a page's table
 
 
@@ -31,7 +31,7 @@ class ScheduleReader:
         """Read ``rows`` (cells of a table that is no indicator table, its empty rows left out) if they form a
         tiered schedule; return whether they did."""
         text = a.text
-        header_at = next((k for k, r in enumerate(rows) if len(r) >= 2 and all(_HAN.search(c.text) for c in r if c.text)
+        header_at = next((k for k, r in enumerate(rows) if len(r) >= 2 and all(HAN_CHAR.search(c.text) for c in r if c.text)
                           and not any(reader.finder.reader.quantities(text, c.start, c.end) for c in r)), None)
         if header_at is None:
             return False
@@ -50,7 +50,7 @@ class ScheduleReader:
                 if len(qs) == 1:
                     m = reader.finder.mention(text, qs[0], cell.start, cell.end, cell.start)
                     readings.append((header[offset + k], cell, m))
-            label = next((c.text for c in row if c.text and _HAN.search(c.text)
+            label = next((c.text for c in row if c.text and HAN_CHAR.search(c.text)
                           and not reader.finder.reader.quantities(text, c.start, c.end)), "")
             if readings and not label and len(readings) == len(row):
                 continue  # |不满1千伏| 10千伏|: a row of column heads, not of values

@@ -33,10 +33,10 @@ from kg.extract.records import Attribute, Baseline, Change, Comparator, Paramete
 from kg.nlp.numbers import Quantity, number_reader, plain
 from kg.nlp.time import Deadline, time_reader
 from kg.resources import compile_pattern, load_toml
+from kg.nlp.script import HAN, HAN_CHAR
 
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 _PLAIN = re.compile(r"\d+(?:\.\d+)?")
-_HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 @dataclass(frozen=True)
@@ -177,7 +177,7 @@ class TableReader:
             if len(row) <= label_col:
                 continue
             label = row[label_col].text
-            if not label or not re.search(r"[\u4e00-\u9fffA-Za-z]", label):
+            if not label or not re.search(f"[{HAN}A-Za-z]", label):
                 continue
             indicator, unit = self.indicator(label, row[unit_col].text if unit_col is not None and unit_col < len(row) else "")
             attribute = None
@@ -208,7 +208,7 @@ class TableReader:
         added = Change.UP if any(w in caption for w in self.added_captions) else None
         prose: list[Cell] = []
         for row in rows[rows.index(header) + 1:]:
-            label = next((c.text for c in row if _HAN.search(c.text) and not _PLAIN.search(c.text)), "")
+            label = next((c.text for c in row if HAN_CHAR.search(c.text) and not _PLAIN.search(c.text)), "")
             aligned = len(row) == len(header)
             for k, cell in enumerate(row):
                 plain_number = aligned and label and _PLAIN.fullmatch(cell.text)

@@ -1,0 +1,152 @@
+"""Reading graphs back: pages, reports, exports, checks, questions and pushes, from a :class:`GraphSource`.
+
+Each function takes a source: a :class:`kg.stores.source.GraphSource` (RDF
+files, an on-disk store or an endpoint, opened once), or, for short, a list of
+RDF files.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable, Iterable
+
+from kg.stores.source import GraphSource
+
+if TYPE_CHECKING:
+    from kg.query import Table
+    from kg.rdf.validate import Finding
+    from kg.stores.remote import PushReport
+
+
+def source(graphs: Iterable[str | Path] = (), store: str | Path | None = None, endpoint: str | None = None,
+           **options) -> GraphSource:
+    """The graphs of RDF files, of an on-disk store, or of an endpoint (exactly one); ``options`` are
+    those of :class:`GraphSource` (user, password, allow_partial)."""
+    return GraphSource(graphs, store, endpoint, **options)
+
+
+def _source(given) -> GraphSource:
+    return given if isinstance(given, GraphSource) else GraphSource(files=list(given))
+
+
+def view(given, doc: str | None = None, classes: Iterable[str] | None = None) -> str:
+    """The interactive page of a source: all of it, one file (``doc``), and only the node
+    ``classes`` given (local names: Task, Measure, Agency…)."""
+    from kg.errors import InputError
+    from kg.views.html import STYLE, render
+    from kg.views.network import to_networkx
+
+    graph, title = _source(given).graph(doc)
+    g = to_networkx(graph)
+    if classes:
+        known = {c.lower(): c for c in STYLE}
+        wanted = set()
+        for c in classes:
+            if c.lower() not in known:
+                raise InputError(f"unknown class {c!r}; the classes are: {', '.join(STYLE)}")
+            wanted.add(known[c.lower()])
+        g = g.subgraph([n for n, d in g.nodes(data=True) if d["cls"] in wanted]).copy()
+    if not len(g):
+        raise InputError("nothing to show: the graph has no nodes of the classes asked for")
+    return render(g, title)
+
+
+def report(given, outdir: str | Path = "report", doc: str | None = None) -> dict[str, Path]:
+    """Write the analytic report of a source into ``outdir`` (see :mod:`kg.views.report`), with its
+    network as GraphML and GEXF (the formats of those names)."""
+    from kg.formats import format_named
+    from kg.io import atomic_write
+    from kg.stores.source import graph_backend
+    from kg.views.network import to_networkx
+    from kg.views.report import growth_dicts, write_report
+
+    graph, title = _source(given).graph(doc)
+    growth = growth_dicts(query(graph_backend(graph), named="growth"))
+    network = to_networkx(graph)
+    files = {f"graph{fmt.suffix}": fmt.write_network(network) for fmt in map(format_named, ("graphml", "gexf"))}
+    written = write_report(network, growth, outdir, title)
+    for name, data in files.items():
+        written[name] = atomic_write(Path(outdir) / name, data)
+    return written
+
+
+def export(given, fmt: str) -> bytes:
+    """The graphs of a source (or of a build, :class:`kg.api.BuildResult`) in format ``fmt`` (a name of
+    :func:`kg.formats.formats`): the bytes `build -o` writes for the same graph."""
+    from kg.api.building import BuildResult
+    from kg.api.outputs import title_of
+    from kg.formats import format_named
+
+    chosen = format_named(fmt)
+    if isinstance(given, BuildResult):
+        return chosen.write(given.quads, title_of(given))
+    src = _source(given)
+    title = src.graph()[1] if chosen.name == "html" else ""
+    return chosen.write(src.data(), title)
+
+
+def validate(given) -> tuple[bool, list["Finding"], int]:
+    """Check a source against the shapes (SHACL): whether it conforms, every finding, and how many
+    triples were checked."""
+    from kg.rdf.validate import validate as check
+
+    graph, _ = _source(given).graph()
+    conforms, findings = check(graph)
+    return conforms, findings, len(graph)
+
+
+def load(paths: Iterable[str | Path]):
+    """A queryable rdflib dataset of the RDF files at ``paths``, with the ontology (its default
+    graph the union of all)."""
+    return GraphSource(files=list(paths)).dataset(with_ontology=True)
+
+
+def query(given, text: str | None = None, named: str | None = None,
+          params: dict[str, str] | None = None) -> "Table":
+    """Run a SELECT query (its text, or the name of a shipped query) and return a Table.
+
+    ``given`` is a :class:`GraphSource`, a :class:`kg.query.Backend` (the on-disk
+    store, a remote endpoint), or an rdflib graph or dataset.
+    """
+    from rdflib import Dataset, Graph
+
+    from kg.errors import QueryError
+    from kg.query import Backend, named_query, run, with_graph
+
+    if (text is None) == (named is None):
+        raise QueryError("give either a query or the name of a named query")
+    if isinstance(given, GraphSource):
+        backend = given.backend()
+    elif isinstance(given, Backend):
+        backend = given
+    elif isinstance(given, Graph):
+        backend = given if isinstance(given, Dataset) and given.default_union else with_graph(given)
+    else:
+        backend = GraphSource(files=list(given)).backend()
+    if named is not None:
+        nq = named_query(named)
+        return run(backend, nq.text, params, nq.params, nq.derived, nq.columns)
+    return run(backend, text, params)
+
+
+def push(given, endpoint: str, protocol: str = "gsp", only: Iterable[str] = (), ontology: bool = True,
+         user: str | None = None, password: str | None = None,
+         progress: Callable[[str], None] | None = None) -> "PushReport":
+    """Push the graphs of a source to a SPARQL server (see :func:`kg.stores.push.push_sources`)."""
+    from kg.stores.push import push_sources
+
+    return push_sources(_source(given), endpoint, protocol=protocol, only=only, ontology=ontology, user=user,
+                        password=password, progress=progress)
+
+
+def text(path: str | Path, clean: bool = False) -> str:
+    """The text policy-kg reads from a document (offsets in the graph count code points in it), or with
+    ``clean`` the normalised text, one paragraph a line."""
+    from kg.text.read import read_source
+
+    source_text = read_source(path).text
+    if clean:
+        from kg.text.normalize import normalize
+
+        return normalize(source_text).text
+    return source_text
