@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test eval bench docs clean
+.PHONY: demo test check eval bench docs clean
 
 $(STAMP): setup.cfg pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -17,6 +17,11 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+# The fast loop while working: every test not marked slow (tests/conftest.py says which), in well
+# under a minute on two cores. `make test` runs them all.
+check: $(STAMP)
+	$(BIN)/python -m pytest -q -m "not slow"
 
 # How well the rules read quantities, agencies and assignments in documents nobody tuned
 # them for: precision, recall and F1 per document, dev and sealed side by side

@@ -9,6 +9,18 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "data" / "policy_text.txt"
 EXPECTATIONS = Path(__file__).parent / "expectations"
+# Tests that `make check` leaves out (`make test` runs everything): whole files and folders that start
+# servers, browsers, notebooks or whole corpora, beside single tests marked @pytest.mark.slow.
+SLOW = ("browser/", "hardening/", "server/", "stores/test_remote.py", "test_readme.py", "test_notebook.py",
+        "test_benchmarks.py", "test_quantity_eval.py", "test_agency_eval.py")
+
+
+def pytest_collection_modifyitems(config, items):
+    here = Path(__file__).parent
+    for item in items:
+        where = Path(str(item.fspath)).relative_to(here).as_posix()
+        if where.startswith(SLOW):
+            item.add_marker(pytest.mark.slow)
 
 
 @pytest.fixture(scope="session")

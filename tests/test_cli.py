@@ -186,6 +186,7 @@ def test_a_broken_document_is_reported_and_the_rest_built(tmp_path):
     assert {row["file"] for row in csv.DictReader(io.StringIO(docs))} == {"a", ""}
 
 
+@pytest.mark.slow
 def test_workers_give_the_same_graph(tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()

@@ -93,9 +93,7 @@ def test_a_dataset_export_keeps_each_named_graph(source, fmt):
 
 @pytest.mark.parametrize("fmt", sorted(formats()))
 def test_the_same_graph_gives_the_same_bytes_from_a_file_and_from_a_store(built, source, fmt):
-    from_file = api.export(source, fmt)
-    assert api.export(api.source([built / "out" / "graph.trig"]), fmt) == from_file
-    assert api.export(api.source(store=built / "store"), fmt) == from_file
+    assert api.export(api.source(store=built / "store"), fmt) == api.export(source, fmt)
 
 
 @pytest.mark.parametrize("name", ["graph.ttl", "graph.trig", "graph.html"])

@@ -48,6 +48,7 @@ def test_boundaries(segmenter):
     assert tokens.index_at(3) == tokens.index_at(2)
 
 
+@pytest.mark.slow
 def test_the_cached_segmenter_is_the_segmenter_built_afresh(tmp_path, monkeypatch):
     # The first start caches jieba's dictionary with the project's words and the tag
     # table; a start from the cache must cut and tag exactly as one that built them,

@@ -82,6 +82,7 @@ def test_slugs(label, expected):
     assert slug(label) == expected
 
 
+@pytest.mark.slow
 def test_same_input_same_bytes_across_hash_seeds(tmp_path):
     # The seed, a plan with many figures, and a work report full of them: word lists kept in sets
     # once made indicators depend on the process's hash seed (so --workers changed the bytes).

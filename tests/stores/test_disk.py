@@ -67,6 +67,7 @@ def test_replacing_a_file_leaves_nothing_of_its_old_version(tmp_path, docs):
     assert not any("增值税" in t for t in titles)
 
 
+@pytest.mark.slow
 def test_the_store_answers_every_named_question_as_the_files_do(tmp_path):
     files = [CORPUS, ROOT / "data" / "policy_text.txt"]
     api.write(api.build(files), tmp_path / "out", with_html=False)

@@ -126,6 +126,7 @@ def test_a_large_graph_starts_from_positions_that_settle_fast():
     assert page_data(g) == data  # the same graph, the same positions
 
 
+@pytest.mark.slow
 def test_a_very_long_sentence_is_shared_by_its_nodes_and_clipped_on_the_page(tmp_path):
     from kg.views.html import PAGE_TEXT, page_data
 
