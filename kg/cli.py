@@ -172,7 +172,6 @@ def query(graph: str | None, sparql: str | None, query_file: Path | None, named:
     Give the query as SPARQL text, with -f FILE.rq, or with --named NAME.
     """
     from kg import api
-    from kg.errors import InputError, QueryError
     from kg.query import named_queries, to_csv, to_json, to_text
 
     if list_queries:
@@ -195,25 +194,14 @@ def query(graph: str | None, sparql: str | None, query_file: Path | None, named:
         if not sep or not name:
             raise click.UsageError(f"--param {item!r}: write NAME=VALUE")
         bound[name.lstrip("?$")] = value  # NAME:TYPE=VALUE types it (least:decimal=18000)
-    text = None
-    if query_file is not None:
-        try:
-            text = query_file.read_text(encoding="utf-8")
-        except OSError as exc:
-            raise InputError(f"{query_file}: cannot read the query ({exc.strerror})") from None
-        except UnicodeDecodeError:
-            raise QueryError(f"{query_file}: the query file is not UTF-8 text") from None
-    elif sparql:
-        text = sparql
     if user and password is None:
         password = click.prompt(f"password for {user}", hide_input=True, err=True)
     source = api.source([graph] if graph else [], store, endpoint, user=user, password=password,
                         allow_partial=allow_partial)
-    backend = source.backend()
-    table = api.query(backend, text=text, named=named, params=bound)
+    table = api.query(source, text=sparql, named=named, params=bound, file=query_file)
     writer = {"table": to_text, "csv": to_csv, "json": to_json}[fmt]
     click.echo(writer(table), nl=False)
-    for note in getattr(backend, "notes", []):
+    for note in table.notes:
         click.echo(note, err=True)
 
 
@@ -300,7 +288,7 @@ def serve(graphs: tuple[Path, ...], store: Path | None, host: str, port: int, al
     """
     from kg.server import serve as run_server
 
-    _source(graphs, store, "serve")
+    source = _source(graphs, store, "serve")
     if host not in ("127.0.0.1", "localhost", "::1"):
         click.echo(f"warning: listening on {host} lets other machines query"
                    + (" and change" if allow_update else "") + " the data", err=True)
@@ -311,7 +299,7 @@ def serve(graphs: tuple[Path, ...], store: Path | None, host: str, port: int, al
         update_token = secrets.token_urlsafe(24)
         click.echo(f"updates need the header `Authorization: Bearer {update_token}` (or start with --update-token)",
                    err=True)
-    run_server(graphs, store, host=host, port=port, allow_update=allow_update, timeout=timeout,
+    run_server(source, host=host, port=port, allow_update=allow_update, timeout=timeout,
                max_mb=max_result_mb, workers=workers, max_rows=max_rows, allow=allow, in_memory=in_memory,
                update_token=update_token, origins=frozenset(o.rstrip("/") for o in origins), max_pending=max_pending, access_log=access_log,
                on_ready=lambda url: click.echo(f"serving {url} (SPARQL endpoint {url}sparql); Ctrl+C stops",

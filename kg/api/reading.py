@@ -101,20 +101,28 @@ def load(paths: Iterable[str | Path]):
     return GraphSource(files=list(paths)).dataset(with_ontology=True)
 
 
-def query(given, text: str | None = None, named: str | None = None,
-          params: dict[str, str] | None = None) -> "Table":
-    """Run a SELECT query (its text, or the name of a shipped query) and return a Table.
+def query(given, text: str | None = None, named: str | None = None, params: dict[str, str] | None = None,
+          file: str | Path | None = None) -> "Table":
+    """Run a SELECT query (its text, a .rq ``file``, or the name of a shipped query) and return a Table,
+    with the notes its backend has for the user (an answer cut off at a server's row limit).
 
     ``given`` is a :class:`GraphSource`, a :class:`kg.query.Backend` (the on-disk
     store, a remote endpoint), or an rdflib graph or dataset.
     """
     from rdflib import Dataset, Graph
 
-    from kg.errors import QueryError
+    from kg.errors import InputError, QueryError
     from kg.query import Backend, named_query, run, with_graph
 
-    if (text is None) == (named is None):
-        raise QueryError("give either a query or the name of a named query")
+    if sum(x is not None for x in (text, named, file)) != 1:
+        raise QueryError("give either a query, a query file or the name of a named query")
+    if file is not None:
+        try:
+            text = Path(file).read_text(encoding="utf-8")
+        except OSError as exc:
+            raise InputError(f"{file}: cannot read the query ({exc.strerror})") from None
+        except UnicodeDecodeError:
+            raise QueryError(f"{file}: the query file is not UTF-8 text") from None
     if isinstance(given, GraphSource):
         backend = given.backend()
     elif isinstance(given, Backend):
@@ -125,8 +133,11 @@ def query(given, text: str | None = None, named: str | None = None,
         backend = GraphSource(files=list(given)).backend()
     if named is not None:
         nq = named_query(named)
-        return run(backend, nq.text, params, nq.params, nq.derived, nq.columns)
-    return run(backend, text, params)
+        table = run(backend, nq.text, params, nq.params, nq.derived, nq.columns)
+    else:
+        table = run(backend, text, params)
+    table.notes = list(getattr(backend, "notes", []))
+    return table
 
 
 def push(given, endpoint: str, protocol: str = "gsp", only: Iterable[str] = (), ontology: bool = True,

@@ -20,6 +20,7 @@ class Table:
 
     columns: list[str]
     rows: list[list] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what the user should be told of the answer (cut off…)
 
 
 def cell(term) -> str:

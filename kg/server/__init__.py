@@ -5,25 +5,32 @@ from __future__ import annotations
 import contextlib
 import tempfile
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import TYPE_CHECKING, Iterator
+
+from kg.errors import InputError
+
+if TYPE_CHECKING:
+    from kg.stores.source import GraphSource
 
 
 @contextlib.contextmanager
-def store_folder(graphs: Iterable[str | Path] = (), store: str | Path | None = None) -> Iterator[str]:
+def store_folder(source: "GraphSource") -> Iterator[str]:
     """The folder of a pyoxigraph store to serve: the store's own, or a temporary
-    one holding the RDF files ``graphs`` and the ontology (removed afterwards)."""
+    one holding the source's RDF files and the ontology (removed afterwards)."""
     import pyoxigraph as ox
 
     from kg.stores.disk import PolicyStore
     from kg.stores.source import add_ontology, load_rdf
 
-    if store is not None:
-        PolicyStore(store, read_only=True).close()  # checks it is a policy-kg store
-        yield str(Path(store) / "oxigraph")
+    if source.endpoint:
+        raise InputError("an endpoint is served already; serve RDF files or --store PATH")
+    if source.store_path is not None:
+        PolicyStore(source.store_path, read_only=True).close()  # checks it is a policy-kg store
+        yield str(source.store_path / "oxigraph")
         return
     with tempfile.TemporaryDirectory(prefix="policykg-serve-") as tmp:
         target = ox.Store(tmp)
-        for path in graphs:
+        for path in source.files:
             load_rdf(target, path)
         add_ontology(target)
         target.flush()
@@ -31,12 +38,12 @@ def store_folder(graphs: Iterable[str | Path] = (), store: str | Path | None = N
         yield tmp
 
 
-def serve(graphs: Iterable[str | Path] = (), store: str | Path | None = None, host: str = "127.0.0.1",
+def serve(source: "GraphSource", host: str = "127.0.0.1",
           port: int = 8000, allow_update: bool = False, timeout: float = 30.0, max_mb: float = 50.0,
           workers: int = 2, on_ready=None, max_rows: int = 100_000, allow: frozenset = frozenset(),
           in_memory: bool = False, update_token: str | None = None, origins: frozenset = frozenset(),
           max_pending: int = 64, access_log: str | Path | None = None) -> None:
-    """Serve the SPARQL 1.1 Protocol over ``store`` or the RDF files ``graphs`` until interrupted
+    """Serve the SPARQL 1.1 Protocol over a source (a store or RDF files) until interrupted
     (with ``in_memory``, each query worker answers from a copy of the store in memory)."""
     import socket
 
@@ -56,10 +63,10 @@ def serve(graphs: Iterable[str | Path] = (), store: str | Path | None = None, ho
         log = open(access_log, "a", encoding="utf-8") if access_log else None  # noqa: SIM115 - open while serving
     except OSError as exc:
         raise PolicyKGError(f"{access_log}: cannot write the access log ({exc.strerror}); choose another file") from None
-    with store_folder(graphs, store) as folder:
+    with store_folder(source) as folder:
         pool = QueryPool(folder, readers=workers, allow_update=allow_update, in_memory=in_memory)
         try:
-            title = f"policy-kg · {Path(store).name}" if store else "policy-kg"
+            title = f"policy-kg · {source.store_path.name}" if source.store_path else "policy-kg"
             url = f"http://{host}:{port}/"
             app = create_app(pool, timeout=timeout, max_bytes=int(max_mb * 1_000_000), title=title,
                              on_ready=(lambda: on_ready(url)) if on_ready else None, max_rows=max_rows,
