@@ -11,7 +11,7 @@ from typing import Any, Generic, Iterator, TypeVar
 
 from kg.extract.records import Evidence, Extraction
 from kg.nlp.segment import LazyTokens, Segmenter, Tokens
-from kg.text.structure import Document
+from kg.text.document import Document
 
 V = TypeVar("V")
 

@@ -21,7 +21,7 @@ from kg.extract.base import Analysis
 from kg.extract.records import DocumentRecord, Reference
 from kg.nlp.time import small_count, time_reader
 from kg.resources import compile_pattern, load_toml
-from kg.text.structure import bare_title, title_key
+from kg.text.rules import bare_title, title_key
 
 __all__ = ["DocumentReader", "title_key"]
 

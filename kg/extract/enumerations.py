@@ -26,7 +26,7 @@ from kg.extract.assignments import written_deadline
 from kg.extract.base import Analysis, agency_subject, strip_span
 from kg.extract.records import Feature, GuaranteeMeasure, Measure, Problem, Task
 from kg.resources import load_toml
-from kg.text.structure import Section
+from kg.text.document import Section
 
 CATEGORIES = ("task", "problem", "feature", "guarantee", "target", "background")
 

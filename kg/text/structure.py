@@ -14,303 +14,16 @@ Positions inside a Document are offsets into the *clean* text;
 
 from __future__ import annotations
 
-import bisect
 import datetime as _dt
-import re
-from dataclasses import dataclass, field
-from functools import lru_cache
 
-import cn2an
-
-from kg.resources import compile_pattern, load_toml
-from kg.text.normalize import CleanText
-from kg.text.spans import Span
 from kg.nlp.script import HAN_CHAR
+from kg.text.document import (Document, Enumeration, Field, Item, Metadata, Paragraph, Part, Section,
+                              Sentence)
+from kg.text.normalize import CleanText
+from kg.text.rules import StructureRules, bare_title, numeral, structure_rules, title_key, written_date
 
-ROLES = ("title", "front", "heading", "body", "table", "signoff", "note", "annex", "source")
-
-
-_TITLE_TAIL = re.compile(r"[（(][^（）()]*[）)]$")  # a title's bracketed tail: （试行）, （2021-2023年）
-
-
-@dataclass(frozen=True)
-class Field:
-    """A piece of metadata and where it is written (clean offsets)."""
-
-    text: str
-    start: int
-    end: int
-
-
-@dataclass(frozen=True)
-class Paragraph:
-    index: int
-    start: int
-    end: int
-    role: str  # one of ROLES
-    section: int | None
-    part: int = 0
-
-
-@dataclass(frozen=True)
-class Section:
-    """A numbered block: a heading paragraph, or a paragraph opened by a marker."""
-
-    index: int
-    kind: str
-    rank: int
-    number: int
-    parent: int | None
-    marker_start: int
-    heading_start: int  # the heading text, without its marker
-    heading_end: int
-    start: int  # the whole block, heading included
-    end: int
-    heading: str
-    part: int = 0
-
-
-@dataclass(frozen=True)
-class Sentence:
-    index: int
-    start: int
-    end: int
-    paragraph: int
-    text: str
-
-
-@dataclass(frozen=True)
-class Item:
-    """One member of an inline enumeration (一是……)."""
-
-    number: int
-    marker_start: int
-    start: int  # after the marker
-    end: int
-    label_start: int
-    label_end: int
-    paragraph: int
-
-
-@dataclass(frozen=True)
-class Enumeration:
-    index: int
-    items: tuple[Item, ...]
-    lead_in_start: int
-    lead_in_end: int
-    section: int | None
-
-
-@dataclass(frozen=True)
-class Part:
-    """One document within the file."""
-
-    index: int
-    start: int
-    end: int
-    title: Field | None = None
-    interprets: Field | None = None
-    number: Field | None = None
-    addressees: Field | None = None
-    date: _dt.date | None = None
-    date_field: Field | None = None
-    issuer: Field | None = None
-    annex: bool = False
-
-
-@dataclass(frozen=True)
-class Metadata:
-    """What the back matter says of the file as a whole."""
-
-    published: _dt.date | None = None
-    source_url: str | None = None
-    source_name: str | None = None
-
-
-@dataclass
-class Document:
-    """A parsed file; positions are offsets into ``clean.text``."""
-
-    clean: CleanText
-    metadata: Metadata
-    parts: list[Part]
-    paragraphs: list[Paragraph]
-    sections: list[Section]
-    sentences: list[Sentence]
-    enumerations: list[Enumeration]
-    _sentence_starts: list[int] = field(default_factory=list, repr=False)
-    _part_starts: list[int] = field(default_factory=list, repr=False)
-    _paragraph_starts: list[int] = field(default_factory=list, repr=False)
-
-    @property
-    def text(self) -> str:
-        return self.clean.text
-
-    def span(self, start: int, end: int) -> Span:
-        """Return the original-file span of clean characters ``[start, end)``."""
-        return self.clean.offsets.span(start, end)
-
-    def sentence_at(self, pos: int) -> Sentence | None:
-        """Return the sentence containing clean offset ``pos``."""
-        if not self._sentence_starts:
-            self._sentence_starts = [s.start for s in self.sentences]
-        k = bisect.bisect_right(self._sentence_starts, pos) - 1
-        if k >= 0 and self.sentences[k].start <= pos < self.sentences[k].end:
-            return self.sentences[k]
-        return None
-
-    def paragraph_index(self, pos: int) -> int:
-        """Return the index of the paragraph containing (or last before) clean offset ``pos``."""
-        if not self._paragraph_starts:
-            self._paragraph_starts = [p.start for p in self.paragraphs]
-        return max(bisect.bisect_right(self._paragraph_starts, pos) - 1, 0)
-
-    def part_at(self, pos: int) -> Part:
-        """Return the part (document) containing clean offset ``pos``."""
-        if not self._part_starts:
-            self._part_starts = [p.start for p in self.parts]
-        k = max(bisect.bisect_right(self._part_starts, pos) - 1, 0)
-        return self.parts[k]
-
-    def section_at(self, pos: int) -> Section | None:
-        """Return the innermost section containing clean offset ``pos``."""
-        best = None
-        for sec in self.sections:
-            if sec.start <= pos < sec.end and (best is None or sec.rank > best.rank):
-                best = sec
-        return best
-
-    def body_paragraphs(self) -> list[Paragraph]:
-        return [p for p in self.paragraphs if p.role in ("body", "heading")]
-
-
-@dataclass(frozen=True)
-class StructureRules:
-    markers: tuple[tuple[str, int, re.Pattern], ...]
-    body_kinds: frozenset
-    max_heading_length: int
-    inline: re.Pattern
-    enders: frozenset
-    closers: frozenset
-    terminal: frozenset
-    table_row: str
-    title_max: int
-    interpretation: tuple[re.Pattern, ...]
-    source_prefixes: tuple[str, ...]
-    url: re.Pattern
-    date: re.Pattern
-    date_suffix: re.Pattern
-    front_max: int
-    number: re.Pattern
-    date_line: re.Pattern
-    addressee_end: str
-    addressee_cues: tuple[str, ...]
-    addressee_max: int
-    release_note: re.Pattern
-    signoff_max: int
-    signoff_lines: int
-    signoff_ends: tuple[str, ...]
-    annex: re.Pattern
-    part_title_max: int
-    issuing_title: re.Pattern
-    issued_separators: tuple[str, ...]
-    cited_title: re.Pattern
-    header: re.Pattern
-    title_tail: re.Pattern | None = None
-    title_open: re.Pattern | None = None
-    title_kinds: tuple[str, ...] = ()
-    sequels: tuple = ()
-    year_digits: dict = field(default_factory=dict)  # a Chinese digit of a year and its value
-
-
-@lru_cache(maxsize=1)
-def structure_rules() -> StructureRules:
-    """Return the structure rules of ``resources/structure.toml``."""
-    cfg = load_toml("structure.toml")
-    markers = tuple(
-        (m["kind"], int(m["rank"]), compile_pattern(m["pattern"], f"structure.toml [headings] {m['kind']}"))
-        for m in cfg["headings"]["markers"]
-    )
-    src, front, parts = cfg["source"], cfg["front"], cfg["parts"]
-    where = "structure.toml"
-    sequels = tuple(
-        (m["kind"], int(m["rank"]), compile_pattern(m["sequel"], f"structure.toml [headings] {m['kind']} sequel"))
-        for m in cfg["headings"]["markers"] if "sequel" in m
-    )
-    return StructureRules(
-        markers=markers,
-        sequels=sequels,
-        body_kinds=frozenset(m["kind"] for m in cfg["headings"]["markers"] if m.get("body")),
-        max_heading_length=int(cfg["headings"]["max_heading_length"]),
-        inline=compile_pattern(cfg["enumeration"]["inline"], f"{where} [enumeration] inline"),
-        enders=frozenset(cfg["sentences"]["enders"]),
-        closers=frozenset(cfg["layout"]["closers"]),
-        terminal=frozenset(cfg["layout"]["terminal"]),
-        table_row=cfg["layout"]["table_row"],
-        title_max=int(cfg["title"]["max_length"]),
-        interpretation=tuple(compile_pattern(p, f"{where} [title] interpretation") for p in cfg["title"]["interpretation"]),
-        title_tail=compile_pattern(cfg["title"]["tail"], f"{where} [title] tail"),
-        title_open=compile_pattern(cfg["title"]["open"], f"{where} [title] open"),
-        title_kinds=tuple(load_toml("references.toml")["kinds"]),
-        source_prefixes=tuple(src["prefixes"]),
-        url=compile_pattern(src["url"], f"{where} [source] url"),
-        date=compile_pattern(src["date"], f"{where} [source] date"),
-        date_suffix=compile_pattern(src["date_suffix"], f"{where} [source] date_suffix"),
-        front_max=int(front["max_lines"]),
-        number=compile_pattern(front["number"], f"{where} [front] number"),
-        date_line=compile_pattern(front["date_line"], f"{where} [front] date_line"),
-        addressee_end=front["addressee_end"],
-        addressee_cues=tuple(front["addressee_cues"]),
-        addressee_max=int(front["addressee_max"]),
-        release_note=compile_pattern(front["release_note"], f"{where} [front] release_note"),
-        signoff_max=int(parts["signoff_max"]),
-        signoff_lines=int(parts["signoff_lines"]),
-        signoff_ends=tuple(parts["signoff_ends"]),
-        annex=compile_pattern(parts["annex"], f"{where} [parts] annex"),
-        part_title_max=int(parts["title_max"]),
-        issuing_title=compile_pattern(parts["issuing_title"], f"{where} [parts] issuing_title"),
-        issued_separators=tuple(parts["issued_separators"]),
-        cited_title=compile_pattern(load_toml("references.toml")["title"], "references.toml title"),
-        header=compile_pattern(src["header"], f"{where} [source] header"),
-        year_digits={ch: k for k, ch in enumerate(front["year_digits"])} | dict.fromkeys(front["year_zeros"], 0),
-    )
-
-
-def numeral(text: str) -> int:
-    """Return the integer written by ``text`` in Arabic or Chinese numerals."""
-    if text.isdigit():
-        return int(text)
-    return int(cn2an.cn2an(text, "normal"))
-
-
-_KEY_PUNCTUATION = str.maketrans({"(": "（", ")": "）", ":": "：", ",": "，", ";": "；",
-                                  "—": "-", "–": "-", "－": "-", "~": "-", "～": "-"})
-
-
-def written_date(year: str, month: str, day: str) -> _dt.date | None:
-    """The date written with Arabic or Chinese numbers (二〇一一年十二月十五日), or None if there is none."""
-    digits = structure_rules().year_digits
-    try:
-        y = int(year) if year.isascii() else int("".join(str(digits[ch]) for ch in year))
-        return _dt.date(y, numeral(month), numeral(day))
-    except (ValueError, KeyError):
-        return None
-
-
-def bare_title(title: str) -> str:
-    """A title without its bracketed tail ((试行), （2021-2023年）)."""
-    return _TITLE_TAIL.sub("", title.strip()).strip()
-
-
-def title_key(title: str) -> str:
-    """Return the key under which titles are matched and documents named.
-
-    Spaces, quote marks and title brackets go; punctuation takes the
-    full-width form Chinese titles use (so it stays readable in an IRI);
-    full-width digits and letters are already ASCII in normalised text.
-    """
-    text = re.sub(r"[\s《》〈〉<>“”\"'‘’「」『』]", "", title)
-    return text.translate(_KEY_PUNCTUATION)
+__all__ = ["Document", "Enumeration", "Field", "Item", "Metadata", "Paragraph", "Part", "Section", "Sentence",
+           "bare_title", "parse", "title_key"]
 
 
 def _paragraph_bounds(text: str) -> list[tuple[int, int]]:
@@ -530,92 +243,9 @@ class _Parser:
             first = k
             fields: dict = {"annex": annex_next}
             annex_next = False
-            caption = self.caption_title(k) if k == body_start and not parts else None
-            if caption is not None:
-                # | 石城县2018年度…考核细则 |  |  |: a table whose first row, one merged cell, titles the file
-                fields["title"] = caption
-                roles[k] = "title"
-                k += 1
-            elif self.title_like(k) and (k == body_start or parts):
-                s, e = self.bounds[k]
-                fields["title"] = Field(self.text[s:e], s, e)
-                if k + 1 < body_end and (self.rules.title_tail.match(self.line(k + 1)) or self.title_goes_on(k)):
-                    # 民用爆炸物品行业发展规划 / （2016-2020年）: a title broken before its bracket;
-                    # 国务院关于印发国家环境保护 / “十一五”规划的通知: broken inside
-                    ts, te = self.bounds[k + 1]
-                    fields["title"] = Field(self.text[s:e] + self.text[ts:te].strip(), s, te)
-                    roles[k + 1] = "title"
-                    k += 1
-                for pattern in self.rules.interpretation:
-                    m = pattern.match(self.text[s:e])
-                    if m:
-                        fields["interprets"] = Field(m["target"], s + m.start("target"), s + m.end("target"))
-                        break
-                roles[k] = "title"
-                k += 1
-                while k < body_end and title_key(self.line(k)) == title_key(self.text[s:e]):
-                    roles[k] = "title"  # the title written twice (a database's header and the document's)
-                    k += 1
-            for _ in range(self.rules.front_max):
-                if k >= body_end:
-                    break
-                line = self.line(k)
-                s, e = self.bounds[k]
-                m = self.rules.number.match(line)
-                if m and "number" not in fields:
-                    fields["number"] = Field(m["number"], s + m.start("number"), s + m.end("number"))
-                elif self.rules.date_line.match(line) and "date" not in fields:
-                    fields["date"], fields["date_field"] = self.date_of(k)
-                elif self.is_addressee(k) and "addressees" not in fields:
-                    fields["addressees"] = Field(line.rstrip(self.rules.addressee_end), s, e - 1)
-                elif "title" in fields and "date" not in fields and self.is_signoff(k, body_end):
-                    # 国家统计局 / 2025年2月28日 under the title: a byline, not the end of the document
-                    fields["issuer"] = Field(line, s, e)
-                    fields["date"], fields["date_field"] = self.date_of(k + 1)
-                    roles[k] = "front"
-                    k += 1
-                else:
-                    break
-                roles[k] = "front"
-                k += 1
-            while k < body_end:
-                line = self.line(k)
-                if self.is_signoff(k, body_end):
-                    s, e = self.bounds[k]
-                    top = k
-                    while (top - 1 > first and k - top + 1 < self.rules.signoff_lines and roles[top - 1] == "body"
-                           and self.joint_signoff(top - 1)):
-                        top -= 1  # 广东省发展改革委　广东省能源局 / 广东省工业和信息化厅… above the last issuer
-                    s = self.bounds[top][0]
-                    for j in range(top, k):
-                        roles[j] = "signoff"
-                    fields["issuer"] = Field(self.text[s:e], s, e)
-                    fields["date"], fields["date_field"] = self.date_of(k + 1)
-                    roles[k] = roles[k + 1] = "signoff"
-                    k += 2
-                    if k < body_end and self.rules.release_note.match(self.line(k)):
-                        roles[k] = "note"
-                        k += 1
-                    break
-                if (k > first and self.rules.date_line.match(line) and "date" not in fields
-                        and (k + 1 >= body_end or self.title_like(k + 1, self.rules.part_title_max))):
-                    fields["date"], fields["date_field"] = self.date_of(k)  # a sign-off with its date only
-                    roles[k] = "signoff"
-                    k += 1
-                    break
-                if self.rules.release_note.match(line):
-                    roles[k] = "note"
-                elif self.rules.annex.match(line) and k > first:
-                    roles[k] = "annex"
-                    annex_next = True
-                    k += 1
-                    break
-                elif (k > first and self.title_like(k, self.rules.part_title_max)
-                      and title_key(line) in cited and roles[k - 1] != "title"):
-                    break  # a document the text before cited starts here
-                elif line.startswith(self.rules.table_row):
-                    roles[k] = "table"
-                k += 1
+            k = self._title(k, roles, fields, body_start, body_end, bool(parts))
+            k = self._front(k, roles, fields, body_end)
+            k, annex_next = self._body(k, first, roles, fields, body_end, cited)
             start = self.bounds[first][0]
             end = self.bounds[k - 1][1] if k > first else start
             parts.append(Part(index=len(parts), start=start, end=end, **fields))
@@ -623,6 +253,109 @@ class _Parser:
         if not parts:
             parts.append(Part(0, 0, 0))
         return parts, roles
+
+    def _title(self, k: int, roles: list[str], fields: dict, body_start: int, body_end: int,
+               after_part: bool) -> int:
+        """Read a part's title from line ``k`` (a caption, a title broken over lines, written twice);
+        return the next line."""
+        caption = self.caption_title(k) if k == body_start and not after_part else None
+        if caption is not None:
+            # | 石城县2018年度…考核细则 |  |  |: a table whose first row, one merged cell, titles the file
+            fields["title"] = caption
+            roles[k] = "title"
+            k += 1
+        elif self.title_like(k) and (k == body_start or after_part):
+            s, e = self.bounds[k]
+            fields["title"] = Field(self.text[s:e], s, e)
+            if k + 1 < body_end and (self.rules.title_tail.match(self.line(k + 1)) or self.title_goes_on(k)):
+                # 民用爆炸物品行业发展规划 / （2016-2020年）: a title broken before its bracket;
+                # 国务院关于印发国家环境保护 / “十一五”规划的通知: broken inside
+                ts, te = self.bounds[k + 1]
+                fields["title"] = Field(self.text[s:e] + self.text[ts:te].strip(), s, te)
+                roles[k + 1] = "title"
+                k += 1
+            for pattern in self.rules.interpretation:
+                m = pattern.match(self.text[s:e])
+                if m:
+                    fields["interprets"] = Field(m["target"], s + m.start("target"), s + m.end("target"))
+                    break
+            roles[k] = "title"
+            k += 1
+            while k < body_end and title_key(self.line(k)) == title_key(self.text[s:e]):
+                roles[k] = "title"  # the title written twice (a database's header and the document's)
+                k += 1
+        return k
+
+    def _front(self, k: int, roles: list[str], fields: dict, body_end: int) -> int:
+        """Read a part's front matter from line ``k`` (发文字号, date, 主送, a byline); return the next line."""
+        for _ in range(self.rules.front_max):
+            if k >= body_end:
+                break
+            line = self.line(k)
+            s, e = self.bounds[k]
+            m = self.rules.number.match(line)
+            if m and "number" not in fields:
+                fields["number"] = Field(m["number"], s + m.start("number"), s + m.end("number"))
+            elif self.rules.date_line.match(line) and "date" not in fields:
+                fields["date"], fields["date_field"] = self.date_of(k)
+            elif self.is_addressee(k) and "addressees" not in fields:
+                fields["addressees"] = Field(line.rstrip(self.rules.addressee_end), s, e - 1)
+            elif "title" in fields and "date" not in fields and self.is_signoff(k, body_end):
+                # 国家统计局 / 2025年2月28日 under the title: a byline, not the end of the document
+                fields["issuer"] = Field(line, s, e)
+                fields["date"], fields["date_field"] = self.date_of(k + 1)
+                roles[k] = "front"
+                k += 1
+            else:
+                break
+            roles[k] = "front"
+            k += 1
+        return k
+
+    def _body(self, k: int, first: int, roles: list[str], fields: dict, body_end: int,
+              cited: set[str]) -> tuple[int, bool]:
+        """Read a part's body from line ``k`` to its sign-off, an annex or a document the text before cited;
+        return the next line, and whether an annex follows."""
+        annex_next = False
+        while k < body_end:
+            line = self.line(k)
+            if self.is_signoff(k, body_end):
+                s, e = self.bounds[k]
+                top = k
+                while (top - 1 > first and k - top + 1 < self.rules.signoff_lines and roles[top - 1] == "body"
+                       and self.joint_signoff(top - 1)):
+                    top -= 1  # 广东省发展改革委　广东省能源局 / 广东省工业和信息化厅… above the last issuer
+                s = self.bounds[top][0]
+                for j in range(top, k):
+                    roles[j] = "signoff"
+                fields["issuer"] = Field(self.text[s:e], s, e)
+                fields["date"], fields["date_field"] = self.date_of(k + 1)
+                roles[k] = roles[k + 1] = "signoff"
+                k += 2
+                if k < body_end and self.rules.release_note.match(self.line(k)):
+                    roles[k] = "note"
+                    k += 1
+                break
+            if (k > first and self.rules.date_line.match(line) and "date" not in fields
+                    and (k + 1 >= body_end or self.title_like(k + 1, self.rules.part_title_max))):
+                fields["date"], fields["date_field"] = self.date_of(k)  # a sign-off with its date only
+                roles[k] = "signoff"
+                k += 1
+                break
+            if self.rules.release_note.match(line):
+                roles[k] = "note"
+            elif self.rules.annex.match(line) and k > first:
+                roles[k] = "annex"
+                annex_next = True
+                k += 1
+                break
+            elif (k > first and self.title_like(k, self.rules.part_title_max)
+                  and title_key(line) in cited and roles[k - 1] != "title"):
+                break  # a document the text before cited starts here
+            elif line.startswith(self.rules.table_row):
+                roles[k] = "table"
+            k += 1
+        return k, annex_next
 
     # -- sections ------------------------------------------------------------------
     def parse(self) -> Document:

@@ -24,13 +24,14 @@ import re
 from kg.extract.base import Analysis, strip_span
 from kg.extract.quantities.binding import Binder, Reading, Setting
 from kg.extract.quantities.mentions import MentionFinder
-from kg.extract.quantities.roles import Clues, RoleDecider
+from kg.extract.quantities.clues import Clues
+from kg.extract.quantities.roles import RoleDecider
 from kg.extract.quantities.glued import GluedTableReader
 from kg.extract.quantities.tables import TableReader
 from kg.extract.records import Baseline, ContextFigure, Parameter, Period, Target, Threshold
 from kg.nlp.time import BINDING_KINDS, Deadline, Moment, time_reader
 from kg.resources import compile_pattern, load_toml
-from kg.text.structure import Sentence
+from kg.text.document import Sentence
 from kg.nlp.script import HAN
 
 _CLAUSES = "，；：,;:"

@@ -7,57 +7,7 @@ why a number was read as a target and not a subsidy. A condition is the name
 of a clue below, or ``not`` and the name; the words each clue looks for are
 the lists of ``[roles]`` in the same file.
 
-The clues a cue can use:
-
-``rulebook``       its part is a book of rules (its opening names 办法, 细则…, or it has articles 第一条…)
-``report_like``    its part is an account of what was done (its opening names 通报, 工作总结…)
-``money``          its unit is money (元)
-``time_unit``      its unit is a length of time (日, 个月, 年)
-``ratio``          it is a share of a ratio (2:8)
-``full``           a length or age reached as a condition (参加社会保险满2年, 怀孕满24周)
-``grant_follows``  a bounded figure whose sentence goes on to give (…达到30万元以上，一次性给予10万元奖励)
-``context_unit``   its unit only describes (105周年), or it names a class of size (300万吨级)
-``raised_to``      the text moves something to it (提高至500元/月, 压缩至5个工作日以内)
-``points``         it counts points of a scoring scheme (（8分）, 扣0.5分)
-``band``           it is written with both its bounds (1—3分, 80-95%)
-``norm``           its clause states a norm (原则上不低于0.9公里, 不得超过30天)
-``defines``        a bounded figure in a definition (…，是指船舶溢油1000吨以上)
-``classifies``     it names a class of what a later count counts (500千伏变电站6座)
-``rank``           a count that is a rank (排名前15家)
-``weak``           a count in Chinese numerals or of years, with no comparator written (分两个阶段)
-``from_level``     the level a change starts from (由20个月压缩至18.5个月)
-``age``            the unit is an age (3岁以下婴幼儿)
-``until``          an age or time up to which something runs (至其年满3周岁)
-``procedure``      a count a procedure sets (每年发放4次, 确定1名申领人)
-``in_conditions``  it stands in a list of conditions (its heading or lead-in says 条件, 资格…)
-``qualifies``      the number qualifies a noun after 的 with a bound (年营业收入超过1亿元的企业),
-                   or stands in a condition clause (对……的)
-``grant``          a grant, award or subsidy word by the number (给予50万元奖励, 最高不超过500万元,
-                   按投资额的10%给予补助), or it is counted per person (每人每年600元)
-``per_unit``       it is counted per person, household or item (每人每年, 单个项目…不超过3年)
-``fee``            a fee, rate or standard word before it (收费标准, 税率, 减按15%)
-``validity``       a term of validity before it (有效期3年)
-``time_limit``     a time limit (7个工作日内)
-``government``     a government body is obliged in the sentence before the number (部门应当…)
-``applicant_acts`` those the policy governs act within a time limit (一年内缴清, 180日内提出申请)
-``enumeration``    a count of the document's own items or kinds (以下4个特点, 通过等4种方式)
-``duration``       the length of an effort (用3年时间, 经过5年努力)
-``past``           the time bound to it lies before the document's own year (2020年，…)
-``future``         the time bound to it is to come (到2025年, 今年, 五年内)
-``current``        it is said to be the present state (现有, 目前, 已建成)
-``review_section`` its section reviews past work (一、2021年工作回顾)
-``target_section`` its section sets goals (发展目标)
-``plan_part``      it stands in a plan (a 规划, 行动方案…, or an annex of one)
-``planned_output`` a verb of making or finishing and its object stand before it (完成…改造约36公里)
-``in_plan``        it stands in a task or measure of a plan
-``marked``         a comparator, period or change is written with it, or its clause opens with a
-                   verb of making (新增, 建成, 培育), or it is a share of a population (全市90%的…)
-                   or a count of planned outputs after a verb (培训2000名)
-``reach``          a comparator that sets a level to reach is written before it (达到, 提高到, 压缩至)
-``change``         it is a change (下降13.5%, 压减三分之一), not a level
-``aim``            a word of aiming in its clause before it (力争建成示范项目20个)
-``target_cue``     a word of aiming in its sentence (力争, 确保, 目标)
-``obliged``        a word of duty stands as a word of its own before it in its clause (每年要对…)
+The clues a cue can name are those of :mod:`kg.extract.quantities.clues`.
 """
 
 from __future__ import annotations
@@ -67,9 +17,7 @@ from functools import cached_property
 
 from kg.errors import RuleError
 from kg.extract.base import Analysis
-from kg.extract.quantities.binding import Reading, Setting
-from kg.extract.records import Comparator
-from kg.nlp.script import is_han
+from kg.extract.quantities.clues import Clues
 from kg.resources import load_toml
 
 ROLES = ("target", "baseline", "parameter", "threshold", "context")
@@ -83,409 +31,6 @@ class Cue:
     description: str = ""
 
 
-class Clues:
-    """What can be said of one reading, each clue computed when a cue first asks."""
-
-    def __init__(self, decider: "RoleDecider", a: Analysis, r: Reading, sentence: tuple[int, int],
-                 setting: Setting, state: str | None, extra: dict[str, bool]) -> None:
-        self.d, self.a, self.r, self.sentence, self.setting, self.state = decider, a, r, sentence, setting, state
-        self.extra = extra
-        self.text = a.text
-        m = r.mention
-        self.m = m
-        # the clause before the number's words, and after: at most `clue_reach` characters each way, so a
-        # line without punctuation (one clause of 200,000 characters) costs no more per figure than a clause
-        reach = decider.clue_reach
-        self.before = self.text[max(m.clause[0], m.words_start - reach):m.words_start]
-        self.after = self.text[m.right:min(m.clause[1], m.right + reach)]
-        self.sentence_before = self.text[max(sentence[0], m.words_start - decider.sentence_reach):m.words_start]
-
-    def __getitem__(self, name: str) -> bool:
-        if name in self.extra:
-            return self.extra[name]
-        return bool(getattr(self, name))
-
-    @cached_property
-    def rulebook(self) -> bool:
-        a, d = self.a, self.d
-        part = a.doc.part_at(self.m.start)
-        cache = a.memo.setdefault("rulebook", {})
-        if part.index not in cache:
-            opening = a.text[part.start:part.start + d.rule_opening]
-            articles = sum(1 for s in a.doc.sections if s.part == part.index and s.kind == "article")
-            ruled = any(w in opening for w in d.rule_kinds) and not any(w in opening for w in d.rule_not)
-            cache[part.index] = ruled or articles >= d.rule_articles
-        return cache[part.index]
-
-    @cached_property
-    def grant_follows(self) -> bool:
-        """The figure bounds a condition that a grant later in its sentence depends on."""
-        m = self.m
-        if not m.written or m.comparator in (Comparator.EQUAL, Comparator.ABOUT) or self._grant_near:
-            return False
-        rest = self.text[m.clause[1]:self.sentence[1]]
-        return any(w in rest for w in self.d.grant_verbs)
-
-    @cached_property
-    def full(self) -> bool:
-        return self.text[self.m.left:self.m.start] in self.d.full_words
-
-    @cached_property
-    def ratio(self) -> bool:
-        return any(mark in self.m.quantity.written for mark in self.d.ratio_marks)
-
-    @cached_property
-    def time_unit(self) -> bool:
-        return self.m.quantity.unit in self.d.limit_units
-
-    @cached_property
-    def report_like(self) -> bool:
-        return self.d.reports(self.a, self.m.start)
-
-    @cached_property
-    def money(self) -> bool:
-        return (self.m.quantity.unit or "").split(self.d.per_mark)[0] in self.d.money_units
-
-    @cached_property
-    def context_unit(self) -> bool:
-        return self.m.quantity.unit in self.d.context_units or self.text.startswith(self.d.scale_suffixes, self.m.end)
-
-    @cached_property
-    def classifies(self) -> bool:
-        """The figure names a class of the things a later figure in its clause counts or measures: a grade,
-        not an amount (新建500千伏变电站6座; 建成110千伏、35千伏变电站19座; 1000千伏输电线路1240公里)."""
-        m, d, text = self.m, self.d, self.text
-        q = m.quantity
-        if m.written or q.unit is None or q.unit in d.count_units:
-            return False
-        if not text[m.end:m.end + 1] in d.list_marks and not is_han(text[m.end:m.end + 1]):
-            return False
-        if text.startswith(d.not_class_starts, m.end):
-            return False  # 500千伏的…, 30亿元以上: a particle or a bound, not a noun
-        anchor = m.end
-        for later in d.binder.finder.reader.quantities(text, m.end, min(m.clause[1], m.end + d.clue_reach)):
-            between = text[anchor:later.start]
-            if later.unit in d.count_units or (later.unit and later.unit != q.unit and is_han(between)):
-                # a noun between grade and count (变电站), not a verb (5个方面细化提出22项)
-                return (len(between) <= d.class_reach and is_han(between)
-                        and not any(mark in between for mark in d.list_marks)  # 800万千瓦输送容量和年送电量…
-                        and (self.a.tag_at(later.start - 1) or "").startswith(d.noun_tag))
-            if later.unit != q.unit or not between.startswith(d.list_marks):
-                return False  # only a list of grades (110千伏、35千伏) may stand between
-            anchor = later.end
-        return False
-
-    @cached_property
-    def rank(self) -> bool:
-        q = self.m.quantity
-        if q.unit == self.d.rank_unit:
-            return True  # 居全国第2位 (kg.nlp.numbers reads ranks)
-        return (q.unit is None or q.unit in self.d.count_units) and self.m.left == q.start \
-            and self.before.endswith(self.d.rank_leads)
-
-    @cached_property
-    def weak(self) -> bool:
-        q = self.m.quantity
-        return q.unit not in (None, "%") and self.d.binder.finder.needs_comparator(q) and not self.m.written
-
-    @cached_property
-    def age(self) -> bool:
-        """An age that decides (3岁以下婴幼儿), not a level reached or changed (人均预期寿命提高到75.3岁)."""
-        return self.m.quantity.unit in self.d.age_units and not self.reach and self.m.change is None
-
-    @cached_property
-    def from_level(self) -> bool:
-        d = self.d
-        opened = max((self.before.rfind(w) for w in d.from_words), default=-1)
-        if opened < 0 or any(ch.isdigit() for ch in self.before[opened:]):
-            return False
-        return any(w in self.after[:d.qualifier_reach * 2] for w in d.to_words)
-
-    @cached_property
-    def until(self) -> bool:
-        return any(w in self.before[-self.d.until_reach:] for w in self.d.until_words)
-
-    @cached_property
-    def procedure(self) -> bool:
-        return (self.m.quantity.unit in self.d.procedure_units
-                and any(w in self.before or w in self.after[:self.d.grant_reach * 2] for w in self.d.procedure_verbs))
-
-    @cached_property
-    def in_conditions(self) -> bool:
-        """In a list of conditions: a heading around it, or the lead-in (…条件之一的：) before its item, says so."""
-        a, words = self.a, self.d.condition_words
-        sec = a.doc.section_at(self.m.start)
-        for _ in range(2):  # its own heading and the one above
-            if sec is None:
-                break
-            if any(w in sec.heading for w in words):
-                return True
-            sec = a.doc.sections[sec.parent] if sec.parent is not None else None
-        here = a.doc.sentence_at(self.m.start)
-        if here is None:
-            return False
-        k = here.paragraph
-        if not self._item(a.doc.paragraphs[k]):
-            return False
-        for p in reversed(a.doc.paragraphs[max(0, k - 12):k]):  # the lead-in of the list it is in
-            line = a.text[p.start:p.end].rstrip()
-            if line.endswith(self.d.lead_in_ends):
-                lead_in = line[max(line.rfind(mark) for mark in self.d.sentence_ends) + 1:]
-                return any(w in lead_in for w in words)  # its own sentence: …条件之一的：, not 具体措施：
-            if not self._item(p):
-                return False  # the list ended before: that lead-in is another list's
-        return False
-
-    def _item(self, p) -> bool:
-        """Whether paragraph ``p`` reads as an item of a list: it opens with a marker or ends in ；."""
-        sec = self.a.doc.section_at(p.start)
-        line = self.a.text[p.start:p.end].rstrip()
-        if sec is not None and sec.marker_start == p.start:
-            return sec.kind in self.d.item_kinds  # an article or a chapter starts a block of its own
-        return line.endswith(self.d.item_ends)
-
-    @cached_property
-    def qualifies(self) -> bool:
-        """The number bounds those a measure is for: 年营业收入超过1亿元的企业, 160千瓦及以下各类组织,
-        时长低于6小时的相应折减, or it stands in a condition (对……的, 涉及10千伏及以上电网改造的)."""
-        d, after = self.d, self.after
-        if after.strip() == d.condition_end and self.m.written:
-            return True  # 储存6个月以内的，…: the condition the rest of the sentence depends on
-        if self.time_limit:
-            return False  # 7个工作日内答复: a limit to keep
-        bounded = self.m.written and self.m.comparator not in (Comparator.ABOUT, Comparator.EQUAL)
-        after_bound = self.text[self.m.end:self.m.right] in d.range_bounds  # 以上, 以下, 及以下 written after it
-        particle = after.startswith(d.qualifier_particle)
-        noun = after[len(d.qualifier_particle) if particle else 0:][:d.qualifier_reach]
-        if any(noun.startswith(w) for w in d.figure_nouns) or self.reach and not particle and not after_bound:
-            return False
-        clause = self.text[self.m.clause[0]:self.m.clause[1]]
-        if clause.startswith(d.conditional_starts) and bounded:
-            return True  # 若日实际响应量低于日申报响应量的50%，…
-        entity = any(w in noun for w in d.qualified_nouns)
-        lead = any(w in self.before[-d.qualifier_reach:] for w in d.threshold_leads)
-        unit = self.m.quantity.unit
-        if (unit in d.count_units or unit == "%") and not lead:
-            return False  # 培育30家以上技术转移机构, 30%以上的市: a count or share of what is reached, not a bound
-        if after_bound and unit is not None and is_han(noun[:1]):
-            return True  # 时速120公里以上线路: a measure bounding the noun after it
-        if particle and (bounded or lead):
-            return True  # ……以上的企业, 低于6小时的相应折减
-        if after_bound and entity:
-            return True  # 160千瓦及以下各类民营经济组织
-        condition = clause.endswith(d.condition_end) and (clause.startswith(d.condition_starts) or after_bound)
-        return condition
-
-    @cached_property
-    def _grant_near(self) -> bool:
-        """A verb of giving right before or among the number's words (给予最高50万元, 每人每年补助600元)."""
-        zone = self.text[max(self.m.clause[0], self.m.words_start - self.d.grant_near_reach):self.m.start]
-        return any(w in zone for w in self.d.grant_verbs)
-
-    @cached_property
-    def grant(self) -> bool:
-        """Money or a rate given (给予50万元奖励, 按投资额的10%给予补助), or money per person."""
-        d = self.d
-        unit = (self.m.quantity.unit or "").split(d.per_mark)[0]
-        if unit not in d.money_units and unit != "%":
-            return False
-        if self._grant_near or any(w in self.after[:d.grant_reach] for w in d.grant_after):
-            return True
-        if self.reach:
-            return False  # 补助标准达到每人每年不低于600元: a level to reach, not a grant
-        return (self.m.per is not None and unit in d.money_units) or any(w in self.before for w in d.grant_before)
-
-    @cached_property
-    def per_unit(self) -> bool:
-        """Counted per person, household or item (每人每年600元, 单个项目贴息期不超过3年)."""
-        if self.before.startswith(self.d.per_unit_words):
-            return True
-        return self.m.per is not None and (self._grant_near or not self.reach)
-
-    @cached_property
-    def fee(self) -> bool:
-        if any(w in self.before for w in self.d.fee_words):
-            return True
-        after = self.after[len(self.d.qualifier_particle):] if self.after.startswith(self.d.qualifier_particle) else self.after
-        return after.startswith(self.d.fee_after)
-
-    @cached_property
-    def validity(self) -> bool:
-        return any(w in self.before[-self.d.qualifier_reach:] for w in self.d.validity_words)
-
-    @cached_property
-    def time_limit(self) -> bool:
-        """A time limit: 7个工作日内, 时限为20个工作日, 期限最长不超过30个工作日, 结束后15个工作日发放."""
-        if self.d.binder.is_time_limit(self.text, self.m):
-            return True
-        d, q = self.d, self.m.quantity
-        if q.unit not in d.limit_units or self.m.change is not None:
-            return False
-        if self.text.endswith(d.spread_marks, 0, self.m.left):
-            return False  # 分5年拨付: spread over five years, no limit
-        if self.text.startswith(d.limit_marks, self.m.end):
-            return True  # 3个月内缴清
-        return (self.before.endswith(d.limit_leads) or any(w in self.before[-d.limit_reach:] for w in d.limit_words)
-                or self.after.startswith(d.processing_words))
-
-    @cached_property
-    def applicant_acts(self) -> bool:
-        """Those the policy governs act within the limit: 180日内提出申请, 一年内缴清."""
-        return self.after.lstrip(self.d.limit_marks_chars).startswith(self.d.applicant_words)
-
-    @cached_property
-    def government(self) -> bool:
-        """A government body is obliged (部门应当…), or the limit is on an office's processing
-        (初审, 审核, 办结, 发放…), not on an applicant (提出申请, 缴清)."""
-        d = self.d
-        if self.applicant_acts:
-            return False
-        after = self.after.lstrip(d.limit_marks_chars)
-        if any(w in self.before for w in d.extension_words):
-            return False
-        sentence = self.text[self.sentence[0]:self.sentence[1]]
-        obliged = any(w in sentence for w in d.obligations)
-        subject = bool(self.a.located("agency", self.sentence[0], self.m.start)) or any(
-            w in self.sentence_before for w in d.service_subjects)
-        processing = any(w in self.before or w in after[:d.limit_reach] for w in d.processing_words)
-        return obliged and subject or processing
-
-    @cached_property
-    def raised_to(self) -> bool:
-        """A level the text moves something to, right before the number or its comparator (提高至500元/月,
-        压缩至5个工作日以内, 提升至不低于50%); not a neutral adjustment (调整为)."""
-        m, text = self.m, self.text
-        return (text.endswith(self.d.raise_words, m.clause[0], m.left)
-                or text[m.left:m.start].startswith(self.d.raise_words))
-
-    @cached_property
-    def points(self) -> bool:
-        """A number of points of a scoring scheme (（8分）, 得5分, 每少一次扣0.5分)."""
-        return self.m.quantity.unit in self.d.points_units
-
-    @cached_property
-    def band(self) -> bool:
-        """The figure is written with both its bounds (1—3分, 80-95%, 10万元以上30万元以下)."""
-        return self.m.quantity.value_max is not None
-
-    @cached_property
-    def defines(self) -> bool:
-        """A bounded figure in a definition draws the line of a class (特别重大船舶污染事故，是指船舶溢油1000吨以上)."""
-        bounded = self.m.written and self.m.comparator not in (Comparator.ABOUT, Comparator.EQUAL) \
-            or self.m.quantity.value_max is not None
-        return bool(bounded) and any(w in self.text[self.m.clause[0]:self.m.start] for w in self.d.definition_words)
-
-    @cached_property
-    def norm(self) -> bool:
-        """The clause states a norm the policy sets, not a level to reach (服务半径原则上不低于0.9公里,
-        到付款不得超过30天)."""
-        return any(w in self.text[self.m.clause[0]:self.m.start] for w in self.d.norm_words)
-
-    @cached_property
-    def obliged(self) -> bool:
-        """A word of duty stands as a word of its own before the number in its clause (每年要对30%以上的市…)."""
-        pos, tokens = self.m.clause[0], self.a.tokens
-        while pos < self.m.words_start:
-            word = tokens.word_at(pos)
-            if word is None or word[1] <= pos:
-                return False
-            if word[2] in self.d.duty_words:
-                return True
-            pos = word[1]
-        return False
-
-    @cached_property
-    def enumeration(self) -> bool:
-        if self.m.quantity.unit not in self.d.enumeration_units and self.m.quantity.unit is not None:
-            return False
-        near = self.before[-self.d.enumeration_reach:]
-        lead = any(w in near for w in self.d.enumeration_leads) or (
-            self.m.quantity.unit in self.d.kind_units and any(w in near for w in self.d.kind_leads))
-        listed = self.after.startswith(self.d.enumeration_nouns) or self.text.startswith(
-            self.d.enumeration_nouns, self.m.right)
-        return lead or listed
-
-    @cached_property
-    def duration(self) -> bool:
-        if self.m.quantity.unit not in self.d.duration_units:
-            return False
-        lead = any(self.before.endswith(w) for w in self.d.duration_leads)
-        return lead or self.after.startswith(self.d.duration_nouns)
-
-    @cached_property
-    def past(self) -> bool:
-        return self.state == "past"
-
-    @cached_property
-    def future(self) -> bool:
-        return self.state == "future"
-
-    @cached_property
-    def current(self) -> bool:
-        return any(w in self.before for w in self.d.current_words)
-
-    @cached_property
-    def review_section(self) -> bool:
-        return self.setting.section == "review"
-
-    @cached_property
-    def target_section(self) -> bool:
-        return self.setting.section == "target"
-
-    @cached_property
-    def in_plan(self) -> bool:
-        return self.a.enclosing("task", self.m.start) is not None
-
-    @cached_property
-    def plan_part(self) -> bool:
-        """The figure stands in a plan (its part, or the part it is an annex of, is a 规划, 行动方案… or has a
-        period), not in a notice, a rule book or a report."""
-        a = self.a
-        part = a.doc.part_at(self.m.start)
-        cache = a.memo.setdefault("plan part", {})
-        if part.index not in cache:
-            record = a.part_document(self.m.start)
-            if record is not None and record.annex_of:
-                record = next((d for d in a.found.documents if d.key == record.annex_of), record)
-            cache[part.index] = record is not None and (record.kind in self.d.plan_kinds or record.period_end is not None)
-        return cache[part.index]
-
-    @cached_property
-    def planned_output(self) -> bool:
-        """A verb of making or finishing stands before the figure with only its object between
-        (完成燃气老化管道改造约36公里, 创建20个新时代“美丽家园”特色小区)."""
-        m, text, d = self.m, self.text, self.d
-        if m.quantity.unit is None:
-            return False  # 8 创建…: a row's number, not an output
-        window = text[max(m.clause[0], m.left - d.output_reach):m.left]
-        for verb in d.output_verbs:
-            k = window.rfind(verb)
-            if k >= 0 and not any(ch in d.output_stops for ch in window[k + len(verb):]):
-                return True
-        return False
-
-    @cached_property
-    def reach(self) -> bool:
-        """A level to reach: 达到, 提高到… right before the number, or before its per phrase (达到每人每年不低于600元)."""
-        m, text = self.m, self.text
-        if m.left < m.start and text[m.left:m.start] in self.d.reach_words:
-            return True
-        return m.per_start >= 0 and any(text.endswith(w, m.clause[0], m.per_start) for w in self.d.reach_words)
-
-    @cached_property
-    def change(self) -> bool:
-        return self.m.change is not None
-
-    @cached_property
-    def aim(self) -> bool:
-        return any(c in self.before for c in self.d.target_cues)
-
-    @cached_property
-    def target_cue(self) -> bool:
-        sentence = self.text[self.sentence[0]:self.sentence[1]]
-        return any(c in sentence for c in self.d.target_cues)
-
-
 class RoleDecider:
     # The clues a cue may name: every public clue of :class:`Clues`, and ``marked``, which the reader
     # works out with the mention.
@@ -494,8 +39,12 @@ class RoleDecider:
 
     def __init__(self, cfg: dict, binder) -> None:
         self.binder = binder
-        r = cfg["roles"]
-        ctx = cfg["context"]
+        self._load_words(cfg["roles"], cfg["context"])
+        self._load_more_words(cfg["roles"], cfg["context"])
+        self._load_cues(cfg)
+
+    def _load_words(self, r: dict, ctx: dict) -> None:
+        """The words and reaches of ``[roles]`` and ``[context]`` the clues read (first half)."""
         self.age_units = set(r["age_units"])
         self.reach_words = set(r["reach_words"])
         self.until_words = tuple(r["until_words"])
@@ -534,6 +83,9 @@ class RoleDecider:
         self.range_bounds = set(r["range_bounds"])
         self.count_units = set(ctx["count_units"])
         self.points_units = set(r["points_units"])
+
+    def _load_more_words(self, r: dict, ctx: dict) -> None:
+        """The words and reaches of ``[roles]`` and ``[context]`` the clues read (second half)."""
         self.plan_kinds = set(load_toml("references.toml")["plan_kinds"])
         self.output_verbs = tuple(r["output_verbs"])
         self.output_stops = set(r["output_stops"])
@@ -581,6 +133,9 @@ class RoleDecider:
         self.duration_nouns = tuple(r["duration_nouns"])
         self.current_words = tuple(r["current_words"])
         self.target_cues = tuple(ctx["target_cues"])
+
+    def _load_cues(self, cfg: dict) -> None:
+        """The cues of ``[[cue]]``, in order, each condition a known clue; the last holds always."""
         self.cues = []
         problems = []
         for k, entry in enumerate(cfg.get("cue", [])):
