@@ -27,6 +27,7 @@ from kg.extract.base import Analysis, agency_subject, strip_span
 from kg.extract.records import Feature, GuaranteeMeasure, Measure, Problem, Task
 from kg.resources import load_toml
 from kg.text.document import Section
+from kg.text.rules import structure_rules, title_key
 
 CATEGORIES = ("task", "problem", "feature", "guarantee", "target", "background")
 
@@ -41,6 +42,7 @@ class EnumerationReader:
         self.framing = tuple(cfg["cues"]["framing"])
         self.guarantee_cues = tuple(cfg["cues"]["guarantee"])
         self.plan_kinds = set(cfg["plans"]["kinds"])
+        self.issuing = structure_rules().issuing_title  # 关于印发《…》的通知
         self.separators = cfg["measures"]["separators"]
         self.label_ends = cfg["measures"]["label_ends"]
         self.strip_leading = sorted(cfg["guarantee"]["strip_leading"], key=len, reverse=True)
@@ -108,7 +110,7 @@ class EnumerationReader:
             if sec.parent is not None or sec.index in task_sections:
                 continue
             record = a.part_document(sec.start)
-            if record is None or record.kind not in self.plan_kinds:
+            if record is None or not self._plan_part(a, record):
                 continue
             kind = self.heading_kind(sec.heading)
             if kind is None or kind in ("target", "background", "problem", "feature"):
@@ -130,6 +132,21 @@ class EnumerationReader:
                 if p.section == sec.index and p.role == "body":
                     self._guarantee_clauses(a, p.start, p.end)
         self._assigned_items(a)
+
+    def _plan_part(self, a: Analysis, record) -> bool:
+        """Whether a part of the file is a plan: its document is of a plan kind, or it is a notice issuing one
+        plan (关于印发《…行动方案》的通知) that the file holds under the notice's title only, not as a part of
+        its own (a page that gives the plan's text straight after the notice's title)."""
+        if record.kind in self.plan_kinds:
+            return True
+        part = a.doc.parts[record.part] if record.part is not None else None
+        m = self.issuing.search(part.title.text) if part is not None and part.title is not None else None
+        if m is None:
+            return False
+        wanted = title_key(m["issued"])
+        issued = [d for d in a.found.documents if d.title and title_key(d.title) == wanted]
+        return (len(issued) == 1 and issued[0].kind in self.plan_kinds
+                and not any(d.part is not None for d in issued))
 
     def _assigned_items(self, a: Analysis) -> None:
         """A numbered block closed by a bracketed assignment is a measure, whatever

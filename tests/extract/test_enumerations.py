@@ -44,3 +44,22 @@ def test_sections_of_sections_with_items_make_their_sub_sections_tasks(extract_t
     found = extract_text(text)
     assert [t.label for t in found.tasks] == ["产业人才行动计划", "科技人才行动计划"]
     assert [(m.task, m.label) for m in found.measures] == [(1, "企业家项目"), (1, "技能项目"), (2, "博士后项目")]
+
+
+PLAN_BODY = ("一、总体要求\n到2027年，初步建立制度体系。\n"
+             "二、推进数据开放\n有序开放公共数据。市财政局建立开放目录。\n"
+             "三、加强安全管理\n市教育局定期开展安全评估。\n")
+
+
+def test_a_notice_whose_page_gives_the_plan_it_issues_straight_after_its_title_has_the_plans_tasks(extract_text):
+    # A web page of 关于印发《…》的通知 that holds the plan's text under the notice's title, the plan no
+    # part of its own: the notice's sections are the plan's, so they are tasks and their subjects lead.
+    found = extract_text("广州市人民政府关于印发《广州市公共数据开放行动方案》的通知\n" + PLAN_BODY)
+    assert [t.label for t in found.tasks] == ["推进数据开放", "加强安全管理"]
+    leads = {r.agency for r in found.responsibilities if r.role.value == "lead"}
+    assert leads == {"广州市财政局", "广州市教育局"}
+
+
+def test_a_notice_issuing_no_plan_keeps_its_sections_as_they_are(extract_text):
+    found = extract_text("广州市人民政府关于印发《广州市公共数据管理办法》的通知\n" + PLAN_BODY)
+    assert found.tasks == []

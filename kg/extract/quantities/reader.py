@@ -34,7 +34,6 @@ from kg.resources import compile_pattern, load_toml
 from kg.text.document import Sentence
 from kg.nlp.script import HAN
 
-_CLAUSES = "，；：,;:"
 _DIGIT = re.compile(r"\d")
 _WORD_CHAR = re.compile(f"[{HAN}A-Za-z]")
 # The records of the roles with no field of their own, and the list of the extraction each goes to.
@@ -49,6 +48,8 @@ class QuantityReader:
     def __init__(self) -> None:
         cfg = load_toml("quantities.toml")
         ctx = cfg["context"]
+        # what ends a clause: the separators of sentences' clauses that structure.toml gives
+        self.clause_marks = load_toml("structure.toml")["sentences"]["clause_separators"]
         self.finder = MentionFinder(cfg)
         self.binder = Binder(cfg, self.finder)
         self.roles = RoleDecider(cfg, self.binder)
@@ -108,15 +109,13 @@ class QuantityReader:
                 self._sentence(a, sentence, start, moments, every, opening_end, inherited, setting, markers, now,
                                glued)
 
-    @staticmethod
-    def _opens_clause(text: str, start: int, pos: int) -> bool:
+    def _opens_clause(self, text: str, start: int, pos: int) -> bool:
         """True if ``pos`` opens the sentence or a clause (…工程，5年内培养…), not a noun phrase (5年内关税减让显著的…)."""
-        return pos == start or text[pos - 1] in _CLAUSES
+        return pos == start or text[pos - 1] in self.clause_marks
 
-    @staticmethod
-    def _first_clause_end(text: str, start: int, end: int) -> int:
+    def _first_clause_end(self, text: str, start: int, end: int) -> int:
         for k in range(start, end):
-            if text[k] in _CLAUSES:
+            if text[k] in self.clause_marks:
                 return k
         return end
 
@@ -169,7 +168,7 @@ class QuantityReader:
                 return moments
             return moments[bisect.bisect_left(starts, m.start - near):bisect.bisect_right(starts, m.right + near)]
 
-        for cs, ce in a.clauses(start, sentence.end, _CLAUSES):
+        for cs, ce in a.clauses(start, sentence.end, self.clause_marks):
             if cs > sentence.start and text[cs - 1] in self.segment_marks:
                 sentence_period = None  # a period word holds only up to the next ；
             cs = max(cs, opening_end)
