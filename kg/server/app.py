@@ -129,29 +129,53 @@ def _plain(status: int, message: str, headers: dict | None = None) -> Response:
     return Response(message + "\n", status_code=status, media_type="text/plain; charset=utf-8", headers=headers)
 
 
-def create_app(pool: QueryPool, timeout: float = 30.0, max_bytes: int = 50_000_000, title: str = "policy-kg",
-               on_ready=None, max_rows: int = 100_000, allow: frozenset = frozenset(),
-               update_token: str | None = None, origins: frozenset = frozenset(),
-               max_pending: int = 64, access_log=None) -> Starlette:
-    """The app over ``pool``; ``allow`` may hold "SERVICE" and "LOAD" (refused otherwise). An update must
-    carry ``Authorization: Bearer <update_token>``, and come from no other site than the server's own or
-    one of ``origins`` (a page elsewhere cannot make a browser change the store)."""
-    page = (resources.files("kg.server") / "page.html").read_text(encoding="utf-8")
-    catalogue = [{"name": q.name, "question": q.question, "columns": list(q.columns), "text": q.body}
-                 for q in named_queries().values()]
-    blob = json.dumps(catalogue, ensure_ascii=False).replace("</", "<\\/")
-    page = (page.replace("{{title}}", html.escape(title)).replace("{{version}}", __version__)
-            .replace("{{queries}}", blob))
+class Endpoint:
+    """The endpoint's pages and the SPARQL protocol over ``pool`` (see :func:`create_app`)."""
 
-    state = {"pending": 0}  # requests waiting for a worker or running (bounded by max_pending)
+    def __init__(self, pool: QueryPool, timeout: float, max_bytes: int, title: str, max_rows: int, allow: frozenset,
+                 update_token: str | None, origins: frozenset, max_pending: int) -> None:
+        self.pool, self.timeout, self.max_bytes, self.max_rows = pool, timeout, max_bytes, max_rows
+        self.allow, self.update_token, self.origins, self.max_pending = allow, update_token, origins, max_pending
+        self.pending = 0  # requests waiting for a worker or running (bounded by max_pending)
+        page = (resources.files("kg.server") / "page.html").read_text(encoding="utf-8")
+        self.catalogue = [{"name": q.name, "question": q.question, "columns": list(q.columns), "text": q.body}
+                          for q in named_queries().values()]
+        blob = json.dumps(self.catalogue, ensure_ascii=False).replace("</", "<\\/")
+        self.page = (page.replace("{{title}}", html.escape(title)).replace("{{version}}", __version__)
+                     .replace("{{queries}}", blob))
 
-    async def home(request: Request) -> Response:
-        return HTMLResponse(page)
+    async def home(self, request: Request) -> Response:
+        return HTMLResponse(self.page)
 
-    async def queries(request: Request) -> Response:
-        return JSONResponse(catalogue)
+    async def queries(self, request: Request) -> Response:
+        return JSONResponse(self.catalogue)
 
-    async def sparql(request: Request) -> Response:
+    async def health(self, request: Request) -> Response:
+        """For a monitor or a load balancer: the server answers, and how busy it is."""
+        return JSONResponse({"status": "ok", "version": __version__, "pending": self.pending,
+                             "max_pending": self.max_pending, "updates": self.update_token is not None})
+
+    async def sparql(self, request: Request) -> Response:
+        """A query or update by the SPARQL 1.1 Protocol: read, checked, run in a worker."""
+        read = await self._read(request)
+        if isinstance(read, Response):
+            return read
+        kind, text, params = read
+        job = self._job(request, kind, text, params)
+        if isinstance(job, Response):
+            return job
+        job, limit = job
+        if self.pending >= self.max_pending:
+            return _plain(503, f"{self.pending} requests are waiting or running, the most this server takes; "
+                               "try again in a moment", headers={"Retry-After": "2"})
+        answer = await self._run(request, job, limit)
+        if answer.status >= 400:  # a 503 is a time limit or every worker busy: worth trying again
+            return _plain(answer.status, answer.body.decode("utf-8", "replace").rstrip("\n"),
+                          headers={"Retry-After": "1"} if answer.status == 503 else None)
+        return Response(answer.body, status_code=answer.status, media_type=answer.media_type)
+
+    async def _read(self, request: Request):
+        """What the request asks: (kind, text, parameters), or the Response that refuses it."""
         params = {k: v for k, v in parse_qs(request.url.query, keep_blank_values=True).items()}
         kind, text = None, None
         if request.method == "POST":
@@ -183,11 +207,15 @@ def create_app(pool: QueryPool, timeout: float = 30.0, max_bytes: int = 50_000_0
             if updates and request.method != "POST":
                 return _plain(405, "updates are sent by POST")
             kind, text = ("query", queries_[0]) if queries_ else ("update", updates[0])
+        return kind, text, params
+
+    def _job(self, request: Request, kind: str, text: str, params: dict):
+        """The job for a worker and its time limit, or the Response that refuses the request."""
         if kind == "update":
-            refused = _update_refused(request, update_token, origins)
+            refused = _update_refused(request, self.update_token, self.origins)
             if refused is not None:
                 return refused
-        outside = reaches_out(text, kind) - set(allow)
+        outside = reaches_out(text, kind) - set(self.allow)
         if outside:
             which = " and ".join(sorted(outside))
             flags = " and ".join(f"--allow-{w.lower()}" for w in sorted(outside))
@@ -201,22 +229,23 @@ def create_app(pool: QueryPool, timeout: float = 30.0, max_bytes: int = 50_000_0
                 return _plain(400, f"unknown format {params['format'][0]!r}; use one of {', '.join(FORMAT_NAMES)} "
                                    "or a media type")
             accept = chosen
-        job = {"kind": kind, "query": text, "accept": accept, "limit": max_bytes, "rows": max_rows,
+        job = {"kind": kind, "query": text, "accept": accept, "limit": self.max_bytes, "rows": self.max_rows,
                "prefixes": PREFIX_IRIS,
                "default_graphs": params.get("default-graph-uri", []) + params.get("using-graph-uri", []),
                "named_graphs": params.get("named-graph-uri", []) + params.get("using-named-graph-uri", [])}
-        limit = timeout
+        limit = self.timeout
         if params.get("timeout"):
             try:
-                limit = min(timeout, float(params["timeout"][0]))
+                limit = min(self.timeout, float(params["timeout"][0]))
             except ValueError:
                 return _plain(400, f"timeout {params['timeout'][0]!r} is not a number of seconds")
             if limit <= 0:
                 return _plain(400, "timeout must be a positive number of seconds")
-        if state["pending"] >= max_pending:
-            return _plain(503, f"{state['pending']} requests are waiting or running, the most this server takes; "
-                               "try again in a moment", headers={"Retry-After": "2"})
-        state["pending"] += 1
+        return job, limit
+
+    async def _run(self, request: Request, job: dict, limit: float):
+        """Run ``job`` in a worker; a client that goes away stops it."""
+        self.pending += 1
         cancelled = threading.Event()
         try:
             async with anyio.create_task_group() as group:
@@ -228,23 +257,24 @@ def create_app(pool: QueryPool, timeout: float = 30.0, max_bytes: int = 50_000_0
                         await anyio.sleep(0.2)
 
                 group.start_soon(watch)
-                answer = await anyio.to_thread.run_sync(pool.run, job, limit, cancelled)
+                answer = await anyio.to_thread.run_sync(self.pool.run, job, limit, cancelled)
                 cancelled.set()
                 group.cancel_scope.cancel()
         finally:
-            state["pending"] -= 1
-        if answer.status >= 400:  # a 503 is a time limit or every worker busy: worth trying again
-            return _plain(answer.status, answer.body.decode("utf-8", "replace").rstrip("\n"),
-                          headers={"Retry-After": "1"} if answer.status == 503 else None)
-        return Response(answer.body, status_code=answer.status, media_type=answer.media_type)
+            self.pending -= 1
+        return answer
 
-    async def health(request: Request) -> Response:
-        """For a monitor or a load balancer: the server answers, and how busy it is."""
-        return JSONResponse({"status": "ok", "version": __version__, "pending": state["pending"],
-                             "max_pending": max_pending, "updates": update_token is not None})
 
-    routes = [Route("/", home), Route("/queries", queries), Route("/health", health),
-              Route("/sparql", sparql, methods=["GET", "POST"])]
+def create_app(pool: QueryPool, timeout: float = 30.0, max_bytes: int = 50_000_000, title: str = "policy-kg",
+               on_ready=None, max_rows: int = 100_000, allow: frozenset = frozenset(),
+               update_token: str | None = None, origins: frozenset = frozenset(),
+               max_pending: int = 64, access_log=None) -> Starlette:
+    """The app over ``pool``; ``allow`` may hold "SERVICE" and "LOAD" (refused otherwise). An update must
+    carry ``Authorization: Bearer <update_token>``, and come from no other site than the server's own or
+    one of ``origins`` (a page elsewhere cannot make a browser change the store)."""
+    endpoint = Endpoint(pool, timeout, max_bytes, title, max_rows, allow, update_token, origins, max_pending)
+    routes = [Route("/", endpoint.home), Route("/queries", endpoint.queries), Route("/health", endpoint.health),
+              Route("/sparql", endpoint.sparql, methods=["GET", "POST"])]
     middleware = [Middleware(AccessLog, sink=access_log),
                   Middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "POST"],
                              allow_headers=["Accept", "Content-Type"])]
