@@ -224,11 +224,13 @@ class ResponsibilityFinder:
                     subjects = [Subject("guarantee", (g.document, g.order)) for _, _, g in clauses]
                 else:
                     subjects = [self.subject_at(a, start)]
+                # the evidence is the duty clause: the subject and what it is to do, to the clause's end
+                until = next((k for k in range(stop, sentence.end) if text[k] in self.clause_marks), sentence.end)
                 for subject in subjects:
                     for agency in leads:
-                        self._add(a, agency.canonical, Role.LEAD, subject, start, stop, "responsibility.subject")
+                        self._add(a, agency.canonical, Role.LEAD, subject, start, until, "responsibility.subject")
                     for agency in supports:
-                        self._add(a, agency.canonical, Role.SUPPORT, subject, start, stop, "responsibility.subject")
+                        self._add(a, agency.canonical, Role.SUPPORT, subject, start, until, "responsibility.subject")
 
     def _subject(self, a: Analysis, start: int, end: int, opens_sentence: bool = False):
         """Read ``[由] A [和 B] [会同 C] duty-word`` at ``start``: (leads, supports, end) or None;

@@ -315,3 +315,12 @@ def test_units_act_after_a_clause_of_how_they_act(extract_text):
     found = {(r.agency, r.role.value) for r in extract_text(text).responsibilities}
     assert {("中国人民银行", "lead"), ("国家金融监督管理总局", "lead"), ("国家外汇管理局", "lead"),
             ("中央金融管理部门", "lead")} <= found
+
+
+def test_a_subjects_duty_is_evidenced_by_its_clause_not_its_name_alone(extract_text):
+    # 市财政局 opens a sentence of a measure: the evidence runs through what it is to do, to the clause's end
+    text = "广州市人民政府关于印发《广州市数据开放行动方案》的通知\n一、总体要求\n内容。\n二、推进数据开放\n有序开放公共数据。市财政局会同市教育局建立开放目录，并定期公布。\n"
+    found = extract_text(text)
+    duties = [r for r in found.responsibilities if r.evidence.rule == "responsibility.subject"]
+    assert {(r.agency, r.role.value) for r in duties} == {("广州市财政局", "lead"), ("广州市教育局", "support")}
+    assert {text[r.evidence.span.start:r.evidence.span.end] for r in duties} == {"市财政局会同市教育局建立开放目录"}
