@@ -166,6 +166,7 @@ def page_data(graph: nx.MultiDiGraph) -> dict:
         zh, en = term_labels(data["cls"])
         node = {"id": node_id, "label": _short(data["label"]), "full": _clip(data["label"]), "title": _tooltip(data),
                 "cls": data["cls"], "zh": zh, "en": en, "color": color, "shape": shape,
+                "alt": sorted({v for k, v in data.get("props", []) if k == "altLabel"}),
                 "level": data.get("level", 4), "docs": data.get("docs", []), "file": data.get("file", ""),
                 "start": data.get("start"), "end": data.get("end"),
                 "props": [[" · ".join(dict.fromkeys(term_labels(k))), _clip(v)] for k, v in data.get("props", [])],

@@ -160,3 +160,60 @@ def test_the_endpoint_page_runs_a_named_question(browser, tmp_path):
         page.close()
     finally:
         stop(process)
+
+
+WRONG_COLOURS = """(function () {
+    var legend = {};
+    policykg.data.legend.forEach(function (item) { legend[item.cls] = item.color.toLowerCase(); });
+    return policykg.data.nodes.filter(function (n) {
+        var drawn = policykg.network.body.nodes[n.id].options.color.background;
+        return String(drawn).toLowerCase() !== legend[n.cls];
+    }).map(function (n) { return n.cls + " " + policykg.network.body.nodes[n.id].options.color.background; });
+})()"""
+
+
+def test_every_node_keeps_its_legend_colour_through_search_click_filter_and_layout(browser, seed_page):
+    page, problems, _ = open_page(browser, seed_page)
+    assert page.evaluate(WRONG_COLOURS) == []
+    page.fill("#search", "知识产权")
+    assert page.evaluate(WRONG_COLOURS) == [], "after a search"
+    page.fill("#search", "")
+    target = page.evaluate("policykg.data.nodes.filter(function (n) { return n.cls === 'Target'; })[0].id")
+    click_node(page, target)
+    assert page.evaluate(WRONG_COLOURS) == [], "after a click"
+    page.click("input[data-class=Measure]")
+    page.click("input[data-class=Measure]")
+    assert page.evaluate(WRONG_COLOURS) == [], "after hiding and showing a class"
+    page.select_option("#layout", "hierarchy")
+    page.select_option("#layout", "force")
+    assert page.evaluate(WRONG_COLOURS) == [], "after switching layouts"
+    assert problems == []
+    page.close()
+
+
+def test_search_finds_alternative_names_and_never_matches_inside_iris(browser, seed_page):
+    page, _, _ = open_page(browser, seed_page)
+    # the seed names the committee by its short form too: 中关村管委会 (skos:altLabel)
+    page.fill("#search", "中关村管委会")
+    found = page.evaluate("policykg.state.highlighted")
+    assert [page.evaluate("(id) => policykg.data.nodes.filter(function (n) { return n.id === id; })[0].full", i)
+            for i in found] == ["中关村科技园区管理委员会"]
+    page.fill("#search", "src")  # every IRI of the graph holds /src/
+    assert page.evaluate("policykg.state.highlighted") == []
+    page.close()
+
+
+def test_a_dimmed_node_dims_its_label(browser, seed_page):
+    page, _, _ = open_page(browser, seed_page)
+    page.fill("#search", "保护中心")
+    fonts = page.evaluate("""policykg.data.nodes.map(function (n) {
+        return [policykg.state.highlighted.indexOf(n.id) >= 0, String(policykg.network.body.nodes[n.id].options.font.color)];
+    })""")
+    dimmed = {colour for kept, colour in fonts if not kept}
+    kept = {colour for kept, colour in fonts if kept}
+    assert dimmed == {"rgba(29, 36, 51, 0.2)"} and "rgba(29, 36, 51, 0.2)" not in kept
+    page.fill("#search", "")
+    after = page.evaluate("policykg.data.nodes.map(function (n) { "
+                          "return String(policykg.network.body.nodes[n.id].options.font.color); })")
+    assert "rgba(29, 36, 51, 0.2)" not in after
+    page.close()
