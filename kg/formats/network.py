@@ -15,18 +15,19 @@ import networkx as nx
 import pyoxigraph as ox
 
 from kg.formats import Format, register, union
+from kg.rdf.ontology import local_name
 
 
 def flat(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """The graph with every attribute a string or number, as GraphML, GEXF and Pajek need."""
     out = nx.MultiDiGraph()
     for node, data in g.nodes(data=True):
-        sentence = data.get("sentences") or [("", -1, -1)]
+        sentence = data.get("sentences") or [("", -1, -1, "")]
         out.add_node(node, label=data["label"], cls=data["cls"], file=data.get("file", ""),
                      start=data["start"] if data.get("start") is not None else -1,
                      end=data["end"] if data.get("end") is not None else -1,
                      sentence=sentence[0][0], documents=" | ".join(data.get("docs", [])),
-                     properties="; ".join(f"{k}={v}" for k, v in data.get("props", [])))
+                     properties="; ".join(f"{local_name(k)}={v}" for k, v in data.get("props", [])))
     for s, o, key, data in g.edges(keys=True, data=True):
         out.add_edge(s, o, key=key, relation=data["relation"])
     return out

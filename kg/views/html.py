@@ -21,8 +21,11 @@ from pathlib import Path
 
 import networkx as nx
 from rdflib import URIRef
+from rdflib.namespace import SKOS
 
 from kg.rdf.ontology import local_name, term_labels
+
+_ALT_LABEL = str(SKOS.altLabel)
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -63,7 +66,7 @@ def _tooltip(data: dict) -> str:
     lines = [f"{zh} · {en}", _clip(data["label"])]
     if data.get("start") is not None:
         lines.append(f"[{data['start']}, {data['end']})")
-    for text, start, end in data.get("sentences", [])[:5]:
+    for text, start, end, *_ in data.get("sentences", [])[:5]:
         lines += ["", f"[{start}, {end}) {_clip(text)}"]
     return "\n".join(lines)
 
@@ -166,7 +169,7 @@ def page_data(graph: nx.MultiDiGraph) -> dict:
         zh, en = term_labels(data["cls"])
         node = {"id": node_id, "label": _short(data["label"]), "full": _clip(data["label"]), "title": _tooltip(data),
                 "cls": data["cls"], "zh": zh, "en": en, "color": color, "shape": shape,
-                "alt": sorted({v for k, v in data.get("props", []) if k == "altLabel"}),
+                "alt": sorted({v for k, v in data.get("props", []) if k == _ALT_LABEL}),
                 "level": data.get("level", 4), "docs": data.get("docs", []), "file": data.get("file", ""),
                 "start": data.get("start"), "end": data.get("end"),
                 "props": [[" · ".join(dict.fromkeys(term_labels(k))), _clip(v)] for k, v in data.get("props", [])],

@@ -10,6 +10,7 @@ node carries the sentences it was read from, with their offsets.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 import networkx as nx
@@ -31,9 +32,10 @@ RELATIONS = (
 
 
 
-def _sentences(graph: Graph, node: URIRef, memo: dict | None = None) -> list[tuple[str, int, int]]:
-    """The sentences ``node`` was read from; each sentence's tuple is made once (``memo``) and shared by
-    the nodes read from it: a sentence of 400,000 characters is not copied for each of its facts."""
+def _sentences(graph: Graph, node: URIRef, memo: dict | None = None) -> list[tuple[str, int, int, str]]:
+    """The sentences ``node`` was read from, as (text, start, end, file id); each sentence's tuple is made once
+    (``memo``) and shared by the nodes read from it: a sentence of 400,000 characters is not copied for each
+    of its facts. A node shared by several files (an agency) has the sentences of each, in file order."""
     out = []
     for sentence in graph.objects(node, PROV.wasDerivedFrom):
         if memo is not None and sentence in memo:
@@ -43,15 +45,19 @@ def _sentences(graph: Graph, node: URIRef, memo: dict | None = None) -> list[tup
         text = graph.value(sentence, POL.text)
         start = graph.value(sentence, POL.startOffset)
         end = graph.value(sentence, POL.endOffset)
+        file = _FILE_OF.search(str(sentence))
         item = None if text is None else (
-            str(text), int(start) if start is not None else -1, int(end) if end is not None else -1)
+            str(text), int(start) if start is not None else -1, int(end) if end is not None else -1,
+            file.group(1) if file else "")
         if memo is not None:
             memo[sentence] = item
         if item is not None:
             out.append(item)
-    return sorted(set(out), key=lambda t: t[1])
+    return sorted(set(out), key=lambda t: (t[3], t[1]))
 
 
+# The file a sentence was read from, by its IRI (…/src/policy_text/sentence/9; kg.rdf.iris.Minter).
+_FILE_OF = re.compile(r"/src/([^/]+)/sentence/")
 # Properties not shown among a node's properties (shown otherwise, or plumbing).
 _HIDDEN = {RDF.type, RDFS.label, PROV.wasDerivedFrom, POL.startOffset, POL.endOffset, POL.rule}
 # Levels of the hierarchical layout: document → tasks → measures → targets → indicators.
@@ -74,12 +80,12 @@ def _label(graph: Graph, term) -> str:
 
 
 def _properties(graph: Graph, node: URIRef) -> list[tuple[str, str]]:
-    """The node's own properties, as (property local name, value) pairs, in a stable order."""
+    """The node's own properties, as (property IRI, value) pairs, in a stable order."""
     out = []
     for prop, value in graph.predicate_objects(node):
         if prop in _HIDDEN or prop in RELATIONS or prop in (POL.forTask, POL.forMeasure):
             continue
-        out.append((local_name(prop), _label(graph, value)))
+        out.append((str(prop), _label(graph, value)))
     return sorted(set(out))[:24]
 
 
@@ -88,7 +94,7 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
 
     Nodes are keyed by IRI and carry ``label``, ``cls`` (class local name),
     ``start``/``end`` (offsets of the fact, when it has them), ``sentences``
-    (``(text, start, end)`` of its source sentences), ``file`` (the file it
+    (``(text, start, end, file)`` of its source sentences), ``file`` (the file it
     was read from), ``props`` (its own properties) and ``docs`` (the read
     documents it belongs to or serves). Edges carry ``relation`` (a property
     or role local name).
@@ -110,7 +116,8 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
             continue
         start = graph.value(node, POL.startOffset)
         end = graph.value(node, POL.endOffset)
-        sentences = _sentences(graph, node, memo) or sorted(set(mention_sentences.get(node, [])), key=lambda t: t[1])
+        sentences = _sentences(graph, node, memo) or sorted(set(mention_sentences.get(node, [])),
+                                                            key=lambda t: (t[3], t[1]))
         source = graph.value(graph.value(node, PROV.wasDerivedFrom), DCTERMS.isPartOf) \
             if graph.value(node, PROV.wasDerivedFrom) is not None else None
         g.add_node(

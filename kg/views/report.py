@@ -29,7 +29,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from kg.rdf.ontology import term_labels
+from kg.rdf.ontology import local_name, term_labels
 
 ACTORS = ("Agency", "ProtectionCentre")
 WORK = ("Task", "Measure", "GuaranteeMeasure")
@@ -103,7 +103,7 @@ def task_trees(g: nx.MultiDiGraph) -> list[dict]:
 
 def _order(g: nx.MultiDiGraph):
     def key(node: str):
-        props = dict(g.nodes[node].get("props", []))
+        props = {local_name(k): v for k, v in g.nodes[node].get("props", [])}
         try:
             return (int(props.get("order", 0)), node)
         except ValueError:

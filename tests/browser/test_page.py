@@ -81,7 +81,7 @@ def test_clicking_a_target_opens_its_source_sentence(browser, seed_page):
     assert "到2021年，中关村示范区有效发明专利拥有量超过15万件" in sources
     # where the sentence stands in the original file (which has spaces around its digits)
     start = re.search(r"到\s*2021\s*年，中关村示范区", SEED.read_text(encoding="utf-8")).start()
-    assert f"source [{start}, " in sources
+    assert f"source policy_text [{start}, " in sources
     SCREENSHOTS.mkdir(exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / "seed-target-panel.png"))
     page.close()
@@ -216,4 +216,29 @@ def test_a_dimmed_node_dims_its_label(browser, seed_page):
     after = page.evaluate("policykg.data.nodes.map(function (n) { "
                           "return String(policykg.network.body.nodes[n.id].options.font.color); })")
     assert "rgba(29, 36, 51, 0.2)" not in after
+    page.close()
+
+
+def test_the_side_panel_cites_the_iri_the_relations_and_each_sentences_file(browser, tmp_path):
+    # the seed and a repost of it (another file, the same words): their agencies are shared nodes
+    repost = tmp_path / "reposted.txt"
+    repost.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    api.write(api.build([SEED, repost]), tmp_path)
+    page, problems, _ = open_page(browser, tmp_path / "graph.html")
+    shared = page.evaluate("""policykg.data.nodes.filter(function (n) {
+        return n.full === '北京市知识产权局'; })[0]""")
+    click_node(page, shared["id"])
+    props = page.locator("#panel-props").inner_text()
+    assert shared["id"] in props
+    sources = page.locator("#panel-sources").inner_text()
+    assert "原文 · source policy_text [" in sources and "原文 · source reposted [" in sources
+    relations = page.locator("#panel-relations li")
+    assert relations.count() == page.evaluate("(id) => policykg.data.edges.filter(function (e) { "
+                                              "return e.from === id || e.to === id; }).length", shared["id"])
+    first = relations.first.locator("a")
+    name = first.inner_text()
+    first.click()
+    page.wait_for_function("(id) => policykg.state.selected && policykg.state.selected !== id", arg=shared["id"])
+    assert page.locator("#panel-name").inner_text() == name
+    assert problems == []
     page.close()

@@ -56,5 +56,5 @@ def test_nodes_carry_their_source_sentences(nxg):
     for _, data in nxg.nodes(data=True):
         if data["cls"] in ("Task", "Measure", "Target", "Baseline", "Problem", "Feature", "Agency", "Person"):
             assert data["sentences"], data["label"]
-            text, start, end = data["sentences"][0]
-            assert 0 <= start < end
+            text, start, end, file = data["sentences"][0]
+            assert 0 <= start < end and file == "policy_text"
