@@ -176,3 +176,19 @@ def test_the_command_writes_each_format_and_refuses_what_it_cannot_read(tmp_path
     wrong = CliRunner().invoke(cli, ["export", "--store", str(tmp_path / "store"), "--format", "turtle", "-o",
                                      str(tmp_path / "y")])
     assert wrong.exit_code == 2 and "'turtle' is not one of" in wrong.output
+
+
+def test_the_network_formats_carry_class_colour_and_centralities_and_no_made_up_offsets(source):
+    from kg.views.html import STYLE
+
+    back = nx.read_graphml(io.BytesIO(api.export(source, "graphml")))
+    by_label = {data["label"]: data for _, data in back.nodes(data=True)}
+    bureau = by_label["北京市知识产权局"]  # leads every guarantee measure of the seed, and drafted it
+    assert bureau["cls"] == "Agency" and bureau["color"] == STYLE["Agency"][0]
+    assert bureau["degree"] >= 5 and bureau["betweenness"] > 0
+    indicator = by_label["有效发明专利拥有量"]
+    assert "start" not in indicator and indicator["betweenness"] == 0  # an indicator is read from no one place
+    target = next(d for d in back.nodes.values() if d["cls"] == "Target")
+    assert target["start"] >= 0 and target["end"] > target["start"]
+    gexf = nx.read_gexf(io.BytesIO(api.export(source, "gexf")))
+    assert {d["color"] for d in gexf.nodes.values()} <= {c for c, _ in STYLE.values()}

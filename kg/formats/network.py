@@ -17,17 +17,32 @@ import pyoxigraph as ox
 from kg.formats import Format, register, union
 from kg.rdf.ontology import local_name
 
+# Betweenness on more nodes than this is estimated from this many sampled sources (as the report does).
+SAMPLE = 400
+
 
 def flat(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    """The graph with every attribute a string or number, as GraphML, GEXF and Pajek need."""
+    """The graph with every attribute a string or number, as GraphML, GEXF and Pajek need: a node's
+    class and colour (the page's), its degree in the reader's network and its betweenness in the
+    collaboration network (agencies linked through the tasks and measures they share); offsets and a
+    sentence only where the node has them (no -1 for a missing one)."""
+    from kg.views.html import STYLE
+    from kg.views.report import task_actor_network
+
+    collaboration = task_actor_network(g)
+    k = min(SAMPLE, len(collaboration)) if len(collaboration) > SAMPLE else None
+    between = nx.betweenness_centrality(collaboration, k=k, seed=7) if len(collaboration) else {}
     out = nx.MultiDiGraph()
     for node, data in g.nodes(data=True):
-        sentence = data.get("sentences") or [("", -1, -1, "")]
-        out.add_node(node, label=data["label"], cls=data["cls"], file=data.get("file", ""),
-                     start=data["start"] if data.get("start") is not None else -1,
-                     end=data["end"] if data.get("end") is not None else -1,
-                     sentence=sentence[0][0], documents=" | ".join(data.get("docs", [])),
-                     properties="; ".join(f"{local_name(k)}={v}" for k, v in data.get("props", [])))
+        attributes = {"label": data["label"], "cls": data["cls"], "color": STYLE.get(data["cls"], ("#757575",))[0],
+                      "file": data.get("file", ""), "documents": " | ".join(data.get("docs", [])),
+                      "properties": "; ".join(f"{local_name(k)}={v}" for k, v in data.get("props", [])),
+                      "degree": g.degree(node), "betweenness": round(between.get(node, 0.0), 6)}
+        if data.get("start") is not None:
+            attributes["start"], attributes["end"] = data["start"], data["end"]
+        if data.get("sentences"):
+            attributes["sentence"] = data["sentences"][0][0]
+        out.add_node(node, **attributes)
     for s, o, key, data in g.edges(keys=True, data=True):
         out.add_edge(s, o, key=key, relation=data["relation"])
     return out

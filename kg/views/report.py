@@ -24,7 +24,7 @@ import base64
 import io
 from collections import Counter
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 import networkx as nx
@@ -49,6 +49,7 @@ class Report:
     trees: list[dict] = field(default_factory=list)
     growth: list[dict] = field(default_factory=list)
     chart: bytes | None = None
+    targets: list[dict] = field(default_factory=list)  # every target, in the order the files give them
 
 
 def task_actor_network(g: nx.MultiDiGraph) -> nx.Graph:
@@ -167,7 +168,35 @@ def build_report(g: nx.MultiDiGraph, growth_rows: list[dict], title: str) -> Rep
     report.trees = task_trees(g)
     report.growth = growth_rows
     report.chart = chart(growth_rows)
+    report.targets = every_target(g)
     return report
+
+
+def every_target(g: nx.MultiDiGraph) -> list[dict]:
+    """Every target of the graph, with its indicator, comparator, value, unit and deadline as read."""
+    rows = []
+    for node, data in g.nodes(data=True):
+        if data["cls"] != "Target":
+            continue
+        props = {local_name(k): v for k, v in data.get("props", [])}
+        rows.append({"file": data.get("file", ""), "start": data.get("start") if data.get("start") is not None else -1,
+                     "indicator": props.get("indicatorText", data["label"]), "comparator": props.get("comparator", ""),
+                     "value": props.get("value", ""), "unit": props.get("unit", ""),
+                     "deadline": props.get("deadline", "")})
+    return sorted(rows, key=lambda r: (r["file"], r["start"], r["indicator"]))
+
+
+def thousands(text) -> str:
+    """A number written with thousands separators (150000 → 150,000; 8.6 stays 8.6); anything else as it is."""
+    try:
+        number = Decimal(str(text))
+    except (InvalidOperation, ValueError):
+        return str(text)
+    if not number.is_finite():
+        return str(text)
+    whole, _, fraction = format(number, "f").partition(".")
+    sign = "-" if whole.startswith("-") else ""
+    return f"{sign}{int(whole.lstrip('-')):,}" + (f".{fraction}" if fraction else "")
 
 
 def _md_escape(text: str) -> str:
@@ -181,6 +210,7 @@ def _templates(autoescape: bool):
 
     env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=autoescape, keep_trailing_newline=True)
     env.filters["cell"] = _md_escape
+    env.filters["num"] = thousands
     return env
 
 

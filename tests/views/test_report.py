@@ -40,7 +40,7 @@ def test_the_task_tree_and_the_growth_table(written):
     text = paths["report.md"].read_text(encoding="utf-8")
     for k, task in enumerate(EXPECTED["tasks"], 1):
         assert f"{k}. {task['task']} ({len(task['measures'])} measures)" in text
-    assert "| 有效发明专利拥有量 | 99000 件 | 2018 | > 150000 件 | 2021 | 51.5 % | 14.9 % |" in text
+    assert "| 有效发明专利拥有量 | 99,000 件 | 2018 | > 150,000 件 | 2021 | 51.5 % | 14.9 % |" in text
     html = paths["report.html"].read_text(encoding="utf-8")
     assert "data:image/png;base64," in html and "有效发明专利拥有量" in html
 
@@ -82,3 +82,20 @@ def test_one_file_of_a_corpus(tmp_path):
     from kg.errors import InputError
     with pytest.raises(InputError, match="holds no file .nope."):
         api.report(api.source(store=tmp_path / "store"), doc="nope", outdir=tmp_path / "x")
+
+
+def test_every_target_is_listed_with_separators(written):
+    paths, _ = written
+    text = paths["report.md"].read_text(encoding="utf-8")
+    section = text.split("## 目标 · Every target", 1)[1]
+    rows = [line for line in section.splitlines() if line.startswith("| policy_text |")]
+    assert len(rows) == len(EXPECTED["targets"])
+    # 到2021年，中关村示范区有效发明专利拥有量超过15万件
+    assert any("| 有效发明专利拥有量 |" in r and "| 150,000 | 件 | 2021 |" in r for r in rows)
+
+
+def test_thousands_separators():
+    from kg.views.report import thousands
+
+    assert [thousands(x) for x in ("150000", "8.6", "1234567.25", "-12000", "", "约")] == [
+        "150,000", "8.6", "1,234,567.25", "-12,000", "", "约"]
