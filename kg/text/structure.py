@@ -243,7 +243,7 @@ class _Parser:
             first = k
             fields: dict = {"annex": annex_next}
             annex_next = False
-            k = self._title(k, roles, fields, body_start, body_end, bool(parts))
+            k = self._title(k, roles, fields, body_start, body_end, bool(parts), cited)
             k = self._front(k, roles, fields, body_end)
             k, annex_next = self._body(k, first, roles, fields, body_end, cited)
             start = self.bounds[first][0]
@@ -255,7 +255,7 @@ class _Parser:
         return parts, roles
 
     def _title(self, k: int, roles: list[str], fields: dict, body_start: int, body_end: int,
-               after_part: bool) -> int:
+               after_part: bool, cited: set[str] = frozenset()) -> int:
         """Read a part's title from line ``k`` (a caption, a title broken over lines, written twice);
         return the next line."""
         caption = self.caption_title(k) if k == body_start and not after_part else None
@@ -267,11 +267,20 @@ class _Parser:
         elif self.title_like(k) and (k == body_start or after_part):
             s, e = self.bounds[k]
             fields["title"] = Field(self.text[s:e], s, e)
-            if k + 1 < body_end and (self.rules.title_tail.match(self.line(k + 1)) or self.title_goes_on(k)):
+            if k + 1 < body_end and (self.rules.title_tail.match(self.line(k + 1)) or self.title_goes_on(k)
+                                     or title_key(self.line(k) + self.line(k + 1)) in cited):
                 # 民用爆炸物品行业发展规划 / （2016-2020年）: a title broken before its bracket;
-                # 国务院关于印发国家环境保护 / “十一五”规划的通知: broken inside
+                # 国务院关于印发国家环境保护 / “十一五”规划的通知: broken inside; a title the text before
+                # cited, broken anywhere (广东省加快构建重点企业梯度培育体系 / 行动方案（2026—2030年）)
                 ts, te = self.bounds[k + 1]
                 fields["title"] = Field(self.text[s:e] + self.text[ts:te].strip(), s, te)
+                roles[k + 1] = "title"
+                k += 1
+            while k + 1 < body_end and self._unclosed(fields["title"].text, self.line(k + 1)):
+                # 广东省人民政府办公厅关于印发《广东省加快 / 构建…行动方案 / （2026—2030年）》的通知: a title
+                # over three lines, its quoted title still open
+                ts, te = self.bounds[k + 1]
+                fields["title"] = Field(fields["title"].text + self.text[ts:te].strip(), fields["title"].start, te)
                 roles[k + 1] = "title"
                 k += 1
             for pattern in self.rules.interpretation:
@@ -285,6 +294,11 @@ class _Parser:
                 roles[k] = "title"  # the title written twice (a database's header and the document's)
                 k += 1
         return k
+
+    def _unclosed(self, title: str, following: str) -> bool:
+        """Whether ``title`` leaves a 《 open that the line ``following`` closes, within a title's length."""
+        return (title.count("\u300a") > title.count("\u300b") and "\u300b" in following
+                and len(title) + len(following) <= self.rules.title_max)
 
     def _front(self, k: int, roles: list[str], fields: dict, body_end: int) -> int:
         """Read a part's front matter from line ``k`` (发文字号, date, 主送, a byline); return the next line."""

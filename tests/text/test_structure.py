@@ -238,3 +238,28 @@ def test_a_jointly_issued_document_signs_with_every_body_above_its_date():
     issuer = doc.parts[0].issuer.text
     assert issuer.startswith("广东省发展改革委") and issuer.endswith("中国人民银行广东省分行")
     assert "附件" not in issuer  # the line announcing the annex is no part of the sign-off
+
+
+ISSUED_PAGE = ("某省人民政府办公厅关于印发《某省加快构建\n"
+               "重点企业梯度培育体系行动方案\n"
+               "（2026—2030年）》的通知\n"
+               "某办函〔2026〕59号\n"
+               "各市人民政府：\n"
+               "《某省加快构建重点企业梯度培育体系行动方案（2026—2030年）》已经省人民政府同意，现印发给你们。\n"
+               "某省人民政府办公厅\n"
+               "2026年4月30日\n"
+               "（本文有删减）\n"
+               "某省加快构建重点企业梯度培育体系\n"
+               "行动方案（2026—2030年）\n"
+               "为培育重点企业，制定本方案。\n"
+               "一、主要目标\n"
+               "到2030年，建成培育体系。\n")
+
+
+def test_a_title_over_three_lines_an_editorial_note_and_an_issued_plans_broken_title():
+    doc = parse(normalize(ISSUED_PAGE))
+    titles = [p.title.text if p.title else None for p in doc.parts]
+    # the notice's title runs on while its 《 is open; （本文有删减） is a note, not a title; the plan's
+    # title, broken anywhere, is whole because the notice cited it
+    assert titles == ["某省人民政府办公厅关于印发《某省加快构建重点企业梯度培育体系行动方案（2026—2030年）》的通知",
+                      "某省加快构建重点企业梯度培育体系行动方案（2026—2030年）"]
