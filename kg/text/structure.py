@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from kg.nlp.script import HAN_CHAR
 from kg.text.document import (Document, Enumeration, Field, Item, Metadata, Paragraph, Part, Section,
                               Sentence)
 from kg.text.normalize import CleanText
+from kg.text.titles import TitleLines
 from kg.text.rules import StructureRules, bare_title, numeral, structure_rules, title_key, written_date
 
 __all__ = ["Document", "Enumeration", "Field", "Item", "Metadata", "Paragraph", "Part", "Section", "Sentence",
@@ -36,7 +36,7 @@ def _paragraph_bounds(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in bounds if e > s]
 
 
-class _Parser:
+class _Parser(TitleLines):
     def __init__(self, clean: CleanText, rules: StructureRules) -> None:
         self.clean = clean
         self.text = clean.text
@@ -95,48 +95,6 @@ class _Parser:
                 if last is not None and last["number"] + 1 == number:
                     return kind, rank, number, s + m.end()
         return None
-
-    def title_like(self, k: int, limit: int | None = None) -> bool:
-        line = self.line(k)
-        limit = limit or self.rules.title_max
-        bare = line.rstrip("".join(self.rules.closers))
-        if not bare or len(line) > limit or line.startswith(self.rules.table_row):
-            return False
-        if any(ch in self.rules.enders for ch in bare) or bare[-1] in self.rules.terminal:
-            return False  # a title has no full stop and does not lead into a list
-        if self.heading_of(*self.bounds[k]) or self.rules.date_line.match(line) or self.rules.number.match(line):
-            return False
-        return bool(HAN_CHAR.search(line))
-
-    def caption_title(self, k: int) -> Field | None:
-        """The title written as the only filled cell of a table's first row (a page that is only a
-        table), if it ends with a document's kind."""
-        line = self.line(k)
-        if not line.startswith(self.rules.table_row):
-            return None
-        s0 = self.bounds[k][0]
-        cells = []
-        pos = 0
-        for piece in line.split(self.rules.table_row):
-            text = piece.strip()
-            if text:
-                start = s0 + pos + piece.index(text)
-                cells.append(Field(text, start, start + len(text)))
-            pos += len(piece) + len(self.rules.table_row)
-        if len(cells) != 1:
-            return None
-        cell = cells[0]
-        if len(cell.text) > self.rules.title_max or any(ch in self.rules.enders for ch in cell.text):
-            return None
-        return cell if bare_title(cell.text).endswith(self.rules.title_kinds) else None
-
-    def title_goes_on(self, k: int) -> bool:
-        """Whether line ``k`` opens a title (关于…) that line ``k + 1`` ends with a document's kind."""
-        line, following = self.line(k), self.line(k + 1)
-        kinds = self.rules.title_kinds
-        return (bool(self.rules.title_open.search(line)) and not bare_title(line).endswith(kinds)
-                and bare_title(following).endswith(kinds) and self.title_like(k + 1)
-                and len(line) + len(following) <= self.rules.title_max)
 
     def is_addressee(self, k: int) -> bool:
         line = self.line(k)
@@ -276,7 +234,7 @@ class _Parser:
                 fields["title"] = Field(self.text[s:e] + self.text[ts:te].strip(), s, te)
                 roles[k + 1] = "title"
                 k += 1
-            while k + 1 < body_end and self._unclosed(fields["title"].text, self.line(k + 1)):
+            while k + 1 < body_end and self.unclosed(fields["title"].text, self.line(k + 1)):
                 # 广东省人民政府办公厅关于印发《广东省加快 / 构建…行动方案 / （2026—2030年）》的通知: a title
                 # over three lines, its quoted title still open
                 ts, te = self.bounds[k + 1]
@@ -294,11 +252,6 @@ class _Parser:
                 roles[k] = "title"  # the title written twice (a database's header and the document's)
                 k += 1
         return k
-
-    def _unclosed(self, title: str, following: str) -> bool:
-        """Whether ``title`` leaves a 《 open that the line ``following`` closes, within a title's length."""
-        return (title.count("\u300a") > title.count("\u300b") and "\u300b" in following
-                and len(title) + len(following) <= self.rules.title_max)
 
     def _front(self, k: int, roles: list[str], fields: dict, body_end: int) -> int:
         """Read a part's front matter from line ``k`` (发文字号, date, 主送, a byline); return the next line."""
