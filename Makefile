@@ -18,10 +18,10 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
-# The fast loop while working: every test not marked slow (tests/conftest.py says which), in well
-# under a minute on two cores. `make test` runs them all.
+# The fast loop while working: every test not marked slow (tests/conftest.py says which), on every
+# core (pytest-xdist), in well under a minute on two. `make test` runs them all.
 check: $(STAMP)
-	$(BIN)/python -m pytest -q -m "not slow"
+	$(BIN)/python -m pytest -q -m "not slow" -n auto
 
 # How well the rules read quantities, agencies and assignments in documents nobody tuned
 # them for: precision, recall and F1 per document, dev and sealed side by side
