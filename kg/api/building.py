@@ -62,15 +62,11 @@ class BuildResult:
 
     @property
     def graph(self) -> "Graph":
-        """All triples in one rdflib graph."""
+        """All triples in one rdflib graph (as every format reads them: :func:`kg.formats.union`)."""
         if self._union is None:
-            from kg.rdf.graph import new_graph
-            from kg.stores.terms import triple_of
+            from kg.formats import union
 
-            union = new_graph()
-            for q in self.quads:
-                union.add(triple_of(q))
-            self._union = union
+            self._union = union(self.quads)
         return self._union
 
     def __len__(self) -> int:

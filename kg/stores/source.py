@@ -159,12 +159,16 @@ class GraphSource:
                 raise InputError(f"{self.name} holds no file {doc!r}; it holds: {', '.join(files[:10])}"
                                  + (" …" if len(files) > 10 else ""))
             names = [n for n in names if n.endswith(f"/src/{doc}")]
+        if doc is None:
+            from kg.formats import union
+
+            graph = union(self.data())  # the way every format reads them
+            return graph, _title(graph, doc)
         graph = new_graph()
         for iri in names:
             for q in self.quads.quads_for_pattern(None, None, None, ox.NamedNode(iri)):
                 graph.add(triple_of(q))
-        if doc is not None:
-            self._add_shared(graph)
+        self._add_shared(graph)
         return graph, _title(graph, doc)
 
     def _add_shared(self, graph) -> None:
