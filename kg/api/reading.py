@@ -80,9 +80,7 @@ def export(given, fmt: str) -> bytes:
     chosen = format_named(fmt)
     if isinstance(given, BuildResult):
         return chosen.write(given.quads, title_of(given))
-    src = _source(given)
-    title = src.graph()[1] if chosen.name == "html" else ""
-    return chosen.write(src.data(), title)
+    return chosen.write(_source(given).data())
 
 
 def validate(given) -> tuple[bool, list["Finding"], int]:

@@ -163,13 +163,13 @@ class GraphSource:
             from kg.formats import union
 
             graph = union(self.data())  # the way every format reads them
-            return graph, _title(graph, doc)
+            return graph, graph_title(graph, doc)
         graph = new_graph()
         for iri in names:
             for q in self.quads.quads_for_pattern(None, None, None, ox.NamedNode(iri)):
                 graph.add(triple_of(q))
         self._add_shared(graph)
-        return graph, _title(graph, doc)
+        return graph, graph_title(graph, doc)
 
     def _add_shared(self, graph) -> None:
         """Add to one file's ``graph`` what the shared graph says of the things it names,
@@ -248,7 +248,7 @@ def graph_backend(graph) -> Backend:
     return OxigraphBackend(store)
 
 
-def _title(graph, doc: str | None) -> str:
+def graph_title(graph, doc: str | None = None) -> str:
     """A page's title: one file's first document's title (or its id), or how many files there are."""
     from rdflib.namespace import DCTERMS
 
