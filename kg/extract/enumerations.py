@@ -143,8 +143,8 @@ class EnumerationReader:
         m = self.issuing.search(part.title.text) if part is not None and part.title is not None else None
         if m is None:
             return False
-        wanted = title_key(m["issued"])
-        issued = [d for d in a.found.documents if d.title and title_key(d.title) == wanted]
+        wanted = title_key(m["issued"])  # a document's key is its title's (kg.extract.documents)
+        issued = [d for d in a.found.documents if d.key == wanted]
         return (len(issued) == 1 and issued[0].kind in self.plan_kinds
                 and not any(d.part is not None for d in issued))
 
