@@ -344,7 +344,19 @@ def _tables(rules: LayoutRules, text: str) -> list[_Line]:
             rows.extend(_aligned(text, block))
         block.clear()
 
+    barred: list[_Line] = []
     for start, end, newline_at in raw:
+        cells = _barred(text, start, end)
+        if cells:  # a | b | c, the bars of a table without its outer ones
+            flush()
+            barred.append(_row(text, start, end, newline_at, [[c] if c[0] < c[1] else [] for c in cells]))
+            continue
+        if len(barred) >= 2:
+            rows.extend(barred)
+        barred.clear()
+        if text[start:end].lstrip().startswith(rules.table_row):
+            flush()  # | a | b |: a row already, whatever spaces its cells hold
+            continue
         if "\t" not in text[start:end] and "  " not in text[start:end] and "\u3000" not in text[start:end]:
             flush()
             continue
@@ -354,7 +366,30 @@ def _tables(rules: LayoutRules, text: str) -> list[_Line]:
         elif text[start:end].strip():
             flush()
     flush()
-    return rows
+    if len(barred) >= 2:
+        rows.extend(barred)
+    return sorted(rows, key=lambda ln: ln.origin[0])
+
+
+def _barred(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The cells of a line whose cells are parted by bars but that has no bar at its start (a | b | c,
+    甲|60): a table row as some converters and crawlers write it. A line that starts with a bar is a row
+    already."""
+    line = text[start:end]
+    if "|" not in line or line.lstrip().startswith("|"):
+        return []
+    cells, at = [], start
+    for part in line.split("|"):
+        s, e = at, at + len(part)
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        cells.append((s, e))
+        at += len(part) + 1
+    if cells[-1][0] == cells[-1][1]:
+        cells.pop()  # a | b |: the bar that closes it
+    return cells if len(cells) >= 2 and any(s < e for s, e in cells[1:]) else []
 
 
 def has_table(text: str) -> bool:

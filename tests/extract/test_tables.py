@@ -186,3 +186,36 @@ def test_a_table_of_counts_is_the_state_or_the_plan_its_caption_says(extract_tex
         ("baseline", "乙市充电站数量", "9", None, "None"), ("baseline", "乙市充电桩数量", "38", "根", "None"),
         ("target", "甲市充电站", "27", "座", "2025"), ("target", "甲市充电桩", "2645", "根", "2025"),
     }  # the forecast is neither state nor goal
+
+
+def test_a_statistical_table_gives_its_rows_as_baselines_in_the_unit_its_caption_gives(extract_text):
+    # A 统计公报's tables: a head with its unit in brackets, rows marked 其中 as parts of the row above,
+    # a head over two columns, and a caption of changes whose unit stands on a line of its own.
+    text = ("某省2024年国民经济和社会发展统计公报\n"
+            "表1 2024年年末人口数及其构成\n"
+            "指标 | 年末数（万人） | 比重（%）\n全省人口 | 5000 | 100.0\n其中：城镇 | 3000 | 60.0\n60周岁及以上 | 1000 | 20.0\n"
+            "表2 2024年居民消费价格比上年涨跌幅度\n单位：%\n"
+            "指标 | 全省\n城市 | 农村\n居民消费价格 | 0.2 | 0.3 | 0.1\n交通通信 | -1.9 | -2.0 | -1.5\n"
+            "全年地区生产总值增长5%。")
+    got = {(f.role, f.indicator, str(f.value), f.unit, f.change and f.change.value, getattr(f, "year", None))  # 100.0 is 100
+           for f in extract_text(text).figures if f.evidence.rule.startswith("table.")}
+    assert got == {
+        ("baseline", "全省人口年末数", "50000000", "人", None, 2024), ("baseline", "全省人口比重", "100", "%", None, 2024),
+        ("baseline", "城镇年末数", "30000000", "人", None, 2024), ("baseline", "城镇比重", "60", "%", None, 2024),
+        ("baseline", "60周岁及以上年末数", "10000000", "人", None, 2024),
+        ("baseline", "60周岁及以上比重", "20", "%", None, 2024),
+        ("baseline", "居民消费价格", "0.2", "%", "up", 2024), ("baseline", "居民消费价格", "0.3", "%", "up", 2024),
+        ("baseline", "居民消费价格", "0.1", "%", "up", 2024),
+        ("baseline", "交通通信", "1.9", "%", "down", 2024), ("baseline", "交通通信", "2", "%", "down", 2024),
+        ("baseline", "交通通信", "1.5", "%", "down", 2024),
+    }
+
+
+def test_a_title_row_across_a_table_is_its_caption_and_no_header(extract_text):
+    text = ("某县河长制工作考核细则\n"
+            "| 某县2018年度河长制工作责任单位考核细则 |  |  |  |\n|---|---|---|---|\n"
+            "| 序号 | 考核项目 | 各项分值 | 评分标准 |\n| 1 | 组织领导 | 8 | 积极配合（8分）。 |\n"
+            "| 2 | 宣传工作 | 10 | 开展宣传（10分）。 |\n")
+    got = {(f.role, f.indicator, str(f.value), f.unit) for f in extract_text(text).figures
+           if f.evidence.rule.startswith("table.")}
+    assert got == {("parameter", "组织领导各项分值", "8", "分"), ("parameter", "宣传工作各项分值", "10", "分")}

@@ -153,3 +153,23 @@ def test_plain_spaces_stay_where_a_line_keeps_its_indentation_or_spaces_out_a_na
     assert "取得重要进展。化学需氧量" in normalize(indented).text
     spaced = filler + "国  务  院"
     assert normalize(spaced).text.endswith("国务院")
+
+
+def test_rows_parted_by_bars_without_outer_bars_become_table_rows():
+    text = "表1 年末人口\n指标 | 年末数（万人） | 比重（%）\n全国人口 | 140828 | 100.0\n乡村|46478|33.0\n全年出生人口954万人。"
+    clean = normalize(text)
+    lines = clean.text.splitlines()
+    assert lines[1:4] == ["| 指标 | 年末数（万人） | 比重（%） |", "| 全国人口 | 140828 | 100.0 |", "| 乡村 | 46478 | 33.0 |"]
+    at = clean.text.index("46478")
+    assert text[clean.offsets[at]:].startswith("46478")  # offsets still lead to the source
+
+
+def test_one_line_with_a_bar_is_prose_not_a_table():
+    text = "首页 | 政策文件\n到2025年，全市新增就业10万人。"
+    assert not normalize(text).text.startswith("|")
+
+
+def test_a_row_written_with_its_bars_is_not_cut_again_at_its_spaces():
+    text = "| 序号 | 考核项目 | 各项分值 |\n|  1  | 组织领导  工作 |  8  |\n|  2  | 日常工作 |  7  |\n|  3  | 宣传工作 |  10  |\n"
+    rows = [line for line in normalize(text).text.splitlines() if line.startswith("|")]
+    assert [line.count("|") for line in rows] == [4, 4, 4, 4]

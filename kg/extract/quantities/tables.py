@@ -37,6 +37,7 @@ from kg.nlp.script import HAN, HAN_CHAR
 
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 _PLAIN = re.compile(r"\d+(?:\.\d+)?")
+_SIGNED = re.compile(r"[-\u2212\uff0d]?\d+(?:\.\d+)?")
 
 
 @dataclass(frozen=True)
@@ -66,11 +67,14 @@ class TableReader:
         self.minus = tuple(cfg["minus"])
         self.footnote = compile_pattern(cfg["footnote"], "quantities.toml tables.footnote")
         self.unit_in_label = compile_pattern(cfg["unit_in_label"], "quantities.toml tables.unit_in_label")
+        self.subrow_marks = tuple(cfg["subrow_marks"])
         self.schedules = ScheduleReader(self)
         self.setting_heads = tuple(cfg["setting_heads"])
         self.setting_units = dict(cfg["setting_units"])
         self.count_heads = tuple(cfg["count_heads"])
         self.caption_max = int(cfg["caption_max"])
+        self.caption_unit = compile_pattern(cfg["caption_unit"], "quantities.toml tables.caption_unit")
+        self.unit_line_max = 12  # a line that only gives the unit (单位：万元), under the table's title
         self.planned_captions = tuple(cfg["planned_captions"])
         self.forecast_captions = tuple(cfg["forecast_captions"])
         self.added_captions = tuple(cfg["added_captions"])
@@ -92,7 +96,9 @@ class TableReader:
             if block:
                 free.extend(self.table(a, reader, block, caption))
             block = []
-            caption = a.text[p.start:p.end] if p is not None else ""
+            line = a.text[p.start:p.end] if p is not None else ""
+            unit_line = self.caption_unit.match(line.strip()) is not None and len(line.strip()) <= self.unit_line_max
+            caption = (caption + line) if unit_line else line  # 表2 …涨跌幅度 / 单位：%: the title and its unit
         return free
 
     @staticmethod
@@ -193,40 +199,69 @@ class TableReader:
 
     def settings(self, a, reader, rows: list[list[Cell]], caption: str = "") -> list[Cell]:
         """A table that is neither: a plain number under a head that names a setting (各项分值, 补贴金额（元）)
-        is a parameter of its row; every other cell after the header row is returned, to be read as prose."""
-        header = next((r for r in rows if any(c.text for c in r)), None)
-        if header is None:
+        is a parameter of its row; under a head that counts or measures (充电站(座)), or in a table whose
+        caption gives the unit of all its numbers (单位：%), a baseline of its row, or a target if the caption
+        names a plan. Every other cell after the header row is returned, to be read as prose."""
+        filled = [r for r in rows if any(c.text for c in r)]
+        if len(filled) > 1 and sum(1 for c in filled[0] if c.text) == 1:
+            caption = next(c.text for c in filled[0] if c.text)  # a title row across the table
+            filled = filled[1:]
+        if not filled:
             return []
+        header, body = filled[0], filled[1:]
         heads = [self._setting_head(c.text) for c in header]
         counted = [self._counted_head(c.text) for c in header]
         now = reader.now(a, header[0].start)
         caption = caption if len(caption) <= self.caption_max else ""
-        planned = any(w in caption for w in self.planned_captions)
-        forecast = any(w in caption for w in self.forecast_captions)  # 预测: neither state nor goal
+        given = self.caption_unit.search(caption)
+        if given:  # 单位：%: every number of the table is in it, under its column's head
+            counted = [c or (None if h.text.startswith(self.heads["seq"]) else
+                             (self.indicator("".join(h.text.split()), "")[0], given.group("unit")))
+                       for c, h in zip(counted, header)]
         years = self.years(caption)  # 2021-2025年…新增充电设施规划, “十四五”…发展目标: due in 2025
-        due = Deadline(max(years)) if years else reader.plan_end(a, header[0].start)
-        added = Change.UP if any(w in caption for w in self.added_captions) else None
+        plan = dict(planned=any(w in caption for w in self.planned_captions),
+                    forecast=any(w in caption for w in self.forecast_captions),  # 预测: neither state nor goal
+                    due=Deadline(max(years)) if years else reader.plan_end(a, header[0].start),
+                    added=Change.UP if any(w in caption for w in self.added_captions) else None,
+                    change=any(w in caption for w in self.heads["change"]),  # …比上年涨跌幅度: changes
+                    stated=max(years) if years and now is not None and max(years) < now else now)  # 表1 2024年…
         prose: list[Cell] = []
-        for row in rows[rows.index(header) + 1:]:
-            label = next((c.text for c in row if HAN_CHAR.search(c.text) and not _PLAIN.search(c.text)), "")
+        for row in body:
             aligned = len(row) == len(header)
+            label = next((c.text for k, c in enumerate(row) if aligned and HAN_CHAR.search(c.text)
+                          and heads[k] is None and counted[k] is None),  # 60周岁及以上 | 31031: a label
+                         next((c.text for c in row if HAN_CHAR.search(c.text) and not _PLAIN.search(c.text)), ""))
+            label = self.indicator(label, "")[0] if label else label
             for k, cell in enumerate(row):
-                plain_number = aligned and label and _PLAIN.fullmatch(cell.text)
-                if plain_number and heads[k] is not None:  # 各项分值 | 8: a setting of the row
-                    a.found.parameters.append(self._figure(a, reader, Parameter, "table.setting", cell, label, *heads[k]))
-                elif plain_number and counted[k] is not None and planned:  # a caption of plans: 新增…规划表
-                    a.found.targets.append(self._figure(a, reader, Target, "table.planned", cell, label, *counted[k],
-                                                       deadline=due, change=added))
-                elif plain_number and counted[k] is not None and not forecast:  # 充电站数量（座） | 122: the state
-                    a.found.baselines.append(self._figure(a, reader, Baseline, "table.count", cell, label, *counted[k],
-                                                         year=now))
+                number = bool(label) and bool((_SIGNED if given else _PLAIN).fullmatch(cell.text))
+                if number and aligned:
+                    self._setting(a, reader, cell, label, heads[k], counted[k], plan)
+                elif number and given:  # rows under a header of fewer cells (a head over two columns)
+                    self._setting(a, reader, cell, label, None, ("", given.group("unit")), plan)
                 elif cell.text and not _PLAIN.fullmatch(cell.text):  # a bare number alone (序号 1) says nothing
                     prose.append(cell)
         return prose
 
+    def _setting(self, a, reader, cell: Cell, label: str, setting, counted, plan: dict) -> None:
+        """The figure of a number in a table of settings or counts (see :meth:`settings`), if its head says one."""
+        if setting is not None:  # 各项分值 | 8: a setting of the row
+            a.found.parameters.append(self._figure(a, reader, Parameter, "table.setting", cell, label, *setting))
+        elif counted is not None and plan["planned"]:  # a caption of plans: 新增…规划表
+            a.found.targets.append(self._figure(a, reader, Target, "table.planned", cell, label, *counted,
+                                               deadline=plan["due"], change=plan["added"]))
+        elif counted is not None and not plan["forecast"]:  # 充电站数量（座） | 122: the state
+            change = None
+            if plan["change"]:  # -0.1 under a caption of changes: a fall of 0.1
+                change = Change.DOWN if cell.text[:1] in self.minus else Change.UP
+            a.found.baselines.append(self._figure(a, reader, Baseline, "table.count", cell, label, *counted,
+                                                 year=plan["stated"], change=change))
+
     def _figure(self, a, reader, cls, rule: str, cell: Cell, label: str, name: str, unit: str, **kw):
         """The figure of a cell holding a plain number, under a head ``name`` in ``unit``, in the row ``label``."""
-        value, _, recorded = self.in_unit(Decimal(cell.text), None, None, unit)
+        value = Decimal(cell.text.lstrip("".join(self.minus)))
+        if cell.text[:1] in self.minus and not kw.get("change"):
+            value = -value  # a level below zero
+        value, _, recorded = self.in_unit(value, None, None, unit)
         return self.figure(a, reader, cls, rule, f"{label}{name}", Comparator.EQUAL, value, None, recorded,
                            cell.start, cell.end, **kw)
 
@@ -270,6 +305,10 @@ class TableReader:
     def indicator(self, label: str, unit_text: str) -> tuple[str, str]:
         """The indicator of a row and the unit its values are in (亿元, %)."""
         label = self.footnote.sub("", label).strip()
+        for mark in self.subrow_marks:
+            if label.startswith(mark) and len(label) > len(mark):
+                label = label[len(mark):].lstrip()
+                break
         unit = unit_text.strip()
         m = self.unit_in_label.search(label)
         if m and not unit:
