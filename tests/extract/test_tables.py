@@ -219,3 +219,12 @@ def test_a_title_row_across_a_table_is_its_caption_and_no_header(extract_text):
     got = {(f.role, f.indicator, str(f.value), f.unit) for f in extract_text(text).figures
            if f.evidence.rule.startswith("table.")}
     assert got == {("parameter", "组织领导各项分值", "8", "分"), ("parameter", "宣传工作各项分值", "10", "分")}
+
+
+def test_a_cell_that_writes_its_own_unit_is_measured_by_its_head(extract_text):
+    text = ("某省充电基础设施规划\n表3-1 “十四五”充换电设施分区域发展目标\n"
+            "| 地区 | 充电站(座) | 公共设施服务半径 | 说明 |\n| 甲市 | 27 | 1.0公里 | 核心区 |\n| 乙市 | 9 | 2.0公里 | 全域 |\n")
+    got = {(f.role, f.indicator, str(f.value), f.unit, str(getattr(f, "deadline", None)))
+           for f in extract_text(text).figures if f.evidence.rule.startswith("table.")}
+    assert got == {("target", "甲市充电站", "27", "座", "2025"), ("target", "甲市公共设施服务半径", "1", "公里", "2025"),
+                   ("target", "乙市充电站", "9", "座", "2025"), ("target", "乙市公共设施服务半径", "2", "公里", "2025")}  # 1.0 is 1

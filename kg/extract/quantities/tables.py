@@ -238,26 +238,48 @@ class TableReader:
                     self._setting(a, reader, cell, label, heads[k], counted[k], plan)
                 elif number and given:  # rows under a header of fewer cells (a head over two columns)
                     self._setting(a, reader, cell, label, None, ("", given.group("unit")), plan)
+                elif aligned and label and (q := self._measured(a, reader, cell, header[k].text)) is not None:
+                    name = self.indicator("".join(header[k].text.split()), "")[0]  # 服务半径 | 1.0公里
+                    self._setting(a, reader, cell, label, heads[k] and (name, q.unit), (name, q.unit), plan, q)
                 elif cell.text and not _PLAIN.fullmatch(cell.text):  # a bare number alone (序号 1) says nothing
                     prose.append(cell)
         return prose
 
-    def _setting(self, a, reader, cell: Cell, label: str, setting, counted, plan: dict) -> None:
-        """The figure of a number in a table of settings or counts (see :meth:`settings`), if its head says one."""
+    def _measured(self, a, reader, cell: Cell, head: str) -> Quantity | None:
+        """The quantity a cell is, written with its own unit (1.0公里), under a head that names what it measures
+        (not a row number, nor the column of labels)."""
+        head = "".join(head.split())
+        if not HAN_CHAR.search(head) or head.startswith(self.heads["seq"]) or any(w in head for w in self.heads["label"]):
+            return None
+        found = reader.finder.reader.quantities(a.text, cell.start, cell.end)
+        if len(found) != 1 or not found[0].unit or (found[0].start, found[0].end) != (cell.start, cell.end):
+            return None
+        return found[0]
+
+    def _setting(self, a, reader, cell: Cell, label: str, setting, counted, plan: dict,
+                 quantity: Quantity | None = None) -> None:
+        """The figure of a number in a table of settings or counts (see :meth:`settings`), if its head says one;
+        ``quantity``, the cell's own when it writes its unit."""
         if setting is not None:  # 各项分值 | 8: a setting of the row
-            a.found.parameters.append(self._figure(a, reader, Parameter, "table.setting", cell, label, *setting))
+            a.found.parameters.append(self._figure(a, reader, Parameter, "table.setting", cell, label, *setting,
+                                                   quantity=quantity))
         elif counted is not None and plan["planned"]:  # a caption of plans: 新增…规划表
             a.found.targets.append(self._figure(a, reader, Target, "table.planned", cell, label, *counted,
-                                               deadline=plan["due"], change=plan["added"]))
+                                               deadline=plan["due"], change=plan["added"], quantity=quantity))
         elif counted is not None and not plan["forecast"]:  # 充电站数量（座） | 122: the state
             change = None
             if plan["change"]:  # -0.1 under a caption of changes: a fall of 0.1
                 change = Change.DOWN if cell.text[:1] in self.minus else Change.UP
             a.found.baselines.append(self._figure(a, reader, Baseline, "table.count", cell, label, *counted,
-                                                 year=plan["stated"], change=change))
+                                                 year=plan["stated"], change=change, quantity=quantity))
 
-    def _figure(self, a, reader, cls, rule: str, cell: Cell, label: str, name: str, unit: str, **kw):
-        """The figure of a cell holding a plain number, under a head ``name`` in ``unit``, in the row ``label``."""
+    def _figure(self, a, reader, cls, rule: str, cell: Cell, label: str, name: str, unit: str,
+                quantity: Quantity | None = None, **kw):
+        """The figure of a cell holding a plain number, under a head ``name`` in ``unit``, in the row ``label``
+        (or holding ``quantity``, a number with its unit)."""
+        if quantity is not None:
+            return self.figure(a, reader, cls, rule, f"{label}{name}", Comparator.EQUAL, quantity.value,
+                               quantity.value_max, quantity.unit, cell.start, cell.end, **kw)
         value = Decimal(cell.text.lstrip("".join(self.minus)))
         if cell.text[:1] in self.minus and not kw.get("change"):
             value = -value  # a level below zero
