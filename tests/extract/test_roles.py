@@ -47,6 +47,7 @@ def figures(extract_text, text):
     ("分两个阶段推进。", [("context", "2", "个", "context.weak")]),
     ("纪念中国共产党成立105周年。", [("context", "105", "周年", "context.unit")]),
     ("建设300万吨级碳捕集利用项目。", [("context", "3000000", "吨", "context.unit")]),
+    ("到2025年，力争新增入围世界500强企业。", [("context", "500", None, "context.unit")]),  # a class of firms
     ("排名前15家企业占比不断提高。", [("context", "15", "家", "context.rank")]),
     ("若日实际响应量低于日申报响应量的50%，则本次响应无效。", [("threshold", "50", "%", "threshold.qualifier")]),
     ("森林覆盖率稳居全国第2位。", [("context", "2", "位", "context.rank")]),
