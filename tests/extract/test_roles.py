@@ -275,3 +275,12 @@ def test_a_plans_development_base_reports_results(extract_text):
 def test_a_number_naming_a_place_is_no_quantity(extract_text):
     found = extract_text(NOTICE.format("到2025年，推进190街坊、3号地块更新改造，完成改造5万平方米。")).figures
     assert [(str(f.value), f.unit) for f in found] == [("50000", "平方米")]
+
+
+def test_a_heading_that_names_conditions_makes_its_figures_conditions_and_one_that_only_says_the_word_does_not(
+        extract_text):
+    plan = "某市乡村振兴实施方案（2026—2030年）\n{}\n{}\n"
+    rules = plan.format("（一）申报条件", "1.企业年营业收入达到1000万元。")
+    living = plan.format("（一）补齐农村生活条件短板", "1.到2030年，村桥检测覆盖率提高到100%。")
+    assert [f.role for f in extract_text(rules).figures] == ["threshold"]
+    assert [f.role for f in extract_text(living).figures] == ["target"]

@@ -203,8 +203,9 @@ class Clues:
         for _ in range(2):  # its own heading and the one above
             if sec is None:
                 break
-            if any(w in sec.heading for w in words):
-                return True
+            heading = sec.heading.rstrip("：:。；; ")
+            if heading.endswith(words) or any(w + mark in heading for w in words for mark in self.d.lead_in_ends):
+                return True  # 申报条件, 补贴对象：…; not 补齐农村现代生活条件短板
             sec = a.doc.sections[sec.parent] if sec.parent is not None else None
         here = a.doc.sentence_at(self.m.start)
         if here is None:
