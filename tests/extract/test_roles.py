@@ -284,3 +284,8 @@ def test_a_heading_that_names_conditions_makes_its_figures_conditions_and_one_th
     living = plan.format("（一）补齐农村生活条件短板", "1.到2030年，村桥检测覆盖率提高到100%。")
     assert [f.role for f in extract_text(rules).figures] == ["threshold"]
     assert [f.role for f in extract_text(living).figures] == ["target"]
+
+
+def test_an_interpretation_of_a_plan_speaks_of_the_plans_outputs(extract_text):
+    text = "解读：《某市城市更新行动方案（2024—2026年）》\n近日，市政府印发了该方案。\n方案提出，完成燃气老化管道改造约36公里。\n"
+    assert [(f.role, str(f.value)) for f in extract_text(text).figures] == [("target", "36")]

@@ -431,8 +431,9 @@ class Clues:
         cache = a.memo.setdefault("plan part", {})
         if part.index not in cache:
             record = a.part_document(self.m.start)
-            if record is not None and record.annex_of:
-                record = next((d for d in a.found.documents if d.key == record.annex_of), record)
+            if record is not None and (record.annex_of or record.interprets):  # an annex or an interpretation
+                host = record.annex_of or record.interprets  # of a plan speaks of the plan's goals
+                record = next((d for d in a.found.documents if d.key == host), record)
             cache[part.index] = record is not None and (record.kind in self.d.plan_kinds or record.period_end is not None)
         return cache[part.index]
 
