@@ -289,3 +289,15 @@ def test_a_heading_that_names_conditions_makes_its_figures_conditions_and_one_th
 def test_an_interpretation_of_a_plan_speaks_of_the_plans_outputs(extract_text):
     text = "解读：《某市城市更新行动方案（2024—2026年）》\n近日，市政府印发了该方案。\n方案提出，完成燃气老化管道改造约36公里。\n"
     assert [(f.role, str(f.value)) for f in extract_text(text).figures] == [("target", "36")]
+
+
+@pytest.mark.parametrize("heading, role", [("（二）申报范围和条件", "threshold"), ("（二）发展条件", "target"),
+                                           ("（二）改善居住生活条件", "target")])
+def test_only_a_heading_of_eligibility_makes_a_list_of_conditions(extract_text, heading, role):
+    text = f"某市城市更新行动方案（2024—2026年）\n{heading}\n1.到2026年，实施老旧住房综合修缮面积达到90万平方米。\n"
+    assert [f.role for f in extract_text(text).figures] == [role]
+
+
+def test_strong_after_a_unit_is_no_class_of_rank(extract_text):
+    got = [f.evidence.rule for f in extract_text(NOTICE.format("全年科学应对19轮强降雨，世界500强企业落户12家。")).figures]
+    assert got[0] != "context.unit" and "context.unit" in got

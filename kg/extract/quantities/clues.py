@@ -133,7 +133,9 @@ class Clues:
 
     @cached_property
     def context_unit(self) -> bool:
-        return self.m.quantity.unit in self.d.context_units or self.text.startswith(self.d.scale_suffixes, self.m.end)
+        q, text = self.m.quantity, self.text
+        return (q.unit in self.d.context_units or text.startswith(self.d.scale_suffixes, q.end)
+                or (q.unit is None and text.startswith(self.d.rank_class_suffixes, q.end)))
 
     @cached_property
     def classifies(self) -> bool:

@@ -125,6 +125,7 @@ class RoleDecider:
         self.not_class_starts = tuple(r["not_class_starts"])
         self.class_reach = int(r["class_reach"])
         self.scale_suffixes = tuple(r["scale_suffixes"])
+        self.rank_class_suffixes = tuple(r["rank_class_suffixes"])
         self.rank_leads = tuple(r["rank_leads"])
         self.rank_unit = numbers["rank"]["unit"]
         self.full_words = set(r["full_words"])
