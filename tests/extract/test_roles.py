@@ -301,3 +301,10 @@ def test_only_a_heading_of_eligibility_makes_a_list_of_conditions(extract_text, 
 def test_strong_after_a_unit_is_no_class_of_rank(extract_text):
     got = [f.evidence.rule for f in extract_text(NOTICE.format("全年科学应对19轮强降雨，世界500强企业落户12家。")).figures]
     assert got[0] != "context.unit" and "context.unit" in got
+
+
+def test_a_report_kind_said_in_passing_in_an_untitled_opening_makes_no_account_of_what_was_done(extract_text):
+    text = ("——2025年1月21日在某市第十六届人民代表大会第六次会议上\n各位代表：\n"
+            "过去一年，某市系列做法入选国务院督查典型经验，获国务院督查通报表扬。\n二、2025年主要任务\n"
+            "今年经济社会发展的主要预期目标是：地区生产总值增长6%左右，一般公共预算收入增长3%左右。\n")
+    assert [(f.role, str(f.value)) for f in extract_text(text).figures] == [("target", "6"), ("target", "3")]

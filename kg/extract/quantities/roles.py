@@ -159,12 +159,16 @@ class RoleDecider:
 
     def reports(self, a: Analysis, pos: int) -> bool:
         """Whether the part at ``pos`` is an account of what was done (a 通报, a 统计公报): one of
-        `report_kinds` stands in its title, or, if it has none, in its opening (not in a section of a
-        政府工作报告 that reviews the past year)."""
+        `report_kinds` stands in its title, or, if it has none, in its first line (a 政府工作报告 that says
+        in passing that a practice 入选…典型经验 is no account of what was done)."""
         part = a.doc.part_at(pos)
         cache = a.memo.setdefault("report-like", {})
         if part.index not in cache:
-            head = part.title.text if part.title else a.text[part.start:part.start + self.rule_opening]
+            if part.title:
+                head = part.title.text
+            else:  # its first line: 入选…典型经验 further on is said in passing
+                opening = a.text[part.start:part.start + self.rule_opening]
+                head = opening.split("\n", 1)[0]
             cache[part.index] = any(w in head for w in self.report_kinds)
         return cache[part.index]
 
