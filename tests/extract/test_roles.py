@@ -49,6 +49,8 @@ def figures(extract_text, text):
     ("建设300万吨级碳捕集利用项目。", [("context", "3000000", "吨", "context.unit")]),
     ("到2025年，力争新增入围世界500强企业。", [("context", "500", None, "context.unit")]),  # a class of firms
     ("排名前15家企业占比不断提高。", [("context", "15", "家", "context.rank")]),
+    ("临县白文镇50MW光伏项目建成并网。", [("context", "50", "兆瓦", "context.project")]),  # a project's name
+    ("到2025年，新建100MW光伏项目。", [("target", "100", "兆瓦", "target.deadline")]),  # what the plan makes
     ("若日实际响应量低于日申报响应量的50%，则本次响应无效。", [("threshold", "50", "%", "threshold.qualifier")]),
     ("森林覆盖率稳居全国第2位。", [("context", "2", "位", "context.rank")]),
     ("记分档次分为1—3分、4—6分。", [("parameter", "1", "分", "parameter.points"), ("parameter", "4", "分", "parameter.points")]),

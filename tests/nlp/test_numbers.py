@@ -27,6 +27,13 @@ def read(text):
     ("三至五年", [("三至五年", "3", "5", "年")]),
     ("提高0.5个百分点", [("0.5个百分点", "0.5", None, "百分点")]),
     ("48小时内放行", [("48小时", "48", None, "小时")]),
+    # counters of what a policy counts, and measures written in Latin letters, named in Chinese
+    ("开行中欧班列600列以上", [("600列", "600", None, "列")]),
+    ("查处非法捕捞案件10例以上", [("10例", "10", None, "例")]),
+    ("全省累计出让“标准地”225宗", [("225宗", "225", None, "宗")]),
+    ("交口200MW平价光伏发电项目", [("200MW", "200", None, "兆瓦")]),
+    ("采用充电功率为 7kW 的交流充电桩", [("7kW", "7", None, "千瓦")]),
+    ("70MPa储氢气瓶", [("70MPa", "70", None, "MPa")]),
     # a bare multiplier counts one of it; a range may repeat its unit; 个月 is a unit of its own
     ("建成千座以上", [("千座", "1000", None, "座")]),
     ("占比10%—15%", [("10%—15%", "10", "15", "%")]),

@@ -17,6 +17,7 @@ The clues a cue can use:
 ``norm``           its clause states a norm (原则上不低于0.9公里, 不得超过30天)
 ``defines``        a bounded figure in a definition (…，是指船舶溢油1000吨以上)
 ``classifies``     it names a class of what a later count counts (500千伏变电站6座)
+``names_project``  a size inside a project's name (交口200MW平价光伏发电项目), no verb before it
 ``rank``           a count that is a rank (排名前15家)
 ``weak``           a count in Chinese numerals or of years, with no comparator written (分两个阶段)
 ``from_level``     the level a change starts from (由20个月压缩至18.5个月)
@@ -161,6 +162,22 @@ class Clues:
                 return False  # only a list of grades (110千伏、35千伏) may stand between
             anchor = later.end
         return False
+
+    @cached_property
+    def names_project(self) -> bool:
+        """A measured size written inside the name of a project or plant: the words after it, up to the next
+        mark, hold a project noun (交口200MW平价光伏发电项目, F10B年产15万吨高性能玻纤生产线), and no verb or
+        comparator stands before it (新建100MW光伏项目 is an output)."""
+        m, d, text = self.m, self.d, self.text
+        unit = m.quantity.unit
+        if (m.written or m.change or unit is None or unit in d.count_units or unit in d.enumeration_units
+                or unit in d.share_units):  # 90%的包装炸药生产线: a share, no size
+            return False
+        if (self.a.tag_at(m.left - 1) or "") in d.verb_tags or any(v in self.before for v in d.output_verbs):
+            return False  # 新建100MW光伏项目, 打造年产20万吨工业副产氢基地: what a plan makes
+        rest = text[m.right:min(m.clause[1], m.right + d.project_reach)]
+        cut = next((k for k, ch in enumerate(rest) if not is_han(ch) and not ch.isalnum()), len(rest))
+        return any(noun in rest[:cut] for noun in d.project_nouns)
 
     @cached_property
     def rank(self) -> bool:

@@ -126,6 +126,10 @@ class RoleDecider:
         self.class_reach = int(r["class_reach"])
         self.scale_suffixes = tuple(r["scale_suffixes"])
         self.rank_class_suffixes = tuple(r["rank_class_suffixes"])
+        self.project_nouns = tuple(r["project_nouns"])
+        self.project_reach = int(r["project_reach"])
+        self.share_units = {"%", "\u767e\u5206\u70b9"}  # % and 百分点
+        self.verb_tags = set(ctx["verb_tags"])
         self.rank_leads = tuple(r["rank_leads"])
         self.rank_unit = numbers["rank"]["unit"]
         self.full_words = set(r["full_words"])
