@@ -137,8 +137,13 @@ class Analysis:
 
 
 def _between_digits(text: str, k: int, end: int) -> bool:
-    """True for a colon between digits (2:8, 9:30): a ratio or a time, not the end of a clause."""
-    return 0 < k < end - 1 and text[k] in ":：∶" and text[k - 1].isdigit() and text[k + 1].isdigit()
+    """True for a colon between digits (2:8, 9:30), a ratio or a time, or a comma that groups thousands
+    (1,000元: three digits after it, and no fourth): not the end of a clause."""
+    if not (0 < k < end - 1 and text[k - 1].isdigit() and text[k + 1].isdigit()):
+        return False
+    if text[k] == ",":
+        return text[k + 1:k + 4].isdigit() and not text[k + 4:k + 5].isdigit()
+    return text[k] in ":\uff1a\u2236"
 
 
 def agency_subject(a: Analysis, start: int, end: int, joiners: list[str], modals: list[str]) -> tuple[list, int]:

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from kg.resources import compile_pattern, load_toml
 
-_ARABIC = r"\d+(?:\.\d+)?"
+_ARABIC = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?"  # 1,000.5 with its thousands separators, or 1000.5
 
 
 def plain(value: Decimal) -> Decimal:
@@ -135,7 +135,7 @@ class NumberReader:
         """Return the value of a written number, or None if it is not one."""
         if not text:
             return None
-        text = "".join(ch for ch in text if ch not in self.more_than)
+        text = "".join(ch for ch in text if ch not in self.more_than and ch != ",")
         if text and set(text) <= self._mult_only:  # 千, 百万: a count of the multiplier
             value = Decimal(1)
             for ch in text:

@@ -310,3 +310,9 @@ def test_a_report_kind_said_in_passing_in_an_untitled_opening_makes_no_account_o
             "过去一年，某市系列做法入选国务院督查典型经验，获国务院督查通报表扬。\n二、2025年主要任务\n"
             "今年经济社会发展的主要预期目标是：地区生产总值增长6%左右，一般公共预算收入增长3%左右。\n")
     assert [(f.role, str(f.value)) for f in extract_text(text).figures] == [("target", "6"), ("target", "3")]
+
+
+def test_a_comma_that_groups_thousands_ends_no_clause(extract_text):
+    text = NOTICE.format("基金最高支付限额为职工参保人员每人每月1,000元、居民参保人员每人每月500元。")
+    assert [(f.role, str(f.value), f.unit) for f in extract_text(text).figures] == [
+        ("parameter", "1000", "元"), ("parameter", "500", "元")]

@@ -28,6 +28,10 @@ def read(text):
     ("提高0.5个百分点", [("0.5个百分点", "0.5", None, "百分点")]),
     ("48小时内放行", [("48小时", "48", None, "小时")]),
     # counters of what a policy counts, and measures written in Latin letters, named in Chinese
+    # thousands separators
+    ("职工每人每月1,000元", [("1,000元", "1000", None, "元")]),
+    ("共计12,345.6万元", [("12,345.6万元", "123456000", None, "元")]),
+    ("第1,2,3条", [("2", "2", None, None), ("3条", "3", None, "条")]),  # a list of numbers, no thousands
     ("开行中欧班列600列以上", [("600列", "600", None, "列")]),
     ("查处非法捕捞案件10例以上", [("10例", "10", None, "例")]),
     ("全省累计出让“标准地”225宗", [("225宗", "225", None, "宗")]),

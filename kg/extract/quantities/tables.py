@@ -36,8 +36,8 @@ from kg.resources import compile_pattern, load_toml
 from kg.nlp.script import HAN, HAN_CHAR
 
 _YEAR = re.compile(r"(?:19|20)\d{2}")
-_PLAIN = re.compile(r"\d+(?:\.\d+)?")
-_SIGNED = re.compile(r"[-\u2212\uff0d]?\d+(?:\.\d+)?")
+_PLAIN = re.compile(r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?")  # 1,000.5 or 1000.5
+_SIGNED = re.compile(r"[-\u2212\uff0d]?" + _PLAIN.pattern)
 
 
 @dataclass(frozen=True)
@@ -280,7 +280,7 @@ class TableReader:
         if quantity is not None:
             return self.figure(a, reader, cls, rule, f"{label}{name}", Comparator.EQUAL, quantity.value,
                                quantity.value_max, quantity.unit, cell.start, cell.end, **kw)
-        value = Decimal(cell.text.lstrip("".join(self.minus)))
+        value = Decimal(cell.text.lstrip("".join(self.minus)).replace(",", ""))
         if cell.text[:1] in self.minus and not kw.get("change"):
             value = -value  # a level below zero
         value, _, recorded = self.in_unit(value, None, None, unit)
@@ -361,7 +361,7 @@ class TableReader:
         quantities = [q for q in quantities if not self.footnote.fullmatch(text[q.start:q.end])]
         if not quantities and unit:  # ≥2000 in a column of 亩 is an amount, not the year 2000
             m = _PLAIN.search(text, cell.start, cell.end)
-            quantities = [Quantity(m.start(), m.end(), Decimal(m.group()), None, None, m.group())] if m else []
+            quantities = [Quantity(m.start(), m.end(), Decimal(m.group().replace(",", "")), None, None, m.group())] if m else []
         if not quantities:
             return
         q = quantities[0]
