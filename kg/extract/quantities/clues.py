@@ -62,6 +62,7 @@ from typing import TYPE_CHECKING
 
 from kg.extract.base import Analysis
 from kg.extract.quantities.binding import Reading, Setting
+from kg.extract.quantities.where import WhereClues
 from kg.extract.records import Comparator
 from kg.nlp.script import is_han
 
@@ -69,7 +70,7 @@ if TYPE_CHECKING:
     from kg.extract.quantities.roles import RoleDecider
 
 
-class Clues:
+class Clues(WhereClues):
     """What can be said of one reading, each clue computed when a cue first asks."""
 
     def __init__(self, decider: "RoleDecider", a: Analysis, r: Reading, sentence: tuple[int, int],
@@ -92,18 +93,6 @@ class Clues:
         return bool(getattr(self, name))
 
     @cached_property
-    def rulebook(self) -> bool:
-        a, d = self.a, self.d
-        part = a.doc.part_at(self.m.start)
-        cache = a.memo.setdefault("rulebook", {})
-        if part.index not in cache:
-            opening = a.text[part.start:part.start + d.rule_opening]
-            articles = sum(1 for s in a.doc.sections if s.part == part.index and s.kind == "article")
-            ruled = any(w in opening for w in d.rule_kinds) and not any(w in opening for w in d.rule_not)
-            cache[part.index] = ruled or articles >= d.rule_articles
-        return cache[part.index]
-
-    @cached_property
     def grant_follows(self) -> bool:
         """The figure bounds a condition that a grant later in its sentence depends on."""
         m = self.m
@@ -123,10 +112,6 @@ class Clues:
     @cached_property
     def time_unit(self) -> bool:
         return self.m.quantity.unit in self.d.limit_units
-
-    @cached_property
-    def report_like(self) -> bool:
-        return self.d.reports(self.a, self.m.start)
 
     @cached_property
     def money(self) -> bool:
@@ -213,41 +198,6 @@ class Clues:
     def procedure(self) -> bool:
         return (self.m.quantity.unit in self.d.procedure_units
                 and any(w in self.before or w in self.after[:self.d.grant_reach * 2] for w in self.d.procedure_verbs))
-
-    @cached_property
-    def in_conditions(self) -> bool:
-        """In a list of conditions: a heading around it, or the lead-in (…条件之一的：) before its item, says so."""
-        a, words = self.a, self.d.condition_words
-        sec = a.doc.section_at(self.m.start)
-        for _ in range(2):  # its own heading and the one above
-            if sec is None:
-                break
-            heading = sec.heading.rstrip("：:。；; ")
-            if heading.endswith(words) or any(w + mark in heading for w in words for mark in self.d.lead_in_ends):
-                return True  # 申报条件, 补贴对象：…; not 补齐农村现代生活条件短板
-            sec = a.doc.sections[sec.parent] if sec.parent is not None else None
-        here = a.doc.sentence_at(self.m.start)
-        if here is None:
-            return False
-        k = here.paragraph
-        if not self._item(a.doc.paragraphs[k]):
-            return False
-        for p in reversed(a.doc.paragraphs[max(0, k - 12):k]):  # the lead-in of the list it is in
-            line = a.text[p.start:p.end].rstrip()
-            if line.endswith(self.d.lead_in_ends):
-                lead_in = line[max(line.rfind(mark) for mark in self.d.sentence_ends) + 1:]
-                return any(w in lead_in for w in words)  # its own sentence: …条件之一的：, not 具体措施：
-            if not self._item(p):
-                return False  # the list ended before: that lead-in is another list's
-        return False
-
-    def _item(self, p) -> bool:
-        """Whether paragraph ``p`` reads as an item of a list: it opens with a marker or ends in ；."""
-        sec = self.a.doc.section_at(p.start)
-        line = self.a.text[p.start:p.end].rstrip()
-        if sec is not None and sec.marker_start == p.start:
-            return sec.kind in self.d.item_kinds  # an article or a chapter starts a block of its own
-        return line.endswith(self.d.item_ends)
 
     @cached_property
     def qualifies(self) -> bool:
@@ -428,33 +378,6 @@ class Clues:
     @cached_property
     def current(self) -> bool:
         return any(w in self.before for w in self.d.current_words)
-
-    @cached_property
-    def review_section(self) -> bool:
-        return self.setting.section == "review"
-
-    @cached_property
-    def target_section(self) -> bool:
-        return self.setting.section == "target"
-
-    @cached_property
-    def in_plan(self) -> bool:
-        return self.a.enclosing("task", self.m.start) is not None
-
-    @cached_property
-    def plan_part(self) -> bool:
-        """The figure stands in a plan (its part, or the part it is an annex of, is a 规划, 行动方案… or has a
-        period), not in a notice, a rule book or a report."""
-        a = self.a
-        part = a.doc.part_at(self.m.start)
-        cache = a.memo.setdefault("plan part", {})
-        if part.index not in cache:
-            record = a.part_document(self.m.start)
-            if record is not None and (record.annex_of or record.interprets):  # an annex or an interpretation
-                host = record.annex_of or record.interprets  # of a plan speaks of the plan's goals
-                record = next((d for d in a.found.documents if d.key == host), record)
-            cache[part.index] = record is not None and (record.kind in self.d.plan_kinds or record.period_end is not None)
-        return cache[part.index]
 
     @cached_property
     def planned_output(self) -> bool:

@@ -34,7 +34,7 @@ class Cue:
 class RoleDecider:
     # The clues a cue may name: every public clue of :class:`Clues`, and ``marked``, which the reader
     # works out with the mention.
-    CLUES = tuple(name for name, value in vars(Clues).items()
+    CLUES = tuple(name for klass in reversed(Clues.__mro__) for name, value in vars(klass).items()
                   if isinstance(value, cached_property) and not name.startswith("_")) + ("marked",)
 
     def __init__(self, cfg: dict, binder) -> None:
@@ -128,7 +128,7 @@ class RoleDecider:
         self.rank_class_suffixes = tuple(r["rank_class_suffixes"])
         self.project_nouns = tuple(r["project_nouns"])
         self.project_reach = int(r["project_reach"])
-        self.share_units = {"%", "\u767e\u5206\u70b9"}  # % and 百分点
+        self.share_units = set(r["share_units"])
         self.verb_tags = set(ctx["verb_tags"])
         self.rank_leads = tuple(r["rank_leads"])
         self.rank_unit = numbers["rank"]["unit"]
