@@ -485,6 +485,13 @@ def test_offices_listed_before_one_share_its_body(extract_text):
     assert not any(canonical.startswith("中国人民银行湖北金融") for _, canonical in found)
 
 
+def test_places_listed_before_a_city_government_share_its_city_and_body(extract_text):
+    text = ("广东省人民政府办公厅关于印发某方案的通知\n一、任务\n1.打造公共服务平台。（广州、深圳市政府，"
+            "横琴粤澳深度合作区执委会按职责分工负责）")
+    found = {(name, canonical) for name, canonical, _ in agencies(extract_text, text)}
+    assert {("广州", "广州市人民政府"), ("深圳市政府", "深圳市人民政府")} <= found
+
+
 @pytest.mark.parametrize("written", ["地级以上市人民政府", "上级人民政府", "同级人民政府", "本级人民政府"])
 def test_governments_named_by_their_rank_are_a_class(extract_text, written):
     # every prefecture-level city's government, the one above the actor's: no single body answers for them

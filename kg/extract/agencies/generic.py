@@ -180,9 +180,12 @@ class GenericActors:
                 continue
             if run and place and text[run[-1].end:unit.start] == self.function_separator:
                 body = unit.name[place:]
+                # 广州、深圳市政府: 深圳市 writes the 市 that 广州 leaves out, and 广州 shares it with the body
+                suffix = self.city_suffix if unit.name[:place].endswith(self.city_suffix) else ""
                 shared[unit.start] = unit.name
                 for k in range(len(run) - 1, -1, -1):
-                    shared[run[k].start] = run[k].name + body
+                    name = run[k].name
+                    shared[run[k].start] = name + (suffix if suffix and not name.endswith(suffix) else "") + body
                     if k and text[run[k - 1].end:run[k].start] != self.function_separator:
                         break
             run = []
