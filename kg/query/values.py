@@ -29,9 +29,40 @@ def with_values(text: str, bindings: dict[str, object]) -> str:
     return f"{text[:where + 1]} VALUES ({names}) {{ ({values}) }} {text[where + 1:]}"
 
 
+def with_filters(text: str, filters: dict[str, str]) -> str:
+    """Return ``text`` keeping the rows whose ``column`` reads as ``value`` (its string form: a label, a number
+    as written, an IRI): a ``FILTER(STR(?column) = "value")`` at the end of its WHERE group, the value
+    written as an RDF literal (escaped by rdflib), never as raw text."""
+    from rdflib import Literal
+
+    for name in filters:
+        if not re.fullmatch(r"\w+", name):
+            raise QueryError(f"column name {name!r} is not a variable name")
+    close = _where_close(text)
+    if close is None:
+        raise QueryError("cannot find the query's WHERE group to filter its rows")
+    tests = " ".join(f"FILTER(STR(?{name}) = {Literal(str(value)).n3()})" for name, value in filters.items())
+    return f"{text[:close]}  {tests}\n{text[close:]}"
+
+
 def _where_brace(text: str) -> int | None:
     """The offset of the ``{`` opening a query's WHERE group (outside strings,
     IRIs, comments and parenthesised expressions)."""
+    return next((i for i, c in _braces(text) if c == "{"), None)
+
+
+def _where_close(text: str) -> int | None:
+    """The offset of the ``}`` closing a query's WHERE group."""
+    depth = 0
+    for i, c in _braces(text):
+        depth += 1 if c == "{" else -1
+        if depth == 0:
+            return i
+    return None
+
+
+def _braces(text: str):
+    """The braces of ``text`` outside strings, IRIs, comments and parenthesised expressions, in order."""
     i, depth, n = 0, 0, len(text)
     while i < n:
         c = text[i]
@@ -50,7 +81,6 @@ def _where_brace(text: str) -> int | None:
             depth += 1
         elif c == ")":
             depth -= 1
-        elif c == "{" and depth == 0:
-            return i
+        elif c in "{}" and depth == 0:
+            yield i, c
         i += 1
-    return None

@@ -39,12 +39,15 @@ from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
-from starlette.routing import Route
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
 
 from kg import __version__
 from kg.server.guard import reaches_out
 from kg.server.workers import QueryPool
+from kg.errors import QueryError
 from kg.query import named_queries
+from kg.query.values import with_filters
 from kg.rdf.namespaces import PREFIX_IRIS
 
 # format= names, as people, SPARQLWrapper and YASGUI send them, and the media types they stand for (a
@@ -149,6 +152,23 @@ class Endpoint:
 
     async def queries(self, request: Request) -> Response:
         return JSONResponse(self.catalogue)
+
+    async def question(self, request: Request) -> Response:
+        """One named question, its query keeping the rows whose columns read as the values the request gives
+        (``/queries/targets?unit=%``): what the page's fields for a question send."""
+        name = request.path_params["name"]
+        entry = next((q for q in self.catalogue if q["name"] == name), None)
+        if entry is None:
+            return _plain(404, f"no named question {name!r}; /queries lists them")
+        filters = {k: v for k, v in request.query_params.items() if v != ""}
+        unknown = sorted(set(filters) - set(entry["columns"]))
+        if unknown:
+            return _plain(400, f"{', '.join(unknown)}: not a column of {name} ({', '.join(entry['columns'])})")
+        try:
+            text = with_filters(entry["text"], filters) if filters else entry["text"]
+        except QueryError as e:
+            return _plain(400, str(e))
+        return JSONResponse({**entry, "text": text})
 
     async def health(self, request: Request) -> Response:
         """For a monitor or a load balancer: the server answers, and how busy it is."""
@@ -273,8 +293,11 @@ def create_app(pool: QueryPool, timeout: float = 30.0, max_bytes: int = 50_000_0
     carry ``Authorization: Bearer <update_token>``, and come from no other site than the server's own or
     one of ``origins`` (a page elsewhere cannot make a browser change the store)."""
     endpoint = Endpoint(pool, timeout, max_bytes, title, max_rows, allow, update_token, origins, max_pending)
-    routes = [Route("/", endpoint.home), Route("/queries", endpoint.queries), Route("/health", endpoint.health),
-              Route("/sparql", endpoint.sparql, methods=["GET", "POST"])]
+    static = resources.files("kg.server") / "static"  # YASGUI, vendored (static/yasgui/VENDORED.md)
+    routes = [Route("/", endpoint.home), Route("/queries", endpoint.queries),
+              Route("/queries/{name}", endpoint.question), Route("/health", endpoint.health),
+              Route("/sparql", endpoint.sparql, methods=["GET", "POST"]),
+              Mount("/static", StaticFiles(directory=str(static)), name="static")]
     middleware = [Middleware(AccessLog, sink=access_log),
                   Middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "POST"],
                              allow_headers=["Accept", "Content-Type"])]
