@@ -26,5 +26,14 @@ def test_the_notebook_runs_top_to_bottom():
     text = "".join(o.get("text", "") + str(o.get("data", {}).get("text/plain", ""))
                    for cell in outputs.values() for o in cell)
     assert "有效发明专利拥有量" in text and "51.5" in text  # the growth question, as a DataFrame
-    assert any("image/png" in o.get("data", {}) for cell in outputs.values() for o in cell)  # the chart
+    # the chart, read back: 2018年…拥有有效发明专利9.9万件 and 到2021年…超过15万件, in the panel of 件
+    import re
+
+    svg = next(o["data"]["image/svg+xml"] for cell in outputs.values() for o in cell
+               if "image/svg+xml" in o.get("data", {}))
+    heights = {gid: max(ys) - min(ys) for gid, ys in
+               ((g, [float(y) for y in re.findall(r"[ML] [\d.]+ ([\d.]+)", d)])
+                for g, d in re.findall(r'<g id="((?:baseline|target)-[^"]*)">\s*<path d="([^"]*)"', svg))}
+    assert abs(heights["target-件-0"] / heights["baseline-件-0"] - 150000 / 99000) < 0.01
+    assert "Noto Sans CJK SC" in svg or "WenQuanYi" in svg  # Chinese set in a Simplified Chinese face
     assert any("<iframe" in str(o.get("data", {}).get("text/html", "")) for cell in outputs.values() for o in cell)

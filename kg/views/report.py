@@ -48,7 +48,8 @@ class Report:
     sampled: int | None = None  # betweenness estimated from this many sampled sources
     trees: list[dict] = field(default_factory=list)
     growth: list[dict] = field(default_factory=list)
-    chart: bytes | None = None
+    chart: bytes | None = None  # PNG
+    chart_svg: bytes | None = None  # the same chart, its bars named (see :func:`chart`)
     targets: list[dict] = field(default_factory=list)  # every target, in the order the files give them
 
 
@@ -116,17 +117,23 @@ def _order(g: nx.MultiDiGraph):
 CHART_PAIRS = 12
 
 
-def chart(growth: list[dict]) -> bytes | None:
-    """A PNG of targets against baselines (log scale when they differ by orders of magnitude)."""
+def chart(growth: list[dict]) -> tuple[bytes, bytes] | None:
+    """Targets against their baselines, one panel per unit, each with its own axis (log scale where its values
+    differ by orders of magnitude): as PNG and SVG. In the SVG each bar is a group whose id says what it
+    draws (``baseline-件-0``, ``target-件-0``: the unit, then the pair's place in its panel), so its data can
+    be read back."""
     seen, pairs = set(), []
     for r in growth:
         key = (r["indicator"], r["baseline"], r["baseline_year"], r["target"], r["deadline"])
         if key not in seen:
             seen.add(key)
             pairs.append(r)
-    growth = pairs[:CHART_PAIRS]
-    if not growth:
+    pairs = pairs[:CHART_PAIRS]
+    if not pairs:
         return None
+    units: dict[str, list[dict]] = {}
+    for r in pairs:
+        units.setdefault(r.get("unit") or "", []).append(r)
     import matplotlib
 
     matplotlib.use("Agg")
@@ -134,30 +141,39 @@ def chart(growth: list[dict]) -> bytes | None:
     from matplotlib import font_manager
 
     names = {f.name for f in font_manager.fontManager.ttflist}
-    cjk = [f for f in ("Noto Sans CJK SC", "Noto Sans CJK JP", "WenQuanYi Zen Hei", "SimHei", "PingFang SC")
+    cjk = [f for f in ("Noto Sans CJK SC", "WenQuanYi Zen Hei", "SimHei", "PingFang SC", "Noto Sans CJK JP")
            if f in names]
-    labels = [f"{r['indicator']}" + (f" ({r['unit']})" if r.get("unit") else "") + f"\n{r['baseline_year']}→{r['deadline']}"
-              for r in growth]
-    baselines = [float(r["baseline"]) for r in growth]
-    targets = [float(r["target"]) for r in growth]
+    (bz, be), (tz, te) = term_labels("Baseline"), term_labels("Target")
+    widest = max(len(rows) for rows in units.values())
     with plt.rc_context({"font.family": "sans-serif", "font.sans-serif": cjk + ["DejaVu Sans"],
-                         "axes.unicode_minus": False, "svg.hashsalt": "policy-kg"}):
-        fig, ax = plt.subplots(figsize=(max(6.0, 1.6 * len(growth) + 2), 4.2), dpi=100)
-        xs = range(len(growth))
-        (bz, be), (tz, te) = term_labels("Baseline"), term_labels("Target")
-        ax.bar([x - 0.2 for x in xs], baselines, width=0.4, label=f"{bz} {be}", color="#8d6e63")
-        ax.bar([x + 0.2 for x in xs], targets, width=0.4, label=f"{tz} {te}", color="#e65100")
-        values = [v for v in baselines + targets if v > 0]
-        if values and max(values) / min(values) > 100:
-            ax.set_yscale("log")
-        ax.set_xticks(list(xs), labels, fontsize=9)
-        ax.set_title(f"{tz} / {bz} · {te}s against {be}s")
-        ax.legend(frameon=False)
+                         "axes.unicode_minus": False, "svg.hashsalt": "policy-kg", "svg.fonttype": "none"}):
+        fig, axes = plt.subplots(len(units), 1, squeeze=False,
+                                 figsize=(max(6.0, 1.6 * widest + 2), 3.4 * len(units) + 0.6), dpi=100)
+        for ax, (unit, rows) in zip(axes[:, 0], units.items()):
+            _panel(ax, unit, rows, (f"{bz} {be}", f"{tz} {te}"))
+        fig.suptitle(f"{tz} / {bz} · {te}s against {be}s, one panel per unit")
         fig.tight_layout()
-        out = io.BytesIO()
-        fig.savefig(out, format="png", metadata={"Software": None})
+        png, svg = io.BytesIO(), io.BytesIO()
+        fig.savefig(png, format="png", metadata={"Software": None})
+        fig.savefig(svg, format="svg", metadata={"Date": None, "Creator": None})
         plt.close(fig)
-    return out.getvalue()
+    return png.getvalue(), svg.getvalue()
+
+
+def _panel(ax, unit: str, rows: list[dict], legend: tuple[str, str]) -> None:
+    """One unit's pairs of bars, baseline and target, each bar's group named for reading back."""
+    xs = range(len(rows))
+    for k, r in enumerate(rows):
+        ax.bar(k - 0.2, float(r["baseline"]), width=0.4, color="#8d6e63", gid=f"baseline-{unit}-{k}",
+               label=legend[0] if k == 0 else None)
+        ax.bar(k + 0.2, float(r["target"]), width=0.4, color="#e65100", gid=f"target-{unit}-{k}",
+               label=legend[1] if k == 0 else None)
+    values = [float(r[c]) for r in rows for c in ("baseline", "target") if float(r[c]) > 0]
+    if values and max(values) / min(values) > 100:
+        ax.set_yscale("log")
+    ax.set_xticks(list(xs), [f"{r['indicator']}\n{r['baseline_year']}→{r['deadline']}" for r in rows], fontsize=9)
+    ax.set_ylabel(unit or "(no unit)")
+    ax.legend(frameon=False, fontsize=8)
 
 
 def build_report(g: nx.MultiDiGraph, growth_rows: list[dict], title: str) -> Report:
@@ -167,23 +183,48 @@ def build_report(g: nx.MultiDiGraph, growth_rows: list[dict], title: str) -> Rep
     report.actors, report.sampled = rank_actors(g)
     report.trees = task_trees(g)
     report.growth = growth_rows
-    report.chart = chart(growth_rows)
+    drawn = chart(growth_rows)
+    report.chart, report.chart_svg = drawn if drawn else (None, None)
     report.targets = every_target(g)
     return report
 
 
 def every_target(g: nx.MultiDiGraph) -> list[dict]:
-    """Every target of the graph, with its indicator, comparator, value, unit and deadline as read."""
+    """Every target of the graph, with its indicator, comparator, value, unit and deadline as read, and the
+    baseline it is measured from where the file gives one: of the same canonical indicator (the same
+    Indicator node), unit and scope, read from the same file, the latest before the deadline."""
     rows = []
     for node, data in g.nodes(data=True):
         if data["cls"] != "Target":
             continue
         props = {local_name(k): v for k, v in data.get("props", [])}
+        base = _baseline_of(g, node, data, props)
         rows.append({"file": data.get("file", ""), "start": data.get("start") if data.get("start") is not None else -1,
                      "indicator": props.get("indicatorText", data["label"]), "comparator": props.get("comparator", ""),
                      "value": props.get("value", ""), "unit": props.get("unit", ""),
-                     "deadline": props.get("deadline", "")})
+                     "deadline": props.get("deadline", ""),
+                     "baseline": base.get("value", "") if base else "", "baseline_year": base.get("year", "") if base else ""})
     return sorted(rows, key=lambda r: (r["file"], r["start"], r["indicator"]))
+
+
+def _baseline_of(g: nx.MultiDiGraph, node: str, data: dict, props: dict) -> dict | None:
+    """The properties of the baseline a target is measured from (see :func:`every_target`), or None."""
+    def linked(n: str, relation: str) -> set:
+        return {v for _, v, d in g.out_edges(n, data=True) if d.get("relation") == relation}
+
+    indicators, scopes = linked(node, "indicator"), linked(node, "scope")
+    deadline = str(props.get("deadline", ""))[:4]
+    found = []
+    for indicator in indicators:
+        for b, _, d in g.in_edges(indicator, data=True):
+            bd = g.nodes[b]
+            if bd["cls"] != "Baseline" or d.get("relation") != "indicator" or bd.get("file") != data.get("file"):
+                continue
+            bp = {local_name(k): v for k, v in bd.get("props", [])}
+            year = str(bp.get("year", ""))[:4]
+            if bp.get("unit", "") == props.get("unit", "") and linked(b, "scope") == scopes and year and year < deadline:
+                found.append((year, bd.get("start") or 0, bp))
+    return max(found, key=lambda f: (f[0], f[1]))[2] if found else None
 
 
 def thousands(text) -> str:
@@ -231,6 +272,7 @@ def write_report(g: nx.MultiDiGraph, growth_rows: list[dict], outdir: str | Path
     written = {}
     if report.chart:
         written["targets.png"] = atomic_write(folder / "targets.png", report.chart)
+        written["targets.svg"] = atomic_write(folder / "targets.svg", report.chart_svg)
     written["report.md"] = atomic_write(folder / "report.md", to_markdown(report))
     written["report.html"] = atomic_write(folder / "report.html", to_html(report))
     return written

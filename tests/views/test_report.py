@@ -45,9 +45,20 @@ def test_the_task_tree_and_the_growth_table(written):
     assert "data:image/png;base64," in html and "有效发明专利拥有量" in html
 
 
-def test_the_chart_is_a_png(written):
+def test_the_chart_draws_each_target_beside_its_baseline_one_panel_per_unit(written):
+    import re
+
     paths, _ = written
     assert paths["targets.png"].read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    svg = paths["targets.svg"].read_text(encoding="utf-8")
+    heights = {}
+    for gid, path in re.findall(r'<g id="((?:baseline|target)-[^"]*)">\s*<path d="([^"]*)"', svg):
+        ys = [float(y) for y in re.findall(r"[ML] [\d.]+ ([\d.]+)", path)]
+        heights[gid] = max(ys) - min(ys)
+    # 2018年…拥有有效发明专利9.9万件; 到2021年…有效发明专利拥有量超过15万件: the one pair the seed gives,
+    # in the panel of 件, the bars' heights in the ratio of the values (a linear axis)
+    assert sorted(heights) == ["baseline-件-0", "target-件-0"]
+    assert abs(heights["target-件-0"] / heights["baseline-件-0"] - 150000 / 99000) < 0.01
 
 
 def test_graphml_and_gexf_hold_the_network(written, seed_build):
@@ -92,6 +103,8 @@ def test_every_target_is_listed_with_separators(written):
     assert len(rows) == len(EXPECTED["targets"])
     # 到2021年，中关村示范区有效发明专利拥有量超过15万件
     assert any("| 有效发明专利拥有量 |" in r and "| 150,000 | 件 | 2021 |" in r for r in rows)
+    # 2018年…拥有有效发明专利9.9万件: the baseline it is measured from, matched on the canonical indicator
+    assert any("| 有效发明专利拥有量 |" in r and r.endswith("| 2021 | 99,000 | 2018 |") for r in rows)
 
 
 def test_thousands_separators():
