@@ -17,9 +17,6 @@ import pyoxigraph as ox
 from kg.formats import Format, register, union
 from kg.rdf.ontology import local_name
 
-# Betweenness on more nodes than this is estimated from this many sampled sources (as the report does).
-SAMPLE = 400
-
 
 def flat(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """The graph with every attribute a string or number, as GraphML, GEXF and Pajek need: a node's
@@ -27,11 +24,9 @@ def flat(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
     collaboration network (agencies linked through the tasks and measures they share); offsets and a
     sentence only where the node has them (no -1 for a missing one)."""
     from kg.views.html import STYLE
-    from kg.views.report import task_actor_network
+    from kg.views.report import collaboration_betweenness
 
-    collaboration = task_actor_network(g)
-    k = min(SAMPLE, len(collaboration)) if len(collaboration) > SAMPLE else None
-    between = nx.betweenness_centrality(collaboration, k=k, seed=7) if len(collaboration) else {}
+    between = collaboration_betweenness(g)
     out = nx.MultiDiGraph()
     for node, data in g.nodes(data=True):
         attributes = {"label": data["label"], "cls": data["cls"], "color": STYLE.get(data["cls"], ("#757575",))[0],

@@ -162,8 +162,11 @@ def hash_unit(text: str) -> float:
 
 def page_data(graph: nx.MultiDiGraph) -> dict:
     """Everything the page draws: nodes, edges, legend, documents and vis-network options."""
+    from kg.views.report import collaboration_betweenness
+
     nodes = []
     placed = initial_positions(graph) if len(graph) > LARGE else {}
+    between = collaboration_betweenness(graph)
     for node_id, data in sorted(graph.nodes(data=True)):
         color, shape = STYLE.get(data["cls"], ("#757575", "dot"))
         zh, en = term_labels(data["cls"])
@@ -173,7 +176,8 @@ def page_data(graph: nx.MultiDiGraph) -> dict:
                 "level": data.get("level", 4), "docs": data.get("docs", []), "file": data.get("file", ""),
                 "start": data.get("start"), "end": data.get("end"),
                 "props": [[" · ".join(dict.fromkeys(term_labels(k))), _clip(v)] for k, v in data.get("props", [])],
-                "sentences": [[_clip(s[0]), *s[1:]] for s in data.get("sentences", [])]}
+                "sentences": [[_clip(s[0]), *s[1:]] for s in data.get("sentences", [])],
+                "degree": graph.degree(node_id), "betweenness": round(between.get(node_id, 0.0), 4)}
         if shape in _LABEL_INSIDE:
             node["font"] = {"color": "#ffffff"}
         if node_id in placed:
@@ -189,7 +193,9 @@ def page_data(graph: nx.MultiDiGraph) -> dict:
     ids = sorted({d for n in nodes for d in n["docs"]})
     labels = {n["id"]: n["full"] for n in nodes}
     documents = [{"id": d, "label": _short(labels.get(d, local_name(URIRef(d))), 40)} for d in ids]
-    return {"nodes": nodes, "edges": edges, "legend": legend, "documents": documents,
+    relations = Counter((e["label"], e["title"]) for e in edges)
+    relation_legend = [{"zh": zh, "en": en, "count": n} for (zh, en), n in sorted(relations.items())]
+    return {"nodes": nodes, "edges": edges, "legend": legend, "relations": relation_legend, "documents": documents,
             "options": _options(len(nodes))}
 
 
@@ -207,6 +213,6 @@ def render(graph: nx.MultiDiGraph, title: str) -> str:
     env = Environment(loader=FileSystemLoader([str(TEMPLATES), str(Path(pyvis.__file__).parent / "templates")]),
                       autoescape=True)
     return env.get_template("graph.html").render(
-        title=title, data=data, legend=data["legend"], documents=data["documents"],
+        title=title, data=data, legend=data["legend"], relations=data["relations"], documents=data["documents"],
         node_count=len(data["nodes"]), edge_count=len(data["edges"]),
     )

@@ -131,37 +131,6 @@ def test_the_document_filter_narrows_a_corpus_view(browser, tmp_path):
     page.close()
 
 
-def test_the_endpoint_page_runs_a_named_question(browser, tmp_path):
-    import sys
-
-    sys.path.insert(0, str(ROOT / "tests" / "server"))
-    from test_serve import start, stop
-
-    api.build_store([SEED], tmp_path / "store")
-    process, url = start("--store", tmp_path / "store")
-    try:
-        page = browser.new_page()
-        problems = []
-        page.on("pageerror", lambda e: problems.append(str(e)))
-        page.goto(url)
-        page.select_option("#named", "targets")
-        assert "SELECT ?indicator" in page.input_value("#query")
-        page.click("#run")
-        page.wait_for_function("document.getElementById('status').textContent.indexOf('rows') >= 0",
-                               timeout=30_000)
-        rows = page.locator("#results tbody tr").count()
-        assert rows == len(EXPECTED["targets"])
-        assert "有效发明专利拥有量" in page.locator("#results").inner_text()
-        page.fill("#query", "SELECT ?x WHERE { ?x ")
-        page.click("#run")
-        page.wait_for_function("document.getElementById('status').className === 'bad'", timeout=30_000)
-        assert "400" in page.locator("#status").inner_text()
-        assert problems == []
-        page.close()
-    finally:
-        stop(process)
-
-
 WRONG_COLOURS = """(function () {
     var legend = {};
     policykg.data.legend.forEach(function (item) { legend[item.cls] = item.color.toLowerCase(); });
@@ -242,3 +211,78 @@ def test_the_side_panel_cites_the_iri_the_relations_and_each_sentences_file(brow
     assert page.locator("#panel-name").inner_text() == name
     assert problems == []
     page.close()
+
+
+def test_node_size_follows_the_measure_picked_and_colours_hold(browser, seed_page):
+    page, problems, _ = open_page(browser, seed_page)
+    nodes = page.evaluate("policykg.data.nodes.map(function (n) { return [n.id, n.degree, n.betweenness]; })")
+    most, least = max(nodes, key=lambda n: n[1]), min(nodes, key=lambda n: n[1])
+    height = "(id) => { var b = policykg.network.getBoundingBox(id); return b.bottom - b.top; }"
+    page.select_option("#size", "degree")
+    assert page.evaluate(height, most[0]) > page.evaluate(height, least[0])
+    assert page.evaluate(WRONG_COLOURS) == [], "after sizing by degree"
+    page.select_option("#size", "betweenness")
+    central = max(nodes, key=lambda n: n[2])
+    assert central[2] > 0 and page.evaluate(height, central[0]) > page.evaluate(height, least[0])
+    page.select_option("#size", "")
+    assert page.evaluate(WRONG_COLOURS) == [] and problems == []
+    page.close()
+
+
+def test_edges_are_hidden_and_shown_by_relation(browser, seed_page):
+    page, problems, _ = open_page(browser, seed_page)
+    relation = page.evaluate("policykg.data.relations[0]")
+    hidden = "policykg.edges.get().filter(function (e) { return e.hidden; }).length"
+    box = page.locator(f"#relations input[data-relation='{relation['zh']}']")
+    box.uncheck()
+    assert page.evaluate(hidden) == relation["count"] > 0
+    box.check()
+    assert page.evaluate(hidden) == 0 and problems == []
+    page.close()
+
+
+def test_a_task_collapses_to_itself_and_expands_to_its_measures(browser, seed_page):
+    page, problems, _ = open_page(browser, seed_page)
+    task = EXPECTED["tasks"][0]  # its measures, as read off the text
+    task_id = page.evaluate("(name) => policykg.data.nodes.filter(function (n) { return n.cls === 'Task' && "
+                            "n.full.indexOf(name) >= 0; })[0].id", task["task"])
+    measures = ("(id) => policykg.data.edges.filter(function (e) { return e.from === id; }).map(function (e) {"
+                " return policykg.nodes.get(e.to); }).filter(function (n) { return n.id.indexOf('/measure/') >= 0; })")
+    click_node(page, task_id)
+    page.click("#collapse")
+    below = page.evaluate(measures, task_id)
+    assert len(below) == len(task["measures"]) and all(n["hidden"] for n in below)
+    assert page.evaluate("(id) => policykg.nodes.get(id).hidden", task_id) is False
+    page.click("input[data-class=Measure]")  # measures hidden as a class: expanding shows this task's own
+    page.click("#expand")
+    below = page.evaluate(measures, task_id)
+    assert below and not any(n["hidden"] for n in below)
+    assert page.evaluate(WRONG_COLOURS) == [] and problems == []
+    page.close()
+
+
+def test_a_link_reopens_the_view_and_the_view_saves_as_a_png(browser, seed_page):
+    page, problems, _ = open_page(browser, seed_page)
+    page.click("input[data-class=Measure]")
+    page.fill("#search", "保护中心")
+    page.select_option("#size", "degree")
+    page.click("#link")
+    link = page.input_value("#link-text")
+    shown = page.evaluate(VISIBLE)
+    with page.expect_download() as download:
+        page.click("#png")
+    assert download.value.suggested_filename.endswith(".png")
+    assert Path(download.value.path()).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    again = browser.new_page(viewport={"width": 1400, "height": 900})
+    more_problems = []
+    again.on("pageerror", lambda e: more_problems.append(str(e)))
+    again.goto(link)  # a new page: the link, as a colleague opens it
+    again.wait_for_function("window.policykg && policykg.state.settled", timeout=120_000)
+    assert again.evaluate("policykg.state.classes.Measure") is False
+    assert again.input_value("#search") == "保护中心" and again.input_value("#size") == "degree"
+    assert again.evaluate(VISIBLE) == shown
+    assert abs(again.evaluate("policykg.network.getScale()") - float(link.split("zoom=")[1].split("%2C")[0])) < 0.01
+    assert again.evaluate("policykg.state.highlighted.length") == page.evaluate("policykg.state.highlighted.length") > 0
+    assert problems == [] and more_problems == []
+    page.close()
+    again.close()
