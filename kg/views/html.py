@@ -12,6 +12,11 @@ properties and source sentences (with offsets), and a switch between a
 force-directed and a hierarchical layout (document → tasks → measures →
 targets). Physics stops once the layout has settled; labels hide when
 zoomed out.
+
+A graph of more than ``WEBGL_NODES`` nodes (a corpus) is drawn instead by
+sigma.js over graphology in WebGL (``templates/graph_webgl.html``; both
+vendored from npm and inlined, ``static/webgl/VENDORED.md``), laid out here,
+with the same legend, filters, search, sizes and side panel.
 """
 
 from __future__ import annotations
@@ -199,14 +204,26 @@ def page_data(graph: nx.MultiDiGraph) -> dict:
             "options": _options(len(nodes))}
 
 
-def render(graph: nx.MultiDiGraph, title: str) -> str:
+# A graph of more nodes than this is drawn with WebGL (sigma.js), not vis-network: vis-network draws
+# 490 nodes in seconds and cannot draw tens of thousands.
+WEBGL_NODES = 3000
+WEBGL = Path(__file__).parent / "static" / "webgl"
+
+
+def render(graph: nx.MultiDiGraph, title: str, renderer: str = "auto") -> str:
     """Return the HTML page of a graph made by :func:`kg.views.network.to_networkx`.
 
-    One self-contained file: vis-network (from pyvis's bundled copy) and every
-    style and script are inlined, so it opens offline from disk.
+    One self-contained file that opens offline from disk: every script is inlined. A graph of up to
+    ``WEBGL_NODES`` nodes is drawn by vis-network (pyvis's bundled copy); a larger one by sigma.js over
+    graphology, in WebGL, laid out here (:func:`initial_positions`), with the same legend, filters,
+    search, sizes and side panel (``renderer``: "auto", "vis" or "webgl").
     """
     from jinja2 import Environment, FileSystemLoader
 
+    if renderer not in ("auto", "vis", "webgl"):
+        raise ValueError(f"unknown renderer {renderer!r}")
+    if renderer == "webgl" or (renderer == "auto" and len(graph) > WEBGL_NODES):
+        return _render_webgl(graph, title)
     import pyvis
 
     data = page_data(graph)
@@ -215,4 +232,32 @@ def render(graph: nx.MultiDiGraph, title: str) -> str:
     return env.get_template("graph.html").render(
         title=title, data=data, legend=data["legend"], relations=data["relations"], documents=data["documents"],
         node_count=len(data["nodes"]), edge_count=len(data["edges"]),
+    )
+
+
+def _render_webgl(graph: nx.MultiDiGraph, title: str) -> str:
+    """The page of a large graph: the data of :func:`page_data` packed into arrays (a node is [id, label,
+    class, x, y, degree, betweenness, documents, details], an edge [from, to, relation], by index), every
+    node placed by :func:`initial_positions`, drawn by sigma.js."""
+    from jinja2 import Environment, FileSystemLoader
+
+    full = page_data(graph)
+    placed = initial_positions(graph)
+    classes = {item["cls"]: k for k, item in enumerate(full["legend"])}
+    documents = {d["id"]: k for k, d in enumerate(full["documents"])}
+    relations = {(r["zh"], r["en"]): k for k, r in enumerate(full["relations"])}
+    index = {n["id"]: k for k, n in enumerate(full["nodes"])}
+    nodes = [[n["id"], n["label"], classes[n["cls"]], round(placed[n["id"]][0], 1), round(placed[n["id"]][1], 1),
+              n["degree"], n["betweenness"], [documents[d] for d in n["docs"] if d in documents],
+              {"full": n["full"], "alt": n["alt"], "file": n["file"], "start": n["start"], "end": n["end"],
+               "props": n["props"], "sentences": n["sentences"]}] for n in full["nodes"]]
+    edges = [[index[e["from"]], index[e["to"]], relations[(e["label"], e["title"])]] for e in full["edges"]]
+    data = {"nodes": nodes, "edges": edges, "legend": full["legend"], "relations": full["relations"],
+            "documents": full["documents"]}
+    env = Environment(loader=FileSystemLoader([str(TEMPLATES)]), autoescape=True)
+    return env.get_template("graph_webgl.html").render(
+        title=title, data=data, legend=full["legend"], relations=full["relations"], documents=full["documents"],
+        node_count=len(nodes), edge_count=len(edges),
+        graphology=(WEBGL / "graphology.umd.min.js").read_text(encoding="utf-8"),
+        sigma=(WEBGL / "sigma.min.js").read_text(encoding="utf-8"),
     )

@@ -36,6 +36,17 @@ WORK = ("Task", "Measure", "GuaranteeMeasure")
 ROLES = ("Lead", "Support", "Involved")
 # Betweenness on more nodes than this is estimated from this many sampled sources.
 SAMPLE = 400
+# ...and fewer on a graph so large that 400 would take minutes (networkx visits every node and edge
+# once a source): at most this many node and edge visits in all, and never fewer than MIN_SAMPLE sources.
+VISITS = 2_000_000
+MIN_SAMPLE = 8
+
+
+def samples(net: nx.Graph) -> int | None:
+    """How many sources betweenness is estimated from on ``net`` (None: computed exactly)."""
+    if len(net) <= SAMPLE:
+        return None
+    return max(MIN_SAMPLE, min(SAMPLE, VISITS // (net.number_of_nodes() + net.number_of_edges())))
 # The most measures listed under one task (the rest are counted).
 MEASURES_SHOWN = 8
 
@@ -71,8 +82,7 @@ def collaboration_betweenness(g: nx.MultiDiGraph) -> dict[str, float]:
     net = task_actor_network(g)
     if not net:
         return {}
-    k = min(SAMPLE, len(net)) if len(net) > SAMPLE else None
-    return nx.betweenness_centrality(net, k=k, seed=7, normalized=True)
+    return nx.betweenness_centrality(net, k=samples(net), seed=7, normalized=True)
 
 
 def rank_actors(g: nx.MultiDiGraph, top: int = 20) -> tuple[list[dict], int | None]:
@@ -80,7 +90,7 @@ def rank_actors(g: nx.MultiDiGraph, top: int = 20) -> tuple[list[dict], int | No
     net = task_actor_network(g)
     if not net:
         return [], None
-    k = min(SAMPLE, len(net)) if len(net) > SAMPLE else None
+    k = samples(net)
     between = nx.betweenness_centrality(net, k=k, seed=7, normalized=True)
     rows = []
     for node in net:
