@@ -127,6 +127,10 @@ class NumberReader:
             rf"|(?P<a>{number})(?:(?P<unit_a>{unit})?(?P<sep>{seps})(?P<b>{number}))?(?P<unit>{unit})?)(?![A-Za-z])"
         )
         self.pattern = compile_pattern(pattern, "numbers.toml (assembled quantity pattern)")
+        links = cfg["links"]
+        self.links = compile_pattern("|".join(f"(?:{p})" for p in links["patterns"]), "numbers.toml links.patterns")
+        self.link_marks = tuple(links["marks"])
+        self.link_reach = 300  # how far before a clause a link that runs into it may start
         self._units_by_length = sorted(self.units, key=len, reverse=True)
         self._arabic_groups = re.compile(rf"({_ARABIC})([{mult}]*)")
         self._mult_only = set(self.multipliers)
@@ -243,8 +247,16 @@ class NumberReader:
         return out
 
     def quantities(self, text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
-        """Return the quantities written in ``text[start:end]``, in order."""
+        """Return the quantities written in ``text[start:end]``, in order (none inside a link)."""
         end = len(text) if end is None else end
+        found = self._quantities_in(text, start, end)
+        if found and any(mark in text[start:end] for mark in self.link_marks):
+            lo, hi = max(0, start - self.link_reach), min(len(text), end + self.link_reach)
+            links = [m.span() for m in self.links.finditer(text, lo, hi)]
+            found = [q for q in found if not any(s < q.end and q.start < e for s, e in links)]
+        return found
+
+    def _quantities_in(self, text: str, start: int, end: int) -> list[Quantity]:
         ratios = (self.ratios(text, start, end) + self.halves(text, start, end) + self.zeros(text, start, end)
                   + self.ranks(text, start, end))
         if ratios:  # the ratios and halves, and the numbers around them

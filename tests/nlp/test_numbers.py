@@ -102,3 +102,12 @@ def test_plain_has_no_exponent():
 def test_a_time_of_day_is_no_ratio():
     text = "上午9:30开会"
     assert number_reader().ratios(text, 0, len(text)) == []
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("附件：https://www.gov.cn/a/2025/12/file99.pdf，增长8%", ["8%"]),
+    ("[申请表.doc](/download?fileUrl=YW5U%2FNHH99X&fileName=%E9%99%84%E4%BB%B61.2026%E5%B9%B4)，比重达到30%", ["30%"]),
+    ("送至区商务局（杭州市临安区锦城街道钱王街390号302室），共3份", ["3份"]),
+])
+def test_numbers_inside_links_and_addresses_are_no_quantities(text, kept):
+    assert [q.written for q in number_reader().quantities(text)] == kept
