@@ -30,6 +30,7 @@ def figures(extract_text, text):
      [("parameter", "90", "%", "parameter.grant"), ("parameter", "10", "%", "parameter.grant")]),
     ("发放补贴，至其年满3周岁。", [("parameter", "3", "岁", "parameter.until")]),
     ("由申请家庭确定1名申领人。", [("parameter", "1", "名", "parameter.procedure")]),
+    ("以上材料一式两份，报送区商务局。", [("parameter", "2", "份", "parameter.procedure")]),  # the copies
     ("补贴按季度发放，每年发放4次。", [("parameter", "4", "次", "parameter.per-unit")]),
     ("本意见有效期5年。", [("parameter", "5", "年", "parameter.validity")]),
     ("名单在网站公示7天。", [("parameter", "7", "天", "parameter.validity")]),

@@ -196,8 +196,10 @@ class Clues(WhereClues):
 
     @cached_property
     def procedure(self) -> bool:
-        return (self.m.quantity.unit in self.d.procedure_units
-                and any(w in self.before or w in self.after[:self.d.grant_reach * 2] for w in self.d.procedure_verbs))
+        if self.m.quantity.unit not in self.d.procedure_units:
+            return False
+        return (any(w in self.before or w in self.after[:self.d.grant_reach * 2] for w in self.d.procedure_verbs)
+                or self.before.endswith(self.d.copies_leads))  # 一式两份: the copies a form is made in
 
     @cached_property
     def qualifies(self) -> bool:
