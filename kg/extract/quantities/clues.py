@@ -85,6 +85,8 @@ class Clues(WhereClues):
         reach = decider.clue_reach
         self.before = self.text[max(m.clause[0], m.words_start - reach):m.words_start]
         self.after = self.text[m.right:min(m.clause[1], m.right + reach)]
+        mark = next((w for w in decider.inclusion_marks if self.after.startswith(w)), "")
+        self.after = self.after[len(mark):]  # 三次(含)的: the bound holds its own number; the words go on after it
         self.sentence_before = self.text[max(sentence[0], m.words_start - decider.sentence_reach):m.words_start]
 
     def __getitem__(self, name: str) -> bool:

@@ -75,6 +75,7 @@ class RoleDecider:
         self.procedure_units = set(r["procedure_units"])
         self.procedure_verbs = tuple(r["procedure_verbs"])
         self.copies_leads = tuple(r["copies_leads"])
+        self.inclusion_marks = tuple(r["inclusion_marks"])
         self.qualifier_particle = r["qualifier_particle"]
         self.qualifier_reach = int(r["qualifier_reach"])
         self.clue_reach = int(r["clue_reach"])
