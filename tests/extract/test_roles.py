@@ -19,6 +19,7 @@ def figures(extract_text, text):
     # thresholds: who or what a measure is for
     ("对年营业收入超过1亿元的企业给予支持。", [("threshold", "100000000", "元", "threshold.qualifier")]),
     ("申请人发生违诺失信行为三次(含)的，不再适用告知承诺。", [("threshold", "3", "次", "threshold.qualifier")]),
+    ("参与企业近三年内在经营活动中无违法记录。", [("threshold", "3", "年", "threshold.lookback")]),
     ("将低压办电“零投资”扩大至160千瓦及以下各类民营经济组织。", [("threshold", "160", "千瓦", "threshold.qualifier")]),
     ("对符合规定的3周岁以下婴幼儿发放补贴。", [("threshold", "3", "岁", "threshold.age")]),
     # a definition draws the line of a class

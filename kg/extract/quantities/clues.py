@@ -9,6 +9,7 @@ The clues a cue can use:
 ``time_unit``      its unit is a length of time (日, 个月, 年)
 ``ratio``          it is a share of a ratio (2:8)
 ``full``           a length or age reached as a condition (参加社会保险满2年, 怀孕满24周)
+``lookback``       a window looked back over (近三年内无违法记录, 连续12个月内达到2次)
 ``grant_follows``  a bounded figure whose sentence goes on to give (…达到30万元以上，一次性给予10万元奖励)
 ``context_unit``   its unit only describes (105周年), or it names a class of size (300万吨级)
 ``raised_to``      the text moves something to it (提高至500元/月, 压缩至5个工作日以内)
@@ -106,6 +107,12 @@ class Clues(WhereClues):
     @cached_property
     def full(self) -> bool:
         return self.text[self.m.left:self.m.start] in self.d.full_words
+
+    @cached_property
+    def lookback(self) -> bool:
+        m = self.m
+        return (m.quantity.unit in self.d.limit_units and self.before.endswith(self.d.lookback_leads)
+                and self.text.startswith(self.d.lookback_ends, m.end))
 
     @cached_property
     def ratio(self) -> bool:

@@ -76,6 +76,8 @@ class RoleDecider:
         self.procedure_verbs = tuple(r["procedure_verbs"])
         self.copies_leads = tuple(r["copies_leads"])
         self.inclusion_marks = tuple(r["inclusion_marks"])
+        self.lookback_leads = tuple(r["lookback_leads"])
+        self.lookback_ends = tuple(r["lookback_ends"])
         self.qualifier_particle = r["qualifier_particle"]
         self.qualifier_reach = int(r["qualifier_reach"])
         self.clue_reach = int(r["clue_reach"])
