@@ -485,6 +485,13 @@ def test_offices_listed_before_one_share_its_body(extract_text):
     assert not any(canonical.startswith("中国人民银行湖北金融") for _, canonical in found)
 
 
+def test_a_provinces_peoples_organisations_take_their_full_names(extract_text):
+    text = ("广东省人民政府办公厅关于印发某方案的通知\n一、任务\n1.做好工作。（省贸促会、省妇联、省残联、省侨联按职责分工负责）")
+    found = {(name, canonical) for name, canonical, _ in agencies(extract_text, text)}
+    assert {("省贸促会", "中国国际贸易促进委员会广东省委员会"), ("省妇联", "广东省妇女联合会"),
+            ("省残联", "广东省残疾人联合会"), ("省侨联", "广东省归国华侨联合会")} <= found
+
+
 def test_places_listed_before_a_city_government_share_its_city_and_body(extract_text):
     text = ("广东省人民政府办公厅关于印发某方案的通知\n一、任务\n1.打造公共服务平台。（广州、深圳市政府，"
             "横琴粤澳深度合作区执委会按职责分工负责）")
