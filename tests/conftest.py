@@ -153,3 +153,20 @@ def stop(process):
         process.wait(timeout=10)
     except subprocess.TimeoutExpired:
         process.kill()
+
+
+def watched_page(browser, url: str, own: str, **options):
+    """A new browser page at ``url``, its errors and every request outside ``own`` (the page's own origin or
+    scheme) recorded, the outside ones refused: (page, problems, outside)."""
+    page = browser.new_page(**{"viewport": {"width": 1400, "height": 900}, **options})
+    problems, outside = [], []
+    page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: problems.append(str(e)))
+
+    def leave(route):
+        outside.append(route.request.url)
+        route.abort()
+
+    page.route(lambda u: not u.startswith(own), leave)
+    page.goto(url)
+    return page, problems, outside

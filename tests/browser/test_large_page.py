@@ -9,7 +9,7 @@ import time
 import networkx as nx
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, watched_page
 
 POL = "https://w3id.org/policy-kg/ontology#"
 ID = "https://w3id.org/policy-kg/id/"
@@ -81,18 +81,8 @@ WRONG_COLOURS = """() => {
 
 def test_a_corpus_of_50000_nodes_is_drawn_searched_filtered_and_opened_offline(browser, large_page):
     path, g = large_page
-    page = browser.new_page(viewport={"width": 1400, "height": 900})
-    problems, outside = [], []
-    page.on("pageerror", lambda e: problems.append(str(e)))
-    page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
-
-    def leave(route):
-        outside.append(route.request.url)
-        route.abort()
-
-    page.route(lambda url: not url.startswith("file:"), leave)
     began = time.perf_counter()
-    page.goto(path.as_uri())
+    page, problems, outside = watched_page(browser, path.as_uri(), "file:")
     page.wait_for_function("window.policykg && policykg.state.firstDraw !== null", timeout=120_000)
     first_draw = time.perf_counter() - began
     assert page.evaluate("policykg.graph.order") == g.number_of_nodes()
@@ -111,8 +101,11 @@ def test_a_corpus_of_50000_nodes_is_drawn_searched_filtered_and_opened_offline(b
     assert [t[1] for t in timings][-1] == sum(1 for _, d in g.nodes(data=True) if "某市第123" in d["label"])
     assert page.evaluate("policykg.search('doc001').length") == 0  # IRIs and file names are not searched
     assert page.evaluate(WRONG_COLOURS) == 0, "after a search"
-    page.click("input[data-class='1']")  # hide a class (the legend's second), then show it again
-    page.click("input[data-class='1']")
+    page.click("input[data-class=Measure]")  # hide a class: its nodes go; show it again
+    assert page.evaluate("policykg.graph.filterNodes(function (n) { return policykg.renderer.getNodeDisplayData(n)"
+                         " && !policykg.renderer.getNodeDisplayData(n).hidden; }).length") == \
+        sum(1 for _, d in g.nodes(data=True) if d["cls"] != "Measure")
+    page.click("input[data-class=Measure]")
     assert page.evaluate(WRONG_COLOURS) == 0, "after filtering"
     hub = f"{'https://w3id.org/policy-kg/id/'}agency/0"
     page.evaluate("(id) => policykg.open(id)", hub)

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import EXPECTATIONS, ROOT, SEED
+from conftest import EXPECTATIONS, ROOT, SEED, watched_page
 from kg import api
 
 EXPECTED = yaml.safe_load((EXPECTATIONS / "seed.yaml").read_text(encoding="utf-8"))
@@ -22,17 +22,7 @@ def seed_page(tmp_path_factory):
 
 
 def open_page(browser, path: Path):
-    page = browser.new_page(viewport={"width": 1400, "height": 900})
-    problems, outside = [], []
-    page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: problems.append(str(e)))
-
-    def leave(route):
-        outside.append(route.request.url)
-        route.abort()
-
-    page.route(lambda url: not url.startswith("file:"), leave)
-    page.goto(path.as_uri())
+    page, problems, outside = watched_page(browser, path.as_uri(), "file:")
     page.wait_for_function("window.policykg && policykg.state.settled", timeout=120_000)
     return page, problems, outside
 

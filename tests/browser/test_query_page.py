@@ -3,7 +3,7 @@
 import pytest
 import yaml
 
-from conftest import EXPECTATIONS, ROOT, SEED, start, stop
+from conftest import EXPECTATIONS, ROOT, SEED, start, stop, watched_page
 from kg import api
 
 EXPECTED = yaml.safe_load((EXPECTATIONS / "seed.yaml").read_text(encoding="utf-8"))
@@ -21,18 +21,9 @@ def endpoint(tmp_path_factory):
 
 
 def open_page(browser, url: str):
-    page = browser.new_page(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
-    problems, outside = [], []
-    page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: problems.append(str(e)))
-
-    def leave(route):
-        outside.append(route.request.url)
-        route.abort()
-
-    origin = url.split("/?")[0].rstrip("/")
-    page.route(lambda u: not u.startswith(origin), leave)
-    page.goto(url)
+    own = url.split("/?")[0].rstrip("/")
+    page, problems, outside = watched_page(browser, url, own, viewport={"width": 1400, "height": 1000},
+                                           accept_downloads=True)
     page.wait_for_function("window.policykg && policykg.yasgui", timeout=30_000)
     return page, problems, outside
 
