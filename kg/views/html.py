@@ -165,12 +165,13 @@ def hash_unit(text: str) -> float:
     return (zlib.crc32(text.encode("utf-8")) % 10_000) / 10_000
 
 
-def page_data(graph: nx.MultiDiGraph) -> dict:
-    """Everything the page draws: nodes, edges, legend, documents and vis-network options."""
+def page_data(graph: nx.MultiDiGraph, positions: bool = False) -> dict:
+    """Everything the page draws: nodes, edges, legend, documents and vis-network options; each node placed
+    by :func:`initial_positions` when the graph is large or ``positions`` asks for it."""
     from kg.views.report import collaboration_betweenness
 
     nodes = []
-    placed = initial_positions(graph) if len(graph) > LARGE else {}
+    placed = initial_positions(graph) if positions or len(graph) > LARGE else {}
     between = collaboration_betweenness(graph)
     for node_id, data in sorted(graph.nodes(data=True)):
         color, shape = STYLE.get(data["cls"], ("#757575", "dot"))
@@ -241,13 +242,12 @@ def _render_webgl(graph: nx.MultiDiGraph, title: str) -> str:
     node placed by :func:`initial_positions`, drawn by sigma.js."""
     from jinja2 import Environment, FileSystemLoader
 
-    full = page_data(graph)
-    placed = initial_positions(graph)
+    full = page_data(graph, positions=True)  # every node with its place (x, y)
     classes = {item["cls"]: k for k, item in enumerate(full["legend"])}
     documents = {d["id"]: k for k, d in enumerate(full["documents"])}
     relations = {(r["zh"], r["en"]): k for k, r in enumerate(full["relations"])}
     index = {n["id"]: k for k, n in enumerate(full["nodes"])}
-    nodes = [[n["id"], n["label"], classes[n["cls"]], round(placed[n["id"]][0], 1), round(placed[n["id"]][1], 1),
+    nodes = [[n["id"], n["label"], classes[n["cls"]], n["x"], n["y"],
               n["degree"], n["betweenness"], [documents[d] for d in n["docs"] if d in documents],
               {"full": n["full"], "alt": n["alt"], "file": n["file"], "start": n["start"], "end": n["end"],
                "props": n["props"], "sentences": n["sentences"]}] for n in full["nodes"]]
