@@ -76,10 +76,11 @@ def task_actor_network(g: nx.MultiDiGraph) -> nx.Graph:
     return net
 
 
-def collaboration_betweenness(g: nx.MultiDiGraph) -> dict[str, float]:
-    """Each node's betweenness in the task–actor (collaboration) network of the whole graph, estimated from
-    ``SAMPLE`` sources (seeded, so the same graph gives the same figures) on a larger one; 0 off it."""
-    net = task_actor_network(g)
+def collaboration_betweenness(g: nx.MultiDiGraph, net: nx.Graph | None = None) -> dict[str, float]:
+    """Each node's betweenness in the task–actor (collaboration) network of the whole graph (``net``, if
+    made already), estimated from :func:`samples` sources (seeded, so the same graph gives the same
+    figures) on a larger one; 0 off it."""
+    net = task_actor_network(g) if net is None else net
     if not net:
         return {}
     return nx.betweenness_centrality(net, k=samples(net), seed=7, normalized=True)
@@ -91,7 +92,7 @@ def rank_actors(g: nx.MultiDiGraph, top: int = 20) -> tuple[list[dict], int | No
     if not net:
         return [], None
     k = samples(net)
-    between = nx.betweenness_centrality(net, k=k, seed=7, normalized=True)
+    between = collaboration_betweenness(g, net)
     rows = []
     for node in net:
         if g.nodes[node]["cls"] not in ACTORS:
