@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from kg.resources import compile_pattern, load_toml
 
-_ARABIC = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?"  # 1,000.5 with its thousands separators, or 1000.5
+ARABIC = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?"  # 1,000.5 with its thousands separators, or 1000.5
 
 
 def plain(value: Decimal) -> Decimal:
@@ -104,7 +104,7 @@ class NumberReader:
         mult = "".join(re.escape(m) for m in self.multipliers)
         more = "".join(re.escape(m) for m in num["more_than"])
         self.more_than = set(num["more_than"])
-        arabic_num = rf"{_ARABIC}[{more}]?[{mult}]*[{more}]?(?:{_ARABIC}[{mult}]+)*"  # 3700多万, 23万多
+        arabic_num = rf"{ARABIC}[{more}]?[{mult}]*[{more}]?(?:{ARABIC}[{mult}]+)*"  # 3700多万, 23万多
         chinese_num = rf"[{re.escape(self.chinese_chars)}]+"
         number = rf"(?:{arabic_num}|{chinese_num})"
         seps = "|".join(re.escape(s) for s in sorted(num["range_separators"], key=len, reverse=True))
@@ -132,7 +132,7 @@ class NumberReader:
         self.link_marks = tuple(links["marks"])
         self.link_reach = 300  # how far before a clause a link that runs into it may start
         self._units_by_length = sorted(self.units, key=len, reverse=True)
-        self._arabic_groups = re.compile(rf"({_ARABIC})([{mult}]*)")
+        self._arabic_groups = re.compile(rf"({ARABIC})([{mult}]*)")
         self._mult_only = set(self.multipliers)
 
     def parse(self, text: str) -> Decimal | None:
@@ -250,7 +250,7 @@ class NumberReader:
         """Return the quantities written in ``text[start:end]``, in order (none inside a link)."""
         end = len(text) if end is None else end
         found = self._quantities_in(text, start, end)
-        if found and any(mark in text[start:end] for mark in self.link_marks):
+        if found and any(text.find(mark, start, end) >= 0 for mark in self.link_marks):  # no copy of the clause
             lo, hi = max(0, start - self.link_reach), min(len(text), end + self.link_reach)
             links = [m.span() for m in self.links.finditer(text, lo, hi)]
             found = [q for q in found if not any(s < q.end and q.start < e for s, e in links)]

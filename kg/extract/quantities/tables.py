@@ -30,14 +30,13 @@ from decimal import Decimal
 
 from kg.extract.quantities.schedules import ScheduleReader
 from kg.extract.records import Attribute, Baseline, Change, Comparator, Parameter, Period, Target
-from kg.nlp.numbers import Quantity, number_reader, plain
+from kg.nlp.numbers import ARABIC, Quantity, number_reader, plain
 from kg.nlp.time import Deadline, time_reader
 from kg.resources import compile_pattern, load_toml
 from kg.nlp.script import HAN, HAN_CHAR
 
 _YEAR = re.compile(r"(?:19|20)\d{2}")
-_PLAIN = re.compile(r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?")  # 1,000.5 or 1000.5
-_SIGNED = re.compile(r"[-\u2212\uff0d]?" + _PLAIN.pattern)
+_PLAIN = re.compile(ARABIC)  # a number as the quantity reader reads it: 1,000.5 or 1000.5
 
 
 @dataclass(frozen=True)
@@ -65,6 +64,7 @@ class TableReader:
         self.cumulative_heads = tuple(cfg["cumulative_heads"])
         self.empty = set(cfg["empty_cells"])
         self.minus = tuple(cfg["minus"])
+        self.signed = re.compile(f"[{re.escape(''.join(self.minus))}]?{ARABIC}")  # -0.1 in a column of changes
         self.footnote = compile_pattern(cfg["footnote"], "quantities.toml tables.footnote")
         self.unit_in_label = compile_pattern(cfg["unit_in_label"], "quantities.toml tables.unit_in_label")
         self.subrow_marks = tuple(cfg["subrow_marks"])
@@ -233,7 +233,7 @@ class TableReader:
                          next((c.text for c in row if HAN_CHAR.search(c.text) and not _PLAIN.search(c.text)), ""))
             label = self.indicator(label, "")[0] if label else label
             for k, cell in enumerate(row):
-                number = bool(label) and bool((_SIGNED if given else _PLAIN).fullmatch(cell.text))
+                number = bool(label) and bool((self.signed if given else _PLAIN).fullmatch(cell.text))
                 if number and aligned:
                     self._setting(a, reader, cell, label, heads[k], counted[k], plan)
                 elif number and given:  # rows under a header of fewer cells (a head over two columns)
