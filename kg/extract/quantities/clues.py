@@ -167,7 +167,7 @@ class Clues(WhereClues):
         if (m.written or m.change or unit is None or unit in d.count_units or unit in d.enumeration_units
                 or unit in d.share_units):  # 90%的包装炸药生产线: a share, no size
             return False
-        if (self.a.tag_at(m.left - 1) or "") in d.verb_tags or any(v in self.before for v in d.output_verbs):
+        if (self.a.tag_at(m.left - 1) or "") in d.binder.verb_tags or any(v in self.before for v in d.output_verbs):
             return False  # 新建100MW光伏项目, 打造年产20万吨工业副产氢基地: what a plan makes
         rest = text[m.right:min(m.clause[1], m.right + d.project_reach)]
         cut = next((k for k, ch in enumerate(rest) if not is_han(ch) and not ch.isalnum()), len(rest))

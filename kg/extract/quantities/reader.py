@@ -59,7 +59,7 @@ class QuantityReader:
         self.span_from = compile_pattern(ctx["span_from"], "quantities.toml context.span_from")
         self.target_verbs = tuple(ctx["target_verbs"])
         self.count_units = set(ctx["count_units"])
-        self.measure_units = set(ctx["measure_units"])
+        self.output_units = self.count_units | set(ctx["measure_units"])  # what a verb of making makes
         self.verb_tags = set(ctx["verb_tags"])
         self.not_counting_tags = set(ctx["not_counting_tags"])
         self.joining = "".join(cfg["indicator"]["joining_particles"])
@@ -204,7 +204,7 @@ class QuantityReader:
                 state = _state(moment, now, setting, self.roles.reports(a, q.start))
                 opens = setting.scope_span[1] if setting.scope_span and setting.scope_span[0] == cs else cs
                 share = q.unit == "%" and q.start == opens and text.startswith(self.joining, q.end)  # 全市90%的…
-                output = ((q.unit in self.count_units or q.unit in self.measure_units) and m.left > cs and not m.written
+                output = (q.unit in self.output_units and m.left > cs and not m.written
                           and a.tag_at(m.left - 1) in self.verb_tags)  # 筹建50家企业研发中心
                 output = output or (listed_unit is not None and q.unit == listed_unit)
                 marked = bool(m.written or period or m.change or text.startswith(self.target_verbs, opens) or share or output)

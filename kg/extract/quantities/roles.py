@@ -124,7 +124,6 @@ class RoleDecider:
         self.kind_units = set(r["kind_units"])
         self.duration_units = set(r["duration_units"])
         self.context_units = set(r["context_units"])
-        self.count_units = set(ctx["count_units"])
         self.list_marks = tuple(r["list_marks"])
         self.not_class_starts = tuple(r["not_class_starts"])
         self.class_reach = int(r["class_reach"])
@@ -133,7 +132,6 @@ class RoleDecider:
         self.project_nouns = tuple(r["project_nouns"])
         self.project_reach = int(r["project_reach"])
         self.share_units = set(r["share_units"])
-        self.verb_tags = set(ctx["verb_tags"])
         self.rank_leads = tuple(r["rank_leads"])
         self.rank_unit = numbers["rank"]["unit"]
         self.full_words = set(r["full_words"])
