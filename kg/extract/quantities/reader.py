@@ -58,8 +58,7 @@ class QuantityReader:
         self.time = time_reader()
         self.span_from = compile_pattern(ctx["span_from"], "quantities.toml context.span_from")
         self.target_verbs = tuple(ctx["target_verbs"])
-        self.count_units = set(ctx["count_units"])
-        self.output_units = self.count_units | set(ctx["measure_units"])  # what a verb of making makes
+        self.output_units = set(ctx["count_units"]) | set(ctx["measure_units"])  # what a verb of making makes
         self.verb_tags = set(ctx["verb_tags"])
         self.not_counting_tags = set(ctx["not_counting_tags"])
         self.joining = "".join(cfg["indicator"]["joining_particles"])
