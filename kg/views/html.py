@@ -232,7 +232,7 @@ def render(graph: nx.MultiDiGraph, title: str, renderer: str = "auto") -> str:
                       autoescape=True)
     return env.get_template("graph.html").render(
         title=title, data=data, legend=data["legend"], relations=data["relations"], documents=data["documents"],
-        node_count=len(data["nodes"]), edge_count=len(data["edges"]),
+        node_count=len(data["nodes"]), edge_count=len(data["edges"]), expandable=True,
     )
 
 
