@@ -186,6 +186,14 @@ class NumberReader:
         head, mark, rest = written.partition(self.per_mark)
         return self.units.get(head, head) + mark + rest
 
+    def _sole_level(self, text: str, start: int, end: int) -> bool:
+        """True if a number ends its clause with no other number before it in the clause: 产业超千亿元。
+        is a level, while in 117家企业专利申请量过百件。 the count before names who passes the bar."""
+        if end < len(text) and not text.startswith(self.once_ends, end):
+            return False
+        opening = max(text.rfind(mark, 0, start) for mark in self.once_ends)
+        return not any(ch.isdigit() for ch in text[opening + 1:start])
+
     def _idiom(self, text: str, start: int, end: int) -> bool:
         """A bare multiplier in a set phrase (千家万户, 千行百业) or counting per (每万人口)."""
         before = text[start - 1] if start else ""
@@ -344,8 +352,9 @@ class NumberReader:
             chinese = not a[0].isdigit()
             if chinese and not unit:
                 continue  # 五大任务, 十九大: a Chinese numeral needs a unit to be a quantity
-            if chinese and set(a) <= self._mult_only and text[max(0, m.start() - 1):m.start()] in self.threshold_prefixes:
-                continue  # 过百件: part of an indicator's name
+            if chinese and set(a) <= self._mult_only and text[max(0, m.start() - 1):m.start()] in self.threshold_prefixes \
+                    and not (unit and self._sole_level(text, m.start(), end)):
+                continue  # 过百件的企业: part of an indicator's name (产业超千亿元。 is a level)
             if chinese and set(a) <= self._mult_only and (len(a) > 1 and a not in self.bare_counts or unit == self.year_unit
                                                         or self._idiom(text, m.start(), end)):
                 continue  # 千千万万, 百千万人才工程, 百年奋斗目标, 千家万户, 每万人口: not a count

@@ -289,11 +289,12 @@ class Binder:
                 prev_end = cut + 1 if cut >= 0 else prev_end  # 100名正职后备人才、200名副职…
                 if self._before_separator(text, prev_end, left) < left:
                     prev_end = left  # 30名金融高级管理人才和50名…: the words before 和 were the last one's
+            indicator = ""
             if self.is_time_limit(text, m):
                 indicator, period, leading = text[m.right:nxt].strip("，；。 "), None, False  # 7个工作日内答复
                 if not indicator:  # 自收到…之日起60个工作日内，作出决定: what is done within it comes next
                     indicator = self._next_clause(text, ce)
-            else:
+            if not indicator:  # 退款期限最长为订单发生后3个月内。: a limit named before it reads as any figure
                 indicator, period, leading = self.indicator(a, (prev_end, left), (after, nxt), setting)
                 if not indicator and m.per_start >= 0:
                     indicator = text[m.per_start:m.left]  # 每年发放4次: the per phrase and its verb
