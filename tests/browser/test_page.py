@@ -219,6 +219,32 @@ def test_node_size_follows_the_measure_picked_and_colours_hold(browser, seed_pag
     page.close()
 
 
+LABELLED = """(scale) => {
+    policykg.network.moveTo({scale: scale, animation: false});
+    policykg.network.redraw();
+    return policykg.data.nodes.map(function (n) {
+        return [n.id, n.degree, policykg.network.body.nodes[n.id].labelModule.visible()]; });
+}"""
+
+
+def test_labels_show_by_importance_at_every_zoom(browser, seed_page):
+    page, problems, _ = open_page(browser, seed_page)
+    close_up = page.evaluate(LABELLED, 2.0)
+    assert all(shown for _, _, shown in close_up), "close up, every node is labelled"
+    far = page.evaluate(LABELLED, 0.35)
+    labelled = [degree for _, degree, shown in far if shown]
+    unlabelled = [degree for _, degree, shown in far if not shown]
+    assert labelled and unlabelled, "far out, some labels give way"
+    assert min(labelled) >= max(unlabelled), "the labels kept are those of the most connected nodes"
+    page.select_option("#size", "betweenness")  # sized by a measure, labels follow it
+    nodes = {i: b for i, b in page.evaluate("policykg.data.nodes.map(function (n) { return [n.id, n.betweenness]; })")}
+    far = page.evaluate(LABELLED, 0.2)
+    labelled = [nodes[i] for i, _, shown in far if shown]
+    assert labelled and min(labelled) >= max(nodes[i] for i, _, shown in far if not shown)
+    assert problems == []
+    page.close()
+
+
 def test_edges_are_hidden_and_shown_by_relation(browser, seed_page):
     page, problems, _ = open_page(browser, seed_page)
     relation = page.evaluate("policykg.data.relations[0]")
