@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test check eval bench docs clean
+.PHONY: demo test check eval bench docs screenshots clean
 
 $(STAMP): setup.cfg pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -39,6 +39,12 @@ bench: $(STAMP)
 
 docs: $(STAMP)
 	$(BIN)/python -m kg.rdf.docs > ontology/reference.md
+
+# The README's pictures of each page, taken by the browser tests in headless Chromium
+# (tests/screenshots/, ignored by git) and scaled into docs/screenshots/.
+screenshots: $(STAMP)
+	CI=true $(BIN)/python -m pytest -q tests/browser
+	$(BIN)/python scripts/readme_screenshots.py
 
 clean:
 	rm -rf $(VENV) out .pytest_cache

@@ -53,6 +53,20 @@ def test_readme_has_a_tour():
     assert SNIPPETS and any(tool == "curl" for tool, _, _ in BLOCKS)
 
 
+def test_readme_shows_each_page_as_the_browser_tests_took_it():
+    from PIL import Image
+
+    shown = re.findall(r"!\[[^\]]+\]\((docs/screenshots/([\w-]+)\.png)\)", README)
+    taken = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "tests" / "browser").glob("test_*.py"))
+    # the graph page, a node's panel, the WebGL page, the query page and the report
+    assert {name for _, name in shown} >= {"seed-graph", "seed-target-panel", "corpus-webgl", "query-page",
+                                            "seed-report"}
+    for path, name in shown:
+        assert f'"{name}.png"' in taken, f"{name}.png is no screenshot a browser test takes"
+        with Image.open(ROOT / path) as im:
+            assert im.format == "PNG" and im.width == 1000 and im.height > 300
+
+
 def prepare(root):
     """The directory the tour runs in: the seed, and a folder of downloaded documents
     (the development and held-out documents, and one PDF that is not one)."""

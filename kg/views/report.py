@@ -183,6 +183,8 @@ def chart(growth: list[dict]) -> tuple[bytes, bytes] | None:
 
 def _panel(ax, unit: str, rows: list[dict], legend: tuple[str, str]) -> None:
     """One unit's pairs of bars, baseline and target, each bar's group named for reading back."""
+    from matplotlib.ticker import FuncFormatter
+
     xs = range(len(rows))
     for k, r in enumerate(rows):
         ax.bar(k - 0.2, float(r["baseline"]), width=0.4, color="#8d6e63", gid=f"baseline-{unit}-{k}",
@@ -194,6 +196,7 @@ def _panel(ax, unit: str, rows: list[dict], legend: tuple[str, str]) -> None:
         ax.set_yscale("log")
     ax.set_xticks(list(xs), [f"{r['indicator']}\n{r['baseline_year']}→{r['deadline']}" for r in rows], fontsize=9)
     ax.set_ylabel(unit or "(no unit)")
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.0f}" if v >= 1 or v == 0 else f"{v:g}"))
     ax.legend(frameon=False, fontsize=8)
 
 

@@ -59,6 +59,10 @@ def test_the_chart_draws_each_target_beside_its_baseline_one_panel_per_unit(writ
     # in the panel of 件, the bars' heights in the ratio of the values (a linear axis)
     assert sorted(heights) == ["baseline-件-0", "target-件-0"]
     assert abs(heights["target-件-0"] / heights["baseline-件-0"] - 150000 / 99000) < 0.01
+    # the axis reads in thousands, with separators: the 150,000 of the target lies under its top tick
+    ticks = re.findall(r"<text[^>]*>([\d,]+)</text>", svg)
+    assert ticks and all("," in t for t in ticks if len(t.replace(",", "")) > 3)
+    assert max(int(t.replace(",", "")) for t in ticks) >= 140000
 
 
 def test_graphml_and_gexf_hold_the_network(written, seed_build):
