@@ -37,3 +37,11 @@ def test_the_notebook_runs_top_to_bottom():
     assert abs(heights["target-件-0"] / heights["baseline-件-0"] - 150000 / 99000) < 0.01
     assert "Noto Sans CJK SC" in svg or "WenQuanYi" in svg  # Chinese set in a Simplified Chinese face
     assert any("<iframe" in str(o.get("data", {}).get("text/html", "")) for cell in outputs.values() for o in cell)
+    # the corpus in a store: every file of the folder read, the report written from the store, and the
+    # endpoint's answer, which names the Anhui action plan (its targets: 到2023年…) among the documents
+    corpus = sorted(p.stem for p in (ROOT / "tests" / "data" / "corpus").glob("*.txt"))
+    assert f"{len(corpus)} files," in text and "0 could not be read" in text
+    assert all(name in text for name in corpus[:3])  # the documents' files, listed
+    assert "report.md" in text and "| agency |" in text
+    assert "安徽省工业互联网创新发展行动计划" in text and "targets" in text
+
