@@ -88,6 +88,18 @@ def test_a_corpus_of_50000_nodes_is_drawn_searched_filtered_and_opened_offline(b
     assert page.evaluate("policykg.graph.order") == g.number_of_nodes()
     assert page.evaluate("policykg.graph.size") == g.number_of_edges()
     assert page.evaluate(WRONG_COLOURS) == 0
+    # labels by importance: each patch of the screen labels its most connected node, so the labels go to
+    # agencies and documents (some 90 links each) and tasks (9), never to the measures and targets (at
+    # most 4) that are four nodes in five
+    # (zoomed in far enough for labels at all, the whole view holding some 2,000 nodes)
+    labelled = page.evaluate("""async () => {
+        policykg.renderer.getCamera().setState({ratio: 0.2});
+        await new Promise(function (done) { requestAnimationFrame(function () { requestAnimationFrame(done); }); });
+        var shown = Array.from(policykg.renderer.displayedNodeLabels);
+        policykg.renderer.getCamera().setState({ratio: 1});
+        return shown; }""")
+    assert len(labelled) >= 10 and all(g.degree(n) >= 9 for n in labelled)
+    assert any(g.nodes[n]["cls"] in ("Agency", "PolicyDocument") for n in labelled)
     # each keystroke of a search, from the key to the frame that shows its matches ringed
     timings = page.evaluate("""async () => { var out = [];
         for (const q of ['某', '某市', '某市第1', '某市第12', '某市第123']) {
