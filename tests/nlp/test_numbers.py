@@ -75,6 +75,10 @@ def read(text):
     # a bare multiplier after 超 that ends its clause is the level reached, not part of a name
     ("汽车、建材、电子信息产业超千亿元。", [("千亿元", "100000000000", None, "元")]),
     ("117家企业专利申请量过百件。", [("117家", "117", None, "家")]),
+    # 一 limited to one by 仅, 只能, 各 is a quota of one, not an article (一批, 一个平台 stay none)
+    ("同一商品仅能享受一次政策补贴", [("一次", "1", None, "次")]),
+    ("只能申请一项补贴资金，建设一个平台", [("一项", "1", None, "项")]),
+    ("由政府部门和申请人各保存一份", [("一份", "1", None, "份")]),
 ])
 def test_quantities(text, expected):
     assert read(text) == expected

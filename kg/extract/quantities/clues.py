@@ -184,7 +184,8 @@ class Clues(WhereClues):
     @cached_property
     def weak(self) -> bool:
         q = self.m.quantity
-        return q.unit not in (None, "%") and self.d.binder.finder.needs_comparator(q) and not self.m.written
+        return (q.unit not in (None, "%") and self.d.binder.finder.needs_comparator(q) and not self.m.written
+                and not self.d.binder.finder.reader.quota(self.text, q.start))  # 仅能享受一次: a quota
 
     @cached_property
     def age(self) -> bool:
