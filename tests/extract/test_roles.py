@@ -31,6 +31,9 @@ def figures(extract_text, text):
     ("中央财政、地方财政按照9∶1比例分担。",
      [("parameter", "90", "%", "parameter.grant"), ("parameter", "10", "%", "parameter.grant")]),
     ("发放补贴，至其年满3周岁。", [("parameter", "3", "岁", "parameter.until")]),
+    # a limit counted from an event, by which the applicant must act, is no length reached
+    ("孩子出生后满2年内未主动申请的，视为放弃。", [("parameter", "2", "年", "parameter.procedure")]),
+    ("同一商品仅能享受一次政策补贴。", [("parameter", "1", "次", "parameter.procedure")]),  # a quota of one
     ("由申请家庭确定1名申领人。", [("parameter", "1", "名", "parameter.procedure")]),
     ("以上材料一式两份，报送区商务局。", [("parameter", "2", "份", "parameter.procedure")]),  # the copies
     ("补贴按季度发放，每年发放4次。", [("parameter", "4", "次", "parameter.per-unit")]),
