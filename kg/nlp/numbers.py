@@ -125,7 +125,8 @@ class NumberReader:
             rf"|(?P<den>{chinese_num}|\d+){re.escape(self.fraction_word)}(?P<num>{chinese_num}|\d+)"
             rf"|(?P<word>{words})"
             rf"|{tenths}"
-            rf"|(?P<a>{number})(?:(?P<unit_a>{unit})?(?P<sep>{seps})(?P<b>{number}))?(?P<unit>{unit})?)(?![A-Za-z])"
+            rf"|(?P<a>{number})(?:(?P<unit_a>{unit})?(?P<sep>{seps})(?P<b>{number}))?(?P<unit>{unit})?)"
+            rf"(?(unit)(?![A-Za-z])|(?![A-Za-z\d]|\.\d))"  # never cut inside digits (180nm is no 18; 2年50% is)
         )
         self.pattern = compile_pattern(pattern, "numbers.toml (assembled quantity pattern)")
         links = cfg["links"]
@@ -390,9 +391,10 @@ class NumberReader:
             if self._is_date(value, self.units.get(unit) if unit else None, value_max, text, m.end()):
                 continue
             if text.endswith(self.date_leads, 0, m.start()) and m.start() >= 2 and (
-                    not chinese and (text[m.start() - 2].isdigit() or unit in self.date_parts)
+                    not chinese and (unit is None or unit in self.date_parts)
+                    and (text[m.start() - 2].isdigit() or unit in self.date_parts)
                     or chinese and unit in self.date_parts and text[m.start() - 2] in self.chinese_chars):
-                continue  # 4月23日, 次月20日, 十二月十五日: the rest of a date (not 每年3600元)
+                continue  # 4月23日, 次月20日, 十二月十五日: the rest of a date (not 每年3600元, 2年50%)
             more = any(ch in self.more_than for ch in a)
             recorded = self._unit(unit)
             if recorded in self.scaled:  # 两倍: 200%

@@ -199,6 +199,16 @@ def test_a_figure_naming_a_class_of_what_is_counted_is_no_target(extract_text, t
     assert [role for role, v, u, rule in found if u == "座"] == ["target"]
 
 
+@pytest.mark.parametrize("text, rating", [
+    ("一、发展基础\n太钢集团已建成70MPa燃料电池汽车用储氢气瓶生产线。", ("70", "MPa")),
+    ("一、发展基础\n自主开发180nm全套硅光工艺。", ("180", "纳米")),
+    ("一、发展基础\n时速350公里高铁建成通车。", ("350", "公里")),
+])
+def test_a_rating_before_the_noun_it_rates_is_context_not_an_amount(extract_text, text, rating):
+    found = figures(extract_text, text)
+    assert [(v, u) for role, v, u, rule in found if role == "context"] == [rating]
+
+
 def test_a_grade_with_no_count_after_it_or_a_verb_between_is_not_a_class(extract_text):
     found = figures(extract_text, "到2022年，各市220千伏电网形成环网，从5个方面细化提出22项指标。")
     assert all(rule != "context.class" for role, v, u, rule in found)

@@ -158,6 +158,15 @@ class Clues(WhereClues):
         return False
 
     @cached_property
+    def specification(self) -> bool:
+        """A rating written before the noun it rates: 500千伏骨干电网, 70MPa储氢气瓶, 时速350公里高铁."""
+        m, d = self.m, self.d
+        if m.change or self.reach or not (m.quantity.unit in d.spec_units or self.before.endswith(d.spec_leads)):
+            return False
+        after = self.after[len(d.qualifier_particle):] if self.after.startswith(d.qualifier_particle) else self.after
+        return is_han(after[:1]) or after.startswith(d.list_marks)  # 500千伏、220千伏电网
+
+    @cached_property
     def names_project(self) -> bool:
         """A measured size written inside the name of a project or plant: the words after it, up to the next
         mark, hold a project noun (交口200MW平价光伏发电项目, F10B年产15万吨高性能玻纤生产线), and no verb or

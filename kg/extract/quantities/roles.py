@@ -132,6 +132,7 @@ class RoleDecider:
         self.project_nouns = tuple(r["project_nouns"])
         self.project_reach = int(r["project_reach"])
         self.share_units = set(r["share_units"])
+        self.spec_units, self.spec_leads = set(r["spec_units"]), tuple(r["spec_leads"])
         self.rank_leads = tuple(r["rank_leads"])
         self.rank_unit = numbers["rank"]["unit"]
         self.full_words = set(r["full_words"])
