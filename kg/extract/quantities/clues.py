@@ -238,7 +238,11 @@ class Clues(WhereClues):
         clause = self.text[self.m.clause[0]:self.m.clause[1]]
         if clause.startswith(d.conditional_starts) and bounded:
             return True  # 若日实际响应量低于日申报响应量的50%，…
+        if after.startswith(tuple(d.reach_words)):
+            return False  # 全区面积80%以上达到海绵城市建设要求: the share that reaches, a level
         entity = any(w in noun for w in d.qualified_nouns)
+        if particle and not entity and (self.a.tag_at(self.m.words_start - 1) or "") in d.binder.verb_tags:
+            return False  # 提供1亿元以上的增信担保: what is provided, not a bound on whom it is for
         lead = any(w in self.before[-d.qualifier_reach:] for w in d.threshold_leads)
         unit = self.m.quantity.unit
         if (unit in d.count_units or unit == "%") and not lead:
