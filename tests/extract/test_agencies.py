@@ -25,6 +25,15 @@ def test_known_names_and_aliases(extract_text):
     assert found == [("国家医保局", "国家医疗保障局", "Agency"), ("财政部", "财政部", "Agency")]
 
 
+def test_public_institutions_a_duty_list_names(extract_text):
+    text = "三明市人感染H7N9禽流感应急预案\n市疾控中心负责监测，市医院负责救治，省疾病预防控制中心负责复核。"
+    assert agencies(extract_text, text) == [
+        ("市疾控中心", "三明市疾病预防控制中心", "Agency"),
+        ("市医院", "三明市医院", "Agency"),
+        ("省疾病预防控制中心", "福建省疾病预防控制中心", "Agency"),
+    ]
+
+
 def test_protection_centres(extract_text):
     text = "充分发挥中国（北京）知识产权保护中心和中国（中关村）知识产权保护中心作用。"
     assert agencies(extract_text, text) == [
