@@ -34,6 +34,12 @@ def test_public_institutions_a_duty_list_names(extract_text):
     ]
 
 
+def test_a_bodys_divisions_and_the_villages_are_generic_after_a_quantifier(extract_text):
+    text = "君山片区森林防火工作方案\n各处室（中心）、各村（居）要高度重视，各业务处室按职责分工负责。"
+    assert [(n, t) for n, _, t in agencies(extract_text, text)] == [
+        ("各处室", "GenericActor"), ("各村（居）", "GenericActor"), ("各业务处室", "GenericActor")]
+
+
 def test_protection_centres(extract_text):
     text = "充分发挥中国（北京）知识产权保护中心和中国（中关村）知识产权保护中心作用。"
     assert agencies(extract_text, text) == [
