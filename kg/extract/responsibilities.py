@@ -58,6 +58,7 @@ class ResponsibilityFinder:
         self.support_words = tuple(subject["support_words"])
         self.role_words = self.support_words + tuple(self.duty_words)  # what may close a list of units
         self.duty_sections = set(subject["duty_sections"])
+        self.article_lead_tags = set(subject["article_lead_tags"])
         self.list_closers = tuple(subject["list_closers"])
         self.copulas = sorted(subject["copulas"], key=len, reverse=True)
         self.max_unknown_unit = int(subject["max_unknown_unit"])
@@ -319,9 +320,10 @@ class ResponsibilityFinder:
         acts = pos < end and (a.tokens.word_at(pos) or (0, 0, ""))[0] == pos and (
             (in_measure and a.tag_at(pos) in self.verb_tags) or (manner is not None and is_han(text[pos])))
         # the units opening a sentence of a measure are its subject, whatever stands between them and the
-        # verb (上海市人民政府定期向…报送…), unless a permission or no predicate follows
-        # (in an item, not a rule book's article)
-        opens = in_item and opens_sentence and pos < end and is_han(text[pos]) and not text.startswith(self.not_acting, pos)
+        # verb (上海市人民政府定期向…报送…), unless a permission or no predicate follows; in a rule book's
+        # article, when a preposition opens what follows them (就医地经办机构在次月20日前完成对账)
+        opens = ((in_item or (in_measure and a.tag_at(pos) in self.article_lead_tags))
+                 and opens_sentence and pos < end and is_han(text[pos]) and not text.startswith(self.not_acting, pos))
         acts = acts or opens
         if not (duty or acts or ((marker or supporting) and in_measure)):
             return None  # without a duty word, 由, 会同 and a verb mark the acting agency only inside a measure

@@ -324,3 +324,13 @@ def test_a_subjects_duty_is_evidenced_by_its_clause_not_its_name_alone(extract_t
     duties = [r for r in found.responsibilities if r.evidence.rule == "responsibility.subject"]
     assert {(r.agency, r.role.value) for r in duties} == {("广州市财政局", "lead"), ("广州市教育局", "support")}
     assert {text[r.evidence.span.start:r.evidence.span.end] for r in duties} == {"市财政局会同市教育局建立开放目录"}
+
+
+def test_in_a_rule_books_article_units_before_a_preposition_act(extract_text):
+    text = ("医疗保障经办规程\n第一章 总则\n第十二条 就医地经办机构在次月20日前完成对账。\n"
+            "第十四条 省级财政部门向省级经办机构反馈到账信息。\n第十五条 参保人员可以向参保地经办机构申请。")
+    found = roles(extract_text(text))
+    assert ("就医地经办机构", "lead", "document") in found
+    assert ("省级财政部门", "lead", "document") in found
+    # the body a preposition names is no subject, and people who may apply are no body
+    assert all(agency != "参保地经办机构" for agency, _, _ in found)
