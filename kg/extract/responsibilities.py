@@ -304,7 +304,8 @@ class ResponsibilityFinder:
                 k += next((len(j) for j in self.joiners if text.startswith(j, k) and k + len(j) in spans), 0)
             return helped, leads + supports, max(k, after + len(helps))
         duty = next((w for w in self.duty_words if text.startswith(w, pos)), None)
-        copula = next((c for c in self.copulas if text.startswith(c, pos)), None)
+        # after how the units act, 为 is a preposition (按规定为参保人员办理), no copula
+        copula = None if manner else next((c for c in self.copulas if text.startswith(c, pos)), None)
         if copula and not duty:
             clause_end = next((k for k in range(pos, end) if text[k] in self.clause_marks + "。"), end)
             role = next((r for noun, r in self.role_nouns.items() if noun in text[pos:clause_end]), None)

@@ -334,3 +334,8 @@ def test_in_a_rule_books_article_units_before_a_preposition_act(extract_text):
     assert ("省级财政部门", "lead", "document") in found
     # the body a preposition names is no subject, and people who may apply are no body
     assert all(agency != "参保地经办机构" for agency, _, _ in found)
+
+
+def test_after_how_units_act_wei_is_a_preposition_not_a_copula(extract_text):
+    text = "医疗保障经办规程\n第一章 总则\n第八条参保地经办机构按规定为参保人员办理登记备案手续。"
+    assert roles(extract_text(text)) == [("参保地经办机构", "lead", "document")]
