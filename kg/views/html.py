@@ -238,7 +238,7 @@ def render(graph: nx.MultiDiGraph, title: str, renderer: str = "auto") -> str:
 
 def _render_webgl(graph: nx.MultiDiGraph, title: str) -> str:
     """The page of a large graph: the data of :func:`page_data` packed into arrays (a node is [id, label,
-    class, x, y, degree, betweenness, documents, details], an edge [from, to, relation], by index), every
+    class, x, y, degree, betweenness, documents, details, level], an edge [from, to, relation], by index), every
     node placed by :func:`initial_positions`, drawn by sigma.js."""
     from jinja2 import Environment, FileSystemLoader
 
@@ -250,14 +250,14 @@ def _render_webgl(graph: nx.MultiDiGraph, title: str) -> str:
     nodes = [[n["id"], n["label"], classes[n["cls"]], n["x"], n["y"],
               n["degree"], n["betweenness"], [documents[d] for d in n["docs"] if d in documents],
               {"full": n["full"], "alt": n["alt"], "file": n["file"], "start": n["start"], "end": n["end"],
-               "props": n["props"], "sentences": n["sentences"]}] for n in full["nodes"]]
+               "props": n["props"], "sentences": n["sentences"]}, n["level"]] for n in full["nodes"]]
     edges = [[index[e["from"]], index[e["to"]], relations[(e["label"], e["title"])]] for e in full["edges"]]
     data = {"nodes": nodes, "edges": edges, "legend": full["legend"], "relations": full["relations"],
             "documents": full["documents"]}
     env = Environment(loader=FileSystemLoader([str(TEMPLATES)]), autoescape=True)
     return env.get_template("graph_webgl.html").render(
         title=title, data=data, legend=full["legend"], relations=full["relations"], documents=full["documents"],
-        node_count=len(nodes), edge_count=len(edges),
+        node_count=len(nodes), edge_count=len(edges), expandable=True,
         graphology=(WEBGL / "graphology.umd.min.js").read_text(encoding="utf-8"),
         sigma=(WEBGL / "sigma.min.js").read_text(encoding="utf-8"),
     )
