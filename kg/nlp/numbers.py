@@ -80,6 +80,7 @@ class NumberReader:
         self.chinese_only_units = set(num["chinese_only_units"])
         self.digit_only_units = set(num["digit_only_units"])
         self.unit_not_after = {u: tuple(w) for u, w in num["unit_not_after"].items()}
+        self.unit_not_before = {u: tuple(w) for u, w in num["unit_not_before"].items()}
         self.chinese_unit_caps = {u: Decimal(v) for u, v in num["chinese_unit_caps"].items()}
         self.one_units = set(num["one_units"])
         self.one_limits = tuple(num["one_limits"])
@@ -345,6 +346,9 @@ class NumberReader:
                 pos = m.end("unit_a")
                 continue
             end = m.end()
+            if unit and text.startswith(self.unit_not_before.get(unit, ()), end):
+                end -= len(unit)  # 如图1所示: 所 opens a word, it counts no schools
+                unit = None
             if unit is None:  # 10亿千瓦: the 千 belongs to the unit, not the number
                 last = b or a
                 for k in range(1, len(last)):
