@@ -212,6 +212,17 @@ def test_a_rating_before_the_noun_it_rates_is_context_not_an_amount(extract_text
     assert [(v, u) for role, v, u, rule in found if role == "context"] == [rating]
 
 
+@pytest.mark.parametrize("text, counted", [
+    # a count of kinds right after the list of them counts what was listed
+    ("补贴范围为冰箱、洗衣机、电视、空调、吸油烟机5类家电产品。", ("5", "类")),
+    # hours before a service's name say how long it runs
+    ("提供24小时在线的人工智能应答。", ("24", "小时")),
+])
+def test_counts_that_describe_what_was_listed_or_named_are_context(extract_text, text, counted):
+    found = figures(extract_text, text)
+    assert [(v, u) for role, v, u, rule in found if role == "context"] == [counted] and len(found) == 1
+
+
 def test_a_grade_with_no_count_after_it_or_a_verb_between_is_not_a_class(extract_text):
     found = figures(extract_text, "到2022年，各市220千伏电网形成环网，从5个方面细化提出22项指标。")
     assert all(rule != "context.class" for role, v, u, rule in found)

@@ -161,6 +161,9 @@ class Clues(WhereClues):
     def specification(self) -> bool:
         """A rating written before the noun it rates: 500千伏骨干电网, 70MPa储氢气瓶, 时速350公里高铁."""
         m, d = self.m, self.d
+        units, nouns = d.service_hours
+        if m.quantity.unit in units and self.text.startswith(nouns, m.right):
+            return True  # 24小时客服热线: how long a service runs, its name
         if m.change or self.reach or not (m.quantity.unit in d.spec_units or self.before.endswith(d.spec_leads)):
             return False
         after = self.after[len(d.qualifier_particle):] if self.after.startswith(d.qualifier_particle) else self.after
@@ -383,7 +386,15 @@ class Clues(WhereClues):
             self.m.quantity.unit in self.d.kind_units and any(w in near for w in self.d.kind_leads))
         listed = self.after.startswith(self.d.enumeration_nouns) or self.text.startswith(
             self.d.enumeration_nouns, self.m.right)
-        return lead or listed
+        return lead or listed or self.kinds_listed
+
+    @cached_property
+    def kinds_listed(self) -> bool:
+        """A count of kinds right after the list of them: 冰箱、洗衣机、…、吸油烟机8类家电产品."""
+        m, before = self.m, self.before
+        return (m.quantity.unit in self.d.kind_units and m.left == m.start
+                and self.d.list_marks[0] in before[-self.d.kind_list_reach:]
+                and (is_han(before[-1:]) or before.endswith(("）", ")"))))
 
     @cached_property
     def duration(self) -> bool:

@@ -122,6 +122,7 @@ class RoleDecider:
         self.enumeration_reach = int(r["enumeration_reach"])
         self.kind_leads = tuple(r["kind_leads"])
         self.kind_units = set(r["kind_units"])
+        self.kind_list_reach = int(r["kind_list_reach"])
         self.duration_units = set(r["duration_units"])
         self.context_units = set(r["context_units"])
         self.list_marks = tuple(r["list_marks"])
@@ -133,6 +134,7 @@ class RoleDecider:
         self.project_reach = int(r["project_reach"])
         self.share_units = set(r["share_units"])
         self.spec_units, self.spec_leads = set(r["spec_units"]), tuple(r["spec_leads"])
+        self.service_hours = (set(r["service_hour_units"]), tuple(r["service_hour_nouns"]))
         self.rank_leads = tuple(r["rank_leads"])
         self.rank_unit = numbers["rank"]["unit"]
         self.full_words = set(r["full_words"])
