@@ -86,6 +86,7 @@ class NumberReader:
         self.one_limits = tuple(num["one_limits"])
         self.once_unit, self.once_ends = num["once_unit"], tuple(num["once_ends"])
         self.one_quota_leads, self.one_quota_reach = tuple(num["one_quota_leads"]), num["one_quota_reach"]
+        self.one_word_ends = tuple(num["one_word_ends"])
         self.half = num["half"]
         self.half_units = tuple(sorted(num["half_units"], key=len, reverse=True))
         self.half_not_after = tuple(num["half_not_after"])
@@ -190,11 +191,15 @@ class NumberReader:
         return self.units.get(head, head) + mark + rest
 
     def quota(self, text: str, start: int) -> bool:
-        """True if one of the quota leads stands shortly before, in the same clause: 仅能享受一次."""
-        before = text[max(0, start - self.one_quota_reach - 2):start]
-        cut = max(before.rfind(mark) for mark in self.once_ends)
-        before = before[cut + 1:]
-        return any(lead in before[-(self.one_quota_reach + len(lead)):] for lead in self.one_quota_leads)
+        """True if one of the quota leads ends at most ``one_quota_reach`` characters before ``start``, in
+        the same clause: 仅能享受一次, 满一年 (not 满足下列两项: 满 opens a word there)."""
+        for gap in range(self.one_quota_reach + 1):
+            end = start - gap
+            if end <= 0 or text[end - 1] in self.once_ends:
+                return False
+            if any(text.endswith(lead, 0, end) for lead in self.one_quota_leads):
+                return True
+        return False
 
     def _sole_level(self, text: str, start: int, end: int) -> bool:
         """True if a number ends its clause with no other number before it in the clause: 产业超千亿元。
@@ -376,7 +381,7 @@ class NumberReader:
             once = unit == self.once_unit and (end >= len(text) or text.startswith(self.once_ends, end))
             if a in self.not_numbers and not b and not once and not (
                     unit in self.one_units and text.startswith(self.one_limits, end)) and not (
-                    unit and self.quota(text, m.start())):
+                    unit and self.quota(text, m.start()) and not text.startswith(self.one_word_ends, end)):
                 continue  # 一个平台, 十项: an article or a name, not a count (but 一个月内 is a time limit)
             if chinese and unit in self.digit_only_units:
                 continue  # 一起: together

@@ -79,6 +79,8 @@ def read(text):
     ("同一商品仅能享受一次政策补贴", [("一次", "1", None, "次")]),
     ("只能申请一项补贴资金，建设一个平台", [("一项", "1", None, "项")]),
     ("由政府部门和申请人各保存一份", [("一份", "1", None, "份")]),
+    ("实际运营满一年的企业", [("一年", "1", None, "年")]),  # a bound of one
+    ("经营满一年的给予一次性奖励", [("一年", "1", None, "年")]),  # 一次性: one-off, no count
     # digits are never cut: 180nm is 180 nanometres (not 18), 4800PF computing power; a share right
     # after a length of years is no day of a date
     ("开发180nm工艺，智能算力达4800PF", [("180nm", "180", None, "纳米"), ("4800PF", "4800", None, "PFLOPS")]),

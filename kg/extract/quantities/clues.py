@@ -197,7 +197,8 @@ class Clues(WhereClues):
     def weak(self) -> bool:
         q = self.m.quantity
         return (q.unit not in (None, "%") and self.d.binder.finder.needs_comparator(q) and not self.m.written
-                and not self.d.binder.finder.reader.quota(self.text, q.start))  # 仅能享受一次: a quota
+                and not (q.written[:1] in self.d.binder.finder.reader.not_numbers
+                         and self.d.binder.finder.reader.quota(self.text, q.start)))  # 仅能享受一次: a quota
 
     @cached_property
     def age(self) -> bool:
