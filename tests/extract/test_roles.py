@@ -215,6 +215,8 @@ def test_a_rating_before_the_noun_it_rates_is_context_not_an_amount(extract_text
 @pytest.mark.parametrize("text, counted", [
     # a count of kinds right after the list of them counts what was listed
     ("补贴范围为冰箱、洗衣机、电视、空调、吸油烟机5类家电产品。", ("5", "类")),
+    # a count in a short heading counts the items under it
+    ("《实施意见》明确了以下内容。\n（一）6项重点任务。\n一是加强统筹。", ("6", "项")),
     # hours before a service's name say how long it runs
     ("提供24小时在线的人工智能应答。", ("24", "小时")),
 ])

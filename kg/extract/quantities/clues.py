@@ -387,7 +387,19 @@ class Clues(WhereClues):
             self.m.quantity.unit in self.d.kind_units and any(w in near for w in self.d.kind_leads))
         listed = self.after.startswith(self.d.enumeration_nouns) or self.text.startswith(
             self.d.enumeration_nouns, self.m.right)
-        return lead or listed or self.kinds_listed
+        return lead or listed or self.kinds_listed or self.heading_count
+
+    @cached_property
+    def heading_count(self) -> bool:
+        """A count in a short heading counts the items under it: （一）改革投资审批等制度方面8项."""
+        q = self.m.quantity
+        if q.unit not in self.d.enumeration_units:
+            return False
+        section = self.a.doc.section_at(q.start)
+        if section is None or not section.heading_start <= q.start < section.heading_end:
+            return False
+        heading = self.text[section.heading_start:section.heading_end]
+        return len(heading) <= self.d.heading_count_max and not any(mark in heading for mark in "，。；,;")
 
     @cached_property
     def kinds_listed(self) -> bool:

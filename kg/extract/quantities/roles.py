@@ -123,6 +123,7 @@ class RoleDecider:
         self.kind_leads = tuple(r["kind_leads"])
         self.kind_units = set(r["kind_units"])
         self.kind_list_reach = int(r["kind_list_reach"])
+        self.heading_count_max = int(r["heading_count_max"])
         self.duration_units = set(r["duration_units"])
         self.context_units = set(r["context_units"])
         self.list_marks = tuple(r["list_marks"])
