@@ -242,7 +242,7 @@ class Clues(WhereClues):
         clause = self.text[self.m.clause[0]:self.m.clause[1]]
         if clause.startswith(d.conditional_starts) and bounded:
             return True  # 若日实际响应量低于日申报响应量的50%，…
-        if after.startswith(tuple(d.reach_words)):
+        if after.startswith(d.reach_starts):
             return False  # 全区面积80%以上达到海绵城市建设要求: the share that reaches, a level
         entity = any(w in noun for w in d.qualified_nouns)
         if particle and not entity and (self.a.tag_at(self.m.words_start - 1) or "") in d.binder.verb_tags:

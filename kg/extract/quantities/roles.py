@@ -47,6 +47,7 @@ class RoleDecider:
         """The words and reaches of ``[roles]`` and ``[context]`` the clues read (first half)."""
         self.age_units = set(r["age_units"])
         self.reach_words = set(r["reach_words"])
+        self.reach_starts = tuple(r["reach_words"])  # for str.startswith
         self.until_words = tuple(r["until_words"])
         self.from_words = tuple(r["from_words"])
         self.to_words = tuple(r["to_words"])
