@@ -30,6 +30,8 @@ def figures(extract_text, text):
     # parameters: settings of the policy itself
     ("对首次认定的企业给予最高50万元奖励。", [("parameter", "500000", "元", "parameter.grant")]),
     ("按设备投资额的10%给予补助。", [("parameter", "10", "%", "parameter.grant")]),
+    # a year in the condition of who gets it dates the honour, not the award
+    ("对2019年以来获评国家级智能工厂的企业，给予最高200万元奖励。", [("parameter", "2000000", "元", "parameter.grant")]),
     ("育儿补贴标准为每孩每年3600元。", [("parameter", "3600", "元", "parameter.grant")]),
     ("中央财政、地方财政按照9∶1比例分担。",
      [("parameter", "90", "%", "parameter.grant"), ("parameter", "10", "%", "parameter.grant")]),

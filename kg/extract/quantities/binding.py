@@ -68,6 +68,7 @@ class Binder:
         self.time = time_reader()
         self.target_sections = tuple(ctx["target_sections"])
         self.review_sections = tuple(ctx["review_sections"])
+        self.condition_starts = tuple(ctx["condition_starts"])
         self.change_verbs = tuple(sorted(ctx["change_verbs"], key=len, reverse=True))
         self.distributive = ctx["distributive"]
         self.each = tuple(ctx["each"])
@@ -159,8 +160,7 @@ class Binder:
         return None, None, None
 
     # -- time ----------------------------------------------------------------------------
-    @staticmethod
-    def time_of(text: str, mention: Mention, moments: list[Moment], inherited: Moment | None,
+    def time_of(self, text: str, mention: Mention, moments: list[Moment], inherited: Moment | None,
                 setting: Setting) -> tuple[Moment | None, str | None]:
         """The time the text binds ``mention`` to, and where it was written."""
         words = mention.words_start
@@ -168,6 +168,10 @@ class Binder:
             if m.kind == "of" and m.end <= words and not text[m.end:words].strip():
                 return replace(m, kind="reference"), "own"
         before = [m for m in moments if m.end <= words and m.kind in BINDING_KINDS]
+        conditions = {m.start for m in before if _in_condition(text, m, mention.clause[0], self.condition_starts)}
+        before = [m for m in before if m.start not in conditions]
+        if inherited is not None and _in_condition(text, inherited, mention.clause[0], self.condition_starts):
+            inherited = None  # nor does it hold for the rest of the paragraph
         if before:
             m = before[-1]
             return m, "clause" if m.start >= mention.clause[0] else "sentence"
@@ -439,3 +443,12 @@ def balanced(indicator: str) -> str:
     if indicator.count("“") != indicator.count("”"):
         indicator = indicator.strip("“”")
     return indicator
+
+
+def _in_condition(text: str, moment: Moment, clause_start: int, starts: tuple[str, ...]) -> bool:
+    """A time in an earlier clause that opens with a word of condition (对, 凡…) dates whom the figure is
+    for, not the figure: 对2025年以来获评国家卓越级智能工厂的企业，给予最高200万元奖励."""
+    if moment.start >= clause_start:
+        return False
+    opens = max(text.rfind(mark, 0, moment.start) for mark in "，,；;。\n") + 1
+    return text[opens:moment.start].lstrip().startswith(starts)
