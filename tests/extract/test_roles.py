@@ -30,6 +30,9 @@ def figures(extract_text, text):
     # parameters: settings of the policy itself
     ("对首次认定的企业给予最高50万元奖励。", [("parameter", "500000", "元", "parameter.grant")]),
     ("按设备投资额的10%给予补助。", [("parameter", "10", "%", "parameter.grant")]),
+    # a ceiling before a grant caps how many are chosen: a quota, no condition
+    ("每年评选不超过10个优秀专用模型，给予最高100万元奖励。",
+     [("parameter", "10", "个", "parameter.quota"), ("parameter", "1000000", "元", "parameter.grant")]),
     # a year in the condition of who gets it dates the honour, not the award
     ("对2019年以来获评国家级智能工厂的企业，给予最高200万元奖励。", [("parameter", "2000000", "元", "parameter.grant")]),
     ("育儿补贴标准为每孩每年3600元。", [("parameter", "3600", "元", "parameter.grant")]),

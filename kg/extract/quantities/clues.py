@@ -97,9 +97,13 @@ class Clues(WhereClues):
 
     @cached_property
     def grant_follows(self) -> bool:
-        """The figure bounds a condition that a grant later in its sentence depends on."""
+        """The figure bounds a condition that a grant later in its sentence depends on: a floor to reach
+        (年上缴税金达到30万元以上，一次性给予10万元奖励); a ceiling there caps what is given or chosen
+        (每年评选不超过10个…，给予奖励), unless it bounds those who qualify (qualifies)."""
         m = self.m
         if not m.written or m.comparator in (Comparator.EQUAL, Comparator.ABOUT) or self._grant_near:
+            return False
+        if m.comparator in (Comparator.AT_MOST, Comparator.LESS) and not self.qualifies:
             return False
         rest = self.text[m.clause[1]:self.sentence[1]]
         return any(w in rest for w in self.d.grant_verbs)
@@ -278,6 +282,13 @@ class Clues(WhereClues):
         if self.reach:
             return False  # 补助标准达到每人每年不低于600元: a level to reach, not a grant
         return (self.m.per is not None and unit in d.money_units) or any(w in self.before for w in d.grant_before)
+
+    @cached_property
+    def quota(self) -> bool:
+        """A ceiling on how many are chosen: 每年评选不超过10个优秀专用模型."""
+        m, d = self.m, self.d
+        return (m.comparator in (Comparator.AT_MOST, Comparator.LESS) and m.quantity.unit in d.count_units
+                and any(v in self.before for v in d.selection_verbs))
 
     @cached_property
     def per_unit(self) -> bool:

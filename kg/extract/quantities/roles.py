@@ -136,6 +136,7 @@ class RoleDecider:
         self.project_reach = int(r["project_reach"])
         self.share_units = set(r["share_units"])
         self.spec_units, self.spec_leads = set(r["spec_units"]), tuple(r["spec_leads"])
+        self.selection_verbs = tuple(r["selection_verbs"])
         self.service_hours = (set(r["service_hour_units"]), tuple(r["service_hour_nouns"]))
         self.rank_leads = tuple(r["rank_leads"])
         self.rank_unit = numbers["rank"]["unit"]
