@@ -30,6 +30,8 @@ def figures(extract_text, text):
     # parameters: settings of the policy itself
     ("对首次认定的企业给予最高50万元奖励。", [("parameter", "500000", "元", "parameter.grant")]),
     ("按设备投资额的10%给予补助。", [("parameter", "10", "%", "parameter.grant")]),
+    # a grant written before its noun, after 的, is the grant, not a bound on who gets it
+    ("给予每个创新空间最高200万元的奖励。", [("parameter", "2000000", "元", "parameter.grant")]),
     # a ceiling before a grant caps how many are chosen: a quota, no condition
     ("每年评选不超过10个优秀专用模型，给予最高100万元奖励。",
      [("parameter", "10", "个", "parameter.quota"), ("parameter", "1000000", "元", "parameter.grant")]),

@@ -251,6 +251,8 @@ class Clues(WhereClues):
         entity = any(w in noun for w in d.qualified_nouns)
         if particle and not entity and (self.a.tag_at(self.m.words_start - 1) or "") in d.binder.verb_tags:
             return False  # 提供1亿元以上的增信担保: what is provided, not a bound on whom it is for
+        if particle and not entity and any(w in noun for w in d.grant_after):
+            return False  # 最高200万元的奖励, 最高200万元/人的项目资助: the grant itself
         lead = any(w in self.before[-d.qualifier_reach:] for w in d.threshold_leads)
         unit = self.m.quantity.unit
         if (unit in d.count_units or unit == "%") and not lead:
