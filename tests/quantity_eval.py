@@ -42,7 +42,7 @@ KEYS = HERE / "expectations" / "quantities"
 PARTS = ("dev", "sealed")
 ROLES = ("target", "baseline", "parameter", "threshold", "context")
 # Spellings of one unit that the guide allows.
-UNIT_ALIASES = {"个百分点": "百分点", "个工作日": "工作日", "周岁": "岁", "个小时": "小时"}
+UNIT_ALIASES = {"个百分点": "百分点", "个工作日": "工作日", "周岁": "岁", "个小时": "小时", "吨标煤": "吨标准煤"}
 
 
 def documents(part: str) -> list[Path]:

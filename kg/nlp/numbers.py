@@ -19,6 +19,7 @@ from functools import lru_cache
 from kg.resources import compile_pattern, load_toml
 
 ARABIC = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?"  # 1,000.5 with its thousands separators, or 1000.5
+ARABIC_RE = re.compile(ARABIC)
 
 
 def plain(value: Decimal) -> Decimal:
@@ -87,6 +88,7 @@ class NumberReader:
         self.once_unit, self.once_ends = num["once_unit"], tuple(num["once_ends"])
         self.one_quota_leads, self.one_quota_reach = tuple(num["one_quota_leads"]), num["one_quota_reach"]
         self.one_word_ends = tuple(num["one_word_ends"])
+        self.list_mark = num["list_mark"]
         self.half = num["half"]
         self.half_units = tuple(sorted(num["half_units"], key=len, reverse=True))
         self.half_not_after = tuple(num["half_not_after"])
@@ -289,8 +291,26 @@ class NumberReader:
                 found.extend(self._quantities(text, pos, s))
                 pos = e
             found.extend(self._quantities(text, pos, end))
-            return self._bounded(text, sorted(found, key=lambda q: q.start), end)
-        return self._bounded(text, self._quantities(text, start, end), end)
+            return self._bounded(text, self._shared_unit(text, sorted(found, key=lambda q: q.start)), end)
+        return self._bounded(text, self._shared_unit(text, self._quantities(text, start, end)), end)
+
+    def _shared_unit(self, text: str, found: list[Quantity]) -> list[Quantity]:
+        """30、210、70万吨: bare numbers listed before one with a unit share its unit and multiplier."""
+        out = list(found)
+        for k in range(len(out) - 1, 0, -1):
+            last = out[k]
+            digits = ARABIC_RE.match(last.written)
+            if last.unit is None or last.value_max is not None or digits is None:
+                continue
+            factor = last.value / Decimal(digits.group().replace(",", ""))
+            j = k - 1
+            while (j >= 0 and out[j].unit is None and out[j].value_max is None and out[j].written.isdigit()
+                   and text[out[j].end:out[j + 1].start] == self.list_mark):
+                j -= 1
+            if j + 1 < k and not text.endswith(self.list_mark, 0, out[j + 1].start):  # not 第1、2、3名
+                for i in range(j + 1, k):
+                    out[i] = replace(out[i], value=out[i].value * factor, unit=last.unit)
+        return out
 
     def _bounded(self, text: str, found: list[Quantity], end: int) -> list[Quantity]:
         """Join a lower and an upper end written with their bounds (10万元以上30万元以下) into one range."""

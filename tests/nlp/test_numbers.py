@@ -85,6 +85,9 @@ def read(text):
     # after a length of years is no day of a date
     ("开发180nm工艺，智能算力达4800PF", [("180nm", "180", None, "纳米"), ("4800PF", "4800", None, "PFLOPS")]),
     ("给予2年50%的资金支持", [("2年", "2", None, "年"), ("50%", "50", None, "%")]),
+    # bare numbers listed before one with a unit share its unit and its multiplier
+    ("减排烟尘、二氧化硫约30、210万吨", [("30", "300000", None, "吨"), ("210万吨", "2100000", None, "吨")]),
+    ("约1.3亿吨标煤", [("1.3亿吨标煤", "130000000", None, "吨标准煤")]),
 ])
 def test_quantities(text, expected):
     assert read(text) == expected
