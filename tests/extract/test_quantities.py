@@ -117,6 +117,12 @@ def test_fen_bie_spreads_values_over_a_list_of_indicators(extract_text):
         ("C类企业占比", ">=", "10", "%", 2024, None)]
 
 
+def test_a_list_of_values_pairs_with_as_many_subjects_before_it_without_fen_bie(extract_text):
+    text = "到2020年，减排烟尘、二氧化硫、氮氧化物约30、210、70万吨。"
+    assert [(t.indicator[-4:], str(t.value), t.unit) for t in extract_text(text).targets] == [
+        ("减排烟尘", "300000", "吨"), ("二氧化硫", "2100000", "吨"), ("氮氧化物", "700000", "吨")]
+
+
 def test_service_standards_bind_government_bodies_only(extract_text):
     found = extract_text("第二十七条 其他政务部门应当自收到申请之日起7个工作日内答复。"
                          "研发机构须自变更之日起30日内办理备案变更。")

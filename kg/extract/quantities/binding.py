@@ -391,11 +391,15 @@ class Binder:
         return found
 
     def _distributed(self, a: Analysis, mentions: list[Mention], cs: int, ce: int, setting: Setting) -> list[str] | None:
-        """For A、B和C分别达30%、20%和10%, return [A占比…] one indicator per value; else None."""
+        """For A、B和C分别达30%、20%和10%, return [A占比…] one indicator per value; else None. Without 分别,
+        a list of as many subjects right before the list of values pairs with it too (减排烟尘、二氧化硫、氮氧化物
+        约30、210、70万吨)."""
         text = a.text
-        pos = text.find(self.distributive, cs, ce)
-        if pos < 0 or len(mentions) < 2 or mentions[0].start < pos:
+        if len(mentions) < 2:
             return None
+        pos, said = text.find(self.distributive, cs, ce), len(self.distributive)
+        if pos < 0 or mentions[0].start < pos:
+            pos, said = mentions[0].words_start, 0  # no 分别: the subjects run up to the values
         gaps = [text[mentions[k].right:mentions[k + 1].left] for k in range(len(mentions) - 1)]
         if any(not self.list_separator.fullmatch(g) for g in gaps):
             return None
@@ -403,16 +407,16 @@ class Binder:
         bounds = [cs] + [cs + m.end() for m in separators]
         stops = [cs + m.start() for m in separators] + [pos]
         pieces = [(s, e) for s, e in zip(bounds, stops) if text[s:e].strip()]
-        if len(pieces) < len(mentions):
+        if len(pieces) < len(mentions) or (not said and len(pieces) != len(mentions)):
             return None
         # 全省与其他RCEP国家货物贸易、对外投资…: extra leading pieces qualify the first subject
         first_end = pieces[len(pieces) - len(mentions)][1]
         opens = setting.scope_span[1] if setting.scope_span and setting.scope_span[0] == cs else cs  # 全省 is the scope
         subjects = [text[opens:first_end]] + [text[s:e] for s, e in pieces[len(pieces) - len(mentions) + 1:]]
         first = mentions[0]
-        measure = text[pos + len(self.distributive):first.words_start]
+        measure = text[pos + said:first.words_start]
         if first.change is not None:
-            measure = text[pos + len(self.distributive):first.left]  # 分别下降8%: the change verb names the measure
+            measure = text[pos + said:first.left]  # 分别下降8%: the change verb names the measure
         subjects[0] = self._strip_scope(subjects[0])
         return [s + measure for s in self.members(a, [s.strip() for s in subjects])]
 
