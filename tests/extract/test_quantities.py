@@ -117,6 +117,11 @@ def test_fen_bie_spreads_values_over_a_list_of_indicators(extract_text):
         ("C类企业占比", ">=", "10", "%", 2024, None)]
 
 
+def test_a_change_of_an_object_holds_with_about(extract_text):
+    found = extract_text("到2020年，削减化学需氧量约400万吨。").targets
+    assert [(t.comparator.value, t.change and t.change.value, str(t.value)) for t in found] == [("~", "down", "4000000")]
+
+
 def test_a_list_of_values_pairs_with_as_many_subjects_before_it_without_fen_bie(extract_text):
     text = "到2020年，减排烟尘、二氧化硫、氮氧化物约30、210、70万吨。"
     assert [(t.indicator[-4:], str(t.value), t.unit) for t in extract_text(text).targets] == [
