@@ -69,6 +69,7 @@ class Binder:
         self.target_sections = tuple(ctx["target_sections"])
         self.review_sections = tuple(ctx["review_sections"])
         self.condition_starts = tuple(ctx["condition_starts"])
+        self.condition_reach = int(ctx["condition_reach"])
         self.change_verbs = tuple(sorted(ctx["change_verbs"], key=len, reverse=True))
         self.distributive = ctx["distributive"]
         self.each = tuple(ctx["each"])
@@ -167,14 +168,16 @@ class Binder:
         for m in moments:  # 2020年的3000亿元: a year written on the number itself
             if m.kind == "of" and m.end <= words and not text[m.end:words].strip():
                 return replace(m, kind="reference"), "own"
-        before = [m for m in moments if m.end <= words and m.kind in BINDING_KINDS]
-        conditions = {m.start for m in before if _in_condition(text, m, mention.clause[0], self.condition_starts)}
-        before = [m for m in before if m.start not in conditions]
-        if inherited is not None and _in_condition(text, inherited, mention.clause[0], self.condition_starts):
-            inherited = None  # nor does it hold for the rest of the paragraph
-        if before:
-            m = before[-1]
+        def condition(m: Moment) -> bool:
+            return _in_condition(text, m, mention.clause[0], self.condition_starts, self.condition_reach)
+
+        # the last time written before it binds, unless it dates a condition (then the one before that)
+        m = next((m for m in reversed(moments) if m.end <= words and m.kind in BINDING_KINDS and not condition(m)),
+                 None)
+        if m is not None:
             return m, "clause" if m.start >= mention.clause[0] else "sentence"
+        if inherited is not None and condition(inherited):
+            inherited = None  # nor does it hold for the rest of the paragraph
         if inherited is not None:
             return inherited, "paragraph"
         if setting.section_moment is not None:
@@ -449,10 +452,14 @@ def balanced(indicator: str) -> str:
     return indicator
 
 
-def _in_condition(text: str, moment: Moment, clause_start: int, starts: tuple[str, ...]) -> bool:
+def _in_condition(text: str, moment: Moment, clause_start: int, starts: tuple[str, ...], reach: int) -> bool:
     """A time in an earlier clause that opens with a word of condition (对, 凡…) dates whom the figure is
-    for, not the figure: 对2025年以来获评国家卓越级智能工厂的企业，给予最高200万元奖励."""
+    for, not the figure: 对2025年以来获评国家卓越级智能工厂的企业，给予最高200万元奖励. The clause's opening
+    is looked for within ``reach`` characters before the time (a line without marks is no condition)."""
     if moment.start >= clause_start:
         return False
-    opens = max(text.rfind(mark, 0, moment.start) for mark in "，,；;。\n") + 1
-    return text[opens:moment.start].lstrip().startswith(starts)
+    lo = max(0, moment.start - reach)
+    opens = max(text.rfind(mark, lo, moment.start) for mark in "，,；;。\n")
+    if opens < 0 and lo > 0:
+        return False
+    return text[opens + 1:moment.start].lstrip().startswith(starts)
