@@ -224,6 +224,8 @@ def test_a_rating_before_the_noun_it_rates_is_context_not_an_amount(extract_text
     ("补贴范围为冰箱、洗衣机、电视、空调、吸油烟机5类家电产品。", ("5", "类")),
     # a count in a short heading counts the items under it
     ("《实施意见》明确了以下内容。\n（一）6项重点任务。\n一是加强统筹。", ("6", "项")),
+    # years counted back from now (六十多年来) are a length of effort
+    ("六十多年来各族人民拼搏进取。", ("60", "年")),
     # hours before a service's name say how long it runs
     ("提供24小时在线的人工智能应答。", ("24", "小时")),
 ])

@@ -88,6 +88,9 @@ def read(text):
     # bare numbers listed before one with a unit share its unit and its multiplier
     ("减排烟尘、二氧化硫约30、210万吨", [("30", "300000", None, "吨"), ("210万吨", "2100000", None, "吨")]),
     ("约1.3亿吨标煤", [("1.3亿吨标煤", "130000000", None, "吨标准煤")]),
+    # Chinese numerals with 多 or 余: more than the number written
+    ("惠及三千多万人", [("三千多万人", "30000000", None, "人")]),
+    ("引进二十多个项目、十余家企业", [("二十多个", "20", None, "个"), ("十余家", "10", None, "家")]),
 ])
 def test_quantities(text, expected):
     assert read(text) == expected
