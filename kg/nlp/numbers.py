@@ -203,12 +203,13 @@ class NumberReader:
                 return True
         return False
 
-    def _sole_level(self, text: str, start: int, end: int) -> bool:
+    def _sole_level(self, text: str, lo: int, start: int, end: int) -> bool:
         """True if a number ends its clause with no other number before it in the clause: 产业超千亿元。
-        is a level, while in 117家企业专利申请量过百件。 the count before names who passes the bar."""
+        is a level, while in 117家企业专利申请量过百件。 the count before names who passes the bar. The clause
+        is looked for back to ``lo``, where the text being read starts (no further: a clause is read alone)."""
         if end < len(text) and not text.startswith(self.once_ends, end):
             return False
-        opening = max(text.rfind(mark, 0, start) for mark in self.once_ends)
+        opening = max(lo - 1, *(text.rfind(mark, lo, start) for mark in self.once_ends))
         return not any(ch.isdigit() for ch in text[opening + 1:start])
 
     def _idiom(self, text: str, start: int, end: int) -> bool:
@@ -288,9 +289,9 @@ class NumberReader:
             found = list(ratios)
             pos = start
             for s, e in sorted({(q.start, q.end) for q in ratios}):
-                found.extend(self._quantities(text, pos, s))
+                found.extend(self._quantities(text, pos, s, start))
                 pos = e
-            found.extend(self._quantities(text, pos, end))
+            found.extend(self._quantities(text, pos, end, start))
             return self._bounded(text, self._shared_unit(text, sorted(found, key=lambda q: q.start)), end)
         return self._bounded(text, self._shared_unit(text, self._quantities(text, start, end)), end)
 
@@ -338,7 +339,9 @@ class NumberReader:
             return True
         return rest == "" and any(text.startswith(w, high_end, end) for w in self.bounded_upper_after)
 
-    def _quantities(self, text: str, start: int, end: int) -> list[Quantity]:
+    def _quantities(self, text: str, start: int, end: int, lo: int | None = None) -> list[Quantity]:
+        """The quantities of ``text[start:end]``, a part of the text being read from ``lo`` (``start`` if None)."""
+        lo = start if lo is None else lo
         found: list[Quantity] = []
         limit, pos = end, start
         while (m := self.pattern.search(text, pos, limit)) is not None:
@@ -391,7 +394,7 @@ class NumberReader:
             if chinese and not unit:
                 continue  # 五大任务, 十九大: a Chinese numeral needs a unit to be a quantity
             if chinese and set(a) <= self._mult_only and text[max(0, m.start() - 1):m.start()] in self.threshold_prefixes \
-                    and not (unit and self._sole_level(text, m.start(), end)):
+                    and not (unit and self._sole_level(text, lo, m.start(), end)):
                 continue  # 过百件的企业: part of an indicator's name (产业超千亿元。 is a level)
             if chinese and set(a) <= self._mult_only and (len(a) > 1 and a not in self.bare_counts or unit == self.year_unit
                                                         or self._idiom(text, m.start(), end)):

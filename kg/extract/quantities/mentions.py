@@ -58,7 +58,6 @@ class MentionFinder:
     def __init__(self, cfg: dict) -> None:
         self.reader = number_reader()
         self.before = sorted(cfg["comparators"]["before"].items(), key=lambda kv: -len(kv[0]))
-        self.about = {w: True for w, c in cfg["comparators"]["before"].items() if c == Comparator.ABOUT.value}
         self.before_map = dict(cfg["comparators"]["before"])
         self.after = sorted(cfg["comparators"]["after"].items(), key=lambda kv: -len(kv[0]))
         ctx = cfg["context"]
@@ -172,7 +171,7 @@ class MentionFinder:
                 return direction, pos - len(word)
         if text.startswith(self.change_openers, start):
             return Change.UP, left  # 新增教育学位16万多个: the clause opens with the change
-        if left == q.start or self.about.get(text[left:q.start]):  # no comparator written, or only 约:
+        if left == q.start or self.before_map.get(text[left:q.start]) == Comparator.ABOUT.value:  # or only 约:
             return self.change_of_object(text, left, start)  # 削减化学需氧量（约）400万吨 is a change of its object
         return None, left
 
