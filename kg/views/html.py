@@ -232,7 +232,7 @@ def render(graph: nx.MultiDiGraph, title: str, renderer: str = "auto") -> str:
                       autoescape=True)
     return env.get_template("graph.html").render(
         title=title, data=data, legend=data["legend"], relations=data["relations"], documents=data["documents"],
-        node_count=len(data["nodes"]), edge_count=len(data["edges"]), expandable=True,
+        node_count=len(data["nodes"]), edge_count=len(data["edges"]),
     )
 
 
@@ -257,7 +257,7 @@ def _render_webgl(graph: nx.MultiDiGraph, title: str) -> str:
     env = Environment(loader=FileSystemLoader([str(TEMPLATES)]), autoescape=True)
     return env.get_template("graph_webgl.html").render(
         title=title, data=data, legend=full["legend"], relations=full["relations"], documents=full["documents"],
-        node_count=len(nodes), edge_count=len(edges), expandable=True,
+        node_count=len(nodes), edge_count=len(edges),
         graphology=(WEBGL / "graphology.umd.min.js").read_text(encoding="utf-8"),
         sigma=(WEBGL / "sigma.min.js").read_text(encoding="utf-8"),
     )
