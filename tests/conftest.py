@@ -170,3 +170,22 @@ def watched_page(browser, url: str, own: str, **options):
     page.route(lambda u: not u.startswith(own), leave)
     page.goto(url)
     return page, problems, outside
+
+
+def save_view(page, before_link=None) -> tuple[str, bytes, str]:
+    """Set a view on a graph page as a reader does (measures hidden, a search, sizes by degree; then
+    ``before_link``, a script, if given), and save it both ways the page offers: the link its button gives,
+    and the PNG its other button downloads (link, PNG bytes, the file name offered)."""
+    from pathlib import Path
+
+    page.click("input[data-class=Measure]")
+    page.fill("#search", "保护中心")
+    page.select_option("#size", "degree")
+    if before_link:
+        page.evaluate(before_link)
+    page.click("#link")
+    link = page.input_value("#link-text")
+    with page.expect_download() as download:
+        page.click("#png")
+    return link, Path(download.value.path()).read_bytes(), download.value.suggested_filename
+

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import EXPECTATIONS, ROOT, SEED, watched_page
+from conftest import EXPECTATIONS, ROOT, SEED, save_view, watched_page
 from kg import api
 
 EXPECTED = yaml.safe_load((EXPECTATIONS / "seed.yaml").read_text(encoding="utf-8"))
@@ -279,16 +279,10 @@ def test_a_task_collapses_to_itself_and_expands_to_its_measures(browser, seed_pa
 
 def test_a_link_reopens_the_view_and_the_view_saves_as_a_png(browser, seed_page):
     page, problems, _ = open_page(browser, seed_page)
-    page.click("input[data-class=Measure]")
-    page.fill("#search", "保护中心")
-    page.select_option("#size", "degree")
-    page.click("#link")
-    link = page.input_value("#link-text")
+    link, png, name = save_view(page)
     shown = page.evaluate(VISIBLE)
-    with page.expect_download() as download:
-        page.click("#png")
-    assert download.value.suggested_filename.endswith(".png")
-    assert Path(download.value.path()).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert name.endswith(".png")
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
     again = browser.new_page(viewport={"width": 1400, "height": 900})
     more_problems = []
     again.on("pageerror", lambda e: more_problems.append(str(e)))

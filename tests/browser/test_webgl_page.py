@@ -3,12 +3,11 @@ collapsing a node, a link that reopens the view, and the view saved as a PNG. (t
 it at corpus size.)"""
 
 import io
-from pathlib import Path
 
 import pytest
 import yaml
 
-from conftest import EXPECTATIONS, watched_page
+from conftest import EXPECTATIONS, save_view, watched_page
 
 EXPECTED = yaml.safe_load((EXPECTATIONS / "seed.yaml").read_text(encoding="utf-8"))
 SHOWN = ("policykg.graph.filterNodes(function (n) { var d = policykg.renderer.getNodeDisplayData(n);"
@@ -53,18 +52,11 @@ def test_a_link_reopens_the_view_and_the_view_saves_as_a_png(browser, webgl_page
     from PIL import Image
 
     page, problems, _ = open_page(browser, webgl_page)
-    page.click("input[data-class=Measure]")
-    page.fill("#search", "保护中心")
-    page.select_option("#size", "degree")
-    page.evaluate("policykg.renderer.getCamera().setState({x: 0.4, y: 0.6, ratio: 0.5})")
-    page.click("#link")
-    link = page.input_value("#link-text")
+    link, png, name = save_view(page, "policykg.renderer.getCamera().setState({x: 0.4, y: 0.6, ratio: 0.5})")
     shown, found = page.evaluate(SHOWN), page.evaluate("Object.keys(policykg.state.matched || {}).length")
     assert found == 2  # both protection centres
-    with page.expect_download() as download:
-        page.click("#png")
-    assert download.value.suggested_filename.endswith(".png")
-    with Image.open(io.BytesIO(Path(download.value.path()).read_bytes())) as im:
+    assert name.endswith(".png")
+    with Image.open(io.BytesIO(png)) as im:
         colours = im.convert("RGB").getcolors(maxcolors=1 << 20)
     assert im.format == "PNG" and len(colours) > 10  # the graph drawn on it, not a blank canvas
     again, more_problems, _ = watched_page(browser, link, "file:")  # a new page: the link, as a colleague opens it
