@@ -139,6 +139,7 @@ class RoleDecider:
         self.selection_verbs = tuple(r["selection_verbs"])
         self.service_hours = (set(r["service_hour_units"]), tuple(r["service_hour_nouns"]))
         self.rank_leads = tuple(r["rank_leads"])
+        self.scope = (tuple(r["scope"]["words"]), r["scope"]["tag"], int(r["scope"]["reach"]), r["scope"]["ends"])
         self.rank_unit = numbers["rank"]["unit"]
         self.full_words = set(r["full_words"])
         self.ratio_marks = tuple(numbers["ratio"]["marks"])

@@ -64,6 +64,20 @@ class WhereClues:
         return line.endswith(self.d.item_ends)
 
     @cached_property
+    def scope(self) -> bool:
+        """A count of the set its clause ranges over (3641个国家地表水考核断面中，…): the counted noun closes
+        with a word of place (中) standing as a word of its own right before a comma."""
+        m, a, text = self.m, self.a, self.text
+        words, tag, reach, ends = self.d.scope
+        if m.quantity.unit not in self.d.count_units:
+            return False
+        for k in range(m.right, min(m.clause[1], m.right + reach)):
+            word = next((w for w in words if text.startswith(w, k)), None)
+            if word and (a.tokens.word_at(k) or (0, 0))[:2] == (k, k + len(word)) and a.tag_at(k) == tag:
+                return text[k + len(word):k + len(word) + 1] in ends or k + len(word) == m.clause[1]
+        return False
+
+    @cached_property
     def review_section(self) -> bool:
         return self.setting.section == "review"
 
