@@ -73,6 +73,9 @@ class ResponsibilityFinder:
         self.condition_ends = tuple(subject["condition_ends"])
         self.sentence_marks = "\u3002\uff01\uff1f"
         self.duty_colons = tuple(subject["duty_colons"])
+        self.openers = tuple(subject["openers"])
+        self.past_marks = tuple(subject["past_marks"])
+        self.prescriptive_kinds = set(subject["prescriptive_kinds"])
         agencies = load_toml("agencies.toml")
         self.list_heads = sorted(agencies["generic"]["function_list_heads"], key=len, reverse=True)
         prefixes = "".join(sorted(p for p in agencies["regions"]["relative"] if len(p) == 1))
@@ -210,6 +213,8 @@ class ResponsibilityFinder:
             starts += [k + 1 for k in range(sentence.start, sentence.end) if text[k] in self.clause_marks]
             # 由 names the agent wherever it stands: 本办法由阿坝州人民政府办公室负责解释.
             starts += [k for marker in self.agent_markers for k in _find_all(text, marker, sentence.start, sentence.end)]
+            # 原则上参保地经办机构应…: past an adverb opening the sentence or clause, its subject
+            starts += [k + len(w) for k in list(starts) for w in self.openers if text.startswith(w, k)]
             for start in sorted(set(starts)):
                 if any(g.start <= start < g.end for g in a.assignments):
                     continue  # a bracketed assignment is read as one, above
@@ -325,7 +330,11 @@ class ResponsibilityFinder:
         # article, when a preposition opens what follows them (就医地经办机构在次月20日前完成对账)
         opens = ((in_item or (in_measure and a.tag_at(pos) in self.article_lead_tags))
                  and opens_sentence and pos < end and is_han(text[pos]) and not text.startswith(self.not_acting, pos))
-        acts = acts or opens
+        # anywhere, the units opening a sentence and followed by a verb of the present (国务院办公厅履行…职责,
+        # 人民检察院强化法律监督), not of what was done (市科技局举办了…)
+        verb = a.tokens.word_at(pos) if opens_sentence and not marker and pos < end and self._prescribes(a, start) else None
+        acts = acts or opens or (verb is not None and verb[0] == pos and a.tag_at(pos) in self.verb_tags
+                                 and not text.startswith(self.past_marks, verb[1]))
         if not (duty or acts or ((marker or supporting) and in_measure)):
             return None  # without a duty word, 由, 会同 and a verb mark the acting agency only inside a measure
         stop = pos + (len(duty) if duty else 0)
@@ -344,6 +353,12 @@ class ResponsibilityFinder:
                     supports.extend(records)
                     k += next((len(j) for j in self.joiners if text.startswith(j, k)), 0)
         return leads, supports, stop
+
+    def _prescribes(self, a: Analysis, pos: int) -> bool:
+        """Whether the document at ``pos`` is of a kind that prescribes (an emergency plan, a rule book, a
+        notice), where a sentence says what a body does, not what it did (a work report, a plan's review)."""
+        record = a.part_document(pos)
+        return record is not None and record.kind in self.prescriptive_kinds
 
     def _manner_at(self, text: str, pos: int) -> str | None:
         """The phrase of how units act that opens at ``pos`` (按照职责分工, 结合职能分工, 依法), if any."""
