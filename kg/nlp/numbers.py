@@ -79,6 +79,7 @@ class NumberReader:
         self.per_marks = set(num["per_marks"])
         self.per_mark = cfg["per"]["mark"]
         self.chinese_only_units = set(num["chinese_only_units"])
+        self.grade_bounds = {u: tuple(w) for u, w in num["grade_bounds"].items()}
         self.digit_only_units = set(num["digit_only_units"])
         self.unit_not_after = {u: tuple(w) for u, w in num["unit_not_after"].items()}
         self.unit_not_before = {u: tuple(w) for u, w in num["unit_not_before"].items()}
@@ -410,8 +411,8 @@ class NumberReader:
                 continue  # 一起: together
             if unit in self.unit_not_after and text.endswith(self.unit_not_after[unit], 0, m.start()):
                 continue  # 8时30分: a time of day
-            if not chinese and unit in self.chinese_only_units:
-                continue  # 1.1级: a grade or a code
+            if not chinese and unit in self.chinese_only_units and not text.startswith(self.grade_bounds.get(unit, ()), end):
+                continue  # 1.1级: a grade or a code; not 2级及以上能效, a grade bounded
             if unit is None and (text.endswith(self.label_prefixes, 0, m.start()) or text.startswith(self.name_suffixes, end)):
                 continue  # 表1, 318国道: a label or a name
             value = self.parse(a)
