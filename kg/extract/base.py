@@ -85,6 +85,10 @@ class Analysis:
             if record is old:
                 items[k] = (s, e, new)
 
+    def unlocate(self, kind: str, old: Any) -> None:
+        """Forget a located record (one read again over a longer span)."""
+        self._located[kind] = [t for t in self._located.get(kind, []) if t[2] is not old]
+
     def located(self, kind: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, Any]]:
         """Return the located records of ``kind`` lying inside ``[start, end)``."""
         items = self._located.get(kind, [])

@@ -519,3 +519,16 @@ def test_governments_named_by_their_rank_are_a_class(extract_text, written):
     # every prefecture-level city's government, the one above the actor's: no single body answers for them
     found = agencies(extract_text, f"广东省人民政府关于某事的通知\n一、任务\n{written}要加强组织领导。")
     assert (written, written, "GenericActor") in found
+
+
+def test_an_office_inside_a_body_is_named_after_it(extract_text):
+    text = ("广州市人民政府关于做好防汛工作的通知\n"
+            "市公安局交警支队负责交通疏导，市财政局预算处负责经费，国务院工作组负责指导，"
+            "省减灾委员会办公室负责统筹。市财政局处长到会。")
+    found = agencies(extract_text, text)
+    assert ("市公安局交警支队", "广州市公安局交警支队", "Agency") in found
+    assert ("市财政局预算处", "广州市财政局预算处", "Agency") in found
+    assert ("国务院工作组", "国务院工作组", "Agency") in found
+    assert ("省减灾委员会办公室", "广东省减灾委员会办公室", "Agency") in found
+    # 处长 is a person's title: the bureau itself is the body named
+    assert ("市财政局", "广州市财政局", "Agency") in found

@@ -43,6 +43,7 @@ from kg.errors import RuleError
 from kg.extract.agencies.common import Head, agency_type, either
 from kg.extract.agencies.generic import GenericActors
 from kg.extract.agencies.naming import Naming
+from kg.extract.agencies.subunits import Subunits
 from kg.extract.assignments import assignment_reader
 from kg.extract.base import Analysis, Lexicon
 from kg.extract.places import gazetteer
@@ -108,6 +109,7 @@ class AgencyFinder(Naming, GenericActors):
         self._load_functions(cfg)
         self.places = gazetteer()
         self.assignments = assignment_reader()
+        self.subunits = Subunits.load(self.breaks, self.document_number)
 
     def _load_known(self, central) -> None:
         self.known: dict[str, tuple[str, AgencyType]] = {
@@ -178,6 +180,7 @@ class AgencyFinder(Naming, GenericActors):
                      self._read_sets, self._read_generic, self._read_lexicon, self._read_assignments,
                      self._read_signoffs, self._read_heads, self._read_self_references):
             read(a, emit)
+        self.subunits(a, emit.taken)  # 区经济发展局农村发展处: the office inside the body
         self._spell_out(a)
         a.found.agencies.sort(key=lambda ag: ag.evidence.span.start)
 
