@@ -424,8 +424,7 @@ class AgencyFinder(Naming, GenericActors):
             following = first
             while walk and following[0] > 0 and following[2] not in prefixes:  # a relative prefix (省, 市) starts a name
                 w_start, w_end, w = tokens.word_at(following[0] - 1)
-                if w in self.name_joiners and w_start > 0 and not following[2].startswith(tuple(prefixes)):
-                    # 区交通|与|建设局: a joiner between nouns is in the name (not 县疾控中心及|县医院: two names)
+                if w in self.name_joiners and w_start > 0 and not following[2].startswith(tuple(prefixes)):  # 交通|与|建设局
                     before = tokens.word_at(w_start - 1)
                     if is_han(before[2]) and tag(before[2]) in self.generic_tags and end - before[0] <= self.max_length:
                         start, following = w_start, (w_start, w_end, w)
