@@ -27,6 +27,8 @@ class GenericActors:
         self.standing_alone = dict(generic["standing_alone"])
         self.standing_before = tuple(generic["standing_before"]["words"])
         self.asked_by = tuple(generic["standing_before"]["asked_by"])
+        self.asked_only = set(generic["standing_before"]["asked_only"])
+        self.asked_between = tuple(generic["standing_before"]["asked_between"])
         self._standing = re.compile(either(self.standing_alone))
         names = either(self.level_bodies)
         self._level_bodies = re.compile(names)
@@ -101,9 +103,11 @@ class GenericActors:
         and the bodies of a level named without a place (镇人民政府, 街道办事处)."""
         for m in self._standing.finditer(text):
             word = tokens.word_at(m.start())
-            if word and word[0] == m.start() and word[1] == m.end() and (
-                    text.startswith(self.standing_before, m.end()) or text.endswith(self.asked_by, 0, m.start())):
-                yield m.start(), m.end(), self.standing_alone[m.group()]  # 各地要…
+            start = m.start() - next((len(w) for w in self.asked_between if text.endswith(w, 0, m.start())), 0)
+            asked = text.endswith(self.asked_by, 0, start)  # 督促各地…, 支持有条件的地方…
+            if word and word[0] == m.start() and word[1] == m.end() and (asked or (
+                    text.startswith(self.standing_before, m.end()) and m.group() not in self.asked_only)):
+                yield start if asked else m.start(), m.end(), self.standing_alone[m.group()]  # 各地要…
         for m in self._organs.finditer(text):  # 公安机关及武警部队应当…
             if tokens.is_boundary(m.start()) and (m.end() == len(text) or tokens.is_boundary(m.end())):
                 yield m.start(), m.end(), None
@@ -213,7 +217,8 @@ class GenericActors:
         ends with a head and the next opens with a quantifier."""
         def whole(part: str) -> bool:  # 各地区, 各部门, 各地: a quantifier and a head, nothing else
             q = next((q for q in self.quantifiers if part.startswith(q)), None)
-            return part in self.standing_alone or (q is not None and part[len(q):] in self._whole_heads)
+            alone = part in self.standing_alone and part not in self.asked_only  # not 地方|各级人民政府
+            return alone or (q is not None and part[len(q):] in self._whole_heads)
 
         parts, start = [], s
         for k in range(s + 2, e - 1):
