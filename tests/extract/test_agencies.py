@@ -532,3 +532,13 @@ def test_an_office_inside_a_body_is_named_after_it(extract_text):
     assert ("省减灾委员会办公室", "广东省减灾委员会办公室", "Agency") in found
     # 处长 is a person's title: the bureau itself is the body named
     assert ("市财政局", "广州市财政局", "Agency") in found
+
+
+def test_local_governments_asked_to_act_are_a_generic_actor(extract_text):
+    text = ("国务院办公厅关于做好优化营商环境工作的通知\n"
+            "有关部门要指导地方制订方案，支持有条件的地方先行先试。地方各级人民政府要结合实际抓好落实。"
+            "完善地方特色产业体系。")
+    generic = [(a.name, a.type.value) for a in extract_text(text).agencies if a.type.value == "GenericActor"]
+    assert ("地方", "GenericActor") in generic and ("有条件的地方", "GenericActor") in generic
+    assert ("地方各级人民政府", "GenericActor") in generic  # read whole, not cut at 地方
+    assert sum(1 for name, _ in generic if name == "地方") == 1  # 地方特色产业 names no actor
