@@ -542,3 +542,10 @@ def test_local_governments_asked_to_act_are_a_generic_actor(extract_text):
     assert ("地方", "GenericActor") in generic and ("有条件的地方", "GenericActor") in generic
     assert ("地方各级人民政府", "GenericActor") in generic  # read whole, not cut at 地方
     assert sum(1 for name, _ in generic if name == "地方") == 1  # 地方特色产业 names no actor
+
+
+def test_one_function_and_others_like_it_is_one_generic_actor(extract_text):
+    text = ("医疗保障基金使用监督管理条例\n县级以上人民政府及其医疗保障等行政部门应当加强监督检查。"
+            "村卫生室协助工商等部门加强对活禽市场的监管。")
+    generic = [a.name for a in extract_text(text).agencies if a.type.value == "GenericActor"]
+    assert "医疗保障等行政部门" in generic and "工商等部门" in generic

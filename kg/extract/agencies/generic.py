@@ -94,6 +94,8 @@ class GenericActors:
             f"(?:{sep}(?:{functions}|[{HAN}]{{2,{int(generic['function_list_unknown'])}}}(?={sep})))*"
             f"{sep}(?:{functions})){closer}?(?P<scope>{'|'.join(map(re.escape, generic['function_list_scopes']))})?"
             f"(?:{'|'.join(map(re.escape, generic['function_list_quantifiers']))})?(?P<head>{list_heads})")
+        # 医疗保障等行政部门, 工商等部门: one function and others like it, one generic actor
+        self._function_and_others = re.compile(f"(?:{functions}){closer}(?:{list_heads})")
         heads = sorted(set(self.function_heads) | set(self.quantified_heads), key=len, reverse=True)
         self._generic_heads = re.compile("|".join(map(re.escape, heads)))
 
@@ -108,6 +110,9 @@ class GenericActors:
             if word and word[0] == m.start() and word[1] == m.end() and (asked or (
                     text.startswith(self.standing_before, m.end()) and m.group() not in self.asked_only)):
                 yield start if asked else m.start(), m.end(), self.standing_alone[m.group()]  # 各地要…
+        for m in self._function_and_others.finditer(text):  # 医疗保障等行政部门: a function and others like it
+            if tokens.is_boundary(m.start()) and not text.endswith(self.function_separator, 0, m.start()):
+                yield m.start(), m.end(), None  # not the last item of a list (规划、设计、建设、财政等部门)
         for m in self._organs.finditer(text):  # 公安机关及武警部队应当…
             if tokens.is_boundary(m.start()) and (m.end() == len(text) or tokens.is_boundary(m.end())):
                 yield m.start(), m.end(), None
