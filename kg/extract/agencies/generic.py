@@ -24,7 +24,7 @@ class GenericActors:
         self.function_heads = tuple(generic["function_heads"])
         self.bare_head = generic["bare_head"]
         self.level_bodies = dict(generic["level_bodies"])
-        self.standing_alone = dict(generic["standing_alone"])
+        self.standing_alone = {word: level or None for word, level in generic["standing_alone"].items()}
         self.standing_before = tuple(generic["standing_before"]["words"])
         self.asked_by = tuple(generic["standing_before"]["asked_by"])
         self.asked_only = set(generic["standing_before"]["asked_only"])
