@@ -75,6 +75,7 @@ class ResponsibilityFinder:
         self.duty_colons = tuple(subject["duty_colons"])
         self.openers = tuple(subject["openers"])
         self.past_marks = tuple(subject["past_marks"])
+        self.composed = tuple(subject["composed"])
         self.prescriptive_kinds = set(subject["prescriptive_kinds"])
         agencies = load_toml("agencies.toml")
         self.list_heads = sorted(agencies["generic"]["function_list_heads"], key=len, reverse=True)
@@ -330,12 +331,19 @@ class ResponsibilityFinder:
         # article, when a preposition opens what follows them (就医地经办机构在次月20日前完成对账)
         opens = ((in_item or (in_measure and a.tag_at(pos) in self.article_lead_tags))
                  and opens_sentence and pos < end and is_han(text[pos]) and not text.startswith(self.not_acting, pos))
-        # anywhere, the units opening a sentence and followed by a verb of the present (国务院办公厅履行…职责,
-        # 人民检察院强化法律监督), not of what was done (市科技局举办了…)
-        verb = a.tokens.word_at(pos) if opens_sentence and not marker and pos < end and self._prescribes(a, start) else None
-        acts = acts or opens or (verb is not None and verb[0] == pos and a.tag_at(pos) in self.verb_tags
-                                 and not text.startswith(self.past_marks, verb[1]))
-        if not (duty or acts or ((marker or supporting) and in_measure)):
+        # in a document that prescribes, the units opening a sentence and followed by a verb of the present
+        # (国务院办公厅履行…职责), not of what was done (…举办了), or by a preposition (…主管部门向部报送…);
+        # and those after 由 (…，由环境保护部制定), unless they are what a body is made of
+        prescribes = ((opens_sentence or marker) and pos < end and not text.startswith(self.not_acting, pos)
+                      and self._prescribes(a, start))
+        verb = a.tokens.word_at(pos) if prescribes and not marker else None
+        acts = acts or opens or (verb is not None and verb[0] == pos and (
+            a.tag_at(pos) in self.article_lead_tags or (a.tag_at(pos) in self.verb_tags
+                                                        and not text.startswith(self.past_marks, verb[1]))))
+        clause_end = next((k for k in range(pos, end) if text[k] in self.clause_marks + "。"), end)
+        if marker and text.endswith(self.composed, pos, clause_end):
+            return None  # 指挥部主要由环境保护部、…等部门和单位组成: its members, not what it does
+        if not (duty or acts or ((marker or supporting) and (in_measure or prescribes))):
             return None  # without a duty word, 由, 会同 and a verb mark the acting agency only inside a measure
         stop = pos + (len(duty) if duty else 0)
         if duty:  # 公安机关及武警部队应当依法协助…: a duty to help is support
