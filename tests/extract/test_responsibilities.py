@@ -339,3 +339,25 @@ def test_in_a_rule_books_article_units_before_a_preposition_act(extract_text):
 def test_after_how_units_act_wei_is_a_preposition_not_a_copula(extract_text):
     text = "医疗保障经办规程\n第一章 总则\n第八条参保地经办机构按规定为参保人员办理登记备案手续。"
     assert roles(extract_text(text)) == [("参保地经办机构", "lead", "document")]
+
+
+def leads(found):
+    return sorted(r.agency for r in found.responsibilities if r.role.value == "lead")
+
+
+def test_in_an_emergency_plan_a_body_opening_a_sentence_does_what_it_says(extract_text):
+    text = ("国家突发环境事件应急预案\n国务院办公厅履行信息汇总和综合协调职责。"
+            "县级以上地方人民政府对应急处置工作提供资金保障。预警级别的具体划分标准，由环境保护部制定。"
+            "原则上参保地经办机构应在两个工作日内办结。")
+    assert set(leads(extract_text(text))) == {"参保地经办机构", "国务院办公厅", "县级以上地方人民政府", "环境保护部"}
+
+
+def test_members_of_a_body_past_deeds_and_titles_are_no_duties(extract_text):
+    text = ("国家突发环境事件应急预案\n国家环境应急指挥部主要由环境保护部、外交部、公安部等部门和单位组成。"
+            "商务部举办了培训班。广东省人民政府办公厅关于印发方案的通知。")
+    assert leads(extract_text(text)) == []
+
+
+def test_in_a_work_report_a_body_opening_a_sentence_is_no_assignment(extract_text):
+    text = "2026年某某省政府工作报告\n省发展改革委推动重大项目建设。"
+    assert leads(extract_text(text)) == []
