@@ -72,3 +72,8 @@ def test_a_goals_heading_with_a_plan_period_sets_the_deadline(extract_text):
 def test_a_day_binds_no_figure(extract_text):
     got = targets(extract_text, "2022年9月11日，会议部署了工作。力争建成示范项目20个。")
     assert got == [("建成示范项目", "=", "20", "个", None)]
+
+
+def test_a_figure_naming_nothing_measures_what_the_clause_before_sets_out_to_change(extract_text):
+    got = targets(extract_text, "逐步提高公办幼儿园在园幼儿比例，2027年达到60%以上。推进改革，2025年完成。")
+    assert got == [("公办幼儿园在园幼儿比例", ">=", "60", "%", "2027")]

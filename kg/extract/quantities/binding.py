@@ -71,6 +71,8 @@ class Binder:
         self.condition_starts = tuple(ctx["condition_starts"])
         self.condition_reach = int(ctx["condition_reach"])
         self.change_verbs = tuple(sorted(ctx["change_verbs"], key=len, reverse=True))
+        self.change_adverbs = tuple(ctx["changed_object"]["adverbs"])
+        self.changed_max = int(ctx["changed_object"]["max_length"])
         self.distributive = ctx["distributive"]
         self.each = tuple(ctx["each"])
         self.each_not_after = tuple(ctx["each_not_after"])
@@ -232,6 +234,19 @@ class Binder:
         if HAN_CHAR.search(tail) and (not head or self.tail_joins(a, e, a_s, a_e)):
             return balanced(head + tail), period, leading
         return balanced(head), period, leading
+
+    def changed_object(self, text: str, cs: int, ce: int) -> str | None:
+        """What a clause without a figure sets out to change (逐步提高公办幼儿园在园幼儿比例: 公办幼儿园在园幼儿比例),
+        for a figure in the next clause that names no indicator of its own; None if it opens with no change verb."""
+        k = cs
+        while True:
+            word = next((w for w in self.change_adverbs if text.startswith(w, k, ce)), None)
+            if word is None:
+                break
+            k += len(word)
+        verb = next((v for v in self.change_verbs if text.startswith(v, k, ce)), None)
+        rest = text[k + len(verb):ce].strip() if verb else ""
+        return rest if HAN_CHAR.search(rest) and len(rest) <= self.changed_max else None
 
     def carried(self, indicator: str, previous: str | None) -> str:
         """An indicator that is only a change verb takes the subject of the one before it."""

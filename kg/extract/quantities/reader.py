@@ -181,6 +181,11 @@ class QuantityReader:
                 continue
             quantities = [q for q in self.finder.quantities(text, cs, ce, excluded + glued) if q.start not in markers]
             quantities = [q for q in quantities if not self._attributive_span(text, q, spans, quantities)]
+            if not quantities:  # 逐步提高公办幼儿园在园幼儿比例，2027年达到60%以上: what the next figure measures
+                aimed = self.binder.changed_object(text, cs, ce)
+                previous_indicator = aimed or previous_indicator
+                previous_end = ce if aimed else previous_end
+                continue
             listed_unit = None  # the unit of a planned output this clause lists (100名…、200名…)
             for r in self.binder.clause(a, quantities, cs, ce, setting):
                 m = r.mention
