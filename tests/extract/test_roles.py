@@ -357,3 +357,10 @@ def test_a_comma_that_groups_thousands_ends_no_clause(extract_text):
     text = NOTICE.format("基金最高支付限额为职工参保人员每人每月1,000元、居民参保人员每人每月500元。")
     assert [(f.role, str(f.value), f.unit) for f in extract_text(text).figures] == [
         ("parameter", "1000", "元"), ("parameter", "500", "元")]
+
+
+def test_a_ceiling_on_how_many_are_chosen_or_subsidised_is_a_quota(extract_text):
+    text = ("山东省家电以旧换新实施细则\n各市至多选择2个平台开展家电以旧换新。空调类产品最多补贴3件。")
+    found = extract_text(text)
+    quotas = sorted((str(p.value), p.unit, p.comparator.value) for p in found.parameters)
+    assert quotas == [("2", "个", "<="), ("3", "件", "<=")]
