@@ -73,6 +73,8 @@ class ResponsibilityFinder:
         self.condition_ends = tuple(subject["condition_ends"])
         self.sentence_marks = "\u3002\uff01\uff1f"
         self.duty_colons = tuple(subject["duty_colons"])
+        self.duty_headings = tuple(subject["duty_headings"])
+        self.outline_number = compile_pattern(subject["outline_number"], "responsibilities.toml outline_number")
         self.openers = tuple(subject["openers"])
         self.past_marks = tuple(subject["past_marks"])
         self.composed = tuple(subject["composed"])
@@ -210,6 +212,8 @@ class ResponsibilityFinder:
             if a.doc.paragraphs[sentence.paragraph].role not in ("body",):
                 continue
             opening = markers.get(sentence.start, sentence.start)
+            numbered = self.outline_number.match(text, opening, sentence.end)  # 2.2.6财政部门职责…: past its number
+            opening = numbered.end() if numbered else opening
             starts = [opening]
             starts += [k + 1 for k in range(sentence.start, sentence.end) if text[k] in self.clause_marks]
             # 由 names the agent wherever it stands: 本办法由阿坝州人民政府办公室负责解释.
@@ -283,6 +287,9 @@ class ResponsibilityFinder:
         if text.startswith(self.duty_colons, pos) and pos + 1 < end and is_han(text[pos + 1]) \
                 and (start == 0 or text[start - 1] == "\n" or getattr(a.doc.sentence_at(start), "start", None) == start):
             return leads, supports, pos + 1  # 区财政金融局：负责保证…经费: a member's duties, one body to a line
+        heading = next((h for h in self.duty_headings if text.startswith(h, pos)), None)
+        if heading and opens_sentence and pos + len(heading) < end and is_han(text[pos + len(heading)]):
+            return leads, supports, pos + len(heading)  # 2.2.6财政部门职责负责安排…经费: the duties under its name
         after = pos + next((len(c) for c in self.list_closers if text.startswith(c, pos)), 0)
         if after > pos:  # …残联等单位按照各自职责主动配合: the list's head
             opened = after

@@ -361,3 +361,9 @@ def test_members_of_a_body_past_deeds_and_titles_are_no_duties(extract_text):
 def test_in_a_work_report_a_body_opening_a_sentence_is_no_assignment(extract_text):
     text = "2026年某某省政府工作报告\n省发展改革委推动重大项目建设。"
     assert leads(extract_text(text)) == []
+
+
+def test_a_members_duties_under_its_name_and_an_outline_number(extract_text):
+    text = ("某某县人感染H7N9禽流感应急预案\n2.2 成员单位职责\n2.2.6财政部门职责负责安排防控工作所需经费。"
+            "2.2.7工商部门职责加强对活禽市场的监管。")
+    assert set(leads(extract_text(text))) == {"财政部门", "工商部门"}
