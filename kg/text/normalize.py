@@ -46,6 +46,7 @@ class LayoutRules:
     closes: dict
     brackets: re.Pattern  # any opening or closing bracket
     page_number: re.Pattern
+    leader: re.Pattern  # 一、发展回顾 ........ 1: a table of contents' line, no measure of the page
     inline_breaks: tuple
     run_together_length: int
     run_together_breaks: tuple
@@ -81,6 +82,7 @@ def layout_rules() -> LayoutRules:
         closes=closes,
         brackets=re.compile("[" + re.escape("".join(opens) + "".join(closes)) + "]"),
         page_number=compile_pattern(lay["page_number"], where),
+        leader=compile_pattern(lay["leader"], where),
         inline_breaks=tuple(compile_pattern(p, where + " inline_breaks") for p in lay["inline_breaks"]),
         run_together_length=int(lay["run_together_length"]),
         run_together_breaks=tuple(compile_pattern(p, where + " run_together_breaks") for p in lay["run_together_breaks"]),
@@ -115,6 +117,9 @@ def _columns(ch: str) -> int:
     if ch in _SPACES:
         return _SPACES[ch]
     return 2 if unicodedata.east_asian_width(ch) in ("W", "F", "A") else 1
+
+
+_PAGE_BREAK_REACH = 8  # blank characters between a page number and its form feed
 
 
 class _Line:
@@ -267,7 +272,7 @@ class _Layout:
 
     def __init__(self, rules: LayoutRules, lines: list[_Line]) -> None:
         self.rules = rules
-        widths = sorted(ln.width for ln in lines)
+        widths = sorted(ln.width for ln in lines if not rules.leader.search(ln.text)) or [0]
         self.page_width = widths[int(0.9 * (len(widths) - 1))] if widths else 0
         full = [ln for ln in lines if self._full(ln) and not self._terminal(ln)]
         self.wrapped = (
@@ -500,6 +505,13 @@ def _row(text: str, start: int, end: int, newline_at: int, placed: list[list[tup
     return _Line(0, end - start, chars, origin, newline_at)
 
 
+def _at_page_break(text: str, line: _Line) -> bool:
+    """Whether a form feed stands right before ``line`` or right after it, past blank space."""
+    after = text[line.newline_at:line.newline_at + _PAGE_BREAK_REACH].lstrip(" \t\r\n\u3000")
+    before = text[max(0, line.origin[0] - _PAGE_BREAK_REACH):line.origin[0]].rstrip(" \t\r\n\u3000")
+    return after.startswith("\f") or before.endswith("\f")
+
+
 def inline_breaks(rules: LayoutRules, text: str) -> frozenset:
     """Return the offsets where a line of ``text`` breaks although no newline is written."""
     breaks = set()
@@ -535,9 +547,10 @@ def normalize(text: str) -> CleanText:
     if len(lines) > 1:
         # A bare number on a line of its own is a page number in a PDF's text; in a page a crawler
         # broke around its inline elements (保障了天津地区\n2\n台供热机组) it is part of the sentence.
+        # Beside a form feed (a PDF's page break) it is one whatever the layout.
         wrapped = _Layout(rules, lines).wrapped
-        lines = [ln for ln in lines if not rules.page_number.match(ln.text)
-                 or (not wrapped and ln.text.strip().isdigit())] or lines
+        lines = [ln for ln in lines if not rules.page_number.match(ln.text) or (
+            not wrapped and ln.text.strip().isdigit() and not _at_page_break(text, ln))] or lines
     layout = _Layout(rules, lines)
     out: list[str] = []
     origin = array("q")

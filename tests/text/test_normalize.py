@@ -86,6 +86,14 @@ def test_numbers_a_crawler_put_on_lines_of_their_own_join_their_sentence():
     assert clean == "保障了天津地区2台供热机组连续稳定运行，满足了超过1000万平米居民采暖需求。\n（津工信电力〔2021〕2号）"
 
 
+def test_a_number_beside_a_form_feed_is_a_page_number_whatever_the_layout():
+    # lines of every width (no page width to wrap at): only the form feed says the 1 is a page's number
+    text = "一、发展回顾\n规模以上企业超4万家。\n其中，信息技术服务收入占比\n\n\n        1\n\f增长到61.1%。\n2\n台机组投产。\n"
+    clean = normalize(text).text
+    assert "1\n" not in clean and "占比\n增长到61.1%" in clean
+    assert "2台机组投产" in clean  # no form feed beside it: part of its sentence
+
+
 def test_a_number_after_a_heading_starts_the_next_line_not_the_heading():
     clean = normalize("一、实施背景\n2018~2020\n年，我市连续实施试点。\n").text
     assert clean.splitlines()[0] == "一、实施背景"
