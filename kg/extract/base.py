@@ -47,7 +47,8 @@ class Analysis:
     def year_at(self, pos: int) -> int | None:
         """Return the year of the document containing clean offset ``pos``.
 
-        Its own date (落款), else the date of the file, else a year in its title.
+        Its own date (落款), else the date of the file, else a year in its title, else the first year of
+        the period it plans for.
         """
         from kg.nlp.time import time_reader
 
@@ -62,6 +63,9 @@ class Analysis:
             year = time_reader().year_in_title(d.title)
             if year:
                 return year
+        for d in candidates:  # an undated plan is drawn up as its period opens (“十四五”…规划: 2021)
+            if d.period_start:
+                return d.period_start
         return None
 
     def tag_at(self, pos: int) -> str | None:

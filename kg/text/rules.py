@@ -48,6 +48,7 @@ class StructureRules:
     header: re.Pattern
     title_tail: re.Pattern | None = None
     title_open: re.Pattern | None = None
+    title_short_tail: int = 0
     title_kinds: tuple[str, ...] = ()
     sequels: tuple = ()
     year_digits: dict = field(default_factory=dict)  # a Chinese digit of a year and its value
@@ -81,6 +82,7 @@ def structure_rules() -> StructureRules:
         interpretation=tuple(compile_pattern(p, f"{where} [title] interpretation") for p in cfg["title"]["interpretation"]),
         title_tail=compile_pattern(cfg["title"]["tail"], f"{where} [title] tail"),
         title_open=compile_pattern(cfg["title"]["open"], f"{where} [title] open"),
+        title_short_tail=int(cfg["title"]["short_tail"]),
         title_kinds=tuple(load_toml("references.toml")["kinds"]),
         source_prefixes=tuple(src["prefixes"]),
         url=compile_pattern(src["url"], f"{where} [source] url"),

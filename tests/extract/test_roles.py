@@ -364,3 +364,11 @@ def test_a_ceiling_on_how_many_are_chosen_or_subsidised_is_a_quota(extract_text)
     found = extract_text(text)
     quotas = sorted((str(p.value), p.unit, p.comparator.value) for p in found.parameters)
     assert quotas == [("2", "个", "<="), ("3", "件", "<=")]
+
+
+def test_an_undated_plan_speaks_from_the_first_year_of_its_period(extract_text):
+    text = ("“十四五”软件和信息技术服务业\n发展规划\n一、发展回顾\n软件业利润总额从2015年的5766亿元增长到2020年的10676亿元。\n"
+            "二、发展目标\n到2025年，规模以上企业软件业务收入突破14万亿元。")
+    found = extract_text(text)
+    assert sorted(str(b.value) for b in found.baselines) == ["1067600000000", "576600000000"]
+    assert [(str(t.value), str(t.deadline)) for t in found.targets] == [("14000000000000", "2025")]

@@ -263,3 +263,11 @@ def test_a_title_over_three_lines_an_editorial_note_and_an_issued_plans_broken_t
     # title, broken anywhere, is whole because the notice cited it
     assert titles == ["某省人民政府办公厅关于印发《某省加快构建重点企业梯度培育体系行动方案（2026—2030年）》的通知",
                       "某省加快构建重点企业梯度培育体系行动方案（2026—2030年）"]
+
+
+def test_a_cover_title_set_over_two_lines_is_one_title():
+    from kg.text.normalize import normalize
+    from kg.text.structure import parse
+
+    doc = parse(normalize("“十四五”软件和信息技术服务业\n发展规划\n工业和信息化部\n一、发展回顾\n内容。\n"))
+    assert doc.parts[0].title.text.replace("\n", "") == "“十四五”软件和信息技术服务业发展规划"
