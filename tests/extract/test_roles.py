@@ -372,3 +372,10 @@ def test_an_undated_plan_speaks_from_the_first_year_of_its_period(extract_text):
     found = extract_text(text)
     assert sorted(str(b.value) for b in found.baselines) == ["1067600000000", "576600000000"]
     assert [(str(t.value), str(t.deadline)) for t in found.targets] == [("14000000000000", "2025")]
+
+
+def test_a_time_limit_qualifying_those_a_measure_is_for_is_a_threshold(extract_text):
+    text = ("大连市就业政策\n对毕业2年以内的高校毕业生从事基层服务工作给予补贴。申请人应在30日内补正材料。")
+    found = extract_text(text)
+    assert [(str(t.value), t.unit) for t in found.thresholds] == [("2", "年")]
+    assert [(str(p.value), p.unit) for p in found.parameters] == [("30", "日")]

@@ -236,12 +236,12 @@ class Clues(WhereClues):
         d, after = self.d, self.after
         if after.strip() == d.condition_end and self.m.written:
             return True  # 储存6个月以内的，…: the condition the rest of the sentence depends on
-        if self.time_limit:
-            return False  # 7个工作日内答复: a limit to keep
-        bounded = self.m.written and self.m.comparator not in (Comparator.ABOUT, Comparator.EQUAL)
-        after_bound = self.text[self.m.end:self.m.right] in d.range_bounds  # 以上, 以下, 及以下 written after it
         particle = after.startswith(d.qualifier_particle)
         noun = after[len(d.qualifier_particle) if particle else 0:][:d.qualifier_reach]
+        if self.time_limit and not (particle and any(w in noun for w in d.qualified_nouns)):
+            return False  # 7个工作日内答复: a limit to keep (not 距法定退休年龄5年以内的人员: whom it is for)
+        bounded = self.m.written and self.m.comparator not in (Comparator.ABOUT, Comparator.EQUAL)
+        after_bound = self.text[self.m.end:self.m.right] in d.range_bounds  # 以上, 以下, 及以下 written after it
         if any(noun.startswith(w) for w in d.figure_nouns) or self.reach and not particle and not after_bound:
             return False
         clause = self.text[self.m.clause[0]:self.m.clause[1]]
