@@ -308,8 +308,8 @@ class Clues(WhereClues):
         return after.startswith(self.d.fee_after)
 
     @cached_property
-    def validity(self) -> bool:
-        return any(w in self.before[-self.d.qualifier_reach:] for w in self.d.validity_words)
+    def validity(self) -> bool:  # a length of time only (not 见习期满留用率50%, a share)
+        return self.time_unit and any(w in self.before[-self.d.qualifier_reach:] for w in self.d.validity_words)
 
     @cached_property
     def time_limit(self) -> bool:
