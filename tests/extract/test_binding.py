@@ -77,3 +77,11 @@ def test_a_day_binds_no_figure(extract_text):
 def test_a_figure_naming_nothing_measures_what_the_clause_before_sets_out_to_change(extract_text):
     got = targets(extract_text, "逐步提高公办幼儿园在园幼儿比例，2027年达到60%以上。推进改革，2025年完成。")
     assert got == [("公办幼儿园在园幼儿比例", ">=", "60", "%", "2027")]
+
+
+def test_a_review_heading_run_into_its_text_still_makes_its_figures_baselines(extract_text):
+    text = ("在公司2022年工作会议上的报告\n（2022年2月16日）\n"
+            "一、2021年工作回顾2021年，各级纪检机构坚守职责定位，全年接收信访举报264件，给予党纪政务处分37人次。\n"
+            "二、2022年重点工作\n全年开展专项监督10次。")
+    found = extract_text(text)
+    assert sorted(str(b.value) for b in found.baselines) == ["264", "37"]

@@ -27,6 +27,7 @@ from dataclasses import dataclass, replace
 from kg.extract.base import Analysis, Lexicon, strip_span
 from kg.extract.places import gazetteer
 from kg.extract.quantities.mentions import Mention, MentionFinder
+from kg.extract.quantities.sections import SectionContext
 from kg.extract.records import Comparator, Period
 from kg.nlp.time import BINDING_KINDS, Moment, time_reader
 from kg.resources import read_table
@@ -61,13 +62,14 @@ class Setting:
     section_moment: Moment | None
 
 
-class Binder:
+class Binder(SectionContext):
     def __init__(self, cfg: dict, finder: MentionFinder) -> None:
         ctx = cfg["context"]
         self.finder = finder
         self.time = time_reader()
         self.target_sections = tuple(ctx["target_sections"])
         self.review_sections = tuple(ctx["review_sections"])
+        self.glued_heading = int(ctx["glued_heading"])
         self.condition_starts = tuple(ctx["condition_starts"])
         self.condition_reach = int(ctx["condition_reach"])
         self.change_verbs = tuple(sorted(ctx["change_verbs"], key=len, reverse=True))
@@ -126,41 +128,6 @@ class Binder:
                 break
         kind, year, moment = self.section_context(a, start)
         return Setting(scope, scope_written, scope_span, kind, year, moment)
-
-    def section_context(self, a: Analysis, pos: int) -> tuple[str | None, int | None, Moment | None]:
-        """Return ``("target"|"review"|None, year, time in the heading)`` for the sections around ``pos``.
-
-        A heading with a review word, or a year before the document's, reviews; one
-        with a target word (目标) sets goals. A time in a heading that is not past
-        (2026年重点工作任务, “十五五”主要目标, 到2025年) holds for the section.
-        """
-        sec = a.doc.section_at(pos)
-        cache = a.memo.setdefault("section context", {})
-        key = sec.index if sec is not None else None
-        if key not in cache:
-            cache[key] = self._section_context(a, sec, a.year_at(pos))
-        return cache[key]
-
-    def _section_context(self, a: Analysis, sec, doc_year: int | None) -> tuple[str | None, int | None, Moment | None]:
-        while sec is not None:
-            heading = sec.heading
-            moments = [m for m in self.time.moments(heading, 0, len(heading), doc_year)
-                       if m.kind in ("deadline", "span", "reference") and m.year is not None
-                       and (doc_year is None or m.year >= doc_year or m.kind == "deadline")]
-            plan = self.time.plan_named(heading)
-            if plan and not moments and (doc_year is None or plan[1] >= doc_year):
-                moments = [Moment(sec.heading_start, sec.heading_end, "deadline", plan[1])]
-            m = self.time.title_year.search(heading)
-            if any(c in heading for c in self.review_sections):
-                return "review", int(m["y"]) if m else (doc_year - 1 if doc_year else None), None
-            if m and doc_year and int(m["y"]) < doc_year and not moments:
-                return "review", int(m["y"]), None
-            if any(c in heading for c in self.target_sections):
-                return "target", None, replace(moments[-1], kind="deadline") if moments else None
-            if moments:
-                return None, None, replace(moments[-1], kind="deadline")
-            sec = a.doc.sections[sec.parent] if sec.parent is not None else None
-        return None, None, None
 
     # -- time ----------------------------------------------------------------------------
     def time_of(self, text: str, mention: Mention, moments: list[Moment], inherited: Moment | None,
