@@ -10,8 +10,10 @@
 ``responsibility.subject``
     agencies opening a sentence or clause as its subject — after 由, or
     followed by a duty word (将, 负责, 统筹…), or inside a task or measure by
-    a verb (省有关部门争取…) — lead what the sentence is about;
-    agencies joined to them by 会同 or 联合 support them;
+    a verb (省有关部门争取…), or, in a document that prescribes (an emergency
+    plan, a notice, a rule book), by a verb of the present or a preposition
+    (国务院办公厅履行…职责), or before 职责 at an item's opening — lead what
+    the sentence is about; agencies joined to them by 会同 or 联合 support them;
 ``responsibility.drafted``
     agencies right before a drafting verb whose object is a document
     (中关村管委会会同市知识产权局，研究制定了《…》) drew it up; before an
@@ -347,8 +349,8 @@ class ResponsibilityFinder:
         acts = acts or opens or (verb is not None and verb[0] == pos and (
             a.tag_at(pos) in self.article_lead_tags or (a.tag_at(pos) in self.verb_tags
                                                         and not text.startswith(self.past_marks, verb[1]))))
-        clause_end = next((k for k in range(pos, end) if text[k] in self.clause_marks + "。"), end)
-        if marker and text.endswith(self.composed, pos, clause_end):
+        if marker and text.endswith(self.composed, pos, next(
+                (k for k in range(pos, end) if text[k] in self.clause_marks + self.sentence_marks), end)):
             return None  # 指挥部主要由环境保护部、…等部门和单位组成: its members, not what it does
         if not (duty or acts or ((marker or supporting) and (in_measure or prescribes))):
             return None  # without a duty word, 由, 会同 and a verb mark the acting agency only inside a measure
