@@ -308,6 +308,8 @@ class ResponsibilityFinder:
         if manner:  # how the units act (国务院有关部门按照职责分工，组织做好…)
             after += len(manner)
             after += 1 if after < end and text[after] in self.clause_marks else 0
+            second = len(self._manner_at(text, after) or "")  # …按照职责分工，密切配合: a second one, before a role word
+            after += second if text.startswith(self.support_words, after + second) else 0
             pos = after
         helps = next((w for w in self.support_words if text.startswith(w, after)), None)
         if helps and not marker:  # 公安部、交通运输部等参加
