@@ -271,3 +271,13 @@ def test_a_cover_title_set_over_two_lines_is_one_title():
 
     doc = parse(normalize("“十四五”软件和信息技术服务业\n发展规划\n工业和信息化部\n一、发展回顾\n内容。\n"))
     assert doc.parts[0].title.text.replace("\n", "") == "“十四五”软件和信息技术服务业发展规划"
+
+
+def test_an_item_whose_text_opens_with_a_year_is_an_item_and_a_decimal_is_not():
+    from kg.text.normalize import normalize
+    from kg.text.structure import parse
+
+    doc = parse(normalize("某某重点任务分工方案\n（一）深化改革。\n1．2021年6月底前研究提出新一批事项。\n2．深化投资审批制度改革。\n"
+                          "1.5万户家庭受益。\n"))
+    items = [s for s in doc.sections if s.kind == "item"]
+    assert [s.number for s in items] == [1, 2]
