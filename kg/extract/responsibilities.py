@@ -335,22 +335,21 @@ class ResponsibilityFinder:
         in_measure = in_item or (section is not None and section.kind in self.duty_sections)
         # a verb right after the agencies inside a measure (省有关部门争取…); after how they act, what follows
         # is their duty whatever jieba tags it (…等相关部门，结合职能分工，细化举措…)
-        acts = pos < end and (a.tokens.word_at(pos) or (0, 0, ""))[0] == pos and (
-            (in_measure and a.tag_at(pos) in self.verb_tags) or (manner is not None and is_han(text[pos])))
+        word_end, tag = _word_after(a, pos)  # 市工业和信息化委在…: the 在 jieba glued to the name's head
+        acts = pos < end and word_end is not None and (
+            (in_measure and tag in self.verb_tags) or (manner is not None and is_han(text[pos])))
         # the units opening a sentence of a measure are its subject, whatever stands between them and the
         # verb (上海市人民政府定期向…报送…), unless a permission or no predicate follows; in a rule book's
         # article, when a preposition opens what follows them (就医地经办机构在次月20日前完成对账)
-        opens = ((in_item or (in_measure and a.tag_at(pos) in self.article_lead_tags))
+        opens = ((in_item or (in_measure and tag in self.article_lead_tags))
                  and opens_sentence and pos < end and is_han(text[pos]) and not text.startswith(self.not_acting, pos))
         # in a document that prescribes, the units opening a sentence and followed by a verb of the present
         # (国务院办公厅履行…职责), not of what was done (…举办了), or by a preposition (…主管部门向部报送…);
         # and those after 由 (…，由环境保护部制定), unless they are what a body is made of
         prescribes = ((opens_sentence or marker) and pos < end and not text.startswith(self.not_acting, pos)
                       and self._prescribes(a, start))
-        verb = a.tokens.word_at(pos) if prescribes and not marker else None
-        acts = acts or opens or (verb is not None and verb[0] == pos and (
-            a.tag_at(pos) in self.article_lead_tags or (a.tag_at(pos) in self.verb_tags
-                                                        and not text.startswith(self.past_marks, verb[1]))))
+        acts = acts or opens or (prescribes and not marker and word_end is not None and (
+            tag in self.article_lead_tags or (tag in self.verb_tags and not text.startswith(self.past_marks, word_end))))
         if marker and text.endswith(self.composed, pos, next(
                 (k for k in range(pos, end) if text[k] in self.clause_marks + self.sentence_marks), end)):
             return None  # 指挥部主要由环境保护部、…等部门和单位组成: its members, not what it does
@@ -429,6 +428,19 @@ class ResponsibilityFinder:
                         self._add(a, agency.canonical, Role.INVOLVED,
                                   Subject("measure", (measure.document, measure.task, measure.order)),
                                   m.start(), m.end(), "responsibility.involved")
+
+
+def _word_after(a: Analysis, pos: int) -> tuple[int | None, str | None]:
+    """The end and tag of the word opening at ``pos``; where jieba glued it to the name before (委在), the rest
+    of that word read as one of its own; (None, None) if no word opens there."""
+    word = a.tokens.word_at(pos)
+    if word is None or word[1] <= pos:
+        return None, None
+    if word[0] == pos:
+        return word[1], a.tag_at(pos)
+    rest = a.text[pos:word[1]]
+    tag = a.segmenter.tag(rest)
+    return (word[1], tag) if tag else (None, None)
 
 
 def _spans(a: Analysis, start: int, end: int) -> dict[int, tuple[int, list]]:
