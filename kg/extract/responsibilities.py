@@ -74,6 +74,7 @@ class ResponsibilityFinder:
         self.not_acting = tuple(subject["not_acting"])
         self.condition_ends = tuple(subject["condition_ends"])
         self.sentence_marks = "\u3002\uff01\uff1f"
+        self.segment_marks = cfg["assignments"]["segment_separators"]  # …工作；国务院办公厅履行…: a clause like a sentence
         self.duty_colons = tuple(subject["duty_colons"])
         self.duty_headings = tuple(subject["duty_headings"])
         self.outline_number = compile_pattern(subject["outline_number"], "responsibilities.toml outline_number")
@@ -225,7 +226,8 @@ class ResponsibilityFinder:
             for start in sorted(set(starts)):
                 if any(g.start <= start < g.end for g in a.assignments):
                     continue  # a bracketed assignment is read as one, above
-                found = self._subject(a, start, sentence.end, opens_sentence=start in (sentence.start, opening))
+                opens = start in (sentence.start, opening) or text[start - 1] in self.segment_marks
+                found = self._subject(a, start, sentence.end, opens_sentence=opens)
                 if not found:
                     continue
                 leads, supports, stop = found
