@@ -532,6 +532,9 @@ def test_an_office_inside_a_body_is_named_after_it(extract_text):
     assert ("省减灾委员会办公室", "广东省减灾委员会办公室", "Agency") in found
     # 处长 is a person's title: the bureau itself is the body named
     assert ("市财政局", "广州市财政局", "Agency") in found
+    found = agencies(extract_text, "北京市人民政府办公厅关于某事的通知\n市委网信办负责宣传，市委编办负责指导。")
+    assert ("市委网信办", "中共北京市委网络安全和信息化委员会办公室", "Agency") in found
+    assert ("市委编办", "中共北京市委机构编制委员会办公室", "Agency") in found
 
 
 def test_local_governments_asked_to_act_are_a_generic_actor(extract_text):

@@ -109,7 +109,7 @@ class AgencyFinder(Naming, GenericActors):
         self._load_functions(cfg)
         self.places = gazetteer()
         self.assignments = assignment_reader()
-        self.subunits = Subunits.load(self.breaks, self.document_number)
+        self.subunits = Subunits.load(self.breaks, self.document_number, self._expand)
 
     def _load_known(self, central) -> None:
         self.known: dict[str, tuple[str, AgencyType]] = {

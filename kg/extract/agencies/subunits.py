@@ -10,6 +10,7 @@ canonical name is the body's followed by the unit's words. The heads and the rea
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from kg.extract.base import Analysis
@@ -27,13 +28,14 @@ class Subunits:
     last_tags: tuple[str, ...]  # what the word right before the head may be tagged besides
     breaks: frozenset[str]
     document_number: re.Pattern  # 工信部联科〔2024〕: a document's number, no unit
+    expand: Callable[[str], str]  # a unit's short form to its full one (网信办: 网络安全和信息化委员会办公室)
 
     @classmethod
-    def load(cls, breaks, document_number: re.Pattern) -> "Subunits":
+    def load(cls, breaks, document_number: re.Pattern, expand: Callable[[str], str]) -> "Subunits":
         cfg = load_toml("agencies.toml")["subunits"]
         return cls(tuple(sorted(cfg["heads"], key=len, reverse=True)), int(cfg["max_words"]),
                    tuple(cfg["word_tags"]), tuple(cfg["not_after"]), tuple(cfg["last_tags"]), frozenset(breaks),
-                   document_number)
+                   document_number, expand)
 
     def unit_end(self, a: Analysis, end: int) -> int | None:
         """Where the unit named right after a body ending at ``end`` ends, or None."""
@@ -68,7 +70,7 @@ class Subunits:
             if stop is None or any(ts < stop and te > e for ts, te in taken if (ts, te) != (s, e)):
                 continue  # another mention holds the words after it
             unit = a.text[e:stop]
-            extended = Agency(agency.name + unit, agency.canonical + unit, agency.type, agency.region,
+            extended = Agency(agency.name + unit, agency.canonical + self.expand(unit), agency.type, agency.region,
                               a.evidence(s, stop, "agency.subunit"), agency.level)
             found.agencies[next(k for k, ag in enumerate(found.agencies) if ag is agency)] = extended
             a.unlocate("agency", agency)
