@@ -552,3 +552,12 @@ def test_one_function_and_others_like_it_is_one_generic_actor(extract_text):
             "村卫生室协助工商等部门加强对活禽市场的监管。")
     generic = [a.name for a in extract_text(text).agencies if a.type.value == "GenericActor"]
     assert "医疗保障等行政部门" in generic and "工商等部门" in generic
+
+
+def test_a_short_form_the_document_declares_names_the_body_from_then_on(extract_text):
+    text = ("平潭综合实验区管委会关于印发宜居环境建设行动方案的通知\n"
+            "材料报送区宜居环境建设指挥部办公室（以下简称“区宜居办“），由区宜居办汇总。区宜居办负责督查。")
+    found = agencies(extract_text, text)
+    body = "平潭综合实验区宜居环境建设指挥部办公室"
+    assert ("区宜居环境建设指挥部办公室", body, "Agency") in found
+    assert [name for name, canonical, _ in found if canonical == body].count("区宜居办") == 2

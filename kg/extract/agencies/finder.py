@@ -41,6 +41,7 @@ from dataclasses import replace
 
 from kg.errors import RuleError
 from kg.extract.agencies.common import Head, agency_type, either
+from kg.extract.agencies.declared import DeclaredShortForms
 from kg.extract.agencies.generic import GenericActors
 from kg.extract.agencies.naming import Naming
 from kg.extract.agencies.subunits import Subunits
@@ -110,6 +111,7 @@ class AgencyFinder(Naming, GenericActors):
         self.places = gazetteer()
         self.assignments = assignment_reader()
         self.subunits = Subunits.load(self.breaks, self.document_number, self._expand)
+        self.declared = DeclaredShortForms()
 
     def _load_known(self, central) -> None:
         self.known: dict[str, tuple[str, AgencyType]] = {
@@ -181,6 +183,7 @@ class AgencyFinder(Naming, GenericActors):
                      self._read_signoffs, self._read_heads, self._read_self_references):
             read(a, emit)
         self.subunits(a, emit.taken)  # 区经济发展局农村发展处: the office inside the body
+        self.declared(a, emit)  # …办公室（以下简称“区宜居办”）: the short form names it from then on
         self._spell_out(a)
         a.found.agencies.sort(key=lambda ag: ag.evidence.span.start)
 
