@@ -272,7 +272,7 @@ class _Layout:
 
     def __init__(self, rules: LayoutRules, lines: list[_Line]) -> None:
         self.rules = rules
-        widths = sorted(ln.width for ln in lines if not rules.leader.search(ln.text)) or [0]
+        widths = sorted(ln.width for ln in lines if not rules.leader.search(ln.text))
         self.page_width = widths[int(0.9 * (len(widths) - 1))] if widths else 0
         full = [ln for ln in lines if self._full(ln) and not self._terminal(ln)]
         self.wrapped = (

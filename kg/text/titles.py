@@ -50,11 +50,11 @@ class TitleLines:
         """Whether line ``k`` opens a title (关于…) that line ``k + 1`` ends with a document's kind, or a short
         line ``k + 1`` ends so."""
         line, following = self.line(k), self.line(k + 1)
-        kinds = self.rules.title_kinds
+        kinds, tail = self.rules.title_kinds, bare_title(following)
         # a cover's title set over two lines, the second short and ending it (“十四五”软件和信息技术服务业 / 发展规划)
-        opens = self.rules.title_open.search(line) or len(bare_title(following)) <= self.rules.title_short_tail
+        opens = self.rules.title_open.search(line) or len(tail) <= self.rules.title_short_tail
         return (bool(opens) and not bare_title(line).endswith(kinds)
-                and bare_title(following).endswith(kinds) and self.title_like(k + 1)
+                and tail.endswith(kinds) and self.title_like(k + 1)
                 and len(line) + len(following) <= self.rules.title_max)
 
     def unclosed(self, title: str, following: str) -> bool:

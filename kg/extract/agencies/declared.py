@@ -15,7 +15,7 @@ class DeclaredShortForms:
     def __call__(self, a: Analysis, emit) -> None:
         """Emit, through ``emit``, each later use of a short form declared right after a body's name."""
         text = a.text
-        for s, e, agency in list(a.located("agency")):
+        for s, e, agency in a.located("agency"):  # a new list: emitting adds to the located ones
             m = self.pattern.match(text, e)
             if m is None or agency.type is not AgencyType.AGENCY:
                 continue

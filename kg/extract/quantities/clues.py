@@ -238,7 +238,8 @@ class Clues(WhereClues):
             return True  # 储存6个月以内的，…: the condition the rest of the sentence depends on
         particle = after.startswith(d.qualifier_particle)
         noun = after[len(d.qualifier_particle) if particle else 0:][:d.qualifier_reach]
-        if self.time_limit and not (particle and any(w in noun for w in d.qualified_nouns)):
+        entity = any(w in noun for w in d.qualified_nouns)
+        if self.time_limit and not (particle and entity):
             return False  # 7个工作日内答复: a limit to keep (not 距法定退休年龄5年以内的人员: whom it is for)
         bounded = self.m.written and self.m.comparator not in (Comparator.ABOUT, Comparator.EQUAL)
         after_bound = self.text[self.m.end:self.m.right] in d.range_bounds  # 以上, 以下, 及以下 written after it
@@ -249,7 +250,6 @@ class Clues(WhereClues):
             return True  # 若日实际响应量低于日申报响应量的50%，…
         if after.startswith(d.reach_starts):
             return False  # 全区面积80%以上达到海绵城市建设要求: the share that reaches, a level
-        entity = any(w in noun for w in d.qualified_nouns)
         if particle and not entity and (self.a.tag_at(self.m.words_start - 1) or "") in d.binder.verb_tags:
             return False  # 提供1亿元以上的增信担保: what is provided, not a bound on whom it is for
         if particle and not entity and any(w in noun for w in d.grant_after):
