@@ -228,3 +228,12 @@ def test_a_cell_that_writes_its_own_unit_is_measured_by_its_head(extract_text):
            for f in extract_text(text).figures if f.evidence.rule.startswith("table.")}
     assert got == {("target", "甲市充电站", "27", "座", "2025"), ("target", "甲市公共设施服务半径", "1", "公里", "2025"),
                    ("target", "乙市充电站", "9", "座", "2025"), ("target", "乙市公共设施服务半径", "2", "公里", "2025")}  # 1.0 is 1
+
+
+def test_a_box_whose_header_row_is_empty_reads_its_first_row_as_text(extract_text):
+    # A 专栏 converted to a table with an empty header row: its first row is text, not the table's heads.
+    text = ("某市产业发展规划\n专栏1 新型显示产业发展重点\n|     |     |\n| --- | --- |\n"
+            "| 产业化项目 | 1．推进年产500万片触控屏项目建设。<br>2．推动年产20万吨新材料项目达产。 |\n"
+            "| 创新平台 | 建设2个市级研发中心。 |\n")
+    got = [(str(f.value), f.unit) for f in extract_text(text).figures]
+    assert got == [("5000000", "片"), ("200000", "吨"), ("2", "个")]

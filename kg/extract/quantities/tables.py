@@ -73,6 +73,8 @@ class TableReader:
         self.setting_units = dict(cfg["setting_units"])
         self.count_heads = tuple(cfg["count_heads"])
         self.caption_max = int(cfg["caption_max"])
+        self.head_max = int(cfg["head_max"])
+        self.prose_marks = tuple(cfg["prose_marks"])
         self.caption_unit = compile_pattern(cfg["caption_unit"], "quantities.toml tables.caption_unit")
         self.unit_line_max = 12  # a line that only gives the unit (单位：万元), under the table's title
         self.planned_captions = tuple(cfg["planned_captions"])
@@ -209,6 +211,8 @@ class TableReader:
         if not filled:
             return []
         header, body = filled[0], filled[1:]
+        if any(len(c.text) > self.head_max or any(m in c.text for m in self.prose_marks) for c in header):
+            header, body = [Cell(c.start, c.start, "") for c in header], filled  # no header: all text
         heads = [self._setting_head(c.text) for c in header]
         counted = [self._counted_head(c.text) for c in header]
         now = reader.now(a, header[0].start)
