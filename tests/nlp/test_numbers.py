@@ -91,6 +91,13 @@ def read(text):
     # Chinese numerals with 多 or 余: more than the number written
     ("惠及三千多万人", [("三千多万人", "30000000", None, "人")]),
     ("引进二十多个项目、十余家企业", [("二十多个", "20", None, "个"), ("十余家", "10", None, "家")]),
+    # counters and measures beyond the common ones, Latin ones recorded by their Chinese names
+    ("新增托位800个，分为三档，年产1200万片",
+     [("800个", "800", None, "个"), ("三档", "3", None, "档"), ("1200万片", "12000000", None, "片")]),
+    # ...but not where the counter begins a word: 组织 (organise), 片区 (a district)
+    ("2019年  22  组织培训，3片区联动", [("22", "22", None, None), ("3", "3", None, None)]),
+    ("配电容量630kVA，降雨量45毫米，面积12平方千米", [("630kVA", "630", None, "千伏安"), ("45毫米", "45", None, "毫米"),
+                                          ("12平方千米", "12", None, "平方公里")]),
 ])
 def test_quantities(text, expected):
     assert read(text) == expected
@@ -101,6 +108,7 @@ def test_quantities(text, expected):
     "专利申请量过百件的企业", "超百亿元企业", "具体分布如图1所示", "以12345热线为基础", "国道318川藏线", "统一是", "千千万万", "“新世纪百千万人才工程”", "表1 主要指标", "见专栏3",
     "走进千家万户", "赋能千行百业", "每万人口", "到二〇三五年", "第二十五次集体学习", "一起推进", "上半年", "零售企业",
     "1.1级工房", "十分重要", "一成不变", "建成投产", "为二○三五年基本实现", "二○一一年十二月十五日", "22时-次日6时",
+    "汽车零部件",
 ])
 def test_not_quantities(text):
     assert read(text) == []
