@@ -81,6 +81,7 @@ def read(text):
     ("由政府部门和申请人各保存一份", [("一份", "1", None, "份")]),
     ("实际运营满一年的企业", [("一年", "1", None, "年")]),  # a bound of one
     ("经营满一年的给予一次性奖励", [("一年", "1", None, "年")]),  # 一次性: one-off, no count
+    ("夫妻至少一方为本市户籍，每村不少于一名", [("一方", "1", None, "方"), ("一名", "1", None, "名")]),  # bounds by one
     # digits are never cut: 180nm is 180 nanometres (not 18), 4800PF computing power; a share right
     # after a length of years is no day of a date
     ("开发180nm工艺，智能算力达4800PF", [("180nm", "180", None, "纳米"), ("4800PF", "4800", None, "PFLOPS")]),
