@@ -35,6 +35,14 @@ def figures(extract_text, text):
     # a ceiling before a grant caps how many are chosen: a quota, no condition
     ("每年评选不超过10个优秀专用模型，给予最高100万元奖励。",
      [("parameter", "10", "个", "parameter.quota"), ("parameter", "1000000", "元", "parameter.grant")]),
+    # a ceiling on what a subsidy covers, in the sentence that gives it, is a setting of the grant
+    ("对推广应用有机肥的予以补贴200元/吨，补贴数量每亩不超过300公斤，每户不超过80吨。",
+     [("parameter", "200", "元/吨", "parameter.grant"), ("parameter", "300", "公斤", "parameter.cap"),
+      ("parameter", "80", "吨", "parameter.cap")]),
+    # the bands of a tiered grant decide who gets which: a condition (…的，) or a band before its own award
+    ("种植面积100-200亩的，奖励1万元，300亩以上的奖励3万元。",
+     [("threshold", "100", "亩", "threshold.qualifier"), ("parameter", "10000", "元", "parameter.grant"),
+      ("threshold", "300", "亩", "threshold.for-grant"), ("parameter", "30000", "元", "parameter.grant")]),
     # a year in the condition of who gets it dates the honour, not the award
     ("对2019年以来获评国家级智能工厂的企业，给予最高200万元奖励。", [("parameter", "2000000", "元", "parameter.grant")]),
     ("育儿补贴标准为每孩每年3600元。", [("parameter", "3600", "元", "parameter.grant")]),

@@ -10,7 +10,8 @@ The clues a cue can use:
 ``ratio``          it is a share of a ratio (2:8)
 ``full``           a length or age reached as a condition (参加社会保险满2年, 怀孕满24周)
 ``lookback``       a window looked back over (近三年内无违法记录, 连续12个月内达到2次)
-``grant_follows``  a bounded figure whose sentence goes on to give (…达到30万元以上，一次性给予10万元奖励)
+``grant_follows``  a bounded figure whose sentence goes on to give (…达到30万元以上，一次性给予10万元奖励),
+                   or whose own clause does after 的 (500亩以上的奖励5万元)
 ``context_unit``   its unit only describes (105周年), or it names a class of size (300万吨级)
 ``raised_to``      the text moves something to it (提高至500元/月, 压缩至5个工作日以内)
 ``points``         it counts points of a scoring scheme (（8分）, 扣0.5分)
@@ -31,6 +32,7 @@ The clues a cue can use:
                    or stands in a condition clause (对……的)
 ``grant``          a grant, award or subsidy word by the number (给予50万元奖励, 最高不超过500万元,
                    按投资额的10%给予补助), or it is counted per person (每人每年600元)
+``capped``         a ceiling in a sentence that gives a subsidy (补贴数量每亩不超过500公斤)
 ``per_unit``       it is counted per person, household or item (每人每年, 单个项目…不超过3年)
 ``fee``            a fee, rate or standard word before it (收费标准, 税率, 减按15%)
 ``validity``       a term of validity before it (有效期3年)
@@ -64,6 +66,7 @@ from typing import TYPE_CHECKING
 
 from kg.extract.base import Analysis
 from kg.extract.quantities.binding import Reading, Setting
+from kg.extract.quantities.grants import GrantClues
 from kg.extract.quantities.where import WhereClues
 from kg.extract.records import Comparator
 from kg.nlp.script import is_han
@@ -72,7 +75,7 @@ if TYPE_CHECKING:
     from kg.extract.quantities.roles import RoleDecider
 
 
-class Clues(WhereClues):
+class Clues(WhereClues, GrantClues):
     """What can be said of one reading, each clue computed when a cue first asks."""
 
     def __init__(self, decider: "RoleDecider", a: Analysis, r: Reading, sentence: tuple[int, int],
@@ -95,19 +98,6 @@ class Clues(WhereClues):
         if name in self.extra:
             return self.extra[name]
         return bool(getattr(self, name))
-
-    @cached_property
-    def grant_follows(self) -> bool:
-        """The figure bounds a condition that a grant later in its sentence depends on: a floor to reach
-        (年上缴税金达到30万元以上，一次性给予10万元奖励); a ceiling there caps what is given or chosen
-        (每年评选不超过10个…，给予奖励), unless it bounds those who qualify (qualifies)."""
-        m = self.m
-        if not m.written or m.comparator in (Comparator.EQUAL, Comparator.ABOUT) or self._grant_near:
-            return False
-        if m.comparator in (Comparator.AT_MOST, Comparator.LESS) and not self.qualifies:
-            return False
-        rest = self.text[m.clause[1]:self.sentence[1]]
-        return any(w in rest for w in self.d.grant_verbs)
 
     @cached_property
     def full(self) -> bool:
@@ -223,13 +213,6 @@ class Clues(WhereClues):
         return any(w in self.before[-self.d.until_reach:] for w in self.d.until_words)
 
     @cached_property
-    def procedure(self) -> bool:
-        if self.m.quantity.unit not in self.d.procedure_units:
-            return False
-        return (any(w in self.before or w in self.after[:self.d.grant_reach * 2] for w in self.d.procedure_verbs)
-                or self.before.endswith(self.d.copies_leads))  # 一式两份: the copies a form is made in
-
-    @cached_property
     def qualifies(self) -> bool:
         """The number bounds those a measure is for: 年营业收入超过1亿元的企业, 160千瓦及以下各类组织,
         时长低于6小时的相应折减, or it stands in a condition (对……的, 涉及10千伏及以上电网改造的)."""
@@ -266,50 +249,6 @@ class Clues(WhereClues):
             return True  # 160千瓦及以下各类民营经济组织
         condition = clause.endswith(d.condition_end) and (clause.startswith(d.condition_starts) or after_bound)
         return condition
-
-    @cached_property
-    def _grant_near(self) -> bool:
-        """A verb of giving right before or among the number's words (给予最高50万元, 每人每年补助600元)."""
-        zone = self.text[max(self.m.clause[0], self.m.words_start - self.d.grant_near_reach):self.m.start]
-        return any(w in zone for w in self.d.grant_verbs)
-
-    @cached_property
-    def grant(self) -> bool:
-        """Money or a rate given (给予50万元奖励, 按投资额的10%给予补助), or money per person."""
-        d = self.d
-        unit = (self.m.quantity.unit or "").split(d.per_mark)[0]
-        if unit not in d.money_units and unit != "%":
-            return False
-        if self._grant_near or any(w in self.after[:d.grant_reach] for w in d.grant_after):
-            return True
-        if self.reach:
-            return False  # 补助标准达到每人每年不低于600元: a level to reach, not a grant
-        return (self.m.per is not None and unit in d.money_units) or any(w in self.before for w in d.grant_before)
-
-    @cached_property
-    def quota(self) -> bool:
-        """A ceiling on how many are chosen: 每年评选不超过10个优秀专用模型."""
-        m, d = self.m, self.d
-        return (m.comparator in (Comparator.AT_MOST, Comparator.LESS) and m.quantity.unit in d.count_units
-                and any(v in self.before for v in d.selection_verbs))
-
-    @cached_property
-    def per_unit(self) -> bool:
-        """Counted per person, household or item (每人每年600元, 单个项目贴息期不超过3年)."""
-        if self.before.startswith(self.d.per_unit_words):
-            return True
-        return self.m.per is not None and (self._grant_near or not self.reach)
-
-    @cached_property
-    def fee(self) -> bool:
-        if any(w in self.before for w in self.d.fee_words):
-            return True
-        after = self.after[len(self.d.qualifier_particle):] if self.after.startswith(self.d.qualifier_particle) else self.after
-        return after.startswith(self.d.fee_after)
-
-    @cached_property
-    def validity(self) -> bool:  # a length of time only (not 见习期满留用率50%, a share)
-        return self.time_unit and any(w in self.before[-self.d.qualifier_reach:] for w in self.d.validity_words)
 
     @cached_property
     def time_limit(self) -> bool:

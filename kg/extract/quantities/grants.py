@@ -1,0 +1,91 @@
+"""The clues of what a policy gives: grants and their caps, the bands a grant depends on, quotas, fees,
+terms and counts a procedure sets. :class:`kg.extract.quantities.clues.Clues` has them, with the
+clues of the figure's place and words; :mod:`kg.extract.quantities.clues` lists what each says."""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+from kg.extract.records import Comparator
+
+
+class GrantClues:
+    """The clues of giving; ``self.d`` (the decider), ``self.a``, ``self.m``, ``self.text``, ``self.before``,
+    ``self.after``, ``self.sentence`` and ``self.sentence_before`` are set by
+    :class:`kg.extract.quantities.clues.Clues`."""
+
+    @cached_property
+    def grant_follows(self) -> bool:
+        """The figure bounds a condition that a grant later in its sentence depends on: a floor to reach
+        (年上缴税金达到30万元以上，一次性给予10万元奖励); a ceiling there caps what is given or chosen
+        (每年评选不超过10个…，给予奖励), unless it bounds those who qualify (qualifies)."""
+        m = self.m
+        if not m.written or m.comparator in (Comparator.EQUAL, Comparator.ABOUT) or self._grant_near:
+            return False
+        if m.comparator in (Comparator.AT_MOST, Comparator.LESS) and not self.qualifies:
+            return False
+        rest = self.text[m.clause[1]:self.sentence[1]]
+        if any(w in rest for w in self.d.grant_verbs):
+            return True
+        particle = self.d.qualifier_particle  # 500亩以上的奖励5万元: the band of a grant in its own clause
+        return self.after.startswith(particle) and any(
+            self.after.startswith(w, len(particle)) for w in self.d.grant_verbs)
+
+    @cached_property
+    def procedure(self) -> bool:
+        if self.m.quantity.unit not in self.d.procedure_units:
+            return False
+        return (any(w in self.before or w in self.after[:self.d.grant_reach * 2] for w in self.d.procedure_verbs)
+                or self.before.endswith(self.d.copies_leads))  # 一式两份: the copies a form is made in
+
+    @cached_property
+    def _grant_near(self) -> bool:
+        """A verb of giving right before or among the number's words (给予最高50万元, 每人每年补助600元)."""
+        zone = self.text[max(self.m.clause[0], self.m.words_start - self.d.grant_near_reach):self.m.start]
+        return any(w in zone for w in self.d.grant_verbs)
+
+    @cached_property
+    def grant(self) -> bool:
+        """Money or a rate given (给予50万元奖励, 按投资额的10%给予补助), or money per person."""
+        d = self.d
+        unit = (self.m.quantity.unit or "").split(d.per_mark)[0]
+        if unit not in d.money_units and unit != "%":
+            return False
+        if self._grant_near or any(w in self.after[:d.grant_reach] for w in d.grant_after):
+            return True
+        if self.reach:
+            return False  # 补助标准达到每人每年不低于600元: a level to reach, not a grant
+        return (self.m.per is not None and unit in d.money_units) or any(w in self.before for w in d.grant_before)
+
+    @cached_property
+    def quota(self) -> bool:
+        """A ceiling on how many are chosen: 每年评选不超过10个优秀专用模型."""
+        m, d = self.m, self.d
+        return (m.comparator in (Comparator.AT_MOST, Comparator.LESS) and m.quantity.unit in d.count_units
+                and any(v in self.before for v in d.selection_verbs))
+
+    @cached_property
+    def capped(self) -> bool:
+        """A ceiling on what a subsidy covers, in a sentence that gives it (予以补贴300元/吨，补贴数量每亩
+        不超过500公斤，每户不超过150吨; 奖补资金不超过30万元): a setting of the grant, not a level to reach."""
+        m, d = self.m, self.d
+        return (m.comparator in (Comparator.AT_MOST, Comparator.LESS) and bool(m.written)
+                and any(w in self.sentence_before for w in d.grant_verbs))
+
+    @cached_property
+    def per_unit(self) -> bool:
+        """Counted per person, household or item (每人每年600元, 单个项目贴息期不超过3年)."""
+        if self.before.startswith(self.d.per_unit_words):
+            return True
+        return self.m.per is not None and (self._grant_near or not self.reach)
+
+    @cached_property
+    def fee(self) -> bool:
+        if any(w in self.before for w in self.d.fee_words):
+            return True
+        after = self.after[len(self.d.qualifier_particle):] if self.after.startswith(self.d.qualifier_particle) else self.after
+        return after.startswith(self.d.fee_after)
+
+    @cached_property
+    def validity(self) -> bool:  # a length of time only (not 见习期满留用率50%, a share)
+        return self.time_unit and any(w in self.before[-self.d.qualifier_reach:] for w in self.d.validity_words)
