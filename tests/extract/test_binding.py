@@ -85,3 +85,12 @@ def test_a_review_heading_run_into_its_text_still_makes_its_figures_baselines(ex
             "二、2022年重点工作\n全年开展专项监督10次。")
     found = extract_text(text)
     assert sorted(str(b.value) for b in found.baselines) == ["264", "37"]
+
+
+def test_what_a_plan_period_plans_in_total_is_a_goal_and_what_it_built_in_total_the_state(extract_text):
+    # 共计划建成 (plans in total) looks ahead; 共建成 in a review of the period before looks back.
+    text = ("某省充电基础设施发展规划（2021—2025年）\n"
+            "“十三五”期间，全省共建成充电站30座。“十四五”期间，全省共计划建成充电站52座。")
+    found = extract_text(text)
+    assert [(str(b.value), b.unit) for b in found.baselines] == [("30", "座")]
+    assert [(str(t.value), t.unit, str(t.deadline)) for t in found.targets] == [("52", "座", "2025")]
