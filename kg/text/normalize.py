@@ -274,7 +274,7 @@ class _Layout:
         self.rules = rules
         widths = sorted(ln.width for ln in lines if not rules.leader.search(ln.text))
         self.page_width = widths[int(0.9 * (len(widths) - 1))] if widths else 0
-        full = [ln for ln in lines if self._full(ln) and not self._terminal(ln)]
+        full = [ln for ln in lines if self._full(ln) and not self._terminal(ln) and not self._closed(ln)]
         self.wrapped = (
             self.page_width >= rules.min_wrap_width and len(full) >= 3 and len(full) >= 0.25 * len(lines)
         )
@@ -285,6 +285,14 @@ class _Layout:
         while k >= 0 and chars[k] in self.rules.closers:
             k -= 1
         return k >= 0 and chars[k] in self.rules.terminal
+
+    def _closed(self, line: _Line) -> bool:
+        """A line ends with a bracket it opened itself (…建设城市算力中心。（市发展改革委牵头，市财政局配合）):
+        a measure closed by its assignment, which a page's width seldom cuts exactly there."""
+        chars = line.chars
+        if not chars or chars[-1] not in self.rules.closes:
+            return False
+        return not self.push([], chars) and self.rules.closes[chars[-1]] in chars[:-1]
 
     def _full(self, line: _Line) -> bool:
         return line.width >= self.rules.min_wrap_width and line.width >= self.page_width - self.rules.wrap_slack

@@ -69,6 +69,18 @@ def test_line_per_paragraph_text_is_left_as_is():
     assert normalize(text).text == text.rstrip("\n")
 
 
+def test_measures_closed_by_their_assignments_are_no_wrapped_lines():
+    # Lines that end with the bracket they opened (a measure and its 牵头 units) are whole, however
+    # alike their widths: the title stays apart from the salutation under it (the space between the two
+    # issuers goes, as between any Chinese characters).
+    text = ("杭州市发展和改革委员会 杭州市财政局关于印发杭州市数字经济行动方案的通知\n各区人民政府：\n"
+            "（一）建设算力设施。建设城市算力中心。（市发展改革委牵头，市财政局、市科技局配合）\n"
+            "（二）培育数据市场。开展数据交易试点。（市科技局牵头，市财政局配合）\n"
+            "（三）完善公共服务。建设一站式服务平台。（市数据资源局牵头，市财政局配合）\n")
+    assert normalize(text).text.split("\n")[:2] == [
+        "杭州市发展和改革委员会杭州市财政局关于印发杭州市数字经济行动方案的通知", "各区人民政府："]
+
+
 def test_page_numbers_are_dropped():
     sentence = "这是一个很长的句子，被排版软件在页面宽度处断开了，因此需要重新连接起来才能顺畅阅读和分析。"
     body = sentence * 8  # 46 characters a sentence, cut every 38: sentence ends fall mid-line
