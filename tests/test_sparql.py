@@ -29,13 +29,21 @@ def test_required_named_queries_keep_their_columns_first(seed_dataset, name, col
     assert got[: len(expected)] == expected
 
 
+# Questions the seed cannot answer, and why (tests/views/test_collaboration.py asks them of documents
+# that can): they must then answer nothing.
+SILENT_ON_THE_SEED = {"co_issuance": "the seed, an interpretation, names no body that issued it"}
+
+
 @pytest.mark.parametrize("name", sorted(named_queries()))
 def test_every_named_query_states_its_question_and_returns_its_columns(seed_dataset, name):
     nq = named_queries()[name]
     assert nq.question.endswith("?")
     table = api.query(seed_dataset, named=name)
     assert table.columns == list(nq.columns)
-    assert table.rows, f"{name} returns nothing on the seed"
+    if name in SILENT_ON_THE_SEED:
+        assert not table.rows, f"{name} answers on the seed, though {SILENT_ON_THE_SEED[name]}"
+    else:
+        assert table.rows, f"{name} returns nothing on the seed"
 
 
 def test_csv_has_plain_decimals_and_empty_cells(seed_dataset):

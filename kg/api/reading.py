@@ -53,7 +53,8 @@ def view(given, doc: str | None = None, classes: Iterable[str] | None = None) ->
 
 def report(given, outdir: str | Path = "report", doc: str | None = None) -> dict[str, Path]:
     """Write the analytic report of a source into ``outdir`` (see :mod:`kg.views.report`), with its
-    network as GraphML and GEXF (the formats of those names)."""
+    co-issuance and collaboration networks described (:mod:`kg.views.collaboration`) and its network as
+    GraphML and GEXF (the formats of those names)."""
     from kg.formats import format_named
     from kg.io import atomic_write
     from kg.stores.source import graph_backend
@@ -64,10 +65,37 @@ def report(given, outdir: str | Path = "report", doc: str | None = None) -> dict
     growth = growth_dicts(query(graph_backend(graph), named="growth"))
     network = to_networkx(graph)
     files = {f"graph{fmt.suffix}": fmt.write_network(network) for fmt in map(format_named, ("graphml", "gexf"))}
-    written = write_report(network, growth, outdir, title)
+    from kg.views.collaboration import KINDS, network as who
+
+    networks = [who(query(graph_backend(graph), named=named), kind) for kind, (named, _) in KINDS.items()]
+    written = write_report(network, growth, outdir, title, networks)
     for name, data in files.items():
         written[name] = atomic_write(Path(outdir) / name, data)
     return written
+
+
+def network(given, kind: str, start: int | None = None, end: int | None = None):
+    """The co-issuance or collaboration network of a source (see :mod:`kg.views.collaboration`), from
+    its documents of the years ``start`` to ``end`` (both included; None: open)."""
+    from kg.errors import QueryError
+    from kg.views.collaboration import KINDS, Cut, network as make
+
+    if kind not in KINDS:
+        raise QueryError(f"unknown network {kind!r}: choose one of {', '.join(KINDS)}")
+    if start is not None and end is not None and start > end:
+        raise QueryError(f"--from {start} is after --to {end}: give the earlier year first")
+    return make(query(given, named=KINDS[kind][0]), kind, Cut(start, end))
+
+
+def write_network(g, outdir: str | Path) -> dict[str, Path]:
+    """Write a network from :func:`network` into ``outdir`` as <kind>.gexf, <kind>.graphml and <kind>.net
+    (all rendered before any is written, each written atomically)."""
+    from kg.io import atomic_write, prepare_dir
+    from kg.views.collaboration import FORMATS, write
+
+    files = {f"{g.graph['kind']}.{fmt}": write(g, fmt) for fmt in FORMATS}
+    folder = prepare_dir(outdir)
+    return {name: atomic_write(folder / name, data) for name, data in files.items()}
 
 
 def export(given, fmt: str) -> bytes:

@@ -62,6 +62,8 @@ class Report:
     chart: bytes | None = None  # PNG
     chart_svg: bytes | None = None  # the same chart, its bars named (see :func:`chart`)
     targets: list[dict] = field(default_factory=list)  # every target, in the order the files give them
+    networks: list[dict] = field(default_factory=list)  # co-issuance and collaboration (collaboration.overview)
+    network_chart: bytes | None = None  # their density year by year (PNG)
 
 
 def task_actor_network(g: nx.MultiDiGraph) -> nx.Graph:
@@ -200,7 +202,7 @@ def _panel(ax, unit: str, rows: list[dict], legend: tuple[str, str]) -> None:
     ax.legend(frameon=False, fontsize=8)
 
 
-def build_report(g: nx.MultiDiGraph, growth_rows: list[dict], title: str) -> Report:
+def build_report(g: nx.MultiDiGraph, growth_rows: list[dict], title: str, networks=()) -> Report:
     counts = Counter(d["cls"] for _, d in g.nodes(data=True))
     report = Report(title)
     report.counts = [(*term_labels(cls), n) for cls, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
@@ -210,6 +212,10 @@ def build_report(g: nx.MultiDiGraph, growth_rows: list[dict], title: str) -> Rep
     drawn = chart(growth_rows)
     report.chart, report.chart_svg = drawn if drawn else (None, None)
     report.targets = every_target(g)
+    from kg.views.collaboration import density_chart, overview
+
+    report.networks = [overview(n) for n in networks]
+    report.network_chart = density_chart(report.networks)
     return report
 
 
@@ -285,18 +291,23 @@ def to_markdown(r: Report) -> str:
 
 def to_html(r: Report) -> str:
     image = base64.b64encode(r.chart).decode("ascii") if r.chart else None
-    return _templates(True).get_template("report.html").render(r=r, image=image)
+    network_image = base64.b64encode(r.network_chart).decode("ascii") if r.network_chart else None
+    return _templates(True).get_template("report.html").render(r=r, image=image, network_image=network_image)
 
 
-def write_report(g: nx.MultiDiGraph, growth_rows: list[dict], outdir: str | Path, title: str) -> dict[str, Path]:
+def write_report(g: nx.MultiDiGraph, growth_rows: list[dict], outdir: str | Path, title: str,
+                 networks=()) -> dict[str, Path]:
+    """Write the report (``networks``: the co-issuance and collaboration networks it describes)."""
     from kg.io import atomic_write, prepare_dir
 
     folder = prepare_dir(outdir)
-    report = build_report(g, growth_rows, title)
+    report = build_report(g, growth_rows, title, networks)
     written = {}
     if report.chart:
         written["targets.png"] = atomic_write(folder / "targets.png", report.chart)
         written["targets.svg"] = atomic_write(folder / "targets.svg", report.chart_svg)
+    if report.network_chart:
+        written["networks.png"] = atomic_write(folder / "networks.png", report.network_chart)
     written["report.md"] = atomic_write(folder / "report.md", to_markdown(report))
     written["report.html"] = atomic_write(folder / "report.html", to_html(report))
     return written
