@@ -81,6 +81,7 @@ class NumberReader:
         self.chinese_only_units = set(num["chinese_only_units"])
         self.grade_bounds = {u: tuple(w) for u, w in num["grade_bounds"].items()}
         self.digit_only_units = set(num["digit_only_units"])
+        self.digit_only_unless = {u: tuple(w) for u, w in num["digit_only_unless"].items()}
         self.unit_not_after = {u: tuple(w) for u, w in num["unit_not_after"].items()}
         self.unit_not_before = {u: tuple(w) for u, w in num["unit_not_before"].items()}
         self.chinese_unit_caps = {u: Decimal(v) for u, v in num["chinese_unit_caps"].items()}
@@ -407,8 +408,8 @@ class NumberReader:
                     unit in self.one_units and text.startswith(self.one_limits, end)) and not (
                     unit and self.quota(text, m.start()) and not text.startswith(self.one_word_ends, end)):
                 continue  # 一个平台, 十项: an article or a name, not a count (but 一个月内 is a time limit)
-            if chinese and unit in self.digit_only_units:
-                continue  # 一起: together
+            if chinese and unit in self.digit_only_units and not text.startswith(self.digit_only_unless.get(unit, ()), end):
+                continue  # 一起: together; 千兆光网: a name (but 万兆到旗县区 is a bandwidth reached)
             if unit in self.unit_not_after and text.endswith(self.unit_not_after[unit], 0, m.start()):
                 continue  # 8时30分: a time of day
             if not chinese and unit in self.chinese_only_units and not text.startswith(self.grade_bounds.get(unit, ()), end):

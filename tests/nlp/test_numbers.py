@@ -97,6 +97,8 @@ def read(text):
      [("800个", "800", None, "个"), ("三档", "3", None, "档"), ("1200万片", "12000000", None, "片")]),
     # ...but not where the counter begins a word: 组织 (organise), 片区 (a district)
     ("2019年  22  组织培训，3片区联动", [("22", "22", None, None), ("3", "3", None, None)]),
+    # 千兆光网 names a class of network, but a bandwidth reaching somewhere is a figure
+    ("建设千兆光网，达到万兆到县、百兆到村", [("万兆", "10000", None, "兆"), ("百兆", "100", None, "兆")]),
     ("配电容量630kVA，降雨量45毫米，面积12平方千米", [("630kVA", "630", None, "千伏安"), ("45毫米", "45", None, "毫米"),
                                           ("12平方千米", "12", None, "平方公里")]),
 ])
