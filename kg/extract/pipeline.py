@@ -25,6 +25,7 @@ from kg.extract.places import PlaceFinder
 from kg.extract.quantities import QuantityReader
 from kg.extract.records import Extraction, SentenceRecord
 from kg.extract.responsibilities import ResponsibilityFinder
+from kg.extract.validity import ValidityReader
 from kg.extract.written import restore
 from kg.nlp.script import reading_copy
 from kg.nlp.segment import Segmenter
@@ -32,7 +33,8 @@ from kg.text.decode import Source
 from kg.text.normalize import normalize
 from kg.text.structure import parse
 
-COMPONENTS = (DocumentReader, PlaceFinder, AgencyFinder, PersonFinder, EnumerationReader, QuantityReader, ResponsibilityFinder)
+COMPONENTS = (DocumentReader, PlaceFinder, AgencyFinder, PersonFinder, EnumerationReader, QuantityReader, ResponsibilityFinder,
+              ValidityReader)
 
 
 def ordered(components) -> list:

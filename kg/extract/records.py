@@ -272,6 +272,31 @@ class Responsibility:
     ongoing: bool = False  # the assignment runs with no end (（持续推进）, （长期坚持）)
 
 
+@dataclass(frozen=True)
+class Link:
+    """A typed link from one document to another: ``based_on`` (根据《…》), ``implements`` (贯彻落实《…》),
+    ``repeals`` (《…》同时废止) or ``amends`` (对《…》作如下修改)."""
+
+    kind: str
+    source: str  # DocumentRecord.key of the document that links
+    target: str  # DocumentRecord.key of the document linked to
+    evidence: Evidence  # the words that say so: the cue and the title
+
+
+@dataclass(frozen=True)
+class Validity:
+    """When a document holds: its entry into force (``kind`` "entry": a date, or ``relative`` "issue" for
+    自印发之日起施行) or its term (``kind`` "term": so many ``years``, or ``until`` a date)."""
+
+    kind: str
+    document: str  # DocumentRecord.key
+    evidence: Evidence
+    date: _dt.date | None = None
+    relative: str | None = None
+    years: int | None = None
+    until: _dt.date | None = None
+
+
 @dataclass
 class Extraction:
     """Everything found in one document."""
@@ -296,6 +321,8 @@ class Extraction:
     thresholds: list[Threshold] = field(default_factory=list)
     contexts: list[ContextFigure] = field(default_factory=list)
     responsibilities: list[Responsibility] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    validity: list[Validity] = field(default_factory=list)
     regions: dict[str, str] = field(default_factory=dict)  # level -> canonical place
 
     @property
