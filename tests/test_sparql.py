@@ -31,7 +31,8 @@ def test_required_named_queries_keep_their_columns_first(seed_dataset, name, col
 
 # Questions the seed cannot answer, and why (tests/views/test_collaboration.py asks them of documents
 # that can): they must then answer nothing.
-SILENT_ON_THE_SEED = {"co_issuance": "the seed, an interpretation, names no body that issued it"}
+SILENT_ON_THE_SEED = {"co_issuance": "the seed, an interpretation, names no body that issued it",
+                      "in_force": "the seed says nothing of when a document enters into force or is repealed"}
 
 
 @pytest.mark.parametrize("name", sorted(named_queries()))

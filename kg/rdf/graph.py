@@ -28,8 +28,9 @@ from kg.extract.records import (
 )
 from kg.rdf.iris import Minter
 from kg.extract.roster import roster
-from kg.rdf.namespaces import DEFAULT_BASE, ORG, POL, PREFIXES
+from kg.rdf.namespaces import DEFAULT_BASE, ELI, ORG, POL, PREFIXES
 from kg.rdf.serialize import Term, Text, Triples, ntriples
+from kg.rdf.validity import write_validity
 
 
 class _Made:
@@ -198,6 +199,8 @@ class _Writer:
         if d.period_start is not None:
             self.describe(node, POL.periodStart, _year(d.period_start))
             self.describe(node, POL.periodEnd, _year(d.period_end))
+        if d.date:
+            self.describe(node, ELI.date_document, Literal(d.date.isoformat(), datatype=XSD.date))
         issued = d.date or d.published
         if issued:
             self.describe(node, DCTERMS.issued, Literal(issued.isoformat(), datatype=XSD.date))
@@ -241,6 +244,9 @@ class _Writer:
             named.append((p.evidence, self.place(p.canonical, p.level, p.region, p.name), p.name))
         for r in ex.references:
             named.append((r.evidence, self.doc_of(r.document), r.written))
+            reader = self.reader_of(r.evidence)
+            if reader != self.doc_of(r.document):
+                self.add(reader, ELI.cites, self.doc_of(r.document))  # the document read cites it
         for ev, target, written in sorted(named, key=lambda t: (t[0].span.start, t[0].span.end, str(t[1]))):
             n += 1
             node = self.local("mention", n)
@@ -457,6 +463,7 @@ class _Writer:
         self.contents()
         self.figures()
         self.responsibilities()
+        write_validity(self)
         self.sentences()
 
 

@@ -13,6 +13,8 @@ from rdflib.term import URIRef
 from kg.rdf import DEFAULT_BASE, ONTOLOGY_IRI  # noqa: F401  (re-exported)
 
 ORG = Namespace("http://www.w3.org/ns/org#")
+# The European Legislation Identifier ontology: dates of force and links between legal documents.
+ELI = Namespace("http://data.europa.eu/eli/ontology#")
 
 
 class POL(DefinedNamespace):
@@ -125,6 +127,7 @@ class POL(DefinedNamespace):
 PREFIXES = {
     "pol": POL._NS,
     "dcterms": DCTERMS,
+    "eli": ELI,
     "org": ORG,
     "owl": OWL,
     "prov": PROV,

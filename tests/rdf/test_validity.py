@@ -1,0 +1,63 @@
+"""Dates of force and links between documents in the graph, on ELI's terms, and the two named
+questions on them (in_force, citations). Two made-up rule books of one city: the first enters into
+force on 2019-01-01 for three years; the second enters into force on 2022-03-01, rests on a
+provincial regulation and repeals the first."""
+
+import pytest
+from rdflib import Literal, URIRef
+from rdflib.namespace import RDF, XSD
+
+from kg import api
+from kg.rdf.namespaces import ELI
+
+FIRST = """某市停车管理办法
+第一条 为规范停车管理，制定本办法。
+第二条 本办法自2019年1月1日起施行，有效期3年。
+"""
+SECOND = """某市停车设施管理办法
+第一条 根据《某省停车条例》，制定本办法。
+第二条 本办法自2022年3月1日起施行。《某市停车管理办法》同时废止。
+"""
+DOC = "https://w3id.org/policy-kg/id/doc/"
+
+
+@pytest.fixture(scope="module")
+def graph(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("rules")
+    (folder / "first.txt").write_text(FIRST, encoding="utf-8")
+    (folder / "second.txt").write_text(SECOND, encoding="utf-8")
+    out = folder / "out"
+    api.write(api.build([folder / "first.txt", folder / "second.txt"]), out, with_html=False)
+    return out / "graph.trig"
+
+
+def test_dates_of_force_and_links_are_elis_with_their_evidence(graph):
+    g = api.load([graph])
+    first, second = URIRef(DOC + "某市停车管理办法"), URIRef(DOC + "某市停车设施管理办法")
+    assert g.value(first, ELI.first_date_entry_in_force) == Literal("2019-01-01", datatype=XSD.date)
+    assert g.value(first, ELI.date_no_longer_in_force) == Literal("2021-12-31", datatype=XSD.date)  # three years
+    assert (second, ELI.repeals, first) in g
+    assert (second, ELI.based_on, URIRef(DOC + "某省停车条例")) in g
+    statement = next(g.subjects(RDF.predicate, ELI.repeals))
+    sentence = str(api.query([graph], text=f"""SELECT ?t WHERE {{ <{statement}> prov:wasDerivedFrom/pol:text ?t }}""").rows[0][0])
+    assert "同时废止" in sentence
+
+
+@pytest.mark.parametrize("day, expected", [
+    ("2018-06-01", {"某市停车管理办法": ("not yet in force", ""), "某市停车设施管理办法": ("not yet in force", "")}),
+    ("2021-06-01", {"某市停车管理办法": ("in force", ""), "某市停车设施管理办法": ("not yet in force", "")}),
+    ("2022-01-15", {"某市停车管理办法": ("expired", ""), "某市停车设施管理办法": ("not yet in force", "")}),
+    ("2022-06-01", {"某市停车管理办法": ("repealed", "某市停车设施管理办法"), "某市停车设施管理办法": ("in force", "")}),
+])
+def test_in_force_says_what_held_on_a_day_and_why(graph, day, expected):
+    table = api.query([graph], named="in_force", params={"on": day})
+    rows = [dict(zip(table.columns, (str(c) if c is not None else "" for c in row))) for row in table.rows]
+    assert {r["document"]: (r["status"], r["repealed_by"]) for r in rows} == expected
+    assert {r["day"] for r in rows} == {day}
+
+
+def test_citations_give_each_link_its_kind(graph):
+    table = api.query([graph], named="citations")
+    got = {(str(r[0]), str(r[1]), str(r[2])) for r in table.rows}
+    assert got == {("某市停车设施管理办法", "based_on", "某省停车条例"),
+                   ("某市停车设施管理办法", "repeals", "某市停车管理办法")}
