@@ -7,6 +7,7 @@ line on stderr with exit status 1; usage errors exit with 2.
 from __future__ import annotations
 
 import contextlib
+import os
 import signal
 import sys
 from pathlib import Path
@@ -51,9 +52,13 @@ def cli() -> None:
                    "build), or read every file again.")
 @click.option("--max-chars", default=None, type=click.IntRange(1000, None),
               help="Refuse a document with more characters of text than this  [default: 5000000]")
+@click.option("--instruments", "scheme", type=click.Path(dir_okay=False, path_type=Path),
+              help="Code measures with this SKOS instrument scheme (Turtle, concepts with pol:cue) instead of "
+                   "Rothwell & Zegveld's; with --store, --rebuild recodes the files stored already.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 def build(paths: tuple[Path, ...], outdir: Path | None, store: Path | None, base: str | None, workers: int,
-          no_html: bool, keep_going: bool, resume: bool, max_chars: int | None, quiet: bool) -> None:
+          no_html: bool, keep_going: bool, resume: bool, max_chars: int | None, scheme: Path | None,
+          quiet: bool) -> None:
     """Build the knowledge graph of policy documents: files (.txt, .html,
     .docx, .pdf) or folders of them.
 
@@ -72,6 +77,11 @@ def build(paths: tuple[Path, ...], outdir: Path | None, store: Path | None, base
 
     if outdir is None and store is None:
         raise click.UsageError("say where the graph goes: -o OUTDIR, --store PATH, or both")
+    if scheme is not None:
+        from kg.extract.instruments import SCHEME_VARIABLE, load_scheme
+
+        load_scheme(str(scheme.resolve()))  # a scheme that cannot be read stops here, with its reason
+        os.environ[SCHEME_VARIABLE] = str(scheme.resolve())  # worker processes inherit it
     made = api.make(paths, outdir, store, base=base, workers=workers, with_html=not no_html, resume=resume,
                     max_chars=max_chars, progress=None if quiet else _progress_bar)
     if not quiet:
@@ -368,6 +378,21 @@ def network(graphs: tuple[Path, ...], store: Path | None, kind: str, start: int 
     from kg.views.collaboration import summary
 
     click.echo(summary(g))
+    click.echo("wrote " + ", ".join(str(p) for p in written.values()))
+
+
+@cli.command()
+@click.argument("graphs", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--store", type=click.Path(path_type=Path), help="Read this on-disk store.")
+@click.option("-o", "--output", "outdir", required=True, type=click.Path(path_type=Path),
+              help="Folder to write instruments.csv, instruments.xlsx and instruments-by-task.csv into.")
+def instruments(graphs: tuple[Path, ...], store: Path | None, outdir: Path) -> None:
+    """Write the policy-instrument coding of RDF files or an on-disk store in
+    the literature's layout (document, task, item, measure, type, kind, cue,
+    sentence) as CSV and .xlsx, and the cross table of kinds against tasks."""
+    from kg import api
+
+    written = api.instruments(_source(graphs, store, "read"), outdir)
     click.echo("wrote " + ", ".join(str(p) for p in written.values()))
 
 

@@ -98,6 +98,17 @@ def write_network(g, outdir: str | Path) -> dict[str, Path]:
     return {name: atomic_write(folder / name, data) for name, data in files.items()}
 
 
+def instruments(given, outdir: str | Path) -> dict[str, Path]:
+    """Write the instrument coding of a source into ``outdir`` (see :mod:`kg.views.instruments`):
+    instruments.csv, instruments.xlsx and the cross table instruments-by-task.csv."""
+    from kg.io import atomic_write, prepare_dir
+    from kg.views.instruments import files
+
+    made = files(query(given, named="instruments"))
+    folder = prepare_dir(outdir)
+    return {name: atomic_write(folder / name, data) for name, data in made.items()}
+
+
 def export(given, fmt: str) -> bytes:
     """The graphs of a source (or of a build, :class:`kg.api.BuildResult`) in format ``fmt`` (a name of
     :func:`kg.formats.formats`): the bytes `build -o` writes for the same graph."""

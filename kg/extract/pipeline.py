@@ -20,6 +20,7 @@ from kg.extract.agencies import AgencyFinder
 from kg.extract.base import Analysis
 from kg.extract.documents import DocumentReader
 from kg.extract.enumerations import EnumerationReader
+from kg.extract.instruments import InstrumentCoder
 from kg.extract.persons import PersonFinder
 from kg.extract.places import PlaceFinder
 from kg.extract.quantities import QuantityReader
@@ -34,7 +35,7 @@ from kg.text.normalize import normalize
 from kg.text.structure import parse
 
 COMPONENTS = (DocumentReader, PlaceFinder, AgencyFinder, PersonFinder, EnumerationReader, QuantityReader, ResponsibilityFinder,
-              ValidityReader)
+              ValidityReader, InstrumentCoder)
 
 
 def ordered(components) -> list:

@@ -322,6 +322,7 @@ class Extraction:
     contexts: list[ContextFigure] = field(default_factory=list)
     responsibilities: list[Responsibility] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
+    instruments: list = field(default_factory=list)  # kg.extract.instruments.Coding: a kind of instrument a sentence uses
     validity: list[Validity] = field(default_factory=list)
     regions: dict[str, str] = field(default_factory=dict)  # level -> canonical place
 

@@ -30,6 +30,7 @@ from kg.rdf.iris import Minter
 from kg.extract.roster import roster
 from kg.rdf.namespaces import DEFAULT_BASE, ELI, ORG, POL, PREFIXES
 from kg.rdf.serialize import Term, Text, Triples, ntriples
+from kg.rdf.instruments import write_instruments
 from kg.rdf.validity import write_validity
 
 
@@ -464,6 +465,7 @@ class _Writer:
         self.figures()
         self.responsibilities()
         write_validity(self)
+        write_instruments(self)
         self.sentences()
 
 

@@ -47,6 +47,7 @@ class POL(DefinedNamespace):
     GuaranteeMeasure: URIRef
     Increase: URIRef
     Indicator: URIRef
+    InstrumentCoding: URIRef
     IndicatorAttribute: URIRef
     Involved: URIRef
     Issued: URIRef
@@ -78,7 +79,10 @@ class POL(DefinedNamespace):
     attribute: URIRef
     change: URIRef
     code: URIRef
+    codes: URIRef
     comparator: URIRef
+    cue: URIRef
+    fallbackCue: URIRef
     deadline: URIRef
     documentNumber: URIRef
     endOffset: URIRef
@@ -93,6 +97,7 @@ class POL(DefinedNamespace):
     hasTarget: URIRef
     hasTask: URIRef
     indicator: URIRef
+    instrument: URIRef
     indicatorText: URIRef
     interprets: URIRef
     issues: URIRef
