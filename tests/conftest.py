@@ -124,6 +124,17 @@ def browser():
 
 
 # A real `policykg serve` process on a free loopback port (the server and browser tests).
+def build_texts(folder: Path, texts: dict[str, str]) -> Path:
+    """Write made-up documents (file name: text) into ``folder``, build them, and return the TriG."""
+    from kg import api
+
+    for name, text in texts.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    out = folder / "out"
+    api.write(api.build([folder / name for name in texts]), out, with_html=False)
+    return out / "graph.trig"
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

@@ -7,6 +7,7 @@ import pytest
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, XSD
 
+from conftest import build_texts
 from kg import api
 from kg.rdf.namespaces import ELI
 
@@ -23,12 +24,7 @@ DOC = "https://w3id.org/policy-kg/id/doc/"
 
 @pytest.fixture(scope="module")
 def graph(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("rules")
-    (folder / "first.txt").write_text(FIRST, encoding="utf-8")
-    (folder / "second.txt").write_text(SECOND, encoding="utf-8")
-    out = folder / "out"
-    api.write(api.build([folder / "first.txt", folder / "second.txt"]), out, with_html=False)
-    return out / "graph.trig"
+    return build_texts(tmp_path_factory.mktemp("rules"), {"first.txt": FIRST, "second.txt": SECOND})
 
 
 def test_dates_of_force_and_links_are_elis_with_their_evidence(graph):

@@ -10,6 +10,7 @@ import networkx as nx
 import pytest
 from click.testing import CliRunner
 
+from conftest import build_texts
 from kg import api
 from kg.cli import cli
 
@@ -41,12 +42,7 @@ SECOND = """杭州市科学技术局 杭州市财政局关于印发杭州市人�
 
 @pytest.fixture(scope="module")
 def graph(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("notices")
-    (folder / "first.txt").write_text(FIRST, encoding="utf-8")
-    (folder / "second.txt").write_text(SECOND, encoding="utf-8")
-    out = folder / "out"
-    api.write(api.build([folder / "first.txt", folder / "second.txt"]), out, with_html=False)
-    return out / "graph.trig"
+    return build_texts(tmp_path_factory.mktemp("notices"), {"first.txt": FIRST, "second.txt": SECOND})
 
 
 def ties(g):

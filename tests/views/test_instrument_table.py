@@ -8,6 +8,7 @@ import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
+from conftest import build_texts
 from kg import api
 from kg.cli import cli
 
@@ -24,9 +25,7 @@ PLAN = """某市数字经济行动方案
 @pytest.fixture(scope="module")
 def written(tmp_path_factory):
     folder = tmp_path_factory.mktemp("plan")
-    (folder / "plan.txt").write_text(PLAN, encoding="utf-8")
-    api.write(api.build([folder / "plan.txt"]), folder / "out", with_html=False)
-    return folder / "out" / "graph.trig", folder
+    return build_texts(folder, {"plan.txt": PLAN}), folder
 
 
 def test_the_coding_table_has_a_row_for_each_sentence_coded(written):
