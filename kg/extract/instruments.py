@@ -32,7 +32,7 @@ _SENTENCE = re.compile(r"[^。；;！？!?\n]+[。；;！？!?]?")
 
 @dataclass(frozen=True)
 class Coding:
-    subject: Subject  # the measure or guarantee measure
+    subject: Subject  # the measure, guarantee measure or task
     concept: str  # the code of its kind
     cue: str
     evidence: Evidence  # the sentence coded
@@ -75,7 +75,7 @@ class InstrumentCoder:
 
     def _item(self, a: Analysis, subject: Subject, record, start: int, end: int) -> None:
         text = a.text
-        sentences = [(m.start(), m.end()) for m in _SENTENCE.finditer(text[:end], start) if text[m.start():m.end()].strip()]
+        sentences = [(m.start(), m.end()) for m in _SENTENCE.finditer(text, start, end) if text[m.start():m.end()].strip()]
         heading = record.label.strip("。；; ")
         # the item's heading alone (1．健全技能人才发展政策体系。) is no measure of its own
         body = [(s, e) for s, e in sentences if not (heading in text[s:e] and len(text[s:e].strip()) <= len(heading) + 6)]

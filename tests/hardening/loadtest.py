@@ -50,12 +50,12 @@ def run(url: str, pid: int, clients: int, seconds: float, abandoning: int = 0) -
     latencies: list[float] = []
     errors: list[str] = []
     lock = threading.Lock()
-    stop = time.monotonic() + seconds
+    stop = [0.0]  # set once the warm-up is over: the clients run for ``seconds`` whatever it took
 
     def client(k: int) -> None:
         session = requests.Session()
         n = k
-        while time.monotonic() < stop:
+        while time.monotonic() < stop[0]:
             query = queries[n % len(queries)]
             n += 1
             started = time.monotonic()
@@ -75,7 +75,7 @@ def run(url: str, pid: int, clients: int, seconds: float, abandoning: int = 0) -
     abandoned = [0]
 
     def impatient() -> None:
-        while time.monotonic() < stop:
+        while time.monotonic() < stop[0]:
             try:
                 requests.post(url + "sparql", data={"query": HEAVY}, timeout=1.5)
             except requests.RequestException:
@@ -85,6 +85,7 @@ def run(url: str, pid: int, clients: int, seconds: float, abandoning: int = 0) -
     for q in queries:  # warm up: every query once, then measure memory
         requests.post(url + "sparql", data={"query": q}, timeout=60)
     before = _rss_kb(pid)
+    stop[0] = time.monotonic() + seconds
     threads = [threading.Thread(target=client, args=(k,)) for k in range(clients)]
     threads += [threading.Thread(target=impatient) for _ in range(abandoning)]
     began = time.monotonic()
