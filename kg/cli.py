@@ -55,10 +55,13 @@ def cli() -> None:
 @click.option("--instruments", "scheme", type=click.Path(dir_okay=False, path_type=Path),
               help="Code measures with this SKOS instrument scheme (Turtle, concepts with pol:cue) instead of "
                    "Rothwell & Zegveld's; with --store, --rebuild recodes the files stored already.")
+@click.option("--instrument-corrections", "corrections", type=click.Path(dir_okay=False, path_type=Path),
+              help="Your corrections to the instrument coding: the table `policykg instruments` writes, its kind "
+                   "column changed (or none); they win over the cues.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 def build(paths: tuple[Path, ...], outdir: Path | None, store: Path | None, base: str | None, workers: int,
           no_html: bool, keep_going: bool, resume: bool, max_chars: int | None, scheme: Path | None,
-          quiet: bool) -> None:
+          corrections: Path | None, quiet: bool) -> None:
     """Build the knowledge graph of policy documents: files (.txt, .html,
     .docx, .pdf) or folders of them.
 
@@ -82,6 +85,12 @@ def build(paths: tuple[Path, ...], outdir: Path | None, store: Path | None, base
 
         load_scheme(str(scheme.resolve()))  # a scheme that cannot be read stops here, with its reason
         os.environ[SCHEME_VARIABLE] = str(scheme.resolve())  # worker processes inherit it
+    if corrections is not None:
+        from kg.extract.instruments import CORRECTIONS_VARIABLE, load_corrections, scheme_path
+        from kg.resources.schemes import load_scheme as read_scheme
+
+        load_corrections(str(corrections.resolve()), read_scheme(scheme_path()))  # refused here, with the line
+        os.environ[CORRECTIONS_VARIABLE] = str(corrections.resolve())
     made = api.make(paths, outdir, store, base=base, workers=workers, with_html=not no_html, resume=resume,
                     max_chars=max_chars, progress=None if quiet else _progress_bar)
     if not quiet:

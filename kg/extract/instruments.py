@@ -12,6 +12,11 @@ own. Each coding keeps its cue and sentence as evidence.
 
 Another scheme (强制型 / 自愿型 / 混合型…) is a file of the same shape, named by the environment variable
 ``POLICYKG_INSTRUMENTS`` (``policykg build --instruments FILE.ttl`` sets it).
+
+A researcher's corrections win over the cues: the coding table ``policykg instruments`` writes, its
+``kind`` column changed (to another kind's label or code, or to ``none`` to drop the coding), named by
+``POLICYKG_INSTRUMENT_CORRECTIONS`` (``policykg build --instrument-corrections FILE.csv``). A row is
+found again by its document, task and item numbers, sentence and cue.
 """
 
 from __future__ import annotations
@@ -21,12 +26,16 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from kg.errors import RuleError
 from kg.extract.base import Analysis
 from kg.extract.records import Evidence, Subject
 from kg.resources.schemes import load_scheme
 
 DEFAULT_SCHEME = Path(__file__).resolve().parent.parent / "resources" / "instruments-rothwell-zegveld.ttl"
 SCHEME_VARIABLE = "POLICYKG_INSTRUMENTS"
+CORRECTIONS_VARIABLE = "POLICYKG_INSTRUMENT_CORRECTIONS"
+CORRECTION_COLUMNS = ("document", "task_order", "measure_order", "kind", "cue", "sentence")
+DROPPED = "none"
 _SENTENCE = re.compile(r"[^。；;！？!?\n]+[。；;！？!?]?")
 
 
@@ -43,12 +52,61 @@ def scheme_path() -> str:
     return os.environ.get(SCHEME_VARIABLE) or str(DEFAULT_SCHEME)
 
 
+def _config() -> tuple:
+    """Which scheme and corrections the environment names, and when the corrections were last changed."""
+    corrections = os.environ.get(CORRECTIONS_VARIABLE)
+    try:
+        changed = os.stat(corrections).st_mtime_ns if corrections else None
+    except OSError:
+        changed = None
+    return scheme_path(), corrections, changed
+
+
+def _squeezed(text: str) -> str:
+    return "".join(text.split())
+
+
+def load_corrections(path: str, scheme) -> dict[tuple, str]:
+    """A researcher's corrections (see the module's help): (document, task_order, measure_order, cue,
+    sentence without spaces) -> the code of the kind, or ``none``."""
+    import csv
+
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as f:
+            rows = list(csv.DictReader(f))
+    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        raise RuleError(f"{path}: cannot read the corrections ({exc}); give the CSV policykg instruments writes") from None
+    missing = [c for c in CORRECTION_COLUMNS if rows and c not in rows[0]]
+    if missing or not rows:
+        raise RuleError(f"{path}: the corrections need the columns {', '.join(CORRECTION_COLUMNS)} and a row at least"
+                        f"{' (missing: ' + ', '.join(missing) + ')' if missing else ''}")
+    by_label = {c.label: code for code, c in scheme.concepts.items()}
+    out = {}
+    for k, row in enumerate(rows, 2):
+        kind = row["kind"].strip()
+        code = kind if kind in scheme.concepts or kind == DROPPED else by_label.get(kind)
+        if code is None:
+            raise RuleError(f"{path}: line {k}: unknown kind {kind!r}; use a label or code of the scheme "
+                            f"({', '.join(sorted(scheme.concepts))}) or {DROPPED}")
+        key = (row["document"], row["task_order"], row["measure_order"], row["cue"], _squeezed(row["sentence"]))
+        out[key] = code
+    return out
+
+
 class InstrumentCoder:
     requires = ("tasks", "measures", "guarantees")  # what earlier components must have found (kg/extract/pipeline.py)
     provides = ("instruments",)  # tasks are coded too where their items are no measures
 
     def __init__(self) -> None:
-        self.scheme = load_scheme(scheme_path())
+        self._configure()
+
+    def _configure(self) -> None:
+        """Read the scheme and the corrections the environment names (again, if it names others since:
+        the extractor is made once a process)."""
+        corrections = os.environ.get(CORRECTIONS_VARIABLE)
+        self.config = _config()
+        self.scheme = load_scheme(self.config[0])  # read once a file: the schemes are data shipped or given
+        self.corrections = load_corrections(corrections, self.scheme) if corrections else {}
         self.patterns = [(re.compile("|".join(re.escape(cue) for cue, _ in cues)), dict(cues))
                          for cues in (self.scheme.cues, self.scheme.fallback) if cues]
 
@@ -62,6 +120,8 @@ class InstrumentCoder:
         return None
 
     def __call__(self, a: Analysis) -> None:
+        if self.config != _config():
+            self._configure()
         measured = a.located("measure")
         for s, e, task in a.located("task"):  # a task whose items are no measures: its own sentences
             if not any(s <= ms < e for ms, _, _ in measured):
@@ -81,6 +141,24 @@ class InstrumentCoder:
         body = [(s, e) for s, e in sentences if not (heading in text[s:e] and len(text[s:e].strip()) <= len(heading) + 6)]
         for s, e in body or sentences:
             found = self.code(text[s:e])
-            if found is not None:
-                a.found.instruments.append(Coding(subject, found[0], found[1], a.evidence(s, e, "instrument.cue"),
-                                                  self.scheme.iri))
+            if found is None:
+                continue
+            concept, cue = found
+            rule = "instrument.cue"
+            if self.corrections:
+                corrected = self.corrections.get(self._key(a, subject, cue, s))
+                if corrected == DROPPED:
+                    continue
+                if corrected is not None:
+                    concept, rule = corrected, "instrument.correction"
+            a.found.instruments.append(Coding(subject, concept, cue, a.evidence(s, e, rule), self.scheme.iri))
+
+    @staticmethod
+    def _key(a: Analysis, subject: Subject, cue: str, pos: int) -> tuple:
+        """What finds a coding in the corrections: its document, task and item numbers, cue and sentence."""
+        document = next((d.title or d.key for d in a.found.documents if d.key == subject.key[0]), subject.key[0])
+        orders = {"measure": (subject.key[1], subject.key[2]), "task": (subject.key[1], ""),
+                  "guarantee": ("", subject.key[1])}[subject.kind]
+        sentence = a.doc.sentence_at(pos)
+        written = a.text[sentence.start:sentence.end] if sentence else ""
+        return (document, str(orders[0]), str(orders[1]), cue, _squeezed(written))

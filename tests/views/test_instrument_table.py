@@ -55,3 +55,39 @@ def test_the_same_graph_gives_the_same_bytes_and_the_command_says_what_it_wrote(
     again = api.instruments([graph], folder / "d")
     for name, path in again.items():
         assert path.read_bytes() == (folder / "c" / name).read_bytes(), name
+
+
+def test_a_researchers_corrections_win_over_the_cues_on_the_next_build(written, monkeypatch):
+    from kg.extract.instruments import CORRECTIONS_VARIABLE
+
+    graph, folder = written
+    table = api.instruments([graph], folder / "e")["instruments.csv"]
+    rows = list(csv.DictReader(io.StringIO(table.read_text(encoding="utf-8"))))
+    rows[0]["kind"] = "目标规划"  # 算力 read as infrastructure: the researcher says goals and planning
+    rows[1]["kind"] = "none"  # and this sentence uses no instrument
+    corrections = folder / "corrections.csv"
+    with corrections.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    monkeypatch.setenv(CORRECTIONS_VARIABLE, "")  # the command sets it; the test's end unsets it
+    result = CliRunner().invoke(cli, ["build", str(folder / "plan.txt"), "-o", str(folder / "fixed"), "-q",
+                                      "--instrument-corrections", str(corrections)])
+    assert result.exit_code == 0, result.output
+    again = api.instruments([folder / "fixed" / "graph.trig"], folder / "f")["instruments.csv"]
+    got = [(r["measure_order"], r["kind"], r["cue"]) for r in csv.DictReader(io.StringIO(again.read_text(encoding="utf-8")))]
+    assert got == [("1", "目标规划", "算力"), ("2", "人才支持", "技能"), ("1", "法规管制", "安全")]
+    assert "instrument.correction" in (folder / "fixed" / "graph.ttl").read_text(encoding="utf-8")
+
+
+def test_corrections_naming_an_unknown_kind_are_refused_with_the_line(written, tmp_path, monkeypatch):
+    from kg.extract.instruments import CORRECTIONS_VARIABLE
+
+    graph, folder = written
+    bad = tmp_path / "bad.csv"
+    bad.write_text("document,task_order,measure_order,kind,cue,sentence\n某市,1,1,奇怪,算力,建设\n", encoding="utf-8")
+    monkeypatch.setenv(CORRECTIONS_VARIABLE, "")
+    result = CliRunner().invoke(cli, ["build", str(folder / "plan.txt"), "-o", str(tmp_path / "out"),
+                                      "--instrument-corrections", str(bad)])
+    assert result.exit_code != 0 and "line 2: unknown kind '奇怪'" in result.output
+    assert not (tmp_path / "out").exists()
