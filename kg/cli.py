@@ -367,19 +367,21 @@ def report(graphs: tuple[Path, ...], store: Path | None, doc: str | None, outdir
 @cli.command()
 @click.argument("graphs", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--store", type=click.Path(path_type=Path), help="Read this on-disk store.")
-@click.option("--kind", required=True, type=click.Choice(["co-issuance", "collaboration"]),
+@click.option("--kind", required=True, type=click.Choice(["co-issuance", "collaboration", "citation"]),
               help="co-issuance: bodies that issue a document together; collaboration: bodies that lead or "
-                   "support the same task or measure.")
+                   "support the same task or measure; citation: documents and those they cite, rest on, "
+                   "implement, repeal or amend.")
 @click.option("--from", "start", type=int, help="Only documents of this year or later.")
 @click.option("--to", "end", type=int, help="Only documents of this year or earlier.")
 @click.option("-o", "--output", "outdir", required=True, type=click.Path(path_type=Path),
               help="Folder to write <kind>.gexf, <kind>.graphml and <kind>.net into.")
 def network(graphs: tuple[Path, ...], store: Path | None, kind: str, start: int | None, end: int | None,
             outdir: Path) -> None:
-    """Write the co-issuance or collaboration network of RDF files or an on-disk
-    store as GEXF, GraphML and Pajek: bodies with their level and kind, degree,
-    strength, betweenness and eigenvector centrality; ties weighted by the
-    documents or tasks they share, with those documents' years."""
+    """Write the co-issuance, collaboration or citation network of RDF files or
+    an on-disk store as GEXF, GraphML and Pajek: bodies (or documents) with
+    their level and kind, degree, strength, betweenness and eigenvector
+    centrality; ties weighted by the documents or tasks they share (or the
+    sentences that cite), with those documents' years."""
     from kg import api
 
     g = api.network(_source(graphs, store, "read"), kind, start, end)

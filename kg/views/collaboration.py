@@ -28,7 +28,8 @@ import networkx as nx
 
 from kg.views.report import samples
 
-KINDS = {"co-issuance": ("co_issuance", "doc"), "collaboration": ("collaboration", "subject")}
+KINDS = {"co-issuance": ("co_issuance", "doc"), "collaboration": ("collaboration", "subject"),
+         "citation": ("citations", None)}
 FORMATS = ("gexf", "graphml", "net")
 
 
@@ -48,7 +49,9 @@ class Cut:
 
 
 def network(table, kind: str, cut: Cut = Cut()) -> nx.Graph:
-    """The network of ``kind`` (co-issuance or collaboration) from the rows of its question."""
+    """The network of ``kind`` (co-issuance, collaboration or citation) from the rows of its question."""
+    if kind == "citation":
+        return _citations(table, cut)
     _, group_column = KINDS[kind]
     columns = {name: k for k, name in enumerate(table.columns)}
     groups: dict[str, dict] = {}
@@ -82,16 +85,44 @@ def network(table, kind: str, cut: Cut = Cut()) -> nx.Graph:
     return g
 
 
+def _citations(table, cut: Cut) -> nx.DiGraph:
+    """Documents linked to those they cite, one arc per pair: ``weight`` counts the sentences (or the
+    bare mention) that link them, ``kinds`` says how (based_on, implements, repeals, amends, cites), and
+    ``years`` is the citing document's year."""
+    columns = {name: k for k, name in enumerate(table.columns)}
+    g = nx.DiGraph(kind="citation")
+    arcs: dict[tuple[str, str], dict] = {}
+    for row in table.rows:
+        value = {name: (str(row[k]) if row[k] is not None else "") for name, k in columns.items()}
+        year = int(value["year"]) if value["year"].isdigit() else None
+        if not cut.keeps(year):
+            continue
+        for node, label, kind in ((value["doc"], value["document"], value["document_kind"]),
+                                  (value["cited_doc"], value["cited"], value["cited_kind"])):
+            if node not in g:
+                g.add_node(node, label=label, level="", kind=kind or "document")
+        arc = arcs.setdefault((value["doc"], value["cited_doc"]), {"weight": 0, "kinds": set(), "year": year})
+        arc["weight"] += 1
+        arc["kinds"].add(value["kind"])
+    for (a, b), arc in sorted(arcs.items()):
+        year = arc["year"]
+        g.add_edge(a, b, weight=arc["weight"], kinds=";".join(sorted(arc["kinds"])), documents=1,
+                   years=str(year) if year else "", first_year=year or 0, last_year=year or 0)
+    _measure(g)
+    return g
+
+
 def _measure(g: nx.Graph) -> None:
     """Degree, strength, betweenness and eigenvector centrality of each node, rounded so that the same
     graph gives the same figures (and bytes) on any machine."""
     if not g:
         return
     between = nx.betweenness_centrality(g, k=samples(g), seed=7, normalized=True)
+    ties = g.to_undirected() if g.is_directed() else g  # citations: eigenvector centrality of the ties, both ways
     try:
-        eigen = nx.eigenvector_centrality(g, max_iter=1000, tol=1e-10, weight="weight") if g.number_of_edges() else {}
+        eigen = nx.eigenvector_centrality(ties, max_iter=1000, tol=1e-10, weight="weight") if g.number_of_edges() else {}
     except nx.PowerIterationFailedConvergence:
-        eigen = nx.eigenvector_centrality_numpy(g, weight="weight")
+        eigen = nx.eigenvector_centrality_numpy(ties, weight="weight")
     for node, data in g.nodes(data=True):
         data["degree"] = g.degree(node)
         data["strength"] = g.degree(node, weight="weight")
@@ -107,7 +138,8 @@ def density_by_year(g: nx.Graph) -> list[tuple[int, int, int, float]]:
         ties = [(a, b) for a, b, d in g.edges(data=True) if str(year) in d["years"].split(";")]
         nodes = {n for edge in ties for n in edge}
         n = len(nodes)
-        out.append((year, n, len(ties), round(2 * len(ties) / (n * (n - 1)), 4) if n > 1 else 0.0))
+        pairs = n * (n - 1) if g.is_directed() else n * (n - 1) / 2
+        out.append((year, n, len(ties), round(len(ties) / pairs, 4) if n > 1 else 0.0))
     return out
 
 
@@ -145,9 +177,10 @@ def density_chart(overviews: list[dict]) -> bytes | None:
 def write(g: nx.Graph, fmt: str) -> bytes:
     """``g`` as GEXF, GraphML or Pajek (``net``: nodes numbered in IRI order, named by label, edges
     weighted)."""
-    ordered = nx.Graph(**g.graph)
+    ordered = g.__class__(**g.graph)
     ordered.add_nodes_from(sorted(g.nodes(data=True)))
-    ordered.add_edges_from(sorted((min(a, b), max(a, b), d) for a, b, d in g.edges(data=True)))
+    ends = (lambda a, b: (a, b)) if g.is_directed() else (lambda a, b: (min(a, b), max(a, b)))
+    ordered.add_edges_from(sorted((*ends(a, b), d) for a, b, d in g.edges(data=True)))
     if fmt == "gexf":
         buffer = io.BytesIO()
         nx.write_gexf(ordered, buffer)
@@ -161,7 +194,7 @@ def write(g: nx.Graph, fmt: str) -> bytes:
         number = {node: k for k, node in enumerate(ordered, 1)}
         lines = [f"*Vertices {len(number)}"]
         lines.extend(f'{number[node]} "{_pajek_label(data["label"])}"' for node, data in ordered.nodes(data=True))
-        lines.append("*Edges")
+        lines.append("*Arcs" if g.is_directed() else "*Edges")
         lines.extend(f"{number[a]} {number[b]} {d['weight']}" for a, b, d in ordered.edges(data=True))
         return ("\n".join(lines) + "\n").encode("utf-8")
     raise ValueError(f"unknown network format {fmt!r} (one of {', '.join(FORMATS)})")
@@ -172,6 +205,7 @@ def _pajek_label(label: str) -> str:
 
 
 def summary(g: nx.Graph) -> str:
-    """One line: how many bodies and ties, and the density."""
-    return (f"{g.graph.get('kind', 'network')}: {g.number_of_nodes()} bodies, {g.number_of_edges()} ties, "
-            f"density {nx.density(g):.4f}" if g else f"{g.graph.get('kind', 'network')}: no bodies")
+    """One line: how many bodies (or documents) and ties, and the density."""
+    nodes = "documents" if g.is_directed() else "bodies"
+    return (f"{g.graph.get('kind', 'network')}: {g.number_of_nodes()} {nodes}, {g.number_of_edges()} ties, "
+            f"density {nx.density(g):.4f}" if g else f"{g.graph.get('kind', 'network')}: no {nodes}")

@@ -57,3 +57,21 @@ def test_citations_give_each_link_its_kind(graph):
     got = {(str(r[0]), str(r[1]), str(r[2])) for r in table.rows}
     assert got == {("某市停车设施管理办法", "based_on", "某省停车条例"),
                    ("某市停车设施管理办法", "repeals", "某市停车管理办法")}
+
+
+def test_the_citation_network_has_an_arc_for_each_document_cited_and_reads_back(graph, tmp_path):
+    import networkx as nx
+
+    g = api.network([graph], "citation")
+    second, first = DOC + "某市停车设施管理办法", DOC + "某市停车管理办法"
+    assert g.is_directed()
+    assert {(a, b): d["kinds"] for a, b, d in g.edges(data=True)} == {
+        (second, DOC + "某省停车条例"): "based_on", (second, first): "repeals"}
+    assert g.nodes[second]["kind"] == "管理办法" and g.nodes[second]["degree"] == 2  # kinds end titles, longest first
+    assert [e[2]["years"] for e in g.edges(data=True)] == ["2022", "2022"]  # the citing document's year
+    files = api.write_network(g, tmp_path)
+    back = nx.read_gexf(files["citation.gexf"])
+    assert back.is_directed() and set(back.edges()) == set(g.edges())
+    pajek = (tmp_path / "citation.net").read_text(encoding="utf-8")
+    assert "*Arcs" in pajek and len(nx.read_pajek(files["citation.net"]).edges()) == 2
+    assert api.network([graph], "citation", end=2021).number_of_edges() == 0  # the citing document is of 2022
