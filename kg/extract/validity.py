@@ -43,10 +43,13 @@ class ValidityReader:
         self.after_lead = compile_pattern(links["after_lead"], "validity.toml after_lead")
         self.number_after = compile_pattern(links["number_after"], "validity.toml number_after")
         v = cfg["validity"]
-        self.entry_date = compile_pattern(v["entry_date"], "validity.toml entry_date")
-        self.entry_issue = compile_pattern(v["entry_issue"], "validity.toml entry_issue")
-        self.term_years = compile_pattern(v["term_years"], "validity.toml term_years")
-        self.term_until = compile_pattern(v["term_until"], "validity.toml term_until")
+        # each clause of force: its pattern, its kind, its rule, and what it says (none read: no clause)
+        self.clauses = [(compile_pattern(v[key], f"validity.toml {key}"), kind, rule, read) for key, kind, rule, read in (
+            ("entry_date", "entry", "validity.entry-date", lambda m: {"date": _date(m)}),
+            ("entry_issue", "entry", "validity.entry-issue", lambda m: {"relative": "issue"}),
+            ("term_years", "term", "validity.term-years", lambda m: {"years": _number(m["n"])}),
+            ("term_until", "term", "validity.term-until", lambda m: {"until": _date(m)}),
+        )]
 
     def __call__(self, a: Analysis) -> None:
         self._links(a)
@@ -75,7 +78,7 @@ class ValidityReader:
 
     def _end(self, text: str, end: int) -> int:
         """Where a reference ends: after its 》 and a document number in brackets after it."""
-        m = self.number_after.match(text, end, end + 34)
+        m = self.number_after.match(text, end)  # the pattern bounds its own length
         return m.end() if m else end
 
     def _joined(self, text: str, start: int, end: int) -> bool:
@@ -119,46 +122,27 @@ class ValidityReader:
 
     def _lead(self, text: str, start: int):
         window_start = max(0, start - self.lead_reach)
+        window_start += max(text[window_start:start].rfind(ch) for ch in _BREAKS) + 1  # after the last break
         window = text[window_start:start]
-        cut = max(window.rfind(ch) for ch in _BREAKS)
-        window_start += cut + 1
-        window = text[window_start:start]
-        best = None
+        found = []  # (where the cue ends, its length, where it starts, its kind)
         for word, kind in self.before:
             at = window.rfind(word)
-            rest = window[at + len(word):] if at >= 0 else ""
-            if at < 0 or not (self.filler.match(rest) or self.issuer_phrase.match(rest)):
-                continue  # the cue must reach the title: only the bodies that issued it between
-            if best is None or at + len(word) > best[0] + len(best[1]) or (
-                    at + len(word) == best[0] + len(best[1]) and len(word) > len(best[1])):
-                best = (at, word, kind)
-        if best is None:
+            rest = window[at + len(word):]
+            if at >= 0 and (self.filler.match(rest) or self.issuer_phrase.match(rest)):
+                found.append((at + len(word), len(word), at, kind))  # the cue must reach the title
+        if not found:
             return None, None
-        at, word, kind = best
-        return kind, (window_start + at, window_start + at + len(word))
+        end, _, at, kind = max(found, key=lambda f: f[:2])  # the cue nearest the title, the longer where two end together
+        return kind, (window_start + at, window_start + end)
 
     # -- validity ---------------------------------------------------------------------------------
     def _validity(self, a: Analysis) -> None:
         text = a.text
-        for m in self.entry_date.finditer(text):
-            day = _date(m)
-            if day and (about := self._about(a, m.start())):
-                a.found.validity.append(Validity("entry", about, a.evidence(m.start(), m.end(), "validity.entry-date"),
-                                                 date=day))
-        for m in self.entry_issue.finditer(text):
-            if about := self._about(a, m.start()):
-                a.found.validity.append(Validity("entry", about, a.evidence(m.start(), m.end(), "validity.entry-issue"),
-                                                 relative="issue"))
-        for m in self.term_years.finditer(text):
-            years = _number(m["n"])
-            if years and (about := self._about(a, m.start())):
-                a.found.validity.append(Validity("term", about, a.evidence(m.start(), m.end(), "validity.term-years"),
-                                                 years=years))
-        for m in self.term_until.finditer(text):
-            day = _date(m)
-            if day and (about := self._about(a, m.start())):
-                a.found.validity.append(Validity("term", about, a.evidence(m.start(), m.end(), "validity.term-until"),
-                                                 until=day))
+        for pattern, kind, rule, read in self.clauses:
+            for m in pattern.finditer(text):
+                fields = read(m)
+                if all(fields.values()) and (about := self._about(a, m.start())):
+                    a.found.validity.append(Validity(kind, about, a.evidence(m.start(), m.end(), rule), **fields))
         a.found.validity.sort(key=lambda v: v.evidence.span.start)
 
 

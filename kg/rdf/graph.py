@@ -244,10 +244,10 @@ class _Writer:
         for p in ex.places:
             named.append((p.evidence, self.place(p.canonical, p.level, p.region, p.name), p.name))
         for r in ex.references:
-            named.append((r.evidence, self.doc_of(r.document), r.written))
-            reader = self.reader_of(r.evidence)
-            if reader != self.doc_of(r.document):
-                self.add(reader, ELI.cites, self.doc_of(r.document))  # the document read cites it
+            cited, reader = self.doc_of(r.document), self.reader_of(r.evidence)
+            named.append((r.evidence, cited, r.written))
+            if reader != cited:
+                self.add(reader, ELI.cites, cited)  # the document read cites it
         for ev, target, written in sorted(named, key=lambda t: (t[0].span.start, t[0].span.end, str(t[1]))):
             n += 1
             node = self.local("mention", n)

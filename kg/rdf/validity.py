@@ -42,24 +42,17 @@ def write_validity(w) -> None:
         day = v.date or (dated.get(v.document) if v.relative == "issue" else None)
         if day and (v.document not in entries or v.date):
             entries[v.document] = (day, v)
-    k = 0
-    for key, (day, v) in sorted(entries.items()):
-        k += 1
-        doc = w.doc_of(key)
-        value = Literal(day.isoformat(), datatype=XSD.date)
-        w.describe(doc, ELI.first_date_entry_in_force, value)
-        _statement(w, w.local("force", k), doc, ELI.first_date_entry_in_force, value, v.evidence)
+    dates = [(key, ELI.first_date_entry_in_force, day, v.evidence) for key, (day, v) in sorted(entries.items())]
     for v in ex.validity:
         if v.kind != "term":
             continue
         last = v.until or (_years_after(entries[v.document][0], v.years) if v.document in entries and v.years else None)
-        if last is None:
-            continue
-        k += 1
-        doc = w.doc_of(v.document)
-        value = Literal(last.isoformat(), datatype=XSD.date)
-        w.describe(doc, ELI.date_no_longer_in_force, value)
-        _statement(w, w.local("force", k), doc, ELI.date_no_longer_in_force, value, v.evidence)
+        if last is not None:
+            dates.append((v.document, ELI.date_no_longer_in_force, last, v.evidence))
+    for k, (key, predicate, day, evidence) in enumerate(dates, 1):
+        doc, value = w.doc_of(key), Literal(day.isoformat(), datatype=XSD.date)
+        w.describe(doc, predicate, value)
+        _statement(w, w.local("force", k), doc, predicate, value, evidence)
 
 
 def _statement(w, node, subject, predicate, obj, evidence) -> None:
