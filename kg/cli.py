@@ -7,7 +7,6 @@ line on stderr with exit status 1; usage errors exit with 2.
 from __future__ import annotations
 
 import contextlib
-import os
 import signal
 import sys
 from pathlib import Path
@@ -80,17 +79,10 @@ def build(paths: tuple[Path, ...], outdir: Path | None, store: Path | None, base
 
     if outdir is None and store is None:
         raise click.UsageError("say where the graph goes: -o OUTDIR, --store PATH, or both")
-    if scheme is not None:
-        from kg.extract.instruments import SCHEME_VARIABLE, load_scheme
+    if scheme is not None or corrections is not None:
+        from kg.extract.instruments import use
 
-        load_scheme(str(scheme.resolve()))  # a scheme that cannot be read stops here, with its reason
-        os.environ[SCHEME_VARIABLE] = str(scheme.resolve())  # worker processes inherit it
-    if corrections is not None:
-        from kg.extract.instruments import CORRECTIONS_VARIABLE, load_corrections, scheme_path
-        from kg.resources.schemes import load_scheme as read_scheme
-
-        load_corrections(str(corrections.resolve()), read_scheme(scheme_path()))  # refused here, with the line
-        os.environ[CORRECTIONS_VARIABLE] = str(corrections.resolve())
+        use(scheme and str(scheme.resolve()), corrections and str(corrections.resolve()))  # refused here, with why
     made = api.make(paths, outdir, store, base=base, workers=workers, with_html=not no_html, resume=resume,
                     max_chars=max_chars, progress=None if quiet else _progress_bar)
     if not quiet:

@@ -53,8 +53,8 @@ def view(given, doc: str | None = None, classes: Iterable[str] | None = None) ->
 
 def report(given, outdir: str | Path = "report", doc: str | None = None) -> dict[str, Path]:
     """Write the analytic report of a source into ``outdir`` (see :mod:`kg.views.report`), with its
-    co-issuance and collaboration networks described (:mod:`kg.views.collaboration`) and its network as
-    GraphML and GEXF (the formats of those names)."""
+    co-issuance, collaboration and citation networks described (:mod:`kg.views.collaboration`) and its
+    network as GraphML and GEXF (the formats of those names)."""
     from kg.formats import format_named
     from kg.io import atomic_write
     from kg.stores.source import graph_backend
@@ -62,12 +62,13 @@ def report(given, outdir: str | Path = "report", doc: str | None = None) -> dict
     from kg.views.report import growth_dicts, write_report
 
     graph, title = _source(given).graph(doc)
-    growth = growth_dicts(query(graph_backend(graph), named="growth"))
+    backend = graph_backend(graph)  # the graph in a store once, for every question the report asks
+    growth = growth_dicts(query(backend, named="growth"))
     network = to_networkx(graph)
     files = {f"graph{fmt.suffix}": fmt.write_network(network) for fmt in map(format_named, ("graphml", "gexf"))}
     from kg.views.collaboration import KINDS, network as who
 
-    networks = [who(query(graph_backend(graph), named=named), kind) for kind, (named, _) in KINDS.items()]
+    networks = [who(query(backend, named=named), kind) for kind, (named, _) in KINDS.items()]
     written = write_report(network, growth, outdir, title, networks)
     for name, data in files.items():
         written[name] = atomic_write(Path(outdir) / name, data)
@@ -75,8 +76,8 @@ def report(given, outdir: str | Path = "report", doc: str | None = None) -> dict
 
 
 def network(given, kind: str, start: int | None = None, end: int | None = None):
-    """The co-issuance or collaboration network of a source (see :mod:`kg.views.collaboration`), from
-    its documents of the years ``start`` to ``end`` (both included; None: open)."""
+    """The co-issuance, collaboration or citation network of a source (see :mod:`kg.views.collaboration`),
+    from its documents of the years ``start`` to ``end`` (both included; None: open)."""
     from kg.errors import QueryError
     from kg.views.collaboration import KINDS, Cut, network as make
 
@@ -90,23 +91,25 @@ def network(given, kind: str, start: int | None = None, end: int | None = None):
 def write_network(g, outdir: str | Path) -> dict[str, Path]:
     """Write a network from :func:`network` into ``outdir`` as <kind>.gexf, <kind>.graphml and <kind>.net
     (all rendered before any is written, each written atomically)."""
-    from kg.io import atomic_write, prepare_dir
     from kg.views.collaboration import FORMATS, write
 
-    files = {f"{g.graph['kind']}.{fmt}": write(g, fmt) for fmt in FORMATS}
-    folder = prepare_dir(outdir)
-    return {name: atomic_write(folder / name, data) for name, data in files.items()}
+    return _write_files(outdir, {f"{g.graph['kind']}.{fmt}": write(g, fmt) for fmt in FORMATS})
 
 
 def instruments(given, outdir: str | Path) -> dict[str, Path]:
     """Write the instrument coding of a source into ``outdir`` (see :mod:`kg.views.instruments`):
     instruments.csv, instruments.xlsx and the cross table instruments-by-task.csv."""
-    from kg.io import atomic_write, prepare_dir
     from kg.views.instruments import files
 
-    made = files(query(given, named="instruments"))
+    return _write_files(outdir, files(query(given, named="instruments")))
+
+
+def _write_files(outdir: str | Path, files: dict[str, bytes]) -> dict[str, Path]:
+    """Write ``files`` (name: bytes, all made already) into the folder ``outdir``, each atomically."""
+    from kg.io import atomic_write, prepare_dir
+
     folder = prepare_dir(outdir)
-    return {name: atomic_write(folder / name, data) for name, data in made.items()}
+    return {name: atomic_write(folder / name, data) for name, data in files.items()}
 
 
 def export(given, fmt: str) -> bytes:

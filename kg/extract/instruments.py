@@ -45,11 +45,22 @@ class Coding:
     concept: str  # the code of its kind
     cue: str
     evidence: Evidence  # the sentence coded
-    scheme: str  # the scheme's IRI
 
 
 def scheme_path() -> str:
     return os.environ.get(SCHEME_VARIABLE) or str(DEFAULT_SCHEME)
+
+
+def use(scheme: str | None = None, corrections: str | None = None) -> None:
+    """Code with the scheme file ``scheme`` and the corrections file ``corrections`` from now on, in this
+    process and the workers it starts (through the environment); a file that cannot serve is refused
+    first, with its reason (:class:`RuleError`)."""
+    if scheme is not None:
+        load_scheme(scheme)
+        os.environ[SCHEME_VARIABLE] = scheme
+    if corrections is not None:
+        load_corrections(corrections, load_scheme(scheme_path()))
+        os.environ[CORRECTIONS_VARIABLE] = corrections
 
 
 def _config() -> tuple:
@@ -103,9 +114,9 @@ class InstrumentCoder:
     def _configure(self) -> None:
         """Read the scheme and the corrections the environment names (again, if it names others since:
         the extractor is made once a process)."""
-        corrections = os.environ.get(CORRECTIONS_VARIABLE)
         self.config = _config()
-        self.scheme = load_scheme(self.config[0])  # read once a file: the schemes are data shipped or given
+        scheme, corrections, _ = self.config
+        self.scheme = load_scheme(scheme)  # read once a file: the schemes are data shipped or given
         self.corrections = load_corrections(corrections, self.scheme) if corrections else {}
         self.patterns = [(re.compile("|".join(re.escape(cue) for cue, _ in cues)), dict(cues))
                          for cues in (self.scheme.cues, self.scheme.fallback) if cues]
@@ -151,7 +162,7 @@ class InstrumentCoder:
                     continue
                 if corrected is not None:
                     concept, rule = corrected, "instrument.correction"
-            a.found.instruments.append(Coding(subject, concept, cue, a.evidence(s, e, rule), self.scheme.iri))
+            a.found.instruments.append(Coding(subject, concept, cue, a.evidence(s, e, rule)))
 
     @staticmethod
     def _key(a: Analysis, subject: Subject, cue: str, pos: int) -> tuple:

@@ -53,14 +53,9 @@ def network(table, kind: str, cut: Cut = Cut()) -> nx.Graph:
     if kind == "citation":
         return _citations(table, cut)
     _, group_column = KINDS[kind]
-    columns = {name: k for k, name in enumerate(table.columns)}
     groups: dict[str, dict] = {}
     g = nx.Graph(kind=kind)
-    for row in table.rows:
-        value = {name: (str(row[k]) if row[k] is not None else "") for name, k in columns.items()}
-        year = int(value["year"]) if value["year"].isdigit() else None
-        if not cut.keeps(year):
-            continue
+    for value, year in _rows(table, cut):
         node = value["agency"]
         if node not in g:
             g.add_node(node, label=value["body"], level=value["level"], kind=value["kind"])
@@ -85,18 +80,22 @@ def network(table, kind: str, cut: Cut = Cut()) -> nx.Graph:
     return g
 
 
+def _rows(table, cut: Cut):
+    """Each row of a question as text by column (empty where unbound), with its year, if the cut keeps it."""
+    for row in table.rows:
+        value = {name: (str(term) if term is not None else "") for name, term in zip(table.columns, row)}
+        year = int(value["year"]) if value["year"].isdigit() else None
+        if cut.keeps(year):
+            yield value, year
+
+
 def _citations(table, cut: Cut) -> nx.DiGraph:
     """Documents linked to those they cite, one arc per pair: ``weight`` counts the sentences (or the
     bare mention) that link them, ``kinds`` says how (based_on, implements, repeals, amends, cites), and
     ``years`` is the citing document's year."""
-    columns = {name: k for k, name in enumerate(table.columns)}
     g = nx.DiGraph(kind="citation")
     arcs: dict[tuple[str, str], dict] = {}
-    for row in table.rows:
-        value = {name: (str(row[k]) if row[k] is not None else "") for name, k in columns.items()}
-        year = int(value["year"]) if value["year"].isdigit() else None
-        if not cut.keeps(year):
-            continue
+    for value, year in _rows(table, cut):
         for node, label, kind in ((value["doc"], value["document"], value["document_kind"]),
                                   (value["cited_doc"], value["cited"], value["cited_kind"])):
             if node not in g:

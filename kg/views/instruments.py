@@ -11,14 +11,13 @@ The same graph always gives the same bytes (the workbook's dates and its zip ent
 
 from __future__ import annotations
 
-import csv
 import datetime as _dt
 import io
 import re
 import zipfile
 from collections import Counter
 
-from kg.query.results import cell
+from kg.query.results import Table, cell, to_csv
 
 _FIXED = _dt.datetime(2000, 1, 1)
 
@@ -33,25 +32,14 @@ def cross_rows(rows: list[list[str]]) -> tuple[list[str], list[list]]:
     kinds = sorted({(r[5], r[6]) for r in rows})
     counts: dict[tuple, Counter] = {}
     for r in rows:
-        counts.setdefault((r[0], _order(r[1]), r[2]), Counter())[(r[5], r[6])] += 1
+        counts.setdefault((r[0], r[1], r[2]), Counter())[(r[5], r[6])] += 1
     header = ["document", "task_order", "task"] + [f"{t}/{k}" if t else k for t, k in kinds] + ["total"]
-    table = []
-    for (document, order, task), count in sorted(counts.items(), key=lambda kv: (kv[0][0], kv[0][1], kv[0][2])):
-        table.append([document, "" if order == 10**9 else order, task] + [count[k] for k in kinds]
-                     + [sum(count.values())])
-    return header, table
+    ordered = sorted(counts.items(), key=lambda kv: (kv[0][0], _order(kv[0][1]), kv[0][2]))  # tasks by number
+    return header, [[*where, *(count[k] for k in kinds), sum(count.values())] for where, count in ordered]
 
 
-def _order(text: str) -> int:
-    return int(text) if text.isdigit() else 10**9
-
-
-def to_csv(header, rows) -> bytes:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows(rows)
-    return out.getvalue().encode("utf-8")
+def _order(text: str) -> float:
+    return int(text) if text.isdigit() else float("inf")  # a guarantee measure has no task number: last
 
 
 def to_xlsx(header, rows, title: str = "instruments") -> bytes:
@@ -94,5 +82,5 @@ def files(table) -> dict[str, bytes]:
     """The three files of ``policykg instruments`` from the ``instruments`` question's answer."""
     rows, header = coding_rows(table), table.columns  # the question's columns, in its order
     cross_header, cross = cross_rows(rows)
-    return {"instruments.csv": to_csv(header, rows), "instruments.xlsx": to_xlsx(header, rows),
-            "instruments-by-task.csv": to_csv(cross_header, cross)}
+    return {"instruments.csv": to_csv(table).encode("utf-8"), "instruments.xlsx": to_xlsx(header, rows),
+            "instruments-by-task.csv": to_csv(Table(cross_header, cross)).encode("utf-8")}

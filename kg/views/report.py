@@ -62,7 +62,7 @@ class Report:
     chart: bytes | None = None  # PNG
     chart_svg: bytes | None = None  # the same chart, its bars named (see :func:`chart`)
     targets: list[dict] = field(default_factory=list)  # every target, in the order the files give them
-    networks: list[dict] = field(default_factory=list)  # co-issuance and collaboration (collaboration.overview)
+    networks: list[dict] = field(default_factory=list)  # co-issuance, collaboration, citation (collaboration.overview)
     network_chart: bytes | None = None  # their density year by year (PNG)
 
 
@@ -297,7 +297,7 @@ def to_html(r: Report) -> str:
 
 def write_report(g: nx.MultiDiGraph, growth_rows: list[dict], outdir: str | Path, title: str,
                  networks=()) -> dict[str, Path]:
-    """Write the report (``networks``: the co-issuance and collaboration networks it describes)."""
+    """Write the report (``networks``: the co-issuance, collaboration and citation networks it describes)."""
     from kg.io import atomic_write, prepare_dir
 
     folder = prepare_dir(outdir)
