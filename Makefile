@@ -31,6 +31,7 @@ EVAL_PARTS ?= dev sealed
 eval: $(STAMP)
 	$(BIN)/python tests/quantity_eval.py $(EVAL_PARTS)
 	$(BIN)/python tests/agency_eval.py $(EVAL_PARTS)
+	for part in $(EVAL_PARTS); do $(BIN)/python tests/validity_eval.py $$part && $(BIN)/python tests/instrument_eval.py $$part || exit 1; done
 
 # Benchmarks (not part of make test): a 10-million-character corpus, some 30 minutes;
 # writes benchmarks/RESULTS.md. BENCH_ARGS="--chars 2000000 --repeat 1" for a quick look.
