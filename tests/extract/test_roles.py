@@ -387,3 +387,31 @@ def test_a_time_limit_qualifying_those_a_measure_is_for_is_a_threshold(extract_t
     found = extract_text(text)
     assert [(str(t.value), t.unit) for t in found.thresholds] == [("2", "年")]
     assert [(str(p.value), p.unit) for p in found.parameters] == [("30", "日")]
+
+
+def test_a_verb_after_its_object_makes_the_counted_object_a_planned_output(extract_text):
+    plan = "某区水务建设三年行动计划（2024-2026年）\n一、主要任务\n{}"
+    got = [(f.role, str(f.value), f.unit, f.evidence.rule) for f in extract_text(plan.format(
+        "对32座一线水闸进行防洪能力达标建设。对投运10年以上用能设备开展节能降碳诊断。")).figures]
+    assert got == [("target", "32", "座", "target.output"), ("threshold", "10", "年", "threshold.qualifier")]
+
+
+def test_a_projects_total_investment_describes_it_unless_a_condition_frames_it(extract_text):
+    plan = "某市2026年政府工作报告\n二、2026年重点工作\n{}"
+    got = [(f.role, str(f.value), f.evidence.rule) for f in extract_text(plan.format(
+        "推进总投资100亿元的高铁片区基础设施建设。加快总投资52亿元的34个配套项目建设。"
+        "对总投资不低于5000万元的算力设施项目给予贷款贴息。")).figures]
+    assert got == [("context", "10000000000", "context.project-size"),
+                   ("context", "5200000000", "context.project-size"),
+                   ("target", "34", "target.deadline"),
+                   ("threshold", "50000000", "threshold.qualifier")]
+
+
+@pytest.mark.parametrize("text, role", [
+    ("推进二级及以上定点医疗机构直接结算。", "context"),  # a class of hospitals
+    ("去年全省共发生5级以上地震3次。", "context"),
+    ("对个人消费者购买2级及以上能效标准的冰箱给予补贴。", "threshold"),  # a condition frames it
+])
+def test_a_bounded_grade_before_a_noun_names_a_class(extract_text, text, role):
+    grade = extract_text(NOTICE.format(text)).figures[0]
+    assert (grade.role, grade.unit) == (role, "级")

@@ -165,6 +165,29 @@ class Clues(WhereClues, GrantClues):
         return is_han(after[:1]) or after.startswith(d.list_marks)  # 500千伏、220千伏电网
 
     @cached_property
+    def grades(self) -> bool:
+        """A grade bounded by 以上 or 以下 right before a noun names a class (二级及以上公立医院, 5级以上地震),
+        unless a condition frames it (对购买2级及以上能效标准的产品, 涉及…的)."""
+        m, d, text = self.m, self.d, self.text
+        unit = m.quantity.unit
+        if unit not in d.grade_units or text[m.end:m.right] not in d.range_bounds:
+            return False
+        if not is_han(text[m.right:m.right + 1]) or text.startswith(d.qualifier_particle, m.right):
+            return False
+        clause = text[m.clause[0]:m.clause[1]]
+        return d.treated_marker not in text[m.clause[0]:m.left] and not clause.endswith(d.condition_end)
+
+    @cached_property
+    def sizes_project(self) -> bool:
+        """A project's size as its description: a size word right before the figure and 的 right after it
+        (推进总投资100亿元的高铁片区基础设施建设); it describes the project whatever verb governs it.
+        Not in the frame of a condition (对总投资不低于5000万元的项目，给予…): that qualifies projects."""
+        m, d, text = self.m, self.d, self.text
+        return (text.startswith(d.qualifier_particle, m.right)
+                and any(text.endswith(w, m.clause[0], m.left) for w in d.project_size_words)
+                and d.treated_marker not in text[m.clause[0]:m.left])
+
+    @cached_property
     def names_project(self) -> bool:
         """A measured size written inside the name of a project or plant: the words after it, up to the next
         mark, hold a project noun (交口200MW平价光伏发电项目, F10B年产15万吨高性能玻纤生产线), and no verb or
@@ -384,7 +407,8 @@ class Clues(WhereClues, GrantClues):
     @cached_property
     def planned_output(self) -> bool:
         """A verb of making or finishing stands before the figure with only its object between
-        (完成燃气老化管道改造约36公里, 创建20个新时代“美丽家园”特色小区)."""
+        (完成燃气老化管道改造约36公里, 创建20个新时代“美丽家园”特色小区), or the figure counts what a
+        verb after it treats (对32座一线水闸进行防洪能力达标建设)."""
         m, text, d = self.m, self.text, self.d
         if m.quantity.unit is None:
             return False  # 8 创建…: a row's number, not an output
@@ -393,7 +417,9 @@ class Clues(WhereClues, GrantClues):
             k = window.rfind(verb)
             if k >= 0 and not any(ch in d.output_stops for ch in window[k + len(verb):]):
                 return True
-        return False
+        k = window.rfind(d.treated_marker)  # 对32座一线水闸进行防洪能力达标建设: the object a verb treats
+        return (k >= 0 and not m.written and not any(ch in d.output_stops for ch in window[k:])
+                and any(v in text[m.right:m.clause[1]] for v in d.treating_verbs))
 
     @cached_property
     def reach(self) -> bool:

@@ -41,6 +41,7 @@ class RoleDecider:
         self.binder = binder
         self._load_words(cfg["roles"], cfg["context"])
         self._load_more_words(cfg["roles"], cfg["context"])
+        self._load_object_words(cfg["roles"])
         self._load_cues(cfg)
 
     def _load_words(self, r: dict, ctx: dict) -> None:
@@ -92,9 +93,6 @@ class RoleDecider:
     def _load_more_words(self, r: dict, ctx: dict) -> None:
         """The words and reaches of ``[roles]`` and ``[context]`` the clues read (second half)."""
         self.plan_kinds = set(load_toml("references.toml")["plan_kinds"])
-        self.output_verbs = tuple(r["output_verbs"])
-        self.output_stops = set(r["output_stops"])
-        self.output_reach = int(r["output_reach"])
         self.norm_words = tuple(r["norm_words"])
         self.definition_words = tuple(r["definition_words"])
         self.noun_tag = r["noun_tag"]
@@ -132,12 +130,8 @@ class RoleDecider:
         self.class_reach = int(r["class_reach"])
         self.scale_suffixes = tuple(r["scale_suffixes"])
         self.rank_class_suffixes = tuple(r["rank_class_suffixes"])
-        self.project_nouns = tuple(r["project_nouns"])
-        self.project_reach = int(r["project_reach"])
         self.share_units = set(r["share_units"])
-        self.spec_units, self.spec_leads = set(r["spec_units"]), tuple(r["spec_leads"])
         self.selection_verbs = tuple(r["selection_verbs"])
-        self.service_hours = (set(r["service_hour_units"]), tuple(r["service_hour_nouns"]))
         self.rank_leads = tuple(r["rank_leads"])
         self.scope = (tuple(r["scope"]["words"]), r["scope"]["tag"], int(r["scope"]["reach"]), r["scope"]["ends"])
         self.rank_unit = numbers["rank"]["unit"]
@@ -147,6 +141,20 @@ class RoleDecider:
         self.duration_nouns = tuple(r["duration_nouns"])
         self.current_words = tuple(r["current_words"])
         self.target_cues = tuple(ctx["target_cues"])
+
+    def _load_object_words(self, r: dict) -> None:
+        """The words of ``[roles]`` that say what a figure's object is: an output, a project, a grade, a rating."""
+        self.output_verbs = tuple(r["output_verbs"])
+        self.output_stops = set(r["output_stops"])
+        self.output_reach = int(r["output_reach"])
+        self.treated_marker = r["treated_marker"]
+        self.grade_units = set(r["grade_units"])
+        self.treating_verbs = tuple(r["treating_verbs"])
+        self.project_nouns = tuple(r["project_nouns"])
+        self.project_reach = int(r["project_reach"])
+        self.project_size_words = tuple(r["project_size_words"])
+        self.spec_units, self.spec_leads = set(r["spec_units"]), tuple(r["spec_leads"])
+        self.service_hours = (set(r["service_hour_units"]), tuple(r["service_hour_nouns"]))
 
     def _load_cues(self, cfg: dict) -> None:
         """The cues of ``[[cue]]``, in order, each condition a known clue; the last holds always."""
