@@ -224,6 +224,9 @@ def test_those_an_agency_helps_lead(extract_text):
 
 @pytest.mark.parametrize("convention, expected", [
     ("列第一位的为牵头单位，下同。", [("安徽省商务厅", "lead"), ("安徽省统计局", "support"), ("安徽省财政厅", "support")]),
+    ("责任单位第一个为牵头单位，其余为配合单位。",
+     [("安徽省商务厅", "lead"), ("安徽省统计局", "support"), ("安徽省财政厅", "support")]),
+    ("排在首位的为牵头单位。", [("安徽省商务厅", "lead"), ("安徽省统计局", "support"), ("安徽省财政厅", "support")]),
     ("第一个逗号前为牵头单位，下同。", [("安徽省商务厅", "lead"), ("安徽省统计局", "support"), ("安徽省财政厅", "lead")]),
     ("", [("安徽省商务厅", "lead"), ("安徽省统计局", "lead"), ("安徽省财政厅", "lead")]),
 ])
