@@ -105,6 +105,7 @@ class NumberReader:
         self.ratio_reach_before = int(ratio["reach_before"])
         self.words = {w: Decimal(str(v)) for w, v in cfg["words"].items()}
         self.words_above = {w for w, above in cfg["words_above"].items() if above}
+        self.word_name_heads = tuple(cfg["word_names"]["heads"])
         per = cfg["per"]
         self.threshold_prefixes = tuple(num["threshold_prefixes"])
         self.units = dict(cfg["units"])
@@ -364,6 +365,8 @@ class NumberReader:
                 continue
             if m.group("word"):  # 一半, 翻一番
                 word = m.group("word")
+                if text.startswith(self.word_name_heads, m.end()):
+                    continue  # 倍增计划: a name, not a doubling
                 found.append(Quantity(m.start(), m.end(), self.words[word], "%", None, word, more=word in self.words_above))
                 continue
             a, b, unit = m.group("a"), m.group("b"), m.group("unit")
