@@ -22,6 +22,8 @@ from array import array
 from dataclasses import dataclass
 from functools import lru_cache
 
+from kg.nlp.numbers import number_reader
+from kg.nlp.script import is_han
 from kg.resources import compile_pattern, load_toml
 from kg.text.spans import OffsetMap
 from kg.text.stacked import stacked_tables
@@ -53,6 +55,7 @@ class LayoutRules:
     run_together_space_breaks: tuple
     table_row: str
     fragment: re.Pattern
+    number_suffixes: tuple[str, ...]
     continuers: frozenset
     table_cells: re.Pattern
     table_min_cells: int
@@ -90,6 +93,7 @@ def layout_rules() -> LayoutRules:
                                         for p in lay["run_together_space_breaks"]),
         table_row=lay["table_row"],
         fragment=compile_pattern(lay["fragment"], where),
+        number_suffixes=tuple(lay["number_suffixes"]),
         continuers=frozenset(lay["continuers"]),
         table_cells=re.compile(rf"[^\s]+(?:[ \u3000]{{1,{int(lay['table_gap']) - 1}}}(?![ \u3000\t])[^\s]+)*"),
         table_min_cells=int(lay["table_min_cells"]),
@@ -270,8 +274,8 @@ def _squeeze(chars: list[str], origin: list[int]) -> tuple[list[str], list[int]]
 class _Layout:
     """Decides, line by line, whether a break is a wrap or a paragraph end."""
 
-    def __init__(self, rules: LayoutRules, lines: list[_Line]) -> None:
-        self.rules = rules
+    def __init__(self, rules: LayoutRules, lines: list[_Line], text: str = "") -> None:
+        self.rules, self.source = rules, text
         widths = sorted(ln.width for ln in lines if not rules.leader.search(ln.text))
         self.page_width = widths[int(0.9 * (len(widths) - 1))] if widths else 0
         full = [ln for ln in lines if self._full(ln) and not self._terminal(ln) and not self._closed(ln)]
@@ -297,15 +301,29 @@ class _Layout:
     def _full(self, line: _Line) -> bool:
         return line.width >= self.rules.min_wrap_width and line.width >= self.page_width - self.rules.wrap_slack
 
-    def _fragment(self, last: _Line, nxt: _Line) -> bool:
+    def _fragment(self, last: _Line, nxt: _Line, after: _Line | None = None) -> bool:
         """True where a crawler broke a sentence around an inline element: a number or a mark alone on
-        its line (天津地区\n2\n台供热机组, 〔\n2021\n〕), between lines that do not end it there."""
+        its line (天津地区\n2\n台供热机组, 〔\n2021\n〕), between lines that do not end it there. A whole
+        number set apart by a blank line from a next line (``after`` follows ``nxt``) that reads on with
+        no unit or mark numbers a row or an item (重点任务\n\n1\n\n外滩历史文化风貌区): a line of its own."""
         if self._terminal(last) or self._heading(nxt):
             return False
-        for line, other in ((last, nxt), (nxt, last)):
+        for line, follower in ((last, nxt), (nxt, after)):
             if self.rules.fragment.fullmatch(line.text) and not (line is nxt and self._heading(last)):
-                return True
+                if follower is None or not line.text.strip().isdigit() or self._reads_on(line, follower):
+                    return True
         return bool(nxt.chars) and nxt.chars[0] in self.rules.continuers and not self._heading(last)
+
+    def _reads_on(self, number: _Line, follower: _Line) -> bool:
+        """True if a whole number alone on its line reads on into ``follower``: no blank line parts them
+        (a PDF's page number between its running title and the text), or ``follower`` starts with a
+        mark, a unit or a multiplier (2\n台供热机组, 1000\n万平米), or a word of time (2025\n年)."""
+        head = follower.text.lstrip()[:8]
+        if self.source.count("\n", number.newline_at, follower.origin[0]) < 2 or not head or not is_han(head[0]):
+            return True
+        reader = number_reader()
+        return head.startswith(self.rules.number_suffixes) or any(
+            head.startswith(w) for w in (*reader.units, *reader.multipliers))
 
     def _heading(self, line: _Line) -> bool:
         text = line.text
@@ -321,13 +339,13 @@ class _Layout:
                 stack.pop()
         return stack
 
-    def joins(self, open_brackets: list[str], last: _Line, nxt: _Line) -> bool:
-        """True if ``nxt`` continues the paragraph that ``last`` ends so far."""
+    def joins(self, open_brackets: list[str], last: _Line, nxt: _Line, after: _Line | None = None) -> bool:
+        """True if ``nxt`` continues the paragraph that ``last`` ends so far (``after`` is the line after it)."""
         if open_brackets and not self.push(open_brackets, nxt.chars):
             return True
         if last.chars[:1] == [self.rules.table_row] or nxt.chars[:1] == [self.rules.table_row]:
             return False
-        if self._fragment(last, nxt):
+        if self._fragment(last, nxt, after):
             return True
         if not self.wrapped:
             return False
@@ -559,12 +577,12 @@ def normalize(text: str) -> CleanText:
         wrapped = _Layout(rules, lines).wrapped
         lines = [ln for ln in lines if not rules.page_number.match(ln.text) or (
             not wrapped and ln.text.strip().isdigit() and not _at_page_break(text, ln))] or lines
-    layout = _Layout(rules, lines)
+    layout = _Layout(rules, lines, text)
     out: list[str] = []
     origin = array("q")
     open_brackets: list[str] = []
     for k, line in enumerate(lines):
-        if k and not layout.joins(open_brackets, lines[k - 1], line):
+        if k and not layout.joins(open_brackets, lines[k - 1], line, lines[k + 1] if k + 1 < len(lines) else None):
             out.append("\n")
             origin.append(lines[k - 1].newline_at)
             open_brackets = []

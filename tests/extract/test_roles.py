@@ -415,3 +415,9 @@ def test_a_projects_total_investment_describes_it_unless_a_condition_frames_it(e
 def test_a_bounded_grade_before_a_noun_names_a_class(extract_text, text, role):
     grade = extract_text(NOTICE.format(text)).figures[0]
     assert (grade.role, grade.unit) == (role, "级")
+
+
+def test_the_row_numbers_of_a_table_that_lost_its_lines_are_no_quantities(extract_text):
+    text = ("某区历史风貌保护规划\n附表 重点任务\n\n序号\n\n重点任务或项目\n\n1\n\n外滩历史文化风貌区\n\n2\n\n"
+            "老市府大楼（160街坊）\n\n3\n\n完成修缮面积2万平方米\n")
+    assert [(str(f.value), f.unit) for f in extract_text(text).figures] == [("20000", "平方米")]

@@ -98,6 +98,19 @@ def test_numbers_a_crawler_put_on_lines_of_their_own_join_their_sentence():
     assert clean == "保障了天津地区2台供热机组连续稳定运行，满足了超过1000万平米居民采暖需求。\n（津工信电力〔2021〕2号）"
 
 
+def test_a_number_set_apart_by_blank_lines_before_a_name_numbers_a_row_of_a_table_that_lost_its_lines():
+    # A crawler's copy of a table, one cell per paragraph: the row numbers stand alone, and a word,
+    # not a unit, follows them. A number before its unit, or a year, still joins what follows.
+    text = "重点任务或项目\n\n1\n\n外滩历史文化风貌区\n\n2\n\n老市府大楼（160街坊）\n\n建成\n\n12\n\n座公园\n\n到\n\n2025\n\n年底\n"
+    assert normalize(text).text.split("\n") == ["重点任务或项目", "1", "外滩历史文化风貌区", "2", "老市府大楼（160街坊）",
+                                                "建成12座公园", "到2025年底"]
+
+
+def test_a_page_number_between_a_running_title_and_the_text_still_joins():
+    text = "规划文本\n5\n式。站址选择要特别注意地下情况。\n"
+    assert "\n5\n" not in normalize(text).text
+
+
 def test_a_number_beside_a_form_feed_is_a_page_number_whatever_the_layout():
     # lines of every width (no page width to wrap at): only the form feed says the 1 is a page's number
     text = "一、发展回顾\n规模以上企业超4万家。\n其中，信息技术服务收入占比\n\n\n        1\n\f增长到61.1%。\n2\n台机组投产。\n"

@@ -82,6 +82,7 @@ class MentionFinder:
         self.quote_pairs = dict(zip(names["quotes_open"], names["quotes_close"]))
         self.enumerator_after = names["enumerator_after"]
         self.enumerator_before = names["enumerator_before"]
+        self.item_gaps = names["item_gaps"]
         self.id_suffixes = tuple(names["id_suffixes"])
         self.note_open, self.note_close = names["note_marks"]
         self.name_length = int(names["max_length"])
@@ -229,8 +230,15 @@ class MentionFinder:
             return True  # 190街坊, 3号地块: a number that names a place
         if q.unit is None and q.start and text[q.start - 1] in self.note_open and text[q.end:q.end + 1] in self.note_close:
             return True  # 国内生产总值[2]1349084亿元: a footnote's mark
-        return (q.unit is None and q.value_max is None and text[q.end:q.end + 1] in self.enumerator_after
-                and (q.start == cs or text[q.start - 1] in self.enumerator_before))
+        if q.unit is not None or q.value_max is not None:
+            return False
+        if text[q.end:q.end + 1] in self.enumerator_after:
+            return q.start == cs or text[q.start - 1] in self.enumerator_before
+        if q.written.isdigit() and text[q.end:q.end + 1] in self.item_gaps and (
+                q.start == cs or text[q.start - 1] in self.item_gaps):
+            after = text[q.end:q.end + 8].lstrip(self.item_gaps)  # \n\n3\n\n国际医疗中心: a row's number
+            return bool(after) and (is_han(after[0]) or after[0] in self.quote_pairs)
+        return False
 
     def in_name(self, text: str, pos: int) -> bool:
         """True if ``pos`` lies inside a short quoted name (“两个确保”, “1+N”); a name with counts
