@@ -421,3 +421,18 @@ def test_the_row_numbers_of_a_table_that_lost_its_lines_are_no_quantities(extrac
     text = ("某区历史风貌保护规划\n附表 重点任务\n\n序号\n\n重点任务或项目\n\n1\n\n外滩历史文化风貌区\n\n2\n\n"
             "老市府大楼（160街坊）\n\n3\n\n完成修缮面积2万平方米\n")
     assert [(str(f.value), f.unit) for f in extract_text(text).figures] == [("20000", "平方米")]
+
+
+def test_an_age_capped_by_a_bound_word_decides_whom_a_rule_is_for(extract_text):
+    text = "某市引进毕业生管理办法\n第八条 原则上毕业生本科不超过26周岁。\n第九条 到2030年人均预期寿命提高到80岁。"
+    got = [(f.role, str(f.value), f.evidence.rule) for f in extract_text(text).figures]
+    assert got[0] == ("threshold", "26", "threshold.age")
+    assert got[1][:2] == ("target", "80")  # a level reached, not an age that decides
+
+
+def test_a_window_a_condition_counts_over_is_a_threshold_but_a_grant_spread_over_years_is_not(extract_text):
+    text = ("某市引进人才管理办法\n第五条 近3年累计自主投入5000万元以上的创新创业团队，可以申请引进。\n"
+            "第六条 政策有效期内连续3年累计最高给予500万元补助。")
+    got = [(f.role, str(f.value), f.unit) for f in extract_text(text).figures]
+    assert got[:2] == [("threshold", "3", "年"), ("threshold", "50000000", "元")]
+    assert ("threshold", "3", "年") not in got[2:]

@@ -10,6 +10,7 @@ The clues a cue can use:
 ``ratio``          it is a share of a ratio (2:8)
 ``full``           a length or age reached as a condition (参加社会保险满2年, 怀孕满24周)
 ``lookback``       a window looked back over (近三年内无违法记录, 连续12个月内达到2次)
+``window``         a window a condition counts over (近3年累计自主投入5000万元以上)
 ``grant_follows``  a bounded figure whose sentence goes on to give (…达到30万元以上，一次性给予10万元奖励),
                    or whose own clause does after 的 (500亩以上的奖励5万元)
 ``context_unit``   its unit only describes (105周年), or it names a class of size (300万吨级)
@@ -108,6 +109,12 @@ class Clues(WhereClues, GrantClues):
         m = self.m
         return (m.quantity.unit in self.d.limit_units and self.before.endswith(self.d.lookback_leads)
                 and self.text.startswith(self.d.lookback_ends, m.end))
+
+    @cached_property
+    def window(self) -> bool:
+        """The window over which a condition counts: 近3年累计自主投入5000万元以上, 近3年年均营业收入."""
+        m, (leads, ends) = self.m, self.d.window
+        return m.quantity.unit in self.d.limit_units and self.before.endswith(leads) and self.text.startswith(ends, m.end)
 
     @cached_property
     def ratio(self) -> bool:
@@ -221,7 +228,9 @@ class Clues(WhereClues, GrantClues):
     @cached_property
     def age(self) -> bool:
         """An age that decides (3岁以下婴幼儿), not a level reached or changed (人均预期寿命提高到75.3岁)."""
-        return self.m.quantity.unit in self.d.age_units and not self.reach and self.m.change is None
+        m = self.m
+        bounded = self.text[m.left:m.start] in self.d.age_bounds  # 年龄不超过45周岁: whom it is for
+        return m.quantity.unit in self.d.age_units and (bounded or not self.reach) and m.change is None
 
     @cached_property
     def from_level(self) -> bool:

@@ -149,6 +149,8 @@ class RoleDecider:
         self.output_reach = int(r["output_reach"])
         self.treated_marker = r["treated_marker"]
         self.grade_units = set(r["grade_units"])
+        self.age_bounds = tuple(r["age_bounds"])
+        self.window = (tuple(r["window_leads"]), tuple(r["window_ends"]))
         self.treating_verbs = tuple(r["treating_verbs"])
         self.project_nouns = tuple(r["project_nouns"])
         self.project_reach = int(r["project_reach"])
