@@ -436,3 +436,10 @@ def test_a_window_a_condition_counts_over_is_a_threshold_but_a_grant_spread_over
     got = [(f.role, str(f.value), f.unit) for f in extract_text(text).figures]
     assert got[:2] == [("threshold", "3", "年"), ("threshold", "50000000", "元")]
     assert ("threshold", "3", "年") not in got[2:]
+
+
+def test_the_cut_offs_of_a_communiques_notes_on_scope_are_thresholds(extract_text):
+    text = ("某县2022年国民经济和社会发展统计公报\n全年地区生产总值120亿元。\n注释：规模以上服务业统计范围为年营业收入"
+            "2000万元及以上的交通运输、仓储和邮政业，年营业收入1000万元及以上的房地产业。")
+    got = [(f.role, str(f.value)) for f in extract_text(text).figures]
+    assert got == [("baseline", "12000000000"), ("threshold", "20000000"), ("threshold", "10000000")]

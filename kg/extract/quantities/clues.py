@@ -265,11 +265,11 @@ class Clues(WhereClues, GrantClues):
             return True  # 若日实际响应量低于日申报响应量的50%，…
         if after.startswith(d.reach_starts):
             return False  # 全区面积80%以上达到海绵城市建设要求: the share that reaches, a level
-        if particle and not entity and (self.a.tag_at(self.m.words_start - 1) or "") in d.binder.verb_tags:
-            return False  # 提供1亿元以上的增信担保: what is provided, not a bound on whom it is for
+        lead = any(w in self.before[-d.qualifier_reach:] for w in d.threshold_leads)
+        if particle and not entity and not lead and (self.a.tag_at(self.m.words_start - 1) or "") in d.binder.verb_tags:
+            return False  # 提供1亿元以上的增信担保: what is provided (not 年营业收入2000万元及以上的房地产业)
         if particle and not entity and any(w in noun for w in d.grant_after):
             return False  # 最高200万元的奖励, 最高200万元/人的项目资助: the grant itself
-        lead = any(w in self.before[-d.qualifier_reach:] for w in d.threshold_leads)
         unit = self.m.quantity.unit
         if (unit in d.count_units or unit == "%") and not lead:
             return False  # 培育30家以上技术转移机构, 30%以上的市: a count or share of what is reached, not a bound
