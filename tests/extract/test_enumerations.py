@@ -63,3 +63,11 @@ def test_a_notice_whose_page_gives_the_plan_it_issues_straight_after_its_title_h
 def test_a_notice_issuing_no_plan_keeps_its_sections_as_they_are(extract_text):
     found = extract_text("广州市人民政府关于印发《广州市公共数据管理办法》的通知\n" + PLAN_BODY)
     assert found.tasks == []
+
+
+def test_each_numbered_section_of_a_set_of_measures_is_a_task_whatever_the_title_calls_them(extract_text):
+    for kind in ("若干措施", "若干举措"):
+        text = (f"某县关于加快打造创业高地的{kind}（征求意见稿）\n一、创业空间零成本。为入驻主体提供免收场地租金服务。"
+                "（责任单位：县科技局）\n二、多方位资金支持。对创业者给予贴息支持。（责任单位：县财政局）")
+        found = extract_text(text)
+        assert [t.label for t in found.tasks] == ["创业空间零成本", "多方位资金支持"], kind
