@@ -258,8 +258,10 @@ class Segmenter:
             entries = [(w, f, t) for path in sorted(self._lexicon_dir.glob("*.txt")) for w, f, t in read_lexicon(path)]
             cache = cache_dir() / f"policykg-segmenter-{self._digest(jieba, entries)}.marshal"
             try:
-                with open(cache, "rb") as fh:
-                    tokenizer.FREQ, tokenizer.total, tokenizer.user_word_tag_tab, self._tags = marshal.load(fh)
+                # marshal.loads of the whole file: marshal.load on a file reads it object by object,
+                # and takes two and a half times as long.
+                tokenizer.FREQ, tokenizer.total, tokenizer.user_word_tag_tab, self._tags = marshal.loads(cache.read_bytes())
+                _touch(cache)
                 tokenizer.initialized = True
             except (OSError, EOFError, ValueError, TypeError):
                 tokenizer.initialize()
@@ -277,6 +279,8 @@ class Segmenter:
                                                        tokenizer.user_word_tag_tab, self._tags)), sync=False)
                 except OutputError:
                     pass  # no cache: the next start builds it again
+                else:
+                    _prune(cache)
             self._tokenizer = tokenizer
         return self._tokenizer
 
@@ -350,3 +354,34 @@ def _piece_bounds(text: str):
         start = end
     if start < len(text):
         yield start, len(text)
+
+
+
+KEPT_CACHES = 4  # segmenter caches kept: the project's, and a few made for other word lists at once
+
+
+def _prune(kept: Path) -> None:
+    """Remove all but the most recently used segmenter caches (each some 13 MB): a changed lexicon
+    would otherwise leave one behind each time. A few are kept, so that processes with different
+    word lists running side by side (a build and a test run) do not rebuild each other's."""
+    caches = sorted(kept.parent.glob("policykg-segmenter-*.marshal"), key=_last_used, reverse=True)
+    for stale in [c for c in caches if c != kept][KEPT_CACHES - 1:]:
+        try:
+            stale.unlink()
+        except OSError:
+            pass  # gone already, or not ours to remove
+
+
+def _last_used(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
+def _touch(path: Path) -> None:
+    """Mark a cache as used now, so that pruning keeps it."""
+    try:
+        os.utime(path)
+    except OSError:
+        pass  # a cache on a read-only disk is still read

@@ -110,3 +110,21 @@ def test_the_blocks_cut_on_demand_are_the_blocks_jieba_cuts():
     every = "".join(map(chr, range(1, 0x10000)))
     every = "".join(ch for ch in every if not 0xD800 <= ord(ch) <= 0xDFFF)  # every character of the BMP but surrogates
     assert [m.span() for m in _BLOCK.finditer(every)] == [m.span() for m in jieba.re_han_default.finditer(every)]
+
+
+def test_only_the_most_recently_used_segmenter_caches_are_kept(tmp_path):
+    # A changed lexicon leaves a 13 MB cache behind each time; a few are kept for processes with
+    # other word lists running side by side, the rest removed, least recently used first.
+    import os
+
+    from kg.nlp.segment import KEPT_CACHES, _prune
+
+    caches = [tmp_path / f"policykg-segmenter-{k:016x}.marshal" for k in range(KEPT_CACHES + 2)]
+    for k, cache in enumerate(caches):
+        cache.write_bytes(b"x")
+        os.utime(cache, (1_000_000 + k, 1_000_000 + k))
+    os.utime(caches[0], (2_000_000, 2_000_000))  # the oldest, but just read again
+    (tmp_path / "jieba.cache").write_bytes(b"x")  # not ours
+    _prune(caches[-1])
+    kept = sorted(p.name for p in tmp_path.iterdir())
+    assert kept == sorted(["jieba.cache", caches[0].name, caches[-1].name, caches[-2].name, caches[-3].name])
