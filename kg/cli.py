@@ -170,13 +170,17 @@ def _server_options(command):
               help="Keep the rows whose column NAME is VALUE, or bind the query variable ?NAME if it is no "
                    "column (repeatable; NAME:decimal=, :integer= or :iri= types the value); never pasted "
                    "into the query.")
+@click.option("--limit", type=click.IntRange(0, None), default=None,
+              help="Print at most this many rows: one page of the answer, in the query's order.")
+@click.option("--offset", type=click.IntRange(0, None), default=0, show_default=True,
+              help="Skip this many rows first (with --limit, the page after them).")
 @click.option("--list", "list_queries", is_flag=True, help="List the named queries and the question each answers.")
 @click.option("--allow-partial", is_flag=True,
               help="With --endpoint: take an answer the server cut off at its row limit (a warning), "
                    "instead of stopping with an error.")
 def query(graph: str | None, sparql: str | None, query_file: Path | None, named: str | None, store: Path | None,
           endpoint: str | None, user: str | None, password: str | None, fmt: str, params: tuple[str, ...],
-          list_queries: bool, allow_partial: bool) -> None:
+          limit: int | None, offset: int, list_queries: bool, allow_partial: bool) -> None:
     """Run a SPARQL SELECT query on GRAPH (a Turtle, TriG or other RDF file),
     on an on-disk store (--store) or on a SPARQL endpoint (--endpoint).
 
@@ -209,7 +213,7 @@ def query(graph: str | None, sparql: str | None, query_file: Path | None, named:
         password = click.prompt(f"password for {user}", hide_input=True, err=True)
     source = api.source([graph] if graph else [], store, endpoint, user=user, password=password,
                         allow_partial=allow_partial)
-    table = api.query(source, text=sparql, named=named, params=bound, file=query_file)
+    table = api.query(source, text=sparql, named=named, params=bound, file=query_file, limit=limit, offset=offset)
     writer = {"table": to_text, "csv": to_csv, "json": to_json}[fmt]
     click.echo(writer(table), nl=False)
     for note in table.notes:

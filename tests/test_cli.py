@@ -57,6 +57,15 @@ def test_query_text_and_file(built, tmp_path):
     assert invoke("query", out / "graph.ttl", "-f", tmp_path / "q.rq", "--format", "csv").output == "n\n9\n"
 
 
+def test_query_pages_a_listing_with_limit_and_offset(built):
+    out, _ = built
+    whole = invoke("query", out / "graph.ttl", "--named", "facts", "--format", "csv").output.splitlines()
+    second = invoke("query", out / "graph.ttl", "--named", "facts", "--format", "csv", "--limit", 5, "--offset", 5)
+    assert second.exit_code == 0 and second.output.splitlines() == [whole[0]] + whole[6:11]
+    bad = invoke("query", out / "graph.ttl", "--named", "facts", "--limit", -1)
+    assert bad.exit_code == 2 and "--limit" in bad.output
+
+
 def test_query_list_needs_no_graph():
     result = invoke("query", "--list")
     assert result.exit_code == 0

@@ -120,7 +120,7 @@ def test_a_query_text_is_parsed_once_and_a_malformed_one_fails_every_time(monkey
     parsed = []
     prepare = sparql.prepare
     monkeypatch.setattr(sparql, "prepare", lambda text: parsed.append(text) or prepare(text))
-    sparql.shape.cache_clear()
+    sparql._parsed.cache_clear()
     text = "SELECT ?s WHERE { ?s a pol:Target } # parsed once"
     first, second = api.query(backend, text=text), api.query(backend, text=text)
     assert [str(r[0]) for r in first.rows] == [str(r[0]) for r in second.rows] == ["https://example.org/t1"]
@@ -128,3 +128,41 @@ def test_a_query_text_is_parsed_once_and_a_malformed_one_fails_every_time(monkey
     for _ in range(2):
         with pytest.raises(QueryError, match="malformed SPARQL"):
             api.query(backend, text="SELECT ?x WHERE { ?x a } # broken")
+
+
+def test_pages_of_a_listing_put_together_are_the_whole_listing_in_its_order(seed_dataset):
+    whole = api.query(seed_dataset, named="facts").rows
+    assert len(whole) > 20
+    pages = [api.query(seed_dataset, named="facts", limit=7, offset=k).rows for k in range(0, len(whole) + 7, 7)]
+    assert [len(p) for p in pages[:-1]] == [7] * (len(pages) - 2) + [len(whole) % 7 or 7]
+    assert [row for p in pages for row in p] == whole
+    assert api.query(seed_dataset, named="facts", limit=0).rows == []
+
+
+def test_a_page_is_asked_of_the_engine_unless_rows_are_kept_by_a_column(monkeypatch, seed_dataset):
+    import pyoxigraph as ox
+
+    from kg.query.engine import page
+    from kg.stores.disk import OxigraphBackend
+
+    asked = []
+    store = ox.Store()
+    for k in range(5):
+        store.add(ox.Quad(ox.NamedNode(f"https://example.org/t{k}"), ox.NamedNode("https://example.org/n"),
+                          ox.Literal(str(k % 2)), ox.NamedNode("https://example.org/g")))
+    backend = OxigraphBackend(store)
+    select = backend.select
+    monkeypatch.setattr(backend, "select", lambda text, bindings: asked.append(text) or select(text, bindings))
+    text = "SELECT ?s ?n WHERE { GRAPH ?g { ?s <https://example.org/n> ?n } } ORDER BY ?s"
+    got = api.query(backend, text=text, limit=2, offset=1)
+    assert [str(r[0]) for r in got.rows] == ["https://example.org/t1", "https://example.org/t2"]
+    assert asked[-1] == page(text, 2, 1) and asked[-1].endswith("LIMIT 2\nOFFSET 1")
+    kept = api.query(backend, text=text, params={"n": "1"}, limit=1, offset=1)  # t1, t3 kept: the second
+    assert [str(r[0]) for r in kept.rows] == ["https://example.org/t3"] and asked[-1] == text
+    own = api.query(backend, text=text + " LIMIT 4", offset=3)  # a query with its own LIMIT is cut after
+    assert [str(r[0]) for r in own.rows] == ["https://example.org/t3"]
+
+
+def test_a_negative_page_is_refused(seed_dataset):
+    with pytest.raises(QueryError, match="limit and offset"):
+        api.query(seed_dataset, named="facts", offset=-1)

@@ -142,9 +142,10 @@ def load(paths: Iterable[str | Path]):
 
 
 def query(given, text: str | None = None, named: str | None = None, params: dict[str, str] | None = None,
-          file: str | Path | None = None) -> "Table":
+          file: str | Path | None = None, limit: int | None = None, offset: int = 0) -> "Table":
     """Run a SELECT query (its text, a .rq ``file``, or the name of a shipped query) and return a Table,
     with the notes its backend has for the user (an answer cut off at a server's row limit).
+    ``limit`` and ``offset`` ask for one page of its rows, in the query's order.
 
     ``given`` is a :class:`GraphSource`, a :class:`kg.query.Backend` (the on-disk
     store, a remote endpoint), or an rdflib graph or dataset.
@@ -173,9 +174,9 @@ def query(given, text: str | None = None, named: str | None = None, params: dict
         backend = GraphSource(files=list(given)).backend()
     if named is not None:
         nq = named_query(named)
-        table = run(backend, nq.text, params, nq.params, nq.derived, nq.columns)
+        table = run(backend, nq.text, params, nq.params, nq.derived, nq.columns, limit=limit, offset=offset)
     else:
-        table = run(backend, text, params)
+        table = run(backend, text, params, limit=limit, offset=offset)
     table.notes = list(getattr(backend, "notes", []))
     return table
 

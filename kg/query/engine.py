@@ -80,18 +80,37 @@ def prepare(text: str):
         raise QueryError(f"malformed SPARQL query: {' '.join(str(exc).split())}") from None
 
 
-@lru_cache(maxsize=256)
 def shape(text: str) -> tuple[str, tuple[str, ...]]:
     """The form of query ``text`` (``SelectQuery``, ``ConstructQuery``…) and its projected
     variables, parsed once per text (rdflib's parser takes 5 to 50 ms a named query);
     a malformed query is a :class:`QueryError` every time."""
+    return _parsed(text)[:2]
+
+
+def sliced(text: str) -> bool:
+    """True if SELECT query ``text`` has a LIMIT or OFFSET of its own."""
+    return _parsed(text)[2]
+
+
+@lru_cache(maxsize=256)
+def _parsed(text: str) -> tuple[str, tuple[str, ...], bool]:
     algebra = prepare(text).algebra
-    return algebra.name, tuple(str(v) for v in algebra.get("PV") or ())
+    top = algebra.get("p")
+    return algebra.name, tuple(str(v) for v in algebra.get("PV") or ()), getattr(top, "name", None) == "Slice"
+
+
+def page(text: str, limit: int | None, offset: int) -> str:
+    """``text`` with LIMIT and OFFSET added, so that the engine stops after the page asked for
+    (a query that has its own is left alone; :func:`run` then cuts its rows)."""
+    if (limit is None and not offset) or sliced(text):
+        return text
+    return text.rstrip() + (f"\nLIMIT {limit}" if limit is not None else "") + (f"\nOFFSET {offset}" if offset else "")
 
 
 def run(backend: Backend | Graph, text: str, params: dict[str, str] | None = None,
         declared: dict[str, tuple[str, str]] | None = None,
-        derived: tuple[Derived, ...] = (), order: tuple[str, ...] = ()) -> Table:
+        derived: tuple[Derived, ...] = (), order: tuple[str, ...] = (),
+        limit: int | None = None, offset: int = 0) -> Table:
     """Run SELECT query ``text`` on ``backend`` and return its :class:`Table`.
 
     A parameter naming a column keeps the rows whose cell is its value; any
@@ -99,8 +118,12 @@ def run(backend: Backend | Graph, text: str, params: dict[str, str] | None = Non
     (``least:decimal``, ``year:integer``, ``doc:iri``) or declared so in the
     named query's header. ``derived`` columns are
     computed from the others and placed where ``order`` (a named query's
-    columns) puts them.
+    columns) puts them. ``limit`` and ``offset`` give one page of the rows, in
+    the query's own order: the engine is asked for that page alone unless rows
+    are kept by a column (then the page is cut from the rows kept).
     """
+    if (limit is not None and limit < 0) or offset < 0:
+        raise QueryError("a page's limit and offset are whole numbers, 0 or more")
     if not isinstance(backend, Backend):
         backend = DatasetBackend(backend)
     form, projected = shape(text)
@@ -122,7 +145,8 @@ def run(backend: Backend | Graph, text: str, params: dict[str, str] | None = Non
             wanted[name] = cell(term)
         else:
             bindings[name] = term
-    columns, rows = backend.select(text, bindings)
+    paged = not wanted and not sliced(text)  # rows kept by a column: the page is cut after keeping them
+    columns, rows = backend.select(page(text, limit, offset) if paged else text, bindings)
     if columns != variables:  # a server may answer with the variables in another order
         rows = [[row[columns.index(v)] if v in columns else None for v in variables] for row in rows]
     for d in derived:
@@ -135,6 +159,8 @@ def run(backend: Backend | Graph, text: str, params: dict[str, str] | None = Non
         # a derived column stands where the named query's header puts it
         table.rows = [[r[index[name]] for name in order] for r in table.rows]
         table.columns = list(order)
+    if not paged and (limit is not None or offset):
+        table.rows = table.rows[offset:None if limit is None else offset + limit]
     return table
 
 
