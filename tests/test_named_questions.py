@@ -121,3 +121,30 @@ def test_a_document_read_or_cited_by_many_files_does_not_multiply_rows(tmp_path)
     assert [str(r[1]) for r in rows(tmp_path / "s3", "documents")].count(plan) == 1
     read = [r for r in rows(tmp_path / "s3", "documents") if str(r[1]).startswith("解读")]
     assert sorted(str(r[-1]) for r in read) == ["a", "b", "c"]  # one row for each file read
+
+
+def test_a_plan_issued_by_many_notices_gives_each_file_its_rows_once(tmp_path):
+    # The same plan reposted under three notices: each notice's file holds the plan's tasks and
+    # assignments once, so the collaboration rows grow with the files, not with their square
+    # (the date of each notice was once joined to every file's rows).
+    from kg import api
+    from kg.stores.disk import PolicyStore
+
+    plan = ("杭州市数字经济行动方案\n一、主要任务\n（一）推进算力建设。建设城市算力中心。（市发展改革委牵头，市财政局配合）\n"
+            "（二）培育数据企业。培育100家数据企业。（市数据局牵头，市科技局配合）\n")
+    for n in (1, 3):
+        folder = tmp_path / f"notices{n}"
+        folder.mkdir()
+        for k in range(n):
+            (folder / f"n{k}.txt").write_text(
+                f"杭州市人民政府关于印发杭州市数字经济行动方案的通知（{k}）\n各区人民政府：\n现将《杭州市数字经济行动方案》印发给你们，"
+                f"请认真贯彻执行。\n杭州市人民政府\n2023年5月{k + 1}日\n" + plan, encoding="utf-8")
+        api.build_store([folder], tmp_path / f"s{n}")
+
+    def rows(n, name):
+        return api.query(PolicyStore(tmp_path / f"s{n}", read_only=True).backend(), named=name).rows
+
+    one = rows(1, "collaboration")
+    assert len(one) == 4  # two tasks, a lead and a support body each
+    assert len(rows(3, "collaboration")) == 3 * len(one)
+    assert {str(r[-1]) for r in rows(3, "collaboration")} == {"2023"}
