@@ -321,14 +321,18 @@ def build_store(paths: Iterable[str | Path], store: str | Path, base: str | None
         else:
             jobs.append((str(path), ident, max_chars, target.base, True))
             digests[ident] = digest
+    finished = False
     try:
         with _extracting(jobs, workers) as outcomes:
             _into_store(report, target, jobs, outcomes, digests, progress)
+        finished = True
     finally:
         try:
             if report.built or target.manifest.get("shared_stale"):
                 target.refresh_shared()
             target.set_ontology()
+            if finished and report.built:
+                target.optimize()
             report.files, report.triples = len(target.files), len(target)
         finally:
             target.close()

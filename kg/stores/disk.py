@@ -261,6 +261,14 @@ class PolicyStore:
         self._save()
         return sum(1 for _ in self.store.quads_for_pattern(None, None, None, graph))
 
+    def optimize(self) -> None:
+        """Compact the store's files once a build has written them: the named questions read a
+        compacted store about twice as fast (RocksDB's many small files of a bulk of writes merged),
+        for some 2 s a million triples."""
+        self._writable()
+        self.store.flush()
+        self.store.optimize()
+
     def _contribution(self, file_id: str) -> str:
         path = self.path / "shared" / f"{_safe(file_id)}.nt"
         try:

@@ -217,3 +217,15 @@ def test_a_query_input_that_is_no_column_binds_in_the_store_as_in_memory(tmp_pat
     assert len(stored.rows) == 1 and "8000" in cell(stored.rows[0][0])
     hostile = api.query(api.source(store=tmp_path / "store"), text=text, params={"name": '" } ?f ?p ?fact . { "'})
     assert hostile.rows == []
+
+
+def test_a_build_that_stored_files_compacts_the_store_and_one_that_changed_nothing_does_not(tmp_path, docs, monkeypatch):
+    compacted = []
+    optimize = PolicyStore.optimize
+    monkeypatch.setattr(PolicyStore, "optimize", lambda self: compacted.append(len(self)) or optimize(self))
+    path = tmp_path / "store"
+    api.build_store([docs], path)
+    assert len(compacted) == 1 and compacted[0] > 1000
+    api.build_store([docs], path)  # nothing changed: nothing to compact
+    assert len(compacted) == 1
+    assert api.query(PolicyStore(path, read_only=True).backend(), named="documents").rows
