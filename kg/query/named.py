@@ -4,6 +4,9 @@ Each opens with comment lines ``# question: …`` and ``# columns: a, b, c``, an
 may declare parameters with ``# param: name (iri|string|integer|decimal)
 description`` and derived columns with ``# derive: name = cagr(a, b, c, d)``
 (SPARQL has no powers or roots, and a server may not know our functions).
+``# pages: file`` says that the query orders its rows by the file they were read
+from first, and reads each file's rows from that file's graph (with the shared
+graph and the ontology): a store can then give a page of it file by file.
 """
 
 from __future__ import annotations
@@ -68,6 +71,7 @@ class NamedQuery:
     params: dict[str, tuple[str, str]]  # name -> (type, description)
     text: str
     derived: tuple[Derived, ...] = ()
+    pages_by_file: bool = False
 
     @property
     def body(self) -> str:
@@ -81,7 +85,7 @@ class NamedQuery:
 
 def parse_named(name: str, text: str) -> NamedQuery:
     """Return the :class:`NamedQuery` described by the header of ``text``."""
-    question, columns, params, derived = "", (), {}, []
+    question, columns, params, derived, by_file = "", (), {}, [], False
     for line in text.splitlines():
         if not line.startswith("#"):
             continue
@@ -95,6 +99,10 @@ def parse_named(name: str, text: str) -> NamedQuery:
             if not m or m.group(2) not in PARAM_TYPES:
                 raise QueryError(f"queries/{name}.rq: bad param line {line!r}; write '# param: name (iri|string|integer|decimal) what it is'")
             params[m.group(1)] = (m.group(2), m.group(3))
+        elif body.startswith("pages:"):
+            if body.split(":", 1)[1].strip() != "file":
+                raise QueryError(f"queries/{name}.rq: bad pages line {line!r}; write '# pages: file'")
+            by_file = True
         elif body.startswith("derive:"):
             m = re.match(r"(\w+)\s*=\s*(\w+)\(([\w\s,]*)\)$", body.split(":", 1)[1].strip())
             fn = DERIVE_FUNCTIONS.get(m.group(2)) if m else None
@@ -103,7 +111,7 @@ def parse_named(name: str, text: str) -> NamedQuery:
                 raise QueryError(f"queries/{name}.rq: bad derive line {line!r}; write '# derive: name = "
                                  f"cagr(baseline, target, start_year, end_year)'")
             derived.append(Derived(m.group(1), m.group(2), args))
-    return NamedQuery(name, question, columns, params, text, tuple(derived))
+    return NamedQuery(name, question, columns, params, text, tuple(derived), by_file)
 
 
 @lru_cache(maxsize=1)

@@ -294,7 +294,11 @@ class PolicyStore:
     def backend(self, in_memory: bool = False) -> "OxigraphBackend":
         """A query backend on the store, or with ``in_memory`` on a copy of it in memory
         (which takes some 8 s a million triples to make, and answers up to five times faster)."""
-        backend = OxigraphBackend(in_memory_copy(self.store) if in_memory else self.store)
+        from kg.rdf.iris import Minter
+
+        files = [self.files[f]["graph"] for f in sorted(self.files)]
+        common = [str(Minter(self.base).shared_graph()), ONTOLOGY_IRI]
+        backend = OxigraphBackend(in_memory_copy(self.store) if in_memory else self.store, files, common)
         if self.stale:
             backend.notes.append(STALE_WARNING.format(path=self.path))
         return backend
@@ -404,11 +408,16 @@ def left_mid_build(path: str | Path) -> bool:
 class OxigraphBackend(Backend):
     """SELECT queries on a pyoxigraph store, its default graph the union of its graphs."""
 
-    def __init__(self, store: ox.Store) -> None:
+    def __init__(self, store: ox.Store, files: list[str] = (), common: list[str] = ()) -> None:
         self.store = store
         self.notes: list[str] = []  # what a caller should tell the user (a store left mid-build)
+        self.files = list(files)  # the files' graphs, in the order of their identifiers
+        self.common = [ox.NamedNode(g) for g in common]  # the graphs every file's rows may join: shared, ontology
 
-    def select(self, text: str, bindings: dict[str, object]) -> tuple[list[str], list[list]]:
+    def select_in_file(self, graph: str, text: str, bindings: dict[str, object]) -> tuple[list[str], list[list]]:
+        return self.select(text, bindings, default_graph=[ox.NamedNode(graph), *self.common])
+
+    def select(self, text: str, bindings: dict[str, object], **dataset) -> tuple[list[str], list[list]]:
         _, projected = shape(text)  # the same parser and messages as in memory
         # Oxigraph substitutes projected variables only; the others (inputs such as ?by in a FILTER)
         # are bound by a VALUES block at the start of the WHERE group, written as RDF terms.
@@ -417,8 +426,8 @@ class OxigraphBackend(Backend):
             text = with_values(text, inputs)
         substitutions = {ox.Variable(name): to_oxigraph(term) for name, term in bindings.items() if name in projected}
         try:
-            result = self.store.query(text, use_default_graph_as_union=True, substitutions=substitutions or None,
-                                      prefixes=PREFIX_IRIS)
+            result = self.store.query(text, substitutions=substitutions or None, prefixes=PREFIX_IRIS,
+                                      **(dataset or {"use_default_graph_as_union": True}))
         except SyntaxError as exc:
             raise QueryError(f"malformed SPARQL query: {exc}") from None
         except (OSError, RuntimeError) as exc:

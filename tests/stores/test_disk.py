@@ -229,3 +229,25 @@ def test_a_build_that_stored_files_compacts_the_store_and_one_that_changed_nothi
     api.build_store([docs], path)  # nothing changed: nothing to compact
     assert len(compacted) == 1
     assert api.query(PolicyStore(path, read_only=True).backend(), named="documents").rows
+
+
+def test_a_page_of_a_listing_ordered_by_file_is_read_file_by_file_and_is_the_same_page(tmp_path, docs, monkeypatch):
+    from kg.query import named_query
+    from kg.stores.disk import OxigraphBackend
+
+    path = tmp_path / "store"
+    api.build_store([docs], path)
+    backend = PolicyStore(path, read_only=True).backend()
+    read = []
+    select_in_file = OxigraphBackend.select_in_file
+    monkeypatch.setattr(OxigraphBackend, "select_in_file",
+                        lambda self, graph, *a: read.append(graph) or select_in_file(self, graph, *a))
+    for name in ("facts", "responsibilities"):
+        assert named_query(name).pages_by_file
+        whole = api.query(backend, named=name).rows
+        assert read == [] and len(whole) > 30
+        first = api.query(backend, named=name, limit=5)
+        assert first.rows == whole[:5] and len(read) == 1  # the first file held the first page
+        for offset in (3, len(whole) // 2, len(whole) - 2, len(whole) + 5):
+            assert api.query(backend, named=name, limit=10, offset=offset).rows == whole[offset:offset + 10]
+        read.clear()
