@@ -356,7 +356,6 @@ def _piece_bounds(text: str):
         yield start, len(text)
 
 
-
 KEPT_CACHES = 4  # segmenter caches kept: the project's, and a few made for other word lists at once
 
 
