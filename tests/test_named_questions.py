@@ -148,3 +148,24 @@ def test_a_plan_issued_by_many_notices_gives_each_file_its_rows_once(tmp_path):
     assert len(one) == 4  # two tasks, a lead and a support body each
     assert len(rows(3, "collaboration")) == 3 * len(one)
     assert {str(r[-1]) for r in rows(3, "collaboration")} == {"2023"}
+
+
+def test_a_document_reposted_in_many_files_pairs_each_files_targets_with_its_own_baselines(tmp_path):
+    # Three copies of the seed under its own title: one document read from three files. growth pairs
+    # a target with a baseline of the same file, inside the file's graph, so each file gives the
+    # seed's one row once, whatever the copies.
+    import shutil
+
+    from kg import api
+    from kg.stores.disk import PolicyStore
+
+    for n in (1, 3):
+        folder = tmp_path / f"copies{n}"
+        folder.mkdir()
+        for k in range(n):
+            shutil.copy(SEED, folder / f"copy{k}.txt")
+        api.build_store([folder], tmp_path / f"s{n}")
+    one, three = (api.query(PolicyStore(tmp_path / f"s{n}", read_only=True).backend(), named="growth").rows
+                  for n in (1, 3))
+    assert len(one) == 1 and len(three) == 3
+    assert {tuple(map(str, r)) for r in three} == {tuple(map(str, r)) for r in one}
