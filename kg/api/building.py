@@ -274,6 +274,9 @@ def _start_resource_tracker() -> None:
             os.environ[key] = before
 
 
+COMPACT_SHARE = 4  # a build compacts the store when it stored at least one file in this many of those held
+
+
 @dataclass
 class StoreBuild:
     """What a build into an on-disk store did."""
@@ -331,8 +334,8 @@ def build_store(paths: Iterable[str | Path], store: str | Path, base: str | None
             if report.built or target.manifest.get("shared_stale"):
                 target.refresh_shared()
             target.set_ontology()
-            if finished and report.built:
-                target.optimize()
+            if finished and report.built and len(report.built) * COMPACT_SHARE >= len(target.files):
+                target.optimize()  # a quarter of the files or more are new: worth compacting the whole store
             report.files, report.triples = len(target.files), len(target)
         finally:
             target.close()

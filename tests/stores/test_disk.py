@@ -229,6 +229,13 @@ def test_a_build_that_stored_files_compacts_the_store_and_one_that_changed_nothi
     api.build_store([docs], path)  # nothing changed: nothing to compact
     assert len(compacted) == 1
     assert api.query(PolicyStore(path, read_only=True).backend(), named="documents").rows
+    for k in range(3, 9):  # six more files: a build of more than a quarter of those held compacts
+        shutil.copy(SEED, docs / f"seed{k}.txt")
+    api.build_store([docs], path)
+    assert len(compacted) == 2
+    (docs / "seed3.txt").write_text(SEED.read_text(encoding="utf-8") + "\n附件：无。\n", encoding="utf-8")
+    built = api.build_store([docs], path)  # one changed file of nine: RocksDB compacts as it goes
+    assert len(built.built) == 1 and len(compacted) == 2
 
 
 def test_a_page_of_a_listing_ordered_by_file_is_read_file_by_file_and_is_the_same_page(tmp_path, docs, monkeypatch):
