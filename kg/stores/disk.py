@@ -426,14 +426,6 @@ class OxigraphBackend(Backend):
         if inputs:
             text = with_values(text, inputs)
         substitutions = {ox.Variable(name): to_oxigraph(term) for name, term in bindings.items() if name in projected}
-        try:
-            result = self.store.query(text, substitutions=substitutions or None, prefixes=PREFIX_IRIS,
-                                      **(dataset or {"use_default_graph_as_union": True}))
-        except SyntaxError as exc:
-            raise QueryError(f"malformed SPARQL query: {exc}") from None
-        except (OSError, RuntimeError) as exc:
-            raise QueryError(f"query failed: {' '.join(str(exc).split())}") from None
-        variables = [v.value for v in result.variables]
         # A listing repeats its terms (a type, a file, a rule, a sentence on every row of
         # its facts): each distinct term is made into an rdflib term once.
         made: dict = {None: None}
@@ -445,4 +437,18 @@ class OxigraphBackend(Backend):
                 made[value] = converted = from_oxigraph(value)
                 return converted
 
-        return variables, [[term(solution[v]) for v in variables] for solution in result]
+        result = None
+        try:
+            result = self.store.query(text, substitutions=substitutions or None, prefixes=PREFIX_IRIS,
+                                      **(dataset or {"use_default_graph_as_union": True}))
+            variables = [v.value for v in result.variables]
+            # Oxigraph evaluates as the rows are read: an error may come while reading them.
+            return variables, [[term(solution[v]) for v in variables] for solution in result]
+        except SyntaxError as exc:
+            raise QueryError(f"malformed SPARQL query: {exc}") from None
+        except (OSError, RuntimeError) as exc:
+            raise QueryError(f"query failed: {' '.join(str(exc).split())}") from None
+        finally:
+            # The solutions belong to this thread: let them go here, not with a traceback that keeps
+            # this frame until a garbage collection on another thread (which pyoxigraph refuses).
+            result = None
