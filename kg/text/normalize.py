@@ -321,9 +321,7 @@ class _Layout:
         head = follower.text.lstrip()[:8]
         if self.source.count("\n", number.newline_at, follower.origin[0]) < 2 or not head or not is_han(head[0]):
             return True
-        reader = number_reader()
-        return head.startswith(self.rules.number_suffixes) or any(
-            head.startswith(w) for w in (*reader.units, *reader.multipliers))
+        return head.startswith(_number_heads(self.rules.number_suffixes))
 
     def _heading(self, line: _Line) -> bool:
         text = line.text
@@ -352,6 +350,13 @@ class _Layout:
         if nxt.indent >= 2 or self._heading(nxt):
             return False
         return self._full(last)
+
+
+@lru_cache(maxsize=4)
+def _number_heads(suffixes: tuple[str, ...]) -> tuple[str, ...]:
+    """What a number's next line may start with to read on from it: a unit, a multiplier, or a suffix."""
+    reader = number_reader()
+    return (*suffixes, *reader.units, *reader.multipliers)
 
 
 def _cells(rules: LayoutRules, text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -134,11 +134,8 @@ def density_by_year(g: nx.Graph) -> list[tuple[int, int, int, float]]:
     years = sorted({int(y) for _, _, d in g.edges(data=True) for y in d["years"].split(";") if y})
     out = []
     for year in years:
-        ties = [(a, b) for a, b, d in g.edges(data=True) if str(year) in d["years"].split(";")]
-        nodes = {n for edge in ties for n in edge}
-        n = len(nodes)
-        pairs = n * (n - 1) if g.is_directed() else n * (n - 1) / 2
-        out.append((year, n, len(ties), round(len(ties) / pairs, 4) if n > 1 else 0.0))
+        active = g.edge_subgraph([(a, b) for a, b, d in g.edges(data=True) if str(year) in d["years"].split(";")])
+        out.append((year, active.number_of_nodes(), active.number_of_edges(), round(nx.density(active), 4)))
     return out
 
 
