@@ -443,3 +443,30 @@ def test_the_cut_offs_of_a_communiques_notes_on_scope_are_thresholds(extract_tex
             "2000万元及以上的交通运输、仓储和邮政业，年营业收入1000万元及以上的房地产业。")
     got = [(f.role, str(f.value)) for f in extract_text(text).figures]
     assert got == [("baseline", "12000000000"), ("threshold", "20000000"), ("threshold", "10000000")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2020年，城乡居民收入倍差从2.50缩小至2.31。",
+     [("baseline", "2.5", "城乡居民收入倍差"), ("baseline", "2.31", "城乡居民收入倍差")]),
+    ("到2027年，空气质量综合指数由4.8降至4.2。",
+     [("baseline", "4.8", "空气质量综合指数"), ("target", "4.2", "空气质量综合指数")]),
+    ("到2030年，城乡收入差距收窄到2倍以内。", [("target", "200", "城乡收入差距")]),  # a multiple is kept as a share
+])
+def test_a_level_a_change_starts_from_needs_no_unit_and_narrowing_reaches_a_level(extract_text, text, expected):
+    got = [(f.role, str(f.value), f.indicator) for f in extract_text(NOTICE.format(text)).figures]
+    assert got == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("获得5项以上(含)授权发明专利的主要完成人，可以申报。", [("threshold", "5", "项")]),
+    ("第一档为户均月用电量0-200度（含）的用户。", [("threshold", "0", "度")]),
+    # a bracket repeating the bound is not a second quantity
+    ("对年度留用率40%以下（含40%）的单位，按30%给予补贴。", [("threshold", "40", "%"), ("parameter", "30", "%")]),
+    # ...and a cap that includes its edge is still a cap
+    ("单户企业贷款额度最高不超过500万元（含）。", [("parameter", "5000000", "元")]),
+    # ...and a bracket saying what is counted restates no bound
+    ("到2025年，全县每年查处非法捕捞案件10例以上（含简易案件）。", [("target", "10", "例")]),
+])
+def test_a_bound_said_to_include_its_edge_draws_the_line_of_a_class(extract_text, text, expected):
+    doc = "某某专项资金管理办法\n第一条 {}"
+    assert [(f.role, str(f.value), f.unit) for f in extract_text(doc.format(text)).figures] == expected

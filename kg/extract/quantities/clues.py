@@ -72,6 +72,8 @@ from kg.extract.quantities.where import WhereClues
 from kg.extract.records import Comparator
 from kg.nlp.script import is_han
 
+_CLOSES = "）)"
+
 if TYPE_CHECKING:
     from kg.extract.quantities.roles import RoleDecider
 
@@ -92,7 +94,12 @@ class Clues(WhereClues, GrantClues):
         self.before = self.text[max(m.clause[0], m.words_start - reach):m.words_start]
         self.after = self.text[m.right:min(m.clause[1], m.right + reach)]
         mark = next((w for w in decider.inclusion_marks if self.after.startswith(w)), "")
+        if not mark and self.after.startswith(decider.inclusion_opens):  # 40%以下（含40%）的
+            close = _close_of(self.after, decider.inclusion_reach)
+            restated = close > 0 and any(ch.isdigit() for ch in self.after[:close])  # not （含简易案件）
+            mark = self.after[:close + 1] if restated else ""
         self.after = self.after[len(mark):]  # 三次(含)的: the bound holds its own number; the words go on after it
+        self.inclusive = bool(mark)
         self.sentence_before = self.text[max(sentence[0], m.words_start - decider.sentence_reach):m.words_start]
 
     def __getitem__(self, name: str) -> bool:
@@ -258,6 +265,8 @@ class Clues(WhereClues, GrantClues):
             return False  # 7个工作日内答复: a limit to keep (not 距法定退休年龄5年以内的人员: whom it is for)
         bounded = self.m.written and self.m.comparator not in (Comparator.ABOUT, Comparator.EQUAL)
         after_bound = self.text[self.m.end:self.m.right] in d.range_bounds  # 以上, 以下, 及以下 written after it
+        if self.inclusive and (after_bound or self.m.quantity.value_max is not None):
+            return True  # 获得3项以上(含)发明专利的, 0—260度（含）: a bound or range said to include its edge draws a line
         if any(noun.startswith(w) for w in d.figure_nouns) or self.reach and not particle and not after_bound:
             return False
         clause = self.text[self.m.clause[0]:self.m.clause[1]]
@@ -450,3 +459,8 @@ class Clues(WhereClues, GrantClues):
     def target_cue(self) -> bool:
         sentence = self.text[self.sentence[0]:self.sentence[1]]
         return any(c in sentence for c in self.d.target_cues)
+
+
+def _close_of(text: str, reach: int) -> int:
+    """Where the bracket opening ``text`` closes within ``reach`` characters, or -1."""
+    return next((i for i, ch in enumerate(text[1:reach], 1) if ch in _CLOSES), -1)

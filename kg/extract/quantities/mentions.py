@@ -101,6 +101,7 @@ class MentionFinder:
         self.floating_reach = int(floating["reach"])
         self.floating_stops = tuple(floating["stops"])
         self.repeat_words = "".join(names["repeat_words"])
+        self.bound_words = {w for w, _ in self.after}
 
     # -- comparator ----------------------------------------------------------------
     def comparator(self, text: str, q: Quantity, start: int, end: int) -> tuple[Comparator, int, int, bool]:
@@ -221,7 +222,12 @@ class MentionFinder:
                  and not any(s <= q.start < e or s < q.end <= e for s, e in excluded)]
         return [q for k, q in enumerate(found)
                 if not (k and (q.value, q.unit) == (found[k - 1].value, found[k - 1].unit)
-                        and text[found[k - 1].end:q.start].rstrip(self.repeat_words).strip() in self.brackets_open)]
+                        and self._repeats(text[found[k - 1].end:q.start]))]
+
+    def _repeats(self, gap: str) -> bool:
+        """The gap between a number and a bracket that repeats it: （, (含, or a bound before it (50%以下（含)."""
+        gap = gap.rstrip(self.repeat_words).strip()
+        return gap[-1:] in self.brackets_open and (len(gap) == 1 or gap[:-1].strip() in self.bound_words)
 
     def enumerator(self, text: str, q: Quantity, cs: int) -> bool:
         """A bare number that numbers an item (…。<br>2．开展…, | 1．光电技术研究院), names a place

@@ -198,7 +198,7 @@ class QuantityReader:
                 if not indicator or not _WORD_CHAR.search(indicator):
                     continue
                 if self.finder.needs_comparator(q) and q.unit != "%" and not self.finder.strong(text, q, ce) \
-                        and not self._counted(a, r, cs, ce):
+                        and not self._counted(a, r, cs, ce) and not self._moved_from(text, m, cs, ce):
                     continue  # 14亿多中国人 is counted; 三年行动, 八项规定, 3.0版 are names
                 previous_indicator, previous_end = indicator, m.right
                 period = r.period or sentence_period
@@ -223,6 +223,11 @@ class QuantityReader:
         if q.start not in spans:
             return False
         return any(o.start > q.end and any(p in text[q.end:o.start] for p in self.joining) for o in quantities)
+
+    def _moved_from(self, text: str, m, cs: int, ce: int) -> bool:
+        """A level a change starts from needs no unit (收入倍差从2.42缩小至2.12): 从/由 before it, a move after."""
+        roles = self.roles
+        return text[cs:m.left].endswith(roles.from_words) and text.startswith(roles.to_words, m.right, ce)
 
     def _counted(self, a: Analysis, r: Reading, cs: int, ce: int) -> bool:
         """A number with no unit that counts the noun after it (惠及3700多万学生), not a name or a version (3.0版)."""

@@ -78,6 +78,8 @@ class RoleDecider:
         self.procedure_verbs = tuple(r["procedure_verbs"])
         self.copies_leads = tuple(r["copies_leads"])
         self.inclusion_marks = tuple(r["inclusion_marks"])
+        self.inclusion_opens = tuple(r["inclusion_opens"])
+        self.inclusion_reach = int(r["inclusion_reach"])
         self.lookback_leads = tuple(r["lookback_leads"])
         self.lookback_ends = tuple(r["lookback_ends"])
         self.qualifier_particle = r["qualifier_particle"]
