@@ -417,11 +417,9 @@ def export(graphs: tuple[Path, ...], store: Path | None, fmt: str, output: Path)
     actors and goals (GraphML, GEXF, Pajek) or the interactive page. The same
     graph always gives the same bytes, those `build -o` writes."""
     from kg import api
-    from kg.io import atomic_write
 
-    data = api.export(_source(graphs, store, "export"), fmt)
-    atomic_write(output, data)
-    click.echo(f"wrote {output} ({len(data)} bytes)")
+    written = api.export_to(_source(graphs, store, "export"), fmt, output)
+    click.echo(f"wrote {output} ({written.stat().st_size} bytes)")
 
 
 @cli.command()

@@ -10,6 +10,7 @@ import os
 import tempfile
 from glob import escape as glob_escape
 from pathlib import Path
+from typing import BinaryIO, Callable
 
 from kg.errors import OutputError
 
@@ -36,8 +37,14 @@ def atomic_write(path: str | Path, data: str | bytes, sync: bool = True) -> Path
     With ``sync`` the data is on disk before the rename (a power cut leaves the
     old or the new file); without, a crash of the process still does, which is
     enough for files that a later step can make again."""
-    path = Path(path)
     payload = data.encode("utf-8") if isinstance(data, str) else data
+    return atomic_stream(path, lambda fh: fh.write(payload), sync)
+
+
+def atomic_stream(path: str | Path, writer: Callable[[BinaryIO], object], sync: bool = True) -> Path:
+    """Write ``path`` atomically by calling ``writer`` with the open (binary) temporary file, so
+    that what is written need never be held whole; as :func:`atomic_write` otherwise."""
+    path = Path(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
@@ -45,7 +52,7 @@ def atomic_write(path: str | Path, data: str | bytes, sync: bool = True) -> Path
         raise OutputError(f"{path}: cannot write ({exc.strerror}); choose another output folder") from None
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(payload)
+            writer(fh)
             fh.flush()
             if sync:
                 os.fsync(fh.fileno())

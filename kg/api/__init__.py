@@ -15,11 +15,11 @@
 from kg.api.building import (BuildResult, Failure, StoreBuild, build, build_store, doc_id, documents_in, extract,
                              extract_text, extractor, summarize, summary)
 from kg.api.outputs import Made, html, make, trig, turtle, write
-from kg.api.reading import (export, instruments, load, network, push, query, report, source, text, validate,
+from kg.api.reading import (export, export_to, instruments, load, network, push, query, report, source, text, validate,
                              view, write_network)
 
 __all__ = ["BuildResult", "Failure", "Made", "StoreBuild", "build", "build_store", "doc_id", "documents_in",
-           "export", "extract", "extract_text", "extractor", "html", "instruments", "load", "make", "network", "push",
+           "export", "export_to", "extract", "extract_text", "extractor", "html", "instruments", "load", "make", "network", "push",
            "query",
            "report", "source", "summarize", "summary", "text", "trig", "turtle", "validate", "view", "write",
            "write_network"]

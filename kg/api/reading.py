@@ -7,6 +7,7 @@ RDF files.
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
 
@@ -122,7 +123,22 @@ def export(given, fmt: str) -> bytes:
     chosen = format_named(fmt)
     if isinstance(given, BuildResult):
         return chosen.write(given.quads, title_of(given))
-    return chosen.write(_source(given).data())
+    source = _source(given)
+    buffer = io.BytesIO()
+    chosen.stream(source.quads, buffer, graphs=source.data_graphs())
+    return buffer.getvalue()
+
+
+def export_to(given, fmt: str, output: str | Path) -> Path:
+    """Write the graphs of a source in format ``fmt`` to the file ``output``, atomically: the bytes of
+    :func:`export`, streamed where the format can (the RDF line formats, Turtle and TriG), so that
+    memory is bounded by a run of lines and the largest graph, not by the corpus."""
+    from kg.formats import format_named
+    from kg.io import atomic_stream
+
+    chosen = format_named(fmt)
+    source = _source(given)
+    return atomic_stream(output, lambda out: chosen.stream(source.quads, out, graphs=source.data_graphs()))
 
 
 def validate(given) -> tuple[bool, list["Finding"], int]:

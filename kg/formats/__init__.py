@@ -19,7 +19,8 @@ A package of your own registers its formats under the entry-point group
 
 from __future__ import annotations
 
-from typing import ClassVar
+import io
+from typing import BinaryIO, ClassVar
 
 import pyoxigraph as ox
 
@@ -41,6 +42,20 @@ class Format:
     def write(self, quads: ox.Store, title: str = "") -> bytes:
         """The named graphs of ``quads`` in this format (``title`` names what they are, for formats that show it)."""
         raise NotImplementedError
+
+    def stream(self, quads: ox.Store, out: BinaryIO, title: str = "", graphs: list | None = None) -> None:
+        """Write into the binary file ``out`` what :meth:`write` gives for the ``graphs`` of ``quads`` (all
+        of them if None). A format that can write a corpus without holding it whole overrides this."""
+        out.write(self.write(quads if graphs is None else only(quads, graphs), title))
+
+
+class Streamed(Format):
+    """A format whose :meth:`stream` is its own: :meth:`write` is the same bytes, through memory."""
+
+    def write(self, quads: ox.Store, title: str = "") -> bytes:
+        buffer = io.BytesIO()
+        self.stream(quads, buffer, title)
+        return buffer.getvalue()
 
 
 def register(cls: type[Format]) -> type[Format]:
@@ -89,3 +104,11 @@ def union(quads: ox.Store):
     for t in ox.parse("\n".join(lines).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES):
         graph.add(triple_of(t))
     return graph
+
+
+def only(quads: ox.Store, graphs: list) -> ox.Store:
+    """A store in memory holding just ``graphs`` of ``quads``."""
+    copy = ox.Store()
+    for graph in graphs:
+        copy.extend(quads.quads_for_pattern(None, None, None, graph))
+    return copy

@@ -1,7 +1,9 @@
 """The RDF formats: Turtle, TriG, N-Triples, N-Quads, JSON-LD and RDF/XML.
 
 Turtle, TriG, N-Triples and N-Quads are written from sorted N-Triples lines by
-pyoxigraph (:mod:`kg.rdf.serialize`); JSON-LD is compacted with the context
+pyoxigraph (:mod:`kg.rdf.serialize`), sorted in runs on disk and merged
+(:mod:`kg.rdf.sorting`), so a corpus is streamed to its file, never held whole
+in memory; JSON-LD and RDF/XML go through an rdflib graph of everything. JSON-LD is compacted with the context
 shipped as ``ontology/policy.context.jsonld`` (inlined, so the file reads
 offline), nodes sorted by ``@id``. The ontology's own triples are not written
 with the data; it is ``ontology/policy.ttl``.
@@ -10,48 +12,52 @@ with the data; it is ``ontology/policy.ttl``.
 from __future__ import annotations
 
 import json
+from typing import BinaryIO
 
 import pyoxigraph as ox
 
-from kg.formats import Format, register, union
-from kg.rdf.serialize import sorted_lines, sorted_trig, sorted_turtle
+from kg.formats import Format, Streamed, register, union
+from kg.rdf.serialize import stream_trig, stream_turtle
+from kg.rdf.sorting import all_graphs, sorted_lines
 
 
-def _graphs(quads: ox.Store) -> list[ox.NamedNode]:
-    return sorted((g for g in quads.named_graphs() if isinstance(g, ox.NamedNode)), key=lambda g: g.value)
+def _named(quads: ox.Store, graphs: list | None) -> list:
+    return [g for g in (all_graphs(quads) if graphs is None else graphs) if isinstance(g, ox.NamedNode)]
 
 
 @register
-class Turtle(Format):
+class Turtle(Streamed):
     name, suffix, description = "ttl", ".ttl", "Turtle: every triple, the graphs merged"
 
-    def write(self, quads: ox.Store, title: str = "") -> bytes:
-        return sorted_turtle(sorted_lines(quads))
+    def stream(self, quads: ox.Store, out: BinaryIO, title: str = "", graphs: list | None = None) -> None:
+        with sorted_lines(quads, all_graphs(quads) if graphs is None else graphs) as lines:
+            stream_turtle(lines, out)
 
 
 @register
-class TriG(Format):
+class TriG(Streamed):
     name, suffix, description = "trig", ".trig", "TriG: one named graph per file read, and the shared graph"
 
-    def write(self, quads: ox.Store, title: str = "") -> bytes:
-        return sorted_trig([(g.value, sorted_lines(quads, g)) for g in _graphs(quads)])
+    def stream(self, quads: ox.Store, out: BinaryIO, title: str = "", graphs: list | None = None) -> None:
+        stream_trig(quads, _named(quads, graphs), out)
 
 
 @register
-class NTriples(Format):
+class NTriples(Streamed):
     name, suffix, description = "nt", ".nt", "N-Triples: one triple a line, lines sorted"
 
-    def write(self, quads: ox.Store, title: str = "") -> bytes:
-        return "".join(line + "\n" for line in sorted_lines(quads)).encode("utf-8")
+    def stream(self, quads: ox.Store, out: BinaryIO, title: str = "", graphs: list | None = None) -> None:
+        with sorted_lines(quads, all_graphs(quads) if graphs is None else graphs) as lines:
+            out.writelines(lines)
 
 
 @register
-class NQuads(Format):
+class NQuads(Streamed):
     name, suffix, description = "nq", ".nq", "N-Quads: one triple a line with its named graph, lines sorted"
 
-    def write(self, quads: ox.Store, title: str = "") -> bytes:
-        data = quads.dump(format=ox.RdfFormat.N_QUADS) or b""
-        return "".join(line + "\n" for line in sorted(set(data.decode("utf-8").splitlines()))).encode("utf-8")
+    def stream(self, quads: ox.Store, out: BinaryIO, title: str = "", graphs: list | None = None) -> None:
+        with sorted_lines(quads, all_graphs(quads) if graphs is None else graphs, with_graph=True) as lines:
+            out.writelines(lines)
 
 
 @register

@@ -11,7 +11,10 @@ more to fill than the rules cost to run.
 
 from __future__ import annotations
 
-from typing import Iterable
+import shutil
+import tempfile
+from pathlib import Path
+from typing import BinaryIO, Iterable, Iterator
 
 import pyoxigraph as ox
 from rdflib import Literal, URIRef
@@ -105,3 +108,42 @@ def sorted_trig(graphs: list[tuple[str, list[str]]]) -> bytes:
             for t in ox.parse("\n".join(lines).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES):
                 yield ox.Quad(t.subject, t.predicate, t.object, name)
     return _with_header(ox.serialize(quads(), format=ox.RdfFormat.TRIG, prefixes=_prefixes()))
+
+
+# -- streamed: a corpus written without holding it whole (see kg.rdf.sorting) ------------------
+def stream_turtle(lines: Iterator[bytes], out: BinaryIO) -> None:
+    """Write into ``out`` the Turtle :func:`sorted_turtle` makes of sorted N-Triples ``lines`` (bytes,
+    each ending in a newline), through temporary files instead of memory."""
+    with tempfile.TemporaryDirectory(prefix="policykg-ttl-") as folder:
+        nt_path, body = Path(folder) / "lines.nt", Path(folder) / "body.ttl"
+        with nt_path.open("wb") as fh:
+            fh.writelines(lines)
+        triples = ox.parse(path=nt_path, format=ox.RdfFormat.N_TRIPLES)
+        ox.serialize(triples, body, format=ox.RdfFormat.TURTLE, prefixes=_prefixes())
+        _copy_with_header(body, out)
+
+
+def stream_trig(store: ox.Store, graphs: Iterable[ox.NamedNode], out: BinaryIO) -> None:
+    """Write into ``out`` the TriG :func:`sorted_trig` makes of ``graphs`` of ``store``, a graph at a time."""
+    from kg.rdf.sorting import graph_lines
+
+    def quads():
+        for graph in graphs:
+            lines = b"".join(sorted(set(graph_lines(store, graph))))
+            for t in ox.parse(lines, format=ox.RdfFormat.N_TRIPLES):
+                yield ox.Quad(t.subject, t.predicate, t.object, graph)
+    with tempfile.TemporaryDirectory(prefix="policykg-trig-") as folder:
+        body = Path(folder) / "body.trig"
+        ox.serialize(quads(), body, format=ox.RdfFormat.TRIG, prefixes=_prefixes())
+        _copy_with_header(body, out)
+
+
+def _copy_with_header(body: Path, out: BinaryIO) -> None:
+    """Write our prefix lines, then ``body`` after pyoxigraph's own: :func:`_with_header`, streamed."""
+    out.write(_with_header(b""))
+    with body.open("rb") as fh:
+        line = fh.readline()
+        while line.startswith(b"@prefix "):
+            line = fh.readline()
+        out.write(line)
+        shutil.copyfileobj(fh, out)

@@ -129,16 +129,12 @@ class GraphSource:
         """The ids of the files whose graphs the source holds (``policy_text``…), in order."""
         return sorted(n.rsplit("/src/", 1)[1] for n in self.graph_names() if "/src/" in n)
 
-    def data(self) -> ox.Store:
-        """The named graphs of the data alone (a store holds the ontology's graph too), in a store
-        whose graphs a format may write as they are."""
+    def data_graphs(self) -> list | None:
+        """The graphs of :attr:`quads` that hold the data (a store holds the ontology's graph too), for a
+        format to write as they are: None for all of them."""
         if self.store_path is None:
-            return self.quads
-        copy = ox.Store()
-        for name in self.graph_names():
-            graph = ox.NamedNode(name)
-            copy.extend(self.quads.quads_for_pattern(None, None, None, graph))
-        return copy
+            return None
+        return [ox.NamedNode(name) for name in self.graph_names()]
 
     def dataset(self, with_ontology: bool = False):
         """The named graphs as an rdflib dataset (graphs in IRI order), with the ontology's if asked."""
@@ -160,9 +156,10 @@ class GraphSource:
                                  + (" …" if len(files) > 10 else ""))
             names = [n for n in names if n.endswith(f"/src/{doc}")]
         if doc is None:
-            from kg.formats import union
+            from kg.formats import only, union
 
-            graph = union(self.data())  # the way every format reads them
+            graphs = self.data_graphs()
+            graph = union(self.quads if graphs is None else only(self.quads, graphs))  # as every format reads them
             return graph, graph_title(graph, doc)
         graph = new_graph()
         for iri in names:
