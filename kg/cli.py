@@ -431,9 +431,15 @@ def validate(graphs: tuple[Path, ...], store: Path | None) -> None:
     every fact traced to a sentence with offsets, every task in a document….
     Prints each violation and warning; the exit status is 1 if there is a
     violation."""
+    from tqdm import tqdm
+
     from kg import api
 
-    conforms, findings, checked = api.validate(_source(graphs, store, "validate"))
+    source = _source(graphs, store, "validate")
+    files = len(source.file_ids())
+    with tqdm(total=files, file=sys.stderr, unit="file", disable=files < 2 or not sys.stderr.isatty(),
+              desc="validating") as bar:
+        conforms, findings, checked = api.validate(source, progress=bar.update)
     for finding in findings:
         click.echo(str(finding))
     violations = sum(f.severity == "Violation" for f in findings)

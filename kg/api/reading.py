@@ -141,14 +141,29 @@ def export_to(given, fmt: str, output: str | Path) -> Path:
     return atomic_stream(output, lambda out: chosen.stream(source.quads, out, graphs=source.data_graphs()))
 
 
-def validate(given) -> tuple[bool, list["Finding"], int]:
+def validate(given, progress: Callable[[int], None] | None = None) -> tuple[bool, list["Finding"], int]:
     """Check a source against the shapes (SHACL): whether it conforms, every finding, and how many
-    triples were checked."""
-    from kg.rdf.validate import validate as check
+    triples were checked. A source of many files (a store, a TriG of a corpus) is checked a file at
+    a time, each with what the shared graph says of its things, so memory is bounded by the largest
+    file, not by the corpus; a finding on a shared thing is given once. ``progress`` is called with
+    1 after each file."""
+    from kg.rdf.validate import ordered, validate as check
 
-    graph, _ = _source(given).graph()
-    conforms, findings = check(graph)
-    return conforms, findings, len(graph)
+    source = _source(given)
+    files = source.file_ids()
+    if len(files) < 2:
+        graph, _ = source.graph()
+        conforms, findings = check(graph)
+        return conforms, findings, len(graph)
+    found: dict = {}
+    for doc in files:
+        graph, _ = source.graph(doc)
+        found.update(dict.fromkeys(check(graph)[1]))
+        del graph
+        if progress is not None:
+            progress(1)
+    findings = ordered(list(found))
+    return not any(f.severity == "Violation" for f in findings), findings, source.triple_count()
 
 
 def load(paths: Iterable[str | Path]):

@@ -79,6 +79,10 @@ def validate(graph: Graph) -> tuple[bool, list[Finding]]:
             focus=str(focus), label=str(label), path=_path(results, results.value(result, SH.resultPath)),
             message=str(message) if isinstance(message, Literal) else "does not conform",
             shape=_owner(shapes(), results.value(result, SH.sourceShape))))
+    return conforms, ordered(findings)
+
+
+def ordered(findings: list[Finding]) -> list[Finding]:
+    """``findings`` violations first, then warnings, each by shape, node, path and message."""
     order = {"Violation": 0, "Warning": 1, "Info": 2}
-    findings.sort(key=lambda f: (order.get(f.severity, 3), f.shape, f.focus, f.path, f.message))
-    return conforms, findings
+    return sorted(findings, key=lambda f: (order.get(f.severity, 3), f.shape, f.focus, f.path, f.message))

@@ -136,6 +136,13 @@ class GraphSource:
             return None
         return [ox.NamedNode(name) for name in self.graph_names()]
 
+    def triple_count(self) -> int:
+        """How many triples the data graphs hold (a triple in two graphs counted in each)."""
+        graphs = self.data_graphs()
+        if graphs is None:
+            return len(self.quads)
+        return sum(1 for g in graphs for _ in self.quads.quads_for_pattern(None, None, None, g))
+
     def dataset(self, with_ontology: bool = False):
         """The named graphs as an rdflib dataset (graphs in IRI order), with the ontology's if asked."""
         return dataset_of(self.quads, with_ontology)

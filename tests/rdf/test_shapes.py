@@ -1,6 +1,7 @@
 """SHACL shapes: the seed graph conforms, and each shape catches the graph it is there to catch."""
 
 from copy import deepcopy
+from pathlib import Path
 
 import pytest
 from rdflib import BNode, Graph, Literal, URIRef
@@ -149,3 +150,28 @@ def test_the_command_prints_violations_readably(tmp_path, seed):
     lines = result.output.splitlines()
     assert lines[0].startswith(f"Violation · Target <{target}> (") and "exactly one numeric value" in lines[0]
     assert lines[-1].startswith("does not conform: 1 violation, 0 warnings")
+
+
+def test_a_corpus_is_checked_a_file_at_a_time_with_the_findings_of_checking_it_whole(tmp_path, seed_path):
+    from rdflib import Dataset
+
+    from kg import api
+    from kg.stores.source import GraphSource
+
+    second = Path(__file__).resolve().parents[1] / "data" / "quantities" / "dev" / (
+        "g10-01_nhsa-excess-prescription-smart-supervision-2025.txt")
+    dataset = Dataset()
+    dataset.parse(data=api.trig(api.build([seed_path, second])), format="trig")
+    seed_graph = next(g for g in dataset.graphs() if str(g.identifier).endswith("/src/policy_text"))
+    target = break_target(seed_graph)  # one file's target loses its value
+    (tmp_path / "corpus.trig").write_bytes(dataset.serialize(format="trig", encoding="utf-8"))
+
+    source = GraphSource(files=[tmp_path / "corpus.trig"])
+    assert len(source.file_ids()) == 2
+    calls = []
+    conforms, findings, _ = api.validate(source, progress=calls.append)
+    whole_conforms, whole_findings = validate(source.graph()[0])
+    assert calls == [1, 1]
+    assert not conforms and not whole_conforms
+    assert findings == whole_findings
+    assert any(f.severity == "Violation" and f.focus == str(target) for f in findings)
