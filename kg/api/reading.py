@@ -37,7 +37,7 @@ def view(given, doc: str | None = None, classes: Iterable[str] | None = None) ->
     from kg.views.html import STYLE, render
     from kg.views.network import to_networkx
 
-    graph, title = _source(given).graph(doc)
+    graph, title = _source(given).read_graph(doc)
     g = to_networkx(graph)
     if classes:
         known = {c.lower(): c for c in STYLE}
@@ -62,8 +62,10 @@ def report(given, outdir: str | Path = "report", doc: str | None = None) -> dict
     from kg.views.network import to_networkx
     from kg.views.report import growth_dicts, write_report
 
-    graph, title = _source(given).graph(doc)
-    backend = graph_backend(graph)  # the graph in a store once, for every question the report asks
+    source = _source(given)
+    graph, title = source.read_graph(doc)
+    # a store's questions are asked of it; files' graph is put in a store once, for every question
+    backend = source.backend() if doc is None and source.store_path is not None else graph_backend(graph)
     growth = growth_dicts(query(backend, named="growth"))
     network = to_networkx(graph)
     files = {f"graph{fmt.suffix}": fmt.write_network(network) for fmt in map(format_named, ("graphml", "gexf"))}

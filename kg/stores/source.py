@@ -175,6 +175,16 @@ class GraphSource:
         self._add_shared(graph)
         return graph, graph_title(graph, doc)
 
+    def read_graph(self, doc: str | None = None):
+        """As :meth:`graph`, but a store's whole corpus is read where it lies (a
+        :class:`kg.stores.graphview.StoreGraph` over its data graphs), not copied into rdflib."""
+        if doc is not None or self.store_path is None:
+            return self.graph(doc)
+        from kg.stores.graphview import StoreGraph
+
+        graph = StoreGraph(self.quads, left_out=[ONTOLOGY_IRI])
+        return graph, graph_title(graph)
+
     def _add_shared(self, graph) -> None:
         """Add to one file's ``graph`` what the shared graph says of the things it names,
         and of the things those name (an agency's region), but nothing of other files' things."""

@@ -62,6 +62,8 @@ def network(table, kind: str, cut: Cut = Cut()) -> nx.Graph:
         group = groups.setdefault(value[group_column], {"members": set(), "document": value["document"],
                                                          "year": year})
         group["members"].add(node)
+        if _first(year, value["document"]) < _first(group["year"], group["document"]):
+            group["document"], group["year"] = value["document"], year  # whatever the order of the rows
     shared: dict[tuple[str, str], dict] = defaultdict(lambda: {"weight": 0, "documents": set(), "years": set()})
     for key in sorted(groups):
         group = groups[key]
@@ -78,6 +80,11 @@ def network(table, kind: str, cut: Cut = Cut()) -> nx.Graph:
                    last_year=years[-1] if years else 0)
     _measure(g)
     return g
+
+
+def _first(year: int | None, document: str) -> tuple:
+    """A group's document and year are those of its earliest dated row (then the first by label)."""
+    return (year is None, year or 0, document)
 
 
 def _rows(table, cut: Cut):
@@ -101,6 +108,8 @@ def _citations(table, cut: Cut) -> nx.DiGraph:
             if node not in g:
                 g.add_node(node, label=label, level="", kind=kind or "document")
         arc = arcs.setdefault((value["doc"], value["cited_doc"]), {"weight": 0, "kinds": set(), "year": year})
+        if _first(year, "") < _first(arc["year"], ""):
+            arc["year"] = year  # a document of two dates: its earliest, whatever the order of the rows
         arc["weight"] += 1
         arc["kinds"].add(value["kind"])
     for (a, b), arc in sorted(arcs.items()):

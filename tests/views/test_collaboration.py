@@ -119,3 +119,25 @@ def test_the_report_gives_each_network_year_by_year(graph, tmp_path):
     section = text[text.index("### collaboration, year by year"):]
     assert "| 2021 | 3 | 3 | 1.0000 |" in section and "| 2023 | 2 | 1 | 1.0000 |" in section
     assert written["networks.png"].read_bytes().startswith(b"\x89PNG")
+
+
+@pytest.mark.parametrize("kind", ["collaboration", "citation"])
+def test_a_document_of_two_dates_gives_its_earliest_whatever_the_order_of_the_rows(kind):
+    from rdflib import Literal, URIRef
+
+    from kg.query import Table
+    from kg.views.collaboration import network
+
+    if kind == "collaboration":
+        columns = ["subject", "body", "agency", "role", "level", "kind", "document", "year"]
+        rows = [["s1", "甲局", "a", "lead", "", "agency", "某方案", year] for year in ("2021", "2019")]
+        rows += [["s1", "乙局", "b", "support", "", "agency", "某方案", year] for year in ("2021", "2019")]
+    else:
+        columns = ["document", "kind", "cited", "sentence", "doc", "cited_doc", "year", "document_kind", "cited_kind"]
+        rows = [["某方案", "cites", "某规划", "依据某规划", "d1", "d2", year, "", ""] for year in ("2021", "2019")]
+    as_terms = [[URIRef(v) if c in ("agency", "subject", "doc", "cited_doc") else Literal(v)
+                 for c, v in zip(columns, row)] for row in rows]
+    forward = network(Table(columns, as_terms), kind)
+    backward = network(Table(columns, as_terms[::-1]), kind)
+    assert [d["years"] for *_, d in forward.edges(data=True)] == ["2019"]
+    assert [d["years"] for *_, d in backward.edges(data=True)] == ["2019"]

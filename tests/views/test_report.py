@@ -99,6 +99,23 @@ def test_one_file_of_a_corpus(tmp_path):
         api.report(api.source(store=tmp_path / "store"), doc="nope", outdir=tmp_path / "x")
 
 
+def test_a_whole_store_is_reported_where_it_lies_as_its_files_would_be(tmp_path):
+    from conftest import ROOT
+
+    corpus = ROOT / "tests" / "data" / "corpus"
+    api.build_store([corpus / "05_beijing-data-zone-guiding-opinions-2022.txt", SEED], tmp_path / "store")
+    source = api.source(store=tmp_path / "store")
+    graph, _ = source.read_graph()
+    assert type(graph).__name__ == "StoreGraph"  # read from the store's indexes, not copied into rdflib
+    (tmp_path / "corpus.trig").write_bytes(api.export(source, "trig"))
+    from_store = api.report(source, outdir=tmp_path / "s")
+    from_files = api.report([tmp_path / "corpus.trig"], outdir=tmp_path / "f")
+    assert sorted(from_store) == sorted(from_files)
+    for name in from_store:
+        assert from_store[name].read_bytes() == from_files[name].read_bytes(), name
+    assert "# 2 files" in from_store["report.md"].read_text(encoding="utf-8")
+
+
 def test_every_target_is_listed_with_separators(written):
     paths, _ = written
     text = paths["report.md"].read_text(encoding="utf-8")
