@@ -304,9 +304,10 @@ class NumberReader:
         for k in range(len(out) - 1, 0, -1):
             last = out[k]
             digits = ARABIC_RE.match(last.written)
-            if last.unit is None or last.value_max is not None or digits is None:
-                continue
-            factor = last.value / Decimal(digits.group().replace(",", ""))
+            written = Decimal(digits.group().replace(",", "")) if digits is not None else Decimal(0)
+            if last.unit is None or last.value_max is not None or not written:
+                continue  # (0万吨 says nothing of the multiplier the list before it shares)
+            factor = last.value / written
             j = k - 1
             while (j >= 0 and out[j].unit is None and out[j].value_max is None and out[j].written.isdigit()
                    and text[out[j].end:out[j + 1].start] == self.list_mark):

@@ -145,3 +145,9 @@ def test_a_time_of_day_is_no_ratio():
 ])
 def test_numbers_inside_links_and_addresses_are_no_quantities(text, kept):
     assert [q.written for q in number_reader().quantities(text)] == kept
+
+
+def test_a_zero_closing_a_list_shares_no_multiplier_and_stops_nothing():
+    # 0/0 is no factor: the list before a zero with a unit keeps its own reading, and reading goes on
+    assert read("产量分别为3、0万吨") == [("3", "3", None, None), ("0万吨", "0", None, "吨")]
+    assert read("投资为2 9 0 0 亿元")[-1][-1] == "元"
