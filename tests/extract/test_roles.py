@@ -470,3 +470,17 @@ def test_a_level_a_change_starts_from_needs_no_unit_and_narrowing_reaches_a_leve
 def test_a_bound_said_to_include_its_edge_draws_the_line_of_a_class(extract_text, text, expected):
     doc = "某某专项资金管理办法\n第一条 {}"
     assert [(f.role, str(f.value), f.unit) for f in extract_text(doc.format(text)).figures] == expected
+
+
+def test_an_undated_work_report_is_of_the_year_after_the_one_it_reviews(extract_text):
+    text = ("各位代表：\n现在，我代表市人民政府向大会报告工作，请予审议。\n一、2022年工作回顾\n过去一年，全市地区生产总值增长5.2%。\n"
+            "二、2023年主要目标任务\n今年经济社会发展的主要预期目标是：地区生产总值增长6%左右。到2025年，建成5G基站1万个。\n"
+            "重点做好以下工作：推动中天科技等120个项目加快建设。")
+    got = [(f.role, str(f.value), f.deadline.year if f.role == "target" else f.year) for f in extract_text(text).figures]
+    assert got == [("baseline", "5.2", 2022), ("target", "6", 2023), ("target", "10000", 2025), ("target", "120", 2023)]
+
+
+def test_a_plan_named_in_full_sets_its_period_and_the_deadline_of_its_goals(extract_text):
+    text = ("某省国民经济和社会发展第九个五年计划纲要\n第二章 主要目标\n全省生产总值年均增长9%左右，城镇化水平达到30%。")
+    got = [(f.role, str(f.value), f.deadline.year) for f in extract_text(text).figures]
+    assert got == [("target", "9", 2000), ("target", "30", 2000)]

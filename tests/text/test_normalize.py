@@ -206,3 +206,18 @@ def test_a_row_written_with_its_bars_is_not_cut_again_at_its_spaces():
     text = "| 序号 | 考核项目 | 各项分值 |\n|  1  | 组织领导  工作 |  8  |\n|  2  | 日常工作 |  7  |\n|  3  | 宣传工作 |  10  |\n"
     rows = [line for line in normalize(text).text.splitlines() if line.startswith("|")]
     assert [line.count("|") for line in rows] == [4, 4, 4, 4]
+
+
+def test_a_letter_spaced_scan_has_its_numbers_joined_and_offsets_kept():
+    raw = "到2 0 0 5年，全省生产总值达到2 9 0 0 亿元，年均增长6 .5 %左右。2 0 0 0年为基期。"
+    clean = normalize(raw)
+    assert clean.text == "到2005年，全省生产总值达到2900亿元，年均增长6.5%左右。2000年为基期。"
+    k = clean.text.index("2900")
+    span = clean.offsets.span(k, k + 4)
+    assert raw[span.start:span.end] == "2 9 0 0"
+    assert len(clean.offsets) == len(clean.text)
+
+
+def test_spaces_between_digits_stay_where_years_are_written_whole():
+    # one spaced year is no scan's letter spacing: 1 2 may be two numbers
+    assert normalize("2025年，第1 2 3批项目共3 5个。").text == "2025年，第1 2 3批项目共3 5个。"

@@ -52,6 +52,7 @@ class QuantityReader:
         self.clause_marks = load_toml("structure.toml")["sentences"]["clause_separators"]
         self.finder = MentionFinder(cfg)
         self.binder = Binder(cfg, self.finder)
+        self.review_words = self.binder.review_sections
         self.roles = RoleDecider(cfg, self.binder)
         self.tables = TableReader()
         self.glued = GluedTableReader(self.tables)
@@ -122,7 +123,8 @@ class QuantityReader:
     def now(self, a: Analysis, pos: int) -> int | None:
         """The document's own year: its date, else the first year of the plan it is about, else the
         year of its number (国办发〔2020〕43号), else what its times say: the first deadline it sets,
-        or, if it sets none, the year after the last it reports figures for. All of these belong to
+        or, if it sets none, the year after the last it reports figures for; but a document whose
+        heading reviews a year (2023年工作回顾) was written the year after. All of these belong to
         the part (the document) ``pos`` is in: worked out once a part."""
         part = a.doc.part_at(pos)
         cache = a.memo.setdefault("the document's year", {})
@@ -143,6 +145,11 @@ class QuantityReader:
         m = self.time.number_year.search(own.number) if own is not None and own.number else None
         if m:
             return int(m["y"])
+        reviewed = [int(m["y"]) for sec in a.doc.sections if part.start <= sec.heading_start < part.end
+                    and any(w in sec.heading for w in self.review_words)
+                    for m in self.time.title_year.finditer(sec.heading)]  # 2019—2023年工作回顾: 2023
+        if reviewed:
+            return max(reviewed) + 1  # 一、2023年工作回顾 … 二、2024年目标任务: written the year after it reviews
         moments = [m for m in self.time.moments(a.text, part.start, part.end, None) if m.year is not None]
         deadlines = [m.year for m in moments if m.kind == "deadline"]
         reported = [m.year for m in moments if m.kind in ("reference", "current")]
