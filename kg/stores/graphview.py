@@ -11,11 +11,24 @@ ontology's graph left out), turning only the terms asked for into rdflib terms.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Iterable, Iterator
 
 import pyoxigraph as ox
 
 from kg.stores.terms import from_oxigraph, to_oxigraph
+
+
+# The same few thousand terms (predicates, classes, agencies, documents) are asked for and
+# returned again and again: their conversions are kept, within a bound.
+@lru_cache(maxsize=1 << 16)
+def _ox(term):
+    return None if term is None else to_oxigraph(term)
+
+
+@lru_cache(maxsize=1 << 17)
+def _rdf(term):
+    return from_oxigraph(term)
 
 
 class StoreGraph:
@@ -26,10 +39,8 @@ class StoreGraph:
         self.left_out = {ox.NamedNode(name) for name in left_out}
 
     def _quads(self, s, p, o) -> Iterator[ox.Quad]:
-        pattern = (None if t is None else to_oxigraph(t) for t in (s, p, o))
-        for quad in self.store.quads_for_pattern(*pattern, None):
-            if quad.graph_name not in self.left_out:
-                yield quad
+        quads = self.store.quads_for_pattern(_ox(s), _ox(p), _ox(o), None)
+        return (q for q in quads if q.graph_name not in self.left_out) if self.left_out else quads
 
     def triples(self, pattern: tuple = (None, None, None)) -> Iterator[tuple]:
         """The distinct (s, p, o) matching ``pattern`` (None: any), as rdflib terms."""
@@ -38,7 +49,7 @@ class StoreGraph:
             triple = quad.triple
             if triple not in seen:
                 seen.add(triple)
-                yield from_oxigraph(triple.subject), from_oxigraph(triple.predicate), from_oxigraph(triple.object)
+                yield _rdf(triple.subject), _rdf(triple.predicate), _rdf(triple.object)
 
     def __iter__(self) -> Iterator[tuple]:
         return self.triples()
@@ -51,19 +62,19 @@ class StoreGraph:
         if subject is None and object is None:
             return default
         for quad in self._quads(subject, predicate, object):
-            return from_oxigraph(quad.object if object is None else quad.subject)
+            return _rdf(quad.object if object is None else quad.subject)
         return default
 
     def objects(self, subject=None, predicate=None) -> Iterator:
-        return iter(dict.fromkeys(from_oxigraph(q.object) for q in self._quads(subject, predicate, None)))
+        return iter(dict.fromkeys(_rdf(q.object) for q in self._quads(subject, predicate, None)))
 
     def subjects(self, predicate=None, object=None) -> Iterator:
-        return iter(dict.fromkeys(from_oxigraph(q.subject) for q in self._quads(None, predicate, object)))
+        return iter(dict.fromkeys(_rdf(q.subject) for q in self._quads(None, predicate, object)))
 
     def subject_objects(self, predicate=None) -> Iterator[tuple]:
-        return iter(dict.fromkeys((from_oxigraph(q.subject), from_oxigraph(q.object))
+        return iter(dict.fromkeys((_rdf(q.subject), _rdf(q.object))
                                   for q in self._quads(None, predicate, None)))
 
     def predicate_objects(self, subject=None) -> Iterator[tuple]:
-        return iter(dict.fromkeys((from_oxigraph(q.predicate), from_oxigraph(q.object))
+        return iter(dict.fromkeys((_rdf(q.predicate), _rdf(q.object))
                                   for q in self._quads(subject, None, None)))
