@@ -484,3 +484,11 @@ def test_a_plan_named_in_full_sets_its_period_and_the_deadline_of_its_goals(extr
     text = ("某省国民经济和社会发展第九个五年计划纲要\n第二章 主要目标\n全省生产总值年均增长9%左右，城镇化水平达到30%。")
     got = [(f.role, str(f.value), f.deadline.year) for f in extract_text(text).figures]
     assert got == [("target", "9", 2000), ("target", "30", 2000)]
+
+
+def test_an_undated_plan_that_reviews_the_last_plan_period_reports_its_levels_as_baselines(extract_text):
+    text = ("一、新阶段新起点\n“十三五”期间是具有里程碑意义的五年。全市生产总值从2015年的2.69万亿元上升到2020年的3.87万亿元。\n"
+            "二、主要目标\n到2025年，全市生产总值达到5万亿元。")
+    got = [(f.role, str(f.value), f.deadline.year if f.role == "target" else getattr(f, "year", None)) for f in extract_text(text).figures]
+    assert got == [("context", "5", None), ("baseline", "2690000000000", 2015), ("baseline", "3870000000000", 2020),
+                   ("target", "5000000000000", 2025)]

@@ -151,7 +151,9 @@ class QuantityReader:
         if reviewed:
             return max(reviewed) + 1  # 一、2023年工作回顾 … 二、2024年目标任务: written the year after it reviews
         moments = [m for m in self.time.moments(a.text, part.start, part.end, None) if m.year is not None]
-        deadlines = [m.year for m in moments if m.kind == "deadline"]
+        # a plan's period (“十三五”期间) is no deadline the document sets: a 十四五 plan reviews 十三五
+        deadlines = [m.year for m in moments if m.kind == "deadline"
+                     and self.time.plan_named(a.text[m.start:m.end]) is None]
         reported = [m.year for m in moments if m.kind in ("reference", "current")]
         return min(deadlines) if deadlines else (max(reported) + 1 if reported else None)
 
