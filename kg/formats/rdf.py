@@ -3,9 +3,10 @@
 Turtle, TriG, N-Triples and N-Quads are written from sorted N-Triples lines by
 pyoxigraph (:mod:`kg.rdf.serialize`), sorted in runs on disk and merged
 (:mod:`kg.rdf.sorting`), so a corpus is streamed to its file, never held whole
-in memory; JSON-LD and RDF/XML go through an rdflib graph of everything. JSON-LD is compacted with the context
-shipped as ``ontology/policy.context.jsonld`` (inlined, so the file reads
-offline), nodes sorted by ``@id``. The ontology's own triples are not written
+in memory; JSON-LD and RDF/XML go through an rdflib graph of everything.
+JSON-LD is compacted with the context shipped as
+``ontology/policy.context.jsonld`` (inlined, so the file reads offline), nodes
+sorted by ``@id``. The ontology's own triples are not written
 with the data; it is ``ontology/policy.ttl``.
 """
 

@@ -4,9 +4,9 @@ The pipeline writes triples as rdflib IRIs and literals (plain strings as
 :class:`Text`, common typed literals as ready :class:`Term` s) into a :class:`Triples` list;
 :func:`ntriples` turns them into N-Triples lines, which pyoxigraph loads at
 a million triples a second. Turtle and TriG are written by pyoxigraph from
-sorted N-Triples (:func:`sorted_turtle`, :func:`sorted_trig`): rdflib's own
-writers are twenty to thirty times slower, and its in-memory graph costs
-more to fill than the rules cost to run.
+sorted N-Triples (:func:`stream_turtle`, :func:`stream_trig`), through files
+rather than memory: rdflib's own writers are twenty to thirty times slower,
+and its in-memory graph costs more to fill than the rules cost to run.
 """
 
 from __future__ import annotations
@@ -83,37 +83,15 @@ def sorted_lines(store: ox.Store, graph: ox.NamedNode | None = None) -> list[str
     return sorted(lines)
 
 
-def _with_header(body: bytes | None) -> bytes:
-    """``body`` with its prefix lines replaced by ours, in prefix order (pyoxigraph's order is its own)."""
-    prefixes = _prefixes()
-    header = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in prefixes.items()).encode("utf-8")
-    lines = (body or b"").split(b"\n")
-    k = 0
-    while k < len(lines) and lines[k].startswith(b"@prefix "):
-        k += 1
-    return header + b"\n" + b"\n".join(lines[k:])
-
-
-def sorted_turtle(lines: list[str]) -> bytes:
-    """Turtle of the triples of sorted N-Triples ``lines``: the same lines, the same bytes."""
-    triples = ox.parse("\n".join(lines).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
-    return _with_header(ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=_prefixes()))
-
-
-def sorted_trig(graphs: list[tuple[str, list[str]]]) -> bytes:
-    """TriG of named graphs given as (IRI, sorted N-Triples lines), in the order given."""
-    def quads():
-        for iri, lines in graphs:
-            name = ox.NamedNode(iri)
-            for t in ox.parse("\n".join(lines).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES):
-                yield ox.Quad(t.subject, t.predicate, t.object, name)
-    return _with_header(ox.serialize(quads(), format=ox.RdfFormat.TRIG, prefixes=_prefixes()))
+def _header() -> bytes:
+    """Our prefix lines, in prefix order (pyoxigraph's order is its own), and a blank line."""
+    return "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in _prefixes().items()).encode("utf-8") + b"\n"
 
 
 # -- streamed: a corpus written without holding it whole (see kg.rdf.sorting) ------------------
 def stream_turtle(lines: Iterator[bytes], out: BinaryIO) -> None:
-    """Write into ``out`` the Turtle :func:`sorted_turtle` makes of sorted N-Triples ``lines`` (bytes,
-    each ending in a newline), through temporary files instead of memory."""
+    """Write into ``out`` the Turtle of sorted N-Triples ``lines`` (bytes, each ending in a newline):
+    pyoxigraph's, with our prefixes, through temporary files instead of memory."""
     with tempfile.TemporaryDirectory(prefix="policykg-ttl-") as folder:
         nt_path, body = Path(folder) / "lines.nt", Path(folder) / "body.ttl"
         with nt_path.open("wb") as fh:
@@ -124,7 +102,8 @@ def stream_turtle(lines: Iterator[bytes], out: BinaryIO) -> None:
 
 
 def stream_trig(store: ox.Store, graphs: Iterable[ox.NamedNode], out: BinaryIO) -> None:
-    """Write into ``out`` the TriG :func:`sorted_trig` makes of ``graphs`` of ``store``, a graph at a time."""
+    """Write into ``out`` the TriG of ``graphs`` of ``store`` in the order given, each graph's triples
+    sorted, a graph at a time."""
     from kg.rdf.sorting import graph_lines
 
     def quads():
@@ -139,8 +118,8 @@ def stream_trig(store: ox.Store, graphs: Iterable[ox.NamedNode], out: BinaryIO) 
 
 
 def _copy_with_header(body: Path, out: BinaryIO) -> None:
-    """Write our prefix lines, then ``body`` after pyoxigraph's own: :func:`_with_header`, streamed."""
-    out.write(_with_header(b""))
+    """Write our prefix lines, then ``body`` after pyoxigraph's own."""
+    out.write(_header())
     with body.open("rb") as fh:
         line = fh.readline()
         while line.startswith(b"@prefix "):
