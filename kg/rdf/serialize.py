@@ -11,9 +11,7 @@ and its in-memory graph costs more to fill than the rules cost to run.
 
 from __future__ import annotations
 
-import shutil
-import tempfile
-from pathlib import Path
+import io
 from typing import BinaryIO, Iterable, Iterator
 
 import pyoxigraph as ox
@@ -91,14 +89,9 @@ def _header() -> bytes:
 # -- streamed: a corpus written without holding it whole (see kg.rdf.sorting) ------------------
 def stream_turtle(lines: Iterator[bytes], out: BinaryIO) -> None:
     """Write into ``out`` the Turtle of sorted N-Triples ``lines`` (bytes, each ending in a newline):
-    pyoxigraph's, with our prefixes, through temporary files instead of memory."""
-    with tempfile.TemporaryDirectory(prefix="policykg-ttl-") as folder:
-        nt_path, body = Path(folder) / "lines.nt", Path(folder) / "body.ttl"
-        with nt_path.open("wb") as fh:
-            fh.writelines(lines)
-        triples = ox.parse(path=nt_path, format=ox.RdfFormat.N_TRIPLES)
-        ox.serialize(triples, body, format=ox.RdfFormat.TURTLE, prefixes=_prefixes())
-        _copy_with_header(body, out)
+    pyoxigraph's, with our prefixes, read and written as it goes."""
+    triples = ox.parse(io.BufferedReader(_LinesReader(lines)), format=ox.RdfFormat.N_TRIPLES)
+    _serialize(triples, ox.RdfFormat.TURTLE, out)
 
 
 def stream_trig(store: ox.Store, graphs: Iterable[ox.NamedNode], out: BinaryIO) -> None:
@@ -111,18 +104,60 @@ def stream_trig(store: ox.Store, graphs: Iterable[ox.NamedNode], out: BinaryIO) 
             lines = b"".join(sorted(set(graph_lines(store, graph))))
             for t in ox.parse(lines, format=ox.RdfFormat.N_TRIPLES):
                 yield ox.Quad(t.subject, t.predicate, t.object, graph)
-    with tempfile.TemporaryDirectory(prefix="policykg-trig-") as folder:
-        body = Path(folder) / "body.trig"
-        ox.serialize(quads(), body, format=ox.RdfFormat.TRIG, prefixes=_prefixes())
-        _copy_with_header(body, out)
+    _serialize(quads(), ox.RdfFormat.TRIG, out)
 
 
-def _copy_with_header(body: Path, out: BinaryIO) -> None:
-    """Write our prefix lines, then ``body`` after pyoxigraph's own."""
+def _serialize(items, fmt: ox.RdfFormat, out: BinaryIO) -> None:
+    """pyoxigraph's serialisation of ``items`` into ``out``, our prefix lines in place of its own."""
     out.write(_header())
-    with body.open("rb") as fh:
-        line = fh.readline()
-        while line.startswith(b"@prefix "):
-            line = fh.readline()
-        out.write(line)
-        shutil.copyfileobj(fh, out)
+    body = _AfterPrefixes(out)
+    ox.serialize(items, body, format=fmt, prefixes=_prefixes())
+    body.close()
+
+
+class _LinesReader(io.RawIOBase):
+    """A binary file reading the lines of an iterator, for a parser that reads a file."""
+
+    def __init__(self, lines: Iterator[bytes]) -> None:
+        self._lines, self._left = iter(lines), b""
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        while len(self._left) < len(buffer):
+            chunk = next(self._lines, None)
+            if chunk is None:
+                break
+            self._left += chunk
+        n = min(len(buffer), len(self._left))
+        buffer[:n], self._left = self._left[:n], self._left[n:]
+        return n
+
+
+class _AfterPrefixes:
+    """A writer into ``out`` that drops the ``@prefix`` lines its writing starts with."""
+
+    def __init__(self, out: BinaryIO) -> None:
+        self.out, self.head, self.passing = out, b"", False
+
+    def write(self, data) -> int:
+        if self.passing:
+            return self.out.write(data)
+        self.head += bytes(data)
+        while not self.passing and b"\n" in self.head:
+            line, rest = self.head.split(b"\n", 1)
+            if line.startswith(b"@prefix "):
+                self.head = rest
+            else:
+                self.passing = True
+                self.out.write(self.head)
+                self.head = b""
+        return len(data)
+
+    def flush(self) -> None:
+        pass
+
+    def close(self) -> None:
+        if not self.passing and not self.head.startswith(b"@prefix "):
+            self.out.write(self.head)

@@ -43,22 +43,25 @@ def graph_lines(store: ox.Store, graph, with_graph: bool = False) -> list[bytes]
 @contextmanager
 def sorted_lines(store: ox.Store, graphs: Iterable, with_graph: bool = False,
                  run_lines: int = RUN_LINES) -> Iterator[Iterator[bytes]]:
-    """The distinct lines of ``graphs`` of ``store``, sorted, as an iterator valid inside the ``with``."""
-    with tempfile.TemporaryDirectory(prefix="policykg-sort-") as folder, ExitStack() as files:
+    """The distinct lines of ``graphs`` of ``store``, sorted, as an iterator valid inside the ``with``
+    (a temporary folder holds the runs only when there is more than one)."""
+    with ExitStack() as stack:
         runs: list[Path] = []
         pending: list[bytes] = []
+        folder = None
         for graph in graphs:
             pending.extend(graph_lines(store, graph, with_graph))
             if len(pending) >= run_lines:
-                runs.append(_write_run(pending, Path(folder) / f"{len(runs)}.nt"))
+                folder = folder or Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="policykg-sort-")))
+                runs.append(_write_run(pending, folder / f"{len(runs)}.nt"))
                 pending = []
         if not runs:
             yield iter(sorted(set(pending)))
             return
         if pending:
-            runs.append(_write_run(pending, Path(folder) / f"{len(runs)}.nt"))
+            runs.append(_write_run(pending, folder / f"{len(runs)}.nt"))
         del pending
-        yield _distinct(heapq.merge(*(files.enter_context(run.open("rb")) for run in runs)))
+        yield _distinct(heapq.merge(*(stack.enter_context(run.open("rb")) for run in runs)))
 
 
 def _write_run(lines: list[bytes], path: Path) -> Path:
