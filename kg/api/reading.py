@@ -161,7 +161,6 @@ def validate(given, progress: Callable[[int], None] | None = None) -> tuple[bool
     for doc in files:
         graph, _ = source.graph(doc)
         found.update(dict.fromkeys(check(graph)[1]))
-        del graph
         if progress is not None:
             progress(1)
     findings = ordered(list(found))

@@ -22,8 +22,13 @@ from kg.rdf.serialize import stream_trig, stream_turtle
 from kg.rdf.sorting import all_graphs, sorted_lines
 
 
+def _chosen(quads: ox.Store, graphs: list | None) -> list:
+    """The graphs of ``quads`` to write: those given, or all of them."""
+    return all_graphs(quads) if graphs is None else graphs
+
+
 def _named(quads: ox.Store, graphs: list | None) -> list:
-    return [g for g in (all_graphs(quads) if graphs is None else graphs) if isinstance(g, ox.NamedNode)]
+    return [g for g in _chosen(quads, graphs) if isinstance(g, ox.NamedNode)]
 
 
 @register
@@ -31,7 +36,7 @@ class Turtle(Streamed):
     name, suffix, description = "ttl", ".ttl", "Turtle: every triple, the graphs merged"
 
     def stream(self, quads: ox.Store, out: BinaryIO, title: str = "", graphs: list | None = None) -> None:
-        with sorted_lines(quads, all_graphs(quads) if graphs is None else graphs) as lines:
+        with sorted_lines(quads, _chosen(quads, graphs)) as lines:
             stream_turtle(lines, out)
 
 
@@ -48,7 +53,7 @@ class NTriples(Streamed):
     name, suffix, description = "nt", ".nt", "N-Triples: one triple a line, lines sorted"
 
     def stream(self, quads: ox.Store, out: BinaryIO, title: str = "", graphs: list | None = None) -> None:
-        with sorted_lines(quads, all_graphs(quads) if graphs is None else graphs) as lines:
+        with sorted_lines(quads, _chosen(quads, graphs)) as lines:
             out.writelines(lines)
 
 
@@ -57,7 +62,7 @@ class NQuads(Streamed):
     name, suffix, description = "nq", ".nq", "N-Quads: one triple a line with its named graph, lines sorted"
 
     def stream(self, quads: ox.Store, out: BinaryIO, title: str = "", graphs: list | None = None) -> None:
-        with sorted_lines(quads, all_graphs(quads) if graphs is None else graphs, with_graph=True) as lines:
+        with sorted_lines(quads, _chosen(quads, graphs), with_graph=True) as lines:
             out.writelines(lines)
 
 

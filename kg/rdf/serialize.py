@@ -70,15 +70,12 @@ def _prefixes() -> dict[str, str]:
     return {prefix: str(ns) for prefix, ns in sorted(PREFIXES.items())}
 
 
-def sorted_lines(store: ox.Store, graph: ox.NamedNode | None = None) -> list[str]:
-    """The distinct N-Triples lines of ``graph`` in ``store`` (of all its graphs if None), sorted."""
-    graphs = [graph] if graph is not None else [*store.named_graphs(), ox.DefaultGraph()]
-    lines: set[str] = set()
-    for g in graphs:
-        data = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=g)
-        if data:
-            lines.update(data.decode("utf-8").splitlines())
-    return sorted(lines)
+def sorted_lines(store: ox.Store) -> list[str]:
+    """The distinct N-Triples lines of all the graphs of ``store``, sorted (:mod:`kg.rdf.sorting`)."""
+    from kg.rdf.sorting import all_graphs, sorted_lines as merged
+
+    with merged(store, all_graphs(store)) as lines:
+        return [line[:-1].decode("utf-8") for line in lines]
 
 
 def _header() -> bytes:

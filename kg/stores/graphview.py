@@ -42,21 +42,6 @@ class StoreGraph:
         quads = self.store.quads_for_pattern(_ox(s), _ox(p), _ox(o), None)
         return (q for q in quads if q.graph_name not in self.left_out) if self.left_out else quads
 
-    def triples(self, pattern: tuple = (None, None, None)) -> Iterator[tuple]:
-        """The distinct (s, p, o) matching ``pattern`` (None: any), as rdflib terms."""
-        seen = set()
-        for quad in self._quads(*pattern):
-            triple = quad.triple
-            if triple not in seen:
-                seen.add(triple)
-                yield _rdf(triple.subject), _rdf(triple.predicate), _rdf(triple.object)
-
-    def __iter__(self) -> Iterator[tuple]:
-        return self.triples()
-
-    def __len__(self) -> int:
-        return sum(1 for _ in self.triples())
-
     def value(self, subject=None, predicate=None, object=None, default=None):
         """One object of (subject, predicate), or one subject of (predicate, object), as rdflib's."""
         if subject is None and object is None:

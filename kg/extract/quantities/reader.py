@@ -52,7 +52,6 @@ class QuantityReader:
         self.clause_marks = load_toml("structure.toml")["sentences"]["clause_separators"]
         self.finder = MentionFinder(cfg)
         self.binder = Binder(cfg, self.finder)
-        self.review_words = self.binder.review_sections
         self.roles = RoleDecider(cfg, self.binder)
         self.tables = TableReader()
         self.glued = GluedTableReader(self.tables)
@@ -146,7 +145,7 @@ class QuantityReader:
         if m:
             return int(m["y"])
         reviewed = [int(m["y"]) for sec in a.doc.sections if part.start <= sec.heading_start < part.end
-                    and any(w in sec.heading for w in self.review_words)
+                    and any(w in sec.heading for w in self.binder.review_sections)
                     for m in self.time.title_year.finditer(sec.heading)]  # 2019—2023年工作回顾: 2023
         if reviewed:
             return max(reviewed) + 1  # 一、2023年工作回顾 … 二、2024年目标任务: written the year after it reviews
