@@ -207,6 +207,15 @@ def test_a_time_limit_on_those_governed_is_a_setting_even_in_a_plan_task(extract
     assert got == [("parameter", "1", "年"), ("target", "5", "工作日")]
 
 
+def test_a_time_window_in_a_clause_closed_by_de_is_a_condition_not_a_limit_to_keep(extract_text):
+    # "…的，" closes a condition on what follows: who exits within five years is whom the rule is
+    # for; the office's own five days in the next sentence stays a limit it keeps.
+    text = ("某区引导基金管理办法\n第八条 引导基金投资的项目在5年内退出的，按原值收回。"
+            "区科技局应在5个工作日内完成审核。")
+    got = [(f.role, str(f.value), f.unit) for f in extract_text(text).figures]
+    assert got == [("threshold", "5", "年"), ("target", "5", "工作日")]
+
+
 @pytest.mark.parametrize("text, grades", [
     ("到2022年，新建及改造500千伏变电站6座。", [("500", "千伏")]),
     ("到2022年，建成110千伏、35千伏变电站19座。", [("110", "千伏"), ("35", "千伏")]),

@@ -262,7 +262,10 @@ class Clues(WhereClues, GrantClues):
         noun = after[len(d.qualifier_particle) if particle else 0:][:d.qualifier_reach]
         entity = any(w in noun for w in d.qualified_nouns)
         if self.time_limit and not (particle and entity):
-            return False  # 7个工作日内答复: a limit to keep (not 距法定退休年龄5年以内的人员: whom it is for)
+            clause = self.text[self.m.end:self.m.clause[1]]
+            return clause.endswith(d.condition_end) and d.condition_end not in clause[:-1]
+            # 7个工作日内答复: a limit to keep (not 距法定退休年龄5年以内的人员: whom it is for); but
+            # 在孵企业入驻后3年内退出孵化器的，…: a clause closed by 的 is the condition of what follows
         bounded = self.m.written and self.m.comparator not in (Comparator.ABOUT, Comparator.EQUAL)
         after_bound = self.text[self.m.end:self.m.right] in d.range_bounds  # 以上, 以下, 及以下 written after it
         if self.inclusive and (after_bound or self.m.quantity.value_max is not None):
