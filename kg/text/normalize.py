@@ -26,6 +26,7 @@ from kg.nlp.numbers import number_reader
 from kg.nlp.script import is_han
 from kg.resources import compile_pattern, load_toml
 from kg.text.spans import OffsetMap
+from kg.text.spaced import spaced_tables
 from kg.text.stacked import stacked_tables
 
 _DROP = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"}
@@ -540,6 +541,13 @@ def _row(text: str, start: int, end: int, newline_at: int, placed: list[list[tup
     return _Line(0, end - start, chars, origin, newline_at)
 
 
+def _apart(first: list, second: list) -> list:
+    """The rows of ``first`` and those of ``second`` that overlap none of them, in the order of the text."""
+    taken = [(start, newline_at) for start, _, newline_at, _ in first]
+    return sorted(first + [r for r in second if not any(r[0] <= b and a <= r[2] for a, b in taken)],
+                  key=lambda r: r[0])
+
+
 def _at_page_break(text: str, line: _Line) -> bool:
     """Whether a form feed stands right before ``line`` or right after it, past blank space."""
     after = text[line.newline_at:line.newline_at + _PAGE_BREAK_REACH].lstrip(" \t\r\n\u3000")
@@ -568,8 +576,11 @@ def normalize(text: str) -> CleanText:
     breaks = inline_breaks(rules, text)
     lines = [ln for ln in _physical_lines(text, breaks) if ln.chars]
     tables = _tables(rules, text)
-    stacked = [_row(text, start, end, newline_at, placed) for start, end, newline_at, placed in stacked_tables(text)]
-    if stacked:  # a table written one cell per line (kg/text/stacked.py)
+    laid = [(t.origin[0], 0, t.newline_at, None) for t in tables]  # a table laid out in columns wins, then…
+    stacked = [_row(text, start, end, newline_at, placed)  # …one written a cell a line, then one a row a line
+               for start, end, newline_at, placed in _apart(_apart(laid, stacked_tables(text)), spaced_tables(text))
+               if placed is not None]
+    if stacked:  # (kg/text/stacked.py, kg/text/spaced.py)
         tables = sorted(tables + stacked, key=lambda ln: ln.origin[0])
     if tables:  # a table laid out in columns: its lines are rows, not prose to rejoin
         starts = [t.origin[0] for t in tables]  # the rows are in the order of the text

@@ -78,7 +78,7 @@ class Cell:
     text: str
 
 
-def _cells(text: str) -> list[Cell]:
+def line_cells(text: str) -> list[Cell]:
     """The non-empty lines of ``text``, stripped, with where each ends."""
     out, pos = [], 0
     for m in [*_NEWLINE.finditer(text), None]:
@@ -99,7 +99,7 @@ def stacked_tables(text: str) -> list[tuple[int, int, int, list[list[tuple[int, 
     rules = stacked_rules()
     if "\n" not in text:
         return []
-    cells = _cells(text)
+    cells = line_cells(text)
     rows: list = []
     k = 0
     while k < len(cells):
@@ -115,7 +115,7 @@ def stacked_tables(text: str) -> list[tuple[int, int, int, list[list[tuple[int, 
     return rows
 
 
-def _kind(rules: StackedRules, head: str) -> str:
+def head_kind(rules: StackedRules, head: str) -> str:
     return next((kind for kind, pattern in rules.kinds if pattern.search(head)), "other")
 
 
@@ -130,7 +130,7 @@ def _table(rules: StackedRules, cells: list[Cell], k: int):
         else:
             heads.append([cells[j]])
         j += 1
-    kinds = [_kind(rules, " ".join(c.text for c in h)) for h in heads]
+    kinds = [head_kind(rules, " ".join(c.text for c in h)) for h in heads]
     if len(heads) < rules.min_heads or "seq" not in kinds or "value" not in kinds or "label" not in kinds:
         return None
     seq_at = kinds.index("seq")
@@ -143,7 +143,7 @@ def _table(rules: StackedRules, cells: list[Cell], k: int):
     expected = 1
     before: list[Cell] = []  # 类别 written before the first row's number
     for cell in body:
-        ready = not segments or any(_fits(rules, "value", c.text) for c in segments[-1][1:])
+        ready = not segments or any(fits(rules, "value", c.text) for c in segments[-1][1:])
         if rules.seq.match(cell.text) and int(cell.text) == expected and ready:
             segments.append([cell])  # a row's number, once the row before has had a value (3 / … / 处 / 4)
             expected += 1
@@ -172,7 +172,7 @@ def _table(rules: StackedRules, cells: list[Cell], k: int):
     return out, j
 
 
-def _fits(rules: StackedRules, kind: str, cell: str) -> bool:
+def fits(rules: StackedRules, kind: str, cell: str) -> bool:
     if kind == "seq":
         return bool(rules.seq.match(cell))
     if kind == "attribute":
@@ -205,7 +205,7 @@ def _place(rules: StackedRules, kinds: list[str], cells: list[Cell], first: int)
             if j < m and cost + _SKIP.get(kinds[j], 1) < best[i][j + 1]:
                 best[i][j + 1] = cost + _SKIP.get(kinds[j], 1)
                 back[(i, j + 1)] = (i, j, False)
-            if i < n and j < m and _fits(rules, kinds[j], cells[i].text) and cost < best[i + 1][j + 1]:
+            if i < n and j < m and fits(rules, kinds[j], cells[i].text) and cost < best[i + 1][j + 1]:
                 best[i + 1][j + 1] = cost
                 back[(i + 1, j + 1)] = (i, j, True)
     # place as many cells as possible; the rest are left over

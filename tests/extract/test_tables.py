@@ -156,6 +156,33 @@ def test_a_table_whose_cells_ran_together_is_cut_where_its_values_agree(extract_
     assert not [f for f in ex.figures if "耕地" in f.indicator or f.value in (1500014000, 15000, 14000)]
 
 
+# A 十五五 plan's table as a PDF's text gives it without the layout: a row a line, cells parted by spaces,
+# the unit and a label too wide for their cells wrapped above and below their row, notes numbered after it.
+SPACED = "\n".join([
+    "某市国民经济和社会发展第十五个五年规划纲要", "一、发展目标", "到2030年，全市经济实力明显增强。",
+    "表1 某市“十五五”规划主要指标", "序 “十五五”目标", "指 标 单位 属性", "号", "2030年 年均[累计]",
+    "1 地区生产总值增长率 % 预期性 - 6左右",
+    "万元/", "2 全员劳动生产率 预期性 25左右 -", "人",
+    "3 单位地区生产总值能耗降低 % 约束性 - [12]",
+    "4 国家高新技术企业数量 家 预期性 - [累计达到3000]",
+    "城镇新增就业人数占", "5 % 预期性 >30 -", "常住人口比例",
+    "1 指按常住人口计算。", "2 按2025年价格计算。", "二、主要任务", "（一）推进产业升级。",
+])
+
+
+def test_a_table_a_row_a_line_gives_its_targets_and_its_row_and_note_numbers_are_no_values(extract_text):
+    ex = extract_text(SPACED)
+    got = {(f.role, f.indicator, f.comparator.value, str(f.value), f.unit, f.change and f.change.value,
+            f.period and f.period.value, str(f.deadline), f.attribute and f.attribute.value) for f in ex.figures}
+    assert got == {
+        ("target", "地区生产总值增长率", "~", "6", "%", "up", "annual", "2030", "expected"),
+        ("target", "全员劳动生产率", "~", "250000", "元/人", None, None, "2030", "expected"),
+        ("target", "单位地区生产总值能耗降低", "=", "12", "%", "up", "cumulative", "2030", "binding"),
+        ("target", "国家高新技术企业数量", ">=", "3000", "家", None, "cumulative", "2030", "expected"),
+        ("target", "城镇新增就业人数占常住人口比例", ">", "30", "%", None, None, "2030", "expected"),
+    }
+
+
 def test_a_tiered_schedule_gives_its_bands_as_thresholds_and_its_values_as_parameters(extract_text):
     # A price table whose merged cells left the second row of each tier without its first cells.
     text = ("某市居民阶梯电价实施方案\n一、电价标准\n居民用户电价按下表执行。\n"

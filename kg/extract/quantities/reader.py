@@ -32,7 +32,7 @@ from kg.extract.records import Baseline, ContextFigure, Parameter, Period, Targe
 from kg.nlp.time import BINDING_KINDS, Deadline, Moment, time_reader
 from kg.resources import compile_pattern, load_toml
 from kg.text.document import Sentence
-from kg.nlp.script import HAN
+from kg.nlp.script import HAN, is_han
 
 _DIGIT = re.compile(r"\d")
 _WORD_CHAR = re.compile(f"[{HAN}A-Za-z]")
@@ -188,7 +188,8 @@ class QuantityReader:
             if ce <= cs:
                 continue
             quantities = [q for q in self.finder.quantities(text, cs, ce, excluded + glued) if q.start not in markers]
-            quantities = [q for q in quantities if not self._attributive_span(text, q, spans, quantities)]
+            quantities = [q for q in quantities if not self._attributive_span(text, q, spans, quantities)
+                          and not self._line_number(text, q)]
             if not quantities:  # 逐步提高公办幼儿园在园幼儿比例，2027年达到60%以上: what the next figure measures
                 aimed = self.binder.changed_object(text, cs, ce)
                 previous_indicator = aimed or previous_indicator
@@ -231,6 +232,17 @@ class QuantityReader:
         if q.start not in spans:
             return False
         return any(o.start > q.end and any(p in text[q.end:o.start] for p in self.joining) for o in quantities)
+
+    @staticmethod
+    def _line_number(text: str, q) -> bool:
+        """A whole number with no unit opening a line before words (1 指每万人口…, 14上海市“十四五”规划): a note's
+        or a page's number, a count being written with its measure word in Chinese."""
+        if q.unit is not None or not q.written.isdigit() or (q.start and text[q.start - 1] != "\n"):
+            return False
+        k = q.end
+        while k < len(text) and text[k] in " \t\u3000":
+            k += 1
+        return k < len(text) and is_han(text[k])
 
     def _moved_from(self, text: str, m, cs: int, ce: int) -> bool:
         """A level a change starts from needs no unit (收入倍差从2.42缩小至2.12): 从/由 before it, a move after."""

@@ -36,6 +36,7 @@ from kg.resources import compile_pattern, load_toml
 from kg.nlp.script import HAN, HAN_CHAR
 
 _YEAR = re.compile(r"(?:19|20)\d{2}")
+_HAN_GAP = re.compile(f"(?<=[{HAN}])\\s+(?=[{HAN}])")
 _PLAIN = re.compile(ARABIC)  # a number as the quantity reader reads it: 1,000.5 or 1000.5
 
 
@@ -62,6 +63,7 @@ class TableReader:
         self.attributes = {word: Attribute(value) for word, value in cfg["attributes"].items()}
         self.cumulative = [tuple(pair) for pair in cfg["cumulative_marks"]]
         self.cumulative_heads = tuple(cfg["cumulative_heads"])
+        self.level_words = tuple(cfg["level_words"])
         self.empty = set(cfg["empty_cells"])
         self.minus = tuple(cfg["minus"])
         self.signed = re.compile(f"[{re.escape(''.join(self.minus))}]?{ARABIC}")  # -0.1 in a column of changes
@@ -129,7 +131,9 @@ class TableReader:
 
     def column(self, index: int, head: str, now: int | None) -> Column:
         head = "".join(head.split())
-        cumulative = any(w in head for w in self.cumulative_heads)
+        marked = [head[head.find(o) + 1:head.find(c)] for o, c in self.cumulative if o in head and c in head]
+        cumulative = any(w in head for w in self.cumulative_heads) and not any(  # 年均[累计]: annual, [..] totals
+            w in part for part in marked for w in self.cumulative_heads)
         if any(head.startswith(w) for w in self.heads["seq"]):
             return Column(index, "seq")
         if any(w in head for w in self.heads["growth"]):
@@ -330,7 +334,7 @@ class TableReader:
 
     def indicator(self, label: str, unit_text: str) -> tuple[str, str]:
         """The indicator of a row and the unit its values are in (亿元, %)."""
-        label = self.footnote.sub("", label).strip()
+        label = _HAN_GAP.sub("", self.footnote.sub("", label)).strip()  # a label wrapped over two lines
         for mark in self.subrow_marks:
             if label.startswith(mark) and len(label) > len(mark):
                 label = label[len(mark):].lstrip()
@@ -357,10 +361,12 @@ class TableReader:
     def cell(self, a, reader, cell: Cell, column: Column, indicator: str, unit: str,
              attribute: Attribute | None, deadline_year: int | None) -> None:
         text = a.text
-        body = self.footnote.sub("", cell.text).strip()
+        raw = cell.text.strip()
+        bracketed = any(raw.startswith(o) and raw.endswith(c) for o, c in self.cumulative)
+        body = raw if bracketed else self.footnote.sub("", cell.text).strip()  # [20]: a value, no footnote
         if not body or body in self.empty:
             return
-        cumulative = column.cumulative or any(body.startswith(o) and body.endswith(c) for o, c in self.cumulative)
+        cumulative = column.cumulative or bracketed
         quantities = reader.finder.reader.quantities(text, cell.start, cell.end)
         quantities = [q for q in quantities if not self.footnote.fullmatch(text[q.start:q.end])]
         if not quantities and unit:  # ≥2000 in a column of 亩 is an amount, not the year 2000
@@ -373,7 +379,9 @@ class TableReader:
         value, value_max, recorded = self.in_unit(q.value, q.value_max, q.unit, unit)
         change = m.change
         period = Period.CUMULATIVE if cumulative else None
-        if column.kind == "growth":
+        if column.kind == "growth" and bracketed and any(w in body for w in self.level_words):
+            pass  # [累计达到1000] under 年均[累计]: a level reached over the plan, in the row's unit
+        elif column.kind == "growth":
             change, period = change or Change.UP, Period.CUMULATIVE if cumulative else Period.ANNUAL
             recorded = q.unit or "%"
         elif column.kind == "change" and change is None:  # -8%: the sign was left out of the number
