@@ -263,7 +263,8 @@ class Clues(WhereClues, GrantClues):
         entity = any(w in noun for w in d.qualified_nouns)
         if self.time_limit and not (particle and entity):
             clause = self.text[self.m.end:self.m.clause[1]]
-            return clause.endswith(d.condition_end) and d.condition_end not in clause[:-1]
+            return (clause.endswith(d.condition_end) and d.condition_end not in clause[:-1]
+                    and not any(w in clause for w in d.limit_missed))
             # 7个工作日内答复: a limit to keep (not 距法定退休年龄5年以内的人员: whom it is for); but
             # 在孵企业入驻后3年内退出孵化器的，…: a clause closed by 的 is the condition of what follows
         bounded = self.m.written and self.m.comparator not in (Comparator.ABOUT, Comparator.EQUAL)

@@ -101,6 +101,7 @@ class RoleDecider:
         self.threshold_leads = tuple(r["threshold_leads"])
         self.condition_starts = tuple(ctx["condition_starts"])
         self.condition_end = ctx["condition_end"]
+        self.limit_missed = tuple(ctx["limit_missed"])
         self.conditional_starts = tuple(ctx["conditional_starts"])
         self.grant_before = tuple(r["grant_before"])
         self.grant_after = tuple(r["grant_after"])
