@@ -1,6 +1,7 @@
 """Read a document file of any common kind into text.
 
-- ``.txt`` and other plain text: decoded as in :mod:`kg.text.decode`;
+- ``.txt`` and other plain text: decoded as in :mod:`kg.text.decode`; a text file that holds a
+  page's markup (a crawler's dump, perhaps as a JSON string) is read as the page;
 - ``.html``/``.htm`` pages saved from government sites: the main text is
   kept with its paragraphs, navigation and page furniture dropped
   (trafilatura); the page title becomes the first line;
@@ -29,6 +30,12 @@ FORMATS = ("text", "html", "docx", "pdf")
 _MIN_MAIN_TEXT = 10
 _BODY = re.compile(r"<body[\s>]", re.I)
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_-]+)""", re.I)
+# Plain text that is a page's markup (a crawler's dump, a page kept in a source file): paragraph and
+# inline tags, perhaps written as in a JSON or JavaScript string (<p style=\"…\">, <\/p>, \u201c).
+_TAGS = re.compile(r"<\\?/?(?:p|span|div|br|strong|font|table|tr|td|h[1-6])\b[^<>]*>", re.I)
+_MIN_TAGS = 5
+_ESCAPED = re.compile(r'\\(?:u([0-9a-fA-F]{4})|(["/\\])|([ntr]))')
+_CONTROLS = {"n": "\n", "t": "\t", "r": ""}
 
 
 def sniff(data: bytes, suffix: str) -> str:
@@ -87,7 +94,21 @@ def _read(p: Path) -> Source:
         return _checked(Source(docx_text(data, str(p)), str(p), "docx", "docx"))
     if kind == "html":
         return html_source(data, str(p))
-    return decode_bytes(data, str(p))
+    source = decode_bytes(data, str(p))
+    markup = _markup(source.text)
+    return html_source(markup.encode("utf-8"), str(p)) if markup is not None else source
+
+
+def _markup(text: str) -> str | None:
+    """The markup a plain-text file holds, its string escapes undone (<\\/p> is </p>), or None if it holds
+    prose: it opens with a tag, and a few paragraph or inline tags follow (a text quoting a table's
+    markup further on is still text)."""
+    head = text[:20000]
+    if not head.lstrip().startswith("<") or len(_TAGS.findall(head)) < _MIN_TAGS:
+        return None
+    if "<\\/" in head or '=\\"' in head:  # written as a JSON or JavaScript string
+        text = _ESCAPED.sub(lambda m: chr(int(m[1], 16)) if m[1] else m[2] or _CONTROLS[m[3]], text)
+    return text
 
 
 def _checked(source: Source) -> Source:

@@ -67,6 +67,26 @@ def test_files_are_recognised_by_content_not_only_name(tmp_path, expected_target
     assert read_source(renamed).format == "pdf"
 
 
+def test_a_text_file_holding_a_pages_markup_is_read_as_the_page(tmp_path, expected_targets):
+    # A crawler's dump: the seed's paragraphs as a JSON string of HTML (<p style=\"…\">, <\/p>, \u201c).
+    escaped = "".join('<p style=\\"text-indent: 2em\\"><span style=\\"font-size: 16px\\">'
+                      + line.replace("“", "\\u201c").replace("”", "\\u201d") + "<\\/span><\\/p>"
+                      for line in SEED_LINES)
+    path = tmp_path / "dump.txt"
+    path.write_text(escaped, encoding="utf-8")
+    source = read_source(path)
+    assert source.format == "html" and "<" not in source.text and "\\u201c" not in source.text
+    assert SEED_LINES[0].strip() in source.text and "“" in source.text
+    assert _targets(path) == expected_targets
+
+
+def test_a_text_quoting_markup_after_its_prose_stays_text(tmp_path):
+    text = SEED_TEXT + "\n附表：" + "".join(f"<tr><td>{k}</td><td>{k * 10}</td></tr>" for k in range(1, 6))
+    path = tmp_path / "notes.txt"
+    path.write_text(text, encoding="utf-8")
+    assert read_source(path).format == "text"
+
+
 @pytest.mark.parametrize("name, data, message", [
     ("broken.pdf", b"%PDF-1.4\n garbage", "not a readable PDF"),
     ("broken.docx", b"PK\x03\x04 not really a zip", "not a readable .docx"),
