@@ -207,6 +207,20 @@ def test_a_time_limit_on_those_governed_is_a_setting_even_in_a_plan_task(extract
     assert got == [("parameter", "1", "年"), ("target", "5", "工作日")]
 
 
+def test_a_change_against_the_same_time_a_year_before_is_a_statistic_reported(extract_text):
+    # No year in the sentence, no report in the title: 同比 alone says the figure was measured, while
+    # a change aimed at in the next sentence stays a target.
+    got = figures(extract_text, "上半年，全市规模以上工业增加值同比增长6.2%。力争全年工业增加值增长7%。")
+    assert got == [("baseline", "6.2", "%", "baseline.year-on-year"), ("target", "7", "%", "target.change")]
+
+
+def test_an_analysis_of_how_the_economy_ran_reports_its_figures(extract_text):
+    text = "一季度全市经济运行情况分析\n一季度，全市实现地区生产总值520亿元，增长5.1%，增速比上年全年提高0.3个百分点。"
+    got = [(f.role, str(f.value), f.evidence.rule) for f in extract_text(text).figures]
+    assert got == [("baseline", "52000000000", "baseline.report"), ("baseline", "5.1", "baseline.report"),
+                   ("baseline", "0.3", "baseline.report")]
+
+
 def test_a_time_window_in_a_clause_closed_by_de_is_a_condition_not_a_limit_to_keep(extract_text):
     # "…的，" closes a condition on what follows: who exits within five years is whom the rule is
     # for; the office's own five days in the next sentence stays a limit it keeps.

@@ -45,6 +45,7 @@ The clues a cue can use:
 ``past``           the time bound to it lies before the document's own year (2020年，…)
 ``future``         the time bound to it is to come (到2025年, 今年, 五年内)
 ``current``        it is said to be the present state (现有, 目前, 已建成)
+``year_on_year``   a change against the same time a year before (同比增长)
 ``review_section`` its section reviews past work (一、2021年工作回顾)
 ``target_section`` its section sets goals (发展目标)
 ``plan_part``      it stands in a plan (a 规划, 行动方案…, or an annex of one)
@@ -421,6 +422,11 @@ class Clues(WhereClues, GrantClues):
     @cached_property
     def future(self) -> bool:
         return self.state == "future"
+
+    @cached_property
+    def year_on_year(self) -> bool:
+        """A change against the same time a year before (同比增长4.4%): a statistic reported, not a goal."""
+        return any(w in self.before for w in self.d.year_on_year_words)
 
     @cached_property
     def current(self) -> bool:

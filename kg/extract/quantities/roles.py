@@ -143,6 +143,7 @@ class RoleDecider:
         self.duration_leads = tuple(r["duration_leads"])
         self.duration_nouns = tuple(r["duration_nouns"])
         self.current_words = tuple(r["current_words"])
+        self.year_on_year_words = tuple(r["year_on_year_words"])
         self.target_cues = tuple(ctx["target_cues"])
 
     def _load_object_words(self, r: dict) -> None:
