@@ -42,6 +42,8 @@ STYLE = {
     "GuaranteeMeasure": ("#00897b", "dot"),
     "Target": ("#e65100", "diamond"),
     "Baseline": ("#8d6e63", "square"),
+    "Parameter": ("#f9a825", "square"),
+    "Threshold": ("#6d4c41", "diamond"),
     "Indicator": ("#fbc02d", "triangle"),
     "Agency": ("#6a1b9a", "ellipse"),
     "ProtectionCentre": ("#ad1457", "ellipse"),
@@ -51,6 +53,8 @@ STYLE = {
     "Person": ("#455a64", "dot"),
     "Place": ("#9e9d24", "hexagon"),
 }
+
+_DEFAULT_STYLE = ("#757575", "dot")
 
 # Shapes that draw their label inside the (dark) node.
 _LABEL_INSIDE = {"box", "ellipse"}
@@ -174,7 +178,7 @@ def page_data(graph: nx.MultiDiGraph, positions: bool = False) -> dict:
     placed = initial_positions(graph) if positions or len(graph) > LARGE else {}
     between = collaboration_betweenness(graph)
     for node_id, data in sorted(graph.nodes(data=True)):
-        color, shape = STYLE.get(data["cls"], ("#757575", "dot"))
+        color, shape = STYLE.get(data["cls"], _DEFAULT_STYLE)
         zh, en = term_labels(data["cls"])
         node = {"id": node_id, "label": _short(data["label"]), "full": _clip(data["label"]), "title": _tooltip(data),
                 "cls": data["cls"], "zh": zh, "en": en, "color": color, "shape": shape,
@@ -194,8 +198,10 @@ def page_data(graph: nx.MultiDiGraph, positions: bool = False) -> dict:
         zh, en = term_labels(data["predicate"])
         edges.append({"id": k, "from": s, "to": o, "label": zh, "title": en})
     counts = Counter(n["cls"] for n in nodes)
+    drawn = [*STYLE, *sorted(set(counts) - set(STYLE))]  # a class without a style of its own has the default
     legend = [{"cls": cls, "zh": term_labels(cls)[0], "en": term_labels(cls)[1], "color": color, "shape": shape,
-               "count": counts[cls]} for cls, (color, shape) in STYLE.items() if counts[cls]]
+               "count": counts[cls]} for cls in drawn if counts[cls]
+              for color, shape in [STYLE.get(cls, _DEFAULT_STYLE)]]
     ids = sorted({d for n in nodes for d in n["docs"]})
     labels = {n["id"]: n["full"] for n in nodes}
     documents = [{"id": d, "label": _short(labels.get(d, local_name(URIRef(d))), 40)} for d in ids]

@@ -139,3 +139,18 @@ def test_a_very_long_sentence_is_shared_by_its_nodes_and_clipped_on_the_page(tmp
     data = page_data(net)
     assert all(len(s[0]) <= PAGE_TEXT for n in data["nodes"] for s in n["sentences"])
     assert all(len(n["title"]) < 6 * PAGE_TEXT + 200 for n in data["nodes"])
+
+
+def test_every_class_read_is_in_the_legend_and_a_large_page_draws_it(tmp_path):
+    # A subsidy's standard (a parameter) and an eligibility bound (a threshold) are drawn with the rest:
+    # the WebGL page of a large corpus indexes its nodes' classes by the legend.
+    path = tmp_path / "rules.txt"
+    path.write_text("某市育儿补贴实施办法\n对年营业收入超过1亿元的企业给予最高50万元奖励。到2025年，全市托位达到3000个。",
+                    encoding="utf-8")
+    net = to_networkx(api.build([path]).graph)
+    classes = {data["cls"] for _, data in net.nodes(data=True)}
+    assert {"Parameter", "Threshold", "Target"} <= classes
+    page = render(net, "rules", renderer="webgl")
+    legend = json.loads(re.search(r'<script id="graph-data" type="application/json">(.*?)</script>', page, re.S)
+                        .group(1))["legend"]
+    assert {item["cls"] for item in legend} == classes
