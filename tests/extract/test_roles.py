@@ -221,6 +221,20 @@ def test_an_analysis_of_how_the_economy_ran_reports_its_figures(extract_text):
                    ("baseline", "0.3", "baseline.report")]
 
 
+def test_an_undated_schedule_of_yearly_plans_was_written_before_the_first_year_it_plans(extract_text):
+    # No date anywhere: 2017 is planned for (计划 after the year set off by its comma), 2016's line tells
+    # what was done, so the text was written in 2017; 2016's own plan is still a target, due in 2016.
+    text = ("某县易地扶贫搬迁工作目标\n"
+            "2016年：计划搬迁1297户。完成情况：建成安置房1469套。\n"
+            "2017年：计划搬迁2294户，新建安置房2122套。\n"
+            "2018年，全县计划实现1.5万人脱贫。\n"
+            "到2019年，全县贫困发生率降至3%以下。")
+    got = [(f.role, str(f.value), str(f.deadline) if f.role == "target" else str(f.year))
+           for f in extract_text(text).figures]
+    assert got == [("target", "1297", "2016"), ("baseline", "1469", "2016"), ("target", "2294", "2017"),
+                   ("target", "2122", "2017"), ("target", "15000", "2018"), ("target", "3", "2019")]
+
+
 def test_a_time_window_in_a_clause_closed_by_de_is_a_condition_not_a_limit_to_keep(extract_text):
     # "…的，" closes a condition on what follows: who exits within five years is whom the rule is
     # for; the office's own five days in the next sentence stays a limit it keeps.

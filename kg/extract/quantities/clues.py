@@ -46,6 +46,7 @@ The clues a cue can use:
 ``future``         the time bound to it is to come (到2025年, 今年, 五年内)
 ``current``        it is said to be the present state (现有, 目前, 已建成)
 ``year_on_year``   a change against the same time a year before (同比增长)
+``planned``        a plan word as a verb before it in its clause (计划搬迁1297户)
 ``review_section`` its section reviews past work (一、2021年工作回顾)
 ``target_section`` its section sets goals (发展目标)
 ``plan_part``      it stands in a plan (a 规划, 行动方案…, or an annex of one)
@@ -69,6 +70,7 @@ from typing import TYPE_CHECKING
 from kg.extract.base import Analysis
 from kg.extract.quantities.binding import Reading, Setting
 from kg.extract.quantities.grants import GrantClues
+from kg.extract.quantities.when import WhenClues
 from kg.extract.quantities.where import WhereClues
 from kg.extract.records import Comparator
 from kg.nlp.script import is_han
@@ -79,7 +81,7 @@ if TYPE_CHECKING:
     from kg.extract.quantities.roles import RoleDecider
 
 
-class Clues(WhereClues, GrantClues):
+class Clues(WhereClues, WhenClues, GrantClues):
     """What can be said of one reading, each clue computed when a cue first asks."""
 
     def __init__(self, decider: "RoleDecider", a: Analysis, r: Reading, sentence: tuple[int, int],
@@ -416,23 +418,6 @@ class Clues(WhereClues, GrantClues):
         return lead or self.after.startswith(self.d.duration_nouns)
 
     @cached_property
-    def past(self) -> bool:
-        return self.state == "past"
-
-    @cached_property
-    def future(self) -> bool:
-        return self.state == "future"
-
-    @cached_property
-    def year_on_year(self) -> bool:
-        """A change against the same time a year before (同比增长4.4%): a statistic reported, not a goal."""
-        return any(w in self.before for w in self.d.year_on_year_words)
-
-    @cached_property
-    def current(self) -> bool:
-        return any(w in self.before for w in self.d.current_words)
-
-    @cached_property
     def planned_output(self) -> bool:
         """A verb of making or finishing stands before the figure with only its object between
         (完成燃气老化管道改造约36公里, 创建20个新时代“美丽家园”特色小区), or the figure counts what a
@@ -460,16 +445,6 @@ class Clues(WhereClues, GrantClues):
     @cached_property
     def change(self) -> bool:
         return self.m.change is not None
-
-    @cached_property
-    def aim(self) -> bool:
-        return any(c in self.before for c in self.d.target_cues)
-
-    @cached_property
-    def target_cue(self) -> bool:
-        sentence = self.text[self.sentence[0]:self.sentence[1]]
-        return any(c in sentence for c in self.d.target_cues)
-
 
 def _close_of(text: str, reach: int) -> int:
     """Where the bracket opening ``text`` closes within ``reach`` characters, or -1."""

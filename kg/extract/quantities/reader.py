@@ -153,8 +153,22 @@ class QuantityReader:
         # a plan's period (“十三五”期间) is no deadline the document sets: a 十四五 plan reviews 十三五
         deadlines = [m.year for m in moments if m.kind == "deadline"
                      and self.time.plan_named(a.text[m.start:m.end]) is None]
+        deadlines += [m.year for m in moments if m.kind == "reference" and self._plans(a, m.end)]
         reported = [m.year for m in moments if m.kind in ("reference", "current")]
         return min(deadlines) if deadlines else (max(reported) + 1 if reported else None)
+
+    def _plans(self, a: Analysis, pos: int) -> bool:
+        """Whether a plan word follows closely the year ending at ``pos``, set off as the time of what follows
+        (2017年，全县计划实现…; 2016年：计划搬迁…),
+        and its paragraph tells no completion (2016年：计划搬迁…。完成情况：…): a year planned for."""
+        roles = self.roles
+        stop = min((k for k in (a.text.find(ch, pos) for ch in roles.plan_stops) if k >= 0), default=len(a.text))
+        near = a.text[pos:min(stop, pos + roles.plan_reach)]
+        if not near.startswith(roles.plan_after) or not any(w in near for w in roles.plan_verbs):
+            return False  # the year of the clause (2017年，全县计划…), not of a noun (2021年…招聘计划累计303人)
+        line_end = a.text.find("\n", pos)
+        line = a.text[a.text.rfind("\n", 0, pos) + 1:line_end if line_end >= 0 else len(a.text)]
+        return not any(w in line for w in roles.done_words)
 
     # -- one sentence ------------------------------------------------------------------
     def _sentence(self, a: Analysis, sentence, start: int, moments: list[Moment], every: list[Moment], opening_end: int,
@@ -276,7 +290,8 @@ class QuantityReader:
             measure = a.enclosing("measure", q.start)
             deadline = None
             if rule != "target.service-standard":
-                deadline = moment.deadline if moment is not None and state == "future" else None
+                deadline = moment.deadline if moment is not None and (state == "future" or rule == "target.planned") \
+                    else None  # 2016年：计划搬迁1297户: planned for 2016, written after it
                 deadline = deadline or (measure.deadline if measure else None) or (task.deadline if task else None)
                 deadline = deadline or self.plan_end(a, q.start)
             a.found.targets.append(Target(**common, deadline=deadline, task=task.order if task else None,

@@ -144,6 +144,10 @@ class RoleDecider:
         self.duration_nouns = tuple(r["duration_nouns"])
         self.current_words = tuple(r["current_words"])
         self.year_on_year_words = tuple(r["year_on_year_words"])
+        self.plan_verbs = tuple(r["plan_verbs"])
+        self.plan_reach, self.plan_stops = int(r["plan_reach"]), tuple(r["plan_stops"])
+        self.done_words = tuple(r["done_words"])
+        self.plan_after = tuple(r["plan_after"])
         self.target_cues = tuple(ctx["target_cues"])
 
     def _load_object_words(self, r: dict) -> None:
