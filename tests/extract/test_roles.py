@@ -235,6 +235,12 @@ def test_an_undated_schedule_of_yearly_plans_was_written_before_the_first_year_i
                    ("target", "2122", "2017"), ("target", "15000", "2018"), ("target", "3", "2019")]
 
 
+def test_a_level_reached_in_a_clause_that_opens_with_an_addition_is_no_change(extract_text):
+    text = "到2025年，新增学位1.2万个，新增非化石能源装机占比达到75%以上。"
+    got = [(str(f.value), f.change and f.change.value) for f in extract_text(NOTICE.format(text)).figures]
+    assert got == [("12000", "up"), ("75", None)]
+
+
 def test_a_time_window_in_a_clause_closed_by_de_is_a_condition_not_a_limit_to_keep(extract_text):
     # "…的，" closes a condition on what follows: who exits within five years is whom the rule is
     # for; the office's own five days in the next sentence stays a limit it keeps.

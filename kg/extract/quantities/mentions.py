@@ -69,6 +69,7 @@ class MentionFinder:
         self.change_gap = tuple(change["between"])
         self.change_words_alone = {w: Change(d) for w, d in change["quantity_words"].items()}
         self.change_openers = tuple(sorted(change["opening"], key=len, reverse=True))
+        self.reached = tuple(change["opening_not_reached"])
         self.object_reach = int(change["object_reach"])
         self.object_verbs = sorted(((w, Change.UP if w in change["up"] else Change.DOWN) for w in change["object_verbs"]),
                                    key=lambda kv: -len(kv[0]))
@@ -171,8 +172,8 @@ class MentionFinder:
         for word, direction in self.change_words:
             if pos - len(word) >= start and text.startswith(word, pos - len(word)):
                 return direction, pos - len(word)
-        if text.startswith(self.change_openers, start):
-            return Change.UP, left  # 新增教育学位16万多个: the clause opens with the change
+        if text.startswith(self.change_openers, start) and not text.endswith(self.reached, start, q.start):
+            return Change.UP, left  # 新增教育学位16万多个: the clause opens with the change (not …比例达到30%)
         if left == q.start or self.before_map.get(text[left:q.start]) == Comparator.ABOUT.value:  # or only 约:
             return self.change_of_object(text, left, start)  # 削减化学需氧量（约）400万吨 is a change of its object
         return None, left
