@@ -159,6 +159,11 @@ def test_more_than_with_duo_and_yu(extract_text):
         ("惠及学生", ">", "37000000", None), ("新增市场主体", ">", "1000", "家"), ("装机规模", ">", "1000000000", "千瓦")]
 
 
+def test_a_decimal_count_with_its_multiplier_counts_the_noun_after_it_and_a_version_does_not(extract_text):
+    found = extract_text("2020年，全市实现0.6万贫困人口脱贫，上线政务服务3.0版平台。")
+    assert [(b.indicator, str(b.value), b.unit) for b in found.baselines] == [("贫困人口脱贫", "6000", None)]
+
+
 def test_every_year_carries_to_the_next_clause_but_not_past_a_semicolon(extract_text):
     text = "三、主要任务\n一是推广。每年推广应用工业机器人8000台以上，工业人工智能应用100个以上；新建智能工厂10个以上。二是其他。内容。"
     assert [(t.indicator, t.period and t.period.value) for t in extract_text(text).targets] == [

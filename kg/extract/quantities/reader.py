@@ -269,7 +269,8 @@ class QuantityReader:
         if q.written == self.finder.reader.zero:
             return True  # 事故零发生: a count of nothing
         if q.unit is None:
-            return (q.written[:1].isdigit() and "." not in q.written
+            scaled = any(ch in self.finder.reader.multipliers for ch in q.written)  # 0.6万 counts; 3.0 names a version
+            return (q.written[:1].isdigit() and ("." not in q.written or scaled)
                     and self.binder.tail_joins(a, m.left, m.right, ce)
                     and (m.left == cs or a.tag_at(m.left - 1) not in self.not_counting_tags))
         # 三个方面, 用3年时间 are counts; 三年行动, 八项规定 name programmes
