@@ -164,6 +164,12 @@ def test_a_decimal_count_with_its_multiplier_counts_the_noun_after_it_and_a_vers
     assert [(b.indicator, str(b.value), b.unit) for b in found.baselines] == [("贫困人口脱贫", "6000", None)]
 
 
+def test_a_label_closed_by_a_colon_names_what_the_figures_after_it_count(extract_text):
+    found = extract_text("到2025年，全市建成以下设施：充电站：75座；换电站：12座，充电桩：4200根。")
+    assert [(f.indicator, str(f.value), f.unit) for f in found.figures] == [
+        ("充电站", "75", "座"), ("换电站", "12", "座"), ("充电桩", "4200", "根")]
+
+
 def test_every_year_carries_to_the_next_clause_but_not_past_a_semicolon(extract_text):
     text = "三、主要任务\n一是推广。每年推广应用工业机器人8000台以上，工业人工智能应用100个以上；新建智能工厂10个以上。二是其他。内容。"
     assert [(t.indicator, t.period and t.period.value) for t in extract_text(text).targets] == [

@@ -36,6 +36,9 @@ from kg.nlp.script import HAN, is_han
 
 _DIGIT = re.compile(r"\d")
 _WORD_CHAR = re.compile(f"[{HAN}A-Za-z]")
+_HAN_CHAR = re.compile(f"[{HAN}]")
+_LABEL_MARKS = ("：", ":")  # 长寨：596套: a label closed by a colon names what its figures count
+_LABEL_STOPS = "，。；：,;:\n"
 # The records of the roles with no field of their own, and the list of the extraction each goes to.
 OTHER_RECORDS = {cls.role: (cls, name) for cls, name in
                  ((Parameter, "parameters"), (Threshold, "thresholds"), (ContextFigure, "contexts"))}
@@ -218,6 +221,8 @@ class QuantityReader:
                 if not _WORD_CHAR.search(indicator) and previous_indicator and (
                         text[m.left:m.start] in self.roles.reach_words or self.binder.listed(text, previous_end, m.words_start)):
                     indicator = previous_indicator  # 由…的3000亿元增长到5000亿元, 分别增长4%、6%: the same indicator
+                if not _WORD_CHAR.search(indicator or "") and m.words_start == cs:
+                    indicator = self._label_before(text, cs)  # 长寨：596套2470人: the label its colon closes
                 if not indicator or not _WORD_CHAR.search(indicator):
                     continue
                 if self.finder.needs_comparator(q) and q.unit != "%" and not self.finder.strong(text, q, ce) \
@@ -246,6 +251,18 @@ class QuantityReader:
         if q.start not in spans:
             return False
         return any(o.start > q.end and any(p in text[q.end:o.start] for p in self.joining) for o in quantities)
+
+    @staticmethod
+    def _label_before(text: str, cs: int) -> str:
+        """The label a colon closes right before the clause at ``cs`` (长寨：596套), back to the clause or
+        line before it; empty if no colon stands there."""
+        if not text.endswith(_LABEL_MARKS, 0, cs):
+            return ""
+        k = cs - 1
+        while k > 0 and text[k - 1] not in _LABEL_STOPS:
+            k -= 1
+        label = text[k:cs - 1].strip()
+        return label if _HAN_CHAR.search(label) else ""  # not a style's height:100%
 
     @staticmethod
     def _line_number(text: str, q) -> bool:
