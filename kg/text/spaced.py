@@ -229,12 +229,12 @@ def _claim(rows: list[_Row], gaps: list[list[Cell]]) -> None:
             part = row.unit if not had_unit and _unit_like(line.text) else row.label if not had_label else row.other
             part.append((line.start, line.end))
         row.label.sort()
+    taken = {id(c) for row in rows for c in row.above + row.below}
     for r, gap in enumerate(gaps[:len(rows)]):  # not the lines after the last row: the table ends there
-        taken = {id(c) for row in rows for c in row.above + row.below}
-        for line in (c for c in gap if id(c) not in taken):
-            if r < len(rows) and rows[r].above:  # 全面稳定达到国家 above a row that took the line under it
-                rows[r].above.insert(0, line)
-                rows[r].other.insert(0, (line.start, line.end))
-            elif r > 0:
-                rows[r - 1].below.append(line)
-                rows[r - 1].other.append((line.start, line.end))
+        left = [c for c in gap if id(c) not in taken]
+        spans = [(c.start, c.end) for c in left]
+        if left and rows[r].above:  # 全面稳定达到国家 above a row that took the line under it
+            rows[r].above[:0], rows[r].other[:0] = left, spans
+        elif left and r > 0:
+            rows[r - 1].below.extend(left)
+            rows[r - 1].other.extend(spans)

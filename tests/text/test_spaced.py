@@ -55,3 +55,20 @@ def test_the_clean_text_holds_the_rows_and_the_note_and_heading_after_them():
     assert "| 2 | 全员劳动生产率 | 万元/ 人 | 预期性 | 25左右 | - |  |" in clean
     assert clean[-1] == "二、主要任务"
     assert clean[-2].endswith("指按常住人口计算。") and not clean[-2].startswith("|")  # the note is no row
+
+
+def test_lines_left_between_rows_stay_in_the_table_in_their_order():
+    text = "\n".join([
+        "主要指标", "指 标 单位 属性 2030年",
+        "1 地区生产总值 亿元 预期性 5000",
+        "（按可比价计）", "全面达到", "城镇新增就业人数占",
+        "2 % 预期性 >30",
+        "常住人口比例",
+        "3 森林覆盖率 % 约束性 42",
+        "二、主要任务",
+    ])
+    rows = rows_of(text)
+    assert rows[2] == ["2", "城镇新增就业人数占 常住人口比例", "%", "预期性", ">30", "（按可比价计） 全面达到"]
+    clean = normalize(text).text.split("\n")
+    table = clean[1:5]
+    assert all(line.startswith("|") for line in table) and clean[5] == "二、主要任务"
