@@ -241,6 +241,13 @@ def test_a_level_reached_in_a_clause_that_opens_with_an_addition_is_no_change(ex
     assert got == [("12000", "up"), ("75", None)]
 
 
+def test_an_account_of_what_was_done_reports_its_figures_but_its_own_lists_are_counted_only(extract_text):
+    text = ("关于某省优化营商环境典型做法的通报\n"
+            "各地围绕审批改革、数字政府等5个领域探索创新，全省试点项目260个，上述项目均已验收。")
+    got = [(f.role, str(f.value), f.evidence.rule) for f in extract_text(text).figures]
+    assert got == [("context", "5", "context.enumeration"), ("baseline", "260", "baseline.report")]
+
+
 def test_a_time_window_in_a_clause_closed_by_de_is_a_condition_not_a_limit_to_keep(extract_text):
     # "…的，" closes a condition on what follows: who exits within five years is whom the rule is
     # for; the office's own five days in the next sentence stays a limit it keeps.
