@@ -183,6 +183,17 @@ def test_a_table_a_row_a_line_gives_its_targets_and_its_row_and_note_numbers_are
     }
 
 
+def test_a_table_captioned_as_a_forecast_gives_neither_states_nor_goals(extract_text):
+    text = "\n".join(["某省电动汽车充电基础设施发展规划（2021-2025年）", "表2-1 “十四五”全省电动汽车保有量预测", "",
+                     "| 项目 | 2021年 | 2025年 |", "| --- | --- | --- |", "| 电动汽车保有量(万辆) | 2.91 | 21.10 |", "",
+                     "表2-2 “十四五”充电设施建设目标", "", "| 项目 | 2020年 | 2025年 |", "| --- | --- | --- |",
+                     "| 充电桩(万根) | 0.5 | 3.2 |"])
+    got = [(f.role, f.indicator, str(f.value), f.evidence.rule) for f in extract_text(text).figures]
+    assert got == [("context", "电动汽车保有量", "29100", "table.forecast"),
+                   ("context", "电动汽车保有量", "211000", "table.forecast"),
+                   ("baseline", "充电桩", "5000", "table.base"), ("target", "充电桩", "32000", "table.target")]
+
+
 def test_a_tiered_schedule_gives_its_bands_as_thresholds_and_its_values_as_parameters(extract_text):
     # A price table whose merged cells left the second row of each tier without its first cells.
     text = ("某市居民阶梯电价实施方案\n一、电价标准\n居民用户电价按下表执行。\n"

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from kg.extract.quantities.schedules import ScheduleReader
-from kg.extract.records import Attribute, Baseline, Change, Comparator, Parameter, Period, Target
+from kg.extract.records import Attribute, Baseline, Change, Comparator, ContextFigure, Parameter, Period, Target
 from kg.nlp.numbers import ARABIC, Quantity, number_reader, plain
 from kg.nlp.time import Deadline, time_reader
 from kg.resources import compile_pattern, load_toml
@@ -185,6 +185,7 @@ class TableReader:
         attribute_col = next((c.index for c in columns if c.kind == "attribute"), None)
         deadline = max((c.year for c in columns if c.kind == "target" and c.year), default=None)
         plan_end = reader.plan_end(a, paragraphs[0].start)
+        forecast = len(caption) <= self.caption_max and any(w in caption for w in self.forecast_captions)
         for row in rows[k + 1:]:
             if len(row) <= label_col:
                 continue
@@ -200,7 +201,7 @@ class TableReader:
                     continue
                 cell = row[column.index]
                 self.cell(a, reader, cell, column, indicator, unit, attribute,
-                          deadline or (plan_end.year if plan_end else None))
+                          deadline or (plan_end.year if plan_end else None), forecast)
         return []
 
     def settings(self, a, reader, rows: list[list[Cell]], caption: str = "") -> list[Cell]:
@@ -359,7 +360,7 @@ class TableReader:
         return factor, self.units.get(rest, rest)
 
     def cell(self, a, reader, cell: Cell, column: Column, indicator: str, unit: str,
-             attribute: Attribute | None, deadline_year: int | None) -> None:
+             attribute: Attribute | None, deadline_year: int | None, forecast: bool = False) -> None:
         text = a.text
         raw = cell.text.strip()
         bracketed = any(raw.startswith(o) and raw.endswith(c) for o, c in self.cumulative)
@@ -386,6 +387,11 @@ class TableReader:
             recorded = q.unit or "%"
         elif column.kind == "change" and change is None:  # -8%: the sign was left out of the number
             change = Change.DOWN if text[q.start - 1:q.start] in self.minus else Change.UP
+        if forecast:  # 表2-1 …保有量预测: neither a state reached nor a goal set
+            a.found.contexts.append(self.figure(a, reader, ContextFigure, "table.forecast", indicator, m.comparator,
+                                                value, value_max, recorded, q.start, q.end, (cell.start, cell.end),
+                                                change=change, period=period))
+            return
         self.add(a, reader, column, q.start, q.end, indicator, m.comparator, value, value_max, recorded, change,
                  period, attribute, deadline_year, evidence=(cell.start, cell.end))
 
