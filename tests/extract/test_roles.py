@@ -248,6 +248,15 @@ def test_an_account_of_what_was_done_reports_its_figures_but_its_own_lists_are_c
     assert got == [("context", "5", "context.enumeration"), ("baseline", "260", "baseline.report")]
 
 
+def test_a_run_of_years_a_grant_or_an_application_lasts_is_a_setting_not_a_run_met_as_a_condition(extract_text):
+    text = ("某区人才引进若干措施\n"
+            "对顶尖人才，连续3年按顶格标准给予支持。申领人应在之后的连续两个年度分别提出续领申请。"
+            "对连续2年纳税的企业给予奖励。")
+    got = [(f.role, str(f.value), f.unit, f.evidence.rule) for f in extract_text(text).figures]
+    assert got[:2] == [("parameter", "3", "年", "parameter.term"), ("parameter", "2", "年度", "parameter.term")]
+    assert got[2][0] != "parameter"  # the years a condition counts, not a term given
+
+
 def test_a_time_window_in_a_clause_closed_by_de_is_a_condition_not_a_limit_to_keep(extract_text):
     # "…的，" closes a condition on what follows: who exits within five years is whom the rule is
     # for; the office's own five days in the next sentence stays a limit it keeps.

@@ -58,6 +58,16 @@ class GrantClues:
         return (self.m.per is not None and unit in d.money_units) or any(w in self.before for w in d.grant_before)
 
     @cached_property
+    def term(self) -> bool:
+        """A run of years a grant or an application lasts (连续3年按顶格政策给予支持, 连续两个年度分别提出续领
+        申请): a setting of the policy, not a condition met (连续2年纳税) nor a past run (连续11年保持第一)."""
+        d = self.d
+        if self.m.quantity.unit not in d.term_units or not self.before.endswith(d.term_leads):
+            return False
+        rest = self.text[self.m.end:self.m.clause[1]].split(d.qualifier_particle)[0]  # not 连续2年纳税的企业
+        return any(w in rest for w in d.term_verbs)
+
+    @cached_property
     def quota(self) -> bool:
         """A ceiling on how many are chosen: 每年评选不超过10个优秀专用模型."""
         m, d = self.m, self.d
