@@ -257,6 +257,14 @@ def test_a_run_of_years_a_grant_or_an_application_lasts_is_a_setting_not_a_run_m
     assert got[2][0] != "parameter"  # the years a condition counts, not a term given
 
 
+def test_a_plan_issued_under_the_rules_is_no_book_of_rules(extract_text):
+    # 按照有关规定 in the opening of a notice issuing a plan (计划) does not make its figures settings.
+    text = ("关于印发《某公司2021年电网投资计划》的通知\n各分公司：按照有关规定，现将计划印发给你们，请认真执行。\n"
+            "一、基本建设项目\n基本建设项目新建变电站12座。")
+    got = [(f.role, str(f.value), f.evidence.rule) for f in extract_text(text).figures]
+    assert got == [("target", "12", "target.measure")]
+
+
 def test_a_time_window_in_a_clause_closed_by_de_is_a_condition_not_a_limit_to_keep(extract_text):
     # "…的，" closes a condition on what follows: who exits within five years is whom the rule is
     # for; the office's own five days in the next sentence stays a limit it keeps.
