@@ -265,6 +265,13 @@ def test_a_plan_issued_under_the_rules_is_no_book_of_rules(extract_text):
     assert "parameter.rule" not in {rule for _, _, rule in got} and ("target", "12", "target.measure") in got
 
 
+def test_a_time_within_which_something_is_barred_is_a_sanctions_term(extract_text):
+    text = ("关于完善药品集中采购工作的实施方案\n三、主要任务\n（一）严格诚信。对违约企业，医院两年内不得购入其药品；"
+            "市医保局在5个工作日内完成核查。")
+    got = [(f.role, str(f.value), f.evidence.rule) for f in extract_text(text).figures]
+    assert got == [("parameter", "2", "parameter.bar"), ("target", "5", "target.service-standard")]
+
+
 def test_a_time_window_in_a_clause_closed_by_de_is_a_condition_not_a_limit_to_keep(extract_text):
     # "…的，" closes a condition on what follows: who exits within five years is whom the rule is
     # for; the office's own five days in the next sentence stays a limit it keeps.

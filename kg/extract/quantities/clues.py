@@ -48,6 +48,7 @@ The clues a cue can use:
 ``year_on_year``   a change against the same time a year before (同比增长)
 ``planned``        a plan word as a verb before it in its clause (计划搬迁1297户)
 ``term``           a run of years a grant or an application lasts (连续3年给予支持)
+``barred``         a time within which something is barred (3年内不得参与竞价)
 ``review_section`` its section reviews past work (一、2021年工作回顾)
 ``target_section`` its section sets goals (发展目标)
 ``plan_part``      it stands in a plan (a 规划, 行动方案…, or an annex of one)

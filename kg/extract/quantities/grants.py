@@ -68,6 +68,11 @@ class GrantClues:
         return any(w in rest for w in d.term_verbs)
 
     @cached_property
+    def barred(self) -> bool:
+        """A time within which something is barred (3年内不得参与竞价, 两年内不得购入其药品): a sanction's term."""
+        return self.time_limit and self.after.lstrip(self.d.limit_marks_chars).startswith(self.d.bar_words)
+
+    @cached_property
     def quota(self) -> bool:
         """A ceiling on how many are chosen: 每年评选不超过10个优秀专用模型."""
         m, d = self.m, self.d
