@@ -58,7 +58,7 @@ def figures(extract_text, text):
     ("本意见有效期5年。", [("parameter", "5", "年", "parameter.validity")]),
     ("名单在网站公示7天。", [("parameter", "7", "天", "parameter.validity")]),
     ("申请人应提前15个工作日向电网企业申请。", [("parameter", "15", "工作日", "parameter.validity")]),
-    ("弄虚作假的，取消其资格，且3年内不得参与竞价。", [("parameter", "3", "年", "parameter.time-limit")]),
+    ("弄虚作假的，取消其资格，且3年内不得参与竞价。", [("parameter", "3", "年", "parameter.bar")]),
     ("省级部门每年要对本行政区域内30%以上的市开展稽查。", [("target", "30", "%", "target.duty")]),
     ("主要城市中30%以上的市开展了稽查。", [("context", "30", "%", "context.other")]),
     ("申请人应在婴儿出生后180日内提出申请。", [("parameter", "180", "日", "parameter.time-limit")]),
