@@ -272,6 +272,18 @@ def test_a_time_within_which_something_is_barred_is_a_sanctions_term(extract_tex
     assert got == [("parameter", "2", "parameter.bar"), ("target", "5", "target.service-standard")]
 
 
+def test_a_report_that_sets_a_years_tasks_was_written_that_year(extract_text):
+    # No date, a review heading with no year, and a goal for 2020 further on: the heading of the year's
+    # tasks says when it was written, so its figures are targets due that year, not results.
+    text = ("政府工作报告\n一、过去一年工作回顾\n全区地区生产总值完成198亿元。\n"
+            "二、2012年政府工作总体要求和目标任务\n全区地区生产总值达到240亿元，年内新增蔬菜大棚2500座。"
+            "力争到2020年，全区城镇化率达到80%。")
+    got = [(f.role, str(f.value), str(f.deadline) if f.role == "target" else str(f.year))
+           for f in extract_text(text).figures]
+    assert got[0][0] == "baseline"  # the review's result (its year, 2011, left unsaid by the heading)
+    assert got[1:] == [("target", "24000000000", "2012"), ("target", "2500", "2012"), ("target", "80", "2020")]
+
+
 def test_a_time_window_in_a_clause_closed_by_de_is_a_condition_not_a_limit_to_keep(extract_text):
     # "…的，" closes a condition on what follows: who exits within five years is whom the rule is
     # for; the office's own five days in the next sentence stays a limit it keeps.

@@ -152,6 +152,11 @@ class QuantityReader:
                     for m in self.time.title_year.finditer(sec.heading)]  # 2019—2023年工作回顾: 2023
         if reviewed:
             return max(reviewed) + 1  # 一、2023年工作回顾 … 二、2024年目标任务: written the year after it reviews
+        planned = [int(m["y"]) for sec in a.doc.sections if part.start <= sec.heading_start < part.end
+                   and any(w in sec.heading for w in self.roles.year_plan_sections)
+                   for m in self.time.title_year.finditer(sec.heading)]  # 二、2012年政府工作总体要求和目标任务
+        if planned:
+            return min(planned)  # the year a report sets the tasks of is its own
         moments = [m for m in self.time.moments(a.text, part.start, part.end, None) if m.year is not None]
         # a plan's period (“十三五”期间) is no deadline the document sets: a 十四五 plan reviews 十三五
         deadlines = [m.year for m in moments if m.kind == "deadline"

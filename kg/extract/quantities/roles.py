@@ -148,6 +148,7 @@ class RoleDecider:
         self.term_units, self.term_leads = set(r["term_units"]), tuple(r["term_leads"])
         self.term_verbs = tuple(r["term_verbs"])
         self.bar_words = tuple(r["bar_words"])
+        self.year_plan_sections = tuple(r["year_plan_sections"])
         self.plan_reach, self.plan_stops = int(r["plan_reach"]), tuple(r["plan_stops"])
         self.done_words = tuple(r["done_words"])
         self.plan_after = tuple(r["plan_after"])
