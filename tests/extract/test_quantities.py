@@ -170,6 +170,11 @@ def test_a_label_closed_by_a_colon_names_what_the_figures_after_it_count(extract
         ("充电站", "75", "座"), ("换电站", "12", "座"), ("充电桩", "4200", "根")]
 
 
+def test_the_number_of_a_telephone_line_is_no_quantity(extract_text):
+    found = extract_text("到2025年，优化12319城市管理服务热线，开通12345政务服务便民热线，新建公园12个。")
+    assert [(str(f.value), f.unit) for f in found.figures] == [("12", "个")]
+
+
 def test_every_year_carries_to_the_next_clause_but_not_past_a_semicolon(extract_text):
     text = "三、主要任务\n一是推广。每年推广应用工业机器人8000台以上，工业人工智能应用100个以上；新建智能工厂10个以上。二是其他。内容。"
     assert [(t.indicator, t.period and t.period.value) for t in extract_text(text).targets] == [

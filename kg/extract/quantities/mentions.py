@@ -85,6 +85,7 @@ class MentionFinder:
         self.enumerator_before = names["enumerator_before"]
         self.item_gaps = names["item_gaps"]
         self.id_suffixes = tuple(names["id_suffixes"])
+        self.line_words, self.line_reach = tuple(names["line_words"]), int(names["line_reach"])
         self.note_open, self.note_close = names["note_marks"]
         self.name_length = int(names["max_length"])
         self.duration_units = set(ctx["duration_units"])
@@ -235,6 +236,8 @@ class MentionFinder:
         (190街坊) or marks a footnote ([2]): no quantity."""
         if q.unit is None and text.startswith(self.id_suffixes, q.end):
             return True  # 190街坊, 3号地块: a number that names a place
+        if q.unit is None and q.written.isdigit() and self._hotline(text, q.end):
+            return True  # 12319城市管理服务热线: the number of a line
         if q.unit is None and q.start and text[q.start - 1] in self.note_open and text[q.end:q.end + 1] in self.note_close:
             return True  # 国内生产总值[2]1349084亿元: a footnote's mark
         if q.unit is not None or q.value_max is not None:
@@ -246,6 +249,12 @@ class MentionFinder:
             after = text[q.end:q.end + 8].lstrip(self.item_gaps)  # \n\n3\n\n国际医疗中心: a row's number
             return bool(after) and (is_han(after[0]) or after[0] in self.quote_pairs)
         return False
+
+    def _hotline(self, text: str, pos: int) -> bool:
+        """Whether the words right after ``pos`` name a telephone line (城市管理服务热线), before any mark."""
+        words = text[pos:pos + self.line_reach]
+        k = next((i for i, ch in enumerate(words) if not is_han(ch)), len(words))
+        return any(w in words[:k] for w in self.line_words)
 
     def in_name(self, text: str, pos: int) -> bool:
         """True if ``pos`` lies inside a short quoted name (“两个确保”, “1+N”); a name with counts
