@@ -284,6 +284,14 @@ def test_a_report_that_sets_a_years_tasks_was_written_that_year(extract_text):
     assert got[1:] == [("target", "24000000000", "2012"), ("target", "2500", "2012"), ("target", "80", "2020")]
 
 
+def test_within_the_year_in_a_review_is_the_year_reviewed(extract_text):
+    text = ("2019年某区政府工作报告\n一、2018年工作回顾\n（一）产业项目蓬勃发展。年内开工项目57个，完成投资34.8亿元。\n"
+            "二、2019年工作安排\n年内新开工项目60个。")
+    got = [(f.role, str(f.value), str(f.deadline) if f.role == "target" else str(f.year))
+           for f in extract_text(text).figures]
+    assert got == [("baseline", "57", "2018"), ("baseline", "3480000000", "2018"), ("target", "60", "2019")]
+
+
 def test_a_time_window_in_a_clause_closed_by_de_is_a_condition_not_a_limit_to_keep(extract_text):
     # "…的，" closes a condition on what follows: who exits within five years is whom the rule is
     # for; the office's own five days in the next sentence stays a limit it keeps.

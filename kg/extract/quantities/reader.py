@@ -238,6 +238,8 @@ class QuantityReader:
                 if r.leading:
                     sentence_period = period  # 每年…，…: a period opening a clause holds for the rest
                 moment, level = self.binder.time_of(text, m, moments, inherited, setting)
+                if moment is not None and setting.section == "review" and not _DIGIT.search(text[moment.start:moment.end]):
+                    moment = None  # 年内开工项目57个 under 一、2018年工作回顾: the year reviewed, not the report's
                 state = _state(moment, now, setting, self.roles.reports(a, q.start))
                 opens = setting.scope_span[1] if setting.scope_span and setting.scope_span[0] == cs else cs
                 share = q.unit == "%" and q.start == opens and text.startswith(self.joining, q.end)  # 全市90%的…
