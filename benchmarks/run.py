@@ -355,7 +355,8 @@ def report(r: dict) -> str:
     worst, worst_memory = max(ox_medians.values()), max(mem_medians.values())
     slow = sorted(name for name, ms in ox_medians.items() if ms >= TARGETS["query_ms"])
     slow_memory = sorted(name for name, ms in mem_medians.items() if ms >= TARGETS["memory_query_ms"])
-    growth = mem[-1]["peak_mb"] / mem[0]["peak_mb"]
+    low = next((m for m in mem if m["chars"] >= 1_000_000), mem[0])  # issue 20: flat from 1 to 10 M characters
+    growth = mem[-1]["peak_mb"] / low["peak_mb"]
     o, seed, rd, pg = r["output"], r["seed"], r["reads"], r["page"]
     share = w["speedup"] / 2
     top = rd[-1]
@@ -363,7 +364,7 @@ def report(r: dict) -> str:
     lines += ["## Targets", "", "The targets of issue 20.", "", "| target | measured | |", "|---|---|---|",
               f"| `build --store` at least {TARGETS['ratio']} of jieba.lcut | {t['ratio']:.2f} | {verdict(t['ratio'] >= TARGETS['ratio'])} |",
               f"| `build -o` (with its page) at least {TARGETS['ratio']} of jieba.lcut | {o['ratio']:.2f} | {verdict(o['ratio'] >= TARGETS['ratio'])} |",
-              f"| build memory flat in corpus size (x{TARGETS['memory_growth']} at most from {mem[0]['chars']:,} to "
+              f"| build memory flat in corpus size (x{TARGETS['memory_growth']} at most from {low['chars']:,} to "
               f"{mem[-1]['chars']:,} characters) | x{growth:.2f} | {verdict(growth <= TARGETS['memory_growth'])} |",
               *(f"| `{name}` memory flat (x{TARGETS['memory_growth']} at most from {rd[0]['triples']:,} to "
                 f"{top['triples']:,} triples) | x{g:.2f} | {verdict(g <= TARGETS['memory_growth'])} |"
