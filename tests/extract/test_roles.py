@@ -292,6 +292,14 @@ def test_within_the_year_in_a_review_is_the_year_reviewed(extract_text):
     assert got == [("baseline", "57", "2018"), ("baseline", "3480000000", "2018"), ("target", "60", "2019")]
 
 
+def test_what_there_is_with_no_time_of_its_own_is_the_present_state(extract_text):
+    text = ("2022年政府工作报告\n二、2022年政府工作任务\n"
+            "（一）发展教育。我国有2.9亿在校学生，要坚持把教育办好。到2025年，全市有5万家企业上云，拥有专利1万件。")
+    got = [(f.role, str(f.value), f.evidence.rule) for f in extract_text(text).figures]
+    assert got[0] == ("baseline", "290000000", "baseline.exists")
+    assert [role for role, _, _ in got[1:]] == ["target", "target"]
+
+
 def test_a_time_window_in_a_clause_closed_by_de_is_a_condition_not_a_limit_to_keep(extract_text):
     # "…的，" closes a condition on what follows: who exits within five years is whom the rule is
     # for; the office's own five days in the next sentence stays a limit it keeps.

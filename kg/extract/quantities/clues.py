@@ -47,6 +47,8 @@ The clues a cue can use:
 ``current``        it is said to be the present state (现有, 目前, 已建成)
 ``year_on_year``   a change against the same time a year before (同比增长)
 ``planned``        a plan word as a verb before it in its clause (计划搬迁1297户)
+``exists``         有 right before it says what there is (我国有2.9亿在校学生)
+``far_time``       no time is written in its own sentence (one of its paragraph or section, or none, binds)
 ``term``           a run of years a grant or an application lasts (连续3年给予支持)
 ``barred``         a time within which something is barred (3年内不得参与竞价)
 ``review_section`` its section reviews past work (一、2021年工作回顾)

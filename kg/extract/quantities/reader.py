@@ -247,7 +247,8 @@ class QuantityReader:
                           and a.tag_at(m.left - 1) in self.verb_tags)  # 筹建50家企业研发中心
                 output = output or (listed_unit is not None and q.unit == listed_unit)
                 marked = bool(m.written or period or m.change or text.startswith(self.target_verbs, opens) or share or output)
-                clues = Clues(self.roles, a, r, (sentence.start, sentence.end), setting, state, {"marked": marked})
+                clues = Clues(self.roles, a, r, (sentence.start, sentence.end), setting, state,
+                              {"marked": marked, "far_time": level in (None, "paragraph", "section")})
                 cue = self.roles.decide(clues)
                 if output and cue.id == "target.measure":
                     listed_unit = q.unit

@@ -32,10 +32,10 @@ class Cue:
 
 
 class RoleDecider:
-    # The clues a cue may name: every public clue of :class:`Clues`, and ``marked``, which the reader
-    # works out with the mention.
+    # The clues a cue may name: every public clue of :class:`Clues`, and ``marked`` and ``far_time``, which
+    # the reader works out with the mention (far_time: no time written in its own sentence binds it).
     CLUES = tuple(name for klass in reversed(Clues.__mro__) for name, value in vars(klass).items()
-                  if isinstance(value, cached_property) and not name.startswith("_")) + ("marked",)
+                  if isinstance(value, cached_property) and not name.startswith("_")) + ("marked", "far_time")
 
     def __init__(self, cfg: dict, binder) -> None:
         self.binder = binder
@@ -142,7 +142,14 @@ class RoleDecider:
         self.ratio_marks = tuple(numbers["ratio"]["marks"])
         self.duration_leads = tuple(r["duration_leads"])
         self.duration_nouns = tuple(r["duration_nouns"])
+        self.target_cues = tuple(ctx["target_cues"])
+        self._load_time_words(r)
+
+    def _load_time_words(self, r: dict) -> None:
+        """The words of ``[roles]`` that say when a figure stands and whether it is set: the present state,
+        a plan, a year planned for, a term, a sanction's term."""
         self.current_words = tuple(r["current_words"])
+        self.exists_word, self.exists_not = r["exists_word"], tuple(r["exists_not"])
         self.year_on_year_words = tuple(r["year_on_year_words"])
         self.plan_verbs = tuple(r["plan_verbs"])
         self.term_units, self.term_leads = set(r["term_units"]), tuple(r["term_leads"])
@@ -152,7 +159,6 @@ class RoleDecider:
         self.plan_reach, self.plan_stops = int(r["plan_reach"]), tuple(r["plan_stops"])
         self.done_words = tuple(r["done_words"])
         self.plan_after = tuple(r["plan_after"])
-        self.target_cues = tuple(ctx["target_cues"])
 
     def _load_object_words(self, r: dict) -> None:
         """The words of ``[roles]`` that say what a figure's object is: an output, a project, a grade, a rating."""

@@ -38,6 +38,13 @@ class WhenClues:
         return any(w in self.before for w in self.d.year_on_year_words)
 
     @cached_property
+    def exists(self) -> bool:
+        """有 right before the number says what there is (我国有2.9亿在校学生), unless it ends a verb of having
+        (拥有, 具有) or a modal (没有, 要有)."""
+        before = self.text[self.m.clause[0]:self.m.left]
+        return before.endswith(self.d.exists_word) and not before.endswith(self.d.exists_not)
+
+    @cached_property
     def current(self) -> bool:
         return any(w in self.before for w in self.d.current_words)
 
