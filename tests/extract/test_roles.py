@@ -295,8 +295,9 @@ def test_within_the_year_in_a_review_is_the_year_reviewed(extract_text):
 def test_what_there_is_with_no_time_of_its_own_is_the_present_state(extract_text):
     text = ("2022年政府工作报告\n二、2022年政府工作任务\n"
             "（一）发展教育。我国有2.9亿在校学生，要坚持把教育办好。到2025年，全市有5万家企业上云，拥有专利1万件。")
-    got = [(f.role, str(f.value), f.evidence.rule) for f in extract_text(text).figures]
-    assert got[0] == ("baseline", "290000000", "baseline.exists")
+    figures = extract_text(text).figures
+    got = [(f.role, str(f.value), f.evidence.rule) for f in figures]
+    assert got[0] == ("baseline", "290000000", "baseline.exists") and figures[0].year == 2022  # when written
     assert [role for role, _, _ in got[1:]] == ["target", "target"]
 
 

@@ -324,7 +324,8 @@ class QuantityReader:
                                           measure=measure.order if measure else None))
         elif role == "baseline":
             year = moment.year if moment is not None and state == "past" else setting.section_year
-            if year is None and rule in ("baseline.current", "baseline.from", "baseline.report"):
+            if year is None and rule in ("baseline.current", "baseline.from", "baseline.report", "baseline.exists",
+                                         "baseline.year-on-year"):
                 year = now  # 现有…, 由35万元调整为…: the level when the document was written
             a.found.baselines.append(Baseline(**common, year=year))
         else:
