@@ -327,6 +327,8 @@ class QuantityReader:
             if year is None and rule in ("baseline.current", "baseline.from", "baseline.report", "baseline.exists",
                                          "baseline.year-on-year"):
                 year = now  # 现有…, 由35万元调整为…: the level when the document was written
+            if year is None and setting.section == "review" and now is not None:
+                year = now - 1  # 一、过去一年工作回顾 names no year: the one before the document's
             a.found.baselines.append(Baseline(**common, year=year))
         else:
             cls, name = OTHER_RECORDS[role]
