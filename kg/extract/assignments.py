@@ -84,6 +84,7 @@ class AssignmentReader:
         self.line_label = re.compile(f"(?:^|(?<=[{re.escape(cfg['line_openers'])}]))[ \t\u3000]*(?={names}[{re.escape(self.label_marks)}])",
                                      re.MULTILINE)
         self.line_end = re.compile(f"[{re.escape(cfg['line_ends'])}]|$", re.MULTILINE)
+        self.next_heading = compile_pattern(cfg["next_heading"], "responsibilities.toml next_heading")
 
     def convention(self, text: str) -> str:
         """How the document says its lists of 责任单位 give the lead: "first" (列第一位的为牵头单位),
@@ -108,6 +109,8 @@ class AssignmentReader:
             if any(a.start <= start < a.end for a in found):
                 continue  # inside a bracketed assignment
             end = self.line_end.search(text, start).start()
+            heading = self.next_heading.search(text, start, end)  # …通管办“互联网+”医疗卫生：… (a page run into one line)
+            end = heading.start() if heading else end
             if end - start > self.max_length:
                 continue
             assignment = self.read(text, start, end, convention)

@@ -108,6 +108,16 @@ def test_a_labelled_assignment_line_without_brackets_assigns_its_item(extract_te
     assert [m.label for m in found.measures if m.task == 1] == ["加强服务"]  # the line is no measure
 
 
+def test_a_labelled_line_ends_where_the_next_heading_runs_into_it(extract_text):
+    # A page whose line breaks were lost: the next item's title runs into the last unit of the list.
+    text = ("安徽省人民政府办公厅关于印发行动计划的通知\n一、重点任务\n（一）“互联网+”协同制造。加强服务。"
+            "牵头单位：省经济和信息化厅，配合单位：省商务厅“互联网+”现代农业：推进农业物联网应用。"
+            "牵头单位：省农业农村厅，配合单位：省统计局（三）“互联网+”商贸流通。内容。")
+    found = extract_text(text)
+    assert {r.agency for r in found.responsibilities if r.evidence.rule == "responsibility.assignment"} == {
+        "安徽省经济和信息化厅", "安徽省商务厅", "安徽省农业农村厅", "安徽省统计局"}
+
+
 def test_a_unit_marked_as_lead_leads_its_list_and_the_others_support(extract_text):
     text = "国务院办公厅关于印发分工方案的通知\n（一）推进审批改革。责任单位：财政部（牵头）、商务部、民政部。"
     assert assignments(extract_text(text)) == [("商务部", "support"), ("民政部", "support"), ("财政部", "lead")]
