@@ -27,7 +27,7 @@ from kg.nlp.script import is_han
 from kg.resources import compile_pattern, load_toml
 from kg.text.spans import OffsetMap
 from kg.text.spaced import spaced_tables
-from kg.text.stacked import stacked_tables
+from kg.text.stacked import line_cells, stacked_tables
 
 _DROP = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"}
 _SPACES = {"\u3000": 2, "\u00a0": 1, "\t": 4, " ": 1, "\u2002": 1, "\u2003": 2, "\u2009": 1}
@@ -577,8 +577,10 @@ def normalize(text: str) -> CleanText:
     lines = [ln for ln in _physical_lines(text, breaks) if ln.chars]
     tables = _tables(rules, text)
     laid = [(t.origin[0], 0, t.newline_at, None) for t in tables]  # a table laid out in columns wins, then…
+    cells = line_cells(text) if "\n" in text else []  # the text's lines, cut once for both readers
     stacked = [_row(text, start, end, newline_at, placed)  # …one written a cell a line, then one a row a line
-               for start, end, newline_at, placed in _apart(_apart(laid, stacked_tables(text)), spaced_tables(text))
+               for start, end, newline_at, placed in _apart(_apart(laid, stacked_tables(text, cells)),
+                                                            spaced_tables(text, cells))
                if placed is not None]
     if stacked:  # (kg/text/stacked.py, kg/text/spaced.py)
         tables = sorted(tables + stacked, key=lambda ln: ln.origin[0])

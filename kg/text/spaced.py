@@ -42,11 +42,11 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from kg.nlp.script import HAN_CHAR
 from kg.resources import compile_pattern, load_toml
 from kg.text.stacked import Cell, fits, head_kind, line_cells, stacked_rules
 
 _TOKEN = re.compile(r"\S+")
-_HAN1 = re.compile(r"[\u4e00-\u9fff]")
 Span = tuple[int, int]
 
 
@@ -84,20 +84,21 @@ def _tokens(cell: Cell, join_letters: bool = False) -> list[tuple[int, int, str]
     out: list[tuple[int, int, str]] = []
     for m in _TOKEN.finditer(cell.text):
         s, e = cell.start + m.start(), cell.start + m.end()
-        if join_letters and out and len(m.group()) == 1 and _HAN1.match(m.group()) and len(out[-1][2]) == 1 \
-                and _HAN1.match(out[-1][2]):
+        if join_letters and out and len(m.group()) == 1 and HAN_CHAR.match(m.group()) and len(out[-1][2]) == 1 \
+                and HAN_CHAR.match(out[-1][2]):
             out[-1] = (out[-1][0], e, out[-1][2] + m.group())
             continue
         out.append((s, e, m.group()))
     return out
 
 
-def spaced_tables(text: str) -> list[tuple[int, int, int, list[list[Span]]]]:
-    """Rows ``(start, end, newline_at, spans under each head)`` of the tables of ``text`` written a row a line."""
+def spaced_tables(text: str, cells: list[Cell] | None = None) -> list[tuple[int, int, int, list[list[Span]]]]:
+    """Rows ``(start, end, newline_at, spans under each head)`` of the tables of ``text`` written a row a line
+    (``cells``: its :func:`~kg.text.stacked.line_cells`, if already cut)."""
     rules = spaced_rules()
     if "\n" not in text:
         return []
-    cells = line_cells(text)
+    cells = line_cells(text) if cells is None else cells
     out: list = []
     k = 0
     while k < len(cells):
@@ -120,7 +121,7 @@ def _header(cells: list[Cell], k: int):
     first = k
     while first > 0 and k - first < rules.head_lines:
         tokens = _tokens(cells[first - 1], join_letters=True)
-        if not tokens or not all(srules.head.match(t) or (len(t) == 1 and _HAN1.match(t)) for _, _, t in tokens):
+        if not tokens or not all(srules.head.match(t) or (len(t) == 1 and HAN_CHAR.match(t)) for _, _, t in tokens):
             break
         first -= 1
     heads = [t for c in cells[first:k] for t in _tokens(c, join_letters=True)]
@@ -208,7 +209,7 @@ def _unit_like(token: str, alone: bool = True) -> bool:
     srules = stacked_rules()
     if any(ch.isdigit() for ch in token) or len(token) > srules.unit_max or srules.attribute.match(token):
         return False
-    return not alone or len(token) <= spaced_rules().unit_alone or not _HAN1.search(token) or "/" in token
+    return not alone or len(token) <= spaced_rules().unit_alone or not HAN_CHAR.search(token) or "/" in token
 
 
 def _claim(rows: list[_Row], gaps: list[list[Cell]]) -> None:

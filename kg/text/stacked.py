@@ -94,12 +94,13 @@ def line_cells(text: str) -> list[Cell]:
     return out
 
 
-def stacked_tables(text: str) -> list[tuple[int, int, int, list[list[tuple[int, int]]]]]:
-    """Rows ``(start, end, newline_at, spans under each head)`` of the tables of ``text`` written one cell per line."""
+def stacked_tables(text: str, cells: list[Cell] | None = None) -> list[tuple[int, int, int, list[list[tuple[int, int]]]]]:
+    """Rows ``(start, end, newline_at, spans under each head)`` of the tables of ``text`` written one cell per line
+    (``cells``: its :func:`line_cells`, if already cut)."""
     rules = stacked_rules()
     if "\n" not in text:
         return []
-    cells = line_cells(text)
+    cells = line_cells(text) if cells is None else cells
     rows: list = []
     k = 0
     while k < len(cells):

@@ -32,11 +32,10 @@ from kg.extract.records import Baseline, ContextFigure, Parameter, Period, Targe
 from kg.nlp.time import BINDING_KINDS, Deadline, Moment, time_reader
 from kg.resources import compile_pattern, load_toml
 from kg.text.document import Sentence
-from kg.nlp.script import HAN, is_han
+from kg.nlp.script import HAN, HAN_CHAR, is_han
 
 _DIGIT = re.compile(r"\d")
 _WORD_CHAR = re.compile(f"[{HAN}A-Za-z]")
-_HAN_CHAR = re.compile(f"[{HAN}]")
 _LABEL_MARKS = ("：", ":")  # 长寨：596套: a label closed by a colon names what its figures count
 _LABEL_STOPS = "，。；：,;:\n"
 # The records of the roles with no field of their own, and the list of the extraction each goes to.
@@ -147,14 +146,10 @@ class QuantityReader:
         m = self.time.number_year.search(own.number) if own is not None and own.number else None
         if m:
             return int(m["y"])
-        reviewed = [int(m["y"]) for sec in a.doc.sections if part.start <= sec.heading_start < part.end
-                    and any(w in sec.heading for w in self.binder.review_sections)
-                    for m in self.time.title_year.finditer(sec.heading)]  # 2019—2023年工作回顾: 2023
+        reviewed = self._heading_years(a, part, self.binder.review_sections)  # 2019—2023年工作回顾: 2023
         if reviewed:
             return max(reviewed) + 1  # 一、2023年工作回顾 … 二、2024年目标任务: written the year after it reviews
-        planned = [int(m["y"]) for sec in a.doc.sections if part.start <= sec.heading_start < part.end
-                   and any(w in sec.heading for w in self.roles.year_plan_sections)
-                   for m in self.time.title_year.finditer(sec.heading)]  # 二、2012年政府工作总体要求和目标任务
+        planned = self._heading_years(a, part, self.roles.year_plan_sections)  # 二、2012年政府工作总体要求和目标任务
         if planned:
             return min(planned)  # the year a report sets the tasks of is its own
         moments = [m for m in self.time.moments(a.text, part.start, part.end, None) if m.year is not None]
@@ -165,13 +160,19 @@ class QuantityReader:
         reported = [m.year for m in moments if m.kind in ("reference", "current")]
         return min(deadlines) if deadlines else (max(reported) + 1 if reported else None)
 
+    def _heading_years(self, a: Analysis, part, words: tuple[str, ...]) -> list[int]:
+        """The years written in the part's headings that hold one of ``words``."""
+        return [int(m["y"]) for sec in a.doc.sections if part.start <= sec.heading_start < part.end
+                and any(w in sec.heading for w in words) for m in self.time.title_year.finditer(sec.heading)]
+
     def _plans(self, a: Analysis, pos: int) -> bool:
         """Whether a plan word follows closely the year ending at ``pos``, set off as the time of what follows
         (2017年，全县计划实现…; 2016年：计划搬迁…),
         and its paragraph tells no completion (2016年：计划搬迁…。完成情况：…): a year planned for."""
         roles = self.roles
-        stop = min((k for k in (a.text.find(ch, pos) for ch in roles.plan_stops) if k >= 0), default=len(a.text))
-        near = a.text[pos:min(stop, pos + roles.plan_reach)]
+        reach = pos + roles.plan_reach
+        stop = min((k for k in (a.text.find(ch, pos, reach) for ch in roles.plan_stops) if k >= 0), default=reach)
+        near = a.text[pos:stop]
         if not near.startswith(roles.plan_after) or not any(w in near for w in roles.plan_verbs):
             return False  # the year of the clause (2017年，全县计划…), not of a noun (2021年…招聘计划累计303人)
         line_end = a.text.find("\n", pos)
@@ -270,7 +271,7 @@ class QuantityReader:
         while k > 0 and text[k - 1] not in _LABEL_STOPS:
             k -= 1
         label = text[k:cs - 1].strip()
-        return label if _HAN_CHAR.search(label) else ""  # not a style's height:100%
+        return label if HAN_CHAR.search(label) else ""  # not a style's height:100%
 
     @staticmethod
     def _line_number(text: str, q) -> bool:
