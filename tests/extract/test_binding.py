@@ -53,6 +53,17 @@ def test_jun_gives_one_value_to_each_member_of_the_list(extract_text):
     assert got == [("城市污水处理率", ">=", "90", "%", "2025"), ("农村污水处理率", ">=", "90", "%", "2025")]
 
 
+
+@pytest.mark.parametrize("sentence, members", [
+    ("到2025年，甲区景区门票、餐饮收入均保持10%以上增长。", 2),  # words between 均 and the value
+    ("到2025年，甲类、乙类审批时限及其他事项办理时限均大幅压缩10%以上。", 3),  # the last joined by 及
+    ("到2025年，甲镇、乙镇存量企业双双突破10%。", 2),
+    ("到2025年，甲、乙污水处理率达到90%，各项指标均衡。", 1),  # 均衡 is a word, not 均
+])
+def test_each_reaches_over_words_between_it_and_the_value(extract_text, sentence, members):
+    got = targets(extract_text, sentence)
+    assert len(got) == members and len({i for i, *_ in got}) == members, got
+
 def test_a_bound_before_the_first_of_a_list_holds_for_the_rest(extract_text):
     got = targets(extract_text, "到2023年，试点覆盖至少3个地市、12个县区。")
     assert [(c, v) for _, c, v, _, _ in got] == [(">=", "3"), (">=", "12")]

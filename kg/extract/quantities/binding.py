@@ -78,6 +78,8 @@ class Binder(SectionContext):
         self.distributive = ctx["distributive"]
         self.each = tuple(ctx["each"])
         self.each_not_after = tuple(ctx["each_not_after"])
+        self.each_within = frozenset(ctx["each_within"]["words"])
+        self.each_reach = int(ctx["each_within"]["reach"])
         self.open_list = tuple(ctx["open_list"])
         self.list_marks = "".join(s for s in ctx["list_separators"] if len(s) == 1 and not HAN_CHAR.match(s)) + "，；,;"
         self.list_mark = "、"  # the one separator that never stands inside a name
@@ -317,25 +319,48 @@ class Binder(SectionContext):
                 mentions[k] = replace(m, comparator=prev.comparator, written=True)
 
     def _each(self, a: Analysis, readings: list[Reading], cs: int) -> list[Reading]:
-        """甲、乙利用率均达到40%: one value, one reading per member of the list before 均. A change
-        needs no 均 (药品、耗材平均降价超50%); a level does (龙头、骨干企业专业技术人员比重达到25%
-        stays one)."""
+        """甲、乙利用率均达到40%: one value, one reading per member of the list before 均 (or 各, 双双, with
+        words between it and the value: 接待游客、经营收入均保持10%以上增长). A change needs no 均
+        (药品、耗材平均降价超50%); a level does (龙头、骨干企业专业技术人员比重达到25% stays one)."""
         text, out = a.text, []
         for r in readings:
             m = r.mention
             word = next((w for w in self.each if text.startswith(w, m.words_start - len(w))
                          and not text.endswith(self.each_not_after, 0, m.words_start - len(w))), None)  # 均, not 平均
+            at = len(r.indicator) - len(word) if word and r.indicator.endswith(word) else -1
+            if word is None and not r.distributed:
+                word, at = self._each_within(a, m, r.indicator)
             if r.distributed or (word is None and not (m.change is not None and len(readings) == 1)):
                 out.append(r)
                 continue
-            subject = r.indicator[:-len(word)] if word and r.indicator.endswith(word) else r.indicator
+            subject = r.indicator[:at] if at >= 0 else r.indicator
             pieces = [p for p in _split_outside_brackets(subject, self.list_mark) if p.strip()]
+            if word and len(pieces) > 1:  # 商标、专利审查周期及其它业务办理周期均…: the last joined by 及
+                pieces = pieces[:-1] + [p for p in self.list_separator.split(pieces[-1]) if p.strip()]
             if len(pieces) < 2 or (word is None and any(w in pieces[-1] for w in self.open_list)):
                 out.append(replace(r, indicator=subject))  # 水泥、玻璃等重点行业…提高20个百分点: one, for them all
                 continue
             for name in self.members(a, pieces):
                 out.append(replace(r, indicator=balanced(name), distributed=True))
         return out
+
+    def _each_within(self, a: Analysis, m: Mention, indicator: str) -> tuple[str | None, int]:
+        """The word for "each" standing as a word of its own between a list and the value, with words
+        between it and the value (存、贷款余额双双突破6万亿元, 各开通1条), and its place in ``indicator``;
+        (None, -1) if there is none."""
+        text = a.text
+        lo = m.left
+        while lo > 0 and m.left - lo < self.each_reach and text[lo - 1] not in self.list_marks:
+            lo -= 1
+        if lo == 0 or text[lo - 1] != self.list_mark and self.list_mark not in text[max(0, lo - self.each_reach):lo]:
+            return None, -1
+        at, found = lo, None
+        for w in a.segmenter(text[lo:m.left]).words:
+            if w in self.each_within:
+                found = w
+            at += len(w)
+        place = indicator.rfind(found) if found else -1
+        return (found, place) if place > 0 and self.list_mark in indicator[:place] else (None, -1)
 
     @staticmethod
     def members(a: Analysis, pieces: list[str]) -> list[str]:
