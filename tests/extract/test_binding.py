@@ -105,3 +105,10 @@ def test_what_a_plan_period_plans_in_total_is_a_goal_and_what_it_built_in_total_
     found = extract_text(text)
     assert [(str(b.value), b.unit) for b in found.baselines] == [("30", "座")]
     assert [(str(t.value), t.unit, str(t.deadline)) for t in found.targets] == [("52", "座", "2025")]
+
+
+def test_a_goals_item_without_a_year_takes_the_year_of_the_section_around_it(extract_text):
+    text = ("某区政府工作报告\n一、过去一年工作回顾\n全区生产总值增长8%。\n二、2012年工作总体要求和目标任务\n"
+            "（一）以完善功能为目标，加快旧城区改造。投资1.3亿元实施管网改造工程，确保16公里主管网完工。\n")
+    got = [(str(t.value), str(t.deadline)) for t in extract_text(text).targets]
+    assert got == [("130000000", "2012"), ("16", "2012")]

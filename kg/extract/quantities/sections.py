@@ -48,7 +48,11 @@ class SectionContext:
             if m and doc_year and int(m["y"]) < doc_year and not moments:
                 return "review", int(m["y"]), None
             if any(c in heading for c in self.target_sections):
-                return "target", None, replace(moments[-1], kind="deadline") if moments else None
+                if moments:
+                    return "target", None, replace(moments[-1], kind="deadline")
+                # （五）以完善功能提升品位为目标 under 二、2012年…目标任务: the time of the section around it
+                outer = self._section_context(a, a.doc.sections[sec.parent], doc_year) if sec.parent is not None else None
+                return "target", None, outer[2] if outer and outer[0] != "review" else None
             if moments:
                 return None, None, replace(moments[-1], kind="deadline")
             sec = a.doc.sections[sec.parent] if sec.parent is not None else None
