@@ -47,8 +47,8 @@ class Analysis:
     def year_at(self, pos: int) -> int | None:
         """Return the year of the document containing clean offset ``pos``.
 
-        Its own date (落款), else the date of the file, else a year in its title, else the first year of
-        the period it plans for.
+        Its own date (落款), else the date of the file, else a year in its title (not the last of a
+        period it names), else the first year of the period it plans for.
         """
         from kg.nlp.time import time_reader
 
@@ -60,6 +60,8 @@ class Analysis:
             if d.published:
                 return d.published.year
         for d in candidates:
+            if d.period_start and d.period_end != d.period_start:
+                continue  # 某市氢能产业发展规划（2022-2035年）: 2035 closes its period, it is not its year
             year = time_reader().year_in_title(d.title)
             if year:
                 return year

@@ -112,3 +112,17 @@ def test_a_goals_item_without_a_year_takes_the_year_of_the_section_around_it(ext
             "（一）以完善功能为目标，加快旧城区改造。投资1.3亿元实施管网改造工程，确保16公里主管网完工。\n")
     got = [(str(t.value), str(t.deadline)) for t in extract_text(text).targets]
     assert got == [("130000000", "2012"), ("16", "2012")]
+
+
+def test_a_time_after_a_label_opening_a_paragraph_holds_for_its_later_sentences(extract_text):
+    text = ("某市氢能产业发展规划（2022-2035年）\n二、发展目标\n"
+            "近期目标（2022－2025）：到2025年，初步建成应用城市。建成综合能源站50座。\n"
+            "中期目标（2026－2030）：到2030年，形成供氢格局。产业总产值超过1000亿元；力争建成综合能源站100座。\n")
+    got = [(str(t.value), str(t.deadline)) for t in extract_text(text).targets]
+    assert got == [("50", "2025"), ("100000000000", "2030"), ("100", "2030")]
+
+
+def test_an_undated_plan_whose_title_names_its_period_is_written_as_the_period_opens(extract_text):
+    ex = extract_text("某市氢能产业发展规划（2022-2035年）\n到2025年，建成综合能源站50座。\n")
+    assert [(str(t.value), str(t.deadline)) for t in ex.targets] == [("50", "2025")]
+    assert ex.baselines == []

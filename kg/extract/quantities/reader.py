@@ -67,6 +67,7 @@ class QuantityReader:
         self.name_nouns = tuple(ctx["name_nouns"])
         self.segment_marks = "；;"
         self.time_chars = set(ctx["time_chars"])
+        self.label_reach = int(ctx["label_reach"])
 
     def canonical_indicator(self, written: str) -> str:
         return self.binder.canonical_indicator(written)
@@ -94,9 +95,10 @@ class QuantityReader:
             start = markers.get(sentence.start, sentence.start)
             every = self.time.moments(text, start, sentence.end, year)
             moments = [m for m in every if m.kind != "span" or self._opens_clause(text, start, m.start)]
-            opening = next((m for m in moments if m.kind in BINDING_KINDS and m.start < self._first_clause_end(text, start, sentence.end)), None)
+            opening = self._opening(text, moments, start, sentence.end)
             opening_end = start
-            if opening is not None and not text[start:opening.start].strip(" “"):
+            if opening is not None and (not text[start:opening.start].strip(" “")
+                                        or text[start:opening.start].rstrip(" “").endswith(_LABEL_MARKS)):
                 opening_end = opening.end
             setting = self.binder.setting(a, start, sentence.end, opening_end)
             sec = doc.section_at(sentence.start)
@@ -114,6 +116,18 @@ class QuantityReader:
     def _opens_clause(self, text: str, start: int, pos: int) -> bool:
         """True if ``pos`` opens the sentence or a clause (…工程，5年内培养…), not a noun phrase (5年内关税减让显著的…)."""
         return pos == start or text[pos - 1] in self.clause_marks
+
+    def _opening(self, text: str, moments: list[Moment], start: int, end: int) -> Moment | None:
+        """The time that opens the sentence, in its first clause, or in the first after a label a colon closes
+        (中期目标（2026－2030）：到2030年，…): it holds for the rest of the paragraph."""
+        first_end = self._first_clause_end(text, start, end)
+        opening = next((m for m in moments if m.kind in BINDING_KINDS and m.start < first_end), None)
+        if opening is None and first_end < end and text[first_end] in _LABEL_MARKS \
+                and first_end - start <= self.label_reach:
+            after = self._first_clause_end(text, first_end + 1, end)
+            opening = next((m for m in moments if m.kind in BINDING_KINDS and first_end < m.start < after
+                            and not text[first_end + 1:m.start].strip(" “")), None)
+        return opening
 
     def _first_clause_end(self, text: str, start: int, end: int) -> int:
         for k in range(start, end):
