@@ -126,3 +126,11 @@ def test_an_undated_plan_whose_title_names_its_period_is_written_as_the_period_o
     ex = extract_text("某市氢能产业发展规划（2022-2035年）\n到2025年，建成综合能源站50座。\n")
     assert [(str(t.value), str(t.deadline)) for t in ex.targets] == [("50", "2025")]
     assert ex.baselines == []
+
+
+def test_a_time_before_a_colon_holds_for_the_paragraphs_it_introduces(extract_text):
+    text = ("某县易地扶贫搬迁工作方案\n（2017年3月1日）\n一、搬迁任务\n2018年：计划搬迁1200户，共涉及安置点2个：\n"
+            "甲镇：500套，总投资1.2亿元；\n乙镇：700套，总投资1.5亿元。\n二、保障措施\n加强组织领导，建设安置房300套。\n")
+    got = [(str(t.value), str(t.deadline)) for t in extract_text(text).targets]
+    assert ("500", "2018") in got and ("700", "2018") in got and ("150000000", "2018") in got
+    assert ("300", "2018") not in got  # another section: the colon's time ends with its own

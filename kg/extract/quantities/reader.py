@@ -103,6 +103,8 @@ class QuantityReader:
             setting = self.binder.setting(a, start, sentence.end, opening_end)
             sec = doc.section_at(sentence.start)
             inherited = paragraph_time.get(sentence.paragraph)
+            if inherited is None and opening is None:
+                inherited = self._introduced(a, sentence.paragraph, paragraph_time)
             if setting.section == "target" and sec is not None and inherited is None:
                 inherited = section_deadline.get(sec.index)
             if opening is not None:
@@ -116,6 +118,21 @@ class QuantityReader:
     def _opens_clause(self, text: str, start: int, pos: int) -> bool:
         """True if ``pos`` opens the sentence or a clause (…工程，5年内培养…), not a noun phrase (5年内关税减让显著的…)."""
         return pos == start or text[pos - 1] in self.clause_marks
+
+    @staticmethod
+    def _introduced(a: Analysis, paragraph: int, paragraph_time: dict[int, Moment]) -> Moment | None:
+        """The time of the paragraph a colon closes (2017年：计划新建安置房2122套，共涉及安置点3个：) for the
+        paragraphs it introduces (长寨：596套…), back over those of the same section with no time of their own."""
+        paragraphs, text = a.doc.paragraphs, a.text
+        section = paragraphs[paragraph].section
+        k = paragraph - 1
+        while k >= 0 and paragraphs[k].role == "body" and paragraphs[k].section == section:
+            if text[paragraphs[k].start:paragraphs[k].end].rstrip().endswith(_LABEL_MARKS):
+                return paragraph_time.get(k)
+            if k in paragraph_time:
+                return None
+            k -= 1
+        return None
 
     def _opening(self, text: str, moments: list[Moment], start: int, end: int) -> Moment | None:
         """The time that opens the sentence, in its first clause, or in the first after a label a colon closes
