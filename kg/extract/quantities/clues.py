@@ -263,7 +263,7 @@ class Clues(WhereClues, WhenClues, GrantClues):
         """The number bounds those a measure is for: 年营业收入超过1亿元的企业, 160千瓦及以下各类组织,
         时长低于6小时的相应折减, or it stands in a condition (对……的, 涉及10千伏及以上电网改造的)."""
         d, after = self.d, self.after
-        if after.strip() == d.condition_end and self.m.written:
+        if after.strip() == d.condition_end and (self.m.written or self.closes_condition):
             return True  # 储存6个月以内的，…: the condition the rest of the sentence depends on
         particle = after.startswith(d.qualifier_particle)
         noun = after[len(d.qualifier_particle) if particle else 0:][:d.qualifier_reach]
@@ -299,8 +299,16 @@ class Clues(WhereClues, WhenClues, GrantClues):
             return True  # ……以上的企业, 低于6小时的相应折减
         if after_bound and entity:
             return True  # 160千瓦及以下各类民营经济组织
-        condition = clause.endswith(d.condition_end) and (clause.startswith(d.condition_starts) or after_bound)
-        return condition
+        return clause.endswith(d.condition_end) and (clause.startswith(d.condition_starts) or after_bound
+                                                     or self.closes_condition)
+
+    @cached_property
+    def closes_condition(self) -> bool:
+        """The figure's clause, in its sentence and on its line, is closed by 的 before a comma: the case the rest of the sentence
+        provides for (出现第三十三条情形1次的，给予警告)."""
+        end = self.m.clause[1]
+        return (self.text.endswith(self.d.condition_end, 0, end) and not any(c in self.text[self.m.end:end] for c in self.d.condition_breaks)
+                and self.text[end:end + 1] in self.d.condition_closers)
 
     @cached_property
     def time_limit(self) -> bool:

@@ -101,6 +101,8 @@ class RoleDecider:
         self.threshold_leads = tuple(r["threshold_leads"])
         self.condition_starts = tuple(ctx["condition_starts"])
         self.condition_end = ctx["condition_end"]
+        self.condition_closers = tuple(ctx["condition_closers"]["marks"])
+        self.condition_breaks = tuple(ctx["condition_closers"]["not_across"])
         self.limit_missed = tuple(ctx["limit_missed"])
         self.conditional_starts = tuple(ctx["conditional_starts"])
         self.grant_before = tuple(r["grant_before"])
