@@ -33,6 +33,9 @@ def figures(extract_text, text):
     # parameters: settings of the policy itself
     ("对首次认定的企业给予最高50万元奖励。", [("parameter", "500000", "元", "parameter.grant")]),
     ("按设备投资额的10%给予补助。", [("parameter", "10", "%", "parameter.grant")]),
+    # a cap that is a clause of its own (，最高200万元) caps the grant of the clause before it
+    ("对省级研发机构给予50%的资金配套，最高200万元。",
+     [("parameter", "50", "%", "parameter.grant"), ("parameter", "2000000", "元", "parameter.cap")]),
     # a grant written before its noun, after 的, is the grant, not a bound on who gets it
     ("给予每个创新空间最高200万元的奖励。", [("parameter", "2000000", "元", "parameter.grant")]),
     # a ceiling before a grant caps how many are chosen: a quota, no condition

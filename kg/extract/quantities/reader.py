@@ -230,6 +230,7 @@ class QuantityReader:
                 return moments
             return moments[bisect.bisect_left(starts, m.start - near):bisect.bisect_right(starts, m.right + near)]
 
+        previous_clause = (start, start)
         for cs, ce in a.clauses(start, sentence.end, self.clause_marks):
             if cs > sentence.start and text[cs - 1] in self.segment_marks:
                 sentence_period = None  # a period word holds only up to the next ；
@@ -241,6 +242,7 @@ class QuantityReader:
                     cs, ce = strip_span(text, m.end, ce)
             if ce <= cs:
                 continue
+            clause_before, previous_clause = previous_clause, (cs, ce)
             quantities = [q for q in self.finder.quantities(text, cs, ce, excluded + glued) if q.start not in markers]
             quantities = [q for q in quantities if not self._attributive_span(text, q, spans, quantities)
                           and not self._line_number(text, q)]
@@ -260,6 +262,8 @@ class QuantityReader:
                     indicator = previous_indicator  # 由…的3000亿元增长到5000亿元, 分别增长4%、6%: the same indicator
                 if not _WORD_CHAR.search(indicator or "") and m.words_start == cs:
                     indicator = self._label_before(text, cs)  # 长寨：596套2470人: the label its colon closes
+                if not _WORD_CHAR.search(indicator or "") and m.written and clause_before[1] > clause_before[0]:
+                    indicator = previous_indicator or text[slice(*clause_before)]  # 给予资金配套，最高500万元
                 if not indicator or not _WORD_CHAR.search(indicator):
                     continue
                 if self.finder.needs_comparator(q) and q.unit != "%" and not self.finder.strong(text, q, ce) \
