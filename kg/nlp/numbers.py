@@ -426,7 +426,7 @@ class NumberReader:
                 continue
             if unit in self.chinese_unit_caps and value > self.chinese_unit_caps[unit]:
                 continue  # 十九大: a congress, not nineteen of anything
-            if self._is_date(value, self.units.get(unit) if unit else None, value_max, text, m.end()):
+            if self._is_date(value, self._unit(unit), value_max, text, m.end()):
                 continue
             if text.endswith(self.date_leads, 0, m.start()) and m.start() >= 2 and (
                     not chinese and (unit is None or unit in self.date_parts)
