@@ -20,6 +20,7 @@ from kg.resources import compile_pattern, load_toml
 
 ARABIC = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?"  # 1,000.5 with its thousands separators, or 1000.5
 ARABIC_RE = re.compile(ARABIC)
+_PLAIN_DECIMAL = re.compile(r"\d+(?:\.\d+)?")  # 0.9 in 0.9、5.9个百分点
 
 
 def plain(value: Decimal) -> Decimal:
@@ -299,7 +300,8 @@ class NumberReader:
         return self._bounded(text, self._shared_unit(text, self._quantities(text, start, end)), end)
 
     def _shared_unit(self, text: str, found: list[Quantity]) -> list[Quantity]:
-        """30、210、70万吨: bare numbers listed before one with a unit share its unit and multiplier."""
+        """30、210、70万吨, 0.9、5.9个百分点: bare numbers listed before one with a unit share its unit and
+        multiplier."""
         out = list(found)
         for k in range(len(out) - 1, 0, -1):
             last = out[k]
@@ -309,7 +311,7 @@ class NumberReader:
                 continue  # (0万吨 says nothing of the multiplier the list before it shares)
             factor = last.value / written
             j = k - 1
-            while (j >= 0 and out[j].unit is None and out[j].value_max is None and out[j].written.isdigit()
+            while (j >= 0 and out[j].unit is None and out[j].value_max is None and _PLAIN_DECIMAL.fullmatch(out[j].written)
                    and text[out[j].end:out[j + 1].start] == self.list_mark):
                 j -= 1
             if j + 1 < k and not text.endswith(self.list_mark, 0, out[j + 1].start):  # not 第1、2、3名

@@ -27,6 +27,8 @@ def read(text):
     ("三至五年", [("三至五年", "3", "5", "年")]),
     ("提高0.5个百分点", [("0.5个百分点", "0.5", None, "百分点")]),
     ("48小时内放行", [("48小时", "48", None, "小时")]),
+    # decimals listed before a figure with a unit share it
+    ("分别提高0.9、5.9个百分点", [("0.9", "0.9", None, "百分点"), ("5.9个百分点", "5.9", None, "百分点")]),
     # an amount per unit between 1900 and 2100 is no year (元/人 is not in the table of units as such)
     ("给予2000元/件的奖励", [("2000元/件", "2000", None, "元/件")]),
     ("补贴1999元/人次", [("1999元/人次", "1999", None, "元/人次")]),
