@@ -601,3 +601,8 @@ def test_an_undated_plan_that_reviews_the_last_plan_period_reports_its_levels_as
     got = [(f.role, str(f.value), f.deadline.year if f.role == "target" else getattr(f, "year", None)) for f in extract_text(text).figures]
     assert got == [("context", "5", None), ("baseline", "2690000000000", 2015), ("baseline", "3870000000000", 2020),
                    ("target", "5000000000000", 2025)]
+
+
+def test_the_level_of_an_index_is_a_figure_without_unit_or_comparator(extract_text):
+    got = figures(extract_text, "2020年，全市空气质量综合指数4.46，基尼系数0.41。")
+    assert [(r, v, u) for r, v, u, _ in got] == [("baseline", "4.46", None), ("baseline", "0.41", None)]

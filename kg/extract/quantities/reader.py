@@ -68,6 +68,7 @@ class QuantityReader:
         self.segment_marks = "；;"
         self.time_chars = set(ctx["time_chars"])
         self.label_reach = int(ctx["label_reach"])
+        self.index_nouns = tuple(ctx["index_nouns"])
 
     def canonical_indicator(self, written: str) -> str:
         return self.binder.canonical_indicator(written)
@@ -267,7 +268,8 @@ class QuantityReader:
                 if not indicator or not _WORD_CHAR.search(indicator):
                     continue
                 if self.finder.needs_comparator(q) and q.unit != "%" and not self.finder.strong(text, q, ce) \
-                        and not self._counted(a, r, cs, ce) and not self._moved_from(text, m, cs, ce):
+                        and not self._counted(a, r, cs, ce) and not self._moved_from(text, m, cs, ce) \
+                        and not (q.unit is None and text.endswith(self.index_nouns, cs, m.left)):  # 综合指数4.463
                     continue  # 14亿多中国人 is counted; 三年行动, 八项规定, 3.0版 are names
                 previous_indicator, previous_end = indicator, m.right
                 period = r.period or sentence_period
