@@ -134,3 +134,10 @@ def test_a_time_before_a_colon_holds_for_the_paragraphs_it_introduces(extract_te
     got = [(str(t.value), str(t.deadline)) for t in extract_text(text).targets]
     assert ("500", "2018") in got and ("700", "2018") in got and ("150000000", "2018") in got
     assert ("300", "2018") not in got  # another section: the colon's time ends with its own
+
+
+def test_a_notice_read_as_one_part_with_the_plan_it_issues_takes_the_plans_period(extract_text):
+    text = ("关于印发《某市2021年电网投资计划》的通知\n各区县供电公司：\n《某市2021年电网投资计划》已经审议通过，"
+            "现印发给你们，请遵照执行。\n一、投资安排\n全年计划投资30亿元，新建变电站12座。\n")
+    got = [(str(t.value), str(t.deadline)) for t in extract_text(text).targets]
+    assert got == [("3000000000", "2021"), ("12", "2021")]

@@ -166,6 +166,13 @@ def test_a_document_run_into_one_line_breaks_at_its_numbered_headings():
     assert [ln[:4] for ln in lines] == ["一、深化", "（一）优", "1．简化", "2．20", "二、加强"]
 
 
+def test_a_notice_title_run_into_its_addressees_breaks_before_them():
+    filler = "推进相关工作，确保取得实效。" * 160
+    text = "关于印发《某公司2021年投资计划》的通知各市分公司、直属中心：《某公司2021年投资计划》已审议通过。" + filler
+    lines = normalize(text).text.split("\n")
+    assert lines[0] == "关于印发《某公司2021年投资计划》的通知" and lines[1].startswith("各市分公司、直属中心：")
+
+
 def test_an_inline_list_in_a_paragraph_of_usual_length_stays_whole():
     text = "主要包括：（一）优化审批；（二）加强监管。1．简化程序。"
     assert normalize(text).text == text
