@@ -46,10 +46,10 @@ def test_units_compare_as_the_guide_writes_them():
 def test_the_development_figures_stay_above_their_floor():
     total, _ = qe.evaluate("dev")
     target = total.roles["target"]
-    # Floors a little under the figures measured over the 147 development documents
-    # (target P 0.89, R 0.86; role 0.81; deadline 0.94): sixteen sealed rounds joined dev
+    # Floors a little under the figures measured over the 150 development documents
+    # (target P 0.89, R 0.86; role 0.82; deadline 0.97): seventeen sealed rounds joined dev
     # once scored and brought their harder documents with them.
-    assert total.annotated >= 6820
+    assert total.annotated >= 6980
     assert target.precision >= 0.86 and target.recall >= 0.83
-    assert total.role_accuracy >= 0.78
-    assert total.deadline_accuracy >= 0.90
+    assert total.role_accuracy >= 0.79
+    assert total.deadline_accuracy >= 0.93
