@@ -64,6 +64,8 @@ class NumberReader:
         self.bounded_lower = tuple(sorted(num["bounded_lower"], key=len, reverse=True))
         self.bounded_upper_before = tuple(sorted(num["bounded_upper_before"], key=len, reverse=True))
         self.bounded_upper_after = tuple(num["bounded_upper_after"])
+        self.bounded_lower_before = tuple(num["bounded_lower_before"])
+        self.band_units = {(big, small): Decimal(str(factor)) for big, small, factor in num["band_units"]}
         self.label_prefixes = tuple(num["label_prefixes"])
         self.name_suffixes = tuple(num["name_suffixes"])
         rank = cfg["rank"]
@@ -320,26 +322,37 @@ class NumberReader:
         return out
 
     def _bounded(self, text: str, found: list[Quantity], end: int) -> list[Quantity]:
-        """Join a lower and an upper end written with their bounds (10万元以上30万元以下) into one range."""
+        """Join a lower and an upper end written with their bounds (10万元以上30万元以下, 超过一个月不满一年) into
+        one range, in the smaller unit if the two ends are written in units of time one of which holds the
+        other (三个月以上不满一年: 3 to 12 个月)."""
         out: list[Quantity] = []
         k = 0
         while k < len(found):
             q = found[k]
             nxt = found[k + 1] if k + 1 < len(found) else None
-            if nxt is not None and q.value_max is None and nxt.value_max is None and q.unit == nxt.unit \
-                    and nxt.value > q.value and self._bounds_between(text, q.end, nxt.start, nxt.end, end):
-                out.append(replace(q, end=nxt.end, value_max=nxt.value, written=text[q.start:nxt.end]))
+            top = self._in_unit(nxt, q.unit) if nxt is not None else None
+            if top is not None and q.value_max is None and nxt.value_max is None and top > q.value \
+                    and self._bounds_between(text, q.start, q.end, nxt.start, nxt.end, end):
+                out.append(replace(q, end=nxt.end, value_max=top, written=text[q.start:nxt.end]))
                 k += 2
                 continue
             out.append(q)
             k += 1
         return out
 
-    def _bounds_between(self, text: str, low_end: int, high_start: int, high_end: int, end: int) -> bool:
+    def _in_unit(self, q: Quantity, unit: str | None) -> Decimal | None:
+        """The value of ``q`` in ``unit`` (一年 in 个月 is 12), or None if it cannot be said in it."""
+        if q.unit == unit:
+            return q.value
+        factor = self.band_units.get((q.unit, unit))
+        return q.value * factor if factor is not None else None
+
+    def _bounds_between(self, text: str, low_start: int, low_end: int, high_start: int, high_end: int, end: int) -> bool:
         between = text[low_end:high_start]
         lower = next((w for w in self.bounded_lower if between.startswith(w)), None)
         if lower is None:
-            return False
+            opened = any(text.endswith(w, 0, low_start) for w in self.bounded_lower_before)
+            return opened and between in self.bounded_upper_before  # 超过一个月不满一年
         rest = between[len(lower):]
         if rest in self.bounded_upper_before:
             return True

@@ -606,3 +606,8 @@ def test_an_undated_plan_that_reviews_the_last_plan_period_reports_its_levels_as
 def test_the_level_of_an_index_is_a_figure_without_unit_or_comparator(extract_text):
     got = figures(extract_text, "2020年，全市空气质量综合指数4.46，基尼系数0.41。")
     assert [(r, v, u) for r, v, u, _ in got] == [("baseline", "4.46", None), ("baseline", "0.41", None)]
+
+
+def test_a_band_of_time_before_the_object_of_its_verb_is_how_long_not_whom_it_bounds(extract_text):
+    got = figures(extract_text, "拒不改正的，责令暂停其6个月以上1年以下涉及基金使用的服务。")
+    assert [(r, v, u) for r, v, u, _ in got] == [("parameter", "6", "个月")]

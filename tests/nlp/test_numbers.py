@@ -27,6 +27,11 @@ def read(text):
     ("三至五年", [("三至五年", "3", "5", "年")]),
     ("提高0.5个百分点", [("0.5个百分点", "0.5", None, "百分点")]),
     ("48小时内放行", [("48小时", "48", None, "小时")]),
+    # a band whose ends are written in units of time one of which holds the other, in the smaller
+    ("合同期限三个月以上不满一年的", [("三个月以上不满一年", "3", "12", "个月")]),
+    ("自用工之日起超过一个月不满一年", [("一个月不满一年", "1", "12", "个月")]),
+    ("二年以上不满五年", [("二年以上不满五年", "2", "5", "年")]),
+    ("三天以上不满一年", [("三天", "3", None, "天"), ("一年", "1", None, "年")]),  # no ratio kept for days
     # decimals listed before a figure with a unit share it
     ("分别提高0.9、5.9个百分点", [("0.9", "0.9", None, "百分点"), ("5.9个百分点", "5.9", None, "百分点")]),
     # an amount per unit between 1900 and 2100 is no year (元/人 is not in the table of units as such)
