@@ -611,3 +611,10 @@ def test_the_level_of_an_index_is_a_figure_without_unit_or_comparator(extract_te
 def test_a_band_of_time_before_the_object_of_its_verb_is_how_long_not_whom_it_bounds(extract_text):
     got = figures(extract_text, "拒不改正的，责令暂停其6个月以上1年以下涉及基金使用的服务。")
     assert [(r, v, u) for r, v, u, _ in got] == [("parameter", "6", "个月")]
+
+
+def test_a_year_inside_a_noun_phrase_dates_no_figure(extract_text):
+    rule = figures(extract_text, "月工资高于本地区上年度职工月平均工资三倍的，按上一年年收入百分之三十的标准支付。")
+    assert "baseline" not in [r for r, *_ in rule]
+    report = extract_text("某县政府工作报告（2021年1月）\n上年，全县新增就业2000人。\n")
+    assert [(str(b.value), b.year) for b in report.baselines] == [("2000", 2020)]
