@@ -25,6 +25,12 @@ def figures(extract_text, text):
     # a clause closed by 的 before a comma is the case the rest provides for
     ("服务机构出现本办法所列情形2次的，暂停其承接资格。", [("threshold", "2", "次", "threshold.qualifier")]),
     ("人均救助金额超过本市3个月最低生活保障标准的，报区民政部门审批。", [("threshold", "3", "个月", "threshold.qualifier")]),
+    # ...and so are the clauses 或者 joins to it, and a bounded count in it
+    ("经营数额在十万元以上，或者违法所得数额在五万元以上的，应当认定为情节严重。",
+     [("threshold", "100000", "元", "threshold.qualifier"), ("threshold", "50000", "元", "threshold.qualifier")]),
+    ("需要裁减人员二十人以上或者裁减不足二十人但占职工总数百分之十以上的，应当提前说明情况。",
+     [("threshold", "20", "人", "threshold.qualifier"), ("threshold", "20", "人", "threshold.qualifier"),
+      ("threshold", "10", "%", "threshold.qualifier")]),
     # ...but not a share that then reaches a standard, nor an amount provided
     ("到2025年，全区面积80%以上达到海绵城市建设要求。", [("target", "80", "%", "target.deadline")]),
     ("到2025年，为中小微企业提供1亿元以上的增信担保。", [("target", "100000000", "元", "target.deadline")]),

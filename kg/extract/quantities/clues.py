@@ -283,6 +283,8 @@ class Clues(WhereClues, WhenClues, GrantClues):
         clause = self.text[self.m.clause[0]:self.m.clause[1]]
         if clause.startswith(d.conditional_starts) and bounded:
             return True  # 若日实际响应量低于日申报响应量的50%，…
+        if bounded and self.closes_condition:
+            return True  # 需要裁减人员二十人以上…的，: a bound in the case the rest of the sentence provides for
         if after.startswith(d.reach_starts):
             return False  # 全区面积80%以上达到海绵城市建设要求: the share that reaches, a level
         lead = any(w in self.before[-d.qualifier_reach:] for w in d.threshold_leads)
@@ -306,11 +308,18 @@ class Clues(WhereClues, WhenClues, GrantClues):
 
     @cached_property
     def closes_condition(self) -> bool:
-        """The figure's clause, in its sentence and on its line, is closed by 的 before a comma: the case the rest of the sentence
-        provides for (出现第三十三条情形1次的，给予警告)."""
+        """The figure's clause, and those 或者 joins to it, on its line and in its sentence, are closed by 的
+        before a comma: the case the rest of the sentence provides for (出现…情形1次的，给予警告; 非法经营数额在
+        十万元以上，或者违法所得数额在五万元以上的，…)."""
+        d, text = self.d, self.text
         end = self.m.clause[1]
-        return (self.text.endswith(self.d.condition_end, 0, end) and not any(c in self.text[self.m.end:end] for c in self.d.condition_breaks)
-                and self.text[end:end + 1] in self.d.condition_closers)
+        while text[end:end + 1] in d.condition_closers and text.startswith(d.condition_joiners, end + 1):
+            ends = [k for k in (text.find(c, end + 1) for c in d.condition_clause_ends) if k >= 0]
+            if not ends:
+                break
+            end = min(ends)
+        return (text.endswith(d.condition_end, 0, end) and text[end:end + 1] in d.condition_closers
+                and not any(c in text[self.m.end:end] for c in d.condition_breaks))
 
     @cached_property
     def time_limit(self) -> bool:

@@ -103,6 +103,8 @@ class RoleDecider:
         self.condition_end = ctx["condition_end"]
         self.condition_closers = tuple(ctx["condition_closers"]["marks"])
         self.condition_breaks = tuple(ctx["condition_closers"]["not_across"])
+        self.condition_joiners = tuple(ctx["condition_closers"]["joiners"])
+        self.condition_clause_ends = self.condition_closers + self.condition_breaks + ("；", ";")
         self.limit_missed = tuple(ctx["limit_missed"])
         self.conditional_starts = tuple(ctx["conditional_starts"])
         self.grant_before = tuple(r["grant_before"])
