@@ -561,3 +561,17 @@ def test_a_short_form_the_document_declares_names_the_body_from_then_on(extract_
     body = "平潭综合实验区宜居环境建设指挥部办公室"
     assert ("区宜居环境建设指挥部办公室", body, "Agency") in found
     assert [name for name, canonical, _ in found if canonical == body].count("区宜居办") == 2
+
+
+def test_a_market_regulator_opens_with_market_not_with_a_city_prefix(extract_text):
+    text = "福州市人民政府关于印发任务分工的通知\n（一）推进信用建设。（牵头单位：市场监督管理局、财政部）\n"
+    got = [(n, c) for n, c, _ in agencies(extract_text, text)]
+    assert ("市场监督管理局", "福州市市场监督管理局") in got and ("财政部", "财政部") in got
+
+
+def test_bodies_a_zones_list_of_units_names_bare_are_the_zones_own(extract_text):
+    text = ("平潭综合实验区管委会关于印发社会信用体系建设任务分工的通知\n一、重点任务\n"
+            "（一）推进信用建设。（牵头单位：市场监督管理局、经济发展局；配合单位：社会事业局）\n")
+    got = [(n, c) for n, c, _ in agencies(extract_text, text)]
+    assert ("市场监督管理局", "平潭综合实验区市场监督管理局") in got
+    assert ("经济发展局", "平潭综合实验区经济发展局") in got and ("社会事业局", "平潭综合实验区社会事业局") in got

@@ -296,7 +296,8 @@ class AgencyFinder(Naming, GenericActors):
             prefix = ""
             shared = self._shared_bodies(text, assignment.units)
             for unit in assignment.units:
-                own = next((p for p, _ in self.relative if unit.name.startswith(p)), None)
+                own = next((p for p, _ in self.relative if unit.name.startswith(p)
+                            and not unit.name.startswith(self.not_relative)), None)
                 prefix = own if own else prefix
                 if not emit.free(unit.start, unit.end) or self._is_generic(unit.name):
                     continue
@@ -306,14 +307,8 @@ class AgencyFinder(Naming, GenericActors):
                     continue
                 if unit.name in self.non_agencies:
                     continue  # 县级市 of 各区、县级市
-                if self._identifies(unit.name, found.regions):
-                    canonical, _ = self.resolve(unit.name, found.regions)
-                elif prefix and self._identifies(prefix + unit.name, found.regions):
-                    # 市住建局、审批服务局: a unit listed after one of the city's is the city's too
-                    canonical, _ = self.resolve(prefix + unit.name, found.regions)
-                elif self._township(unit.name) and found.regions.get("county"):
-                    canonical = found.regions["county"] + unit.name  # 泗泾镇 in a Songjiang plan
-                else:
+                canonical = self.unit_canonical(unit.name, prefix, found.regions)
+                if canonical is None:
                     continue
                 if self._place_unit(unit.name):
                     unit_end = next((u for u in self.place_bodies if unit.name.endswith(u)), None)

@@ -43,6 +43,8 @@ class Naming:
         self.organ_suffixes = tuple(cfg["name"]["organ_suffixes"])
         self.party_prefix = cfg["name"]["party_prefix"]
         self.relative = sorted(cfg["regions"]["relative"].items(), key=lambda kv: -len(kv[0]))
+        self.not_relative = tuple(cfg["regions"]["not_relative"])
+        self.own_levels = tuple(cfg["regions"]["own_levels"])
         # Prefixes that open a name even at the end of a longer word (张天培省|发展改革委); not 区 or 县,
         # which end place and zone names (高新区管委会, 内蒙古自治区人民政府).
         self.opening_prefixes = tuple(p for p, level in self.relative if level not in cfg["regions"]["closing_levels"])
@@ -85,6 +87,29 @@ class Naming:
         self.zone_body = re.compile(f"[{HAN}]{{2,12}}(?:{zones})(?:{heads})")
         self.title_issuer_ends = tuple(cfg["regions"]["title_issuer_ends"])
 
+    def _own_prefix(self, regions: dict[str, str]) -> str | None:
+        """The relative prefix of the lowest level of the document's region (区 in a zone's document, 市 in a
+        city's): a body a list of units names bare belongs to it."""
+        return next((p for level in self.own_levels for p, lv in self.relative if lv == level and regions.get(level)),
+                    None)
+
+    def unit_canonical(self, name: str, prefix: str, regions: dict[str, str]) -> str | None:
+        """The canonical name of a unit a list of units names (责任单位：…), after units whose relative prefix
+        was ``prefix``; None if it names no body."""
+        own = None if prefix or self._leading_place(name) else self._own_prefix(regions)
+        if self._identifies(name, regions):
+            canonical, region = self.resolve(name, regions)
+            if own and region is None and canonical not in self.central_names and self._identifies(own + name, regions):
+                return self.resolve(own + name, regions)[0]  # 市场监督管理局 in a city's list: the city's
+            return canonical
+        if prefix and self._identifies(prefix + name, regions):
+            return self.resolve(prefix + name, regions)[0]  # 市住建局、审批服务局: listed after the city's, the city's
+        if own and self._identifies(own + name, regions):
+            return self.resolve(own + name, regions)[0]  # 经济发展局 in a zone's list: the issuing government's own
+        if self._township(name) and regions.get("county"):
+            return regions["county"] + name  # 泗泾镇 in a Songjiang plan
+        return None
+
     def resolve(self, name: str, regions: dict[str, str]) -> tuple[str, str | None]:
         """Return the canonical name of a written agency name and the province it is in."""
         bare = self._bare(name)
@@ -99,7 +124,8 @@ class Naming:
             return inner, regions.get("province")
         qualified = name
         for prefix, level in self.relative:
-            if name.startswith(prefix) and regions.get(level) and not self._leading_place(name):
+            if name.startswith(prefix) and regions.get(level) and not self._leading_place(name) \
+                    and not name.startswith(self.not_relative):
                 qualified = regions[level] + name[len(prefix):]
                 break
         place_len = self._leading_place(qualified)
