@@ -28,6 +28,9 @@ def figures(extract_text, text):
     # ...and so are the clauses 或者 joins to it, and a bounded count in it
     ("经营数额在十万元以上，或者违法所得数额在五万元以上的，应当认定为情节严重。",
      [("threshold", "100000", "元", "threshold.qualifier"), ("threshold", "50000", "元", "threshold.qualifier")]),
+    # a bounded count opening its clause, before what it counts, is the case the clause is about
+    ("两个以上生产经营单位在同一作业区域内进行生产经营活动，应当签订安全生产管理协议。",
+     [("threshold", "2", "个", "threshold.qualifier")]),
     ("需要裁减人员二十人以上或者裁减不足二十人但占职工总数百分之十以上的，应当提前说明情况。",
      [("threshold", "20", "人", "threshold.qualifier"), ("threshold", "20", "人", "threshold.qualifier"),
       ("threshold", "10", "%", "threshold.qualifier")]),
