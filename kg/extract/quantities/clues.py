@@ -316,7 +316,7 @@ class Clues(WhereClues, WhenClues, GrantClues):
         d, text = self.d, self.text
         end = self.m.clause[1]
         while text[end:end + 1] in d.condition_closers and text.startswith(d.condition_joiners, end + 1):
-            ends = [k for k in (text.find(c, end + 1) for c in d.condition_clause_ends) if k >= 0]
+            ends = [k for k in (text.find(c, end + 1, self.sentence[1] + 1) for c in d.condition_clause_ends) if k >= 0]
             if not ends:
                 break
             end = min(ends)

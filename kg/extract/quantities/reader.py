@@ -123,17 +123,26 @@ class QuantityReader:
     @staticmethod
     def _introduced(a: Analysis, paragraph: int, paragraph_time: dict[int, Moment]) -> Moment | None:
         """The time of the paragraph a colon closes (2017年：计划新建安置房2122套，共涉及安置点3个：) for the
-        paragraphs it introduces (长寨：596套…), back over those of the same section with no time of their own."""
-        paragraphs, text = a.doc.paragraphs, a.text
-        section = paragraphs[paragraph].section
-        k = paragraph - 1
-        while k >= 0 and paragraphs[k].role == "body" and paragraphs[k].section == section:
-            if text[paragraphs[k].start:paragraphs[k].end].rstrip().endswith(_LABEL_MARKS):
-                return paragraph_time.get(k)
-            if k in paragraph_time:
-                return None
-            k -= 1
-        return None
+        paragraphs it introduces (长寨：596套…), back over those of the same section with no time of their own.
+        Each paragraph's answer is kept, so a long run of them is walked once."""
+        memo, paragraphs = a.memo.setdefault("introduced", {}), a.doc.paragraphs
+        chain, k, found = [], paragraph, None
+        while k not in memo:
+            chain.append(k)
+            j = k - 1
+            if j < 0 or paragraphs[j].role != "body" or paragraphs[j].section != paragraphs[k].section:
+                break
+            if a.text[paragraphs[j].start:paragraphs[j].end].rstrip().endswith(_LABEL_MARKS):
+                found = paragraph_time.get(j)
+                break
+            if j in paragraph_time:
+                break
+            k = j
+        else:
+            found = memo[k]
+        for c in chain:
+            memo[c] = found
+        return found
 
     def _opening(self, text: str, moments: list[Moment], start: int, end: int) -> Moment | None:
         """The time that opens the sentence, in its first clause, or in the first after a label a colon closes
