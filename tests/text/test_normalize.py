@@ -231,3 +231,12 @@ def test_a_letter_spaced_scan_has_its_numbers_joined_and_offsets_kept():
 def test_spaces_between_digits_stay_where_years_are_written_whole():
     # one spaced year is no scan's letter spacing: 1 2 may be two numbers
     assert normalize("2025年，第1 2 3批项目共3 5个。").text == "2025年，第1 2 3批项目共3 5个。"
+
+
+def test_a_crawl_that_kept_only_plain_spaces_breaks_before_a_speechs_date_and_a_numbered_heading():
+    filler = "推进相关工作，确保取得实效。" * 160
+    text = ("关于某县2016年计划执行情况的报告 -2017年1月10日在某县人民代表大会上 各位代表： 现作报告。 "
+            "一、2016年计划执行情况 2016年，" + filler)
+    lines = normalize(text).text.split("\n")
+    assert lines[:5] == ["关于某县2016年计划执行情况的报告", "-2017年1月10日在某县人民代表大会上", "各位代表：", "现作报告。",
+                         "一、2016年计划执行情况"]
