@@ -28,6 +28,9 @@ def figures(extract_text, text):
     # ...and so are the clauses 或者 joins to it, and a bounded count in it
     ("经营数额在十万元以上，或者违法所得数额在五万元以上的，应当认定为情节严重。",
      [("threshold", "100000", "元", "threshold.qualifier"), ("threshold", "50000", "元", "threshold.qualifier")]),
+    # a share bounded by a comparator before the total it is a share of, with no 的, draws a line too
+    ("对安排残疾人就业超过本单位在职职工总数1.5%的用人单位给予奖励。",
+     [("threshold", "1.5", "%", "threshold.qualifier")]),
     # a bounded count opening its clause, before what it counts, is the case the clause is about
     ("两个以上生产经营单位在同一作业区域内进行生产经营活动，应当签订安全生产管理协议。",
      [("threshold", "2", "个", "threshold.qualifier")]),

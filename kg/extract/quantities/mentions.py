@@ -90,12 +90,13 @@ class MentionFinder:
         self.name_length = int(names["max_length"])
         self.duration_units = set(ctx["duration_units"])
         comparative = cfg["comparators"]["comparative"]
-        self.share_particle = comparative["particle"]
+        self.share_particles = (comparative["particle"], *comparative["totals"])
         self.comparative_reach = int(comparative["reach"])
         self.comparative_words = {w: self.before_map[w] for w in comparative["words"]}
         words = "|".join(re.escape(w) for w in sorted(comparative["words"], key=lambda w: (-len(w), w)))
+        ends = "|".join(re.escape(w) for w in self.share_particles)
         self.comparative_pattern = compile_pattern(
-            f"({words})[^{re.escape(''.join(comparative['stops']))}]*{re.escape(self.share_particle)}$",
+            f"({words})[^{re.escape(''.join(comparative['stops']))}]*(?:{ends})$",
             "quantities.toml comparators.comparative")
         self.brackets_open = {"（", "("}
         floating = cfg["comparators"]["floating"]
@@ -147,8 +148,9 @@ class MentionFinder:
         return None
 
     def comparative(self, text: str, pos: int, start: int) -> Comparator | None:
-        """A comparator written before a share of something (低于日申报响应量的50%, 不高于房价的80%)."""
-        if not text.endswith(self.share_particle, 0, pos):
+        """A comparator written before a share of something (低于日申报响应量的50%, 不高于房价的80%, 超过本单位
+        在职职工总数1.5%)."""
+        if not text.endswith(self.share_particles, 0, pos):
             return None
         m = self.comparative_pattern.search(text, max(start, pos - self.comparative_reach), pos)
         return Comparator(self.comparative_words[m.group(1)]) if m else None
