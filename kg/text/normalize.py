@@ -310,13 +310,17 @@ class _Layout:
         """True where a crawler broke a sentence around an inline element: a number or a mark alone on
         its line (天津地区\n2\n台供热机组, 〔\n2021\n〕), between lines that do not end it there. A whole
         number set apart by a blank line from a next line (``after`` follows ``nxt``) that reads on with
-        no unit or mark numbers a row or an item (重点任务\n\n1\n\n外滩历史文化风貌区): a line of its own."""
+        no unit or mark numbers a row or an item (重点任务\n\n1\n\n外滩历史文化风貌区): a line of its own. A
+        line ending in a number reads on into a next line that opens with a unit or a multiplier."""
         if self._terminal(last) or self._heading(nxt):
             return False
         for line, follower in ((last, nxt), (nxt, after)):
             if self.rules.fragment.fullmatch(line.text) and not (line is nxt and self._heading(last)):
                 if follower is None or not line.text.strip().isdigit() or self._reads_on(line, follower):
                     return True
+        if last.chars and last.chars[-1].isdigit() and nxt.text.lstrip().startswith(_number_heads(self.rules.number_suffixes)) \
+                and not self._heading(nxt):
+            return True  # 充电需求将达到2.89\n亿千瓦时: a number's unit is no new paragraph
         return bool(nxt.chars) and nxt.chars[0] in self.rules.continuers and not self._heading(last)
 
     def _reads_on(self, number: _Line, follower: _Line) -> bool:

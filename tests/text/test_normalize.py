@@ -240,3 +240,9 @@ def test_a_crawl_that_kept_only_plain_spaces_breaks_before_a_speechs_date_and_a_
     lines = normalize(text).text.split("\n")
     assert lines[:5] == ["关于某县2016年计划执行情况的报告", "-2017年1月10日在某县人民代表大会上", "各位代表：", "现作报告。",
                          "一、2016年计划执行情况"]
+
+
+def test_a_line_ending_in_a_number_reads_on_into_its_unit_on_the_next():
+    text = "其中，电动公交车充电需求将达到 2.89\n亿千瓦时，出租车充电需求将达到 1.81 亿千瓦时。\n三、重点任务\n"
+    assert normalize(text).text.split("\n") == ["其中，电动公交车充电需求将达到2.89亿千瓦时，出租车充电需求将达到1.81亿千瓦时。",
+                                                 "三、重点任务"]
