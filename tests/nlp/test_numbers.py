@@ -32,6 +32,9 @@ def read(text):
     ("自用工之日起超过一个月不满一年", [("一个月不满一年", "1", "12", "个月")]),
     ("二年以上不满五年", [("二年以上不满五年", "2", "5", "年")]),
     ("三天以上不满一年", [("三天", "3", None, "天"), ("一年", "1", None, "年")]),  # no ratio kept for days
+    # 一 before 倍 is a multiple, never an article
+    ("并处货值金额一倍以上三倍以下的罚款", [("一倍以上三倍", "100", "300", "%")]),
+    ("比同期涨了一倍", [("一倍", "100", None, "%")]),
     # decimals listed before a figure with a unit share it
     ("分别提高0.9、5.9个百分点", [("0.9", "0.9", None, "百分点"), ("5.9个百分点", "5.9", None, "百分点")]),
     # an amount per unit between 1900 and 2100 is no year (元/人 is not in the table of units as such)
