@@ -141,3 +141,9 @@ def test_a_notice_read_as_one_part_with_the_plan_it_issues_takes_the_plans_perio
             "现印发给你们，请遵照执行。\n一、投资安排\n全年计划投资30亿元，新建变电站12座。\n")
     got = [(str(t.value), str(t.deadline)) for t in extract_text(text).targets]
     assert got == [("3000000000", "2021"), ("12", "2021")]
+
+
+def test_each_share_of_a_ratio_keeps_evidence_that_spans_text(extract_text):
+    text = "某县2017年计划报告\n（2017年1月10日）\n一、2016年计划执行情况\n预计第一产业增加值完成35.50亿元。三次产业结构为17.2:29.5：53.3。\n"
+    shares = [f for f in extract_text(text).figures if str(f.value) in ("17.2", "29.5", "53.3")]
+    assert len(shares) == 3 and all(f.evidence.span.start < f.evidence.span.end for f in shares)

@@ -290,6 +290,7 @@ class Binder(SectionContext):
                 if not indicator and m.per_start >= 0:
                     indicator = text[m.per_start:m.left]  # 每年发放4次: the per phrase and its verb
             ev_start = setting.scope_span[0] if setting.scope_span and cs <= setting.scope_span[0] < q.start else prev_end
+            ev_start = min(ev_start, q.start)  # 17.2:29.5：53.3: the shares of one ratio share its span
             prev_end = m.right
             out.append(Reading(m, indicator, period, leading, ev_start))
         return self._each(a, out, cs)
