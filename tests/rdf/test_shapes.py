@@ -137,6 +137,15 @@ def test_a_target_without_a_unit_is_only_a_warning(seed):
     assert conforms and [(f.severity, f.path) for f in findings] == [("Warning", "pol:unit")]
 
 
+def test_a_document_without_a_title_is_only_a_warning(seed):
+    """A file may hold a fragment (a regulation cut after its title): the graph of it still conforms."""
+    broken = deepcopy(seed)
+    document = first(broken, POL.PolicyDocument)
+    drop(broken, document, DCTERMS.title)
+    conforms, findings = validate(broken)
+    assert conforms and [(f.severity, f.path) for f in findings] == [("Warning", "dcterms:title")]
+
+
 def test_the_command_prints_violations_readably(tmp_path, seed):
     from click.testing import CliRunner
 
