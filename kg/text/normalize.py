@@ -189,8 +189,8 @@ def _physical_lines(text: str, breaks: frozenset = frozenset()) -> list[_Line]:
 def _fast_line(text: str, start: int, end: int, newline_at: int, lines: list[_Line]) -> bool:
     """Append the line ``text[start:end]`` to ``lines`` if it needs no clean-up but its edges; say if it did."""
     lead = _EDGE_SPACES.match(text, start, end).end()
-    if text.find(_EMPHASIS * 2, lead, end) >= 0:
-        return False  # markdown's emphasis marks to drop
+    if text.find(_EMPHASIS * 2, lead, end) >= 0 or text.startswith("#", lead) or text.endswith("}", lead, end):
+        return False  # markdown's emphasis, heading or attribute marks to drop
     plain = _PLAIN_LINE.match(text, lead, end).end()
     if _EDGE_SPACES.match(text, plain, end).end() != end:
         return False
@@ -247,6 +247,10 @@ def _physical_lines_slow(text: str, breaks: frozenset = frozenset(), i: int = 0,
 
 
 _EMPHASIS = "*"
+# A heading's marks and an attribute list of a page converted to Markdown (## 第一章 总则{align="center"}):
+# markup, not text. A line with a later # (a hashtag, #话题#) keeps its marks.
+_ATX_HEADING = re.compile(r"#{1,6}[ \t]*(?=[^#\s])")
+_ATTRIBUTES = re.compile(r'[ \t]*\{(?:[.#][\w-]+|[\w-]+=(?:"[^"]*"|[^\s{}]+))(?:\s+(?:[.#][\w-]+|[\w-]+=(?:"[^"]*"|[^\s{}]+)))*\}[ \t]*$')
 
 
 def _spaced(ch: str) -> bool:
@@ -259,7 +263,10 @@ def _squeeze(chars: list[str], origin: list[int]) -> tuple[list[str], list[int]]
     strip the ends."""
     out_c: list[str] = []
     out_o: list[int] = []
+    markup = _markdown_marks("".join(chars))
     for k, ch in enumerate(chars):
+        if k in markup:
+            continue
         if ch == _EMPHASIS and ((k + 1 < len(chars) and chars[k + 1] == _EMPHASIS) or (k and chars[k - 1] == _EMPHASIS)):
             continue  # ** or *** of a page converted to markdown; a lone * (a footnote mark) stays
         if ch == " ":
@@ -274,6 +281,18 @@ def _squeeze(chars: list[str], origin: list[int]) -> tuple[list[str], list[int]]
         out_c.pop()
         out_o.pop()
     return out_c, out_o
+
+
+def _markdown_marks(line: str) -> set[int]:
+    """The places of a Markdown heading's marks and of an attribute list ending the line, to drop."""
+    drop: set[int] = set()
+    head = _ATX_HEADING.match(line)
+    if head and "#" not in line[head.end():]:
+        drop.update(range(head.end()))
+    attributes = _ATTRIBUTES.search(line)
+    if attributes:
+        drop.update(range(attributes.start(), len(line)))
+    return drop
 
 
 class _Layout:

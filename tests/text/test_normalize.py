@@ -246,3 +246,10 @@ def test_a_line_ending_in_a_number_reads_on_into_its_unit_on_the_next():
     text = "其中，电动公交车充电需求将达到 2.89\n亿千瓦时，出租车充电需求将达到 1.81 亿千瓦时。\n三、重点任务\n"
     assert normalize(text).text.split("\n") == ["其中，电动公交车充电需求将达到2.89亿千瓦时，出租车充电需求将达到1.81亿千瓦时。",
                                                  "三、重点任务"]
+
+
+def test_markdown_heading_marks_and_attribute_lists_are_dropped():
+    text = '# 中华人民共和国劳动合同法\n\n## 第一章 总则{align="center"}\n第一条 为了制定本法。\n#话题#讨论\n'
+    clean = normalize(text)
+    assert clean.text == "中华人民共和国劳动合同法\n第一章总则\n第一条为了制定本法。\n#话题#讨论"
+    assert maps_back(text, clean, "第一章", "第一章")
