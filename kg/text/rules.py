@@ -50,6 +50,8 @@ class StructureRules:
     title_open: re.Pattern | None = None
     title_short_tail: int = 0
     title_kinds: tuple[str, ...] = ()
+    head_lines: int = 0
+    head_line_max: int = 0
     sequels: tuple = ()
     year_digits: dict = field(default_factory=dict)  # a Chinese digit of a year and its value
 
@@ -84,6 +86,8 @@ def structure_rules() -> StructureRules:
         title_open=compile_pattern(cfg["title"]["open"], f"{where} [title] open"),
         title_short_tail=int(cfg["title"]["short_tail"]),
         title_kinds=tuple(load_toml("references.toml")["kinds"]),
+        head_lines=int(cfg["title"]["head_lines"]),
+        head_line_max=int(cfg["title"]["head_line_max"]),
         source_prefixes=tuple(src["prefixes"]),
         url=compile_pattern(src["url"], f"{where} [source] url"),
         date=compile_pattern(src["date"], f"{where} [source] date"),

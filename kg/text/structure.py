@@ -217,12 +217,21 @@ class _Parser(TitleLines):
         """Read a part's title from line ``k`` (a caption, a title broken over lines, written twice);
         return the next line."""
         caption = self.caption_title(k) if k == body_start and not after_part else None
+        head = self.red_head(k, body_end) if k == body_start and not after_part and caption is None else None
+        if head is not None:
+            for j in range(k, head):
+                roles[j] = "front"  # 山东省商务厅 / 山东省发展和改革委员会 / 鲁商字〔2025〕1号: the red head
+                m = self.rules.number.match(self.line(j))
+                if m and "number" not in fields:
+                    s, e = self.bounds[j]
+                    fields["number"] = Field(m["number"], s + m.start("number"), s + m.end("number"))
+            k = head
         if caption is not None:
             # | 石城县2018年度…考核细则 |  |  |: a table whose first row, one merged cell, titles the file
             fields["title"] = caption
             roles[k] = "title"
             k += 1
-        elif self.title_like(k) and (k == body_start or after_part):
+        elif self.title_like(k) and (k == body_start or after_part or head is not None):
             s, e = self.bounds[k]
             fields["title"] = Field(self.text[s:e], s, e)
             if k + 1 < body_end and (self.rules.title_tail.match(self.line(k + 1)) or self.title_goes_on(k)

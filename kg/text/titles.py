@@ -57,6 +57,20 @@ class TitleLines:
                 and tail.endswith(kinds) and self.title_like(k + 1)
                 and len(line) + len(following) <= self.rules.title_max)
 
+    def red_head(self, k: int, end: int) -> int | None:
+        """The line of the title under a joint document's red head that opens the file at line ``k`` (its
+        issuers a line each, and its number), or None if line ``k`` is no such head."""
+        rules = self.rules
+        for j in range(k, min(end, k + rules.head_lines + 1)):
+            line = self.line(j)
+            if j > k and rules.title_open.search(line) and bare_title(line).endswith(rules.title_kinds) \
+                    and self.title_like(j):
+                return j
+            if len(line) > rules.head_line_max or bare_title(line).endswith(rules.title_kinds) \
+                    or any(ch in rules.enders for ch in line):
+                return None
+        return None
+
     def unclosed(self, title: str, following: str) -> bool:
         """Whether ``title`` leaves a 《 open that the line ``following`` closes, within a title's length."""
         return (title.count("\u300a") > title.count("\u300b") and "\u300b" in following

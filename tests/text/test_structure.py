@@ -281,3 +281,16 @@ def test_an_item_whose_text_opens_with_a_year_is_an_item_and_a_decimal_is_not():
                           "1.5万户家庭受益。\n"))
     items = [s for s in doc.sections if s.kind == "item"]
     assert [s.number for s in items] == [1, 2]
+
+
+def test_a_joint_documents_red_head_is_no_title():
+    text = ("山东省商务厅\n山东省发展和改革委员会\n山东省财政厅\n鲁商字〔2025〕1号\n"
+            "关于印发《山东省2025年家电以旧换新实施方案》的通知\n各市商务主管部门：\n现将方案印发给你们，请认真贯彻落实。\n")
+    part = parse(normalize(text)).parts[0]
+    assert part.title.text == "关于印发《山东省2025年家电以旧换新实施方案》的通知"
+    assert part.number is not None and part.number.text == "鲁商字〔2025〕1号"
+
+
+def test_a_first_line_that_names_no_title_below_it_is_still_the_title():
+    text = "中华人民共和国劳动合同法\n中华人民共和国主席令\n第六十五号\n现予公布，自2008年1月1日起施行。\n"
+    assert parse(normalize(text)).parts[0].title.text == "中华人民共和国劳动合同法"
