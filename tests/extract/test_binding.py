@@ -147,3 +147,11 @@ def test_each_share_of_a_ratio_keeps_evidence_that_spans_text(extract_text):
     text = "某县2017年计划报告\n（2017年1月10日）\n一、2016年计划执行情况\n预计第一产业增加值完成35.50亿元。三次产业结构为17.2:29.5：53.3。\n"
     shares = [f for f in extract_text(text).figures if str(f.value) in ("17.2", "29.5", "53.3")]
     assert len(shares) == 3 and all(f.evidence.span.start < f.evidence.span.end for f in shares)
+
+
+def test_an_undated_summary_and_plan_reads_the_year_done_and_the_year_planned(extract_text):
+    text = ("今年以来，我局扎实推进各项工作。\n一、2022年主要工作开展情况\n全年粮食产量1.9万吨，增长2%。\n"
+            "二、2023年工作计划2023年是开局之年，要完成粮食播种面积5.5万亩，2024—2025年新建高标准农田1万亩。\n")
+    ex = extract_text(text)
+    assert [(str(b.value), b.year) for b in ex.baselines] == [("19000", 2022), ("2", 2022)]
+    assert [(str(t.value), str(t.deadline)) for t in ex.targets] == [("55000", "2023"), ("10000", "2025")]

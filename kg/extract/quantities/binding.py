@@ -69,6 +69,7 @@ class Binder(SectionContext):
         self.time = time_reader()
         self.target_sections = tuple(ctx["target_sections"])
         self.review_sections = tuple(ctx["review_sections"])
+        self.glued_plan_words = tuple(cfg["roles"]["year_plan_sections"])  # a year's plan run into its text
         self.glued_heading = int(ctx["glued_heading"])
         self.condition_starts = tuple(ctx["condition_starts"])
         self.condition_reach = int(ctx["condition_reach"])

@@ -203,8 +203,10 @@ class QuantityReader:
 
     def _heading_years(self, a: Analysis, part, words: tuple[str, ...]) -> list[int]:
         """The years written in the part's headings that hold one of ``words``."""
-        return [int(m["y"]) for sec in a.doc.sections if part.start <= sec.heading_start < part.end
-                and any(w in sec.heading for w in words) for m in self.time.title_year.finditer(sec.heading)]
+        headings = [sec.heading or self.binder._glued_heading(a, sec) for sec in a.doc.sections
+                    if part.start <= sec.heading_start < part.end]
+        return [int(m["y"]) for heading in headings if any(w in heading for w in words)
+                for m in self.time.title_year.finditer(heading)]
 
     def _plans(self, a: Analysis, pos: int) -> bool:
         """Whether a plan word follows closely the year ending at ``pos``, set off as the time of what follows

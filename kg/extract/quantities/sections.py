@@ -28,10 +28,11 @@ class SectionContext:
         return cache[key]
 
     def _glued_heading(self, a: Analysis, sec) -> str:
-        """The review heading a crawler ran into its section's text (一、2021年工作回顾2021年，在…), else ""."""
+        """The heading a crawler ran into its section's text (一、2021年工作回顾2021年，在…; 二、2023年工作计划2023年
+        是…), if it reviews the past or names a year's plan, else ""."""
         glued = a.text[sec.heading_start:sec.heading_start + self.glued_heading]
         heading = glued[:min((glued.find(c) for c in "，。；：,;:" if c in glued), default=len(glued))]
-        return heading if any(c in heading for c in self.review_sections) else ""
+        return heading if any(c in heading for c in self.review_sections + self.glued_plan_words) else ""
 
     def _section_context(self, a: Analysis, sec, doc_year: int | None) -> tuple[str | None, int | None, Moment | None]:
         while sec is not None:
