@@ -253,3 +253,11 @@ def test_markdown_heading_marks_and_attribute_lists_are_dropped():
     clean = normalize(text)
     assert clean.text == "中华人民共和国劳动合同法\n第一章总则\n第一条为了制定本法。\n#话题#讨论"
     assert maps_back(text, clean, "第一章", "第一章")
+
+
+def test_a_crawl_run_together_breaks_after_the_number_before_a_title_and_before_addressees_with_commas():
+    filler = "推进相关工作，确保取得实效。" * 160
+    text = "岚综管综〔2022〕26号某某管委会关于印发《某某规划》的通知各片区管理局，区直各单位：《某某规划》已经同意。" + filler
+    lines = normalize(text).text.split("\n")
+    assert lines[:3] == ["岚综管综〔2022〕26号", "某某管委会关于印发《某某规划》的通知", lines[2]]
+    assert lines[2].startswith("各片区管理局，区直各单位：")
