@@ -155,3 +155,8 @@ def test_an_undated_summary_and_plan_reads_the_year_done_and_the_year_planned(ex
     ex = extract_text(text)
     assert [(str(b.value), b.year) for b in ex.baselines] == [("19000", 2022), ("2", 2022)]
     assert [(str(t.value), str(t.deadline)) for t in ex.targets] == [("55000", "2023"), ("10000", "2025")]
+
+
+def test_the_whole_year_is_the_deadline_not_a_month_a_clause_before_names(extract_text):
+    got = targets(extract_text, "4月底前完成资产清查，力争全年盘活资产16亿元。")
+    assert [(v, d) for _, _, v, _, d in got] == [("1600000000", "2022")]

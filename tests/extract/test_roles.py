@@ -229,7 +229,7 @@ def test_a_change_against_the_same_time_a_year_before_is_a_statistic_reported(ex
     # No year in the sentence, no report in the title: 同比 alone says the figure was measured, while
     # a change aimed at in the next sentence stays a target.
     got = figures(extract_text, "上半年，全市规模以上工业增加值同比增长6.2%。力争全年工业增加值增长7%。")
-    assert got == [("baseline", "6.2", "%", "baseline.year-on-year"), ("target", "7", "%", "target.change")]
+    assert got == [("baseline", "6.2", "%", "baseline.year-on-year"), ("target", "7", "%", "target.deadline")]
 
 
 def test_an_analysis_of_how_the_economy_ran_reports_its_figures(extract_text):
