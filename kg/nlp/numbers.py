@@ -148,6 +148,14 @@ class NumberReader:
         self._arabic_groups = re.compile(rf"({ARABIC})([{mult}]*)")
         self._mult_only = set(self.multipliers)
 
+    def _shared_multiplier(self, a: str, b: str | None, value: Decimal, value_max: Decimal | None) -> Decimal:
+        """A range's lower end takes the multiplier written on its upper end only (50－150万元), if smaller."""
+        if not b or value_max is None or not b[:1].isdigit() or any(ch in self.multipliers for ch in a):
+            return value
+        bare = b.rstrip("".join(self.multipliers))
+        factor = value_max / self.parse(bare) if bare != b and self.parse(bare) else Decimal(1)
+        return plain(value * factor) if factor != 1 and value < self.parse(bare) else value
+
     def parse(self, text: str) -> Decimal | None:
         """Return the value of a written number, or None if it is not one."""
         if not text:
@@ -440,6 +448,7 @@ class NumberReader:
             value_max = self.parse(b) if b else None
             if value is None or (b and value_max is None):
                 continue
+            value = self._shared_multiplier(a, b, value, value_max)
             if unit in self.chinese_unit_caps and value > self.chinese_unit_caps[unit]:
                 continue  # 十九大: a congress, not nineteen of anything
             if self._is_date(value, self._unit(unit), value_max, text, m.end()):
