@@ -160,3 +160,8 @@ def test_an_undated_summary_and_plan_reads_the_year_done_and_the_year_planned(ex
 def test_the_whole_year_is_the_deadline_not_a_month_a_clause_before_names(extract_text):
     got = targets(extract_text, "4月底前完成资产清查，力争全年盘活资产16亿元。")
     assert [(v, d) for _, _, v, _, d in got] == [("1600000000", "2022")]
+
+
+def test_a_hedge_is_no_indicator_and_a_clause_of_it_alone_carries_the_one_before(extract_text):
+    got = targets(extract_text, "到2022年，区属国企资产负债率一般控制在65%以内，原则上不超过70%。")
+    assert [(i, c, v) for i, c, v, _, _ in got] == [("区属国企资产负债率", "<=", "65"), ("区属国企资产负债率", "<=", "70")]
