@@ -165,3 +165,12 @@ def test_the_whole_year_is_the_deadline_not_a_month_a_clause_before_names(extrac
 def test_a_hedge_is_no_indicator_and_a_clause_of_it_alone_carries_the_one_before(extract_text):
     got = targets(extract_text, "到2022年，区属国企资产负债率一般控制在65%以内，原则上不超过70%。")
     assert [(i, c, v) for i, c, v, _, _ in got] == [("区属国企资产负债率", "<=", "65"), ("区属国企资产负债率", "<=", "70")]
+
+
+def test_a_heading_on_the_years_work_reviews_it_in_a_report_dated_that_year(extract_text):
+    text = ("2024年，我局坚定不移做强做优国有企业。\n一、2024年工作情况\n"
+            "（一）多维度突出核心功能投资项目259个，总投资额达877.54亿元。\n二、2025年工作计划\n力争完成投资120亿元。\n"
+            "某某局\n2024年12月18日\n")
+    ex = extract_text(text)
+    assert [(str(b.value), b.year) for b in ex.baselines] == [("259", 2024), ("87754000000", 2024)]
+    assert [(str(t.value), str(t.deadline)) for t in ex.targets] == [("12000000000", "2025")]
