@@ -156,6 +156,28 @@ def test_a_table_whose_cells_ran_together_is_cut_where_its_values_agree(extract_
     assert not [f for f in ex.figures if "耕地" in f.indicator or f.value in (1500014000, 15000, 14000)]
 
 
+# A table whose head names a unit column and one column a year of the plan's own period, its cells run
+# together: a row that repeats one number in every year is cut there (6.3 five times); any other row is left
+# unread, for no arithmetic tells its cells apart. Read by hand: the plan runs 2021–2025, so 2021 is one of
+# its own years (a target), though the notice issuing it is dated 2022.
+GLUED_YEARS = ("关于印发《某区“十四五”残疾人保障和发展规划》的通知\n（2022年4月18日）\n"
+               "专栏1 主要指标类别序号指标名称单位2021年2022年2023年2024年2025年属性收入和就业"
+               "1残疾人家庭人均收入年均增速%6.36.36.36.36.3预期性2城乡残疾人技能培训人数人/年115115115115115预期性"
+               "3重度残疾人护理补贴覆盖率%99999999100约束性4残疾人基本康复服务覆盖率%≥90≥90≥90≥90≥90约束性"
+               "\n三、主要任务\n")
+
+
+def test_a_run_together_table_with_a_unit_column_is_cut_where_every_year_repeats_its_number(extract_text):
+    ex = extract_text(GLUED_YEARS)
+    got = [(f.role, f.indicator, f.comparator.value, str(f.value), f.unit, str(f.deadline))
+           for f in ex.figures if f.evidence.rule.startswith("table.")]
+    years = ["2021", "2022", "2023", "2024", "2025"]
+    assert got == ([("target", "残疾人家庭人均收入年均增速", "=", "6.3", "%", y) for y in years]
+                   + [("target", "城乡残疾人技能培训人数", "=", "115", "人/年", y) for y in years]
+                   + [("target", "残疾人基本康复服务覆盖率", ">=", "90", "%", y) for y in years])
+    assert not [f for f in ex.figures if "护理补贴" in f.indicator]
+
+
 # A 十五五 plan's table as a PDF's text gives it without the layout: a row a line, cells parted by spaces,
 # the unit and a label too wide for their cells wrapped above and below their row, notes numbered after it.
 SPACED = "\n".join([

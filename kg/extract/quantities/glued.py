@@ -54,6 +54,7 @@ class GluedTableReader:
         words = {w for kind in ("growth", "base", "target", "change", "attribute", "unit") for w in tables.heads[kind]}
         self.head_words = sorted(words | set(glued["head_words"]), key=len, reverse=True)
         self.row = compile_pattern(glued["row"], "quantities.toml tables.glued.row")
+        self.unit_row = compile_pattern(glued["unit_row"], "quantities.toml tables.glued.unit_row")
         self.piece = compile_pattern(glued["piece"], "quantities.toml tables.glued.piece")
         self.empty = tuple(glued["empty"])
         self.comparators = {k: Comparator(v) for k, v in glued["comparators"].items()}
@@ -72,7 +73,7 @@ class GluedTableReader:
                 continue
             if text.startswith(self.table_row, text.rfind("\n", 0, m.start()) + 1):
                 continue  # a table with real cells: TableReader reads it
-            span = self.table(a, reader, m.end())
+            span = self.table(a, reader, m.end(), self.unit_row if m["unit"] else self.row)
             if span:
                 covered.append((m.start(), span))
         return covered
@@ -109,10 +110,12 @@ class GluedTableReader:
             pos = end
 
     # -- one table ---------------------------------------------------------------------------
-    def table(self, a, reader, start: int) -> int | None:
+    def table(self, a, reader, start: int, row) -> int | None:
         s, where = self.squeeze(a.text, start)
         heads, pos = self.header(s)
         now = reader.now(a, start)
+        period = reader.plan_period(a, start)
+        now = min(now, period[0]) if now and period else now  # a plan's own first year is one of its targets' years
         columns = [self.tables.column(k, h, now) for k, h in enumerate(heads)]
         values = [c for c in columns if c.kind in _VALUE_KINDS]
         if len(values) < 2 or not any(c.year for c in values):
@@ -122,7 +125,7 @@ class GluedTableReader:
         deadline = deadline or (plan_end.year if plan_end else None)
         last = None
         while True:
-            m = self.row.match(s, pos)
+            m = row.match(s, pos)
             if not m:
                 break
             seq = int(m["seq"]) if m["seq"] else None
@@ -131,6 +134,7 @@ class GluedTableReader:
             if pieces is not None:
                 label_start, label_end = where[m.start("label")], where[m.end("label") - 1] + 1
                 indicator, unit = self.tables.indicator(a.text[label_start:label_end], "")
+                unit = m["unit"] if "unit" in m.groupdict() and m["unit"] else unit  # a unit column
                 offset = m.start("blob")
                 for column, piece in zip(values, pieces):
                     if piece.value is None:
@@ -162,12 +166,31 @@ class GluedTableReader:
             for piece in self.pieces(blob, pos, columns[k]):
                 walk(piece.end, k + 1, pieces + [piece])
 
+        if not any(column.kind == "change" for column in columns):  # 115115115115115: the one even cut, if any
+            return self._repeated(blob, columns, rest_ok)
         walk(0, 0, [])
         agreeing = [(p, used) for p, used in found if self.agree(p, columns)]
         values = {tuple((x.comparator, x.value, x.suffix) for x in p) for p, _ in agreeing}
         if len(values) != 1:
             return None, 0
         return agreeing[0]
+
+    def _repeated(self, blob: str, columns: list[Column], rest_ok: set[str]) -> tuple[list[Piece] | None, int]:
+        """The cut of ``blob`` into one number written again for every column (6.36.36.36.36.3), with only
+        the next row's number left after it; ``(None, 0)`` if there is none."""
+        n = len(columns)
+        for rest in sorted(rest_ok, key=len):
+            body = blob[:len(blob) - len(rest)] if rest else blob
+            if not blob.endswith(rest) or len(body) % n:
+                continue
+            width = len(body) // n
+            if body != body[:width] * n:
+                continue
+            first = next((p for p in self.pieces(body, 0, columns[0]) if p.end == width), None)
+            if first is not None and first.value is not None:
+                return [Piece(k * width, (k + 1) * width, first.comparator, first.value, first.suffix)
+                        for k in range(n)], len(body)
+        return None, 0
 
     def pieces(self, blob: str, pos: int, column: Column):
         """Every number that can stand at ``pos`` for a cell of ``column``."""
@@ -209,6 +232,7 @@ class GluedTableReader:
     def agree(self, pieces: list[Piece], columns: list[Column]) -> bool:
         """Whether the change column is what the target column is against the base column."""
         filled = [(column.kind, piece) for column, piece in zip(columns, pieces) if piece.value is not None]
+
         base = next((p for kind, p in filled if kind == "base"), None)  # the first base year
         target = next((p for kind, p in reversed(filled) if kind == "target"), None)  # the last target year
         change = next((p for kind, p in filled if kind == "change"), None)

@@ -385,19 +385,26 @@ class QuantityReader:
 
     @staticmethod
     def plan_end(a: Analysis, pos: int) -> Deadline | None:
-        """The last year of the period of the plan the text at ``pos`` belongs to; for a notice that issues
-        plans (关于印发《…2021年电网投资调整计划》的通知, read as one part with them), theirs if they agree."""
+        """The last year of the period of the plan the text at ``pos`` belongs to."""
+        period = QuantityReader.plan_period(a, pos)
+        return Deadline(period[1]) if period else None
+
+    @staticmethod
+    def plan_period(a: Analysis, pos: int) -> tuple[int, int] | None:
+        """The period of the plan the text at ``pos`` belongs to; for a notice that issues plans (关于印发
+        《…2021年电网投资调整计划》的通知, read as one part with them), theirs if they agree."""
         key = a.subject_at(pos)
         plan = next((d for d in a.found.documents if d.key == key and d.period_end), None)
         if plan is not None:
-            return Deadline(plan.period_end)
+            return plan.period_start or plan.period_end, plan.period_end
         subject = next((d for d in a.found.documents if d.key == key), None)
         if subject is None or not subject.title:
             return None
         issued = set(subject.issues) or {d.key for d in a.found.documents
                                          if d.title and not d.is_source and f"《{d.title}》" in subject.title}
-        ends = {d.period_end for d in a.found.documents if d.key in issued and d.period_end}
-        return Deadline(ends.pop()) if len(ends) == 1 else None
+        periods = {(d.period_start or d.period_end, d.period_end) for d in a.found.documents
+                   if d.key in issued and d.period_end}
+        return periods.pop() if len(periods) == 1 else None
 
 
 def _state(moment: Moment | None, now: int | None, setting: Setting, reporting: bool = False) -> str | None:
