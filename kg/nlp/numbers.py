@@ -153,8 +153,8 @@ class NumberReader:
         if not b or value_max is None or not b[:1].isdigit() or any(ch in self.multipliers for ch in a):
             return value
         bare = b.rstrip("".join(self.multipliers))
-        factor = value_max / self.parse(bare) if bare != b and self.parse(bare) else Decimal(1)
-        return plain(value * factor) if factor != 1 and value < self.parse(bare) else value
+        written = self.parse(bare) if bare != b else None
+        return plain(value * value_max / written) if written and value < written else value
 
     def parse(self, text: str) -> Decimal | None:
         """Return the value of a written number, or None if it is not one."""

@@ -286,6 +286,8 @@ def _squeeze(chars: list[str], origin: list[int]) -> tuple[list[str], list[int]]
 def _markdown_marks(line: str) -> set[int]:
     """The places of a Markdown heading's marks and of an attribute list ending the line, to drop."""
     drop: set[int] = set()
+    if not line.startswith("#") and "}" not in line:
+        return drop  # most lines: nothing to look for
     head = _ATX_HEADING.match(line)
     if head and "#" not in line[head.end():]:
         drop.update(range(head.end()))

@@ -221,10 +221,7 @@ class _Parser(TitleLines):
         if head is not None:
             for j in range(k, head):
                 roles[j] = "front"  # 山东省商务厅 / 山东省发展和改革委员会 / 鲁商字〔2025〕1号: the red head
-                m = self.rules.number.match(self.line(j))
-                if m and "number" not in fields:
-                    s, e = self.bounds[j]
-                    fields["number"] = Field(m["number"], s + m.start("number"), s + m.end("number"))
+                self._number(j, fields)
             k = head
         if caption is not None:
             # | 石城县2018年度…考核细则 |  |  |: a table whose first row, one merged cell, titles the file
@@ -262,6 +259,15 @@ class _Parser(TitleLines):
                 k += 1
         return k
 
+    def _number(self, k: int, fields: dict) -> bool:
+        """Read a document's number (发文字号) from line ``k`` into ``fields`` if it is one and none was read."""
+        m = self.rules.number.match(self.line(k))
+        if not m or "number" in fields:
+            return False
+        s = self.bounds[k][0]
+        fields["number"] = Field(m["number"], s + m.start("number"), s + m.end("number"))
+        return True
+
     def _front(self, k: int, roles: list[str], fields: dict, body_end: int) -> int:
         """Read a part's front matter from line ``k`` (发文字号, date, 主送, a byline); return the next line."""
         for _ in range(self.rules.front_max):
@@ -269,9 +275,8 @@ class _Parser(TitleLines):
                 break
             line = self.line(k)
             s, e = self.bounds[k]
-            m = self.rules.number.match(line)
-            if m and "number" not in fields:
-                fields["number"] = Field(m["number"], s + m.start("number"), s + m.end("number"))
+            if self._number(k, fields):
+                pass  # 发文字号, read
             elif self.rules.date_line.match(line) and "date" not in fields:
                 fields["date"], fields["date_field"] = self.date_of(k)
             elif self.is_addressee(k) and "addressees" not in fields:

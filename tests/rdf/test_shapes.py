@@ -129,21 +129,16 @@ def test_a_target_without_a_time_horizon_is_caught_unless_its_plan_has_one(seed)
     assert not conforms and any(f.focus == str(target) and "time horizon" in f.message for f in findings)
 
 
-def test_a_target_without_a_unit_is_only_a_warning(seed):
+@pytest.mark.parametrize("cls, predicate, path", [
+    (POL.Target, POL.unit, "pol:unit"),
+    # a file may hold a fragment (a regulation cut after its title): the graph of it still conforms
+    (POL.PolicyDocument, DCTERMS.title, "dcterms:title"),
+])
+def test_what_a_node_should_have_is_only_a_warning_when_missing(seed, cls, predicate, path):
     broken = deepcopy(seed)
-    target = first(broken, POL.Target)
-    drop(broken, target, POL.unit)
+    drop(broken, first(broken, cls), predicate)
     conforms, findings = validate(broken)
-    assert conforms and [(f.severity, f.path) for f in findings] == [("Warning", "pol:unit")]
-
-
-def test_a_document_without_a_title_is_only_a_warning(seed):
-    """A file may hold a fragment (a regulation cut after its title): the graph of it still conforms."""
-    broken = deepcopy(seed)
-    document = first(broken, POL.PolicyDocument)
-    drop(broken, document, DCTERMS.title)
-    conforms, findings = validate(broken)
-    assert conforms and [(f.severity, f.path) for f in findings] == [("Warning", "dcterms:title")]
+    assert conforms and [(f.severity, f.path) for f in findings] == [("Warning", path)]
 
 
 def test_the_command_prints_violations_readably(tmp_path, seed):

@@ -296,9 +296,8 @@ class AgencyFinder(Naming, GenericActors):
             prefix = ""
             shared = self._shared_bodies(text, assignment.units)
             for unit in assignment.units:
-                own = next((p for p, _ in self.relative if unit.name.startswith(p)
-                            and not unit.name.startswith(self.not_relative)), None)
-                prefix = own if own else prefix
+                own = self.relative_prefix(unit.name)
+                prefix = own[0] if own else prefix
                 if not emit.free(unit.start, unit.end) or self._is_generic(unit.name):
                     continue
                 if unit.start in shared:  # 广州、深圳、珠海边检总站: 广州 names 广州边检总站

@@ -87,6 +87,13 @@ class Naming:
         self.zone_body = re.compile(f"[{HAN}]{{2,12}}(?:{zones})(?:{heads})")
         self.title_issuer_ends = tuple(cfg["regions"]["title_issuer_ends"])
 
+    def relative_prefix(self, name: str) -> tuple[str, str] | None:
+        """The relative prefix ``name`` opens with and its level (市交通运输局: 市, city), or None; not the first
+        character of a word (市场监督管理局)."""
+        if name.startswith(self.not_relative):
+            return None
+        return next(((p, level) for p, level in self.relative if name.startswith(p)), None)
+
     def _own_prefix(self, regions: dict[str, str]) -> str | None:
         """The relative prefix of the lowest level of the document's region (区 in a zone's document, 市 in a
         city's): a body a list of units names bare belongs to it."""
@@ -123,11 +130,9 @@ class Naming:
         if inner:
             return inner, regions.get("province")
         qualified = name
-        for prefix, level in self.relative:
-            if name.startswith(prefix) and regions.get(level) and not self._leading_place(name) \
-                    and not name.startswith(self.not_relative):
-                qualified = regions[level] + name[len(prefix):]
-                break
+        relative = self.relative_prefix(name)
+        if relative and regions.get(relative[1]) and not self._leading_place(name):
+            qualified = regions[relative[1]] + name[len(relative[0]):]
         place_len = self._leading_place(qualified)
         entry = self.places.get(qualified[:place_len]) if place_len else None
         if entry is not None and entry.level == "county" and entry.canonical != qualified[:place_len]:

@@ -293,7 +293,7 @@ class Clues(WhereClues, WhenClues, GrantClues):
         if particle and not entity and any(w in noun for w in d.grant_after):
             return False  # 最高200万元的奖励, 最高200万元/人的项目资助: the grant itself
         unit = self.m.quantity.unit
-        if after_bound and entity and unit != "%" and not particle and not self.text[self.m.clause[0]:self.m.left].strip():
+        if after_bound and entity and unit != "%" and not particle and not self._clause_before.strip():
             return True  # 两个以上生产经营单位在同一作业区域内…: the subject of its clause, bounded (not 80%以上的机构)
         if (unit in d.count_units or unit == "%") and not lead:
             return False  # 培育30家以上技术转移机构, 30%以上的市: a count or share of what is reached, not a bound

@@ -120,9 +120,8 @@ class GluedTableReader:
         values = [c for c in columns if c.kind in _VALUE_KINDS]
         if len(values) < 2 or not any(c.year for c in values):
             return None
-        plan_end = reader.plan_end(a, start)
         deadline = max((c.year for c in values if c.kind == "target" and c.year), default=None)
-        deadline = deadline or (plan_end.year if plan_end else None)
+        deadline = deadline or (period[1] if period else None)
         last = None
         while True:
             m = row.match(s, pos)
@@ -134,7 +133,7 @@ class GluedTableReader:
             if pieces is not None:
                 label_start, label_end = where[m.start("label")], where[m.end("label") - 1] + 1
                 indicator, unit = self.tables.indicator(a.text[label_start:label_end], "")
-                unit = m["unit"] if "unit" in m.groupdict() and m["unit"] else unit  # a unit column
+                unit = m.groupdict().get("unit") or unit  # a unit column
                 offset = m.start("blob")
                 for column, piece in zip(values, pieces):
                     if piece.value is None:
@@ -232,7 +231,6 @@ class GluedTableReader:
     def agree(self, pieces: list[Piece], columns: list[Column]) -> bool:
         """Whether the change column is what the target column is against the base column."""
         filled = [(column.kind, piece) for column, piece in zip(columns, pieces) if piece.value is not None]
-
         base = next((p for kind, p in filled if kind == "base"), None)  # the first base year
         target = next((p for kind, p in reversed(filled) if kind == "target"), None)  # the last target year
         change = next((p for kind, p in filled if kind == "change"), None)

@@ -13,6 +13,12 @@ class WhenClues:
     :class:`kg.extract.quantities.clues.Clues`."""
 
     @cached_property
+    def _clause_before(self) -> str:
+        """The figure's clause before its comparator's words, within `clue_reach` characters (so a line
+        without marks costs no more per figure than a clause)."""
+        return self.text[max(self.m.clause[0], self.m.left - self.d.clue_reach):self.m.left]
+
+    @cached_property
     def past(self) -> bool:
         return self.state == "past"
 
@@ -24,11 +30,11 @@ class WhenClues:
     def planned(self) -> bool:
         """A plan word used as a verb before the figure in its clause (计划搬迁1297户, 计划新建安置房2122套):
         the text sets the figure, whatever its year (not 国家计划外的13万公顷, 重点研发计划的企业)."""
-        before = self.text[self.m.clause[0]:self.m.left]
+        before = self._clause_before
         for word in self.d.plan_verbs:
             k = before.rfind(word)
             if k >= 0:
-                pos = self.m.clause[0] + k + len(word)
+                pos = self.m.left - len(before) + k + len(word)
                 return pos < self.m.left and (self.a.tag_at(pos) or "") in self.d.binder.verb_tags
         return False
 
@@ -41,8 +47,7 @@ class WhenClues:
     def exists(self) -> bool:
         """有 right before the number says what there is (我国有2.9亿在校学生), unless it ends a verb of having
         (拥有, 具有) or a modal (没有, 要有)."""
-        before = self.text[self.m.clause[0]:self.m.left]
-        return before.endswith(self.d.exists_word) and not before.endswith(self.d.exists_not)
+        return self._clause_before.endswith(self.d.exists_word) and not self._clause_before.endswith(self.d.exists_not)
 
     @cached_property
     def current(self) -> bool:
