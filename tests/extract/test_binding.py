@@ -174,3 +174,25 @@ def test_a_heading_on_the_years_work_reviews_it_in_a_report_dated_that_year(extr
     ex = extract_text(text)
     assert [(str(b.value), b.year) for b in ex.baselines] == [("259", 2024), ("87754000000", 2024)]
     assert [(str(t.value), str(t.deadline)) for t in ex.targets] == [("12000000000", "2025")]
+
+
+def baselines(extract_text, text):
+    return [(b.indicator, str(b.value), b.unit) for b in extract_text(NOTICE.format(text)).baselines]
+
+
+@pytest.mark.parametrize("change", ["同比增长", "比上年增长", "较2021年增长", "比去年同期增长"])
+def test_a_change_measured_against_a_time_before_measures_the_level_before_it(extract_text, change):
+    got = baselines(extract_text, f"2021年，全县粮食总产量达到12.5万吨，{change}3.2%。")
+    assert [indicator.startswith("粮食总产量") for indicator, _, _ in got] == [True, True]
+
+
+def test_a_figure_between_a_list_and_its_values_is_none_of_them(extract_text):
+    figures = extract_text(NOTICE.format("市属企业资产总额、利润总额五年分别增长48.5%、21.6%。")).figures
+    assert [(f.indicator, str(f.value)) for f in figures if f.unit == "%"] == [
+        ("市属企业资产总额增长", "48.5"), ("利润总额增长", "21.6")]
+
+
+def test_a_later_clause_of_values_after_alone_spreads_over_the_list_before(extract_text):
+    got = baselines(extract_text, "2021年，全县接待游客、旅游收入分别达到520万人次、46亿元，分别增长12%、15%。")
+    assert [(indicator, value) for indicator, value, unit in got if unit == "%"] == [
+        ("接待游客增长", "12"), ("旅游收入增长", "15")]

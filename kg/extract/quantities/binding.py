@@ -27,6 +27,7 @@ from dataclasses import dataclass, replace
 from kg.extract.base import Analysis, Lexicon, strip_span
 from kg.extract.places import gazetteer
 from kg.extract.quantities.mentions import Mention, MentionFinder
+from kg.extract.quantities.lists import ListReading, balanced
 from kg.extract.quantities.sections import SectionContext
 from kg.extract.records import Comparator, Period
 from kg.nlp.time import BINDING_KINDS, Moment, time_reader
@@ -62,7 +63,7 @@ class Setting:
     section_moment: Moment | None
 
 
-class Binder(SectionContext):
+class Binder(SectionContext, ListReading):
     def __init__(self, cfg: dict, finder: MentionFinder) -> None:
         ctx = cfg["context"]
         self.finder = finder
@@ -74,6 +75,9 @@ class Binder(SectionContext):
         self.condition_starts = tuple(ctx["condition_starts"])
         self.condition_reach = int(ctx["condition_reach"])
         self.change_verbs = tuple(sorted(ctx["change_verbs"], key=len, reverse=True))
+        verbs = "|".join(map(re.escape, self.change_verbs))
+        self.compared = re.compile(ctx["comparison_base"])  # 同比, 比上年, 同比分别
+        self.compared_change = re.compile(f"(?:{ctx['comparison_base']})(?:{verbs})")  # 同比增长, 比上年增加
         self.change_adverbs = tuple(ctx["changed_object"]["adverbs"])
         self.changed_max = int(ctx["changed_object"]["max_length"])
         self.distributive = ctx["distributive"]
@@ -218,17 +222,6 @@ class Binder(SectionContext):
         rest = text[k + len(verb):ce].strip() if verb else ""
         return rest if HAN_CHAR.search(rest) and len(rest) <= self.changed_max else None
 
-    def carried(self, indicator: str, previous: str | None) -> str:
-        """An indicator that is only a change verb takes the subject of the one before it."""
-        if previous and indicator in self.change_verbs:
-            base = previous
-            for verb in self.change_verbs:
-                if base.endswith(verb):
-                    base = base[: -len(verb)]
-                    break
-            return base + indicator
-        return indicator
-
     # -- a clause ------------------------------------------------------------------------
     def clause(self, a: Analysis, quantities: list, cs: int, ce: int, setting: Setting) -> list[Reading]:
         """The readings of the quantities of one clause: each with its indicator, period and evidence."""
@@ -257,7 +250,7 @@ class Binder(SectionContext):
                 indicator, period, _ = self.indicator(a, (open_ + 1, m.words_start), (close + 1, rest[0].start if rest else ce), setting)
                 out.append(Reading(m, indicator, period, False, main.evidence_start))
                 continue
-            if spread:
+            if k in spread:
                 if first is None:
                     first = m
                 else:
@@ -310,79 +303,6 @@ class Binder(SectionContext):
         return (m.comparator is Comparator.AT_MOST and m.quantity.unit in self.finder.service_units
                 and text.startswith(self.finder.service_marker, m.end))
 
-    def _share_comparator(self, text: str, mentions: list[Mention]) -> None:
-        """至少3个地市、12个县区: a comparator before the first of a 、-list holds for the rest."""
-        for k in range(1, len(mentions)):
-            prev, m = mentions[k - 1], mentions[k]
-            if m.written or not prev.written or m.comparator is not Comparator.EQUAL:
-                continue
-            gap = text[prev.right:m.left]
-            if self.list_mark in gap and not any(ch in gap for ch in "，；。") and prev.left < prev.start:
-                mentions[k] = replace(m, comparator=prev.comparator, written=True)
-
-    def _each(self, a: Analysis, readings: list[Reading], cs: int) -> list[Reading]:
-        """甲、乙利用率均达到40%: one value, one reading per member of the list before 均 (or 各, 双双, with
-        words between it and the value: 接待游客、经营收入均保持10%以上增长). A change needs no 均
-        (药品、耗材平均降价超50%); a level does (龙头、骨干企业专业技术人员比重达到25% stays one)."""
-        text, out = a.text, []
-        for r in readings:
-            m = r.mention
-            word = next((w for w in self.each if text.startswith(w, m.words_start - len(w))
-                         and not text.endswith(self.each_not_after, 0, m.words_start - len(w))), None)  # 均, not 平均
-            at = len(r.indicator) - len(word) if word and r.indicator.endswith(word) else -1
-            if word is None and not r.distributed:
-                word, at = self._each_within(a, m, r.indicator)
-            if r.distributed or (word is None and not (m.change is not None and len(readings) == 1)):
-                out.append(r)
-                continue
-            subject = r.indicator[:at] if at >= 0 else r.indicator
-            pieces = [p for p in _split_outside_brackets(subject, self.list_mark) if p.strip()]
-            if word and len(pieces) > 1:  # 商标、专利审查周期及其它业务办理周期均…: the last joined by 及
-                pieces = pieces[:-1] + [p for p in self.list_separator.split(pieces[-1]) if p.strip()]
-            if len(pieces) < 2 or (word is None and any(w in pieces[-1] for w in self.open_list)):
-                out.append(replace(r, indicator=subject))  # 水泥、玻璃等重点行业…提高20个百分点: one, for them all
-                continue
-            for name in self.members(a, pieces):
-                out.append(replace(r, indicator=balanced(name), distributed=True))
-        return out
-
-    def _each_within(self, a: Analysis, m: Mention, indicator: str) -> tuple[str | None, int]:
-        """The word for "each" standing as a word of its own between a list and the value, with words
-        between it and the value (存、贷款余额双双突破6万亿元, 各开通1条), and its place in ``indicator``;
-        (None, -1) if there is none."""
-        text = a.text
-        lo = m.left
-        while lo > 0 and m.left - lo < self.each_reach and text[lo - 1] not in self.list_marks:
-            lo -= 1
-        if lo == 0 or text[lo - 1] != self.list_mark and self.list_mark not in text[max(0, lo - self.each_reach):lo]:
-            return None, -1
-        at, found = lo, None
-        for w in a.segmenter(text[lo:m.left]).words:
-            if w in self.each_within:
-                found = w
-            at += len(w)
-        place = indicator.rfind(found) if found else -1
-        return (found, place) if place > 0 and self.list_mark in indicator[:place] else (None, -1)
-
-    @staticmethod
-    def members(a: Analysis, pieces: list[str]) -> list[str]:
-        """The members of a list that share the head of its last (甲、乙利用率: 甲利用率, 乙利用率): a member
-        no longer than the last's first words takes the rest of the last."""
-        last = pieces[-1].strip()
-        words = a.segmenter(last).words
-        head = "".join(words[1:]) if len(words) > 1 else ""
-        out = []
-        for piece in pieces:
-            piece = piece.strip()
-            short = len(piece) <= len(last) - len(head)
-            out.append(piece + head if head and short and piece != last else piece)
-        return out
-
-    def listed(self, text: str, start: int, end: int) -> bool:
-        """True if only list separators stand in ``[start, end)`` (4%、6%)."""
-        gap = text[start:end].strip()
-        return not gap or self.list_run.fullmatch(gap) is not None
-
     def _before_separator(self, text: str, start: int, end: int) -> int:
         """``end`` moved back over list separators (和, 、) right before it."""
         m = self.list_run_at_end.search(text[start:end])
@@ -401,64 +321,6 @@ class Binder(SectionContext):
                     ch in "（(" for ch in text[before.end + 1:mentions[k].start]):
                 found[k] = (before.end, close)
         return found
-
-    def _distributed(self, a: Analysis, mentions: list[Mention], cs: int, ce: int, setting: Setting) -> list[str] | None:
-        """For A、B和C分别达30%、20%和10%, return [A占比…] one indicator per value; else None. Without 分别,
-        a list of as many subjects right before the list of values pairs with it too (减排烟尘、二氧化硫、氮氧化物
-        约30、210、70万吨)."""
-        text = a.text
-        if len(mentions) < 2:
-            return None
-        pos, said = text.find(self.distributive, cs, ce), len(self.distributive)
-        if pos < 0 or mentions[0].start < pos:
-            pos, said = mentions[0].words_start, 0  # no 分别: the subjects run up to the values
-        gaps = [text[mentions[k].right:mentions[k + 1].left] for k in range(len(mentions) - 1)]
-        if any(not self.list_separator.fullmatch(g) for g in gaps):
-            return None
-        separators = list(self.list_separator.finditer(text[cs:pos]))
-        bounds = [cs] + [cs + m.end() for m in separators]
-        stops = [cs + m.start() for m in separators] + [pos]
-        pieces = [(s, e) for s, e in zip(bounds, stops) if text[s:e].strip()]
-        if len(pieces) < len(mentions) or (not said and len(pieces) != len(mentions)):
-            return None
-        # 全省与其他RCEP国家货物贸易、对外投资…: extra leading pieces qualify the first subject
-        first_end = pieces[len(pieces) - len(mentions)][1]
-        opens = setting.scope_span[1] if setting.scope_span and setting.scope_span[0] == cs else cs  # 全省 is the scope
-        subjects = [text[opens:first_end]] + [text[s:e] for s, e in pieces[len(pieces) - len(mentions) + 1:]]
-        first = mentions[0]
-        measure = text[pos + said:first.words_start]
-        if first.change is not None:
-            measure = text[pos + said:first.left]  # 分别下降8%: the change verb names the measure
-        subjects[0] = self._strip_scope(subjects[0])
-        return [s + measure for s in self.members(a, [s.strip() for s in subjects])]
-
-    def _strip_scope(self, text: str) -> str:
-        for word in self.strip_leading:
-            if text.startswith(word):
-                text = text[len(word):]
-        return text
-
-
-def _split_outside_brackets(text: str, mark: str) -> list[str]:
-    """``text`` cut at ``mark`` where no bracket is open (县（市、区、旗） is one piece)."""
-    pieces, depth, start = [], 0, 0
-    for k, ch in enumerate(text):
-        if ch in "（(":
-            depth += 1
-        elif ch in "）)" and depth:
-            depth -= 1
-        elif ch == mark and depth == 0:
-            pieces.append(text[start:k])
-            start = k + 1
-    pieces.append(text[start:])
-    return pieces
-
-
-def balanced(indicator: str) -> str:
-    """Drop a quote mark left open or closed alone at either end (“重点引进…人才)."""
-    if indicator.count("“") != indicator.count("”"):
-        indicator = indicator.strip("“”")
-    return indicator
 
 
 def _in_condition(text: str, moment: Moment, clause_start: int, starts: tuple[str, ...], reach: int) -> bool:

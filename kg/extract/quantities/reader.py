@@ -242,7 +242,7 @@ class QuantityReader:
                 return moments
             return moments[bisect.bisect_left(starts, m.start - near):bisect.bisect_right(starts, m.right + near)]
 
-        previous_clause = (start, start)
+        previous_clause, spread = (start, start), []
         for cs, ce in a.clauses(start, sentence.end, self.clause_marks):
             if cs > sentence.start and text[cs - 1] in self.segment_marks:
                 sentence_period = None  # a period word holds only up to the next ；
@@ -264,7 +264,9 @@ class QuantityReader:
                 previous_end = ce if aimed else previous_end
                 continue
             listed_unit = None  # the unit of a planned output this clause lists (100名…、200名…)
-            for r in self.binder.clause(a, quantities, cs, ce, setting):
+            readings = self.binder.respread(text, self.binder.clause(a, quantities, cs, ce, setting), spread)
+            spread = []  # the indicators this clause spreads a list of values over (分别)
+            for r in readings:
                 m = r.mention
                 q = m.quantity
                 indicator = self.binder.carried(r.indicator, previous_indicator)
@@ -283,6 +285,7 @@ class QuantityReader:
                         and not (q.unit is None and text.endswith(self.index_nouns, cs, m.left)):  # 综合指数4.463
                     continue  # 14亿多中国人 is counted; 三年行动, 八项规定, 3.0版 are names
                 previous_indicator, previous_end = indicator, m.right
+                spread += [indicator] if r.distributed else []
                 period = r.period or sentence_period
                 if r.leading:
                     sentence_period = period  # 每年…，…: a period opening a clause holds for the rest
