@@ -411,6 +411,26 @@ def test_a_bare_head_is_no_self_reference_outside_a_ministrys_documents(extract_
     assert [a for a in extract_text(text).agencies if a.evidence.rule == "agency.self"] == []
 
 
+BUREAU_PLAN = ("某县市场监督管理局关于印发2024年食品安全工作方案的通知\n各股室、各市场监管所：\n现将方案印发给你们。\n"
+               "一、重点任务\n（一）开展校园食品安全专项整治。政法综治股牵头，各市场监管所配合。\n"
+               "（二）加强执法。综合执法科要加大案件查办力度，每月报送至稽查处。\n{}\n某县市场监督管理局\n2024年3月1日\n")
+
+
+def test_an_office_of_the_issuing_body_named_alone_is_that_bodys_office(extract_text):
+    found = extract_text(BUREAU_PLAN.format(""))
+    offices = [(a.name, a.canonical) for a in found.agencies if a.evidence.rule == "agency.issuer-office"]
+    assert offices == [("政法综治股", "某县市场监督管理局政法综治股"), ("综合执法科", "某县市场监督管理局综合执法科"),
+                       ("稽查处", "某县市场监督管理局稽查处")]
+    leads = [r.agency for r in found.responsibilities if r.role.value == "lead"]
+    assert leads == ["某县市场监督管理局政法综治股", "某县市场监督管理局综合执法科"]
+
+
+def test_an_office_after_another_body_or_in_its_list_is_not_the_issuers(extract_text):
+    found = extract_text(BUREAU_PLAN.format("由县经济发展局经济和信息处、县社会事业局卫生处、科技处负责。"))
+    canonical = [a.canonical for a in found.agencies]
+    assert not any(c.startswith("某县市场监督管理局") and c.endswith(("信息处", "科技处")) for c in canonical)
+
+
 def test_an_office_in_brackets_after_a_unit_is_a_body_too(extract_text):
     text = "太仓市人民政府办公室关于印发行动计划的通知\n（牵头单位：市委组织部（人才办），责任单位：市委宣传部（网信办）、市政府办（金融））"
     found = [(a.name, a.canonical) for a in extract_text(text).agencies][1:]

@@ -26,6 +26,9 @@ Rules, applied in order, each claiming the text it matches:
 ``agency.head``
     a name ending in a head word (局, 厅, 委员会, 海关…), read back word by
     word until a word that cannot be part of a name (和, 会同, 将…).
+``agency.issuer-office``
+    an office of the issuing body named alone as a body at work (政法综治处牵头 in
+    a plan a 管理局 issues): the issuer's name followed by the office's.
 
 A short form that a province has too (发展改革委, 医保局) names the central body
 in a document of no place. Names relative to the document's region are qualified (市知识产权局 in a
@@ -183,6 +186,8 @@ class AgencyFinder(Naming, GenericActors):
                      self._read_signoffs, self._read_heads, self._read_self_references):
             read(a, emit)
         self.subunits(a, emit.taken)  # 区经济发展局农村发展处: the office inside the body
+        for s, e, canonical in list(self.subunits.bare(a, emit.free, lambda pos: self._issuers_at(a, pos))):
+            emit(s, e, AgencyType.AGENCY, "agency.issuer-office", canonical=canonical)  # 政法综治处牵头
         self.declared(a, emit)  # …办公室（以下简称“区宜居办”）: the short form names it from then on
         self._spell_out(a)
         a.found.agencies.sort(key=lambda ag: ag.evidence.span.start)

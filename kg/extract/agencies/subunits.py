@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from kg.extract.base import Analysis
 from kg.extract.records import Agency, AgencyType
-from kg.nlp.script import is_han
+from kg.nlp.script import HAN, is_han
 from kg.resources import load_toml
 
 
@@ -29,16 +29,39 @@ class Subunits:
     breaks: frozenset[str]
     document_number: re.Pattern  # 工信部联科〔2024〕: a document's number, no unit
     expand: Callable[[str], str]  # a unit's short form to its full one (网信办: 网络安全和信息化委员会办公室)
+    bare_heads: tuple[str, ...] = ()  # an office of the issuer named alone (政法综治处牵头)
+    bare_min: int = 3
+    bare_start: re.Pattern = re.compile("^")  # where such a name may start: after a mark or a word before it
+    bare_after: tuple[str, ...] = ()
 
     @classmethod
     def load(cls, breaks, document_number: re.Pattern, expand: Callable[[str], str]) -> "Subunits":
         cfg = load_toml("agencies.toml")["subunits"]
+        before = "|".join(map(re.escape, sorted(cfg["bare_before"], key=len, reverse=True)))
         return cls(tuple(sorted(cfg["heads"], key=len, reverse=True)), int(cfg["max_words"]),
                    tuple(cfg["word_tags"]), tuple(cfg["not_after"]), tuple(cfg["last_tags"]), frozenset(breaks),
-                   document_number, expand)
+                   document_number, expand, tuple(cfg["bare_heads"]), int(cfg["bare_min"]),
+                   re.compile(f"(?:^|(?<=[\\s\u3000，。；：（(）)])|{before})(?=[{HAN}])", re.M), tuple(cfg["bare_after"]))
 
-    def unit_end(self, a: Analysis, end: int) -> int | None:
-        """Where the unit named right after a body ending at ``end`` ends, or None."""
+    def bare(self, a: Analysis, free: Callable[[int, int], bool], issuers_at: Callable[[int], list[str] | None]):
+        """Yield ``(start, end, canonical)`` for each office of the issuing body named alone as a body at
+        work (政法综治处牵头, 报送至综合科): the issuer's name followed by the office's."""
+        text = a.text
+        for m in self.bare_start.finditer(text):
+            s = m.end()
+            stop = self.unit_end(a, s, self.bare_after)
+            if stop is None or stop - s < self.bare_min or not text.endswith(self.bare_heads, s, stop) or not free(s, stop):
+                continue
+            after = text[stop:stop + 1]
+            if not (after in "，。；：、）)\n" or text.startswith(self.bare_after, stop)):
+                continue
+            issuers = issuers_at(s)
+            if issuers:
+                yield s, stop, issuers[0] + self.expand(text[s:stop])
+
+    def unit_end(self, a: Analysis, end: int, glued: tuple[str, ...] = ()) -> int | None:
+        """Where the unit named right after a body ending at ``end`` ends, or None; the head may be glued
+        to a word of ``glued`` after it (处要: jieba's one word)."""
         text, tokens = a.text, a.tokens
         if self.document_number.match(text, end):
             return None
@@ -46,7 +69,8 @@ class Subunits:
         while k <= end + self.max_words and k < len(text):
             head = next((h for h in self.heads if text.startswith(h, k)), None)
             stop = k + len(head) if head else None
-            if head and (tokens.is_boundary(stop) or stop == len(text)) and not text.startswith(self.not_after, stop):
+            if head and (tokens.is_boundary(stop) or stop == len(text) or text.startswith(glued, stop)) \
+                    and not text.startswith(self.not_after, stop):
                 return stop
             word = tokens.word_at(k)
             if word is None or word[0] != k or not is_han(word[2]) or word[2] in self.breaks:
