@@ -81,7 +81,7 @@ class _Parser(TitleLines):
         for kind, rank, pattern in self.rules.markers:
             m = pattern.match(line)
             if m:
-                return kind, rank, numeral(m.group("n")), s + m.end()
+                return kind, rank, numeral(m.group("n")) if m.group("n") else 0, s + m.end()
         return None
 
     def sequel_of(self, s: int, e: int, sections: list[dict], part: int):

@@ -196,3 +196,11 @@ def test_a_later_clause_of_values_after_alone_spreads_over_the_list_before(extra
     got = baselines(extract_text, "2021年，全县接待游客、旅游收入分别达到520万人次、46亿元，分别增长12%、15%。")
     assert [(indicator, value) for indicator, value, unit in got if unit == "%"] == [
         ("接待游客增长", "12"), ("旅游收入增长", "15")]
+
+
+def test_an_undated_speech_reviews_and_plans_by_its_unnumbered_part_headings(extract_text):
+    text = ("各位代表：\n\n现在，我代表市人民政府向大会报告工作。\n\n2021年工作回顾\n\n（一）经济运行。全市地区生产总值完成230亿元、"
+            "增长8%。\n\n2022年工作安排\n\n（一）扩大投资。实施重点项目300个以上。\n")
+    ex = extract_text(text)
+    assert [(str(b.value), b.year) for b in ex.baselines] == [("23000000000", 2021), ("8", 2021)]
+    assert [(str(t.value), str(t.deadline)) for t in ex.targets] == [("300", "2022")]

@@ -294,3 +294,16 @@ def test_a_joint_documents_red_head_is_no_title():
 def test_a_first_line_that_names_no_title_below_it_is_still_the_title():
     text = "中华人民共和国劳动合同法\n中华人民共和国主席令\n第六十五号\n现予公布，自2008年1月1日起施行。\n"
     assert parse(normalize(text)).parts[0].title.text == "中华人民共和国劳动合同法"
+
+
+SPEECH = ("各位代表：\n\n现在，我代表市人民政府向大会报告工作。\n\n2021年工作回顾\n\n2021年，全市经济平稳运行。\n\n"
+          "（一）产业发展。新建厂房12万平方米。\n\n2022年工作安排\n\n（一）扩大投资。实施重点项目300个以上。\n\n"
+          "地区生产总值\n\n全市新建学校情况回顾如下，共计12所。\n")
+
+
+def test_a_report_part_headed_by_an_unnumbered_line_of_its_own_is_a_section():
+    doc = parse(normalize(SPEECH))
+    tops = [s.heading for s in doc.sections if s.parent is None]
+    assert tops == ["2021年工作回顾", "2022年工作安排"]  # not a table's label, not a sentence
+    inner = [(s.heading, doc.sections[s.parent].heading) for s in doc.sections if s.parent is not None]
+    assert inner == [("产业发展", "2021年工作回顾"), ("扩大投资", "2022年工作安排")]
