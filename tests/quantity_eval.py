@@ -106,10 +106,13 @@ def locate(item: dict, sq: Squeezed) -> Wanted:
         line_end = sq.text.find("\n", e)
         line_end = len(sq.text) if line_end < 0 else line_end
         if _number_text(item) not in "".join(sq.text[e:line_end].split()):
-            # a PDF's table may break a row over lines: look a few lines further
-            for _ in range(3):
+            # a PDF's table may break a row over lines: look a few lines further; a table kept one cell
+            # a paragraph (label, blank, unit, blank, attribute, blank, value) a few more, up to the number
+            for k in range(8):
                 nxt = sq.text.find("\n", line_end + 1)
                 line_end = len(sq.text) if nxt < 0 else nxt
+                if k >= 2 and _number_text(item) in "".join(sq.text[e:line_end].split()):
+                    break
         return Wanted(item, (s, line_end), False, problem)
     number = "".join(str(item.get("number", "")).split())
     squeezed_at = "".join(at.split())

@@ -144,7 +144,8 @@ def _table(rules: StackedRules, cells: list[Cell], k: int):
     expected = 1
     before: list[Cell] = []  # 类别 written before the first row's number
     for cell in body:
-        ready = not segments or any(fits(rules, "value", c.text) for c in segments[-1][1:])
+        ready = not segments or any(fits(rules, "value", c.text) for c in segments[-1][1:]) \
+            or len(segments[-1]) >= len(heads)  # a row as long as the header, its value in words (与全市保持同步)
         if rules.seq.match(cell.text) and int(cell.text) == expected and ready:
             segments.append([cell])  # a row's number, once the row before has had a value (3 / … / 处 / 4)
             expected += 1
@@ -160,6 +161,9 @@ def _table(rules: StackedRules, cells: list[Cell], k: int):
     carried: list[Cell] = before  # 类别 written before the row's number
     for segment in segments:
         placed, leftover = _place(rules, kinds, carried + segment, 0 if carried else seq_at)
+        empty = [h for h, kind in enumerate(kinds) if kind == "value" and not placed[h]]
+        if leftover and empty and "category" not in kinds and not any(fits(rules, "value", c.text) for c in leftover):
+            placed[empty[-1]], leftover = leftover, []  # a value in words (与全市经济增速 / 保持同步): its cell
         out.append(_line_of(placed))
         carried = []
         while leftover:

@@ -72,6 +72,32 @@ def test_the_rows_become_baselines_and_targets_of_the_plan(extract_text):
     }
 
 
+IN_WORDS = "\n\n".join([
+    "某区“十五五”经济社会发展主要指标", "序号", "指标名称", "单位", "属性", "“十五五”目标",
+    "1", "地区生产总值年均增速", "%", "预期性", "与全市经济增速", "保持同步",
+    "2", "全员劳动生产率", "万元/人", "预期性", "55左右",
+    "3", "社会消费品零售总额年均增速", "%", "预期性", "高于全市平均水平",
+    "4", "人均公园绿地面积", "平方米/人", "约束性", "≥7.82",
+]) + "\n\n（三）发展战略\n\n聚焦重点领域。"
+
+
+def test_a_value_written_in_words_is_a_rows_cell_and_ends_it():
+    assert rows_of(IN_WORDS) == [
+        ["序号", "指标名称", "单位", "属性", "“十五五”目标"],
+        ["1", "地区生产总值年均增速", "%", "预期性", "与全市经济增速 保持同步"],  # as long as the header: 2 opens a row
+        ["2", "全员劳动生产率", "万元/人", "预期性", "55左右"],
+        ["3", "社会消费品零售总额年均增速", "%", "预期性", "高于全市平均水平"],
+        ["4", "人均公园绿地面积", "平方米/人", "约束性", "≥7.82"],
+    ]
+
+
+def test_the_numbers_of_a_table_with_values_in_words_are_its_targets(extract_text):
+    text = "某区国民经济和社会发展第十五个五年规划纲要\n\n" + IN_WORDS
+    got = {(f.indicator, f.comparator.value, str(f.value), f.unit, str(f.deadline))
+           for f in extract_text(text).figures if f.evidence.rule.startswith("table.")}
+    assert got == {("全员劳动生产率", "~", "550000", "元/人", "2030"), ("人均公园绿地面积", ">=", "7.82", "平方米/人", "2030")}
+
+
 def test_lists_of_short_lines_that_are_no_table_are_left_alone():
     text = "\n".join(["序号", "项目", "1", "某某工程", "2", "某某工程。", "内容。"])
     assert rows_of(text) == []  # no value column
