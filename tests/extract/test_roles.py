@@ -630,3 +630,12 @@ def test_a_year_inside_a_noun_phrase_dates_no_figure(extract_text):
     assert "baseline" not in [r for r, *_ in rule]
     report = extract_text("某县政府工作报告（2021年1月）\n上年，全县新增就业2000人。\n")
     assert [(str(b.value), b.year) for b in report.baselines] == [("2000", 2020)]
+
+
+@pytest.mark.parametrize("text, role", [
+    ("对列入目录的创新产品，补贴额测算比例可提高至35%。", "parameter"),  # how far a rule may go
+    ("高质量数据集奖励最高可提升至200万元。", "parameter"),
+    ("到2025年，困难群众补助标准提高至500元/月。", "target"),  # a level to reach
+])
+def test_a_raise_the_text_only_permits_is_a_setting_not_a_level_to_reach(extract_text, text, role):
+    assert [r for r, *_ in figures(extract_text, text)] == [role]

@@ -363,10 +363,11 @@ class Clues(WhereClues, WhenClues, GrantClues):
     @cached_property
     def raised_to(self) -> bool:
         """A level the text moves something to, right before the number or its comparator (提高至500元/月,
-        压缩至5个工作日以内, 提升至不低于50%); not a neutral adjustment (调整为)."""
-        m, text = self.m, self.text
-        return (text.endswith(self.d.raise_words, m.clause[0], m.left)
-                or text[m.left:m.start].startswith(self.d.raise_words))
+        压缩至5个工作日以内, 提升至不低于50%); not a neutral adjustment (调整为), nor one only permitted (可提高至35%)."""
+        m, text, d = self.m, self.text, self.d
+        verb = next((w for w in d.raise_words if text.endswith(w, m.clause[0], m.left)), None)
+        starts = m.left - len(verb) if verb else m.left if text[m.left:m.start].startswith(d.raise_words) else None
+        return starts is not None and not text.endswith(d.permitting_words, m.clause[0], starts)
 
     @cached_property
     def points(self) -> bool:
@@ -463,8 +464,8 @@ class Clues(WhereClues, WhenClues, GrantClues):
     def reach(self) -> bool:
         """A level to reach: 达到, 提高到… right before the number, or before its per phrase (达到每人每年不低于600元)."""
         m, text = self.m, self.text
-        if m.left < m.start and text[m.left:m.start] in self.d.reach_words:
-            return True
+        if m.left < m.start and text[m.left:m.start] in self.d.reach_words:  # not 可提高至35% (raised_to)
+            return not (text[m.left:m.start] in self.d.raise_words and text.endswith(self.d.permitting_words, m.clause[0], m.left))
         return m.per_start >= 0 and any(text.endswith(w, m.clause[0], m.per_start) for w in self.d.reach_words)
 
     @cached_property

@@ -53,6 +53,7 @@ class RoleDecider:
         self.from_words = tuple(r["from_words"])
         self.to_words = tuple(r["to_words"])
         self.raise_words = tuple(w for w in self.to_words if w not in set(r["neutral_to_words"]))
+        self.permitting_words = tuple(r["permitting_words"])
         self.limit_units = set(r["limit_units"])
         self.rule_kinds = tuple(r["rule_kinds"])
         self.rule_opening = int(r["rule_opening"])
