@@ -636,6 +636,7 @@ def test_a_year_inside_a_noun_phrase_dates_no_figure(extract_text):
     ("对列入目录的创新产品，补贴额测算比例可提高至35%。", "parameter"),  # how far a rule may go
     ("高质量数据集奖励最高可提升至200万元。", "parameter"),
     ("到2025年，困难群众补助标准提高至500元/月。", "target"),  # a level to reach
+    ("到2025年，城乡居民医保财政补助标准提高至每人每年610元。", "target"),  # ...written after its per phrase
 ])
 def test_a_raise_the_text_only_permits_is_a_setting_not_a_level_to_reach(extract_text, text, role):
     assert [r for r, *_ in figures(extract_text, text)] == [role]

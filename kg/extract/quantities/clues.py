@@ -365,8 +365,9 @@ class Clues(WhereClues, WhenClues, GrantClues):
         """A level the text moves something to, right before the number or its comparator (提高至500元/月,
         压缩至5个工作日以内, 提升至不低于50%); not a neutral adjustment (调整为), nor one only permitted (可提高至35%)."""
         m, text, d = self.m, self.text, self.d
-        verb = next((w for w in d.raise_words if text.endswith(w, m.clause[0], m.left)), None)
-        starts = m.left - len(verb) if verb else m.left if text[m.left:m.start].startswith(d.raise_words) else None
+        left = m.per_start if m.per_start >= 0 else m.left  # 提高至每人每年610元: the verb before the per phrase
+        verb = next((w for w in d.raise_words if text.endswith(w, m.clause[0], left)), None)
+        starts = left - len(verb) if verb else m.left if text[m.left:m.start].startswith(d.raise_words) else None
         return starts is not None and not text.endswith(d.permitting_words, m.clause[0], starts)
 
     @cached_property
