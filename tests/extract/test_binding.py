@@ -204,3 +204,9 @@ def test_an_undated_speech_reviews_and_plans_by_its_unnumbered_part_headings(ext
     ex = extract_text(text)
     assert [(str(b.value), b.year) for b in ex.baselines] == [("23000000000", 2021), ("8", 2021)]
     assert [(str(t.value), str(t.deadline)) for t in ex.targets] == [("300", "2022")]
+
+
+def test_each_value_of_a_list_after_a_change_verb_is_a_change(extract_text):
+    figures = extract_text(NOTICE.format("2021年，全县茶叶产销分别增长30%、25%，茶园面积达到12万亩、20万亩。")).figures
+    assert [(str(f.value), f.change.value if f.change else None) for f in figures] == [
+        ("30", "up"), ("25", "up"), ("120000", None), ("200000", None)]

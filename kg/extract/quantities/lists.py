@@ -44,9 +44,13 @@ class ListReading:
                         distributed=True) for r, name in zip(readings, listed)]
 
     def _share_comparator(self, text: str, mentions: list[Mention]) -> None:
-        """至少3个地市、12个县区: a comparator before the first of a 、-list holds for the rest."""
+        """至少3个地市、12个县区: a comparator before the first of a 、-list holds for the rest; so does a
+        change (产销分别增长30%、25%: each a change) for a value of the same unit."""
         for k in range(1, len(mentions)):
             prev, m = mentions[k - 1], mentions[k]
+            if prev.change is not None and m.change is None and m.quantity.unit == prev.quantity.unit \
+                    and self.list_separator.fullmatch(text[prev.right:m.left].strip()):
+                mentions[k] = m = replace(m, change=prev.change)
             if m.written or not prev.written or m.comparator is not Comparator.EQUAL:
                 continue
             gap = text[prev.right:m.left]
