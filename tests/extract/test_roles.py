@@ -22,6 +22,9 @@ def figures(extract_text, text):
     ("参与企业近三年内在经营活动中无违法记录。", [("threshold", "3", "年", "threshold.lookback")]),
     ("将低压办电“零投资”扩大至160千瓦及以下各类民营经济组织。", [("threshold", "160", "千瓦", "threshold.qualifier")]),
     ("对符合规定的3周岁以下婴幼儿发放补贴。", [("threshold", "3", "岁", "threshold.age")]),
+    # a count of people bounding what has them, not what it counts
+    ("户籍人口为5人及以上的家庭，可申请增加基数。", [("threshold", "5", "人", "threshold.qualifier")]),
+    ("职工总数50人以上的单位应当设立安全管理机构。", [("threshold", "50", "人", "threshold.qualifier")]),
     # a clause closed by 的 before a comma is the case the rest provides for
     ("服务机构出现本办法所列情形2次的，暂停其承接资格。", [("threshold", "2", "次", "threshold.qualifier")]),
     ("人均救助金额超过本市3个月最低生活保障标准的，报区民政部门审批。", [("threshold", "3", "个月", "threshold.qualifier")]),

@@ -295,6 +295,8 @@ class Clues(WhereClues, WhenClues, GrantClues):
         unit = self.m.quantity.unit
         if after_bound and entity and unit != "%" and not particle and not self._clause_before.strip():
             return True  # 两个以上生产经营单位在同一作业区域内…: the subject of its clause, bounded (not 80%以上的机构)
+        if after_bound and particle and entity and unit in d.attribute_units and not noun.startswith(d.person_nouns):
+            return True  # 户籍人口为5人及以上的家庭: what the household has (not 500名以上的人才)
         if (unit in d.count_units or unit == "%") and not lead:
             return False  # 培育30家以上技术转移机构, 30%以上的市: a count or share of what is reached, not a bound
         span = self.m.quantity.value_max is not None and unit in d.limit_units
