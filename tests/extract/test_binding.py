@@ -210,3 +210,9 @@ def test_each_value_of_a_list_after_a_change_verb_is_a_change(extract_text):
     figures = extract_text(NOTICE.format("2021年，全县茶叶产销分别增长30%、25%，茶园面积达到12万亩、20万亩。")).figures
     assert [(str(f.value), f.change.value if f.change else None) for f in figures] == [
         ("30", "up"), ("25", "up"), ("120000", None), ("200000", None)]
+
+
+def test_a_bracket_after_a_sentence_measures_its_last_clause(extract_text):
+    text = "某市数字政府建设考评办法\n19．梳理政务服务数据清单，完成目录数据挂载。（0.5分）（6月底完成，牵头考核单位：市政务服务局）\n"
+    assert [(f.role, str(f.value), f.unit, f.indicator) for f in extract_text(text).figures] == [
+        ("parameter", "0.5", "分", "完成目录数据挂载")]

@@ -38,6 +38,7 @@ _DIGIT = re.compile(r"\d")
 _WORD_CHAR = re.compile(f"[{HAN}A-Za-z]")
 _LABEL_MARKS = ("：", ":")  # 长寨：596套: a label closed by a colon names what its figures count
 _LABEL_STOPS = "，。；：,;:\n"
+_ASIDE_OPENS, _ASIDE_AFTER, _ASIDE_REACH = "（( ", "。；;", 40  # 。（0.5分）: a bracket after a sentence, on it
 # The records of the roles with no field of their own, and the list of the extraction each goes to.
 OTHER_RECORDS = {cls.role: (cls, name) for cls, name in
                  ((Parameter, "parameters"), (Threshold, "thresholds"), (ContextFigure, "contexts"))}
@@ -278,6 +279,8 @@ class QuantityReader:
                     indicator = self._label_before(text, cs)  # 长寨：596套2470人: the label its colon closes
                 if not _WORD_CHAR.search(indicator or "") and m.written and clause_before[1] > clause_before[0]:
                     indicator = previous_indicator or text[slice(*clause_before)]  # 给予资金配套，最高500万元
+                if not _WORD_CHAR.search(indicator or ""):
+                    indicator = self._aside_of(text, m.words_start)  # …应用场景。（0.5分）: what the bracket scores
                 if not indicator or not _WORD_CHAR.search(indicator):
                     continue
                 if self.finder.needs_comparator(q) and q.unit != "%" and not self.finder.strong(text, q, ce) \
@@ -323,6 +326,19 @@ class QuantityReader:
             k -= 1
         label = text[k:cs - 1].strip()
         return label if HAN_CHAR.search(label) else ""  # not a style's height:100%
+
+    @staticmethod
+    def _aside_of(text: str, pos: int) -> str:
+        """The last clause of the sentence a bracket opening at ``pos`` follows (丰富线上应用场景。（0.5分）), or
+        empty if the bracket follows no end of a sentence."""
+        k = pos
+        while k > 0 and text[k - 1] in _ASIDE_OPENS:
+            k -= 1
+        if k == pos or k == 0 or text[k - 1] not in _ASIDE_AFTER:
+            return ""
+        start = max(text.rfind(ch, 0, k - 1) for ch in _LABEL_STOPS) + 1
+        clause = text[start:k - 1].strip()
+        return clause if HAN_CHAR.search(clause) and k - 1 - start <= _ASIDE_REACH else ""
 
     @staticmethod
     def _line_number(text: str, q) -> bool:
