@@ -216,3 +216,8 @@ def test_a_bracket_after_a_sentence_measures_its_last_clause(extract_text):
     text = "某市数字政府建设考评办法\n19．梳理政务服务数据清单，完成目录数据挂载。（0.5分）（6月底完成，牵头考核单位：市政务服务局）\n"
     assert [(f.role, str(f.value), f.unit, f.indicator) for f in extract_text(text).figures] == [
         ("parameter", "0.5", "分", "完成目录数据挂载")]
+
+
+def test_a_rate_compared_with_an_earlier_rate_is_the_rate_of_the_level_before_it(extract_text):
+    got = baselines(extract_text, "2021年，全县农林牧渔业增加值47.5亿元，同比增长4.4%，增速比一季度提高1.3个百分点。")
+    assert [indicator for indicator, _, _ in got][2] == "农林牧渔业增加值增速比一季度提高"

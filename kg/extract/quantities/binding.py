@@ -77,7 +77,9 @@ class Binder(SectionContext, ListReading):
         self.change_verbs = tuple(sorted(ctx["change_verbs"], key=len, reverse=True))
         verbs = "|".join(map(re.escape, self.change_verbs))
         self.compared = re.compile(ctx["comparison_base"])  # 同比, 比上年, 同比分别
-        self.compared_change = re.compile(f"(?:{ctx['comparison_base']})(?:{verbs})")  # 同比增长, 比上年增加
+        measures = "|".join(map(re.escape, ctx["change_measures"]))
+        self.compared_change = re.compile(f"(?:{measures})?(?:{ctx['comparison_base']})(?:{verbs})")  # 同比增长, 增速比同期提高
+        self.compared_change_at_end = re.compile(f"{self.compared_change.pattern}$")  # not 增加 of 增加值
         self.change_adverbs = tuple(ctx["changed_object"]["adverbs"])
         self.changed_max = int(ctx["changed_object"]["max_length"])
         self.distributive = ctx["distributive"]

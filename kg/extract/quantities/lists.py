@@ -25,8 +25,8 @@ class ListReading:
         """An indicator that is only a change verb, after what it is measured against (同比增长,
         比上年增加), takes the subject of the one before it."""
         if previous and self.compared_change.fullmatch(indicator):
-            change = self.compared_change.search(previous)  # 支出比上年增加1138元，增长7.2%
-            base = previous[:change.start()] if change and change.end() == len(previous) else previous
+            change = self.compared_change_at_end.search(previous)  # 支出比上年增加1138元，增长7.2%
+            base = previous[:change.start()] if change else previous
             return base + indicator
         return indicator
 
