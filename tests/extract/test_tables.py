@@ -114,6 +114,14 @@ def test_a_table_without_an_indicator_column_is_no_indicator_table(extract_text)
     assert [f for f in extract_text(text).figures if f.evidence.rule.startswith("table.")] == []
 
 
+def test_a_column_of_attributes_headed_like_a_label_is_the_attribute_not_the_indicator(extract_text):
+    text = (TITLE + "\n| 序号 | 指标名称 | 单位 | 2020年 | 2025年 | 指标类型 |\n| 1 | 森林覆盖率 | % | 40 | 42 | 约束性 |\n"
+            "| 2 | 常住人口 | 万人 | 120 | 130 | 预期性 |\n")
+    got = {(f.role, f.indicator, f.attribute.value) for f in extract_text(text).figures if f.evidence.rule.startswith("table.")}
+    assert got == {("baseline", "森林覆盖率", "binding"), ("target", "森林覆盖率", "binding"),
+                   ("baseline", "常住人口", "expected"), ("target", "常住人口", "expected")}
+
+
 def test_equal_values_in_neighbouring_cells_of_a_docx_row_are_both_kept(tmp_path):
     from kg.text.read import read_source
 

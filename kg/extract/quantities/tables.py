@@ -25,7 +25,7 @@ Header words are data, in ``resources/quantities.toml`` [tables].
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from kg.extract.quantities.schedules import ScheduleReader
@@ -161,6 +161,11 @@ class TableReader:
         plan = time_reader().plan_named(text)
         return [plan[1]] if plan else []
 
+    def _attribute_cells(self, rows, index: int) -> bool:
+        """Whether every cell of column ``index`` that holds anything is an attribute (预期性, 约束性)."""
+        cells = [r[index].text.strip() for r in rows if index < len(r) and r[index].text.strip()]
+        return bool(cells) and all(cell in self.attributes for cell in cells)
+
     @staticmethod
     def _year(head: str) -> int | None:
         years = _YEAR.findall(head)
@@ -180,6 +185,9 @@ class TableReader:
                 return []
             return self.settings(a, reader, rows, caption)
         k, columns = found
+        relabelled = [replace(c, kind="attribute") if c.kind == "label" and self._attribute_cells(rows[k + 1:], c.index)
+                      else c for c in columns]  # 指标类型 over 预期性, 约束性: the attribute, though headed like a label
+        columns = relabelled if any(c.kind == "label" for c in relabelled) else columns
         label_col = [c.index for c in columns if c.kind == "label"][-1]  # 一级指标 | 二级指标: the narrower
         unit_col = next((c.index for c in columns if c.kind == "unit"), None)
         attribute_col = next((c.index for c in columns if c.kind == "attribute"), None)
