@@ -192,6 +192,11 @@ def test_a_figure_between_a_list_and_its_values_is_none_of_them(extract_text):
         ("市属企业资产总额增长", "48.5"), ("利润总额增长", "21.6")]
 
 
+def test_a_number_inside_a_name_of_the_list_is_no_figure_between_the_list_and_its_values(extract_text):
+    got = baselines(extract_text, "2021年，全区学前三年入园率及公办园入园率分别达到96.4%和50.2%。")
+    assert [(indicator, value) for indicator, value, _ in got] == [("学前三年入园率", "96.4"), ("公办园入园率", "50.2")]
+
+
 def test_a_later_clause_of_values_after_alone_spreads_over_the_list_before(extract_text):
     got = baselines(extract_text, "2021年，全县接待游客、旅游收入分别达到520万人次、46亿元，分别增长12%、15%。")
     assert [(indicator, value) for indicator, value, unit in got if unit == "%"] == [

@@ -136,8 +136,10 @@ class ListReading:
         gaps = [text[values[k].right:values[k + 1].left] for k in range(len(values) - 1)]
         if any(not self.list_separator.fullmatch(g) for g in gaps):
             return {}
-        if before:
-            ce, pos = pos, before[0].left  # the subjects end where the first figure stands
+        last = max((cs + m.end() for m in self.list_separator.finditer(text[cs:pos])), default=cs)
+        trailing = [m for m in before if m.start >= last]  # not 学前三年 in 学前三年入园率及…: a name's
+        if trailing:
+            ce, pos = pos, trailing[0].left  # the subjects end where the first figure stands
         separators = list(self.list_separator.finditer(text[cs:pos]))
         bounds = [cs] + [cs + m.end() for m in separators]
         stops = [cs + m.start() for m in separators] + [pos]
@@ -149,7 +151,7 @@ class ListReading:
         opens = setting.scope_span[1] if setting.scope_span and setting.scope_span[0] == cs else cs  # 全省 is the scope
         subjects = [text[opens:first_end]] + [text[s:e] for s, e in pieces[len(pieces) - len(values) + 1:]]
         first = values[0]
-        start = ce + said if before else pos + said
+        start = ce + said if trailing else pos + said
         measure = text[start:first.words_start]
         if first.change is not None:
             measure = text[start:first.left]  # 分别下降8%: the change verb names the measure
