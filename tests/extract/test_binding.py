@@ -226,3 +226,8 @@ def test_a_bracket_after_a_sentence_measures_its_last_clause(extract_text):
 def test_a_rate_compared_with_an_earlier_rate_is_the_rate_of_the_level_before_it(extract_text):
     got = baselines(extract_text, "2021年，全县农林牧渔业增加值47.5亿元，同比增长4.4%，增速比一季度提高1.3个百分点。")
     assert [indicator for indicator, _, _ in got][2] == "农林牧渔业增加值增速比一季度提高"
+
+
+def test_a_level_moved_to_with_its_own_year_keeps_the_indicator_of_the_level_it_moved_from(extract_text):
+    figures = extract_text("关于某事的通知\n（2016年3月1日）\n“十二五”期间，全市森林覆盖率由2010年的32.3%提高到2015年的34.5%。\n").figures
+    assert [(f.indicator, str(f.value)) for f in figures] == [("森林覆盖率", "32.3"), ("森林覆盖率", "34.5")]
