@@ -224,8 +224,9 @@ def test_a_bracket_after_a_sentence_measures_its_last_clause(extract_text):
 
 
 def test_a_rate_compared_with_an_earlier_rate_is_the_rate_of_the_level_before_it(extract_text):
-    got = baselines(extract_text, "2021年，全县农林牧渔业增加值47.5亿元，同比增长4.4%，增速比一季度提高1.3个百分点。")
-    assert [indicator for indicator, _, _ in got][2] == "农林牧渔业增加值增速比一季度提高"
+    got = baselines(extract_text, "2021年，全县农林牧渔业增加值47.5亿元，同比增长4.4%，增速比一季度提高1.3个百分点。"
+                                  "地方财政收入8.2亿元，同比下降3.1%，降幅比上半年收窄2.6个百分点。")
+    assert [indicator for indicator, _, _ in got][2::3] == ["农林牧渔业增加值增速比一季度提高", "地方财政收入降幅比上半年收窄"]
 
 
 def test_a_level_moved_to_with_its_own_year_keeps_the_indicator_of_the_level_it_moved_from(extract_text):
