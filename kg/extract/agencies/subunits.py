@@ -19,6 +19,9 @@ from kg.nlp.script import HAN, is_han
 from kg.resources import load_toml
 
 
+_BARE_ENDS = "，。；：、）)\n"  # marks an office of the issuer named alone may stand before
+
+
 @dataclass(frozen=True)
 class Subunits:
     heads: tuple[str, ...]  # the longest first
@@ -52,8 +55,7 @@ class Subunits:
             stop = self.unit_end(a, s, self.bare_after)
             if stop is None or stop - s < self.bare_min or not text.endswith(self.bare_heads, s, stop) or not free(s, stop):
                 continue
-            after = text[stop:stop + 1]
-            if not (after in "，。；：、）)\n" or text.startswith(self.bare_after, stop)):
+            if not (stop == len(text) or text[stop] in _BARE_ENDS or text.startswith(self.bare_after, stop)):
                 continue
             issuers = issuers_at(s)
             if issuers:

@@ -234,7 +234,7 @@ class Binder(SectionContext, ListReading):
             m = self.finder.mention(text, q, cs, ce, prev_end)
             mentions.append(m)
             prev_end = m.right
-        self._share_comparator(text, mentions)
+        self._share_along_list(text, mentions)
         spread = self._distributed(a, mentions, cs, ce, setting)
         asides = self._asides(text, mentions, ce)
         prev_end = cs

@@ -43,7 +43,7 @@ class ListReading:
         return [replace(r, indicator=self.carried(measure, name) if self.compared_change.fullmatch(measure) else name + measure,
                         distributed=True) for r, name in zip(readings, listed)]
 
-    def _share_comparator(self, text: str, mentions: list[Mention]) -> None:
+    def _share_along_list(self, text: str, mentions: list[Mention]) -> None:
         """至少3个地市、12个县区: a comparator before the first of a 、-list holds for the rest; so does a
         change (产销分别增长30%、25%: each a change) for a value of the same unit."""
         for k in range(1, len(mentions)):
