@@ -25,6 +25,8 @@ def figures(extract_text, text):
     # a count of people bounding what has them, not what it counts
     ("户籍人口为5人及以上的家庭，可申请增加基数。", [("threshold", "5", "人", "threshold.qualifier")]),
     ("职工总数50人以上的单位应当设立安全管理机构。", [("threshold", "50", "人", "threshold.qualifier")]),
+    # ...and a rate a comparator bounds, whatever the noun after it
+    ("热电比小于10%的燃气机组，视同常规燃气机组。", [("threshold", "10", "%", "threshold.qualifier")]),
     # a clause closed by 的 before a comma is the case the rest provides for
     ("服务机构出现本办法所列情形2次的，暂停其承接资格。", [("threshold", "2", "次", "threshold.qualifier")]),
     ("人均救助金额超过本市3个月最低生活保障标准的，报区民政部门审批。", [("threshold", "3", "个月", "threshold.qualifier")]),

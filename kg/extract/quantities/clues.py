@@ -272,8 +272,7 @@ class Clues(WhereClues, WhenClues, GrantClues):
             clause = self.text[self.m.end:self.m.clause[1]]
             return (clause.endswith(d.condition_end) and d.condition_end not in clause[:-1]
                     and not any(w in clause for w in d.limit_missed))
-            # 7个工作日内答复: a limit to keep (not 距法定退休年龄5年以内的人员: whom it is for); but
-            # 在孵企业入驻后3年内退出孵化器的，…: a clause closed by 的 is the condition of what follows
+            # 7个工作日内答复: a limit to keep (not 距法定退休年龄5年以内的人员); 在孵企业入驻后3年内退出孵化器的，…: a condition
         bounded = self.m.written and self.m.comparator not in (Comparator.ABOUT, Comparator.EQUAL)
         after_bound = self.text[self.m.end:self.m.right] in d.range_bounds  # 以上, 以下, 及以下 written after it
         if self.inclusive and (after_bound or self.m.quantity.value_max is not None):
@@ -295,8 +294,9 @@ class Clues(WhereClues, WhenClues, GrantClues):
         unit = self.m.quantity.unit
         if after_bound and entity and unit != "%" and not particle and not self._clause_before.strip():
             return True  # 两个以上生产经营单位在同一作业区域内…: the subject of its clause, bounded (not 80%以上的机构)
-        if after_bound and particle and entity and unit in d.attribute_units and not noun.startswith(d.person_nouns):
-            return True  # 户籍人口为5人及以上的家庭: what the household has (not 500名以上的人才)
+        if particle and (after_bound and entity and unit in d.attribute_units and not noun.startswith(d.person_nouns)
+                         or bounded and self.before.endswith(d.rate_words)):
+            return True  # 户籍人口为5人及以上的家庭 (not 500名以上的人才), 热电比小于10%的燃气机组: what they have
         if (unit in d.count_units or unit == "%") and not lead:
             return False  # 培育30家以上技术转移机构, 30%以上的市: a count or share of what is reached, not a bound
         span = self.m.quantity.value_max is not None and unit in d.limit_units
