@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal, localcontext, InvalidOperation
 from functools import lru_cache
 
+from kg.nlp.bands import Bands
 from kg.resources import compile_pattern, load_toml
 
 ARABIC = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?"  # 1,000.5 with its thousands separators, or 1000.5
@@ -61,11 +62,7 @@ class NumberReader:
         tenths = (rf"(?P<tenth>[{re.escape(num['tenth_numerals'])}]){re.escape(num['tenth_word'])}"
                   rf"(?!{'|'.join(re.escape(w) for w in num['tenth_not_before'])})")
         self.bare_counts = set(num["bare_counts"])
-        self.bounded_lower = tuple(sorted(num["bounded_lower"], key=len, reverse=True))
-        self.bounded_upper_before = tuple(sorted(num["bounded_upper_before"], key=len, reverse=True))
-        self.bounded_upper_after = tuple(num["bounded_upper_after"])
-        self.bounded_lower_before = tuple(num["bounded_lower_before"])
-        self.band_units = {(big, small): Decimal(str(factor)) for big, small, factor in num["band_units"]}
+        self.bands = Bands(num)
         self.label_prefixes = tuple(num["label_prefixes"])
         self.name_suffixes = tuple(num["name_suffixes"])
         rank = cfg["rank"]
@@ -307,8 +304,8 @@ class NumberReader:
                 found.extend(self._quantities(text, pos, s, start))
                 pos = e
             found.extend(self._quantities(text, pos, end, start))
-            return self._bounded(text, self._shared_unit(text, sorted(found, key=lambda q: q.start)), end)
-        return self._bounded(text, self._shared_unit(text, self._quantities(text, start, end)), end)
+            return self.bands.join(text, self._shared_unit(text, sorted(found, key=lambda q: q.start)), end)
+        return self.bands.join(text, self._shared_unit(text, self._quantities(text, start, end)), end)
 
     def _shared_unit(self, text: str, found: list[Quantity]) -> list[Quantity]:
         """30、210、70万吨, 0.9、5.9个百分点: bare numbers listed before one with a unit share its unit and
@@ -329,43 +326,6 @@ class NumberReader:
                 for i in range(j + 1, k):
                     out[i] = replace(out[i], value=out[i].value * factor, unit=last.unit)
         return out
-
-    def _bounded(self, text: str, found: list[Quantity], end: int) -> list[Quantity]:
-        """Join a lower and an upper end written with their bounds (10万元以上30万元以下, 超过一个月不满一年) into
-        one range, in the smaller unit if the two ends are written in units of time one of which holds the
-        other (三个月以上不满一年: 3 to 12 个月)."""
-        out: list[Quantity] = []
-        k = 0
-        while k < len(found):
-            q = found[k]
-            nxt = found[k + 1] if k + 1 < len(found) else None
-            top = self._in_unit(nxt, q.unit) if nxt is not None else None
-            if top is not None and q.value_max is None and nxt.value_max is None and top > q.value \
-                    and self._bounds_between(text, q.start, q.end, nxt.start, nxt.end, end):
-                out.append(replace(q, end=nxt.end, value_max=top, written=text[q.start:nxt.end]))
-                k += 2
-                continue
-            out.append(q)
-            k += 1
-        return out
-
-    def _in_unit(self, q: Quantity, unit: str | None) -> Decimal | None:
-        """The value of ``q`` in ``unit`` (一年 in 个月 is 12), or None if it cannot be said in it."""
-        if q.unit == unit:
-            return q.value
-        factor = self.band_units.get((q.unit, unit))
-        return q.value * factor if factor is not None else None
-
-    def _bounds_between(self, text: str, low_start: int, low_end: int, high_start: int, high_end: int, end: int) -> bool:
-        between = text[low_end:high_start]
-        lower = next((w for w in self.bounded_lower if between.startswith(w)), None)
-        if lower is None:
-            opened = any(text.endswith(w, 0, low_start) for w in self.bounded_lower_before)
-            return opened and between in self.bounded_upper_before  # 超过一个月不满一年
-        rest = between[len(lower):]
-        if rest in self.bounded_upper_before:
-            return True
-        return rest == "" and any(text.startswith(w, high_end, end) for w in self.bounded_upper_after)
 
     def _quantities(self, text: str, start: int, end: int, lo: int | None = None) -> list[Quantity]:
         """The quantities of ``text[start:end]``, a part of the text being read from ``lo`` (``start`` if None)."""

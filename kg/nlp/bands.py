@@ -1,0 +1,75 @@
+"""Bands: the two ends of a range written with their bounds, joined into one quantity.
+
+``10万元以上30万元以下``, ``100吨以上不足500吨`` and ``超过一个月不满一年`` are each one range,
+in the smaller unit where the two ends are written in units of time one of which holds the
+other (``三个月以上不满一年``: 3 to 12 个月). The ends may be parted by a list mark
+(``100万元及以上、2000万元以下``) or written upper end first (``10亿元以下、7亿元及以上``), as
+tiered grants write their bands. The bound words are data, in ``resources/numbers.toml``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kg.nlp.numbers import Quantity
+
+
+class Bands:
+    def __init__(self, num: dict) -> None:
+        self.lower = tuple(sorted(num["bounded_lower"], key=len, reverse=True))
+        self.upper_before = tuple(sorted(num["bounded_upper_before"], key=len, reverse=True))
+        self.upper_after = tuple(sorted(num["bounded_upper_after"], key=len, reverse=True))
+        self.lower_before = tuple(num["bounded_lower_before"])
+        self.joiners = tuple(num["band_joiners"])
+        self.units = {(big, small): Decimal(str(factor)) for big, small, factor in num["band_units"]}
+
+    def join(self, text: str, found: list[Quantity], end: int) -> list[Quantity]:
+        """``found`` with each band's two ends joined into one range."""
+        out: list[Quantity] = []
+        k = 0
+        while k < len(found):
+            q = found[k]
+            nxt = found[k + 1] if k + 1 < len(found) else None
+            if nxt is not None and q.value_max is None and nxt.value_max is None:
+                top = self.in_unit(nxt, q.unit)
+                if top is not None and top > q.value and self._lower_first(text, q, nxt, end):
+                    out.append(replace(q, end=nxt.end, value_max=top, written=text[q.start:nxt.end]))
+                    k += 2
+                    continue
+                if q.unit == nxt.unit and nxt.value < q.value and self._upper_first(text, q, nxt, end):
+                    out.append(replace(q, end=nxt.end, value=nxt.value, value_max=q.value, written=text[q.start:nxt.end]))
+                    k += 2  # 10亿元以下、7亿元及以上: the upper end first
+                    continue
+            out.append(q)
+            k += 1
+        return out
+
+    def in_unit(self, q: Quantity, unit: str | None) -> Decimal | None:
+        """The value of ``q`` in ``unit`` (一年 in 个月 is 12), or None if it cannot be said in it."""
+        if q.unit == unit:
+            return q.value
+        factor = self.units.get((q.unit, unit))
+        return q.value * factor if factor is not None else None
+
+    def _lower_first(self, text: str, low: Quantity, high: Quantity, end: int) -> bool:
+        between = text[low.end:high.start]
+        lower = next((w for w in self.lower if between.startswith(w)), None)
+        if lower is None:
+            opened = any(text.endswith(w, 0, low.start) for w in self.lower_before)
+            return opened and between in self.upper_before  # 超过一个月不满一年
+        rest = self._unjoined(between[len(lower):])
+        if rest in self.upper_before:
+            return True
+        return rest == "" and text.startswith(self.upper_after, high.end, end)
+
+    def _upper_first(self, text: str, high: Quantity, low: Quantity, end: int) -> bool:
+        between = text[high.end:low.start]
+        upper = next((w for w in self.upper_after if between.startswith(w)), None)
+        return (upper is not None and between[len(upper):] in self.joiners
+                and text.startswith(self.lower, low.end, end))
+
+    def _unjoined(self, rest: str) -> str:
+        return next((rest[len(j):] for j in self.joiners if rest.startswith(j)), rest)
