@@ -4,7 +4,8 @@
 in the smaller unit where the two ends are written in units of time one of which holds the
 other (``三个月以上不满一年``: 3 to 12 个月). The ends may be parted by a list mark
 (``100万元及以上、2000万元以下``) or written upper end first (``10亿元以下、7亿元及以上``), as
-tiered grants write their bands. The bound words are data, in ``resources/numbers.toml``.
+tiered grants write their bands, or with a bracket saying the lower end is included
+(``1亿元（含1亿元）至2亿元``). The bound words are data, in ``resources/numbers.toml``.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ class Bands:
         self.upper_after = tuple(sorted(num["bounded_upper_after"], key=len, reverse=True))
         self.lower_before = tuple(num["bounded_lower_before"])
         self.joiners = tuple(num["band_joiners"])
+        self.separators = tuple(num["range_separators"])
+        self.inclusive = tuple(num["band_inclusive"])  # （含1亿元）: a bracket that says a bound is in the range
         self.units = {(big, small): Decimal(str(factor)) for big, small, factor in num["band_units"]}
 
     def join(self, text: str, found: list[Quantity], end: int) -> list[Quantity]:
@@ -33,6 +36,11 @@ class Bands:
         while k < len(found):
             q = found[k]
             nxt = found[k + 1] if k + 1 < len(found) else None
+            last = found[k + 2] if k + 2 < len(found) else None
+            if last is not None and self._inclusive_range(text, q, nxt, last):
+                out.append(replace(q, end=last.end, value_max=last.value, written=text[q.start:last.end]))
+                k += 3  # 1亿元（含1亿元）至2亿元: the bracket's copy of the lower end is no number of its own
+                continue
             if nxt is not None and q.value_max is None and nxt.value_max is None:
                 top = self.in_unit(nxt, q.unit)
                 if top is not None and top > q.value and self._lower_first(text, q, nxt, end):
@@ -70,6 +78,13 @@ class Bands:
         upper = next((w for w in self.upper_after if between.startswith(w)), None)
         return (upper is not None and between[len(upper):] in self.joiners
                 and text.startswith(self.lower, low.end, end))
+
+    def _inclusive_range(self, text: str, low: Quantity, copy: Quantity, high: Quantity) -> bool:
+        """1亿元（含1亿元）至2亿元: the lower end, a bracket that says it is included, a range mark, the upper end."""
+        opening = text[low.end:copy.start]
+        return (opening in self.inclusive and low.value == copy.value and low.unit == copy.unit == high.unit
+                and text[copy.end:copy.end + 1] in "）)" and text[copy.end + 1:high.start] in self.separators
+                and low.value_max is None and high.value_max is None and high.value > low.value)
 
     def _unjoined(self, rest: str) -> str:
         return next((rest[len(j):] for j in self.joiners if rest.startswith(j)), rest)
