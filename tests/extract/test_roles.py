@@ -645,3 +645,8 @@ def test_a_year_inside_a_noun_phrase_dates_no_figure(extract_text):
 ])
 def test_a_raise_the_text_only_permits_is_a_setting_not_a_level_to_reach(extract_text, text, role):
     assert [r for r, *_ in figures(extract_text, text)] == [role]
+
+
+def test_a_floor_a_rule_book_sets_on_a_scale_of_those_it_is_for_is_a_threshold(extract_text):
+    text = "某区促进金融业发展的实施办法\n第五条 股权投资企业的实际到位注册资本不低于1000万元，保存期不少于5年。\n"
+    assert [(f.role, str(f.value)) for f in extract_text(text).figures] == [("threshold", "10000000"), ("parameter", "5")]
