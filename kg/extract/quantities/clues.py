@@ -29,8 +29,8 @@ The clues a cue can use:
 ``until``          an age or time up to which something runs (至其年满3周岁)
 ``procedure``      a count a procedure sets (每年发放4次, 确定1名申领人)
 ``in_conditions``  it stands in a list of conditions (its heading or lead-in says 条件, 资格…)
-``qualifies``      the number qualifies a noun after 的 with a bound (年营业收入超过1亿元的企业),
-                   or stands in a condition clause (对……的)
+``qualifies``      it qualifies a noun after 的 with a bound (年营业收入超过1亿元的企业), or stands in a condition (对……的)
+``floor_on_scale`` a lower bound right after a scale of those a measure is for (注册资本不低于1000万元)
 ``grant``          a grant, award or subsidy word by the number (给予50万元奖励, 最高不超过500万元,
                    按投资额的10%给予补助), or it is counted per person (每人每年600元)
 ``capped``         a ceiling in a sentence that gives a subsidy (补贴数量每亩不超过500公斤)

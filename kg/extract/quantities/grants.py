@@ -15,6 +15,14 @@ class GrantClues:
     :class:`kg.extract.quantities.clues.Clues`."""
 
     @cached_property
+    def floor_on_scale(self) -> bool:
+        """A floor set on a scale of those a measure is for, right after its name (实际到位注册资本不低于1000万元,
+        年营业收入不少于2000万元): a condition of who qualifies, written with a lower bound."""
+        m = self.m
+        return (m.comparator in (Comparator.AT_LEAST, Comparator.GREATER) and bool(m.written)
+                and self.before.endswith(self.d.floor_scales))
+
+    @cached_property
     def grant_follows(self) -> bool:
         """The figure bounds a condition that a grant later in its sentence depends on: a floor to reach
         (年上缴税金达到30万元以上，一次性给予10万元奖励); a ceiling there caps what is given or chosen

@@ -7,8 +7,6 @@ from __future__ import annotations
 
 from functools import cached_property
 
-from kg.extract.records import Comparator
-
 
 class WhereClues:
     """The clues of a figure's place; ``self.d`` (the decider), ``self.a`` (the analysis), ``self.m`` (the
@@ -25,13 +23,6 @@ class WhereClues:
             ruled = any(w in opening for w in d.rule_kinds) and not any(w in opening for w in d.rule_not)
             cache[part.index] = ruled or articles >= d.rule_articles
         return cache[part.index]
-
-    @cached_property
-    def floor_on_scale(self) -> bool:
-        """A floor set on a scale of those a measure is for, right before it (实际到位注册资本不低于1000万元,
-        年营业收入不少于2000万元): written with a lower bound, right after one of the scale words."""
-        m = self.m
-        return m.comparator in (Comparator.AT_LEAST, Comparator.GREATER) and bool(m.written) and self.before.endswith(self.d.floor_scales)
 
     @cached_property
     def report_like(self) -> bool:
