@@ -650,3 +650,8 @@ def test_a_raise_the_text_only_permits_is_a_setting_not_a_level_to_reach(extract
 def test_a_floor_a_rule_book_sets_on_a_scale_of_those_it_is_for_is_a_threshold(extract_text):
     text = "某区促进金融业发展的实施办法\n第五条 股权投资企业的实际到位注册资本不低于1000万元，保存期不少于5年。\n"
     assert [(f.role, str(f.value)) for f in extract_text(text).figures] == [("threshold", "10000000"), ("parameter", "5")]
+
+
+def test_the_figures_of_a_monitoring_report_are_what_was_done(extract_text):
+    text = "某省2023年3月份成品油市场运行监测情况\n3月份，全省购进成品油14.39万吨，同比增长18.14%。\n"
+    assert [f.role for f in extract_text(text).figures] == ["baseline", "baseline"]

@@ -308,3 +308,10 @@ def test_a_report_part_headed_by_an_unnumbered_line_of_its_own_is_a_section(revi
     assert tops == [review, plan]  # not a table's label, not a sentence
     inner = [(s.heading, doc.sections[s.parent].heading) for s in doc.sections if s.parent is not None]
     assert inner == [("产业发展", review), ("扩大投资", plan)]
+
+
+def test_a_pages_breadcrumb_above_the_title_is_no_title():
+    text = ("当前位置： [首页](https://example.gov.cn/) > [信息公开](https://example.gov.cn/xxgk/) > 统计数据\n\n"
+            "某省2023年3月份成品油市场运行监测情况\n\n3月份，全省购进成品油14.39万吨。\n")
+    doc = parse(normalize(text))
+    assert doc.parts[0].title.text == "某省2023年3月份成品油市场运行监测情况"
