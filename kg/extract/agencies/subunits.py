@@ -52,6 +52,8 @@ class Subunits:
         text = a.text
         for m in self.bare_start.finditer(text):
             s = m.end()
+            if not any(h in text[s:s + self.max_words + 1] for h in self.bare_heads):
+                continue  # no office's head within reach: most starts
             stop = self.unit_end(a, s, self.bare_after)
             if stop is None or stop - s < self.bare_min or not text.endswith(self.bare_heads, s, stop) or not free(s, stop):
                 continue
