@@ -42,7 +42,7 @@ class Bands:
                 k += 3  # 1亿元（含1亿元）至2亿元: the bracket's copy of the lower end is no number of its own
                 continue
             if nxt is not None and q.value_max is None and nxt.value_max is None:
-                top = self.in_unit(nxt, q.unit)
+                top = self._in_unit(nxt, q.unit)
                 if top is not None and top > q.value and self._lower_first(text, q, nxt, end):
                     out.append(replace(q, end=nxt.end, value_max=top, written=text[q.start:nxt.end]))
                     k += 2
@@ -55,7 +55,7 @@ class Bands:
             k += 1
         return out
 
-    def in_unit(self, q: Quantity, unit: str | None) -> Decimal | None:
+    def _in_unit(self, q: Quantity, unit: str | None) -> Decimal | None:
         """The value of ``q`` in ``unit`` (一年 in 个月 is 12), or None if it cannot be said in it."""
         if q.unit == unit:
             return q.value

@@ -5,6 +5,11 @@ import pytest
 NOTICE = "关于做好某项工作的通知\n（2022年3月1日）\n{}"
 
 
+def due(ex) -> list[tuple[str, str]]:
+    """Each target's value and deadline, in order."""
+    return [(str(t.value), str(t.deadline)) for t in ex.targets]
+
+
 def targets(extract_text, text):
     return [(t.indicator, t.comparator.value, str(t.value), t.unit, str(t.deadline) if t.deadline else None)
             for t in extract_text(NOTICE.format(text)).targets]
@@ -76,7 +81,7 @@ def test_a_time_opening_a_paragraph_holds_for_its_later_sentences(extract_text):
 
 def test_a_goals_heading_with_a_plan_period_sets_the_deadline(extract_text):
     text = "某省政府工作报告\n——2026年1月27日在某省人民代表大会上\n一、“十五五”主要目标任务\n常住人口城镇化率提升至67%左右。\n"
-    got = [(str(t.value), str(t.deadline)) for t in extract_text(text).targets]
+    got = due(extract_text(text))
     assert got == [("67", "2030")]
 
 
@@ -110,7 +115,7 @@ def test_what_a_plan_period_plans_in_total_is_a_goal_and_what_it_built_in_total_
 def test_a_goals_item_without_a_year_takes_the_year_of_the_section_around_it(extract_text):
     text = ("某区政府工作报告\n一、过去一年工作回顾\n全区生产总值增长8%。\n二、2012年工作总体要求和目标任务\n"
             "（一）以完善功能为目标，加快旧城区改造。投资1.3亿元实施管网改造工程，确保16公里主管网完工。\n")
-    got = [(str(t.value), str(t.deadline)) for t in extract_text(text).targets]
+    got = due(extract_text(text))
     assert got == [("130000000", "2012"), ("16", "2012")]
 
 
@@ -118,20 +123,20 @@ def test_a_time_after_a_label_opening_a_paragraph_holds_for_its_later_sentences(
     text = ("某市氢能产业发展规划（2022-2035年）\n二、发展目标\n"
             "近期目标（2022－2025）：到2025年，初步建成应用城市。建成综合能源站50座。\n"
             "中期目标（2026－2030）：到2030年，形成供氢格局。产业总产值超过1000亿元；力争建成综合能源站100座。\n")
-    got = [(str(t.value), str(t.deadline)) for t in extract_text(text).targets]
+    got = due(extract_text(text))
     assert got == [("50", "2025"), ("100000000000", "2030"), ("100", "2030")]
 
 
 def test_an_undated_plan_whose_title_names_its_period_is_written_as_the_period_opens(extract_text):
     ex = extract_text("某市氢能产业发展规划（2022-2035年）\n到2025年，建成综合能源站50座。\n")
-    assert [(str(t.value), str(t.deadline)) for t in ex.targets] == [("50", "2025")]
+    assert due(ex) == [("50", "2025")]
     assert ex.baselines == []
 
 
 def test_a_time_before_a_colon_holds_for_the_paragraphs_it_introduces(extract_text):
     text = ("某县易地扶贫搬迁工作方案\n（2017年3月1日）\n一、搬迁任务\n2018年：计划搬迁1200户，共涉及安置点2个：\n"
             "甲镇：500套，总投资1.2亿元；\n乙镇：700套，总投资1.5亿元。\n二、保障措施\n加强组织领导，建设安置房300套。\n")
-    got = [(str(t.value), str(t.deadline)) for t in extract_text(text).targets]
+    got = due(extract_text(text))
     assert ("500", "2018") in got and ("700", "2018") in got and ("150000000", "2018") in got
     assert ("300", "2018") not in got  # another section: the colon's time ends with its own
 
@@ -139,7 +144,7 @@ def test_a_time_before_a_colon_holds_for_the_paragraphs_it_introduces(extract_te
 def test_a_notice_read_as_one_part_with_the_plan_it_issues_takes_the_plans_period(extract_text):
     text = ("关于印发《某市2021年电网投资计划》的通知\n各区县供电公司：\n《某市2021年电网投资计划》已经审议通过，"
             "现印发给你们，请遵照执行。\n一、投资安排\n全年计划投资30亿元，新建变电站12座。\n")
-    got = [(str(t.value), str(t.deadline)) for t in extract_text(text).targets]
+    got = due(extract_text(text))
     assert got == [("3000000000", "2021"), ("12", "2021")]
 
 
@@ -154,7 +159,7 @@ def test_an_undated_summary_and_plan_reads_the_year_done_and_the_year_planned(ex
             "二、2023年工作计划2023年是开局之年，要完成粮食播种面积5.5万亩，2024—2025年新建高标准农田1万亩。\n")
     ex = extract_text(text)
     assert [(str(b.value), b.year) for b in ex.baselines] == [("19000", 2022), ("2", 2022)]
-    assert [(str(t.value), str(t.deadline)) for t in ex.targets] == [("55000", "2023"), ("10000", "2025")]
+    assert due(ex) == [("55000", "2023"), ("10000", "2025")]
 
 
 def test_the_whole_year_is_the_deadline_not_a_month_a_clause_before_names(extract_text):
@@ -173,7 +178,7 @@ def test_a_heading_on_the_years_work_reviews_it_in_a_report_dated_that_year(extr
             "某某局\n2024年12月18日\n")
     ex = extract_text(text)
     assert [(str(b.value), b.year) for b in ex.baselines] == [("259", 2024), ("87754000000", 2024)]
-    assert [(str(t.value), str(t.deadline)) for t in ex.targets] == [("12000000000", "2025")]
+    assert due(ex) == [("12000000000", "2025")]
 
 
 def baselines(extract_text, text):
@@ -208,7 +213,7 @@ def test_an_undated_speech_reviews_and_plans_by_its_unnumbered_part_headings(ext
             "增长8%。\n\n2022年工作安排\n\n（一）扩大投资。实施重点项目300个以上。\n")
     ex = extract_text(text)
     assert [(str(b.value), b.year) for b in ex.baselines] == [("23000000000", 2021), ("8", 2021)]
-    assert [(str(t.value), str(t.deadline)) for t in ex.targets] == [("300", "2022")]
+    assert due(ex) == [("300", "2022")]
 
 
 def test_each_value_of_a_list_after_a_change_verb_is_a_change(extract_text):

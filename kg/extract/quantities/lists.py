@@ -136,11 +136,13 @@ class ListReading:
         gaps = [text[values[k].right:values[k + 1].left] for k in range(len(values) - 1)]
         if any(not self.list_separator.fullmatch(g) for g in gaps):
             return {}
-        last = max((cs + m.end() for m in self.list_separator.finditer(text[cs:pos])), default=cs)
+        measure_from = pos + said  # after 分别, or where the values start
+        separators = list(self.list_separator.finditer(text[cs:pos]))
+        last = cs + separators[-1].end() if separators else cs
         trailing = [m for m in before if m.start >= last]  # not 学前三年 in 学前三年入园率及…: a name's
         if trailing:
-            ce, pos = pos, trailing[0].left  # the subjects end where the first figure stands
-        separators = list(self.list_separator.finditer(text[cs:pos]))
+            pos = trailing[0].left  # the subjects end where the first figure stands
+            separators = list(self.list_separator.finditer(text[cs:pos]))
         bounds = [cs] + [cs + m.end() for m in separators]
         stops = [cs + m.start() for m in separators] + [pos]
         pieces = [(s, e) for s, e in zip(bounds, stops) if text[s:e].strip()]
@@ -151,10 +153,9 @@ class ListReading:
         opens = setting.scope_span[1] if setting.scope_span and setting.scope_span[0] == cs else cs  # 全省 is the scope
         subjects = [text[opens:first_end]] + [text[s:e] for s, e in pieces[len(pieces) - len(values) + 1:]]
         first = values[0]
-        start = ce + said if trailing else pos + said
-        measure = text[start:first.words_start]
+        measure = text[measure_from:first.words_start]
         if first.change is not None:
-            measure = text[start:first.left]  # 分别下降8%: the change verb names the measure
+            measure = text[measure_from:first.left]  # 分别下降8%: the change verb names the measure
         subjects[0] = self._strip_scope(subjects[0])
         named = self.members(a, [s.strip() for s in subjects])
         return {len(before) + k: s + measure for k, s in enumerate(named)}

@@ -323,10 +323,7 @@ class QuantityReader:
         line before it; empty if no colon stands there."""
         if not text.endswith(_LABEL_MARKS, 0, cs):
             return ""
-        k = cs - 1
-        while k > 0 and text[k - 1] not in _LABEL_STOPS:
-            k -= 1
-        label = text[k:cs - 1].strip()
+        label = text[_clause_start(text, cs - 1):cs - 1].strip()
         return label if HAN_CHAR.search(label) else ""  # not a style's height:100%
 
     @staticmethod
@@ -338,7 +335,7 @@ class QuantityReader:
             k -= 1
         if k == pos or k == 0 or text[k - 1] not in _ASIDE_AFTER:
             return ""
-        start = max(text.rfind(ch, 0, k - 1) for ch in _LABEL_STOPS) + 1
+        start = _clause_start(text, k - 1)
         clause = text[start:k - 1].strip()
         return clause if HAN_CHAR.search(clause) and k - 1 - start <= _ASIDE_REACH else ""
 
@@ -426,6 +423,14 @@ class QuantityReader:
         periods = {(d.period_start or d.period_end, d.period_end) for d in a.found.documents
                    if d.key in issued and d.period_end}
         return periods.pop() if len(periods) == 1 else None
+
+
+def _clause_start(text: str, end: int) -> int:
+    """Where the clause or line ending at ``end`` begins: right after the last of `_LABEL_STOPS` before it."""
+    k = end
+    while k > 0 and text[k - 1] not in _LABEL_STOPS:
+        k -= 1
+    return k
 
 
 def _state(moment: Moment | None, now: int | None, setting: Setting, reporting: bool = False) -> str | None:
