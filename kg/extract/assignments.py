@@ -85,6 +85,11 @@ class AssignmentReader:
                                      re.MULTILINE)
         self.line_end = re.compile(f"[{re.escape(cfg['line_ends'])}]|$", re.MULTILINE)
         self.next_heading = compile_pattern(cfg["next_heading"], "responsibilities.toml next_heading")
+        columns = cfg["columns"]
+        self.column_labels = sorted({**self.labels, **columns["labels"]}.items(), key=lambda kv: -len(kv[0]))
+        self.column_extra = int(columns["extra"])
+        self.deadline_heads = tuple(columns["deadline_heads"])
+        self.header_rows = int(columns["header_rows"])
 
     def convention(self, text: str) -> str:
         """How the document says its lists of 责任单位 give the lead: "first" (列第一位的为牵头单位),
@@ -116,6 +121,8 @@ class AssignmentReader:
             assignment = self.read(text, start, end, convention)
             if assignment.units or assignment.groups:
                 found.append(assignment)
+        found.extend(a for a in self.columns(text, convention)
+                     if not any(f.start <= a.start < f.end or a.start <= f.start < a.end for f in found))
         found.sort(key=lambda a: a.start)
         carried: list[tuple[int, int]] = []
         for assignment in found:
@@ -123,6 +130,55 @@ class AssignmentReader:
             if assignment.carries:
                 carried = assignment.carries
         return found
+
+    def columns(self, text: str, convention: str = "all") -> list[Assignment]:
+        """The rows of task-division tables (rows ``| a | b |``, from a .docx, an HTML page or Markdown): a
+        header row names a column of units (牵头单位 | 配合单位, 责任单位, 主要责任单位), and each row below
+        assigns the units in its cells of those columns; a deadline column (完成时限) gives the row's deadline."""
+        found, block = [], []
+        for line in [*_TABLE_ROW.finditer(text), None]:
+            if line is not None and (not block or text.count("\n", block[-1].end(), line.start()) <= 1):
+                block.append(line)
+                continue
+            found.extend(self._table(text, [_cells(text, m.start(), m.end()) for m in block], convention))
+            block = [line] if line is not None else []
+        return found
+
+    def _table(self, text: str, rows: list[list[tuple[int, int]]], convention: str) -> list[Assignment]:
+        for k, row in enumerate(rows[:self.header_rows]):
+            roles = {i: self._column_role(text[s:e]) for i, (s, e) in enumerate(row)}
+            roles = {i: r for i, r in roles.items() if r}
+            if roles:
+                break
+        else:
+            return []
+        deadline = next((i for i, (s, e) in enumerate(row) if text[s:e].strip().startswith(self.deadline_heads)), None)
+        width, explicit_lead = len(row), "lead" in roles.values()
+        out = []
+        for cells in rows[k + 1:]:
+            if len(cells) > width or all(set(text[s:e]) <= set("-:： ") for s, e in cells):
+                continue  # another table's row, or Markdown's |---|---|
+            shift = width - len(cells)  # cells merged down a column (序号, 任务) leave a row short on the left
+            cells = [None] * shift + cells
+            named = [(i, cells[i]) for i in sorted(roles) if cells[i] is not None and cells[i][1] > cells[i][0]]
+            if not named:
+                continue
+            row_out = Assignment(named[0][1][0], named[-1][1][1])
+            for i, (s, e) in named:
+                self._labelled(text, s, e, roles[i], explicit_lead, convention, row_out)
+            if deadline is not None and cells[deadline] is not None:
+                ds, de = cells[deadline]
+                if self.deadline_time.search(text, ds, de):
+                    row_out.deadline = (ds, de)
+            if row_out.units:
+                out.append(row_out)
+        return out
+
+    def _column_role(self, head: str) -> str | None:
+        """The role a header cell gives its column's units: 牵头单位, 主要责任单位, 配合单位（部门）."""
+        head = "".join(head.split())
+        label = next((w for w, _ in self.column_labels if w in head), None)
+        return dict(self.column_labels)[label] if label and len(head) - len(label) <= self.column_extra else None
 
     def read(self, text: str, start: int, end: int, convention: str = "all") -> Assignment:
         out = Assignment(start, end)
@@ -138,31 +194,7 @@ class AssignmentReader:
         for k, m in enumerate(labels):
             stop = labels[k + 1].start() if k + 1 < len(labels) else end
             stop = next((x.start() for x in self.segments.finditer(text, m.end(), stop)), stop)
-            role = self.labels[m["label"]]
-            units = list(self._units(text, m.end(), stop, keep_groups=True, out=out))
-            marks = [self._mark_of(name) for _, _, name in units]
-            openings = [next((o for o in self.opening_marks if name.startswith(o) and len(name) > len(o)), "")
-                        for _, _, name in units]
-            # 责任单位：A、B，C、D with 第一个逗号前为牵头单位: the units before the first comma lead
-            first_clause = next((x.start() for x in self.clauses.finditer(text, m.end(), stop)), stop)
-            for j, ((us, ue, name), mark, opening) in enumerate(zip(units, marks, openings)):
-                if mark or opening:
-                    r = self.role_marks[mark] if mark else self.opening_marks[opening]  # 财政部（牵头）, *市科技局
-                elif role == "listed":
-                    if explicit_lead or any(marks) or any(openings):
-                        r = "support"
-                    elif convention == "first":
-                        r = "support" if j else "lead"
-                    elif convention == "comma":
-                        r = "lead" if us < first_clause else "support"
-                    else:
-                        r = "lead"
-                else:
-                    r = role
-                if not self._group(name):  # a group's members keep their place in the order
-                    us += len(opening)
-                    ue -= len(mark)
-                    out.units.append(Unit(us, ue, text[us:ue], r))
+            self._labelled(text, m.end(), stop, self.labels[m["label"]], explicit_lead, convention, out)
         # Clauses outside the labelled lists: 省商务厅牵头, 合肥海关配合, 6月底前完成.
         taken = [(m.start(), self._list_end(text, m, labels, end)) for m in labels]
         clauses, waiting = [], []
@@ -200,6 +232,34 @@ class AssignmentReader:
             out.carries = named or [(carry.start("who"), carry.end("who"))]
         return out
 
+    def _labelled(self, text: str, start: int, stop: int, role: str, explicit_lead: bool, convention: str,
+                  out: Assignment) -> None:
+        """The units of a list a label gives ``role`` (after 责任单位：, or in a 责任单位 column), into ``out``."""
+        units = list(self._units(text, start, stop, keep_groups=True, out=out))
+        marks = [self._mark_of(name) for _, _, name in units]
+        openings = [next((o for o in self.opening_marks if name.startswith(o) and len(name) > len(o)), "")
+                    for _, _, name in units]
+        # 责任单位：A、B，C、D with 第一个逗号前为牵头单位: the units before the first comma lead
+        first_clause = next((x.start() for x in self.clauses.finditer(text, start, stop)), stop)
+        for j, ((us, ue, name), mark, opening) in enumerate(zip(units, marks, openings)):
+            if mark or opening:
+                r = self.role_marks[mark] if mark else self.opening_marks[opening]  # 财政部（牵头）, *市科技局
+            elif role == "listed":
+                if explicit_lead or any(marks) or any(openings):
+                    r = "support"
+                elif convention == "first":
+                    r = "support" if j else "lead"
+                elif convention == "comma":
+                    r = "lead" if us < first_clause else "support"
+                else:
+                    r = "lead"
+            else:
+                r = role
+            if not self._group(name):  # a group's members keep their place in the order
+                us += len(opening)
+                ue -= len(mark)
+                out.units.append(Unit(us, ue, text[us:ue], r))
+
     def _list_end(self, text: str, m: re.Match, labels: list, end: int) -> int:
         later = [x.start() for x in labels if x.start() > m.start()]
         stop = min(later) if later else end
@@ -227,6 +287,15 @@ class AssignmentReader:
                 out.groups.append((s, e - len(group)))
             if name and (keep_groups or not self._group(name)) and HAN_CHAR.search(name):
                 yield s, e, name
+
+
+_TABLE_ROW = re.compile(r"^[ \t]*\|.*\|[ \t]*$", re.MULTILINE)  # | a | b |: one row of a table, as kg.text.read writes it
+
+
+def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The cells of a table row ``| a | b |`` at ``[start, end)``, stripped."""
+    bars = [k for k in range(start, end) if text[k] == "|"]
+    return [_strip(text, left + 1, right) for left, right in zip(bars, bars[1:])]
 
 
 def _pieces(text: str, start: int, end: int, separators: re.Pattern):

@@ -380,3 +380,53 @@ def test_a_members_duties_under_its_name_and_an_outline_number(extract_text):
     text = ("某某县人感染H7N9禽流感应急预案\n2.2 成员单位职责\n2.2.6财政部门职责负责安排防控工作所需经费。"
             "2.2.7工商部门职责加强对活禽市场的监管。")
     assert set(leads(extract_text(text))) == {"财政部门", "工商部门"}
+
+
+# A task-division table as a .docx or an HTML page gives it: one row a line, cells between bars.
+DIVISION = ("南京市2024年优化营商环境重点任务分工方案\n为贯彻落实省委、省政府决策部署，制定本方案。{note}\n"
+            "| 序号 | 重点任务 | {heads} | 完成时限 |\n"
+            "| 1 | 全面推行企业开办“一网通办”。 | {row1} | 2024年6月底前 |\n"
+            "| 2 | 推进工程建设项目审批制度改革。 | {row2} | 2024年12月 |\n")
+
+
+def test_a_task_tables_lead_and_support_columns_assign_each_row(extract_text):
+    found = extract_text(DIVISION.format(note="", heads="牵头单位 | 配合单位",
+                                         row1="市市场监管局 | 市公安局、市税务局",
+                                         row2="市住房城乡建设局 | 市发展改革委"))
+    pairs = sorted((r.agency, r.role.value, str(r.deadline)) for r in found.responsibilities
+                   if r.evidence.rule == "responsibility.assignment")
+    assert pairs == [("南京市住房和城乡建设局", "lead", "2024-12"), ("南京市公安局", "support", "2024-06"),
+                     ("南京市发展和改革委员会", "support", "2024-12"), ("南京市市场监督管理局", "lead", "2024-06"),
+                     ("国家税务总局南京市税务局", "support", "2024-06")]
+    # each unit is assigned by its own row: the evidence is the cell, on the row's line
+    lines = {r.agency: found.sentences[r.evidence.sentence].text for r in found.responsibilities
+             if r.evidence.rule == "responsibility.assignment"}
+    assert "市公安局" in lines["南京市公安局"] and "市发展改革委" in lines["南京市发展和改革委员会"]
+
+
+@pytest.mark.parametrize("note, expected", [
+    # no convention stated: every unit of a 责任单位 column is responsible alike
+    ("", [("南京市商务局", "lead"), ("南京市市场监督管理局", "lead"), ("南京市财政局", "lead")]),
+    # 列第一位的为牵头单位: the first unit of each row leads, the others support
+    ("责任单位列第一位的为牵头单位。", [("南京市商务局", "support"), ("南京市市场监督管理局", "lead"), ("南京市财政局", "lead")]),
+])
+def test_a_responsible_column_follows_the_documents_convention(extract_text, note, expected):
+    found = extract_text(DIVISION.format(note=note, heads="主要责任单位", row1="市市场监管局、市商务局", row2="市财政局"))
+    assert sorted((r.agency, r.role.value) for r in found.responsibilities
+                  if r.evidence.rule == "responsibility.assignment") == expected
+
+
+def test_a_table_without_a_unit_column_assigns_nothing(extract_text):
+    # 单位 heads a column of units of measure here, and 市场主体 is no body
+    found = extract_text("南京市2024年主要指标\n内容。\n| 指标 | 单位 | 目标值 |\n| 市场主体数量 | 万户 | 120 |\n")
+    assert [r for r in found.responsibilities if r.evidence.rule == "responsibility.assignment"] == []
+
+
+def test_a_row_short_of_merged_cells_keeps_its_columns(extract_text):
+    # the first two cells of the second row were merged into those above (序号, 任务): aligned from the right
+    text = ("南京市2024年重点任务分工\n内容。\n| 序号 | 重点任务 | 具体措施 | 牵头单位 | 配合单位 |\n"
+            "| 1 | 优化营商环境 | 推行“一网通办”。 | 市发展改革委 | 市公安局 |\n| 推行“证照分离”。 | 市市场监管局 | 市司法局 |\n")
+    found = extract_text(text)
+    assert sorted((r.agency, r.role.value) for r in found.responsibilities
+                  if r.evidence.rule == "responsibility.assignment") == sorted([
+        ("南京市公安局", "support"), ("南京市司法局", "support"), ("南京市发展和改革委员会", "lead"), ("南京市市场监督管理局", "lead")])

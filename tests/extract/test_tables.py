@@ -305,3 +305,47 @@ def test_a_box_whose_header_row_is_empty_reads_its_first_row_as_text(extract_tex
             "| 创新平台 | 建设2个市级研发中心。 |\n")
     got = [(str(f.value), f.unit) for f in extract_text(text).figures]
     assert got == [("5000000", "片"), ("200000", "吨"), ("2", "个")]
+
+
+# A task-division table (分工表): its tasks are sentences with their own figures, due when its 完成时限 says.
+DIVISION_TITLE = "南京市2024年优化营商环境重点任务分工方案"
+DIVISION = [["序号", "重点任务", "牵头单位", "配合单位", "完成时限"],
+            ["1", "全面推行企业开办“一网通办”，开办时间压缩至1个工作日以内。", "市市场监管局", "市公安局、市税务局", "2024年6月底前"],
+            ["2", "推进工程建设项目审批制度改革，审批时间压减至60个工作日以内。", "市住房城乡建设局", "市发展改革委", "2025年12月"]]
+
+
+def division_file(suffix: str) -> bytes:
+    if suffix == ".docx":
+        import docx
+
+        document = docx.Document()
+        document.add_paragraph(DIVISION_TITLE)
+        document.add_paragraph("为贯彻落实省委、省政府决策部署，制定本方案。")
+        table = document.add_table(rows=len(DIVISION), cols=len(DIVISION[0]))
+        for r, row in enumerate(DIVISION):
+            for c, value in enumerate(row):
+                table.cell(r, c).text = value
+        out = io.BytesIO()
+        document.save(out)
+        return out.getvalue()
+    rows = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in DIVISION)
+    return (f"<html><head><meta charset='utf-8'><title>{DIVISION_TITLE}</title></head><body><article>"
+            f"<h1>{DIVISION_TITLE}</h1><p>为贯彻落实省委、省政府关于优化营商环境的决策部署，进一步明确责任、细化措施，"
+            f"确保各项改革任务落地见效，制定本分工方案。</p><table>{rows}</table></article></body></html>").encode("utf-8")
+
+
+@pytest.mark.parametrize("suffix", [".html", ".docx"])
+def test_a_task_tables_figures_are_its_tasks_due_by_their_row(tmp_path, suffix):
+    from kg import api
+
+    path = tmp_path / f"division{suffix}"
+    path.write_bytes(division_file(suffix))
+    ex = api.extract(path)
+    # the row numbers (1, 2) are no values; each task's limit is a target due when its row says
+    assert sorted((f.role, str(f.value), f.unit, str(f.deadline)) for f in ex.figures) == [
+        ("target", "1", "工作日", "2024-06"), ("target", "60", "工作日", "2025-12")]
+    assert sorted((r.agency, r.role.value, str(r.deadline)) for r in ex.responsibilities
+                  if r.evidence.rule == "responsibility.assignment") == sorted([
+        ("南京市市场监督管理局", "lead", "2024-06"), ("南京市公安局", "support", "2024-06"),
+        ("国家税务总局南京市税务局", "support", "2024-06"), ("南京市住房和城乡建设局", "lead", "2025-12"),
+        ("南京市发展和改革委员会", "support", "2025-12")])

@@ -106,7 +106,8 @@ class QuantityReader:
             sec = doc.section_at(sentence.start)
             inherited = paragraph_time.get(sentence.paragraph)
             if inherited is None and opening is None:
-                inherited = self._introduced(a, sentence.paragraph, paragraph_time)
+                inherited = (a.memo.get("row deadlines", {}).get(sentence.paragraph)  # a task table's 完成时限
+                             or self._introduced(a, sentence.paragraph, paragraph_time))
             if setting.section == "target" and sec is not None and inherited is None:
                 inherited = section_deadline.get(sec.index)
             if opening is not None:

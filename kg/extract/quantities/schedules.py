@@ -10,7 +10,8 @@ cell writes none.
 A row that lost its first cells to a merged cell (|谷时段| 0.307 | under
 |第一档| 0-3120（含）|峰时段| 0.617 |) is aligned to the header from the right.
 Rows that say nothing numeric, and the separator and empty rows of a Markdown
-table, are skipped.
+table, are skipped; so are a row's number (序号) and cells that read as
+sentences (a task of a task-division table), which are read as prose.
 """
 
 from __future__ import annotations
@@ -45,6 +46,8 @@ class ScheduleReader:
             offset = len(header) - len(row)  # a merged cell took the row's first cells
             readings = []
             for k, cell in enumerate(row):
+                if self._prose(cell) or header[offset + k].text.startswith(self.tables.heads["seq"]):
+                    continue  # a task written as a sentence, a row's number: no band and no value of one
                 qs = [q for q in reader.finder.reader.quantities(text, cell.start, cell.end)
                       if not self.tables.footnote.fullmatch(text[q.start:q.end])]
                 if len(qs) == 1:
@@ -63,6 +66,10 @@ class ScheduleReader:
             for head, cell, m in readings:
                 self.record(a, reader, label, head, cell, m, banded and self._band(m))
         return True
+
+    def _prose(self, cell) -> bool:
+        """A cell that reads as a sentence, not a value (开办时间压缩至1个工作日以内。 in a task table)."""
+        return len(cell.text) > self.tables.head_max or any(mark in cell.text for mark in self.tables.prose_marks)
 
     @staticmethod
     def _band(m) -> bool:

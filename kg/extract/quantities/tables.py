@@ -31,7 +31,7 @@ from decimal import Decimal
 from kg.extract.quantities.schedules import ScheduleReader
 from kg.extract.records import Attribute, Baseline, Change, Comparator, ContextFigure, Parameter, Period, Target
 from kg.nlp.numbers import ARABIC, Quantity, number_reader, plain
-from kg.nlp.time import Deadline, time_reader
+from kg.nlp.time import Deadline, Moment, time_reader
 from kg.resources import compile_pattern, load_toml
 from kg.nlp.script import HAN, HAN_CHAR
 
@@ -82,6 +82,8 @@ class TableReader:
         self.planned_captions = tuple(cfg["planned_captions"])
         self.forecast_captions = tuple(cfg["forecast_captions"])
         self.added_captions = tuple(cfg["added_captions"])
+        # 完成时限 | 时间节点: the column of a task table that says when its row is due (responsibilities.toml)
+        self.deadline_heads = tuple(load_toml("responsibilities.toml")["assignments"]["columns"]["deadline_heads"])
         numbers = number_reader()  # its multipliers and units scale a row's unit (万亿元)
         self.multipliers, self.units = numbers.multipliers, numbers.units
 
@@ -123,6 +125,8 @@ class TableReader:
     def header(self, rows: list[list[Cell]], now: int | None) -> tuple[int, list[Column]] | None:
         """The header row of an indicator table, and what each of its columns holds."""
         for k, row in enumerate(rows[:4]):
+            if any(len(c.text) > self.head_max or any(m in c.text for m in self.prose_marks) for c in row):
+                continue  # a row of a task table (推进…改革，…。 | 2025年12月): no header writes sentences
             columns = [self.column(i, c.text, now) for i, c in enumerate(row)]
             kinds = [c.kind for c in columns]
             if "label" in kinds and any(x in kinds for x in ("base", "target", "growth")):
@@ -229,6 +233,7 @@ class TableReader:
         heads = [self._setting_head(c.text) for c in header]
         counted = [self._counted_head(c.text) for c in header]
         now = reader.now(a, header[0].start)
+        self._row_deadlines(a, reader, header, body, now)
         caption = caption if len(caption) <= self.caption_max else ""
         given = self.caption_unit.search(caption)
         if given:  # 单位：%: every number of the table is in it, under its column's head
@@ -261,6 +266,18 @@ class TableReader:
                 elif cell.text and not _PLAIN.fullmatch(cell.text):  # a bare number alone (序号 1) says nothing
                     prose.append(cell)
         return prose
+
+    def _row_deadlines(self, a, reader, header: list[Cell], body: list[list[Cell]], now: int | None) -> None:
+        """A column headed 完成时限 (a task-division table) gives the figures of its row their deadline: kept by
+        the row's paragraph in ``a.memo["row deadlines"]``, for the prose reader of the row's cells."""
+        due = next((k for k, c in enumerate(header) if "".join(c.text.split()).startswith(self.deadline_heads)), None)
+        if due is None:
+            return
+        kept = a.memo.setdefault("row deadlines", {})
+        for row in body:
+            k = due - (len(header) - len(row))  # a row short of merged cells on its left
+            if 0 <= k < len(row) and (d := reader.time.deadline(row[k].text, now)) is not None:
+                kept[a.doc.paragraph_index(row[k].start)] = Moment(row[k].start, row[k].end, "deadline", d.year, d.month)
 
     def _measured(self, a, reader, cell: Cell, head: str) -> Quantity | None:
         """The quantity a cell is, written with its own unit (1.0公里), under a head that names what it measures
