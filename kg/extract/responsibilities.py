@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 
+from kg.extract.rows import GluedRows
 from kg.extract.assignments import written_deadline
 from kg.extract.base import Analysis
 from kg.extract.records import Responsibility, Role, Subject
@@ -90,6 +91,7 @@ class ResponsibilityFinder:
         self.involved = [compile_pattern(p, "responsibilities.toml involved") for p in cfg["involved"]["patterns"]]
         self.clause_marks = cfg["assignments"]["segment_separators"] + cfg["assignments"]["clause_separators"]
         self.title_issuer_ends = tuple(agencies["regions"]["title_issuer_ends"])
+        self.rows = GluedRows()  # the rows of a task-division table whose cells ran together
 
     def __call__(self, a: Analysis) -> None:
         self.seen = set()
@@ -97,6 +99,8 @@ class ResponsibilityFinder:
         self._cited_issuers(a)
         self._drafted(a)
         self._assignments(a)
+        self.rows(a, lambda agency, role, s, e, due: self._add(a, agency.canonical, role, self.subject_at(a, s), s, e,
+                                                               "responsibility.row", due))
         self._subjects(a)
         self._involved(a)
 

@@ -430,3 +430,31 @@ def test_a_row_short_of_merged_cells_keeps_its_columns(extract_text):
     assert sorted((r.agency, r.role.value) for r in found.responsibilities
                   if r.evidence.rule == "responsibility.assignment") == sorted([
         ("南京市公安局", "support"), ("南京市司法局", "support"), ("南京市发展和改革委员会", "lead"), ("南京市市场监督管理局", "lead")])
+
+
+# The same table copied from a page that lost its cell breaks: header and rows run together.
+GLUED = ("南京市2024年生态环境保护工作要点\n{body}附件：工作要点分工表 序号主要工作任务具体工作措施{header}任务来源"
+         "1推进生态文明建设1、成立生态文明建设领导小组3月市发展改革委市生态环境局1、2024年省政府工作要点"
+         "2、制定实施方案，报省生态环境厅6月底前市生态环境局、市财政局市委关于加强生态环境保护的意见"
+         "3、开展环保综合督查全年各区人民政府 注：主要责任单位第一个为牵头单位，其余为主要配合单位。")
+
+
+def glued(found):
+    return sorted((r.agency, r.role.value, str(r.deadline)) for r in found.responsibilities
+                  if r.evidence.rule == "responsibility.row")
+
+
+def test_a_glued_task_tables_rows_assign_the_bodies_beside_their_deadline(extract_text):
+    found = extract_text(GLUED.format(body="全市要加强生态环境保护。", header="完成时限主要责任单位"))
+    # 省政府 of a source (2024年省政府工作要点) and 省生态环境厅 of a task stand beside no deadline cell, and
+    # 市委 opens a source's title (市委关于…的意见)
+    assert glued(found) == sorted([
+        ("南京市发展和改革委员会", "lead", "2024-03"), ("南京市生态环境局", "support", "2024-03"),
+        ("南京市生态环境局", "lead", "2024-06"), ("南京市财政局", "support", "2024-06"),
+        ("各区人民政府", "lead", "2024")])
+
+
+def test_a_run_of_bodies_without_such_a_header_is_no_row(extract_text):
+    # the same rows under a header with no column of units: nothing is assigned by position
+    found = extract_text(GLUED.format(body="", header="完成时限备注"))
+    assert glued(found) == []
