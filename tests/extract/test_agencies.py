@@ -448,6 +448,15 @@ def test_heads_after_a_generic_actor_share_its_quantifier(extract_text):
         ("各有关地方", "lead"), ("各有关部门", "lead"), ("各有关单位", "lead")}
 
 
+@pytest.mark.parametrize("opening", ["第一条", "第一条 ", "第一条\u3000\u3000"])  # spaces the reading drops before it
+def test_a_head_before_a_verb_shares_the_quantifier_wherever_the_text_was_cleaned(extract_text, opening):
+    # 单位 stands before a verb (派出), a preposition (对): a name of its own; before a noun (负责人) it is none
+    found = extract_text(f"广东省自然灾害调查评估暂行办法\n{opening}省应急管理部门应当会同有关部门、单位派出工作组，"
+                         "会同相关部门、单位对灾害情况进行研判。有关部门、单位负责人应当到岗。")
+    assert [a.canonical for a in found.agencies if a.type.value == "GenericActor"] == [
+        "有关部门", "有关单位", "相关部门", "相关单位", "有关部门"]
+
+
 @pytest.mark.parametrize("text, canonical", [
     ("广州市人民政府关于某事的通知\n（责任单位：市委政法委、市财政局）", "中共广州市委政法委员会"),
     ("广州市天河区人民政府关于某事的通知\n（责任单位：区委统战部、区财政局）", "中共广州市天河区委统一战线工作部"),

@@ -278,7 +278,11 @@ class AgencyFinder(Naming, GenericActors):
             elif emit.free(s, e):
                 for ps, pe in self._run_together(text, s, e):
                     emit.function(ps, pe, text[ps:pe], level=level)
-        for s, e, canonical, level in self._shared_quantifiers(text, found.agencies, emit.free):
+        def acts(pos: int) -> bool:  # a verb, preposition, adverb or conjunction opens at pos
+            word = tokens.word_at(pos)
+            return word is not None and word[0] == pos and a.segmenter.tag(word[2]) in self.follower_tags
+
+        for s, e, canonical, level in self._shared_quantifiers(text, a.located("agency"), emit.free, acts):
             emit(s, e, AgencyType.GENERIC, "agency.generic", canonical=canonical, level=level)
 
     def _read_lexicon(self, a: Analysis, emit: "_Emitter") -> None:
@@ -346,7 +350,7 @@ class AgencyFinder(Naming, GenericActors):
         for s, e, kind in sorted(self._by_head(text, tokens, a.segmenter.tag), key=lambda c: (c[0] - c[1], c[0])):
             if emit.free(s, e) and self._identifies(text[s:e], found.regions):
                 emit(s, e, kind, "agency.head")
-        for s, e, canonical in self._shared_prefixes(text, found.agencies, emit.free, found.regions):
+        for s, e, canonical in self._shared_prefixes(text, a.located("agency"), emit.free, found.regions):
             emit(s, e, AgencyType.AGENCY, "agency.shared-prefix", canonical=canonical)
 
     def _read_self_references(self, a: Analysis, emit: "_Emitter") -> None:

@@ -49,6 +49,7 @@ class GenericActors:
         self.quantifier_heads = tuple(sorted(generic["shared_quantifier"]["heads"], key=len, reverse=True))
         self.quantifier_joiners = tuple(generic["shared_quantifier"]["joiners"])
         self.quantifier_followers = tuple(generic["shared_quantifier"]["followers"])
+        self.follower_tags = set(generic["shared_quantifier"]["follower_tags"])
         division = generic["division_sets"]
         self.division_levels = dict(sorted(division["divisions"].items(), key=lambda kv: -len(kv[0])))
         words = "|".join(map(re.escape, self.division_levels))
@@ -270,14 +271,16 @@ class GenericActors:
                     break
                 pos = k + 1
 
-    def _shared_quantifiers(self, text: str, agencies: list, free):
-        """各有关地方、部门和单位: the heads after a generic actor share its quantifier (各有关部门, 各有关单位)."""
+    def _shared_quantifiers(self, text: str, agencies: list[tuple], free, acts=lambda pos: False):
+        """各有关地方、部门和单位: the heads after a generic actor share its quantifier (各有关部门, 各有关单位);
+        ``acts(pos)``: whether a word that acts opens at ``pos`` (有关部门、单位派出…, 单位对…: a verb or a
+        preposition after the head ends its name; 部门负责人 goes on into a noun)."""
         heads = self.quantifier_heads
-        for agency in [ag for ag in agencies if ag.type is AgencyType.GENERIC]:
+        for _, end, agency in [t for t in agencies if t[2].type is AgencyType.GENERIC]:
             quantifier = next((q for q in self.quantifiers if agency.name.startswith(q)), None)
             if quantifier is None:
                 continue
-            pos = agency.evidence.span.end
+            pos = end
             while True:
                 joiner = next((j for j in self.quantifier_joiners if text.startswith(j, pos)), None)
                 head = next((h for h in heads if joiner and text.startswith(h, pos + len(joiner))), None)
@@ -285,23 +288,23 @@ class GenericActors:
                     break
                 s, e = pos + len(joiner), pos + len(joiner) + len(head)
                 if e < len(text) and is_han(text[e]) and not text.startswith(self.quantifier_joiners, e) \
-                        and not text.startswith(self.quantifier_followers, e):
+                        and not text.startswith(self.quantifier_followers, e) and not acts(e):
                     break  # 各有关地方、部门负责人: the head goes on into another word
                 if free(s, e):
                     yield s, e, quantifier + head, agency.level
                 pos = e
 
-    def _shared_prefixes(self, text: str, agencies: list, free, regions: dict[str, str]):
+    def _shared_prefixes(self, text: str, agencies: list[tuple], free, regions: dict[str, str]):
         """省工业和信息化厅、生态环境厅、国资委: bodies listed after one with a relative prefix share it.
 
         After a body written with a relative prefix, each item of its list (up to the next 、, ，, 和,
         等…) that no rule took, that ends with a head of a body's name and that names a body with the
         prefix before it, is that body of the document's region."""
-        for agency in sorted(agencies, key=lambda ag: ag.evidence.span.start):
+        for _, end, agency in agencies:
             prefix = next((p for p, level in self.relative if agency.name.startswith(p) and regions.get(level)), None)
             if prefix is None or agency.type is not AgencyType.AGENCY:
                 continue
-            pos = agency.evidence.span.end
+            pos = end
             while pos < len(text) and text[pos] == self.function_separator:
                 k = pos + 1
                 while k < len(text) and k - pos <= self.shared_item_max and is_han(text[k]) \
