@@ -318,14 +318,24 @@ class NumberReader:
             if last.unit is None or last.value_max is not None or not written:
                 continue  # (0万吨 says nothing of the multiplier the list before it shares)
             factor = last.value / written
+            scale = last.written[digits.end():]  # 万吨 of 100万吨: 10万、20万、100万吨 share 吨, not 万 again
+            scale = scale[:next((i for i, ch in enumerate(scale) if ch not in self.multipliers), len(scale))]
             j = k - 1
-            while (j >= 0 and out[j].unit is None and out[j].value_max is None and _PLAIN_DECIMAL.fullmatch(out[j].written)
+            while (j >= 0 and out[j].unit is None and out[j].value_max is None and self._bare(out[j].written, scale)
                    and text[out[j].end:out[j + 1].start] == self.list_mark):
                 j -= 1
             if j + 1 < k and not text.endswith(self.list_mark, 0, out[j + 1].start):  # not 第1、2、3名
                 for i in range(j + 1, k):
-                    out[i] = replace(out[i], value=out[i].value * factor, unit=last.unit)
+                    scaled = _PLAIN_DECIMAL.fullmatch(out[i].written) is None  # 20万: its own 万 is read already
+                    out[i] = replace(out[i], value=out[i].value * (1 if scaled else factor), unit=last.unit)
         return out
+
+    @staticmethod
+    def _bare(written: str, scale: str) -> bool:
+        """A number listed without a unit: plain (30 of 30、70万吨), or with the scale the list's last number
+        writes before its unit (20万 of 10万、20万、100万TEU)."""
+        digits = _PLAIN_DECIMAL.match(written)
+        return digits is not None and written[digits.end():] in ("", scale)
 
     def _quantities(self, text: str, start: int, end: int, lo: int | None = None) -> list[Quantity]:
         """The quantities of ``text[start:end]``, a part of the text being read from ``lo`` (``start`` if None)."""

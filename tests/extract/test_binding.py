@@ -72,6 +72,9 @@ def test_each_reaches_over_words_between_it_and_the_value(extract_text, sentence
 def test_a_bound_before_the_first_of_a_list_holds_for_the_rest(extract_text):
     got = targets(extract_text, "到2023年，试点覆盖至少3个地市、12个县区。")
     assert [(c, v) for _, c, v, _, _ in got] == [(">=", "3"), (">=", "12")]
+    # ...along the whole list, not only for the second
+    got = targets(extract_text, "到2023年，试点覆盖至少3个地市、12个县区、30个乡镇。")
+    assert [(c, v) for _, c, v, _, _ in got] == [(">=", "3"), (">=", "12"), (">=", "30")]
 
 
 def test_a_time_opening_a_paragraph_holds_for_its_later_sentences(extract_text):

@@ -18,6 +18,9 @@ def figures(extract_text, text):
 @pytest.mark.parametrize("text, expected", [
     # thresholds: who or what a measure is for
     ("对年营业收入超过1亿元的企业给予支持。", [("threshold", "100000000", "元", "threshold.qualifier")]),
+    # a list of values of one measure before 的 and those it bounds: each member bounds them
+    ("吞吐量达到10万、20万、50万TEU的船公司分别给予奖励。", [("threshold", "100000", "TEU", "threshold.qualifier"),
+     ("threshold", "200000", "TEU", "threshold.qualifier"), ("threshold", "500000", "TEU", "threshold.qualifier")]),
     ("申请人发生违诺失信行为三次(含)的，不再适用告知承诺。", [("threshold", "3", "次", "threshold.qualifier")]),
     ("参与企业近三年内在经营活动中无违法记录。", [("threshold", "3", "年", "threshold.lookback")]),
     ("将低压办电“零投资”扩大至160千瓦及以下各类民营经济组织。", [("threshold", "160", "千瓦", "threshold.qualifier")]),

@@ -173,3 +173,11 @@ def test_a_zero_closing_a_list_shares_no_multiplier_and_stops_nothing():
     # 0/0 is no factor: the list before a zero with a unit keeps its own reading, and reading goes on
     assert read("产量分别为3、0万吨") == [("3", "3", None, None), ("0万吨", "0", None, "吨")]
     assert read("投资为2 9 0 0 亿元")[-1][-1] == "元"
+
+
+def test_a_list_writing_its_scale_on_each_number_shares_the_last_ones_unit():
+    # 10万、20万、100万TEU: each number is read with its own 万, and takes TEU from the last, not 万 again
+    assert read("吞吐量达到10万、20万、100万TEU") == [
+        ("10万", "100000", None, "TEU"), ("20万", "200000", None, "TEU"), ("100万TEU", "1000000", None, "TEU")]
+    # a number of another scale keeps its own reading
+    assert read("为10万、20亿元")[0] == ("10万", "100000", None, None)

@@ -262,7 +262,7 @@ class Clues(WhereClues, WhenClues, GrantClues):
     def qualifies(self) -> bool:
         """The number bounds those a measure is for: 年营业收入超过1亿元的企业, 160千瓦及以下各类组织,
         时长低于6小时的相应折减, or it stands in a condition (对……的, 涉及10千伏及以上电网改造的)."""
-        d, after = self.d, self.after
+        d, after = self.d, self._list_after  # 达到10万、20万TEU的企业: the words after the list qualify each
         if after.strip() == d.condition_end and (self.m.written or self.closes_condition):
             return True  # 储存6个月以内的，…: the condition the rest of the sentence depends on
         particle = after.startswith(d.qualifier_particle)

@@ -15,6 +15,23 @@ class GrantClues:
     :class:`kg.extract.quantities.clues.Clues`."""
 
     @cached_property
+    def _list_after(self) -> str:
+        """The words after the 、-list the figure stands in, if it goes on to more figures (达到10万、20万、100万TEU
+        的新落户船公司: what follows the last, 的新落户船公司, qualifies them all); else ``self.after``."""
+        m, text, mark = self.m, self.text, self.d.list_marks[0]
+        if not self.after.startswith(mark):
+            return self.after
+        end, limit = m.right, min(m.clause[1], m.right + self.d.clue_reach)
+        for q in self.d.binder.finder.reader.quantities(text, m.clause[0], limit):  # the whole list shares its unit
+            if q.start < m.end:
+                continue
+            if q.start != end + len(mark) or not text.startswith(mark, end) or q.unit != m.quantity.unit:
+                break  # values of one measure only (not 5万元以下、三年以内的…: an amount and a term)
+            end = q.end
+            end += next((len(w) for w in sorted(self.d.range_bounds, key=len, reverse=True) if text.startswith(w, end)), 0)
+        return self.after if end == m.right else text[end:limit]
+
+    @cached_property
     def floor_on_scale(self) -> bool:
         """A floor set on a scale of those a measure is for, right after its name (实际到位注册资本不低于1000万元,
         年营业收入不少于2000万元): a condition of who qualifies, written with a lower bound."""

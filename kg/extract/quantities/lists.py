@@ -46,15 +46,18 @@ class ListReading:
     def _share_along_list(self, text: str, mentions: list[Mention]) -> None:
         """至少3个地市、12个县区: a comparator before the first of a 、-list holds for the rest; so does a
         change (产销分别增长30%、25%: each a change) for a value of the same unit."""
+        inherited = False  # the one before took its comparator from the first: 达到10万、20万、50万TEU
         for k in range(1, len(mentions)):
             prev, m = mentions[k - 1], mentions[k]
             if prev.change is not None and m.change is None and m.quantity.unit == prev.quantity.unit \
                     and self.list_separator.fullmatch(text[prev.right:m.left].strip()):
                 mentions[k] = m = replace(m, change=prev.change)
             if m.written or not prev.written or m.comparator is not Comparator.EQUAL:
+                inherited = False
                 continue
             gap = text[prev.right:m.left]
-            if self.list_mark in gap and not any(ch in gap for ch in "，；。") and prev.left < prev.start:
+            inherited = self.list_mark in gap and not any(ch in gap for ch in "，；。") and (prev.left < prev.start or inherited)
+            if inherited:
                 mentions[k] = replace(m, comparator=prev.comparator, written=True)
 
     def _each(self, a: Analysis, readings: list[Reading], cs: int) -> list[Reading]:
