@@ -658,3 +658,15 @@ def test_a_floor_a_rule_book_sets_on_a_scale_of_those_it_is_for_is_a_threshold(e
 def test_the_figures_of_a_monitoring_report_are_what_was_done(extract_text):
     text = "某省2023年3月份成品油市场运行监测情况\n3月份，全省购进成品油14.39万吨，同比增长18.14%。\n"
     assert [f.role for f in extract_text(text).figures] == ["baseline", "baseline"]
+
+
+def test_a_top_class_or_a_place_in_a_ranking_qualifies_in_a_rule_book_only(extract_text):
+    rules = extract_text("某区促进航运物流业发展扶持办法\n第一条 为促进航运物流业发展，制定本办法。\n"
+                         "第二条 对世界500强企业在本区设立的地区总部，给予一次性奖励。\n"
+                         "第三条 对业务排名前20的报关企业予以奖励。\n第四条 以春节前60-30个工作日的平均负荷为基线。")
+    assert [(f.role, str(f.value), f.evidence.rule) for f in rules.figures][:2] == [
+        ("threshold", "500", "threshold.rank"), ("threshold", "20", "threshold.rank")]
+    assert rules.figures[2].evidence.rule != "threshold.rank"  # a span of days before a date is no rank
+    # in a plan's measure the same class only describes
+    plan = extract_text("某市招商引资行动方案（2024年）\n支持世界500强企业在本市新设研发机构。")
+    assert [(f.role, f.evidence.rule) for f in plan.figures] == [("context", "context.unit")]

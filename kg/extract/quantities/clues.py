@@ -31,6 +31,7 @@ The clues a cue can use:
 ``in_conditions``  it stands in a list of conditions (its heading or lead-in says 条件, 资格…)
 ``qualifies``      it qualifies a noun after 的 with a bound (年营业收入超过1亿元的企业), or stands in a condition (对……的)
 ``floor_on_scale`` a lower bound right after a scale of those a measure is for (注册资本不低于1000万元)
+``top_rank``       a place in a ranking or a top-N class (世界1000强, 排名前20的报关企业)
 ``grant``          a grant, award or subsidy word by the number (给予50万元奖励, 最高不超过500万元,
                    按投资额的10%给予补助), or it is counted per person (每人每年600元)
 ``capped``         a ceiling in a sentence that gives a subsidy (补贴数量每亩不超过500公斤)
@@ -56,9 +57,8 @@ The clues a cue can use:
 ``plan_part``      it stands in a plan (a 规划, 行动方案…, or an annex of one)
 ``planned_output`` a verb of making or finishing and its object stand before it (完成…改造约36公里)
 ``in_plan``        it stands in a task or measure of a plan
-``marked``         a comparator, period or change is written with it, or its clause opens with a
-                   verb of making (新增, 建成, 培育), or it is a share of a population (全市90%的…)
-                   or a count of planned outputs after a verb (培训2000名)
+``marked``         a comparator, period or change is written with it, or its clause opens with a verb of making
+                   (新增, 建成, 培育), or it is a share of a population (全市90%的…) or a count of outputs (培训2000名)
 ``reach``          a comparator that sets a level to reach is written before it (达到, 提高到, 压缩至)
 ``change``         it is a change (下降13.5%, 压减三分之一), not a level
 ``aim``            a word of aiming in its clause before it (力争建成示范项目20个)

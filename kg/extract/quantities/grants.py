@@ -32,6 +32,15 @@ class GrantClues:
         return self.after if end == m.right else text[end:limit]
 
     @cached_property
+    def top_rank(self) -> bool:
+        """A place in a ranking or a top-N class (世界1000强, 业务排名前20的报关企业): in a rule book's condition,
+        who qualifies."""
+        q = self.m.quantity
+        if q.unit in self.d.rank_class_suffixes or (q.unit is None and self.text.startswith(self.d.rank_class_suffixes, q.end)):
+            return True  # 世界1000强、…; 世界500强企业
+        return self.rank and q.value_max is None  # not 节前60-30个工作日
+
+    @cached_property
     def floor_on_scale(self) -> bool:
         """A floor set on a scale of those a measure is for, right after its name (实际到位注册资本不低于1000万元,
         年营业收入不少于2000万元): a condition of who qualifies, written with a lower bound."""
