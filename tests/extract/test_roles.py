@@ -670,3 +670,11 @@ def test_a_top_class_or_a_place_in_a_ranking_qualifies_in_a_rule_book_only(extra
     # in a plan's measure the same class only describes
     plan = extract_text("某市招商引资行动方案（2024年）\n支持世界500强企业在本市新设研发机构。")
     assert [(f.role, f.evidence.rule) for f in plan.figures] == [("context", "context.unit")]
+
+
+def test_the_items_of_a_lead_in_inside_a_paragraph_are_conditions(extract_text):
+    # 申报条件： and its items parted by ； on one line (a page crawled without its breaks): each bound qualifies
+    found = extract_text("某区科技企业扶持办法\n第三条 申报条件：企业在本区注册并纳税；上一年度研发投入不少于200万元；"
+                         "研发人员占职工总数比例不低于10%。\n第四条 对符合条件的企业，给予最高50万元奖励。")
+    assert [(f.role, str(f.value), f.unit) for f in found.figures] == [
+        ("threshold", "2000000", "元"), ("threshold", "10", "%"), ("parameter", "500000", "元")]

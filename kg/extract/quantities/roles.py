@@ -70,8 +70,10 @@ class RoleDecider:
         self.applicant_words = tuple(r["applicant_words"])
         self.extension_words = tuple(r["extension_words"])
         self.condition_words = tuple(r["condition_words"])
+        self.inline_condition_ends = self.condition_words + tuple(r["inline_condition_ends"])
         self.lead_in_ends = ("：", ":")
         self.sentence_ends = ("。", "！", "？", "；", ";")
+        self.full_stops = self.sentence_ends[:3]  # not ；: the items of one lead-in
         self.item_ends = ("；", ";")
         self.item_kinds = ("subsection", "item", "subitem")  # the markers of structure.toml that list items
         self.until_reach = int(r["until_reach"])

@@ -43,6 +43,8 @@ class WhereClues:
         here = a.doc.sentence_at(self.m.start)
         if here is None:
             return False
+        if self._inline_lead_in(a.doc.paragraphs[here.paragraph].start):
+            return True
         k = here.paragraph
         if not self._item(a.doc.paragraphs[k]):
             return False
@@ -54,6 +56,14 @@ class WhereClues:
             if not self._item(p):
                 return False  # the list ended before: that lead-in is another list's
         return False
+
+    def _inline_lead_in(self, paragraph_start: int) -> bool:
+        """A lead-in in the figure's own paragraph whose items only ； parts from it (…纳税总额条件：营业收入6000万元
+        以上;纳税总额不低于1000万元。): the colon after a condition word, with no full stop between it and the figure."""
+        text, pos = self.a.text, self.m.start
+        stop = max(paragraph_start - 1, *(text.rfind(mark, paragraph_start, pos) for mark in self.d.full_stops))
+        colon = max(text.rfind(mark, stop + 1, pos) for mark in self.d.lead_in_ends)
+        return colon > stop and any(text.endswith(w, stop + 1, colon) for w in self.d.inline_condition_ends)
 
     def _item(self, p) -> bool:
         """Whether paragraph ``p`` reads as an item of a list: it opens with a marker or ends in ；."""
