@@ -295,9 +295,10 @@ class ResponsibilityFinder:
         if text.startswith(self.duty_colons, pos) and pos + 1 < end and is_han(text[pos + 1]) \
                 and (start == 0 or text[start - 1] == "\n" or getattr(a.doc.sentence_at(start), "start", None) == start):
             return leads, supports, pos + 1  # 区财政金融局：负责保证…经费: a member's duties, one body to a line
-        heading = next((h for h in self.duty_headings if text.startswith(h, pos)), None)
-        if heading and opens_sentence and pos + len(heading) < end and is_han(text[pos + len(heading)]):
-            return leads, supports, pos + len(heading)  # 2.2.6财政部门职责负责安排…经费: the duties under its name
+        head = next((h for h in self.list_heads if text.startswith(h, pos)), "")  # 质监、食品药品监督部门职责: past 部门
+        heading = next((h for h in self.duty_headings if text.startswith(h, pos + len(head))), None)
+        if heading and opens_sentence and pos + len(head) + len(heading) < end and is_han(text[pos + len(head) + len(heading)]):
+            return leads, supports, pos + len(head) + len(heading)  # 2.2.6财政部门职责负责安排…经费: the duties under its name
         after = pos + next((len(c) for c in self.list_closers if text.startswith(c, pos)), 0)
         if after > pos:  # …残联等单位按照各自职责主动配合: the list's head
             opened = after

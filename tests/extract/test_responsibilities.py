@@ -378,8 +378,9 @@ def test_in_a_work_report_a_body_opening_a_sentence_is_no_assignment(extract_tex
 
 def test_a_members_duties_under_its_name_and_an_outline_number(extract_text):
     text = ("某某县人感染H7N9禽流感应急预案\n2.2 成员单位职责\n2.2.6财政部门职责负责安排防控工作所需经费。"
-            "2.2.7工商部门职责加强对活禽市场的监管。")
-    assert set(leads(extract_text(text))) == {"财政部门", "工商部门"}
+            "2.2.7工商部门职责加强对活禽市场的监管。2.2.8质监、食品药品监督部门职责加强对禽类产品的监管。")
+    # a list of functions shares the head 部门 before 职责: each leads
+    assert set(leads(extract_text(text))) == {"财政部门", "工商部门", "质监部门", "食品药品监督部门"}
 
 
 # A task-division table as a .docx or an HTML page gives it: one row a line, cells between bars.
