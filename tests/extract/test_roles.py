@@ -678,3 +678,9 @@ def test_the_items_of_a_lead_in_inside_a_paragraph_are_conditions(extract_text):
                          "研发人员占职工总数比例不低于10%。\n第四条 对符合条件的企业，给予最高50万元奖励。")
     assert [(f.role, str(f.value), f.unit) for f in found.figures] == [
         ("threshold", "2000000", "元"), ("threshold", "10", "%"), ("parameter", "500000", "元")]
+
+
+def test_a_share_of_a_cost_borne_is_a_co_funding_parameter(extract_text):
+    found = extract_text("某区养老服务实施意见（2020年）\n10.综合责任险补贴。由区社会事业局统一投保综合责任险，"
+                         "所需保费支出由区财政承担80%，其余20%由养老机构承担。")
+    assert [(f.role, str(f.value), f.unit) for f in found.figures] == [("parameter", "80", "%"), ("parameter", "20", "%")]

@@ -87,6 +87,9 @@ class GrantClues:
             return False
         if self._grant_near or any(w in self.after[:d.grant_reach] for w in d.grant_after):
             return True
+        if unit == "%" and (self.text.endswith(d.cost_share_verbs, self.m.clause[0], self.m.words_start)
+                            or self.text[self.m.right:self.m.clause[1]].rstrip("。；;，, ").endswith(d.cost_share_verbs)):
+            return True  # 所需保费支出由区财政承担80%，其余20%由养老机构承担: co-funding shares
         if self.reach:
             return False  # 补助标准达到每人每年不低于600元: a level to reach, not a grant
         return (self.m.per is not None and unit in d.money_units) or any(w in self.before for w in d.grant_before)

@@ -115,6 +115,7 @@ class RoleDecider:
         self.conditional_starts = tuple(ctx["conditional_starts"])
         self.grant_before = tuple(r["grant_before"])
         self.grant_after = tuple(r["grant_after"])
+        self.cost_share_verbs = tuple(r["cost_share_verbs"])
         self.grant_verbs = tuple(r["grant_verbs"])
         self.grant_near_reach = int(r["grant_near_reach"])
         self.grant_reach = int(r["grant_reach"])
