@@ -604,3 +604,22 @@ def test_bodies_a_zones_list_of_units_names_bare_are_the_zones_own(extract_text)
     got = [(n, c) for n, c, _ in agencies(extract_text, text)]
     assert ("市场监督管理局", "平潭综合实验区市场监督管理局") in got
     assert ("经济发展局", "平潭综合实验区经济发展局") in got and ("社会事业局", "平潭综合实验区社会事业局") in got
+
+
+@pytest.mark.parametrize("written, canonical", [
+    # the short forms every level writes for its bureaus, and those of bodies since merged or renamed
+    ("省药品监管局", "福建省药品监督管理局"),
+    ("市卫计委", "福州市卫生和计划生育委员会"),
+    ("市环保局", "福州市环境保护局"),
+    ("市地税局", "福州市地方税务局"),
+])
+def test_a_bureaus_short_form_is_spelled_out(extract_text, written, canonical):
+    found = extract_text(f"福州市人民政府关于某事的通知\n{written}负责。")
+    assert [a.canonical for a in found.agencies if a.name == written] == [canonical]
+
+
+def test_the_body_an_office_is_in_is_spelled_out_too(extract_text):
+    # 区经发局经信处 in a list of units: 经济发展局 and 经济和信息化处, both in full
+    found = extract_text("平潭综合实验区管委会关于某事的通知\n（一）推进工业互联网。牵头单位：区经发局经信处，配合单位：区经发局发改处。")
+    assert [a.canonical for a in found.agencies if a.name.startswith("区经发局")] == [
+        "平潭综合实验区经济发展局经济和信息化处", "平潭综合实验区经济发展局发展和改革处"]

@@ -377,7 +377,7 @@ class AgencyFinder(Naming, GenericActors):
     def _spell_out(self, a: Analysis) -> None:
         """A body spelled out in the document names its abbreviations (区经发局 → 区经济发展局)."""
         found = a.found
-        spelled = self._spelled_out(found.agencies, found.regions)
+        spelled = self._spelled_out(found.agencies, found.regions, self.full_stems)
         for k, agency in enumerate(found.agencies):
             if agency.canonical in spelled:  # 区经发局 where the document writes 区经济发展局 too
                 new = replace(agency, canonical=spelled[agency.canonical])

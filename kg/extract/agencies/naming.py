@@ -61,6 +61,7 @@ class Naming:
         self.prefix_cut_after = set(cfg["name"]["prefix_cut_after"])
         stems = read_table("agency_stems.tsv", ("short", "full", "local"), required=2)
         self.stems = {row["short"]: row["full"] for row in stems}
+        self.full_stems = frozenset(self.stems.values())  # names already in full, no one's short form
         self.local_stems = {row["full"] for row in stems if row["local"] == "local"}
         self.non_agencies = set(read_words("non_agencies.txt"))
 
@@ -270,7 +271,10 @@ class Naming:
         stem = self._join_fields(stem)
         for short in sorted(self.stems, key=len, reverse=True):
             if stem.endswith(short) and (stem == short or not stem.endswith(self.stems[short])):
-                return stem[: len(stem) - len(short)] + self.stems[short]
+                body = stem[: len(stem) - len(short)]
+                if any(body.endswith(s) and not body.endswith(self.stems[s]) for s in self.stems):
+                    body = self._expand(body)  # 区经发局经信处: the body the office is in, in full too
+                return body + self.stems[short]
         short, full, least = self.committee
         if stem.endswith(short) and len(stem) >= least and stem.count(short) == 1 and not stem.startswith(self.party):
             return stem[: len(stem) - len(short)] + full  # 交通委: 交通委员会; not 市委政法委, 中共广州市委
@@ -322,10 +326,11 @@ class Naming:
         return name.startswith(self.generic) and self._expand(name) not in self.local_stems
 
     @staticmethod
-    def _spelled_out(agencies: list, regions: dict[str, str]) -> dict[str, str]:
+    def _spelled_out(agencies: list, regions: dict[str, str], full: frozenset = frozenset()) -> dict[str, str]:
         """A document spells a body out once and abbreviates it after (区经济发展局, 区经发局): the short
         canonical names whose characters run, in order and with the same first and last, through one
-        longer name of the same place found in the document, and that name."""
+        longer name of the same place found in the document, and that name; not a name already in full
+        (``full``: 人民政府办公室 is no short form of 人民政府金融工作办公室)."""
         places = tuple(sorted({p for p in regions.values() if p}, key=len, reverse=True))
         names = {ag.canonical for ag in agencies if ag.type is AgencyType.AGENCY}
         split = {}
@@ -335,6 +340,8 @@ class Naming:
                 split[name] = (place, name[len(place):])
         out = {}
         for short, (place, stem) in split.items():
+            if stem in full:
+                continue
             longer = [full for full, (p, s) in split.items() if p == place and len(s) > len(stem) + 1
                       and s[0] == stem[0] and s[-1] == stem[-1] and runs_through(stem, s)]  # not 铁塔公司, 铁塔分公司
             if len(longer) == 1:
