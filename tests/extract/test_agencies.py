@@ -623,3 +623,9 @@ def test_the_body_an_office_is_in_is_spelled_out_too(extract_text):
     found = extract_text("平潭综合实验区管委会关于某事的通知\n（一）推进工业互联网。牵头单位：区经发局经信处，配合单位：区经发局发改处。")
     assert [a.canonical for a in found.agencies if a.name.startswith("区经发局")] == [
         "平潭综合实验区经济发展局经济和信息化处", "平潭综合实验区经济发展局发展和改革处"]
+
+
+def test_a_unit_opening_with_its_regions_own_name_takes_no_shared_prefix(extract_text):
+    # 平潭海关 after 区经济发展局 in a 平潭综合实验区 list: its place is written, not 区's
+    found = extract_text("平潭综合实验区管委会关于某事的通知\n（十三）建立联合监管制度。（责任单位：区经济发展局、平潭海关）")
+    assert [a.canonical for a in found.agencies][-2:] == ["平潭综合实验区经济发展局", "平潭海关"]

@@ -105,6 +105,8 @@ class Naming:
         """The canonical name of a unit a list of units names (责任单位：…), after units whose relative prefix
         was ``prefix``; None if it names no body."""
         own = None if prefix or self._leading_place(name) else self._own_prefix(regions)
+        if not self._leading_place(name) and _opens_with_region(name, regions):  # 平潭海关 after 区经济发展局:
+            return name if self._identifies((own or self._own_prefix(regions) or "") + name, regions) else None  # its place
         if self._identifies(name, regions):
             canonical, region = self.resolve(name, regions)
             if own and region is None and canonical not in self.central_names and self._identifies(own + name, regions):
@@ -365,3 +367,8 @@ class Naming:
             if len(self._not_agency_cache) < 200_000:
                 self._not_agency_cache[word] = known
         return known
+
+
+def _opens_with_region(name: str, regions: dict[str, str]) -> bool:
+    """平潭海关 in a list of a 平潭综合实验区 document: the name opens with its region's own name, place enough."""
+    return any(r and len(r) > 2 and name[:2] == r[:2] and not name.startswith(r) for r in regions.values())
