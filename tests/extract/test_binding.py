@@ -49,7 +49,8 @@ def test_from_a_year_to_a_level_is_a_baseline_then_a_target(extract_text):
 def test_fen_bie_distributes_values_and_the_change_over_a_list(extract_text):
     got = [(t.indicator, t.comparator.value, str(t.value), t.change.value if t.change else None)
            for t in extract_text(NOTICE.format("到2025年，甲、乙、丙排放总量分别下降8%、8%、10%以上。")).targets]
-    assert got == [("甲排放总量下降", "=", "8", "down"), ("乙排放总量下降", "=", "8", "down"),
+    # 以上 after the last value bounds them all, as the readers of two plans that write so read it
+    assert got == [("甲排放总量下降", ">=", "8", "down"), ("乙排放总量下降", ">=", "8", "down"),
                    ("丙排放总量下降", ">=", "10", "down")]
 
 
@@ -72,6 +73,9 @@ def test_each_reaches_over_words_between_it_and_the_value(extract_text, sentence
 def test_a_bound_before_the_first_of_a_list_holds_for_the_rest(extract_text):
     got = targets(extract_text, "到2023年，试点覆盖至少3个地市、12个县区。")
     assert [(c, v) for _, c, v, _, _ in got] == [(">=", "3"), (">=", "12")]
+    # ...and a bound after the last of a 分别 list holds for those before it (not 左右, its own)
+    got = targets(extract_text, "到2025年，甲、乙用水量比2020年分别下降15%、10%以上，丙、丁增加值分别增长5%左右、5%以上。")
+    assert [(c, v) for _, c, v, _, _ in got] == [(">=", "15"), (">=", "10"), ("~", "5"), (">=", "5")]
     # ...along the whole list, not only for the second
     got = targets(extract_text, "到2023年，试点覆盖至少3个地市、12个县区、30个乡镇。")
     assert [(c, v) for _, c, v, _, _ in got] == [(">=", "3"), (">=", "12"), (">=", "30")]

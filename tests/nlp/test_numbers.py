@@ -181,3 +181,15 @@ def test_a_list_writing_its_scale_on_each_number_shares_the_last_ones_unit():
         ("10万", "100000", None, "TEU"), ("20万", "200000", None, "TEU"), ("100万TEU", "1000000", None, "TEU")]
     # a number of another scale keeps its own reading
     assert read("为10万、20亿元")[0] == ("10万", "100000", None, None)
+
+
+@pytest.mark.parametrize("text, kept", [
+    # per ten thousand yuan of GDP: a denominator inside an indicator's name, no amount
+    ("万元国内生产总值用水量下降15%", ["15%"]),
+    ("万元工业增加值用水量下降10%", ["10%"]),
+    # a tricycle counts no rounds; a third round of talks does
+    ("淘汰无号牌三轮电动车6000辆", ["6000辆"]),
+    ("开展三轮谈判", ["三轮"]),
+])
+def test_words_that_only_look_like_a_number_and_its_unit(text, kept):
+    assert [q.written for q in number_reader().quantities(text)] == kept

@@ -83,6 +83,7 @@ class Binder(SectionContext, ListReading):
         self.change_adverbs = tuple(ctx["changed_object"]["adverbs"])
         self.changed_max = int(ctx["changed_object"]["max_length"])
         self.distributive = ctx["distributive"]
+        self.distributive_reach = 12  # how far before a list its 分别 may stand (比2013年分别下降15%、10%以上)
         self.each = tuple(ctx["each"])
         self.each_not_after = tuple(ctx["each_not_after"])
         self.each_within = frozenset(ctx["each_within"]["words"])

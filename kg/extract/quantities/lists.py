@@ -59,6 +59,22 @@ class ListReading:
             inherited = self.list_mark in gap and not any(ch in gap for ch in "，；。") and (prev.left < prev.start or inherited)
             if inherited:
                 mentions[k] = replace(m, comparator=prev.comparator, written=True)
+        self._share_bound_back(text, mentions)
+
+    def _share_bound_back(self, text: str, mentions: list[Mention]) -> None:
+        """分别下降15%、10%以上: a bound written after the last of a 分别 list of one unit holds for the others."""
+        k = len(mentions) - 1
+        while k > 0:
+            last, j = mentions[k], k
+            if last.written and last.right > last.quantity.end and last.comparator is not Comparator.ABOUT:
+                while (j > 0 and not mentions[j - 1].written and mentions[j - 1].quantity.unit == last.quantity.unit
+                       and text[mentions[j - 1].right:mentions[j].left].strip() == self.list_mark):
+                    j -= 1
+                lead = text[max(0, mentions[j].left - self.distributive_reach):mentions[j].left]
+                if j < k and self.distributive in lead and not any(ch in lead[lead.rfind(self.distributive):] for ch in "，；。"):
+                    for i in range(j, k):
+                        mentions[i] = replace(mentions[i], comparator=last.comparator, written=True)
+            k = j - 1 if j < k else k - 1
 
     def _each(self, a: Analysis, readings: list[Reading], cs: int) -> list[Reading]:
         """甲、乙利用率均达到40%: one value, one reading per member of the list before 均 (or 各, 双双, with
