@@ -55,6 +55,7 @@ class LayoutRules:
     run_together_breaks: tuple
     run_together_space_breaks: tuple
     table_row: str
+    records: tuple  # the lines of a crawler's record (标题：…, ==== 正文 ====): each a line of its own
     fragment: re.Pattern
     number_suffixes: tuple[str, ...]
     continuers: frozenset
@@ -81,6 +82,9 @@ def layout_rules() -> LayoutRules:
     headings = tuple(
         compile_pattern(m["pattern"], f"structure.toml [headings] {m['kind']}") for m in cfg["headings"]["markers"]
     )
+    # 发布时间：…, ==== 正文 ====: a crawler's record is a line of its own, never a wrapped paragraph
+    records = (re.compile("^(?:" + "|".join(map(re.escape, cfg["source"]["record_fields"])) + r")\s*[：:]"),
+               compile_pattern(cfg["source"]["record_furniture"], "structure.toml [source] record_furniture"))
     return LayoutRules(
         terminal=frozenset(lay["terminal"]),
         closers=frozenset(lay["closers"]),
@@ -95,6 +99,7 @@ def layout_rules() -> LayoutRules:
         run_together_space_breaks=tuple(compile_pattern(p, where + " run_together_space_breaks")
                                         for p in lay["run_together_space_breaks"]),
         table_row=lay["table_row"],
+        records=records,
         fragment=compile_pattern(lay["fragment"], where),
         number_suffixes=tuple(lay["number_suffixes"]),
         continuers=frozenset(lay["continuers"]),
@@ -377,7 +382,7 @@ class _Layout:
             return True
         if not self.wrapped:
             return False
-        if nxt.indent >= 2 or self._heading(nxt):
+        if nxt.indent >= 2 or self._heading(nxt) or any(p.match(t.text) for p in self.rules.records for t in (last, nxt)):
             return False
         return self._full(last)
 

@@ -46,6 +46,8 @@ class StructureRules:
     issued_separators: tuple[str, ...]
     cited_title: re.Pattern
     header: re.Pattern
+    record_fields: dict = field(default_factory=dict)  # 标题: title, 发布时间: published, …
+    record_furniture: re.Pattern | None = None
     title_tail: re.Pattern | None = None
     title_open: re.Pattern | None = None
     title_short_tail: int = 0
@@ -108,6 +110,8 @@ def structure_rules() -> StructureRules:
         issued_separators=tuple(parts["issued_separators"]),
         cited_title=compile_pattern(load_toml("references.toml")["title"], "references.toml title"),
         header=compile_pattern(src["header"], f"{where} [source] header"),
+        record_fields=dict(src["record_fields"]),
+        record_furniture=compile_pattern(src["record_furniture"], f"{where} [source] record_furniture"),
         year_digits={ch: k for k, ch in enumerate(front["year_digits"])} | dict.fromkeys(front["year_zeros"], 0),
     )
 

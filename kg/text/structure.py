@@ -19,6 +19,7 @@ import datetime as _dt
 from kg.text.document import (Document, Enumeration, Field, Item, Metadata, Paragraph, Part, Section,
                               Sentence)
 from kg.text.normalize import CleanText
+from kg.text.matter import FileMatter
 from kg.text.titles import TitleLines
 from kg.text.rules import StructureRules, bare_title, numeral, structure_rules, title_key, written_date
 
@@ -36,12 +37,13 @@ def _paragraph_bounds(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in bounds if e > s]
 
 
-class _Parser(TitleLines):
+class _Parser(TitleLines, FileMatter):
     def __init__(self, clean: CleanText, rules: StructureRules) -> None:
         self.clean = clean
         self.text = clean.text
         self.rules = rules
         self.bounds = _paragraph_bounds(self.text)
+        self.record_title: tuple[Field, int] | None = None  # the title a crawler's record above the text gives
 
     def line(self, k: int) -> str:
         s, e = self.bounds[k]
@@ -123,54 +125,6 @@ class _Parser(TitleLines):
         m = self.rules.date_line.match(self.text[s:e])
         return written_date(m["y"], m["m"], m["d"]), Field(self.text[s:e], s, e)
 
-    # -- header and back matter of the file -------------------------------------------
-    def header_block(self) -> tuple[int, dict]:
-        """Return how many leading paragraphs are a database's header lines, and what they say."""
-        found: dict = {}
-        count = 0
-        for s, e in self.bounds:
-            line = self.text[s:e]
-            prefix = next((p for p in self.rules.source_prefixes if line.startswith(p)), None)
-            if self.rules.header.match(line):
-                pass
-            elif prefix is not None and line[len(prefix):len(prefix) + 1] in ("：", ":"):
-                m = self.rules.url.search(line)
-                if m:
-                    found.setdefault("source_url", m.group(0))
-            else:
-                break
-            count += 1
-        return count, found
-
-    def source_block(self) -> tuple[int, dict]:
-        """Return how many trailing paragraphs are source notes, and what they say."""
-        found: dict = {}
-        count = 0
-        for s, e in reversed(self.bounds[1:]):
-            line = self.text[s:e]
-            url = self.rules.url.fullmatch(line.strip())
-            prefix = next((p for p in self.rules.source_prefixes if line.startswith(p)), None)
-            if url:
-                found.setdefault("source_url", url.group(0))
-            elif prefix is not None and line[len(prefix):len(prefix) + 1] in ("：", ":"):
-                rest = line[len(prefix) + 1:].strip()
-                m_url = self.rules.url.search(rest)
-                if m_url:
-                    found.setdefault("source_url", m_url.group(0))
-                    rest = (rest[: m_url.start()] + rest[m_url.end():]).strip()
-                m_date = self.rules.date.search(rest)
-                if m_date:
-                    published = written_date(m_date["y"], m_date["m"], m_date["d"])
-                    if published is not None:
-                        found["published"] = published
-                    rest = rest[: m_date.start()] + self.rules.date_suffix.sub("", rest[m_date.end():])
-                if rest.strip():
-                    found["source_name"] = rest.strip()
-            else:
-                break
-            count += 1
-        return count, found
-
     # -- parts ---------------------------------------------------------------------
     def cited_titles(self, start: int, end: int) -> set[str]:
         """Keys of the titles a stretch of text cites (《…》, 关于印发X的通知)."""
@@ -201,7 +155,14 @@ class _Parser(TitleLines):
             first = k
             fields: dict = {"annex": annex_next}
             annex_next = False
-            k = self._title(k, roles, fields, body_start, body_end, bool(parts), cited)
+            if not parts and self.record_title:  # the title a crawler's record gives
+                fields["title"], line = self.record_title
+                roles[line] = "title"
+                while k < body_end and title_key(self.line(k)) == title_key(fields["title"].text):
+                    roles[k] = "title"  # written again above the text
+                    k += 1
+            else:
+                k = self._title(k, roles, fields, body_start, body_end, bool(parts), cited)
             k = self._front(k, roles, fields, body_end)
             k, annex_next = self._body(k, first, roles, fields, body_end, cited)
             start = self.bounds[first][0]
@@ -342,6 +303,9 @@ class _Parser(TitleLines):
     def parse(self) -> Document:
         n_source, found = self.source_block()
         n_header, header = self.header_block()
+        n_record, title, title_line = self.record_block(n_header)  # 标题：…, 发布时间：…: a crawler's record
+        n_header += n_record
+        self.record_title = (title, title_line) if title is not None else None
         for key, value in header.items():
             found.setdefault(key, value)
         body_end = len(self.bounds) - n_source

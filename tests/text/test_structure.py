@@ -144,6 +144,24 @@ def test_a_databases_header_lines_are_metadata_and_a_repeated_title_is_one():
     assert doc.parts[0].number.text == "皖开放办〔2022〕6号"
 
 
+@pytest.mark.parametrize("record", [
+    # a crawler's record above the text, as two crawls of government sites write it
+    "标题: 某区生态环境局2022年工作总结及2023年工作计划\n发布时间: 2023-12-18 10:19\n文号: \n栏目: 工作进展情况\n"
+    "==================== 正文 ====================\n",
+    "标题：某区生态环境局2022年工作总结及2023年工作计划\n发文单位：某区生态环境局\n发文时间：未知\n正文：\n",
+])
+def test_a_crawlers_record_gives_the_title_and_is_no_text(record):
+    doc = parse(normalize(record + "2022年，我局推进各项工作。一、2022年主要工作\n完成造林1000亩。"))
+    assert doc.parts[0].title.text == "某区生态环境局2022年工作总结及2023年工作计划"
+    body = "".join(doc.text[p.start:p.end] for p in doc.paragraphs if p.role == "body")
+    assert body.startswith("2022年，我局") and "发布" not in body and "发文" not in body and "正文" not in body
+
+
+def test_one_line_of_a_field_is_no_record():
+    doc = parse(normalize("标题：某某通知\n现将有关事项通知如下。"))
+    assert [p.role for p in doc.paragraphs][:1] != ["source"]
+
+
 def test_a_sign_off_of_a_date_alone_ends_its_part():
     doc = parse(normalize(DATABASE_COPY))
     plan = doc.parts[1]
