@@ -244,3 +244,14 @@ def test_a_rate_compared_with_an_earlier_rate_is_the_rate_of_the_level_before_it
 def test_a_level_moved_to_with_its_own_year_keeps_the_indicator_of_the_level_it_moved_from(extract_text):
     figures = extract_text("关于某事的通知\n（2016年3月1日）\n“十二五”期间，全市森林覆盖率由2010年的32.3%提高到2015年的34.5%。\n").figures
     assert [(f.indicator, str(f.value)) for f in figures] == [("森林覆盖率", "32.3"), ("森林覆盖率", "34.5")]
+
+
+def test_a_time_inside_a_cited_title_dates_nothing(extract_text):
+    # A bureau's summary, as a crawl ran it into one line: 《…规划（2020-2025年）》 opens a sentence, but its period
+    # is the plan's name, not a time of the text: the year's results after it stay results, not goals for 2025
+    found = extract_text(
+        "平潭综合实验区自然资源与生态环境局2022年工作总结及2023年工作计划\n"
+        "八是印发《福建省平潭综合实验区国家生态文明建设示范区规划（2020-2025年）》，协助推动实验区国家生态文明建设示范区申报创建工作。"
+        "九是编制印发《平潭综合实验区矿产资源总体规划（2021-2025年）》，持续推进全区矿业权科学管理。3.生态保护修复稳步实施。"
+        "一是加快推进君山海洋生态保护修复项目建设进程，年底完成项目主体工程。二是继续推进国土绿化，全区共完成营造林生产总面积19368亩。")
+    assert [(f.role, str(f.value)) for f in found.figures] == [("baseline", "19368")]

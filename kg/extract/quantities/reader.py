@@ -95,7 +95,8 @@ class QuantityReader:
             now = self.now(a, sentence.start)
             year = span_starts.get(doc.part_at(sentence.start).index, now)
             start = markers.get(sentence.start, sentence.start)
-            every = self.time.moments(text, start, sentence.end, year)
+            every = [m for m in self.time.moments(text, start, sentence.end, year)  # not 《…“十四五”…规划》: a title's
+                     if a.enclosing("reference", m.start) is None]
             moments = [m for m in every if m.kind != "span" or self._opens_clause(text, start, m.start)]
             opening = self._opening(text, moments, start, sentence.end)
             opening_end = start
