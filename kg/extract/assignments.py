@@ -86,7 +86,8 @@ class AssignmentReader:
         self.line_end = re.compile(f"[{re.escape(cfg['line_ends'])}]|$", re.MULTILINE)
         self.next_heading = compile_pattern(cfg["next_heading"], "responsibilities.toml next_heading")
         columns = cfg["columns"]
-        self.column_labels = sorted({**self.labels, **columns["labels"]}.items(), key=lambda kv: -len(kv[0]))
+        self.column_roles = {**self.labels, **columns["labels"]}
+        self.column_labels = sorted(self.column_roles, key=len, reverse=True)  # 主要责任单位 before 责任单位
         self.column_extra = int(columns["extra"])
         self.deadline_heads = tuple(columns["deadline_heads"])
         self.header_rows = int(columns["header_rows"])
@@ -177,8 +178,8 @@ class AssignmentReader:
     def _column_role(self, head: str) -> str | None:
         """The role a header cell gives its column's units: 牵头单位, 主要责任单位, 配合单位（部门）."""
         head = "".join(head.split())
-        label = next((w for w, _ in self.column_labels if w in head), None)
-        return dict(self.column_labels)[label] if label and len(head) - len(label) <= self.column_extra else None
+        label = next((w for w in self.column_labels if w in head), None)
+        return self.column_roles[label] if label and len(head) - len(label) <= self.column_extra else None
 
     def read(self, text: str, start: int, end: int, convention: str = "all") -> Assignment:
         out = Assignment(start, end)

@@ -30,14 +30,15 @@ class GluedRows:
         cfg = load_toml("responsibilities.toml")
         rows, columns = cfg["rows"], cfg["assignments"]["columns"]
         labels = {**cfg["assignments"]["labels"], **columns["labels"]}
-        self.labels = sorted(labels.items(), key=lambda kv: -len(kv[0]))
+        self.labels = labels
         heads = "|".join(map(re.escape, sorted(columns["deadline_heads"], key=len, reverse=True)))
-        units = "|".join(re.escape(w) for w, _ in self.labels)
+        units = "|".join(map(re.escape, sorted(labels, key=len, reverse=True)))
         reach = int(rows["header_reach"])
         self.header = re.compile(f"{rows['first_head']}[{HAN}]{{0,{reach}}}?(?:(?P<due>{heads})[{HAN}]{{0,{reach}}}?"
                                  f"(?P<unit>{units})|(?P<unit2>{units})[{HAN}]{{0,{reach}}}?(?P<due2>{heads}))")
         self.due = compile_pattern(rows["due"], "responsibilities.toml rows.due")
         self.due_before = re.compile(f"(?:{rows['due']})$")
+        self.due_reach = int(rows["due_reach"])
         self.month = compile_pattern(rows["month"], "responsibilities.toml rows.month")
         self.joiners = set(rows["joiners"])
         self.ends = tuple(rows["ends"])
@@ -46,23 +47,25 @@ class GluedRows:
     def __call__(self, a: Analysis, add) -> None:
         """Call ``add(agency, role, start, end, deadline)`` for each unit a glued row assigns."""
         text = a.text
+        convention = None
         for m in self.header.finditer(text):
+            convention = convention or assignment_reader().convention(text)
             part = a.doc.part_at(m.start())
             end = min([k for k in (text.find(w, m.end(), part.end) for w in self.ends) if k >= 0] or [part.end])
-            label = m["unit"] or m["unit2"]
-            role = next(r for w, r in self.labels if w == label)
-            convention = assignment_reader().convention(text)
+            role = self.labels[m["unit"] or m["unit2"]]
             for run in self._runs(a, m.end(), end):
                 s, e = run[0][0], run[-1][1]
-                beside = (self.due_before.search(text, max(m.end(), s - 12), s) if m["due"]
+                beside = (self.due_before.search(text, max(m.end(), s - self.due_reach), s) if m["due"]
                           else self.due.match(text, e))
                 if beside is None:
                     continue
                 due, year = beside.group(0), a.year_at(s)
                 month = self.month.match(due)  # 3月: of the document's year, in a column of deadlines
                 deadline = time_reader().deadline(due, year) or (Deadline(year, int(month[1])) if month and year else None)
+                comma = next((k for k in range(1, len(run)) if text[run[k - 1][1]:run[k][0]] in ("，", ",")), len(run))
                 for k, (us, ue, agency) in enumerate(run):
-                    r = role if role != "listed" else ("support" if convention == "first" and k else "lead")
+                    first = k == 0 if convention == "first" else k < comma if convention == "comma" else True
+                    r = role if role != "listed" else ("lead" if first else "support")
                     add(agency, Role.LEAD if r == "lead" else Role.SUPPORT, us, ue, deadline)
 
     def _runs(self, a: Analysis, start: int, end: int) -> list[list[tuple]]:

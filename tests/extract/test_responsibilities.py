@@ -459,3 +459,12 @@ def test_a_run_of_bodies_without_such_a_header_is_no_row(extract_text):
     # the same rows under a header with no column of units: nothing is assigned by position
     found = extract_text(GLUED.format(body="", header="完成时限备注"))
     assert glued(found) == []
+
+
+def test_a_glued_rows_units_follow_a_comma_convention(extract_text):
+    # 第一个逗号前为牵头单位: those before the run's first comma lead, the others support
+    text = ("南京市2024年重点工作分工\n注：第一个逗号前为牵头单位。\n附件：分工表 序号重点任务完成时限责任单位"
+            "1、推进数字政府建设6月底前市数据局、市财政局，市发展改革委2、推进改革12月底前市司法局")
+    assert glued(extract_text(text)) == sorted([
+        ("南京市数据局", "lead", "2024-06"), ("南京市财政局", "lead", "2024-06"),
+        ("南京市发展和改革委员会", "support", "2024-06"), ("南京市司法局", "lead", "2024-12")])
