@@ -596,7 +596,8 @@ def inline_breaks(rules: LayoutRules, text: str) -> frozenset:
             breaks.update(m.start() for m in pattern.finditer(text, line.start(), line.end()))
         if "\u3000\u3000" not in line.group():  # no indentation kept: its plain spaces are the breaks
             for pattern in rules.run_together_space_breaks:
-                breaks.update(m.start() for m in pattern.finditer(text, line.start(), line.end()))
+                at = "at" in pattern.groupindex
+                breaks.update(m.start("at") if at else m.start() for m in pattern.finditer(text, line.start(), line.end()))
     return frozenset(breaks)
 
 

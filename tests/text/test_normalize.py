@@ -242,6 +242,14 @@ def test_a_crawl_that_kept_only_plain_spaces_breaks_before_a_speechs_date_and_a_
                          "一、2016年计划执行情况"]
 
 
+def test_a_crawl_that_kept_only_plain_spaces_breaks_after_a_sign_offs_date_run_into_the_next_title():
+    filler = "推进相关工作，确保取得实效。" * 160
+    text = ("各处室，各村（居）：现将《某片区火灾防控工作方案》印发给你们，请认真贯彻落实。 某区某片区管理局 "
+            "2023年12月16日某片区火灾防控工作方案 为做好火灾防控工作，制定本方案。" + filler)
+    lines = normalize(text).text.split("\n")
+    assert lines[1:4] == ["某区某片区管理局", "2023年12月16日", "某片区火灾防控工作方案"]
+
+
 def test_a_line_ending_in_a_number_reads_on_into_its_unit_on_the_next():
     text = "其中，电动公交车充电需求将达到 2.89\n亿千瓦时，出租车充电需求将达到 1.81 亿千瓦时。\n三、重点任务\n"
     assert normalize(text).text.split("\n") == ["其中，电动公交车充电需求将达到2.89亿千瓦时，出租车充电需求将达到1.81亿千瓦时。",
