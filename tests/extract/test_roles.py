@@ -684,3 +684,12 @@ def test_a_share_of_a_cost_borne_is_a_co_funding_parameter(extract_text):
     found = extract_text("某区养老服务实施意见（2020年）\n10.综合责任险补贴。由区社会事业局统一投保综合责任险，"
                          "所需保费支出由区财政承担80%，其余20%由养老机构承担。")
     assert [(f.role, str(f.value), f.unit) for f in found.figures] == [("parameter", "80", "%"), ("parameter", "20", "%")]
+
+
+def test_a_bound_in_the_case_a_then_clause_provides_for_is_a_threshold(extract_text):
+    found = extract_text("湖北电网非统调发电企业辅助服务管理实施细则\n第一条 为规范管理，制定本细则。\n"
+                         "第二条 水力发电企业当月实际上网电量超过年度计划月平均水平的115%，则视该月份为丰水月份。"
+                         "当月实际上网电量低于年度计划月平均水平的85%，则视该月份为枯水月份。\n"
+                         "第三条 考核电量按月度计划的1.5%计算。")
+    assert [(f.role, str(f.value)) for f in found.figures] == [
+        ("threshold", "115"), ("threshold", "85"), ("parameter", "1.5")]

@@ -1,7 +1,5 @@
 """What can be said of a figure, for the role cues of ``quantities.toml`` to name (see
-:mod:`kg.extract.quantities.roles`).
-
-The clues a cue can use:
+:mod:`kg.extract.quantities.roles`). The clues a cue can use:
 
 ``rulebook``       its part is a book of rules (its opening names 办法, 细则…, or it has articles 第一条…)
 ``report_like``    its part is an account of what was done (its opening names 通报, 工作总结…)
@@ -31,7 +29,8 @@ The clues a cue can use:
 ``in_conditions``  it stands in a list of conditions (its heading or lead-in says 条件, 资格…)
 ``qualifies``      it qualifies a noun after 的 with a bound (年营业收入超过1亿元的企业), or stands in a condition (对……的)
 ``floor_on_scale`` a lower bound right after a scale of those a measure is for (注册资本不低于1000万元)
-``top_rank``       a place in a ranking or a top-N class (世界1000强, 排名前20的报关企业)
+``top_rank``       a place in a ranking or a top-N class (世界1000强, 排名前20的报关企业); ``leads_to_consequence``:
+                   a bound in a clause the next one, opening with 则, depends on (超过…的115%，则视为…)
 ``grant``          a grant, award or subsidy word by the number (给予50万元奖励, 最高不超过500万元,
                    按投资额的10%给予补助), or it is counted per person (每人每年600元)
 ``capped``         a ceiling in a sentence that gives a subsidy (补贴数量每亩不超过500公斤)

@@ -32,6 +32,16 @@ class GrantClues:
         return self.after if end == m.right else text[end:limit]
 
     @cached_property
+    def leads_to_consequence(self) -> bool:
+        """A bound in a clause the next one depends on, opening with 则 (超过年度计划月平均水平的115%，则视该月份为
+        丰水月份; 低于…的85%，则…): the case a rule provides for."""
+        m = self.m
+        if not m.written or m.comparator is Comparator.ABOUT or (m.comparator is Comparator.EQUAL and m.quantity.value_max is None):
+            return False
+        rest = self.text[m.clause[1]:self.sentence[1]]
+        return rest[:1] in ("，", ",") and rest[1:].lstrip().startswith(self.d.consequence_starts)
+
+    @cached_property
     def top_rank(self) -> bool:
         """A place in a ranking or a top-N class (世界1000强, 业务排名前20的报关企业): in a rule book's condition,
         who qualifies."""

@@ -113,6 +113,7 @@ class RoleDecider:
         self.condition_clause_ends = self.condition_closers + self.condition_breaks + ("；", ";")
         self.limit_missed = tuple(ctx["limit_missed"])
         self.conditional_starts = tuple(ctx["conditional_starts"])
+        self.consequence_starts = tuple(ctx["consequence_starts"])
         self.grant_before = tuple(r["grant_before"])
         self.grant_after = tuple(r["grant_after"])
         self.cost_share_verbs = tuple(r["cost_share_verbs"])
