@@ -39,13 +39,13 @@ class FileMatter:
         for k in range(start, len(self.bounds)):
             s, e = self.bounds[k]
             line = self.text[s:e]
-            name = next((f for f in fields if line.startswith(f) and line[len(f):].lstrip()[:1] in ("：", ":")), None)
-            if name is None and not self.rules.record_furniture.match(line.strip()):
+            m = self.rules.record_line.match(line)
+            if m is None and not self.rules.record_furniture.match(line.strip()):
                 break
-            if name is not None:
+            if m is not None:
                 seen += 1
-                value = line[len(name):].lstrip()[1:].strip()
-                if fields[name] == "title" and value and title is None:
+                value = line[m.end():].strip()
+                if fields[m["field"]] == "title" and value and title is None:
                     v = s + line.rindex(value)
                     title, title_line = Field(value, v, v + len(value)), k
             count = k - start + 1

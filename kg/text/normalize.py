@@ -25,6 +25,7 @@ from functools import lru_cache
 from kg.nlp.numbers import number_reader
 from kg.nlp.script import is_han
 from kg.resources import compile_pattern, load_toml
+from kg.text.rules import structure_rules
 from kg.text.spans import OffsetMap
 from kg.text.spaced import spaced_tables
 from kg.text.stacked import line_cells, stacked_tables
@@ -83,8 +84,7 @@ def layout_rules() -> LayoutRules:
         compile_pattern(m["pattern"], f"structure.toml [headings] {m['kind']}") for m in cfg["headings"]["markers"]
     )
     # 发布时间：…, ==== 正文 ====: a crawler's record is a line of its own, never a wrapped paragraph
-    records = (re.compile("^(?:" + "|".join(map(re.escape, cfg["source"]["record_fields"])) + r")\s*[：:]"),
-               compile_pattern(cfg["source"]["record_furniture"], "structure.toml [source] record_furniture"))
+    records = (structure_rules().record_line, structure_rules().record_furniture)
     return LayoutRules(
         terminal=frozenset(lay["terminal"]),
         closers=frozenset(lay["closers"]),
@@ -587,17 +587,19 @@ def _at_page_break(text: str, line: _Line) -> bool:
 
 def inline_breaks(rules: LayoutRules, text: str) -> frozenset:
     """Return the offsets where a line of ``text`` breaks although no newline is written."""
+    def at(pattern: re.Pattern, start: int = 0, end: int = len(text)):  # where each match breaks: its group `at`, else its start
+        group = "at" if "at" in pattern.groupindex else 0
+        return (m.start(group) for m in pattern.finditer(text, start, end))
+
     breaks = set()
     for pattern in rules.inline_breaks:
-        at = "at" in pattern.groupindex
-        breaks.update(m.start("at") if at else m.start() for m in pattern.finditer(text))
+        breaks.update(at(pattern))
     for line in re.finditer(f"[^\n]{{{rules.run_together_length},}}", text):  # a whole document run into one line
         for pattern in rules.run_together_breaks:
-            breaks.update(m.start() for m in pattern.finditer(text, line.start(), line.end()))
+            breaks.update(at(pattern, line.start(), line.end()))
         if "\u3000\u3000" not in line.group():  # no indentation kept: its plain spaces are the breaks
             for pattern in rules.run_together_space_breaks:
-                at = "at" in pattern.groupindex
-                breaks.update(m.start("at") if at else m.start() for m in pattern.finditer(text, line.start(), line.end()))
+                breaks.update(at(pattern, line.start(), line.end()))
     return frozenset(breaks)
 
 

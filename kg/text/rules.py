@@ -46,7 +46,8 @@ class StructureRules:
     issued_separators: tuple[str, ...]
     cited_title: re.Pattern
     header: re.Pattern
-    record_fields: dict = field(default_factory=dict)  # 标题: title, 发布时间: published, …
+    record_fields: dict = field(default_factory=dict)  # 标题: title; 发布时间, 文号…: metadata
+    record_line: re.Pattern | None = None  # a line of such a record: its field (the group ``field``) and colon
     record_furniture: re.Pattern | None = None
     title_tail: re.Pattern | None = None
     title_open: re.Pattern | None = None
@@ -111,6 +112,8 @@ def structure_rules() -> StructureRules:
         cited_title=compile_pattern(load_toml("references.toml")["title"], "references.toml title"),
         header=compile_pattern(src["header"], f"{where} [source] header"),
         record_fields=dict(src["record_fields"]),
+        record_line=re.compile("^(?P<field>" + "|".join(map(re.escape, sorted(src["record_fields"], key=len, reverse=True)))
+                               + r")\s*[：:]"),
         record_furniture=compile_pattern(src["record_furniture"], f"{where} [source] record_furniture"),
         year_digits={ch: k for k, ch in enumerate(front["year_digits"])} | dict.fromkeys(front["year_zeros"], 0),
     )

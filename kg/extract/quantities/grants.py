@@ -28,7 +28,7 @@ class GrantClues:
             if q.start != end + len(mark) or not text.startswith(mark, end) or q.unit != m.quantity.unit:
                 break  # values of one measure only (not 5万元以下、三年以内的…: an amount and a term)
             end = q.end
-            end += next((len(w) for w in sorted(self.d.range_bounds, key=len, reverse=True) if text.startswith(w, end)), 0)
+            end += next((len(w) for w in self.d.range_bounds_longest if text.startswith(w, end)), 0)
         return self.after if end == m.right else text[end:limit]
 
     @cached_property

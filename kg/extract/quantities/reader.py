@@ -18,8 +18,9 @@ section's year, else (for 现有, 目前) the document's own year.
 from __future__ import annotations
 
 import bisect
-
 import re
+from collections.abc import Callable
+from itertools import accumulate
 
 from kg.extract.base import Analysis, strip_span
 from kg.extract.quantities.binding import Binder, Reading, Setting
@@ -81,6 +82,7 @@ class QuantityReader:
         for m in self.span_from.finditer(text):
             span_starts.setdefault(doc.part_at(m.start()).index, int(m["y"]))
         glued = self.glued(a, self)  # tables whose cells ran together: read as tables, not as prose
+        cited = _covering(a.located("reference"))  # 《…“十四五”…规划》: a time in a cited title is the title's
         # indicator tables and schedules are read as tables; the cells of other tables, as sentences
         cells = [Sentence(-1, c.start, c.end, doc.paragraph_index(c.start), c.text) for c in self.tables(a, self)]
         sentences = sorted([s for s in doc.sentences if doc.paragraphs[s.paragraph].role in ("body", "heading")]
@@ -95,8 +97,7 @@ class QuantityReader:
             now = self.now(a, sentence.start)
             year = span_starts.get(doc.part_at(sentence.start).index, now)
             start = markers.get(sentence.start, sentence.start)
-            every = [m for m in self.time.moments(text, start, sentence.end, year)  # not 《…“十四五”…规划》: a title's
-                     if a.enclosing("reference", m.start) is None]
+            every = [m for m in self.time.moments(text, start, sentence.end, year) if not cited(m.start)]
             moments = [m for m in every if m.kind != "span" or self._opens_clause(text, start, m.start)]
             opening = self._opening(text, moments, start, sentence.end)
             opening_end = start
@@ -425,6 +426,13 @@ class QuantityReader:
         periods = {(d.period_start or d.period_end, d.period_end) for d in a.found.documents
                    if d.key in issued and d.period_end}
         return periods.pop() if len(periods) == 1 else None
+
+
+def _covering(spans: list[tuple]) -> Callable[[int], bool]:
+    """Whether a position lies inside one of ``spans`` ((start, end, …) in start order): a bisection of their
+    starts and the furthest end reached by then, not a walk over all of them for every position."""
+    starts, reach = [s for s, *_ in spans], list(accumulate((e for _, e, *_ in spans), max))
+    return lambda pos: (k := bisect.bisect_right(starts, pos) - 1) >= 0 and reach[k] > pos
 
 
 def _clause_start(text: str, end: int) -> int:

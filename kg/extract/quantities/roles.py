@@ -95,6 +95,7 @@ class RoleDecider:
         self.floor_scales = tuple(r["floor_scales"])
         self.figure_nouns = tuple(r["figure_nouns"])
         self.range_bounds = set(r["range_bounds"])
+        self.range_bounds_longest = tuple(sorted(self.range_bounds, key=len, reverse=True))  # （含）以上 before 以上
         self.count_units = set(ctx["count_units"])
         self.points_units = set(r["points_units"])
 

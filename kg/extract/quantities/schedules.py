@@ -46,7 +46,7 @@ class ScheduleReader:
             offset = len(header) - len(row)  # a merged cell took the row's first cells
             readings = []
             for k, cell in enumerate(row):
-                if self._prose(cell) or header[offset + k].text.startswith(self.tables.heads["seq"]):
+                if self.tables.prose(cell) or header[offset + k].text.startswith(self.tables.heads["seq"]):
                     continue  # a task written as a sentence, a row's number: no band and no value of one
                 qs = [q for q in reader.finder.reader.quantities(text, cell.start, cell.end)
                       if not self.tables.footnote.fullmatch(text[q.start:q.end])]
@@ -66,10 +66,6 @@ class ScheduleReader:
             for head, cell, m in readings:
                 self.record(a, reader, label, head, cell, m, banded and self._band(m))
         return True
-
-    def _prose(self, cell) -> bool:
-        """A cell that reads as a sentence, not a value (开办时间压缩至1个工作日以内。 in a task table)."""
-        return len(cell.text) > self.tables.head_max or any(mark in cell.text for mark in self.tables.prose_marks)
 
     @staticmethod
     def _band(m) -> bool:

@@ -122,10 +122,15 @@ class TableReader:
             out.append(Cell(s, e, text[s:e]))
         return out
 
+    def prose(self, cell: Cell) -> bool:
+        """A cell that reads as a sentence, not a head or a value: longer than `head_max`, or holding one of
+        `prose_marks` (开办时间压缩至1个工作日以内。 in a task table)."""
+        return len(cell.text) > self.head_max or any(mark in cell.text for mark in self.prose_marks)
+
     def header(self, rows: list[list[Cell]], now: int | None) -> tuple[int, list[Column]] | None:
         """The header row of an indicator table, and what each of its columns holds."""
         for k, row in enumerate(rows[:4]):
-            if any(len(c.text) > self.head_max or any(m in c.text for m in self.prose_marks) for c in row):
+            if any(self.prose(c) for c in row):
                 continue  # a row of a task table (推进…改革，…。 | 2025年12月): no header writes sentences
             columns = [self.column(i, c.text, now) for i, c in enumerate(row)]
             kinds = [c.kind for c in columns]
@@ -228,7 +233,7 @@ class TableReader:
         if not filled:
             return []
         header, body = filled[0], filled[1:]
-        if any(len(c.text) > self.head_max or any(m in c.text for m in self.prose_marks) for c in header):
+        if any(self.prose(c) for c in header):
             header, body = [Cell(c.start, c.start, "") for c in header], filled  # no header: all text
         heads = [self._setting_head(c.text) for c in header]
         counted = [self._counted_head(c.text) for c in header]
