@@ -19,6 +19,16 @@ merged cell, an empty one) is left empty; cells left over after a row's last
 value begin the next row (its 类别, written before its number) or, if they
 hold values themselves, are a row of their own under the same number.
 
+A PDF's table read as text brings more: a header line holding several heads
+(2023 年 2024 年 2025 年, the upper line of a two-line header, written before
+the 序号 and 指标 centred on both: the heads are put in the rows' order), a
+head's unit on a line of its own (管径 / （毫米）), a merged category cell
+written down the page a character a line (计 / 算 / 力, left out when no column
+could hold it), a page's number between two rows, rows numbered from 8 on (the
+table goes on from the page before), a row whose values the PDF wrote
+elsewhere (its number still opens it when a label and the next number follow)
+and a row of a name alone heading the sections under it.
+
 :func:`stacked_tables` returns each row as the spans of its cells under each
 head; :func:`kg.text.normalize.normalize` writes them as rows ``| a | b |``.
 Words and patterns are data, in ``resources/structure.toml`` [stacked].
@@ -30,15 +40,22 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from kg.nlp.script import HAN
 from kg.resources import compile_pattern, load_toml
 
 _NEWLINE = re.compile("\r\n|\r|\n")
+_LONE_HAN = re.compile(f"^[{HAN}]$")
+_WORD = re.compile(f"^[{HAN}]+$")
+_TOKEN = re.compile(r"\S+")
+_DIGIT = re.compile(r"(?<![A-Za-z])\d")
+_RANK = {"seq": 0, "category": 0, "label": 0, "unit": 1}  # the heads' order in a row, when a PDF wrote them out of it
 _SKIP = {"label": 1, "category": 1, "other": 1, "unit": 3, "attribute": 3, "value": 4, "seq": 6}
 
 
 @dataclass(frozen=True)
 class StackedRules:
     head: re.Pattern
+    unit_head: re.Pattern
     kinds: tuple  # (kind, pattern) in order of precedence
     join_first: re.Pattern
     join_second: re.Pattern
@@ -57,6 +74,7 @@ def stacked_rules() -> StackedRules:
     where = "structure.toml [stacked]"
     return StackedRules(
         head=compile_pattern(cfg["head"], where + " head"),
+        unit_head=compile_pattern(cfg["unit_head"], where + " unit_head"),
         kinds=tuple((kind, compile_pattern(p, f"{where} kinds.{kind}")) for kind, p in cfg["kinds"].items()),
         join_first=compile_pattern(cfg["join_first"], where + " join_first"),
         join_second=compile_pattern(cfg["join_second"], where + " join_second"),
@@ -104,10 +122,10 @@ def stacked_tables(text: str, cells: list[Cell] | None = None) -> list[tuple[int
     rows: list = []
     k = 0
     while k < len(cells):
-        if not rules.head.match(cells[k].text):
+        if not head_cells(rules, cells[k]):
             k += 1
             continue
-        found = _table(rules, cells, k)
+        found = _table(rules, text, cells, k)
         if found is None:
             k += 1
             continue
@@ -120,35 +138,94 @@ def head_kind(rules: StackedRules, head: str) -> str:
     return next((kind for kind, pattern in rules.kinds if pattern.search(head)), "other")
 
 
-def _table(rules: StackedRules, cells: list[Cell], k: int):
-    """The rows of the table whose header starts at cell ``k``, and the cell after it; None if there is none."""
+def head_cells(rules: StackedRules, cell: Cell) -> list[Cell]:
+    """The heads a line of a header holds: the line, if it is one; else the fewest heads its parts make, parted
+    by spaces (2023 年 2024 年 2025 年: three; 指 标: one, letter-spaced); none if some part is no head."""
+    if rules.head.match(cell.text) or rules.unit_head.match(cell.text):
+        return [cell]
+    tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(cell.text)]
+    if not 2 <= len(tokens) <= 16:
+        return []
+    best: dict[int, list[tuple[int, int]]] = {0: []}  # best[i]: the fewest heads that make tokens[:i]
+    for i in range(len(tokens)):
+        for j in range(i + 1, len(tokens) + 1) if i in best else ():
+            joined = "".join(cell.text[a:b] for a, b in tokens[i:j])
+            if rules.head.match(joined) and (j not in best or len(best[i]) + 1 < len(best[j])):
+                best[j] = [*best[i], (i, j)]
+    return [Cell(cell.start + tokens[i][0], cell.start + tokens[j - 1][1], cell.newline_at,
+                 "".join(cell.text[a:b] for a, b in tokens[i:j])) for i, j in best.get(len(tokens), [])]
+
+
+def _unit_wrapped(rules: StackedRules, cells: list[Cell], j: int) -> list[Cell]:
+    """A word of at most `unit_max` characters whose unit in brackets the next line gives (管径 / （毫米）): a
+    head of values, whatever its word."""
+    word = cells[j].text
+    if j + 1 < len(cells) and rules.unit_head.match(cells[j + 1].text) and _WORD.match(word) \
+            and len(word) <= rules.unit_max:
+        return [cells[j]]
+    return []
+
+
+def _label_first(rules: StackedRules, heads: list[list[Cell]]) -> list[list[Cell]]:
+    """The heads in the order of a row's cells. A PDF writes a two-line header's upper line first, so its
+    year heads (2023年 2024年 2025年) come before the 序号 and 指标 centred on both lines: when a value head
+    comes before the label's, the row number, category, label and unit heads are put before the rest."""
+    kinds = [head_kind(rules, "".join(c.text for c in h)) for h in heads]
+    if "label" not in kinds or "value" not in kinds or kinds.index("value") > kinds.index("label"):
+        return heads
+    order = sorted(range(len(heads)), key=lambda i: _RANK.get(kinds[i], 2))
+    return [heads[i] for i in order]
+
+
+def _header(rules: StackedRules, cells: list[Cell], k: int) -> tuple[list[list[Cell]], int]:
+    """The heads of the header that starts at cell ``k`` (each a head's lines), and the cell after it."""
     heads: list[list[Cell]] = []
     j = k
-    while j < len(cells) and rules.head.match(cells[j].text):
-        if heads and rules.join_second.match(cells[j].text) and rules.join_first.match(heads[-1][-1].text) \
-                and len(heads[-1]) == 1:
-            heads[-1].append(cells[j])  # “十四五” / 完成值: one head on two lines
-        else:
-            heads.append([cells[j]])
+    while j < len(cells) and (parts := head_cells(rules, cells[j]) or _unit_wrapped(rules, cells, j)):
+        for part in parts:
+            if heads and len(heads[-1]) == 1 and (
+                    rules.join_second.match(part.text) and rules.join_first.match(heads[-1][-1].text)
+                    or rules.unit_head.match(part.text)):
+                heads[-1].append(part)  # “十四五” / 完成值, 长度 / （公里）: one head on two lines
+            else:
+                heads.append([part])
         j += 1
-    kinds = [head_kind(rules, " ".join(c.text for c in h)) for h in heads]
+    return _label_first(rules, heads), j
+
+
+def _body(rules: StackedRules, text: str, cells: list[Cell], j: int, kinds: list[str]):
+    """The cells of the table's body from cell ``j`` on, the cells left out of it, and the cell after it."""
+    body: list[Cell] = []
+    dropped: list[Cell] = []
+    vertical = "unit" not in kinds and "category" not in kinds  # no column a lone character could fill
+    while j < len(cells) and len(cells[j].text) <= rules.cell_max and not rules.end.match(cells[j].text):
+        lone = vertical and _LONE_HAN.match(cells[j].text)  # 计 / 算 / 力: a merged cell written down the page
+        page = cells[j].text.isdigit() and text[cells[j].newline_at:cells[j].newline_at + 8].lstrip(
+            " \t\r\n\u3000").startswith("\f")
+        (dropped if lone or page else body).append(cells[j])  # …nor a page's number, right before its form feed
+        j += 1
+    return body, dropped, j
+
+
+def _table(rules: StackedRules, text: str, cells: list[Cell], k: int):
+    """The rows of the table whose header starts at cell ``k``, and the cell after it; None if there is none."""
+    heads, j = _header(rules, cells, k)
+    kinds = [head_kind(rules, "".join(c.text for c in h)) for h in heads]
     if len(heads) < rules.min_heads or "seq" not in kinds or "value" not in kinds or "label" not in kinds:
         return None
     seq_at = kinds.index("seq")
-    body: list[Cell] = []
-    while j < len(cells) and len(cells[j].text) <= rules.cell_max and not rules.end.match(cells[j].text):
-        body.append(cells[j])
-        j += 1
+    body, dropped, j = _body(rules, text, cells, j, kinds)
     # cut at the row numbers: 1, 2, 3…
     segments: list[list[Cell]] = []
     expected = 1
     before: list[Cell] = []  # 类别 written before the first row's number
-    for cell in body:
+    for at, cell in enumerate(body):
         ready = not segments or any(fits(rules, "value", c.text) for c in segments[-1][1:]) \
-            or len(segments[-1]) >= len(heads)  # a row as long as the header, its value in words (与全市保持同步)
-        if rules.seq.match(cell.text) and int(cell.text) == expected and ready:
-            segments.append([cell])  # a row's number, once the row before has had a value (3 / … / 处 / 4)
-            expected += 1
+            or len(segments[-1]) >= len(heads) \
+            or _goes_on(rules, body, at)  # a row as long as the header, its value in words (与全市保持同步)
+        if rules.seq.match(cell.text) and (int(cell.text) == expected or not segments) and ready:
+            segments.append([cell])  # a row's number, once the row before has had a value (3 / … / 处 / 4);
+            expected = int(cell.text) + 1  # the first may be any (8: the table goes on from the page before)
         elif segments:
             segments[-1].append(cell)
         elif len(before) < seq_at:
@@ -168,13 +245,37 @@ def _table(rules: StackedRules, cells: list[Cell], k: int):
         carried = []
         while leftover:
             sub, rest = _place(rules, kinds, leftover, seq_at + 1)
-            if len(rest) < len(leftover) and any(sub[h] for h, kind in enumerate(kinds) if kind == "value"):
-                out.append(_line_of(sub))  # a row under the same number: its cells hold values
-                leftover = rest
+            valued = any(sub[h] for h, kind in enumerate(kinds) if kind == "value")
+            if len(rest) < len(leftover) and (valued or any(fits(rules, "value", c.text) for c in rest)):
+                out.append(_line_of(sub))  # a row under the same number: its cells hold values, or head the rows
+                leftover = rest  # after it that do (南北互联中部干线通道 / 乌兰察布—太原段 / 太原—鲁山段 / 1760 / …)
                 continue
             carried = leftover  # the next row's 类别, written before its number
             break
-    return out, j
+    return _absorb(out, dropped), j
+
+
+def _absorb(rows: list, dropped: list[Cell]) -> list:
+    """The rows, each reaching back over the cells left out right before it, which are no text of their own."""
+    out, before = [], -1
+    for start, end, newline_at, spans in rows:
+        out.append((min([start] + [c.start for c in dropped if before < c.start < start]), end, newline_at, spans))
+        before = newline_at
+    return out
+
+
+def _goes_on(rules: StackedRules, body: list[Cell], at: int) -> bool:
+    """Whether the number at ``body[at]`` is a row's though the row before has no value yet: a label follows
+    it, and the next row's number before any other cell of the same number (4 / 5 / 重点应用… / 6: a row whose
+    values the PDF wrote elsewhere). A value equal to the next row's number is followed by another value
+    (3 / 4 / 5) or by that number (处 / 3 / 预期性 / 3)."""
+    if not rules.seq.match(body[at].text) or at + 1 == len(body) or fits(rules, "value", body[at + 1].text):
+        return False
+    n = int(body[at].text)
+    for cell in body[at + 1:]:
+        if rules.seq.match(cell.text) and int(cell.text) in (n, n + 1):
+            return int(cell.text) == n + 1
+    return False
 
 
 def fits(rules: StackedRules, kind: str, cell: str) -> bool:
@@ -184,7 +285,7 @@ def fits(rules: StackedRules, kind: str, cell: str) -> bool:
         return bool(rules.attribute.match(cell))
     value = bool(rules.value.match(cell))
     if kind == "value":
-        return value or any(ch.isdigit() for ch in cell)
+        return value or _DIGIT.search(cell) is not None  # ≥10, 55左右; not the 6 of SRv6, a name
     if kind == "unit":
         return len(cell) <= rules.unit_max and not any(ch.isdigit() for ch in cell) and not rules.attribute.match(cell)
     if kind in ("label", "category"):

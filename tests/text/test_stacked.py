@@ -103,3 +103,64 @@ def test_lists_of_short_lines_that_are_no_table_are_left_alone():
     assert rows_of(text) == []  # no value column
     prose = "一、总体要求\n坚持以人民为中心。\n二、主要目标\n到2025年，完成改造100万平方米。"
     assert normalize(prose).text == prose
+
+
+# A PDF's two-line header read as text: its upper line (the years, one line with spaces) comes before the
+# 序号 and 指标 centred on both lines; the category column's merged cell is written down the page a
+# character a line (经 / 济); the page number before the form feed falls between two rows.
+PDF_HEADER = "\n\n".join([
+    "附件", "某市数字经济发展指标",
+    "2024 年 2025 年 2026 年", "序号", "指标",
+    "经", "1", "数字经济核心产业增加值（亿元）", "800", "900", "1000",
+    "济", "2", "数据中心机架数（万个）", "3", "4", "5",
+    "12\n\n\f创", "3", "5G 基站数（个）", "8000", "9000", "10000",
+    "新", "4", "SRv6 网络覆盖率（%）", "40", "60", "80",
+]) + "\n\n二、重点任务\n\n（一）建设数据中心。"
+
+
+def test_a_pdf_header_whose_years_come_first_is_laid_in_the_order_of_the_rows():
+    assert rows_of(PDF_HEADER) == [
+        ["序号", "指标", "2024 年", "2025 年", "2026 年"],
+        ["1", "数字经济核心产业增加值（亿元）", "800", "900", "1000"],
+        ["2", "数据中心机架数（万个）", "3", "4", "5"],  # the page's number 12 is none of its cells
+        ["3", "5G 基站数（个）", "8000", "9000", "10000"],
+        ["4", "SRv6 网络覆盖率（%）", "40", "60", "80"],  # SRv6 is a name, not a value
+    ]
+
+
+def test_the_characters_of_a_merged_cell_written_down_the_page_are_no_paragraphs():
+    clean = normalize(PDF_HEADER).text.split("\n")
+    assert "| 2 | 数据中心机架数（万个） | 3 | 4 | 5 |" in clean
+    assert not {"经", "济", "创", "新", "12"} & set(clean)
+
+
+# A project table that goes on from the page before: its header repeated (each head's unit in brackets on
+# a line of its own), its rows from 5 on, a project of two sections with its name on a row of its own.
+PROJECTS = "\n\n".join([
+    "某省“十五五”综合交通规划", "附件", "某省“十五五”交通重点项目表",
+    "建设规模", "沿江通道", "城际铁路", "— 9 —", "\f序号", "项目名称", "里程", "（公里）", "投资", "（亿元）",
+    "5", "沿江高速公路扩容工程", "120", "260",
+    "6", "城际铁路网",
+    "东段", "85", "190",
+    "西段", "64", "150",
+    "7", "港口集疏运公路", "38", "45",
+]) + "\n\n备注：投资以项目核准为准。"
+
+
+def test_a_table_going_on_from_the_page_before_keeps_its_rows_numbers_and_sections():
+    assert rows_of(PROJECTS) == [
+        ["序号", "项目名称", "里程 （公里）", "投资 （亿元）"],
+        ["5", "沿江高速公路扩容工程", "120", "260"],
+        ["6", "城际铁路网", "", ""],
+        ["", "东段", "85", "190"],
+        ["", "西段", "64", "150"],
+        ["7", "港口集疏运公路", "38", "45"],
+    ]
+
+
+def test_a_project_table_parted_from_its_title_gives_targets_of_the_plan(extract_text):
+    got = {(f.role, f.indicator, str(f.value), f.unit, str(f.deadline))
+           for f in extract_text(PROJECTS).figures if f.evidence.rule.startswith("table.")}
+    assert ("target", "沿江高速公路扩容工程里程", "120", "公里", "2030") in got
+    assert ("target", "西段投资", "15000000000", "元", "2030") in got
+    assert {role for role, *_ in got} == {"target"} and len(got) == 8

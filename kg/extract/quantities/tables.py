@@ -78,6 +78,7 @@ class TableReader:
         self.head_max = int(cfg["head_max"])
         self.prose_marks = tuple(cfg["prose_marks"])
         self.caption_unit = compile_pattern(cfg["caption_unit"], "quantities.toml tables.caption_unit")
+        self.table_title = compile_pattern(cfg["table_title"], "quantities.toml tables.table_title")
         self.unit_line_max = 12  # a line that only gives the unit (单位：万元), under the table's title
         self.planned_captions = tuple(cfg["planned_captions"])
         self.forecast_captions = tuple(cfg["forecast_captions"])
@@ -94,18 +95,21 @@ class TableReader:
         doc = a.doc
         free: list[Cell] = []
         block: list = []
-        caption = ""
+        caption = title = ""
         for p in [*doc.paragraphs, None]:
             if p is not None and p.role == "table":
                 block.append(p)
                 continue
             if block:
-                free.extend(self.table(a, reader, block, caption))
+                named = self.table_title.search(caption) or self.caption_unit.search(caption)
+                free.extend(self.table(a, reader, block, caption if named else title or caption))
             block = []
             line = a.text[p.start:p.end] if p is not None else ""
             unit_line = self.caption_unit.match(line.strip()) is not None and len(line.strip()) <= self.unit_line_max
             caption = (caption + line) if unit_line else line  # 表2 …涨跌幅度 / 单位：%: the title and its unit
-        return free
+            if p is None or p.role == "heading" or self.table_title.search(line) and len(line) <= self.caption_max:
+                title = line if p is not None and p.role != "heading" else ""  # …重点项目表, above a table the
+        return free  # page's end parted from it (its header repeated on the next page, after other lines)
 
     @staticmethod
     def cells(text: str, start: int, end: int) -> list[Cell]:
