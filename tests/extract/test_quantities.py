@@ -240,3 +240,11 @@ def test_a_span_inside_a_noun_phrase_sets_nothing(extract_text):
 ])
 def test_counts_after_a_verb_in_a_measure_are_planned_outputs(extract_text, item, expected):
     assert targets(extract_text, TALENT.format(item))[1:] == expected
+
+
+def test_every_term_of_a_worked_formula_is_a_figure_of_what_the_formula_measures(extract_text):
+    text = ("某市灵活就业社会保险补贴政策解读\n对灵活就业人员按其缴纳社会保险费的30%给予补贴。"
+            "补贴测算：（4000元×60%×16%+5000元×80%×6%）×30%=187.2元。")
+    figures = [(str(f.value), f.unit) for f in extract_text(text).figures if f.indicator == "补贴测算"]  # its label
+    assert figures == [("4000", "元"), ("60", "%"), ("16", "%"), ("5000", "元"), ("80", "%"), ("6", "%"),
+                       ("30", "%"), ("187.2", "元")]  # 16%, 6%, 30% and the result have no words of their own

@@ -95,6 +95,7 @@ class Binder(SectionContext, ListReading):
         self.list_separator = re.compile(separators)
         self.list_run = re.compile(f"(?:{separators})+")
         self.list_run_at_end = re.compile(f"(?:{separators})+$")
+        self.formula_run = re.compile(f"[{re.escape(''.join(ctx['formula_operators']))}]+")
         self.relative_scopes = dict(ctx["relative_scopes"])
         self.relative_scope_words = sorted(self.relative_scopes, key=len, reverse=True)
         self.tail_break_tags = set(ctx["tail_break_tags"])

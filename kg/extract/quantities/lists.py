@@ -139,6 +139,10 @@ class ListReading:
         gap = text[start:end].strip()
         return not gap or self.list_run.fullmatch(gap) is not None
 
+    def in_formula(self, text: str, start: int, end: int) -> bool:
+        """True if only a formula's operators stand in ``[start, end)`` (60%×20%, …=248.8元)."""
+        return self.formula_run.fullmatch(text[start:end].strip()) is not None
+
     def _distributed(self, a: Analysis, mentions: list[Mention], cs: int, ce: int, setting: Setting) -> dict[int, str]:
         """For A、B和C分别达30%、20%和10%, return {k: A占比…}, one indicator per value by its place in
         ``mentions``; else {}. Without 分别, a list of as many subjects right before the list of values
