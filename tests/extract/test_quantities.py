@@ -248,3 +248,8 @@ def test_every_term_of_a_worked_formula_is_a_figure_of_what_the_formula_measures
     figures = [(str(f.value), f.unit) for f in extract_text(text).figures if f.indicator == "补贴测算"]  # its label
     assert figures == [("4000", "元"), ("60", "%"), ("16", "%"), ("5000", "元"), ("80", "%"), ("6", "%"),
                        ("30", "%"), ("187.2", "元")]  # 16%, 6%, 30% and the result have no words of their own
+
+
+def test_the_numbers_of_service_lines_are_no_quantities_even_without_a_line_word(extract_text):
+    text = "到2025年，推动12315与12345深度融合，电力服务信息通过95598 APP公布，新建公园12个。"
+    assert [(str(f.value), f.unit) for f in extract_text(text).figures] == [("12", "个")]

@@ -86,6 +86,7 @@ class MentionFinder:
         self.item_gaps = names["item_gaps"]
         self.id_suffixes = tuple(names["id_suffixes"])
         self.line_words, self.line_reach = tuple(names["line_words"]), int(names["line_reach"])
+        self.service_number = compile_pattern(names["service_numbers"], "quantities.toml service_numbers")
         self.note_open, self.note_close = names["note_marks"]
         self.name_length = int(names["max_length"])
         self.duration_units = set(ctx["duration_units"])
@@ -238,7 +239,7 @@ class MentionFinder:
         (190街坊) or marks a footnote ([2]): no quantity."""
         if q.unit is None and text.startswith(self.id_suffixes, q.end):
             return True  # 190街坊, 3号地块: a number that names a place
-        if q.unit is None and q.written.isdigit() and self._hotline(text, q.end):
+        if q.unit is None and q.written.isdigit() and (self._hotline(text, q.end) or self.service_number.fullmatch(q.written)):
             return True  # 12319城市管理服务热线: the number of a line
         if q.unit is None and q.start and text[q.start - 1] in self.note_open and text[q.end:q.end + 1] in self.note_close:
             return True  # 国内生产总值[2]1349084亿元: a footnote's mark
