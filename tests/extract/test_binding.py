@@ -59,6 +59,15 @@ def test_jun_gives_one_value_to_each_member_of_the_list(extract_text):
     assert got == [("城市污水处理率", ">=", "90", "%", "2025"), ("农村污水处理率", ">=", "90", "%", "2025")]
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    ("到2025年，城市和农村污水处理率均达到90%以上。", ["城市污水处理率", "农村污水处理率"]),  # two joined by 和
+    ("到2025年，新评选质量奖正奖和提名奖各10个。", ["新评选质量奖正奖", "提名奖"]),  # 各 right before the value
+    ("到2025年，实际响应量与申报响应量的比值均不低于70%。", ["实际响应量与申报响应量的比值"]),  # 与 relates
+])
+def test_jun_and_ge_give_a_value_to_each_of_two_joined_by_he(extract_text, sentence, expected):
+    assert [i for i, *_ in targets(extract_text, sentence)] == expected
+
+
 
 @pytest.mark.parametrize("sentence, members", [
     ("到2025年，甲区景区门票、餐饮收入均保持10%以上增长。", 2),  # words between 均 and the value

@@ -93,6 +93,7 @@ class Binder(SectionContext, ListReading):
         self.list_mark = "、"  # the one separator that never stands inside a name
         separators = "|".join(re.escape(s) for s in sorted(ctx["list_separators"], key=len, reverse=True))
         self.list_separator = re.compile(separators)
+        self.pair_separator = re.compile("|".join(map(re.escape, ctx["pair_separators"])))
         self.list_run = re.compile(f"(?:{separators})+")
         self.list_run_at_end = re.compile(f"(?:{separators})+$")
         self.formula_run = re.compile(f"[{re.escape(''.join(ctx['formula_operators']))}]+")

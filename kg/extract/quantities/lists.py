@@ -95,6 +95,8 @@ class ListReading:
             pieces = [p for p in _split_outside_brackets(subject, self.list_mark) if p.strip()]
             if word and len(pieces) > 1:  # 商标、专利审查周期及其它业务办理周期均…: the last joined by 及
                 pieces = pieces[:-1] + [p for p in self.list_separator.split(pieces[-1]) if p.strip()]
+            elif word and len(pair := [p for p in self.pair_separator.split(subject) if p.strip()]) == 2:
+                pieces = pair  # 公园和广场各10个: two joined by 和 alone (not 与: A与B的比值均不低于70%)
             if len(pieces) < 2 or (word is None and any(w in pieces[-1] for w in self.open_list)):
                 out.append(replace(r, indicator=subject))  # 水泥、玻璃等重点行业…提高20个百分点: one, for them all
                 continue
