@@ -203,6 +203,9 @@ def test_a_share_of_a_population_in_a_measure_is_a_target(extract_text):
     assert targets(extract_text, text) == [("重点领域市场主体纳入智慧监管平台", "=", "90", "%", 2022, None)]
     # The same share read as a fact, outside any measure, is no target.
     assert targets(extract_text, "关于某事的通知\n全市90%的市场主体已纳入平台。") == []
+    # ...and so is a share written right before the noun it shares out, after a verb
+    text = ITEMS.format("47．推广首席质量官制度，覆盖全市50%规模以上企业。")
+    assert targets(extract_text, text) == [("覆盖全市规模以上企业", "=", "50", "%", 2022, None)]
 
 
 @pytest.mark.parametrize("item, expected", [

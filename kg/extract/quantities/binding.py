@@ -32,7 +32,7 @@ from kg.extract.quantities.sections import SectionContext
 from kg.extract.records import Comparator, Period
 from kg.nlp.time import BINDING_KINDS, Moment, time_reader
 from kg.resources import read_table
-from kg.nlp.script import HAN_CHAR
+from kg.nlp.script import HAN_CHAR, is_han
 
 _OPENING_QUOTES = "“‘「『"
 
@@ -213,6 +213,14 @@ class Binder(SectionContext, ListReading):
         if HAN_CHAR.search(tail) and (not head or self.tail_joins(a, e, a_s, a_e)):
             return balanced(head + tail), period, leading
         return balanced(head), period, leading
+
+    @staticmethod
+    def share_of(a: Analysis, q, opens: int, joining: str) -> bool:
+        """Whether a percentage is a share of a population: opening its clause before 的 (全市90%的企业), or
+        written right before the noun it shares out (首席质量官制度覆盖全省50%规模以上企业)."""
+        if q.start == opens and a.text.startswith(joining, q.end):
+            return True
+        return q.end < len(a.text) and is_han(a.text[q.end]) and (a.tag_at(q.end) or "").startswith("n")
 
     def changed_object(self, text: str, cs: int, ce: int) -> str | None:
         """What a clause without a figure sets out to change (逐步提高公办幼儿园在园幼儿比例: 公办幼儿园在园幼儿比例),

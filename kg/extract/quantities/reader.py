@@ -304,7 +304,7 @@ class QuantityReader:
                     moment = None  # 年内开工项目57个 under 一、2018年工作回顾: the year reviewed, not the report's
                 state = _state(moment, now, setting, self.roles.reports(a, q.start))
                 opens = setting.scope_span[1] if setting.scope_span and setting.scope_span[0] == cs else cs
-                share = q.unit == "%" and q.start == opens and text.startswith(self.joining, q.end)  # 全市90%的…
+                share = q.unit == "%" and self.binder.share_of(a, q, opens, self.joining)  # 全市90%的…, 覆盖全省50%企业
                 output = (q.unit in self.output_units and m.left > cs and not m.written
                           and a.tag_at(m.left - 1) in self.verb_tags)  # 筹建50家企业研发中心
                 output = output or (listed_unit is not None and q.unit == listed_unit)
