@@ -256,3 +256,11 @@ def test_every_term_of_a_worked_formula_is_a_figure_of_what_the_formula_measures
 def test_the_numbers_of_service_lines_are_no_quantities_even_without_a_line_word(extract_text):
     text = "到2025年，推动12315与12345深度融合，电力服务信息通过95598 APP公布，新建公园12个。"
     assert [(str(f.value), f.unit) for f in extract_text(text).figures] == [("12", "个")]
+
+
+@pytest.mark.parametrize("item, expected", [
+    ("48．新认定省级专精特新企业50家。", ("新认定省级专精特新企业", "=", "50", "家", 2022, None)),
+    ("48．遴选示范项目20个。", ("遴选示范项目", "=", "20", "个", 2022, None)),
+])
+def test_recognising_and_selecting_make_planned_outputs(extract_text, item, expected):
+    assert targets(extract_text, ITEMS.format(item)) == [expected]

@@ -428,7 +428,8 @@ class Clues(WhereClues, WhenClues, GrantClues):
         if section is None or not section.heading_start <= q.start < section.heading_end:
             return False
         heading = self.text[section.heading_start:section.heading_end]
-        return len(heading) <= self.d.heading_count_max and not any(mark in heading for mark in "，。；,;")
+        made = any(v in self.text[section.heading_start:q.start] for v in self.d.output_verbs)  # 遴选示范项目20个: work
+        return len(heading) <= self.d.heading_count_max and not made and not any(m in heading for m in "，。；,;")
 
     @cached_property
     def kinds_listed(self) -> bool:
