@@ -242,6 +242,16 @@ def test_a_table_of_values_without_bands_is_no_schedule(extract_text):
     assert [f for f in extract_text(text).figures if f.evidence.rule in ("table.band", "table.schedule")] == []
 
 
+def test_a_table_of_goals_written_as_sentences_is_no_schedule(extract_text):
+    # Cells that state a level or a change (较2020年下降14%, 比例达到95%) are goals, not bands of a tier.
+    text = ("某区2025年节能重点工作安排\n一、目标\n|领域|节能目标|责任部门|\n"
+            "|工业|规上工业单位增加值能耗较2020年下降14%|区经委|\n|公共建筑|重点用能单位能效达到合理值比例达到95%|区商务委|\n"
+            "二、任务\n内容。")
+    found = extract_text(text).figures
+    assert [f for f in found if f.evidence.rule in ("table.band", "table.schedule")] == []
+    assert sorted((f.role, str(f.value)) for f in found) == [("target", "14"), ("target", "95")]
+
+
 def test_a_table_of_counts_is_the_state_or_the_plan_its_caption_says(extract_text):
     text = ("某省电动汽车充电基础设施发展规划\n一、现状\n表1-1 全省充电站概况\n"
             "|地区|充电站数量|充电桩数量（根）|\n|甲市| 122 | 1342 |\n|乙市| 9 | 38 |\n"

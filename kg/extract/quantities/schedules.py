@@ -52,6 +52,8 @@ class ScheduleReader:
                       if not self.tables.footnote.fullmatch(text[q.start:q.end])]
                 if len(qs) == 1:
                     m = reader.finder.mention(text, qs[0], cell.start, cell.end, cell.start)
+                    if m.change is not None or any(w in cell.text for w in reader.roles.reach_words):
+                        continue  # 较2020年下降14%, 比例达到95%: a statement of a level or a change, no band
                     readings.append((header[offset + k], cell, m))
             label = next((c.text for c in row if c.text and HAN_CHAR.search(c.text)
                           and not reader.finder.reader.quantities(text, c.start, c.end)), "")
