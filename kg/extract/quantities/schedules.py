@@ -11,7 +11,8 @@ A row that lost its first cells to a merged cell (|谷时段| 0.307 | under
 |第一档| 0-3120（含）|峰时段| 0.617 |) is aligned to the header from the right.
 Rows that say nothing numeric, and the separator and empty rows of a Markdown
 table, are skipped; so are a row's number (序号) and cells that read as
-sentences (a task of a task-division table), which are read as prose.
+sentences (a task of a task-division table) or state a level or a change
+(较2020年下降14%, 比例达到95%: a table of goals), which are read as prose.
 """
 
 from __future__ import annotations
