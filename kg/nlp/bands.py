@@ -5,7 +5,7 @@ in the smaller unit where the two ends are written in units of time one of which
 other (``三个月以上不满一年``: 3 to 12 个月). The ends may be parted by a list mark
 (``100万元及以上、2000万元以下``) or written upper end first (``10亿元以下、7亿元及以上``), as
 tiered grants write their bands, or with a bracket saying the lower end is included
-(``1亿元（含1亿元）至2亿元``). The bound words are data, in ``resources/numbers.toml``.
+(``1亿元（含1亿元）至2亿元``, ``6万元（含）至10万元（不含）``). The bound words are data, in ``resources/numbers.toml``.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ class Bands:
         self.joiners = tuple(num["band_joiners"])
         self.separators = tuple(num["range_separators"])
         self.inclusive = tuple(num["band_inclusive"])  # （含1亿元）: a bracket that says a bound is in the range
+        self.end_marks = tuple(num["band_end_marks"])  # （含）, （不含）: a bracket that says whether an end is in
         self.units = {(big, small): Decimal(str(factor)) for big, small, factor in num["band_units"]}
 
     def join(self, text: str, found: list[Quantity], end: int) -> list[Quantity]:
@@ -40,6 +41,10 @@ class Bands:
             if last is not None and self._inclusive_range(text, q, nxt, last):
                 out.append(replace(q, end=last.end, value_max=last.value, written=text[q.start:last.end]))
                 k += 3  # 1亿元（含1亿元）至2亿元: the bracket's copy of the lower end is no number of its own
+                continue
+            if nxt is not None and self._marked_range(text, q, nxt):
+                out.append(replace(q, end=nxt.end, value_max=nxt.value, written=text[q.start:nxt.end]))
+                k += 2  # 6万元（含）至10万元: the lower end, the bracket saying it is in, a range mark, the upper
                 continue
             if nxt is not None and q.value_max is None and nxt.value_max is None:
                 top = self._in_unit(nxt, q.unit)
@@ -84,6 +89,13 @@ class Bands:
         opening = text[low.end:copy.start]
         return (opening in self.inclusive and low.value == copy.value and low.unit == copy.unit == high.unit
                 and text[copy.end:copy.end + 1] in "）)" and text[copy.end + 1:high.start] in self.separators
+                and low.value_max is None and high.value_max is None and high.value > low.value)
+
+    def _marked_range(self, text: str, low: Quantity, high: Quantity) -> bool:
+        """6万元（含）至10万元: the lower end, a bracket that says whether it is in, a range mark, the upper end."""
+        between = text[low.end:high.start]
+        mark = next((m for m in self.end_marks if between.startswith(m)), None)
+        return (mark is not None and between[len(mark):] in self.separators and low.unit == high.unit
                 and low.value_max is None and high.value_max is None and high.value > low.value)
 
     def _unjoined(self, rest: str) -> str:
