@@ -163,10 +163,11 @@ class _Columns(dict):
 
 _COLUMNS = _Columns()
 # Characters a line may hold and still be taken as written: not control, zero-width
-# or space characters, nor the full-width digits, letters and ％ that are folded.
+# or space characters, nor the full-width digits, letters and ％ that are folded, nor ． (a decimal point
+# between digits).
 # Erring wide only sends a line the slow way.
 _PLAIN_LINE = re.compile("[^\\x00-\\x20\\x7f-\\xa0\\xad\u1680\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\ufeff"
-                         "\uff05\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]*")
+                         "\uff05\uff0e\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]*")
 _EDGE_SPACES = re.compile("[\\t \\xa0\u1680\u2000-\u200a\u202f\u205f\u3000]*")
 _NEWLINE = re.compile("\r\n|\r|\n")
 
@@ -245,10 +246,21 @@ def _physical_lines_slow(text: str, breaks: frozenset = frozenset(), i: int = 0,
             i += 1
             continue
         leading = False
-        chars.append(_fold(ch))
+        chars.append("." if ch == "\uff0e" and _decimal_point(text, i, n, chars) else _fold(ch))
         origin.append(i)
         i += 1
     return lines
+
+
+def _decimal_point(text: str, i: int, n: int, chars: list[str]) -> bool:
+    """Whether the full-width full stop at ``text[i]`` is a decimal point: between digits, after a number that
+    does not open its line (250．5万千瓦; not 1．5G基站建设, an item's number)."""
+    if not chars or not chars[-1].isdigit() or i + 1 >= n or not _fold(text[i + 1]).isdigit():
+        return False
+    k = len(chars)
+    while k and chars[k - 1].isdigit():
+        k -= 1
+    return k > 0
 
 
 _EMPHASIS = "*"

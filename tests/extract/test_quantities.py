@@ -264,3 +264,9 @@ def test_the_numbers_of_service_lines_are_no_quantities_even_without_a_line_word
 ])
 def test_recognising_and_selecting_make_planned_outputs(extract_text, item, expected):
     assert targets(extract_text, ITEMS.format(item)) == [expected]
+
+
+def test_a_percentage_after_a_figure_and_de_is_its_share(extract_text):
+    text = "某市能源规划\n一、发展基础\n2020年，全市电力装机容量1072万千瓦，占全省10383万千瓦的10.3%。"
+    assert [(f.role, str(f.value), f.unit) for f in extract_text(text).figures] == [
+        ("baseline", "10720000", "千瓦"), ("baseline", "103830000", "千瓦"), ("baseline", "10.3", "%")]

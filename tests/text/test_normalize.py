@@ -50,6 +50,11 @@ def test_full_width_digits_become_ascii(seed):
     assert "2019年4月23日" in clean.text
 
 
+def test_a_full_width_full_stop_between_digits_is_a_decimal_point_unless_it_numbers_an_item():
+    clean = normalize("一、现状\n风电装机131．4万千瓦，占全省的10．3％。\n1．5G基站建设加快。\n").text
+    assert clean.split("\n") == ["一、现状", "风电装机131.4万千瓦，占全省的10.3%。", "1．5G基站建设加快。"]
+
+
 def test_every_clean_character_points_back_at_itself(seed):
     original, clean = seed
     for i, ch in enumerate(clean.text):

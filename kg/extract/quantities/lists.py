@@ -141,9 +141,11 @@ class ListReading:
         gap = text[start:end].strip()
         return not gap or self.list_run.fullmatch(gap) is not None
 
-    def in_formula(self, text: str, start: int, end: int) -> bool:
-        """True if only a formula's operators stand in ``[start, end)`` (60%×20%, …=248.8元)."""
-        return self.formula_run.fullmatch(text[start:end].strip()) is not None
+    def in_formula(self, text: str, start: int, end: int, unit: str | None = None) -> bool:
+        """True if only a formula's operators stand in ``[start, end)`` (60%×20%, …=248.8元), or only 的 before a
+        percentage ``unit`` (占全省10383万千瓦的10.3%: a share of the figure before)."""
+        gap = text[start:end].strip()
+        return self.formula_run.fullmatch(gap) is not None or (unit == "%" and gap in self.joining_particles)
 
     def _distributed(self, a: Analysis, mentions: list[Mention], cs: int, ce: int, setting: Setting) -> dict[int, str]:
         """For A、B和C分别达30%、20%和10%, return {k: A占比…}, one indicator per value by its place in

@@ -277,7 +277,7 @@ class QuantityReader:
                 indicator = _without(indicator, text, moments_near(m), self.joining)
                 if not _WORD_CHAR.search(indicator) and previous_indicator and (
                         text[m.left:m.start] in self.roles.reach_words or self.binder.listed(text, previous_end, m.words_start)
-                        or self.binder.in_formula(text, previous_end, m.words_start)):
+                        or self.binder.in_formula(text, previous_end, m.words_start, q.unit)):
                     indicator = previous_indicator  # 由…的3000亿元增长到5000亿元, 分别增长4%、6%: the same indicator
                 if previous_indicator and indicator in self.roles.to_words:
                     indicator = previous_indicator  # 由2010年的32.3%增加到2015年的54.15%: a year between them
