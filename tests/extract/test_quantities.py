@@ -270,3 +270,9 @@ def test_a_percentage_after_a_figure_and_de_is_its_share(extract_text):
     text = "某市能源规划\n一、发展基础\n2020年，全市电力装机容量1072万千瓦，占全省10383万千瓦的10.3%。"
     assert [(f.role, str(f.value), f.unit) for f in extract_text(text).figures] == [
         ("baseline", "10720000", "千瓦"), ("baseline", "103830000", "千瓦"), ("baseline", "10.3", "%")]
+
+
+def test_a_count_of_the_bodies_that_issue_a_document_is_context(extract_text):
+    text = "关于印发某市家电以旧换新补贴实施细则的通知\n市商务局等5部门研究制定了实施细则。每台补贴不超过2000元。"
+    assert [(f.role, str(f.value), f.unit) for f in extract_text(text).figures] == [
+        ("context", "5", "部门"), ("parameter", "2000", "元")]
