@@ -276,3 +276,12 @@ def test_a_count_of_the_bodies_that_issue_a_document_is_context(extract_text):
     text = "关于印发某市家电以旧换新补贴实施细则的通知\n市商务局等5部门研究制定了实施细则。每台补贴不超过2000元。"
     assert [(f.role, str(f.value), f.unit) for f in extract_text(text).figures] == [
         ("context", "5", "部门"), ("parameter", "2000", "元")]
+
+
+def test_a_bound_marking_off_what_a_count_counts_in_an_account_is_context(extract_text):
+    text = "某县2015年国民经济和社会发展统计公报\n全年引进千万元以上项目145个。全县600分以上考生22人。"
+    assert [(f.role, str(f.value), f.unit) for f in extract_text(text).figures] == [
+        ("context", "10000000", "元"), ("baseline", "145", "个"), ("context", "600", "分"), ("baseline", "22", "人")]
+    # ...while in a policy it decides whom the policy is for
+    rule = "某县招商引资奖励办法\n第一条 对引进亿元以上项目的，给予10万元奖励。"
+    assert [f.role for f in extract_text(rule).figures] == ["threshold", "parameter"]

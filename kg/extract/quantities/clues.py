@@ -19,7 +19,7 @@
 ``defines``        a bounded figure in a definition (…，是指船舶溢油1000吨以上)
 ``classifies``     it names a class of what a later count counts (500千伏变电站6座)
 ``names_project``  a size inside a project's name (交口200MW平价光伏发电项目), no verb before it
-``rank``           a count that is a rank (排名前15家)
+``rank``           a count that is a rank (排名前15家); ``counted_class``: a bound marking off what a count after it counts (亿元以上项目48个)
 ``scope``          a count of the set its clause ranges over (在监测的339个城市中，…)
 ``weak``           a count in Chinese numerals or of years, with no comparator written (分两个阶段)
 ``from_level``     the level a change starts from (由20个月压缩至18.5个月)

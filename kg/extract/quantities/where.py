@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from functools import cached_property
 
+from kg.nlp.script import is_han
+
 
 class WhereClues:
     """The clues of a figure's place; ``self.d`` (the decider), ``self.a`` (the analysis), ``self.m`` (the
@@ -85,6 +87,19 @@ class WhereClues:
             word = next((w for w in words if text.startswith(w, k)), None)
             if word and (a.tokens.word_at(k) or (0, 0))[:2] == (k, k + len(word)) and a.tag_at(k) == tag:
                 return text[k + len(word):k + len(word) + 1] in ends or k + len(word) == m.clause[1]
+        return False
+
+    @cached_property
+    def counted_class(self) -> bool:
+        """A bound that marks off a class of what a count right after it counts (引进千万元以上项目145个,
+        全县600分以上考生22人): no condition of a policy, a description of the count."""
+        m, d, text = self.m, self.d, self.text
+        if text[m.end:m.right] not in d.range_bounds and m.left == m.start:
+            return False  # neither 以上 after it nor 超 before it
+        stop = min(m.clause[1], m.right + d.class_reach)
+        for later in d.binder.finder.reader.quantities(text, m.right, stop):
+            between = text[m.right:later.start]
+            return later.unit in d.count_units and bool(between) and all(is_han(ch) for ch in between)
         return False
 
     @cached_property
