@@ -285,3 +285,9 @@ def test_a_bound_marking_off_what_a_count_counts_in_an_account_is_context(extrac
     # ...while in a policy it decides whom the policy is for
     rule = "某县招商引资奖励办法\n第一条 对引进亿元以上项目的，给予10万元奖励。"
     assert [f.role for f in extract_text(rule).figures] == ["threshold", "parameter"]
+
+
+def test_a_lead_of_an_enumeration_counts_only_as_a_word_of_its_own(extract_text):
+    text = "某县2015年国民经济和社会发展统计公报\n年末全县共有卫生机构23个，全年实施重点项目245项。本公报包括以下3个方面。"
+    assert [(f.role, str(f.value)) for f in extract_text(text).figures] == [
+        ("baseline", "23"), ("baseline", "245"), ("context", "3")]  # 共有 and 重点项目 are no leads; 以下 is

@@ -89,6 +89,17 @@ class WhereClues:
                 return text[k + len(word):k + len(word) + 1] in ends or k + len(word) == m.clause[1]
         return False
 
+    def _lead_word(self, near: str, words) -> bool:
+        """Whether one of ``words`` stands in ``near`` (the text right before the figure) as a word of its own."""
+        base = self.m.words_start - len(near)
+        for w in words:
+            k = near.find(w)
+            while k >= 0:
+                if (self.a.tokens.word_at(base + k) or (0, 0))[:2] == (base + k, base + k + len(w)):
+                    return True
+                k = near.find(w, k + 1)
+        return False
+
     @cached_property
     def counted_class(self) -> bool:
         """A bound that marks off a class of what a count right after it counts (引进千万元以上项目145个,
