@@ -264,3 +264,11 @@ def test_a_time_inside_a_cited_title_dates_nothing(extract_text):
         "九是编制印发《平潭综合实验区矿产资源总体规划（2021-2025年）》，持续推进全区矿业权科学管理。3.生态保护修复稳步实施。"
         "一是加快推进君山海洋生态保护修复项目建设进程，年底完成项目主体工程。二是继续推进国土绿化，全区共完成营造林生产总面积19368亩。")
     assert [(f.role, str(f.value)) for f in found.figures] == [("baseline", "19368")]
+
+
+@pytest.mark.parametrize("sentence, change", [
+    ("到2025年，力争太阳能新增并网容量110万千瓦以上。", "up"),  # 新增 with its object between it and the number
+    ("到2025年，城镇新增就业6万人以上。", None),  # 城镇新增就业 names a flow of its own
+])
+def test_xin_zeng_with_its_object_before_the_number_is_a_change_up(extract_text, sentence, change):
+    assert [t.change.value if t.change else None for t in extract_text(sentence).targets] == [change]
