@@ -291,3 +291,13 @@ def test_a_lead_of_an_enumeration_counts_only_as_a_word_of_its_own(extract_text)
     text = "某县2015年国民经济和社会发展统计公报\n年末全县共有卫生机构23个，全年实施重点项目245项。本公报包括以下3个方面。"
     assert [(f.role, str(f.value)) for f in extract_text(text).figures] == [
         ("baseline", "23"), ("baseline", "245"), ("context", "3")]  # 共有 and 重点项目 are no leads; 以下 is
+
+
+def test_a_chapter_telling_of_a_good_start_or_achievements_reviews_unless_it_asks_for_them(extract_text):
+    plan = ("某县国民经济和社会发展第十五个五年规划纲要\n第一章 现代化建设实现良好开局\n"
+            "全县经营主体突破10万户，人均公园绿地面积达16平方米。\n第二章 发展目标\n到2030年，经营主体达到15万户。")
+    assert [(f.role, str(f.value)) for f in extract_text(plan).figures] == [
+        ("baseline", "100000"), ("baseline", "16"), ("target", "150000")]
+    report = ("某县2026年政府工作报告\n二、2026年工作安排\n（一）奋力实现“十五五”良好开局\n"
+              "全年经营主体突破12万户。")
+    assert [f.role for f in extract_text(report).figures] == ["target"]

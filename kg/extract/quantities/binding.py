@@ -70,6 +70,7 @@ class Binder(SectionContext, ListReading):
         self.time = time_reader()
         self.target_sections = tuple(ctx["target_sections"])
         self.review_sections = tuple(ctx["review_sections"])
+        self.review_not = tuple(ctx["review_not"])
         self.glued_plan_words = tuple(cfg["roles"]["year_plan_sections"])  # a year's plan run into its text
         self.glued_heading = int(ctx["glued_heading"])
         self.condition_starts = tuple(ctx["condition_starts"])

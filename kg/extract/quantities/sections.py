@@ -1,6 +1,6 @@
 """The sections around a figure: whether they review the past or set goals, and the time their headings
 write. :class:`kg.extract.quantities.binding.Binder` reads them with its settings (``time``,
-``review_sections``, ``target_sections``, ``glued_heading``, from ``quantities.toml`` [context])."""
+``review_sections``, ``review_not``, ``target_sections``, ``glued_heading``, from ``quantities.toml`` [context])."""
 
 from __future__ import annotations
 
@@ -44,7 +44,7 @@ class SectionContext:
             if plan and not moments and (doc_year is None or plan[1] >= doc_year):
                 moments = [Moment(sec.heading_start, sec.heading_end, "deadline", plan[1])]
             m = self.time.title_year.search(heading)
-            if any(c in heading for c in self.review_sections):
+            if any(c in heading for c in self.review_sections) and not any(w in heading for w in self.review_not):
                 return "review", int(m["y"]) if m else (doc_year - 1 if doc_year else None), None
             if m and doc_year and int(m["y"]) < doc_year and not moments:
                 return "review", int(m["y"]), None
