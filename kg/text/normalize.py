@@ -163,11 +163,11 @@ class _Columns(dict):
 
 _COLUMNS = _Columns()
 # Characters a line may hold and still be taken as written: not control, zero-width
-# or space characters, nor the full-width digits, letters and ％ that are folded, nor ． (a decimal point
-# between digits).
+# or space characters, nor the full-width digits, letters and ％ that are folded.
 # Erring wide only sends a line the slow way.
 _PLAIN_LINE = re.compile("[^\\x00-\\x20\\x7f-\\xa0\\xad\u1680\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\ufeff"
-                         "\uff05\uff0e\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]*")
+                         "\uff05\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]*")
+_WIDE_POINT = re.compile("\\d\uff0e\\d")  # 250．5万千瓦: a decimal point to fold, the slow way
 _EDGE_SPACES = re.compile("[\\t \\xa0\u1680\u2000-\u200a\u202f\u205f\u3000]*")
 _NEWLINE = re.compile("\r\n|\r|\n")
 
@@ -197,6 +197,8 @@ def _fast_line(text: str, start: int, end: int, newline_at: int, lines: list[_Li
     lead = _EDGE_SPACES.match(text, start, end).end()
     if text.find(_EMPHASIS * 2, lead, end) >= 0 or text.startswith("#", lead) or text.endswith("}", lead, end):
         return False  # markdown's emphasis, heading or attribute marks to drop
+    if _WIDE_POINT.search(text, lead, end):
+        return False
     plain = _PLAIN_LINE.match(text, lead, end).end()
     if _EDGE_SPACES.match(text, plain, end).end() != end:
         return False

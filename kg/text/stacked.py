@@ -48,6 +48,8 @@ _LONE_HAN = re.compile(f"^[{HAN}]$")
 _WORD = re.compile(f"^[{HAN}]+$")
 _TOKEN = re.compile(r"\S+")
 _DIGIT = re.compile(r"(?<![A-Za-z])\d")
+_SPACE = re.compile(r"\s")
+_HEADS_MAX = 48  # the longest line of heads parted by spaces read as a header
 _RANK = {"seq": 0, "category": 0, "label": 0, "unit": 1}  # the heads' order in a row, when a PDF wrote them out of it
 _SKIP = {"label": 1, "category": 1, "other": 1, "unit": 3, "attribute": 3, "value": 4, "seq": 6}
 
@@ -143,6 +145,8 @@ def head_cells(rules: StackedRules, cell: Cell) -> list[Cell]:
     by spaces (2023 年 2024 年 2025 年: three; 指 标: one, letter-spaced); none if some part is no head."""
     if rules.head.match(cell.text) or rules.unit_head.match(cell.text):
         return [cell]
+    if len(cell.text) > _HEADS_MAX or not _SPACE.search(cell.text):
+        return []  # a line of prose, or a single word that is no head
     tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(cell.text)]
     if not 2 <= len(tokens) <= 16:
         return []
