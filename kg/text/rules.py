@@ -25,6 +25,7 @@ class StructureRules:
     terminal: frozenset
     table_row: str
     title_max: int
+    link_line: re.Pattern
     interpretation: tuple[re.Pattern, ...]
     source_prefixes: tuple[str, ...]
     url: re.Pattern
@@ -84,6 +85,7 @@ def structure_rules() -> StructureRules:
         terminal=frozenset(cfg["layout"]["terminal"]),
         table_row=cfg["layout"]["table_row"],
         title_max=int(cfg["title"]["max_length"]),
+        link_line=compile_pattern(cfg["title"]["link_line"], f"{where} [title] link_line"),
         interpretation=tuple(compile_pattern(p, f"{where} [title] interpretation") for p in cfg["title"]["interpretation"]),
         title_tail=compile_pattern(cfg["title"]["tail"], f"{where} [title] tail"),
         title_open=compile_pattern(cfg["title"]["open"], f"{where} [title] open"),

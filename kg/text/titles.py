@@ -16,8 +16,8 @@ class TitleLines:
         line = self.line(k)
         limit = limit or self.rules.title_max
         bare = line.rstrip("".join(self.rules.closers))
-        if not bare or len(line) > limit or line.startswith(self.rules.table_row):
-            return False
+        if not bare or len(line) > limit or line.startswith(self.rules.table_row) or self.rules.link_line.match(line):
+            return False  # a table's row, a page's link
         if any(ch in self.rules.enders for ch in bare) or bare[-1] in self.rules.terminal:
             return False  # a title has no full stop and does not lead into a list
         if self.heading_of(*self.bounds[k]) or self.rules.date_line.match(line) or self.rules.number.match(line):

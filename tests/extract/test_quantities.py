@@ -301,3 +301,10 @@ def test_a_chapter_telling_of_a_good_start_or_achievements_reviews_unless_it_ask
     report = ("某县2026年政府工作报告\n二、2026年工作安排\n（一）奋力实现“十五五”良好开局\n"
               "全年经营主体突破12万户。")
     assert [f.role for f in extract_text(report).figures] == ["target"]
+
+
+def test_a_page_going_on_after_a_sign_off_keeps_the_title_of_the_page(extract_text):
+    # a crawled page: a notice of the press conference, signed and dated, then a link line and the transcript
+    text = ("某部新闻发布会介绍以旧换新行动进展成效和典型做法\n定于9月25日召开新闻发布会，欢迎关注。\n某部办公厅\n2024年9月24日\n"
+            "[图片实录](https://example.gov.cn/tpsl/ \"图片实录\")\n主持人：截至8月底，全国汽车报废更新补贴申请量超过68万份。")
+    assert [(f.role, str(f.value)) for f in extract_text(text).figures] == [("baseline", "680000")]
