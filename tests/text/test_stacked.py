@@ -164,3 +164,22 @@ def test_a_project_table_parted_from_its_title_gives_targets_of_the_plan(extract
     assert ("target", "沿江高速公路扩容工程里程", "120", "公里", "2030") in got
     assert ("target", "西段投资", "15000000000", "元", "2030") in got
     assert {role for role, *_ in got} == {"target"} and len(got) == 8
+
+
+# A later plan's table of how the last plan's indicators were met: its heads 类目, 指标类型, 完成情况, the last
+# plan's targets (“十四五”目标值, due 2025 though the plan is of 2026) and what was reached (2025年).
+REVIEW_TABLE = "\n\n".join([
+    "某区绿化“十五五”规划", "第一部分：发展基础", "表1 “十四五”规划指标完成情况一览表",
+    "序号", "类目", "指标名称", "单位", "“十四五”目标值", "2025年", "指标类型", "完成情况",
+    "1", "绿化建设", "新建绿地", "万平方米", "75", "90.87", "约束性", "超额完成",
+    "2", "绿化覆盖率", "%", "30.55", "31.46", "约束性", "超额完成",
+]) + "\n\n第二部分：目标\n\n内容。"
+
+
+def test_a_table_of_the_last_plans_indicators_gives_its_targets_and_what_was_reached(extract_text):
+    got = {(f.role, f.indicator, str(f.value), f.unit, str(f.deadline) if f.role == "target" else str(f.year))
+           for f in extract_text(REVIEW_TABLE).figures if f.evidence.rule.startswith("table.")}
+    assert got == {
+        ("target", "新建绿地", "750000", "平方米", "2025"), ("baseline", "新建绿地", "908700", "平方米", "2025"),
+        ("target", "绿化覆盖率", "30.55", "%", "2025"), ("baseline", "绿化覆盖率", "31.46", "%", "2025"),
+    }

@@ -156,7 +156,8 @@ class TableReader:
             return Column(index, "change", max(years) if years else None, cumulative)
         if years:
             year = years[-1]
-            if any(w in head for w in self.heads["base"]) or (now is not None and year < now):
+            aimed = any(w in head for w in self.heads["target"])  # “十四五”目标值 in a later plan: a target still
+            if any(w in head for w in self.heads["base"]) or (now is not None and year < now and not aimed):
                 return Column(index, "base", year)
             return Column(index, "target", year, cumulative)
         for kind in ("unit", "attribute", "base", "target", "label", "category"):
