@@ -141,7 +141,7 @@ class ListReading:
         gap = text[start:end].strip()
         return not gap or self.list_run.fullmatch(gap) is not None
 
-    def in_formula(self, text: str, start: int, end: int, unit: str | None = None) -> bool:
+    def joined_to_previous(self, text: str, start: int, end: int, unit: str | None = None) -> bool:
         """True if only a formula's operators stand in ``[start, end)`` (60%×20%, …=248.8元), or only 的 before a
         percentage ``unit`` (占全省10383万千瓦的10.3%: a share of the figure before)."""
         gap = text[start:end].strip()

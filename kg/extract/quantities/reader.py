@@ -277,12 +277,12 @@ class QuantityReader:
                 indicator = _without(indicator, text, moments_near(m), self.joining)
                 if not _WORD_CHAR.search(indicator) and previous_indicator and (
                         text[m.left:m.start] in self.roles.reach_words or self.binder.listed(text, previous_end, m.words_start)
-                        or self.binder.in_formula(text, previous_end, m.words_start, q.unit)):
+                        or self.binder.joined_to_previous(text, previous_end, m.words_start, q.unit)):
                     indicator = previous_indicator  # 由…的3000亿元增长到5000亿元, 分别增长4%、6%: the same indicator
                 if previous_indicator and indicator in self.roles.to_words:
                     indicator = previous_indicator  # 由2010年的32.3%增加到2015年的54.15%: a year between them
                 if not _WORD_CHAR.search(indicator or "") and (
-                        m.words_start == cs or self.binder.in_formula(text, cs, m.words_start)):
+                        m.words_start == cs or self.binder.joined_to_previous(text, cs, m.words_start)):
                     indicator = self._label_before(text, cs)  # 长寨：596套2470人, 测算：（4000元×…: its colon's label
                 if not _WORD_CHAR.search(indicator or "") and m.written and clause_before[1] > clause_before[0]:
                     indicator = previous_indicator or text[slice(*clause_before)]  # 给予资金配套，最高500万元

@@ -106,7 +106,7 @@ class WhereClues:
         全县600分以上考生22人): no condition of a policy, a description of the count."""
         m, d, text = self.m, self.d, self.text
         if text[m.end:m.right] not in d.range_bounds and m.left == m.start:
-            return False  # neither 以上 after it nor 超 before it
+            return False  # neither a bound after it (以上) nor a comparator before it (超, 达到)
         stop = min(m.clause[1], m.right + d.class_reach)
         for later in d.binder.finder.reader.quantities(text, m.right, stop):
             between = text[m.right:later.start]
