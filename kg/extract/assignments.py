@@ -21,6 +21,7 @@ from functools import lru_cache
 from kg.nlp.time import time_reader
 from kg.resources import compile_pattern, load_toml
 from kg.nlp.script import HAN_CHAR
+from kg.text.read import row_cells
 
 
 @dataclass(frozen=True)
@@ -141,7 +142,7 @@ class AssignmentReader:
             if line is not None and (not block or text.count("\n", block[-1].end(), line.start()) <= 1):
                 block.append(line)
                 continue
-            found.extend(self._table(text, [_cells(text, m.start(), m.end()) for m in block], convention))
+            found.extend(self._table(text, [row_cells(text, m.start(), m.end()) for m in block], convention))
             block = [line] if line is not None else []
         return found
 
@@ -246,14 +247,8 @@ class AssignmentReader:
             if mark or opening:
                 r = self.role_marks[mark] if mark else self.opening_marks[opening]  # 财政部（牵头）, *市科技局
             elif role == "listed":
-                if explicit_lead or any(marks) or any(openings):
-                    r = "support"
-                elif convention == "first":
-                    r = "support" if j else "lead"
-                elif convention == "comma":
-                    r = "lead" if us < first_clause else "support"
-                else:
-                    r = "lead"
+                leads = not (explicit_lead or any(marks) or any(openings)) and listed_leads(convention, j, us < first_clause)
+                r = "lead" if leads else "support"
             else:
                 r = role
             if not self._group(name):  # a group's members keep their place in the order
@@ -293,10 +288,14 @@ class AssignmentReader:
 _TABLE_ROW = re.compile(r"^[ \t]*\|.*\|[ \t]*$", re.MULTILINE)  # | a | b |: one row of a table, as kg.text.read writes it
 
 
-def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The cells of a table row ``| a | b |`` at ``[start, end)``, stripped."""
-    bars = [k for k in range(start, end) if text[k] == "|"]
-    return [_strip(text, left + 1, right) for left, right in zip(bars, bars[1:])]
+def listed_leads(convention: str, index: int, before_comma: bool) -> bool:
+    """Whether the unit at ``index`` of a list of 责任单位 (after the label, in its column, in a glued row) leads,
+    by the document's convention: "first" (列第一位的为牵头单位), "comma" (第一个逗号前为牵头单位), else all."""
+    if convention == "first":
+        return index == 0
+    if convention == "comma":
+        return before_comma
+    return True
 
 
 def _pieces(text: str, start: int, end: int, separators: re.Pattern):

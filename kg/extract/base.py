@@ -70,6 +70,10 @@ class Analysis:
                 return d.period_start
         return None
 
+    def word_is(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` is one word of the segmentation (共 in 共3个, not in 共有)."""
+        return (self.tokens.word_at(start) or (0, 0))[:2] == (start, end)
+
     def tag_at(self, pos: int) -> str | None:
         """Return the part-of-speech tag of the word covering clean offset ``pos``."""
         word = self.tokens.word_at(pos)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.assignments import assignment_reader
+from kg.extract.assignments import assignment_reader, listed_leads
 from kg.extract.base import Analysis
 from kg.extract.records import Role
 from kg.resources import compile_pattern, load_toml
@@ -64,8 +64,7 @@ class GluedRows:
                 deadline = time_reader().deadline(due, year) or (Deadline(year, int(month[1])) if month and year else None)
                 comma = next((k for k in range(1, len(run)) if text[run[k - 1][1]:run[k][0]] in ("，", ",")), len(run))
                 for k, (us, ue, agency) in enumerate(run):
-                    first = k == 0 if convention == "first" else k < comma if convention == "comma" else True
-                    r = role if role != "listed" else ("lead" if first else "support")
+                    r = role if role != "listed" else ("lead" if listed_leads(convention, k, k < comma) else "support")
                     add(agency, Role.LEAD if r == "lead" else Role.SUPPORT, us, ue, deadline)
 
     def _runs(self, a: Analysis, start: int, end: int) -> list[list[tuple]]:

@@ -18,10 +18,10 @@ class FileMatter:
         count = 0
         for s, e in self.bounds:
             line = self.text[s:e]
-            prefix = next((p for p in self.rules.source_prefixes if line.startswith(p)), None)
+            prefix = self._source_prefix(line)
             if self.rules.header.match(line):
                 pass
-            elif prefix is not None and line[len(prefix):len(prefix) + 1] in ("：", ":"):
+            elif prefix is not None:
                 m = self.rules.url.search(line)
                 if m:
                     found.setdefault("source_url", m.group(0))
@@ -29,6 +29,11 @@ class FileMatter:
                 break
             count += 1
         return count, found
+
+    def _source_prefix(self, line: str) -> str | None:
+        """The source prefix a line opens with before its colon (来源：, 原文链接:), if any."""
+        prefix = next((p for p in self.rules.source_prefixes if line.startswith(p)), None)
+        return prefix if prefix is not None and line[len(prefix):len(prefix) + 1] in ("：", ":") else None
 
     def record_block(self, start: int) -> tuple[int, Field | None, int]:
         """Return how many paragraphs from ``start`` are a crawler's record of the text (标题：…, 发布时间：…,
@@ -58,10 +63,10 @@ class FileMatter:
         for s, e in reversed(self.bounds[1:]):
             line = self.text[s:e]
             url = self.rules.url.fullmatch(line.strip())
-            prefix = next((p for p in self.rules.source_prefixes if line.startswith(p)), None)
+            prefix = self._source_prefix(line)
             if url:
                 found.setdefault("source_url", url.group(0))
-            elif prefix is not None and line[len(prefix):len(prefix) + 1] in ("：", ":"):
+            elif prefix is not None:
                 rest = line[len(prefix) + 1:].strip()
                 m_url = self.rules.url.search(rest)
                 if m_url:

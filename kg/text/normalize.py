@@ -28,7 +28,7 @@ from kg.resources import compile_pattern, load_toml
 from kg.text.rules import structure_rules
 from kg.text.spans import OffsetMap
 from kg.text.spaced import spaced_tables
-from kg.text.stacked import line_cells, stacked_tables
+from kg.text.stacked import line_cells, page_break_after, page_break_before, stacked_tables
 
 _DROP = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"}
 _SPACES = {"\u3000": 2, "\u00a0": 1, "\t": 4, " ": 1, "\u2002": 1, "\u2003": 2, "\u2009": 1}
@@ -133,7 +133,6 @@ def _columns(ch: str) -> int:
     return 2 if unicodedata.east_asian_width(ch) in ("W", "F", "A") else 1
 
 
-_PAGE_BREAK_REACH = 8  # blank characters between a page number and its form feed
 
 
 class _Line:
@@ -594,9 +593,7 @@ def _apart(first: list, second: list) -> list:
 
 def _at_page_break(text: str, line: _Line) -> bool:
     """Whether a form feed stands right before ``line`` or right after it, past blank space."""
-    after = text[line.newline_at:line.newline_at + _PAGE_BREAK_REACH].lstrip(" \t\r\n\u3000")
-    before = text[max(0, line.origin[0] - _PAGE_BREAK_REACH):line.origin[0]].rstrip(" \t\r\n\u3000")
-    return after.startswith("\f") or before.endswith("\f")
+    return page_break_after(text, line.newline_at) or page_break_before(text, line.origin[0])
 
 
 def inline_breaks(rules: LayoutRules, text: str) -> frozenset:

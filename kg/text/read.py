@@ -123,6 +123,21 @@ def table_row(cells: list[str]) -> str:
     return "| " + " | ".join(" ".join(c.split()) for c in cells) + " |"
 
 
+def row_cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of the cells of a row ``| a | b |`` (as :func:`table_row` writes it) at ``[start, end)`` of
+    ``text``, each stripped of the spaces around it."""
+    bars = [k for k in range(start, end) if text[k] == "|"]
+    out = []
+    for left, right in zip(bars, bars[1:]):
+        s, e = left + 1, right
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        out.append((s, e))
+    return out
+
+
 def pdf_text(data: bytes, name: str) -> str:
     """Return the text layer of a PDF, page after page."""
     from pypdf import PdfReader

@@ -136,6 +136,20 @@ def stacked_tables(text: str, cells: list[Cell] | None = None) -> list[tuple[int
     return rows
 
 
+_PAGE_BREAK_REACH = 8  # blank characters between a page number and its form feed
+_BLANK = " \t\r\n\u3000"
+
+
+def page_break_after(text: str, pos: int) -> bool:
+    """Whether a form feed (a PDF's page break) follows ``pos``, past blank space."""
+    return text[pos:pos + _PAGE_BREAK_REACH].lstrip(_BLANK).startswith("\f")
+
+
+def page_break_before(text: str, pos: int) -> bool:
+    """Whether a form feed comes right before ``pos``, past blank space."""
+    return text[max(0, pos - _PAGE_BREAK_REACH):pos].rstrip(_BLANK).endswith("\f")
+
+
 def head_kind(rules: StackedRules, head: str) -> str:
     return next((kind for kind, pattern in rules.kinds if pattern.search(head)), "other")
 
@@ -170,19 +184,19 @@ def _unit_wrapped(rules: StackedRules, cells: list[Cell], j: int) -> list[Cell]:
     return []
 
 
-def _label_first(rules: StackedRules, heads: list[list[Cell]]) -> list[list[Cell]]:
-    """The heads in the order of a row's cells. A PDF writes a two-line header's upper line first, so its
-    year heads (2023年 2024年 2025年) come before the 序号 and 指标 centred on both lines: when a value head
-    comes before the label's, the row number, category, label and unit heads are put before the rest."""
-    kinds = [head_kind(rules, "".join(c.text for c in h)) for h in heads]
+def _label_first(heads: list[list[Cell]], kinds: list[str]) -> tuple[list[list[Cell]], list[str]]:
+    """The heads and their kinds in the order of a row's cells. A PDF writes a two-line header's upper line
+    first, so its year heads (2023年 2024年 2025年) come before the 序号 and 指标 centred on both lines: when a
+    value head comes before the label's, the row number, category, label and unit heads are put before the rest."""
     if "label" not in kinds or "value" not in kinds or kinds.index("value") > kinds.index("label"):
-        return heads
+        return heads, kinds
     order = sorted(range(len(heads)), key=lambda i: _RANK.get(kinds[i], 2))
-    return [heads[i] for i in order]
+    return [heads[i] for i in order], [kinds[i] for i in order]
 
 
-def _header(rules: StackedRules, cells: list[Cell], k: int) -> tuple[list[list[Cell]], int]:
-    """The heads of the header that starts at cell ``k`` (each a head's lines), and the cell after it."""
+def _header(rules: StackedRules, cells: list[Cell], k: int) -> tuple[list[list[Cell]], list[str], int]:
+    """The heads of the header that starts at cell ``k`` (each a head's lines), their kinds, and the cell after
+    it."""
     heads: list[list[Cell]] = []
     j = k
     while j < len(cells) and (parts := head_cells(rules, cells[j]) or _unit_wrapped(rules, cells, j)):
@@ -194,7 +208,8 @@ def _header(rules: StackedRules, cells: list[Cell], k: int) -> tuple[list[list[C
             else:
                 heads.append([part])
         j += 1
-    return _label_first(rules, heads), j
+    heads, kinds = _label_first(heads, [head_kind(rules, "".join(c.text for c in h)) for h in heads])
+    return heads, kinds, j
 
 
 def _body(rules: StackedRules, text: str, cells: list[Cell], j: int, kinds: list[str]):
@@ -204,8 +219,7 @@ def _body(rules: StackedRules, text: str, cells: list[Cell], j: int, kinds: list
     vertical = "unit" not in kinds and "category" not in kinds  # no column a lone character could fill
     while j < len(cells) and len(cells[j].text) <= rules.cell_max and not rules.end.match(cells[j].text):
         lone = vertical and _LONE_HAN.match(cells[j].text)  # 计 / 算 / 力: a merged cell written down the page
-        page = cells[j].text.isdigit() and text[cells[j].newline_at:cells[j].newline_at + 8].lstrip(
-            " \t\r\n\u3000").startswith("\f")
+        page = cells[j].text.isdigit() and page_break_after(text, cells[j].newline_at)
         (dropped if lone or page else body).append(cells[j])  # …nor a page's number, right before its form feed
         j += 1
     return body, dropped, j
@@ -213,8 +227,7 @@ def _body(rules: StackedRules, text: str, cells: list[Cell], j: int, kinds: list
 
 def _table(rules: StackedRules, text: str, cells: list[Cell], k: int):
     """The rows of the table whose header starts at cell ``k``, and the cell after it; None if there is none."""
-    heads, j = _header(rules, cells, k)
-    kinds = [head_kind(rules, "".join(c.text for c in h)) for h in heads]
+    heads, kinds, j = _header(rules, cells, k)
     if len(heads) < rules.min_heads or "seq" not in kinds or "value" not in kinds or "label" not in kinds:
         return None
     seq_at = kinds.index("seq")

@@ -218,9 +218,9 @@ class RoleDecider:
         part = a.doc.part_at(pos)
         cache = a.memo.setdefault("report-like", {})
         if part.index not in cache:
-            untitled = part.index and not part.title and a.doc.parts[0].title  # goes on after a sign-off: the page's
-            if part.title or untitled:
-                head = (part.title or a.doc.parts[0].title).text
+            title = part.title or (a.doc.parts[0].title if part.index else None)  # going on after a sign-off: the page's
+            if title:
+                head = title.text
             else:  # its first line: 入选…典型经验 further on is said in passing
                 opening = a.text[part.start:part.start + self.rule_opening]
                 head = opening.split("\n", 1)[0]

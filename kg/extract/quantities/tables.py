@@ -34,6 +34,7 @@ from kg.nlp.numbers import ARABIC, Quantity, number_reader, plain
 from kg.nlp.time import Deadline, Moment, time_reader
 from kg.resources import compile_pattern, load_toml
 from kg.nlp.script import HAN, HAN_CHAR
+from kg.text.read import row_cells
 
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 _HAN_GAP = re.compile(f"(?<=[{HAN}])\\s+(?=[{HAN}])")
@@ -114,17 +115,7 @@ class TableReader:
     @staticmethod
     def cells(text: str, start: int, end: int) -> list[Cell]:
         """The cells of a row ``| a | b |`` at ``[start, end)``, with their clean offsets."""
-        line = text[start:end]
-        bars = [k for k, ch in enumerate(line) if ch == "|"]
-        out = []
-        for left, right in zip(bars, bars[1:]):
-            s, e = start + left + 1, start + right
-            while s < e and text[s].isspace():
-                s += 1
-            while e > s and text[e - 1].isspace():
-                e -= 1
-            out.append(Cell(s, e, text[s:e]))
-        return out
+        return [Cell(s, e, text[s:e]) for s, e in row_cells(text, start, end)]
 
     def prose(self, cell: Cell) -> bool:
         """A cell that reads as a sentence, not a head or a value: longer than `head_max`, or holding one of

@@ -85,7 +85,7 @@ class WhereClues:
             return False
         for k in range(m.right, min(m.clause[1], m.right + reach)):
             word = next((w for w in words if text.startswith(w, k)), None)
-            if word and (a.tokens.word_at(k) or (0, 0))[:2] == (k, k + len(word)) and a.tag_at(k) == tag:
+            if word and a.word_is(k, k + len(word)) and a.tag_at(k) == tag:
                 return text[k + len(word):k + len(word) + 1] in ends or k + len(word) == m.clause[1]
         return False
 
@@ -95,7 +95,7 @@ class WhereClues:
         for w in words:
             k = near.find(w)
             while k >= 0:
-                if (self.a.tokens.word_at(base + k) or (0, 0))[:2] == (base + k, base + k + len(w)):
+                if self.a.word_is(base + k, base + k + len(w)):
                     return True
                 k = near.find(w, k + 1)
         return False
