@@ -66,6 +66,7 @@ class StackedRules:
     seq: re.Pattern
     attribute: re.Pattern
     unit_max: int
+    part_label: re.Pattern
     cell_max: int
     end: re.Pattern
 
@@ -85,6 +86,7 @@ def stacked_rules() -> StackedRules:
         seq=compile_pattern(cfg["seq"], where + " seq"),
         attribute=compile_pattern(cfg["attribute"], where + " attribute"),
         unit_max=int(cfg["unit_max"]),
+        part_label=compile_pattern(cfg["part_label"], where + " part_label"),
         cell_max=int(cfg["cell_max"]),
         end=compile_pattern(cfg["end"], where + " end"),
     )
@@ -304,7 +306,8 @@ def fits(rules: StackedRules, kind: str, cell: str) -> bool:
     if kind == "value":
         return value or _DIGIT.search(cell) is not None  # ≥10, 55左右; not the 6 of SRv6, a name
     if kind == "unit":
-        return len(cell) <= rules.unit_max and not any(ch.isdigit() for ch in cell) and not rules.attribute.match(cell)
+        return len(cell) <= rules.unit_max and not any(ch.isdigit() for ch in cell) and not rules.attribute.match(cell) \
+            and not rules.part_label.match(cell)
     if kind in ("label", "category"):
         return not value and not rules.attribute.match(cell) and not rules.seq.match(cell)
     return True

@@ -693,3 +693,17 @@ def test_a_bound_in_the_case_a_then_clause_provides_for_is_a_threshold(extract_t
                          "第三条 考核电量按月度计划的1.5%计算。")
     assert [(f.role, str(f.value)) for f in found.figures] == [
         ("threshold", "115"), ("threshold", "85"), ("parameter", "1.5")]
+
+
+def test_what_a_section_on_how_the_last_plan_went_counts_is_reached(extract_text):
+    # a heading of how a plan was carried out (实施情况, 完成情况, 进展情况) reviews the past, like 回顾 or 发展基础
+    text = ("某县加油站布局规划（2025-2030年）\n二、“十四五”实施情况\n“十四五”期间，办理开办加油站5座，规划实施率为28%。\n"
+            "三、规划目标\n到2030年，全县加油站达到69座。")
+    got = [(f.role, str(f.value)) for f in extract_text(text).figures]
+    assert got == [("baseline", "5"), ("baseline", "28"), ("target", "69")]
+
+
+@pytest.mark.parametrize("task", ["投运无障碍低地板公交车1200辆，保障出行需求。", "更新新能源公交车辆456辆。"])
+def test_a_verb_that_puts_into_service_makes_its_count_a_planned_output(extract_text, task):
+    plan = "某市交通三年行动计划（2024-2026年）\n二、重点任务\n（一）提升公交服务。" + task
+    assert [(f.role, f.evidence.rule) for f in extract_text(plan).figures] == [("target", "target.output")]

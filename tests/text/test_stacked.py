@@ -183,3 +183,32 @@ def test_a_table_of_the_last_plans_indicators_gives_its_targets_and_what_was_rea
         ("target", "新建绿地", "750000", "平方米", "2025"), ("baseline", "新建绿地", "908700", "平方米", "2025"),
         ("target", "绿化覆盖率", "30.55", "%", "2025"), ("baseline", "绿化覆盖率", "31.46", "%", "2025"),
     }
+
+
+# A plan's own indicator table: a 板块 column grouping its rows (written once, before the first row's number), the
+# last plan's state (“十四五”现状, as 现状 after a year is) and the new target (“十五五”目标), and a 其中 row
+# under the same number, in the unit of the row above.
+GROUPED_TABLE = "\n\n".join([
+    "某区绿化“十五五”规划", "第二部分：目标", "表2 “十五五”绿化建设主要指标表",
+    "板块", "序号", "指标名称", "属性", "单位", "“十四五”现状", "“十五五”目标",
+    "绿化", "1", "新建绿地", "约束性", "万平方米", "90.87", "35", "其中 公园绿地", "58.46", "17.5",
+    "2", "绿化覆盖率", "约束性", "%", "31.46", "31.5",
+    "环卫", "3", "生活垃圾回收利用率", "约束性", "%", "47", "50",
+]) + "\n\n第三部分：任务\n\n内容。"
+
+
+def test_a_column_grouping_the_rows_and_a_period_with_its_state_are_heads():
+    rows = rows_of(GROUPED_TABLE)
+    assert rows[0] == ["板块", "序号", "指标名称", "属性", "单位", "“十四五”现状", "“十五五”目标"]
+    assert ["绿化", "1", "新建绿地", "约束性", "万平方米", "90.87", "35"] in rows
+    assert ["", "", "其中 公园绿地", "", "", "58.46", "17.5"] in rows  # a part of the row above: a label, not a unit
+    assert ["环卫", "3", "生活垃圾回收利用率", "约束性", "%", "47", "50"] in rows
+
+
+def test_a_grouped_tables_rows_give_the_plans_targets_and_the_state_reached(extract_text):
+    got = {(f.role, f.indicator, str(f.value), f.unit) for f in extract_text(GROUPED_TABLE).figures
+           if f.evidence.rule.startswith("table.")}
+    assert ("target", "绿化覆盖率", "31.5", "%") in got and ("baseline", "绿化覆盖率", "31.46", "%") in got
+    assert ("target", "新建绿地", "350000", "平方米") in got
+    assert ("target", "公园绿地", "175000", "平方米") in got  # the 其中 row counts in its row's unit
+    assert ("target", "生活垃圾回收利用率", "50", "%") in got and ("baseline", "生活垃圾回收利用率", "47", "%") in got

@@ -199,6 +199,7 @@ class TableReader:
         deadline = max((c.year for c in columns if c.kind == "target" and c.year), default=None)
         plan_end = reader.plan_end(a, paragraphs[0].start)
         forecast = len(caption) <= self.caption_max and any(w in caption for w in self.forecast_captions)
+        above = ""  # the unit of the row above: a part of it (其中 公园绿地) counts in it when its own cell is empty
         for row in rows[k + 1:]:
             if len(row) <= label_col:
                 continue
@@ -206,6 +207,9 @@ class TableReader:
             if not label or not re.search(f"[{HAN}A-Za-z]", label):
                 continue
             indicator, unit = self.indicator(label, row[unit_col].text if unit_col is not None and unit_col < len(row) else "")
+            if not unit and any(label.lstrip().startswith(mark) for mark in self.subrow_marks):
+                unit = above
+            above = unit
             attribute = None
             if attribute_col is not None and attribute_col < len(row):
                 attribute = next((v for w, v in self.attributes.items() if w in row[attribute_col].text), None)
