@@ -707,3 +707,18 @@ def test_what_a_section_on_how_the_last_plan_went_counts_is_reached(extract_text
 def test_a_verb_that_puts_into_service_makes_its_count_a_planned_output(extract_text, task):
     plan = "某市交通三年行动计划（2024-2026年）\n二、重点任务\n（一）提升公交服务。" + task
     assert [(f.role, f.evidence.rule) for f in extract_text(plan).figures] == [("target", "target.output")]
+
+
+def test_the_parts_a_figure_is_split_into_take_its_role_when_nothing_else_explains_them(extract_text):
+    text = ("某市综合能源站专项规划（2025-2030年）\n三、规划布局\n"
+            "离石区综合能源站布局21个，其中，高速8个，国道上8个（G209上1个，G307上7个），城区5个。")
+    got = [(f.role, str(f.value), f.deadline.year) for f in extract_text(text).figures]
+    assert got == [("target", v, 2030) for v in ("21", "8", "8", "1", "7", "5")]
+
+
+def test_the_months_of_the_year_so_far_are_gone_by(extract_text):
+    text = ("某市新能源汽车超充行动计划解读\n（2024年5月8日）\n今年1-4月，全市汽车产业实现产值1800亿元，增长26%；"
+            "完成产量79万辆。到2025年底，建成超充站2000座以上。")
+    got = [(f.role, str(f.value), f.deadline.year if f.role == "target" else f.year) for f in extract_text(text).figures]
+    assert got == [("baseline", "180000000000", 2024), ("baseline", "26", 2024), ("baseline", "790000", 2024),
+                   ("target", "2000", 2025)]

@@ -348,3 +348,27 @@ def _in_condition(text: str, moment: Moment, clause_start: int, starts: tuple[st
     if opens < 0 and lo > 0:
         return False
     return text[opens + 1:moment.start].lstrip().startswith(starts)
+
+
+def state_of(moment: Moment | None, now: int | None, setting: Setting, reporting: bool = False) -> str | None:
+    """Whether the time bound to a figure is ``"future"`` or ``"past"`` against the document's year. In an
+    account of what was done (a 统计公报 of 2024), 年末 and 全年 of its own year are past."""
+    if moment is None or moment.year is None:
+        return None
+    if reporting and now is not None and moment.year <= now:
+        return "past"
+    if moment.kind == "span":
+        return "future"
+    if moment.kind == "current" and (now is None or moment.year <= now):
+        return "past"
+    if now is None:
+        return "future" if moment.kind == "deadline" else "past"
+    if moment.year > now:
+        return "future"
+    if moment.year < now:
+        return "past"
+    if moment.kind == "current":  # 截至2021年底, “十三五”以来: the state reached by then
+        return "past"
+    if moment.kind == "deadline":
+        return "future"
+    return "past" if setting.section == "review" else "future"

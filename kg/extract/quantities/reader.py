@@ -23,7 +23,7 @@ from collections.abc import Callable
 from itertools import accumulate
 
 from kg.extract.base import Analysis, strip_span
-from kg.extract.quantities.binding import Binder, Reading, Setting
+from kg.extract.quantities.binding import Binder, Reading, Setting, state_of
 from kg.extract.quantities.mentions import MentionFinder
 from kg.extract.quantities.clues import Clues
 from kg.extract.quantities.roles import RoleDecider
@@ -246,10 +246,13 @@ class QuantityReader:
                 return moments
             return moments[bisect.bisect_left(starts, m.start - near):bisect.bisect_right(starts, m.right + near)]
 
-        previous_clause, spread = (start, start), []
+        previous_clause, spread, whole = (start, start), [], None  # whole: the cue of a figure 其中 parts
         for cs, ce in a.clauses(start, sentence.end, self.clause_marks):
             if cs > sentence.start and text[cs - 1] in self.segment_marks:
-                sentence_period = None  # a period word holds only up to the next ；
+                sentence_period = whole = None  # a period word holds only up to the next ；
+            if text.startswith(self.roles.part_marks, cs):  # 共布局138个，其中，高速34个: the parts of the last figure
+                last = a.memo.get("last cue")
+                whole = last[1] if last and last[0] == sentence.paragraph else None
             cs = max(cs, opening_end)
             cs, ce = strip_span(text, cs, ce)
             cs = markers.get(cs, cs)  # the clause starts after an item's marker
@@ -302,7 +305,7 @@ class QuantityReader:
                 moment, level = self.binder.time_of(text, m, moments, inherited, setting)
                 if moment is not None and setting.section == "review" and not _DIGIT.search(text[moment.start:moment.end]):
                     moment = None  # 年内开工项目57个 under 一、2018年工作回顾: the year reviewed, not the report's
-                state = _state(moment, now, setting, self.roles.reports(a, q.start))
+                state = state_of(moment, now, setting, self.roles.reports(a, q.start))
                 opens = setting.scope_span[1] if setting.scope_span and setting.scope_span[0] == cs else cs
                 share = q.unit == "%" and self.binder.share_of(a, q, opens, self.joining)  # 全市90%的…, 覆盖全省50%企业
                 output = (q.unit in self.output_units and m.left > cs and not m.written
@@ -312,6 +315,8 @@ class QuantityReader:
                 clues = Clues(self.roles, a, r, (sentence.start, sentence.end), setting, state,
                               {"marked": marked, "far_time": level in (None, "paragraph", "section")})
                 cue = self.roles.decide(clues)
+                cue = whole if whole is not None and cue.id in self.roles.part_cues else cue
+                a.memo["last cue"] = (sentence.paragraph, cue) if whole is None else a.memo["last cue"]
                 if output and cue.id == "target.measure":
                     listed_unit = q.unit
                 self._record(a, r, indicator, period, cue.role, cue.id, moment, state, setting, now)
@@ -443,30 +448,6 @@ def _clause_start(text: str, end: int) -> int:
     while k > 0 and text[k - 1] not in _LABEL_STOPS:
         k -= 1
     return k
-
-
-def _state(moment: Moment | None, now: int | None, setting: Setting, reporting: bool = False) -> str | None:
-    """Whether the time bound to a figure is ``"future"`` or ``"past"`` against the document's year. In an
-    account of what was done (a 统计公报 of 2024), 年末 and 全年 of its own year are past."""
-    if moment is None or moment.year is None:
-        return None
-    if reporting and now is not None and moment.year <= now:
-        return "past"
-    if moment.kind == "span":
-        return "future"
-    if moment.kind == "current" and (now is None or moment.year <= now):
-        return "past"
-    if now is None:
-        return "future" if moment.kind == "deadline" else "past"
-    if moment.year > now:
-        return "future"
-    if moment.year < now:
-        return "past"
-    if moment.kind == "current":  # 截至2021年底, “十三五”以来: the state reached by then
-        return "past"
-    if moment.kind == "deadline":
-        return "future"
-    return "past" if setting.section == "review" else "future"
 
 
 def _without(indicator: str, text: str, moments: list[Moment], particles: str) -> str:

@@ -47,6 +47,8 @@ class RoleDecider:
     def _load_words(self, r: dict, ctx: dict) -> None:
         """The words and reaches of ``[roles]`` and ``[context]`` the clues read (first half)."""
         self.age_units = set(r["age_units"])
+        self.part_marks = tuple(r["part_marks"])
+        self.part_cues = set(r["part_cues"])
         self.reach_words = set(r["reach_words"])
         self.reach_starts = tuple(r["reach_words"])  # for str.startswith
         self.until_words = tuple(r["until_words"])
