@@ -316,7 +316,8 @@ class QuantityReader:
                               {"marked": marked, "far_time": level in (None, "paragraph", "section")})
                 cue = self.roles.decide(clues)
                 cue = whole if whole is not None and cue.id in self.roles.part_cues else cue
-                a.memo["last cue"] = (sentence.paragraph, cue) if whole is None else a.memo["last cue"]
+                if whole is None:  # a part is no whole of the parts after it
+                    a.memo["last cue"] = (sentence.paragraph, cue)
                 if output and cue.id == "target.measure":
                     listed_unit = q.unit
                 self._record(a, r, indicator, period, cue.role, cue.id, moment, state, setting, now)
