@@ -722,3 +722,15 @@ def test_the_months_of_the_year_so_far_are_gone_by(extract_text):
     got = [(f.role, str(f.value), f.deadline.year if f.role == "target" else f.year) for f in extract_text(text).figures]
     assert got == [("baseline", "180000000000", 2024), ("baseline", "26", 2024), ("baseline", "790000", 2024),
                    ("target", "2000", 2025)]
+
+
+def test_a_bound_in_brackets_after_a_noun_is_a_condition_on_it(extract_text):
+    plan = "某市设备更新和消费品以旧换新实施方案\n"
+    got = [(f.role, str(f.value)) for f in extract_text(
+        plan + "对个人消费者购买手机等3类数码产品（单件销售价格不超过6000元），按产品销售价格的15%给予补贴。").figures]
+    assert got == [("context", "3"), ("threshold", "6000"), ("parameter", "15")]
+    # ...not a quota the brackets set (a word of granting in them, or 限)
+    quota = extract_text(plan + "每类产品可补贴1件（空调产品最多可补贴3件）。").figures
+    assert [(f.role, str(f.value)) for f in quota if f.value == 3] == [("parameter", "3")]
+    listed = extract_text(plan + "确定入围名单（限120名），发放消费券。").figures
+    assert [f.role for f in listed] != ["threshold"]

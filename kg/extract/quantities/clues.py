@@ -27,7 +27,7 @@
 ``until``          an age or time up to which something runs (至其年满3周岁)
 ``procedure``      a count a procedure sets (每年发放4次, 确定1名申领人)
 ``in_conditions``  it stands in a list of conditions (its heading or lead-in says 条件, 资格…)
-``qualifies``      it qualifies a noun after 的 with a bound (年营业收入超过1亿元的企业), or stands in a condition (对……的)
+``qualifies``      it qualifies a noun after 的 with a bound (年营业收入超过1亿元的企业), or one before it in brackets, or stands in a condition
 ``floor_on_scale`` a lower bound right after a scale of those a measure is for (注册资本不低于1000万元)
 ``top_rank``       a place in a ranking or a top-N class (世界1000强, 排名前20的报关企业); ``leads_to_consequence``:
                    a bound in a clause the next one, opening with 则, depends on (超过…的115%，则视为…)
@@ -262,7 +262,7 @@ class Clues(WhereClues, WhenClues, GrantClues):
         """The number bounds those a measure is for: 年营业收入超过1亿元的企业, 160千瓦及以下各类组织,
         时长低于6小时的相应折减, or it stands in a condition (对……的, 涉及10千伏及以上电网改造的)."""
         d, after = self.d, self._list_after  # 达到10万、20万TEU的企业: the words after the list qualify each
-        if after.strip() == d.condition_end and (self.m.written or self.closes_condition):
+        if after.strip() == d.condition_end and (self.m.written or self.closes_condition) or self._bracketed:
             return True  # 储存6个月以内的，…: the condition the rest of the sentence depends on
         particle = after.startswith(d.qualifier_particle)
         noun = after[len(d.qualifier_particle) if particle else 0:][:d.qualifier_reach]

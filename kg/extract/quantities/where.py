@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from functools import cached_property
 
+from kg.extract.records import Comparator
 from kg.nlp.script import is_han
 
 
@@ -112,6 +113,19 @@ class WhereClues:
             between = text[m.right:later.start]
             return later.unit in d.count_units and bool(between) and all(is_han(ch) for ch in between)
         return False
+
+    @cached_property
+    def _bracketed(self) -> bool:
+        """A bound in brackets of its own right after a noun: a condition on what the noun names (3类数码产品
+        （单件销售价格不超过6000元）, 企业（年营业收入2000万元以上）), not a part of it (（其中不低于50%…）)."""
+        m, d, text = self.m, self.d, self.text
+        bounded = m.written and m.comparator not in (Comparator.ABOUT, Comparator.EQUAL)
+        if not (bounded or text[m.end:m.right] in d.range_bounds) or not text[m.right:].lstrip().startswith(tuple(d.aside_closes)):
+            return False
+        opens = max(text.rfind(ch, max(0, m.start - d.qualifier_reach * 2), m.start) for ch in d.aside_opens)
+        inside = text[opens + 1:m.start]
+        return opens > 0 and is_han(text[opens - 1]) and len(inside.strip()) > 1 and not inside.startswith(d.aside_not) \
+            and not any(ch in inside for ch in d.aside_closes + "，,；;。") and not any(w in inside for w in d.grant_before)
 
     @cached_property
     def review_section(self) -> bool:
