@@ -5,7 +5,7 @@ in the smaller unit where the two ends are written in units of time one of which
 other (``三个月以上不满一年``: 3 to 12 个月). The ends may be parted by a list mark
 (``100万元及以上、2000万元以下``) or written upper end first (``10亿元以下、7亿元及以上``), as
 tiered grants write their bands, or with a bracket saying the lower end is included
-(``1亿元（含1亿元）至2亿元``, ``6万元（含）至10万元（不含）``). The bound words are data, in ``resources/numbers.toml``.
+(``1亿元（含1亿元）至2亿元``, ``6万元（含）至10万元（不含）``, ``3万元（不含3万元）至4万元（含4万元）``). The bound words are data, in ``resources/numbers.toml``.
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ class Bands:
         self.separators = tuple(num["range_separators"])
         self.inclusive = tuple(num["band_inclusive"])  # （含1亿元）: a bracket that says a bound is in the range
         self.end_marks = tuple(num["band_end_marks"])  # （含）, （不含）: a bracket that says whether an end is in
+        self.taken_in = tuple(num["band_taken_in"])  # （含: the opening of a bracket that says an end is in
         self.units = {(big, small): Decimal(str(factor)) for big, small, factor in num["band_units"]}
 
     def join(self, text: str, found: list[Quantity], end: int) -> list[Quantity]:
@@ -41,6 +42,7 @@ class Bands:
             if last is not None and self._inclusive_range(text, q, nxt, last):
                 out.append(replace(q, end=last.end, value_max=last.value, written=text[q.start:last.end]))
                 k += 3  # 1亿元（含1亿元）至2亿元: the bracket's copy of the lower end is no number of its own
+                k += self._copied(text, last, found[k] if k < len(found) else None)  # …至2亿元（含2亿元）: nor the upper's
                 continue
             if nxt is not None and self._marked_range(text, q, nxt):
                 out.append(replace(q, end=nxt.end, value_max=nxt.value, written=text[q.start:nxt.end]))
@@ -90,6 +92,16 @@ class Bands:
         return (opening in self.inclusive and low.value == copy.value and low.unit == copy.unit == high.unit
                 and text[copy.end:copy.end + 1] in "）)" and text[copy.end + 1:high.start] in self.separators
                 and low.value_max is None and high.value_max is None and high.value > low.value)
+
+    def included(self, text: str, q: Quantity, end: int) -> bool:
+        """A bracket right after ``q`` says it is in (低于50400元（含50400元）, 超过3万元（含）): its bound is inclusive."""
+        rest = text[q.end:end]
+        return any(rest.startswith((w + "）", w + ")", w + text[q.start:q.end])) for w in self.taken_in)
+
+    def _copied(self, text: str, end: Quantity, copy: Quantity | None) -> int:
+        """1 if ``copy`` repeats ``end`` in a bracket saying whether it is in (42000元（含42000元）), else 0."""
+        return int(copy is not None and text[end.end:copy.start] in self.inclusive and copy.value == end.value
+                   and copy.unit == end.unit and text[copy.end:copy.end + 1] in "）)")
 
     def _marked_range(self, text: str, low: Quantity, high: Quantity) -> bool:
         """6万元（含）至10万元: the lower end, a bracket that says whether it is in, a range mark, the upper end."""

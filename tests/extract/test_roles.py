@@ -734,3 +734,8 @@ def test_a_bound_in_brackets_after_a_noun_is_a_condition_on_it(extract_text):
     assert [(f.role, str(f.value)) for f in quota if f.value == 3] == [("parameter", "3")]
     listed = extract_text(plan + "确定入围名单（限120名），发放消费券。").figures
     assert [f.role for f in listed] != ["threshold"]
+
+
+def test_a_strict_bound_whose_edge_a_bracket_takes_in_is_inclusive(extract_text):
+    text = "某市廉租住房政策标准通知\n申请家庭人均财产低于150000元（含150000元），且人均住房面积超过15平方米（含）的除外。"
+    assert [(str(f.value), f.comparator.value) for f in extract_text(text).figures] == [("150000", "<="), ("15", ">=")]

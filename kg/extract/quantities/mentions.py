@@ -128,7 +128,9 @@ class MentionFinder:
         if post and (not pre or pre[1] in ("=", ">=")):
             return Comparator(post[1]), left, right, True
         if pre:
-            return Comparator(pre[1]), left, right, True
+            strict = {Comparator.LESS: Comparator.AT_MOST, Comparator.GREATER: Comparator.AT_LEAST}
+            said = Comparator(pre[1])  # 低于50400元（含50400元）: the bracket takes the edge in
+            return (strict[said] if said in strict and self.reader.bands.included(text, q, end) else said), left, right, True
         if q.more:
             return Comparator.GREATER, left, right, True  # 3700多万
         far = self.comparative(text, q.start, start)
