@@ -739,3 +739,9 @@ def test_a_bound_in_brackets_after_a_noun_is_a_condition_on_it(extract_text):
 def test_a_strict_bound_whose_edge_a_bracket_takes_in_is_inclusive(extract_text):
     text = "某市廉租住房政策标准通知\n申请家庭人均财产低于150000元（含150000元），且人均住房面积超过15平方米（含）的除外。"
     assert [(str(f.value), f.comparator.value) for f in extract_text(text).figures] == [("150000", "<="), ("15", ">=")]
+
+
+def test_a_total_after_共_is_no_count_of_the_documents_own_items(extract_text):
+    text = ("某市综合能源站专项规划（2025-2030年）\n三、规划布局\n到2030年，全市共布局138个综合能源站。"
+            "规划围绕以下3个方面展开。")
+    assert [(f.role, str(f.value)) for f in extract_text(text).figures] == [("target", "138"), ("context", "3")]

@@ -412,7 +412,7 @@ class Clues(WhereClues, WhenClues, GrantClues):
         if self.m.quantity.unit not in self.d.enumeration_units and self.m.quantity.unit is not None:
             return False
         near = self.before[-self.d.enumeration_reach:]
-        lead = self._lead_word(near, self.d.enumeration_leads) or (  # 共3个方面, not 共有卫生机构23个
+        lead = self._lead_word(near, self.d.enumeration_leads) or (  # 以下3个方面, not 共有卫生机构23个
             self.m.quantity.unit in self.d.kind_units and any(w in near for w in self.d.kind_leads))
         listed = self.after.startswith(self.d.enumeration_nouns) or self.text.startswith(
             self.d.enumeration_nouns, self.m.right)
