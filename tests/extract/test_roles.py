@@ -745,3 +745,16 @@ def test_a_total_after_共_is_no_count_of_the_documents_own_items(extract_text):
     text = ("某市综合能源站专项规划（2025-2030年）\n三、规划布局\n到2030年，全市共布局138个综合能源站。"
             "规划围绕以下3个方面展开。")
     assert [(f.role, str(f.value)) for f in extract_text(text).figures] == [("target", "138"), ("context", "3")]
+
+
+def test_a_communique_cut_from_below_its_title_reports_what_was_done(extract_text):
+    # no title, no date: only its figures, compared with the year before throughout, say it is an account
+    lines = ["全年全部工业增加值11770.3亿元，比上年增长5.5%。", "规模以上工业增加值比上年增长7.1%。",
+             "全年粮食总产量431.5亿斤，比上年增长0.9%。", "全年建筑业增加值2561.2亿元，比上年增长3.8%。",
+             "全年货物进出口总值6700.5亿元，比上年增长34.9%。"]
+    got = extract_text("03工业和建筑业\n" + "\n".join(lines * 2) + "\n表3  2022年规模以上工业主要产品产量").figures
+    assert {f.role for f in got} == {"baseline"} and len(got) == 18
+    # ...not a work report whose goals are written beside its comparisons
+    plan = ("今年主要预期目标是：地区生产总值比上年增长7%以上，力争固定资产投资比上年增长15%。"
+            "到2027年，确保粮食产量稳定在100万吨以上。")
+    assert {f.role for f in extract_text(plan).figures} == {"target"}

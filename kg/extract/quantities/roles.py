@@ -64,6 +64,8 @@ class RoleDecider:
         self.rule_articles = int(r["rule_articles"])
         self.rule_not = tuple(r["rule_not"])
         self.report_kinds = tuple(r["report_kinds"])
+        self.report_comparisons, self.report_aims = tuple(r["report_comparisons"]), tuple(r["report_aims"])
+        self.report_comparisons_min = int(r["report_comparisons_min"])
         self.limit_marks = tuple(r["limit_marks"])
         self.limit_marks_chars = "".join(sorted(set("".join(self.limit_marks))))
         self.limit_leads = tuple(r["limit_leads"])
@@ -218,7 +220,8 @@ class RoleDecider:
     def reports(self, a: Analysis, pos: int) -> bool:
         """Whether the part at ``pos`` is an account of what was done (a 通报, a 统计公报): one of
         `report_kinds` stands in its title, or, if it has none, in its first line (a 政府工作报告 that says
-        in passing that a practice 入选…典型经验 is no account of what was done)."""
+        in passing that a practice 入选…典型经验 is no account of what was done); or its figures are
+        compared with the year before throughout, with few aims (a communiqué cut from below its title)."""
         part = a.doc.part_at(pos)
         cache = a.memo.setdefault("report-like", {})
         if part.index not in cache:
@@ -228,7 +231,10 @@ class RoleDecider:
             else:  # its first line: 入选…典型经验 further on is said in passing
                 opening = a.text[part.start:part.start + self.rule_opening]
                 head = opening.split("\n", 1)[0]
-            cache[part.index] = any(w in head for w in self.report_kinds)
+            body = a.text[part.start:part.end]
+            compared = sum(body.count(w) for w in self.report_comparisons)
+            cache[part.index] = any(w in head for w in self.report_kinds) or (
+                compared >= self.report_comparisons_min and compared > 3 * sum(body.count(w) for w in self.report_aims))
         return cache[part.index]
 
     def decide(self, clues: Clues) -> Cue:
