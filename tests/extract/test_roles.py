@@ -758,3 +758,9 @@ def test_a_communique_cut_from_below_its_title_reports_what_was_done(extract_tex
     plan = ("今年主要预期目标是：地区生产总值比上年增长7%以上，力争固定资产投资比上年增长15%。"
             "到2027年，确保粮食产量稳定在100万吨以上。")
     assert {f.role for f in extract_text(plan).figures} == {"target"}
+
+
+def test_a_pages_dateline_dates_it_when_nothing_else_does(extract_text):
+    text = ("2026重庆市级重点项目名单发布\n\n来源：华龙网\n\n发布时间：2026-04-14 16:56\n\n"
+            "今年重点推进项目1382个，力争年度完成投资5012亿元。")
+    assert {f.deadline.year for f in extract_text(text).figures if f.role == "target"} == {2026}

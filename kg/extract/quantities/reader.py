@@ -60,6 +60,7 @@ class QuantityReader:
         self.tables = TableReader()
         self.glued = GluedTableReader(self.tables)
         self.time = time_reader()
+        self.dateline_reach = 400  # how far into a part its dateline may stand (after a title and a source line)
         self.span_from = compile_pattern(ctx["span_from"], "quantities.toml context.span_from")
         self.target_verbs = tuple(ctx["target_verbs"])
         self.output_units = set(ctx["count_units"]) | set(ctx["measure_units"])  # what a verb of making makes
@@ -197,6 +198,9 @@ class QuantityReader:
         planned = self._heading_years(a, part, self.roles.year_plan_sections)  # 二、2012年政府工作总体要求和目标任务
         if planned:
             return min(planned)  # the year a report sets the tasks of is its own
+        dated = self.time.dateline.search(a.text, 0 if part.index == 0 else part.start, part.start + self.dateline_reach)
+        if dated:
+            return int(dated["y"])  # 发布时间：2026-04-14: a page's dateline, when nothing else dates it
         moments = [m for m in self.time.moments(a.text, part.start, part.end, None) if m.year is not None]
         # a plan's period (“十三五”期间) is no deadline the document sets: a 十四五 plan reviews 十三五
         deadlines = [m.year for m in moments if m.kind == "deadline"
