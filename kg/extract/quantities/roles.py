@@ -49,7 +49,7 @@ class RoleDecider:
         self.age_units = set(r["age_units"])
         self.part_marks = tuple(r["part_marks"])
         self.part_cues = set(r["part_cues"])
-        self.aside_opens, self.aside_closes = r["aside_opens"], r["aside_closes"]
+        self.aside_opens, self.aside_closes = r["aside_opens"], tuple(r["aside_closes"])  # characters
         self.aside_not = tuple(r["aside_not"])
         self.reach_words = set(r["reach_words"])
         self.reach_starts = tuple(r["reach_words"])  # for str.startswith

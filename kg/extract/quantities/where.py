@@ -120,12 +120,12 @@ class WhereClues:
         （单件销售价格不超过6000元）, 企业（年营业收入2000万元以上）), not a part of it (（其中不低于50%…）)."""
         m, d, text = self.m, self.d, self.text
         bounded = m.written and m.comparator not in (Comparator.ABOUT, Comparator.EQUAL)
-        if not (bounded or text[m.end:m.right] in d.range_bounds) or not text[m.right:].lstrip().startswith(tuple(d.aside_closes)):
+        if not (bounded or text[m.end:m.right] in d.range_bounds) or not text[m.right:m.right + 4].lstrip().startswith(d.aside_closes):
             return False
         opens = max(text.rfind(ch, max(0, m.start - d.qualifier_reach * 2), m.start) for ch in d.aside_opens)
         inside = text[opens + 1:m.start]
         return opens > 0 and is_han(text[opens - 1]) and len(inside.strip()) > 1 and not inside.startswith(d.aside_not) \
-            and not any(ch in inside for ch in d.aside_closes + "，,；;。") and not any(w in inside for w in d.grant_before)
+            and not any(ch in inside for ch in "".join(d.aside_closes) + "，,；;。") and not any(w in inside for w in d.grant_before)
 
     @cached_property
     def review_section(self) -> bool:
