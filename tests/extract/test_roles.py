@@ -764,3 +764,11 @@ def test_a_pages_dateline_dates_it_when_nothing_else_does(extract_text):
     text = ("2026重庆市级重点项目名单发布\n\n来源：华龙网\n\n发布时间：2026-04-14 16:56\n\n"
             "今年重点推进项目1382个，力争年度完成投资5012亿元。")
     assert {f.deadline.year for f in extract_text(text).figures if f.role == "target"} == {2026}
+
+
+def test_a_review_a_paragraph_opens_goes_on_until_the_goals_when_no_heading_says(extract_text):
+    text = ("各位代表，刚刚过去的2025年，全省地区生产总值增长5.3%。\n"
+            "——“向新”的动能持续增强。两院院士增至123位，新增制造业单项冠军企业52家。\n"
+            "三、2026年重点工作\n今年经济社会发展的主要预期目标是：地区生产总值增长5%左右。")
+    got = [(f.role, str(f.value), f.deadline.year if f.role == "target" else f.year) for f in extract_text(text).figures]
+    assert got == [("baseline", "5.3", 2025), ("baseline", "123", 2025), ("baseline", "52", 2025), ("target", "5", 2026)]

@@ -25,7 +25,33 @@ class SectionContext:
         key = sec.index if sec is not None else None
         if key not in cache:
             cache[key] = self._section_context(a, sec, a.year_at(pos))
+        if cache[key] == (None, None, None):
+            return self._paragraph_context(a, pos)
         return cache[key]
+
+    def _paragraph_context(self, a: Analysis, pos: int) -> tuple[str | None, int | None, Moment | None]:
+        """Where no heading decides: a review that an earlier paragraph of the part opened (各位代表，刚刚过去的
+        2025年，…) and no paragraph since has turned to goals (今年…) nor a heading has closed."""
+        sentence = a.doc.sentence_at(pos)
+        cache = a.memo.setdefault("paragraph context", {})
+        k = sentence.paragraph if sentence is not None else None
+        if k is None or k in cache:
+            return cache.get(k, (None, None, None))
+        found: tuple = (None, None, None)
+        paragraphs, part = a.doc.paragraphs, a.doc.paragraphs[k].part
+        for p in paragraphs[k::-1]:
+            if p.part != part or p.role == "heading":
+                break
+            opening = a.text[p.start:p.start + self.opener_reach]
+            if any(w in opening for w in self.goal_openers):
+                break
+            if any(w in opening for w in self.review_openers):
+                m = self.time.title_year.search(opening)
+                year = a.year_at(pos)
+                found = ("review", int(m["y"]) if m else (year - 1 if year else None), None)
+                break
+        cache[k] = found
+        return found
 
     def _glued_heading(self, a: Analysis, sec) -> str:
         """The heading a crawler ran into its section's text (一、2021年工作回顾2021年，在…; 二、2023年工作计划2023年
