@@ -15,6 +15,12 @@ def figures(extract_text, text):
     return [(f.role, str(f.value), f.unit, f.evidence.rule) for f in extract_text(NOTICE.format(text)).figures]
 
 
+def timed(extract_text, text):
+    """(role, value, a target's deadline or another figure's year) of each figure of ``text``."""
+    return [(f.role, str(f.value), f.deadline.year if f.role == "target" else getattr(f, "year", None))
+            for f in extract_text(text).figures]
+
+
 @pytest.mark.parametrize("text, expected", [
     # thresholds: who or what a measure is for
     ("对年营业收入超过1亿元的企业给予支持。", [("threshold", "100000000", "元", "threshold.qualifier")]),
@@ -605,7 +611,7 @@ def test_an_undated_work_report_is_of_the_year_after_the_one_it_reviews(extract_
     text = ("各位代表：\n现在，我代表市人民政府向大会报告工作，请予审议。\n一、2022年工作回顾\n过去一年，全市地区生产总值增长5.2%。\n"
             "二、2023年主要目标任务\n今年经济社会发展的主要预期目标是：地区生产总值增长6%左右。到2025年，建成5G基站1万个。\n"
             "重点做好以下工作：推动中天科技等120个项目加快建设。")
-    got = [(f.role, str(f.value), f.deadline.year if f.role == "target" else f.year) for f in extract_text(text).figures]
+    got = timed(extract_text, text)
     assert got == [("baseline", "5.2", 2022), ("target", "6", 2023), ("target", "10000", 2025), ("target", "120", 2023)]
 
 
@@ -618,7 +624,7 @@ def test_a_plan_named_in_full_sets_its_period_and_the_deadline_of_its_goals(extr
 def test_an_undated_plan_that_reviews_the_last_plan_period_reports_its_levels_as_baselines(extract_text):
     text = ("一、新阶段新起点\n“十三五”期间是具有里程碑意义的五年。全市生产总值从2015年的2.69万亿元上升到2020年的3.87万亿元。\n"
             "二、主要目标\n到2025年，全市生产总值达到5万亿元。")
-    got = [(f.role, str(f.value), f.deadline.year if f.role == "target" else getattr(f, "year", None)) for f in extract_text(text).figures]
+    got = timed(extract_text, text)
     assert got == [("context", "5", None), ("baseline", "2690000000000", 2015), ("baseline", "3870000000000", 2020),
                    ("target", "5000000000000", 2025)]
 
@@ -719,7 +725,7 @@ def test_the_parts_a_figure_is_split_into_take_its_role_when_nothing_else_explai
 def test_the_months_of_the_year_so_far_are_gone_by(extract_text):
     text = ("某市新能源汽车超充行动计划解读\n（2024年5月8日）\n今年1-4月，全市汽车产业实现产值1800亿元，增长26%；"
             "完成产量79万辆。到2025年底，建成超充站2000座以上。")
-    got = [(f.role, str(f.value), f.deadline.year if f.role == "target" else f.year) for f in extract_text(text).figures]
+    got = timed(extract_text, text)
     assert got == [("baseline", "180000000000", 2024), ("baseline", "26", 2024), ("baseline", "790000", 2024),
                    ("target", "2000", 2025)]
 
@@ -770,5 +776,5 @@ def test_a_review_a_paragraph_opens_goes_on_until_the_goals_when_no_heading_says
     text = ("各位代表，刚刚过去的2025年，全省地区生产总值增长5.3%。\n"
             "——“向新”的动能持续增强。两院院士增至123位，新增制造业单项冠军企业52家。\n"
             "三、2026年重点工作\n今年经济社会发展的主要预期目标是：地区生产总值增长5%左右。")
-    got = [(f.role, str(f.value), f.deadline.year if f.role == "target" else f.year) for f in extract_text(text).figures]
+    got = timed(extract_text, text)
     assert got == [("baseline", "5.3", 2025), ("baseline", "123", 2025), ("baseline", "52", 2025), ("target", "5", 2026)]
