@@ -42,7 +42,7 @@ class Bands:
             if last is not None and self._inclusive_range(text, q, nxt, last):
                 out.append(replace(q, end=last.end, value_max=last.value, written=text[q.start:last.end]))
                 k += 3  # 1亿元（含1亿元）至2亿元: the bracket's copy of the lower end is no number of its own
-                k += self._copied(text, last, found[k] if k < len(found) else None)  # …至2亿元（含2亿元）: nor the upper's
+                k += int(self._copied(text, last, found[k] if k < len(found) else None))  # …至2亿元（含2亿元）: nor the upper's
                 continue
             if nxt is not None and self._marked_range(text, q, nxt):
                 out.append(replace(q, end=nxt.end, value_max=nxt.value, written=text[q.start:nxt.end]))
@@ -88,9 +88,7 @@ class Bands:
 
     def _inclusive_range(self, text: str, low: Quantity, copy: Quantity, high: Quantity) -> bool:
         """1亿元（含1亿元）至2亿元: the lower end, a bracket that says it is included, a range mark, the upper end."""
-        opening = text[low.end:copy.start]
-        return (opening in self.inclusive and low.value == copy.value and low.unit == copy.unit == high.unit
-                and text[copy.end:copy.end + 1] in "）)" and text[copy.end + 1:high.start] in self.separators
+        return (self._copied(text, low, copy) and low.unit == high.unit and text[copy.end + 1:high.start] in self.separators
                 and low.value_max is None and high.value_max is None and high.value > low.value)
 
     def included(self, text: str, q: Quantity, end: int) -> bool:
@@ -98,10 +96,10 @@ class Bands:
         rest = text[q.end:end]
         return any(rest.startswith((w + "）", w + ")", w + text[q.start:q.end])) for w in self.taken_in)
 
-    def _copied(self, text: str, end: Quantity, copy: Quantity | None) -> int:
-        """1 if ``copy`` repeats ``end`` in a bracket saying whether it is in (42000元（含42000元）), else 0."""
-        return int(copy is not None and text[end.end:copy.start] in self.inclusive and copy.value == end.value
-                   and copy.unit == end.unit and text[copy.end:copy.end + 1] in "）)")
+    def _copied(self, text: str, end: Quantity, copy: Quantity | None) -> bool:
+        """Whether ``copy`` repeats ``end`` in a bracket saying whether it is in (1亿元（含1亿元）, 42000元（含42000元）)."""
+        return (copy is not None and text[end.end:copy.start] in self.inclusive and copy.value == end.value
+                and copy.unit == end.unit and text[copy.end:copy.end + 1] in "）)")
 
     def _marked_range(self, text: str, low: Quantity, high: Quantity) -> bool:
         """6万元（含）至10万元: the lower end, a bracket that says whether it is in, a range mark, the upper end."""

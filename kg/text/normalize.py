@@ -133,8 +133,6 @@ def _columns(ch: str) -> int:
     return 2 if unicodedata.east_asian_width(ch) in ("W", "F", "A") else 1
 
 
-
-
 class _Line:
     """One physical line: its indentation and its cleaned characters with origins."""
 

@@ -207,7 +207,7 @@ class TableReader:
             if not label or not re.search(f"[{HAN}A-Za-z]", label):
                 continue
             indicator, unit = self.indicator(label, row[unit_col].text if unit_col is not None and unit_col < len(row) else "")
-            if not unit and any(label.lstrip().startswith(mark) for mark in self.subrow_marks):
+            if not unit and label.lstrip().startswith(self.subrow_marks):
                 unit = above
             above = unit
             attribute = None
