@@ -166,3 +166,22 @@ def test_a_page_is_asked_of_the_engine_unless_rows_are_kept_by_a_column(monkeypa
 def test_a_negative_page_is_refused(seed_dataset):
     with pytest.raises(QueryError, match="limit and offset"):
         api.query(seed_dataset, named="facts", offset=-1)
+
+
+@pytest.mark.parametrize("line, pages", [
+    ("# pages: file", ("file",)),
+    ("# pages: document ?doc", ("document", "doc")),
+    ("# pages: document ?d ?title", ("document", "d", "title")),
+])
+def test_a_named_query_says_how_it_pages(line, pages):
+    from kg.query import parse_named
+
+    assert parse_named("q", f"# question: q?\n# columns: a\n{line}\nSELECT ?a WHERE {{ ?a ?b ?c }}").pages == pages
+
+
+@pytest.mark.parametrize("line", ["# pages: files", "# pages: document", "# pages: document doc", "# pages: document ?a ?b ?c"])
+def test_a_bad_pages_line_names_the_forms_it_may_take(line):
+    from kg.query import parse_named
+
+    with pytest.raises(QueryError, match="bad pages line .*'# pages: document \\?doc'"):
+        parse_named("q", f"# question: q?\n# columns: a\n{line}\nSELECT ?a WHERE {{ ?a ?b ?c }}")

@@ -207,7 +207,7 @@ def query(given, text: str | None = None, named: str | None = None, params: dict
     if named is not None:
         nq = named_query(named)
         table = run(backend, nq.text, params, nq.params, nq.derived, nq.columns, limit=limit, offset=offset,
-                    by_file=nq.pages_by_file)
+                    pages=nq.pages)
     else:
         table = run(backend, text, params, limit=limit, offset=offset)
     table.notes = list(getattr(backend, "notes", []))

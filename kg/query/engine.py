@@ -116,7 +116,7 @@ def page(text: str, limit: int | None, offset: int) -> str:
 def run(backend: Backend | Graph, text: str, params: dict[str, str] | None = None,
         declared: dict[str, tuple[str, str]] | None = None,
         derived: tuple[Derived, ...] = (), order: tuple[str, ...] = (),
-        limit: int | None = None, offset: int = 0, by_file: bool = False) -> Table:
+        limit: int | None = None, offset: int = 0, pages: tuple[str, ...] = ()) -> Table:
     """Run SELECT query ``text`` on ``backend`` and return its :class:`Table`.
 
     A parameter naming a column keeps the rows whose cell is its value; any
@@ -126,10 +126,9 @@ def run(backend: Backend | Graph, text: str, params: dict[str, str] | None = Non
     computed from the others and placed where ``order`` (a named query's
     columns) puts them. ``limit`` and ``offset`` give one page of the rows, in
     the query's own order: the engine is asked for that page alone unless rows
-    are kept by a column (then the page is cut from the rows kept). A query that
-    pages ``by_file`` (ordered by its file first) is read from a store file by
-    file until the page is full, so that a first page never waits for the whole.
-    """
+    are kept by a column (then the page is cut from the rows kept). A store reads
+    a query that ``pages`` (a named query's ``# pages:``) a file or a document at a
+    time until the page is full (:mod:`kg.query.paging`)."""
     if (limit is not None and limit < 0) or offset < 0:
         raise QueryError("a page's limit and offset are whole numbers, 0 or more")
     if not isinstance(backend, Backend):
@@ -154,8 +153,10 @@ def run(backend: Backend | Graph, text: str, params: dict[str, str] | None = Non
         else:
             bindings[name] = term
     paged = not wanted and not sliced(text)  # rows kept by a column: the page is cut after keeping them
-    if paged and by_file and limit is not None and backend.files:
-        columns, rows = _page_by_file(backend, text, bindings, limit, offset)
+    if paged and pages and limit is not None and backend.files:
+        from kg.query.paging import page_rows
+
+        columns, rows = page_rows(backend, text, bindings, pages, limit, offset)
     else:
         columns, rows = backend.select(page(text, limit, offset) if paged else text, bindings)
     if columns != variables:  # a server may answer with the variables in another order
@@ -173,22 +174,6 @@ def run(backend: Backend | Graph, text: str, params: dict[str, str] | None = Non
     if not paged and (limit is not None or offset):
         table.rows = table.rows[offset:None if limit is None else offset + limit]
     return table
-
-
-def _page_by_file(backend: Backend, text: str, bindings: dict, limit: int, offset: int) -> tuple[list[str], list[list]]:
-    """One page of ``text``'s rows, read file by file in the order of the files' identifiers (the
-    query's own first key), skipping ``offset`` rows and stopping once ``limit`` are read."""
-    columns, rows = list(shape(text)[1]), []
-    for graph in backend.files:
-        if len(rows) >= limit:
-            break
-        columns, found = backend.select_in_file(graph, text, bindings)
-        if offset >= len(found):
-            offset -= len(found)
-            continue
-        rows.extend(found[offset:offset + limit - len(rows)])
-        offset = 0
-    return columns, rows
 
 
 def _query_vars(text: str) -> set[str]:

@@ -7,6 +7,10 @@ description`` and derived columns with ``# derive: name = cagr(a, b, c, d)``
 ``# pages: file`` says that the query orders its rows by the file they were read
 from first, and reads each file's rows from that file's graph (with the shared
 graph and the ontology): a store can then give a page of it file by file.
+``# pages: document ?doc`` says that it orders them by the document ``?doc``
+first, and ``# pages: document ?doc ?label`` by the document's label and then
+the document: a store gives a page of it document by document, ``?doc`` (and
+``?label``) bound to each in turn.
 """
 
 from __future__ import annotations
@@ -71,7 +75,11 @@ class NamedQuery:
     params: dict[str, tuple[str, str]]  # name -> (type, description)
     text: str
     derived: tuple[Derived, ...] = ()
-    pages_by_file: bool = False
+    pages: tuple[str, ...] = ()  # ("file",), ("document", doc) or ("document", doc, label): see above
+
+    @property
+    def pages_by_file(self) -> bool:
+        return self.pages == ("file",)
 
     @property
     def body(self) -> str:
@@ -85,7 +93,7 @@ class NamedQuery:
 
 def parse_named(name: str, text: str) -> NamedQuery:
     """Return the :class:`NamedQuery` described by the header of ``text``."""
-    question, columns, params, derived, by_file = "", (), {}, [], False
+    question, columns, params, derived, pages = "", (), {}, [], ()
     for line in text.splitlines():
         if not line.startswith("#"):
             continue
@@ -100,9 +108,7 @@ def parse_named(name: str, text: str) -> NamedQuery:
                 raise QueryError(f"queries/{name}.rq: bad param line {line!r}; write '# param: name (iri|string|integer|decimal) what it is'")
             params[m.group(1)] = (m.group(2), m.group(3))
         elif body.startswith("pages:"):
-            if body.split(":", 1)[1].strip() != "file":
-                raise QueryError(f"queries/{name}.rq: bad pages line {line!r}; write '# pages: file'")
-            by_file = True
+            pages = _pages(name, line, body.split(":", 1)[1].split())
         elif body.startswith("derive:"):
             m = re.match(r"(\w+)\s*=\s*(\w+)\(([\w\s,]*)\)$", body.split(":", 1)[1].strip())
             fn = DERIVE_FUNCTIONS.get(m.group(2)) if m else None
@@ -111,7 +117,17 @@ def parse_named(name: str, text: str) -> NamedQuery:
                 raise QueryError(f"queries/{name}.rq: bad derive line {line!r}; write '# derive: name = "
                                  f"cagr(baseline, target, start_year, end_year)'")
             derived.append(Derived(m.group(1), m.group(2), args))
-    return NamedQuery(name, question, columns, params, text, tuple(derived), by_file)
+    return NamedQuery(name, question, columns, params, text, tuple(derived), pages)
+
+
+def _pages(name: str, line: str, words: list[str]) -> tuple[str, ...]:
+    """The way a named query pages, from the words of its ``# pages:`` line."""
+    if words == ["file"]:
+        return ("file",)
+    if len(words) in (2, 3) and words[0] == "document" and all(re.fullmatch(r"\?\w+", w) for w in words[1:]):
+        return ("document", *(w[1:] for w in words[1:]))
+    raise QueryError(f"queries/{name}.rq: bad pages line {line!r}; write '# pages: file', "
+                     f"'# pages: document ?doc' or '# pages: document ?doc ?label'")
 
 
 @lru_cache(maxsize=1)

@@ -258,3 +258,35 @@ def test_a_page_of_a_listing_ordered_by_file_is_read_file_by_file_and_is_the_sam
         for offset in (3, len(whole) // 2, len(whole) - 2, len(whole) + 5):
             assert api.query(backend, named=name, limit=10, offset=offset).rows == whole[offset:offset + 10]
         read.clear()
+
+
+@pytest.mark.parametrize("name", ["tasks", "instruments", "quantities", "targets", "baselines"])
+def test_a_page_of_a_listing_ordered_by_document_is_read_document_by_document_and_is_the_same_page(
+        tmp_path, docs, monkeypatch, name):
+    from kg.query import named_query
+    from kg.stores.disk import OxigraphBackend
+
+    shutil.copy(SEED, docs / "seed.txt")  # two plans of many targets and baselines
+    shutil.copy(ROOT / "tests" / "data" / "quantities" / "dev" / "g19-01_jilin-ev-charging-infrastructure-plan-2021-2025.txt",
+                docs / "plan.txt")
+    path = tmp_path / "store"
+    api.build_store([docs], path)
+    backend = PolicyStore(path, read_only=True).backend()
+    documents = api.query(backend, text="SELECT DISTINCT ?d WHERE { ?d a pol:PolicyDocument }").rows
+    assert len(documents) >= 3
+    assert named_query(name).pages[0] == "document"
+    table = api.query(backend, named=name)
+    whole, of_document = table.rows, table.columns.index("document")
+    assert len(whole) >= 8 and len({str(r[of_document]) for r in whole}) >= 2  # pages cross documents
+    asked = []
+    select = OxigraphBackend.select
+    monkeypatch.setattr(OxigraphBackend, "select", lambda self, text, bindings, **kw: asked.append(bindings)
+                        or select(self, text, bindings, **kw))
+    first = api.query(backend, named=name, limit=3)
+    assert first.rows == whole[:3]
+    # the documents listed, then one document after another until three rows were read; the
+    # documents after the one that filled the page are not read
+    read = [b["doc"] for b in asked[1:]]
+    assert asked[0] == {} and len(set(read)) == len(read) and 1 <= len(read) < len(documents)
+    for offset in (2, len(whole) // 3, len(whole) // 2, len(whole) - 2, len(whole) + 5):
+        assert api.query(backend, named=name, limit=7, offset=offset).rows == whole[offset:offset + 7]
