@@ -94,6 +94,10 @@ def timed(extract_text, text):
     ("省级部门每年要对本行政区域内30%以上的市开展稽查。", [("target", "30", "%", "target.duty")]),
     ("主要城市中30%以上的市开展了稽查。", [("context", "30", "%", "context.other")]),
     ("申请人应在婴儿出生后180日内提出申请。", [("parameter", "180", "日", "parameter.time-limit")]),
+    # an act addressed to an office within the limit is the applicant's; one an office does is a service standard
+    ("定点药店应自有关部门批准之日起30个工作日内向统筹地区经办机构提出变更申请。",
+     [("parameter", "30", "工作日", "parameter.time-limit")]),
+    ("主管部门应当自收到之日起30日内向税务机关出具复核意见。", [("target", "30", "日", "target.service-standard")]),
     # context: counts that only describe
     ("主要呈现以下4个特点。", [("context", "4", "个", "context.enumeration")]),
     ("通过等4种方式推进。", [("context", "4", "种", "context.enumeration")]),

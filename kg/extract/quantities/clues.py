@@ -31,15 +31,13 @@
 ``floor_on_scale`` a lower bound right after a scale of those a measure is for (注册资本不低于1000万元)
 ``top_rank``       a place in a ranking or a top-N class (世界1000强, 排名前20的报关企业); ``leads_to_consequence``:
                    a bound in a clause the next one, opening with 则, depends on (超过…的115%，则视为…)
-``grant``          a grant, award or subsidy word by the number (给予50万元奖励, 最高不超过500万元,
-                   按投资额的10%给予补助), or it is counted per person (每人每年600元)
+``grant``          a grant, award or subsidy word by the number (给予50万元奖励, 按投资额的10%给予补助), or per person
 ``capped``         a ceiling in a sentence that gives a subsidy (补贴数量每亩不超过500公斤)
 ``per_unit``       it is counted per person, household or item (每人每年, 单个项目…不超过3年)
 ``fee``            a fee, rate or standard word before it (收费标准, 税率, 减按15%)
 ``validity``       a term of validity before it (有效期3年)
-``time_limit``     a time limit (7个工作日内)
-``government``     a government body is obliged in the sentence before the number (部门应当…)
-``applicant_acts`` those the policy governs act within a time limit (一年内缴清, 180日内提出申请)
+``time_limit``     a time limit (7个工作日内); ``government``: a government body is obliged by it (部门应当…)
+``applicant_acts`` those the policy governs act within a time limit (一年内缴清, 30日内向经办机构提出申请)
 ``enumeration``    a count of the document's own items or kinds (以下4个特点, 通过等4种方式)
 ``duration``       the length of an effort (用3年时间, 经过5年努力)
 ``past``           the time bound to it lies before the document's own year (2020年，…)
@@ -341,8 +339,10 @@ class Clues(WhereClues, WhenClues, GrantClues):
 
     @cached_property
     def applicant_acts(self) -> bool:
-        """Those the policy governs act within the limit: 180日内提出申请, 一年内缴清."""
-        return self.after.lstrip(self.d.limit_marks_chars).startswith(self.d.applicant_words)
+        """Those the policy governs act within the limit: 180日内提出申请, 一年内缴清, 30日内向经办机构提出申请."""
+        d, rest = self.d, self.text[self.m.end:self.m.clause[1]].lstrip(self.d.limit_marks_chars)
+        to = rest[:min((k for k in (rest.find(w) for w in d.applicant_verbs) if k > 0), default=0)]  # 向<office>
+        return rest.startswith(d.applicant_words) or to.startswith(d.recipient_marks) and to.endswith(d.recipient_bodies)
 
     @cached_property
     def government(self) -> bool:

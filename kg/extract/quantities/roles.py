@@ -182,6 +182,8 @@ class RoleDecider:
     def _load_object_words(self, r: dict) -> None:
         """The words of ``[roles]`` that say what a figure's object is: an output, a project, a grade, a rating."""
         self.output_verbs = tuple(r["output_verbs"])
+        self.recipient_marks, self.recipient_bodies = tuple(r["recipient_marks"]), tuple(r["recipient_bodies"])
+        self.applicant_verbs = tuple(r["applicant_verbs"])  # an act addressed to an office: an applicant's
         self.output_stops = set(r["output_stops"])
         self.output_reach = int(r["output_reach"])
         self.treated_marker = r["treated_marker"]
