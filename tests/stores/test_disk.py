@@ -290,3 +290,21 @@ def test_a_page_of_a_listing_ordered_by_document_is_read_document_by_document_an
     assert asked[0] == {} and len(set(read)) == len(read) and 1 <= len(read) < len(documents)
     for offset in (2, len(whole) // 3, len(whole) // 2, len(whole) - 2, len(whole) + 5):
         assert api.query(backend, named=name, limit=7, offset=offset).rows == whole[offset:offset + 7]
+
+
+def test_a_document_reposted_in_several_files_is_answered_as_the_files_do(tmp_path):
+    # A store's default graph is the union of its files' graphs; a triple that several files hold
+    # (a reposted document's publisher, title, dates) must count once, as in the files' own union.
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    notice = CORPUS / "04_gov-new-media-opinions-guobanfa-2018-123.txt"  # a notice that issues opinions
+    for k in range(3):
+        shutil.copy(SEED, folder / f"seed-{k}.txt")
+        shutil.copy(notice, folder / f"notice-{k}.txt")
+    api.write(api.build([folder]), tmp_path / "out", with_html=False)
+    api.build_store([folder], tmp_path / "store")
+    memory = DatasetBackend(api.load([tmp_path / "out" / "graph.trig"]))
+    disk = PolicyStore(tmp_path / "store", read_only=True).backend()
+    differ = [name for name in named_queries()
+              if to_csv(api.query(disk, named=name)) != to_csv(api.query(memory, named=name))]
+    assert differ == []
