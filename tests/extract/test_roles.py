@@ -320,6 +320,15 @@ def test_a_report_that_sets_a_years_tasks_was_written_that_year(extract_text):
                    ("target", "24000000000", "2012"), ("target", "2500", "2012"), ("target", "80", "2020")]
 
 
+def test_a_part_cut_from_below_a_reports_date_that_opens_with_the_years_main_work_is_that_years_plan(extract_text):
+    # The year's main work (2026年主要工作) heads the tasks of the year the report was given in; a
+    # goal of the year after further on does not date it.
+    text = ("三、2026年主要工作\n今年是开局之年。今年经济社会发展的主要预期目标是：地区生产总值增长6%左右。"
+            "服务贸易增长10%。到2027年，建成旅游度假区3家。")
+    got = [(f.role, str(f.value), str(f.deadline)) for f in extract_text(text).figures]
+    assert got == [("target", "6", "2026"), ("target", "10", "2026"), ("target", "3", "2027")]
+
+
 def test_within_the_year_in_a_review_is_the_year_reviewed(extract_text):
     text = ("2019年某区政府工作报告\n一、2018年工作回顾\n（一）产业项目蓬勃发展。年内开工项目57个，完成投资34.8亿元。\n"
             "二、2019年工作安排\n年内新开工项目60个。")
