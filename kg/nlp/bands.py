@@ -76,8 +76,8 @@ class Bands:
             opened = any(text.endswith(w, 0, low.start) for w in self.lower_before)
             return opened and between in self.upper_before  # 超过一个月不满一年
         rest = self._unjoined(between[len(lower):])
-        if rest in self.upper_before:
-            return True
+        if rest in self.upper_before or rest.strip() in self.separators:
+            return True  # 100吨以上不足500吨; 1000万元及以上至2000万元
         return rest == "" and text.startswith(self.upper_after, high.end, end)
 
     def _upper_first(self, text: str, high: Quantity, low: Quantity, end: int) -> bool:

@@ -233,6 +233,12 @@ def test_a_letter_spaced_scan_has_its_numbers_joined_and_offsets_kept():
     assert len(clean.offsets) == len(clean.text)
 
 
+def test_article_numbers_set_apart_are_letter_spacing_too():
+    # a word processor's letter spacing of its article numbers (第 1 0 条): the numbers are joined
+    raw = "第 9 条 奖励5万元。\n第 1 0 条 鼓励企业。\n第 1 1 条 给予1 0万元奖励。"
+    assert normalize(raw).text == "第9条奖励5万元。\n第10条鼓励企业。\n第11条给予10万元奖励。"
+
+
 def test_spaces_between_digits_stay_where_years_are_written_whole():
     # one spaced year is no scan's letter spacing: 1 2 may be two numbers
     assert normalize("2025年，第1 2 3批项目共3 5个。").text == "2025年，第1 2 3批项目共3 5个。"
