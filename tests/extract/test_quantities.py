@@ -258,6 +258,11 @@ def test_the_numbers_of_service_lines_are_no_quantities_even_without_a_line_word
     assert [(str(f.value), f.unit) for f in extract_text(text).figures] == [("12", "个")]
 
 
+def test_the_floor_and_room_of_an_address_are_no_quantities(extract_text):
+    text = "受理地址：北京市海淀区万寿路27号院8号楼11层1121室。受理时间为30天，每个项目支持3家单位。"
+    assert [(str(f.value), f.unit) for f in extract_text(text).figures] == [("30", "天"), ("3", "家")]
+
+
 @pytest.mark.parametrize("item, expected", [
     ("48．新认定省级专精特新企业50家。", ("新认定省级专精特新企业", "=", "50", "家", 2022, None)),
     ("48．遴选示范项目20个。", ("遴选示范项目", "=", "20", "个", 2022, None)),

@@ -308,6 +308,13 @@ def test_a_time_within_which_something_is_barred_is_a_sanctions_term(extract_tex
     assert got == [("parameter", "2", "parameter.bar"), ("target", "5", "target.service-standard")]
 
 
+def test_a_bounded_grade_marks_off_those_a_rule_is_for_and_in_an_account_names_a_class(extract_text):
+    rules = "处方管理办法\n第一条 盐酸二氢埃托啡处方仅限于二级以上医院内使用。"
+    account = "2025年全省卫生健康事业发展统计公报\n年末全省二级以上公立医院120家。"
+    assert [(f.role, f.evidence.rule) for f in extract_text(rules).figures] == [("threshold", "threshold.grade")]
+    assert [(f.role, str(f.value)) for f in extract_text(account).figures] == [("context", "2"), ("baseline", "120")]
+
+
 def test_a_report_that_sets_a_years_tasks_was_written_that_year(extract_text):
     # No date, a review heading with no year, and a goal for 2020 further on: the heading of the year's
     # tasks says when it was written, so its figures are targets due that year, not results.

@@ -84,7 +84,7 @@ class MentionFinder:
         self.enumerator_after = names["enumerator_after"]
         self.enumerator_before = names["enumerator_before"]
         self.item_gaps = names["item_gaps"]
-        self.id_suffixes = tuple(names["id_suffixes"])
+        self.id_suffixes, self.address_parts = tuple(names["id_suffixes"]), tuple(names["address_parts"])
         self.line_words, self.line_reach = tuple(names["line_words"]), int(names["line_reach"])
         self.service_number = compile_pattern(names["service_numbers"], "quantities.toml service_numbers")
         self.note_open, self.note_close = names["note_marks"]
@@ -241,6 +241,8 @@ class MentionFinder:
         (190街坊) or marks a footnote ([2]): no quantity."""
         if q.unit is None and text.startswith(self.id_suffixes, q.end):
             return True  # 190街坊, 3号地块: a number that names a place
+        if q.written[:1].isdigit() and q.value_max is None and text.endswith(self.address_parts, 0, q.start):
+            return True  # 8号楼11层1121室: the floor and room of an address
         if q.unit is None and q.written.isdigit() and (self._hotline(text, q.end) or self.service_number.fullmatch(q.written)):
             return True  # 12319城市管理服务热线: the number of a line
         if q.unit is None and q.start and text[q.start - 1] in self.note_open and text[q.end:q.end + 1] in self.note_close:
