@@ -336,6 +336,17 @@ def test_a_part_cut_from_below_a_reports_date_that_opens_with_the_years_main_wor
     assert got == [("target", "6", "2026"), ("target", "10", "2026"), ("target", "3", "2027")]
 
 
+def test_a_part_cut_from_inside_a_review_before_a_years_plan_heading_tells_results(extract_text):
+    # The cut opens inside the review (no heading above it): what it tells before the heading of the
+    # year's work happened the year before; the figures under the heading are that year's goals.
+    text = ("突出增进民生福祉。新建和改扩建学校246所，城镇新增就业6.62万人。\n"
+            "2024年工作安排\n全市地区生产总值增长6%左右，新建学校20所。")
+    got = [(f.role, str(f.value), str(f.deadline) if f.role == "target" else str(f.year))
+           for f in extract_text(text).figures]
+    assert got == [("baseline", "246", "2023"), ("baseline", "66200", "2023"),
+                   ("target", "6", "2024"), ("target", "20", "2024")]
+
+
 def test_within_the_year_in_a_review_is_the_year_reviewed(extract_text):
     text = ("2019年某区政府工作报告\n一、2018年工作回顾\n（一）产业项目蓬勃发展。年内开工项目57个，完成投资34.8亿元。\n"
             "二、2019年工作安排\n年内新开工项目60个。")

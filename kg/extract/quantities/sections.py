@@ -50,8 +50,22 @@ class SectionContext:
                 year = a.year_at(pos)
                 found = ("review", int(m["y"]) if m else (year - 1 if year else None), None)
                 break
+        else:  # the part opens here, under no heading: a cut report's review, if its first heading plans a year
+            planned = self._first_plan_heading(a, part)
+            if planned is not None and k < planned[0]:
+                found = ("review", planned[1] - 1, None)
         cache[k] = found
         return found
+
+    def _first_plan_heading(self, a: Analysis, part: int) -> tuple[int, int] | None:
+        """The paragraph and year of the part's first heading, if it sets a year's work (2024年工作安排)."""
+        memo = a.memo.setdefault("first plan heading", {})
+        if part not in memo:
+            first = next((p for p in a.doc.paragraphs if p.part == part and p.role == "heading"), None)
+            heading = a.text[first.start:first.end] if first is not None else ""
+            m = self.time.title_year.search(heading)
+            memo[part] = (first.index, int(m["y"])) if m and any(w in heading for w in self.glued_plan_words) else None
+        return memo[part]
 
     def _glued_heading(self, a: Analysis, sec) -> str:
         """The heading a crawler ran into its section's text (一、2021年工作回顾2021年，在…; 二、2023年工作计划2023年
