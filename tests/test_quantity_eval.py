@@ -46,12 +46,12 @@ def test_units_compare_as_the_guide_writes_them():
 def test_the_development_figures_stay_above_their_floor():
     total, _ = qe.evaluate("dev")
     target = total.roles["target"]
-    # Floors a little under the figures measured over the 256 development documents
-    # (target P 0.89, R 0.82; role 0.83; deadline 0.95): forty-nine sealed rounds joined dev
+    # Floors a little under the figures measured over the 261 development documents
+    # (target P 0.89, R 0.81; role 0.83; deadline 0.94): fifty sealed rounds joined dev
     # once scored and brought their harder documents with them (the eighteenth a plan whose
     # indicator table a crawl ran into one string of digits: target recall fell from 0.86; the
     # thirty-first a plan whose project table a PDF's text scattered, 130 targets unread: from 0.82).
-    assert total.annotated >= 14700
+    assert total.annotated >= 14900
     assert target.precision >= 0.85 and target.recall >= 0.78
     assert total.role_accuracy >= 0.80
     assert total.deadline_accuracy >= 0.93
