@@ -180,7 +180,8 @@ class RoleDecider:
         self.plan_after = tuple(r["plan_after"])
 
     def _load_object_words(self, r: dict) -> None:
-        """The words of ``[roles]`` that say what a figure's object is: an output, a project, a grade, a rating."""
+        """The words of ``[roles]`` that say what a figure's object is (an output, a project, a grade, a rating),
+        and to whom an act within a limit is addressed."""
         self.output_verbs = tuple(r["output_verbs"])
         self.recipient_marks, self.recipient_bodies = tuple(r["recipient_marks"]), tuple(r["recipient_bodies"])
         self.applicant_verbs = tuple(r["applicant_verbs"])  # an act addressed to an office: an applicant's
