@@ -78,10 +78,6 @@ class NamedQuery:
     pages: tuple[str, ...] = ()  # ("file",), ("document", doc) or ("document", doc, label): see above
 
     @property
-    def pages_by_file(self) -> bool:
-        return self.pages == ("file",)
-
-    @property
     def body(self) -> str:
         """The query without its comment header (question, columns, params): what a client is sent, since
         some clients strip comments line by line (SPARQLWrapper) and would read the header's words."""

@@ -11,7 +11,7 @@ listing, cut at the same place.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterator
 
 from kg.query.engine import Backend, shape
 
@@ -25,32 +25,32 @@ def page_rows(backend: Backend, text: str, bindings: dict, pages: tuple[str, ...
               offset: int) -> tuple[list[str], list[list]]:
     """The rows ``offset`` to ``offset + limit`` of ``text``, read as its ``pages`` header says."""
     if pages[0] == "file":
-        parts = ((lambda graph=graph: backend.select_in_file(graph, text, bindings)) for graph in backend.files)
+        parts = (backend.select_in_file(graph, text, bindings) for graph in backend.files)
     else:
         parts = _by_document(backend, text, bindings, *pages[1:])
     return _cut(list(shape(text)[1]), parts, limit, offset)
 
 
 def _by_document(backend: Backend, text: str, bindings: dict, doc: str,
-                 label: str | None = None) -> Iterable[Callable[[], tuple[list[str], list[list]]]]:
-    """One reading of ``text`` for each document, in the order the query gives them: by ``?doc``,
-    or by its label and then ``?doc``."""
+                 label: str | None = None) -> Iterator[tuple[list[str], list[list]]]:
+    """The rows of ``text`` for each document, read as they are asked for, in the order the query
+    gives the documents: by ``?doc``, or by its label and then ``?doc``."""
     _, documents = backend.select(DOCUMENTS + ("?label ?doc" if label else "?doc"), {})
     for iri, title in documents:
         bound = {**bindings, doc: iri, **({label: title} if label else {})}
-        yield lambda bound=bound: backend.select(text, bound)
+        yield backend.select(text, bound)
 
 
-def _cut(columns: list[str], parts: Iterable[Callable[[], tuple[list[str], list[list]]]], limit: int,
+def _cut(columns: list[str], parts: Iterator[tuple[list[str], list[list]]], limit: int,
          offset: int) -> tuple[list[str], list[list]]:
+    """Rows ``offset`` to ``offset + limit`` of the parts' rows in turn, reading no part after the page is full."""
     rows: list[list] = []
-    for read in parts:
-        if len(rows) >= limit:
-            break
-        columns, found = read()
+    for columns, found in parts if limit else ():  # a part is read only when the page still wants rows
         if offset >= len(found):
             offset -= len(found)
             continue
         rows.extend(found[offset:offset + limit - len(rows)])
         offset = 0
+        if len(rows) >= limit:
+            break
     return columns, rows
