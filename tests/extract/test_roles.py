@@ -809,3 +809,18 @@ def test_a_review_a_paragraph_opens_goes_on_until_the_goals_when_no_heading_says
             "三、2026年重点工作\n今年经济社会发展的主要预期目标是：地区生产总值增长5%左右。")
     got = timed(extract_text, text)
     assert got == [("baseline", "5.3", 2025), ("baseline", "123", 2025), ("baseline", "52", 2025), ("target", "5", 2026)]
+
+
+def test_the_amounts_under_a_standards_heading_are_settings_whatever_the_paragraphs_deadline(extract_text):
+    # the notice's first sentence dates a rollout; the standards the next one lists are no goals of it
+    text = ("关于做好生育保险待遇联网结算工作的通知\n二、分步实现联网结算\n2020年11月底前，在上述定点医疗机构实现联网结算。"
+            "根据政策规定，生育定额医疗费结算标准：分娩住院顺产2700元；剖宫产5500元。")
+    got = [(f.role, str(f.value)) for f in extract_text(text).figures]
+    assert got == [("parameter", "2700"), ("parameter", "5500")]
+
+
+def test_a_capacity_bounding_the_plants_a_closure_takes_out_is_a_threshold(extract_text):
+    text = ("某省四减四增三年行动方案\n一、主要任务\n到2022年，年产能120万条以下的全钢子午胎企业全部整合退出。"
+            "2021年10月底前，全省35蒸吨/小时及以下燃煤锅炉全部完成淘汰。")
+    got = [(f.role, str(f.value), f.unit) for f in extract_text(text).figures]
+    assert got == [("threshold", "1200000", "条"), ("threshold", "35", "蒸吨/小时")]

@@ -143,7 +143,7 @@ class GrantClues:
 
     @cached_property
     def fee(self) -> bool:
-        if any(w in self.before for w in self.d.fee_words):
+        if any(w in self.before for w in self.d.fee_words) or any(w in self.sentence_before for w in self.d.standard_leads):
             return True
         after = self.after[len(self.d.qualifier_particle):] if self.after.startswith(self.d.qualifier_particle) else self.after
         return after.startswith(self.d.fee_after)

@@ -131,6 +131,7 @@ class RoleDecider:
         numbers = load_toml("numbers.toml")
         self.per_mark = numbers["per"]["mark"]  # 元/年/人: money per year and head
         self.fee_words = tuple(r["fee_words"])
+        self.standard_leads = tuple(r["standard_leads"])
         self.fee_after = tuple(r["fee_after"])
         self.per_unit_words = tuple(ctx["per_unit"])
         self.validity_words = tuple(r["validity_words"])
