@@ -17,7 +17,7 @@ def corpus_store(tmp_path_factory):
     return PolicyStore(path, read_only=True).backend()
 
 
-@pytest.mark.parametrize("name", ["agencies", "agency_files", "agency_ranking", "growth"])
+@pytest.mark.parametrize("name", ["agencies", "agency_files", "agency_ranking", "growth", "collaboration"])
 def test_the_named_aggregate_gives_the_rows_of_its_definition(corpus_store, name):
     shipped = api.query(corpus_store, text=named_query(name).text)
     defined = api.query(corpus_store, text=(DEFINITIONS / f"{name}.rq").read_text(encoding="utf-8"))
