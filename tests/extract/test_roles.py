@@ -824,3 +824,12 @@ def test_a_capacity_bounding_the_plants_a_closure_takes_out_is_a_threshold(extra
             "2021年10月底前，全省35蒸吨/小时及以下燃煤锅炉全部完成淘汰。")
     got = [(f.role, str(f.value), f.unit) for f in extract_text(text).figures]
     assert got == [("threshold", "1200000", "条"), ("threshold", "35", "蒸吨/小时")]
+
+
+def test_a_time_limit_on_an_office_or_its_officers_is_a_commitment_one_on_a_party_a_setting(extract_text):
+    text = ("医疗保障行政处罚程序暂行规定\n第一条 适用普通程序办理的案件应当自立案之日起九十日内作出处理决定。"
+            "第二条 医疗保障经办机构应当在5个工作日内出具处理通知书。"
+            "第三条 执法人员应当在二十四小时内向医疗保障行政部门负责人报告。"
+            "第四条 当事人应当自收到行政处罚决定书之日起十五日内缴纳罚款。")
+    got = [(f.role, str(f.value)) for f in extract_text(text).figures]
+    assert got == [("target", "90"), ("target", "5"), ("target", "24"), ("parameter", "15")]
