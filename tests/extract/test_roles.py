@@ -833,3 +833,11 @@ def test_a_time_limit_on_an_office_or_its_officers_is_a_commitment_one_on_a_part
             "第四条 当事人应当自收到行政处罚决定书之日起十五日内缴纳罚款。")
     got = [(f.role, str(f.value)) for f in extract_text(text).figures]
     assert got == [("target", "90"), ("target", "5"), ("target", "24"), ("parameter", "15")]
+
+
+def test_a_paragraph_opening_a_cut_is_no_title_that_makes_it_an_account(extract_text):
+    # a part cut from inside a work report: its first line is a paragraph that names 典型经验 in passing
+    text = ("（三）动力活力加速释放。获评年度活力城市，23项典型经验向全区全国推广。\n"
+            "2024年工作安排\n主要预期目标是：全市地区生产总值增长6.5%左右，规模以上工业增加值增长8%左右。")
+    assert [(f.role, str(f.value)) for f in extract_text(text).figures] == [
+        ("baseline", "23"), ("target", "6.5"), ("target", "8")]

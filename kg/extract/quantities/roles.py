@@ -235,6 +235,8 @@ class RoleDecider:
             else:  # its first line: 入选…典型经验 further on is said in passing
                 opening = a.text[part.start:part.start + self.rule_opening]
                 head = opening.split("\n", 1)[0]
+                if any(mark in head.rstrip("".join(self.full_stops)) for mark in self.full_stops):
+                    head = ""  # a paragraph, no title: a part cut from inside a report (…23项典型经验向全国推广。…)
             body = a.text[part.start:part.end]
             compared = sum(body.count(w) for w in self.report_comparisons)
             cache[part.index] = any(w in head for w in self.report_kinds) or (
