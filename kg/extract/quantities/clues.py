@@ -34,7 +34,7 @@
 ``grant``          a grant, award or subsidy word by the number (给予50万元奖励, 按投资额的10%给予补助), or per person
 ``capped``         a ceiling in a sentence that gives a subsidy (补贴数量每亩不超过500公斤)
 ``per_unit``       it is counted per person, household or item (每人每年, 单个项目…不超过3年)
-``fee``            a fee, rate or standard word before it (收费标准, 税率, 减按15%)
+``fee``            a fee, rate or standard word before it (收费标准, 税率, 减按15%), or a standard's heading (结算标准：) in its sentence
 ``validity``       a term of validity before it (有效期3年)
 ``time_limit``     a time limit (7个工作日内); ``government``: a government body is obliged by it (部门应当…)
 ``applicant_acts`` those the policy governs act within a time limit (一年内缴清, 30日内向经办机构提出申请)
