@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import re
 import sys
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -58,6 +59,16 @@ def document_file(key: Path) -> Path:
 
 # -- locating annotations in the text ------------------------------------------------------------
 
+_MARKUP = re.compile(r"</?[A-Za-z][^<>]*>")
+
+
+def _plain(snippet: str, markup: bool = True) -> str:
+    """A key's snippet without whitespace, and without the markup an `at` copied from a page's HTML as
+    stored keeps (2</span><span style="font-size: 12pt;">年) unless ``markup`` says the text read keeps it:
+    policy-kg drops the markup of a page it reads as HTML, and keeps that of a text it reads as plain."""
+    return "".join((_MARKUP.sub("", snippet) if not markup else snippet).split())
+
+
 class Squeezed:
     """A text without whitespace (and the | that mark table cells as policy-kg reads them), with the
     offset of each kept character in the original."""
@@ -67,8 +78,8 @@ class Squeezed:
         self.offsets = [k for k, ch in enumerate(text) if not ch.isspace() and ch != "|"]
         self.squeezed = "".join(text[k] for k in self.offsets)
 
-    def find_all(self, snippet: str) -> list[int]:
-        needle = "".join(snippet.split()).replace("|", "")
+    def find_all(self, snippet: str, markup: bool = True) -> list[int]:
+        needle = _plain(snippet, markup).replace("|", "")
         found, pos = [], self.squeezed.find(needle)
         while needle and pos >= 0:
             found.append(pos)
@@ -96,13 +107,15 @@ class Wanted:
 
 def locate(item: dict, sq: Squeezed) -> Wanted:
     at = str(item.get("at", ""))
-    hits = sq.find_all(at)
+    hits, markup = sq.find_all(at), True
+    if not hits:  # the text as read has dropped the markup the key copied
+        hits, markup = sq.find_all(at, markup=False), False
     if not hits:
         return Wanted(item, None, True, f"`at` not found: {at[:30]}")
     start = hits[0]
     problem = f"`at` found {len(hits)} times" if len(hits) > 1 else ""
     if "column" in item:  # a table cell: the number stands on the row of its label
-        s, e = sq.span(start, len("".join(at.split())))
+        s, e = sq.span(start, len(_plain(at, markup)))
         line_end = sq.text.find("\n", e)
         line_end = len(sq.text) if line_end < 0 else line_end
         if _number_text(item) not in "".join(sq.text[e:line_end].split()):
@@ -114,8 +127,8 @@ def locate(item: dict, sq: Squeezed) -> Wanted:
                 if k >= 2 and _number_text(item) in "".join(sq.text[e:line_end].split()):
                     break
         return Wanted(item, (s, line_end), False, problem)
-    number = "".join(str(item.get("number", "")).split())
-    squeezed_at = "".join(at.split())
+    number = _plain(str(item.get("number", "")), markup)
+    squeezed_at = _plain(at, markup)
     nth = int(item.get("nth", 1))
     pos = -1
     for _ in range(nth):
@@ -130,7 +143,7 @@ def locate(item: dict, sq: Squeezed) -> Wanted:
 
 
 def _number_text(item: dict) -> str:
-    return "".join(str(item.get("number", "")).split())
+    return _plain(str(item.get("number", "")), markup=False)
 
 
 def part_bounds(key: dict, sq: Squeezed) -> tuple[int, int]:
