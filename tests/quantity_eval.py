@@ -62,11 +62,11 @@ def document_file(key: Path) -> Path:
 _MARKUP = re.compile(r"</?[A-Za-z][^<>]*>")
 
 
-def _plain(snippet: str, markup: bool = True) -> str:
-    """A key's snippet without whitespace, and without the markup an `at` copied from a page's HTML as
-    stored keeps (2</span><span style="font-size: 12pt;">年) unless ``markup`` says the text read keeps it:
-    policy-kg drops the markup of a page it reads as HTML, and keeps that of a text it reads as plain."""
-    return "".join((_MARKUP.sub("", snippet) if not markup else snippet).split())
+def _plain(snippet: str, keep_markup: bool = True) -> str:
+    """A key's snippet without whitespace; without ``keep_markup``, also without the markup an `at` copied
+    from a page's HTML as stored keeps (2</span><span style="font-size: 12pt;">年): policy-kg drops the
+    markup of a page it reads as HTML, and keeps that of a text it reads as plain."""
+    return "".join((snippet if keep_markup else _MARKUP.sub("", snippet)).split())
 
 
 class Squeezed:
@@ -78,8 +78,8 @@ class Squeezed:
         self.offsets = [k for k, ch in enumerate(text) if not ch.isspace() and ch != "|"]
         self.squeezed = "".join(text[k] for k in self.offsets)
 
-    def find_all(self, snippet: str, markup: bool = True) -> list[int]:
-        needle = _plain(snippet, markup).replace("|", "")
+    def find_all(self, snippet: str, keep_markup: bool = True) -> list[int]:
+        needle = _plain(snippet, keep_markup).replace("|", "")
         found, pos = [], self.squeezed.find(needle)
         while needle and pos >= 0:
             found.append(pos)
@@ -107,15 +107,15 @@ class Wanted:
 
 def locate(item: dict, sq: Squeezed) -> Wanted:
     at = str(item.get("at", ""))
-    hits, markup = sq.find_all(at), True
+    hits, kept = sq.find_all(at), True
     if not hits:  # the text as read has dropped the markup the key copied
-        hits, markup = sq.find_all(at, markup=False), False
+        hits, kept = sq.find_all(at, keep_markup=False), False
     if not hits:
         return Wanted(item, None, True, f"`at` not found: {at[:30]}")
     start = hits[0]
     problem = f"`at` found {len(hits)} times" if len(hits) > 1 else ""
     if "column" in item:  # a table cell: the number stands on the row of its label
-        s, e = sq.span(start, len(_plain(at, markup)))
+        s, e = sq.span(start, len(_plain(at, kept)))
         line_end = sq.text.find("\n", e)
         line_end = len(sq.text) if line_end < 0 else line_end
         if _number_text(item) not in "".join(sq.text[e:line_end].split()):
@@ -127,8 +127,8 @@ def locate(item: dict, sq: Squeezed) -> Wanted:
                 if k >= 2 and _number_text(item) in "".join(sq.text[e:line_end].split()):
                     break
         return Wanted(item, (s, line_end), False, problem)
-    number = _plain(str(item.get("number", "")), markup)
-    squeezed_at = _plain(at, markup)
+    number = _plain(str(item.get("number", "")), kept)
+    squeezed_at = _plain(at, kept)
     nth = int(item.get("nth", 1))
     pos = -1
     for _ in range(nth):
@@ -143,7 +143,7 @@ def locate(item: dict, sq: Squeezed) -> Wanted:
 
 
 def _number_text(item: dict) -> str:
-    return _plain(str(item.get("number", "")), markup=False)
+    return _plain(str(item.get("number", "")), keep_markup=False)
 
 
 def part_bounds(key: dict, sq: Squeezed) -> tuple[int, int]:
