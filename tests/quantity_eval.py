@@ -114,21 +114,20 @@ def locate(item: dict, sq: Squeezed) -> Wanted:
         return Wanted(item, None, True, f"`at` not found: {at[:30]}")
     start = hits[0]
     problem = f"`at` found {len(hits)} times" if len(hits) > 1 else ""
+    number, squeezed_at = _plain(str(item.get("number", "")), kept), _plain(at, kept)
     if "column" in item:  # a table cell: the number stands on the row of its label
-        s, e = sq.span(start, len(_plain(at, kept)))
+        s, e = sq.span(start, len(squeezed_at))
         line_end = sq.text.find("\n", e)
         line_end = len(sq.text) if line_end < 0 else line_end
-        if _number_text(item) not in "".join(sq.text[e:line_end].split()):
+        if number not in "".join(sq.text[e:line_end].split()):
             # a PDF's table may break a row over lines: look a few lines further; a table kept one cell
             # a paragraph (label, blank, unit, blank, attribute, blank, value) a few more, up to the number
             for k in range(8):
                 nxt = sq.text.find("\n", line_end + 1)
                 line_end = len(sq.text) if nxt < 0 else nxt
-                if k >= 2 and _number_text(item) in "".join(sq.text[e:line_end].split()):
+                if k >= 2 and number in "".join(sq.text[e:line_end].split()):
                     break
         return Wanted(item, (s, line_end), False, problem)
-    number = _plain(str(item.get("number", "")), kept)
-    squeezed_at = _plain(at, kept)
     nth = int(item.get("nth", 1))
     pos = -1
     for _ in range(nth):
@@ -140,10 +139,6 @@ def locate(item: dict, sq: Squeezed) -> Wanted:
     if not number or pos < 0:
         return Wanted(item, sq.span(start, len(squeezed_at)), False, problem or f"`number` not in `at`: {number}")
     return Wanted(item, sq.span(start + pos, len(number)), True, problem)
-
-
-def _number_text(item: dict) -> str:
-    return _plain(str(item.get("number", "")), keep_markup=False)
 
 
 def part_bounds(key: dict, sq: Squeezed) -> tuple[int, int]:
