@@ -841,3 +841,17 @@ def test_a_paragraph_opening_a_cut_is_no_title_that_makes_it_an_account(extract_
             "2024年工作安排\n主要预期目标是：全市地区生产总值增长6.5%左右，规模以上工业增加值增长8%左右。")
     assert [(f.role, str(f.value)) for f in extract_text(text).figures] == [
         ("baseline", "23"), ("target", "6.5"), ("target", "8")]
+
+
+def test_a_part_opening_with_the_years_goals_under_no_title_is_a_plan_for_its_counts(extract_text):
+    # cut from a work report's plan: no title, no year; its tasks' outputs are goals, its review stays one
+    plan = ("今年经济社会发展主要预期目标是：地区生产总值增长7%以上。\n（一）着力发展特色产业\n"
+            "建设现代农业产业园1个，新建和改造提升高标准农田20万亩。")
+    assert [(f.role, str(f.value)) for f in extract_text(plan).figures] == [
+        ("target", "7"), ("target", "1"), ("target", "200000")]
+    review = ("今年经济社会发展主要预期目标是：地区生产总值增长7%以上。\n一、过去一年工作回顾\n"
+              "建设现代农业产业园1个。")
+    assert [f.role for f in extract_text(review).figures] == ["target", "baseline"]
+    # a part that opens with a paragraph of another kind is no plan for them
+    other = "现将有关情况说明如下。\n（一）着力发展特色产业\n建设现代农业产业园1个。"
+    assert [f.role for f in extract_text(other).figures] == ["context"]

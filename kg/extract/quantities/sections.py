@@ -54,8 +54,22 @@ class SectionContext:
             planned = self._first_plan_heading(a, part)
             if planned is not None and k < planned[0]:
                 found = ("review", planned[1] - 1, None)
+        if found == (None, None, None) and self._plan_opened(a, part):
+            found = ("target", None, None)
         cache[k] = found
         return found
+
+    def _plan_opened(self, a: Analysis, part: int) -> bool:
+        """Whether the part, under no title, opens with a year's goals or tasks (今年经济社会发展主要预期目标是：…):
+        cut from a report's plan, as if under a heading 2024年工作安排."""
+        memo = a.memo.setdefault("plan opened", {})
+        if part not in memo:
+            first = next((p for p in a.doc.paragraphs if p.part == part), None)
+            opening = a.text[first.start:first.start + self.plan_opener_reach] if first is not None else ""
+            cut = min((opening.find(c) for c in "：:。" if c in opening), default=len(opening))
+            memo[part] = (first is not None and first.role != "heading" and a.doc.parts[part].title is None
+                          and any(w in opening[:cut] for w in self.plan_openers))
+        return memo[part]
 
     def _first_plan_heading(self, a: Analysis, part: int) -> tuple[int, int] | None:
         """The paragraph and year of the part's first heading, if it sets a year's work (2024年工作安排)."""
