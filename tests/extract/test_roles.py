@@ -855,3 +855,10 @@ def test_a_part_opening_with_the_years_goals_under_no_title_is_a_plan_for_its_co
     # a part that opens with a paragraph of another kind is no plan for them
     other = "现将有关情况说明如下。\n（一）着力发展特色产业\n建设现代农业产业园1个。"
     assert [f.role for f in extract_text(other).figures] == ["context"]
+
+
+def test_the_length_a_campaign_runs_is_a_context_figure_not_the_name_of_its_document(extract_text):
+    text = ("关于某事的通知（2024年）\n稳步推进优化学校布局和建设三年行动。实施县域商业三年行动计划。"
+            "印发《某市三年行动方案》。制定乡村建设五年行动方案。全面落实八项规定。")
+    got = [(f.role, str(f.value), f.unit, f.evidence.rule) for f in extract_text(text).figures]
+    assert got == [("context", "3", "年", "context.duration"), ("context", "3", "年", "context.duration")]

@@ -68,6 +68,7 @@ class QuantityReader:
         self.not_counting_tags = set(ctx["not_counting_tags"])
         self.joining = "".join(cfg["indicator"]["joining_particles"])
         self.name_nouns = tuple(ctx["name_nouns"])
+        self.campaign_nouns, self.campaign_documents = tuple(ctx["campaign_nouns"]), tuple(ctx["campaign_documents"])
         self.segment_marks = "；;"
         self.time_chars = set(ctx["time_chars"])
         self.label_reach = int(ctx["label_reach"])
@@ -380,8 +381,18 @@ class QuantityReader:
             return (q.written[:1].isdigit() and ("." not in q.written or scaled)
                     and self.binder.tail_joins(a, m.left, m.right, ce)
                     and (m.left == cs or a.tag_at(m.left - 1) not in self.not_counting_tags))
-        # 三个方面, 用3年时间 are counts; 三年行动, 八项规定 name programmes
-        return not a.text.startswith(self.name_nouns, m.right)
+        # 三个方面, 用3年时间 are counts; 八项规定 names a programme, 三年行动 tells how long one runs
+        return not a.text.startswith(self.name_nouns, m.right) or self._campaign_length(a.text, q, m.right)
+
+    def _campaign_length(self, text: str, q, pos: int) -> bool:
+        """A length of time before a campaign's noun (三年行动, 三年行动计划), not in a document's name (三年行动方案)."""
+        if q.unit not in self.finder.duration_units:
+            return False
+        noun = next((w for w in self.campaign_nouns if text.startswith(w, pos)), None)
+        if noun is None:
+            return False
+        after = pos + len(noun)
+        return not any(text.startswith(w, k) for w in self.campaign_documents for k in (after, after + 2))
 
     # -- the record ----------------------------------------------------------------------
     def _record(self, a: Analysis, r: Reading, indicator: str, period: Period | None, role: str, rule: str,
