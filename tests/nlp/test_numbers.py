@@ -135,6 +135,9 @@ def read(text):
     ("建设千兆光网，达到万兆到县、百兆到村", [("万兆", "10000", None, "兆"), ("百兆", "100", None, "兆")]),
     ("配电容量630kVA，降雨量45毫米，面积12平方千米", [("630kVA", "630", None, "千伏安"), ("45毫米", "45", None, "毫米"),
                                           ("12平方千米", "12", None, "平方公里")]),
+    # SI units written as squared or cubed symbols or as one CJK compatibility character
+    ("完成10000㎡，新建蓄水池90m3，扩容1.5万m³，改造管网20㎞", [("10000㎡", "10000", None, "平方米"),
+     ("90m3", "90", None, "立方米"), ("1.5万m³", "15000", None, "立方米"), ("20㎞", "20", None, "公里")]),
 ])
 def test_quantities(text, expected):
     assert read(text) == expected
