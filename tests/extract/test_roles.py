@@ -862,3 +862,9 @@ def test_the_length_a_campaign_runs_is_a_context_figure_not_the_name_of_its_docu
             "印发《某市三年行动方案》。制定乡村建设五年行动方案。全面落实八项规定。")
     got = [(f.role, str(f.value), f.unit, f.evidence.rule) for f in extract_text(text).figures]
     assert got == [("context", "3", "年", "context.duration"), ("context", "3", "年", "context.duration")]
+
+
+def test_a_count_of_major_ones_counts_what_follows_whatever_the_noun(extract_text):
+    text = "关于某事的通知（2024年）\n全力培育五大战略性产业集群，实施五大惠民行动。全面落实八项规定。"
+    got = [(f.role, str(f.value), f.unit) for f in extract_text(text).figures]
+    assert got == [("context", "5", "大"), ("context", "5", "大")]

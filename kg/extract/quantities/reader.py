@@ -69,6 +69,7 @@ class QuantityReader:
         self.joining = "".join(cfg["indicator"]["joining_particles"])
         self.name_nouns = tuple(ctx["name_nouns"])
         self.campaign_nouns, self.campaign_documents = tuple(ctx["campaign_nouns"]), tuple(ctx["campaign_documents"])
+        self.major_units = set(ctx["major_units"])
         self.segment_marks = "；;"
         self.time_chars = set(ctx["time_chars"])
         self.label_reach = int(ctx["label_reach"])
@@ -381,8 +382,10 @@ class QuantityReader:
             return (q.written[:1].isdigit() and ("." not in q.written or scaled)
                     and self.binder.tail_joins(a, m.left, m.right, ce)
                     and (m.left == cs or a.tag_at(m.left - 1) not in self.not_counting_tags))
-        # 三个方面, 用3年时间 are counts; 八项规定 names a programme, 三年行动 tells how long one runs
-        return not a.text.startswith(self.name_nouns, m.right) or self._campaign_length(a.text, q, m.right)
+        # 三个方面, 用3年时间 are counts; 八项规定 names a programme, 三年行动 tells how long one runs; 五大战略性产业集群
+        # counts the major ones of what follows, whatever it is
+        return q.unit in self.major_units or not a.text.startswith(self.name_nouns, m.right) \
+            or self._campaign_length(a.text, q, m.right)
 
     def _campaign_length(self, text: str, q, pos: int) -> bool:
         """A length of time before a campaign's noun (三年行动, 三年行动计划), not in a document's name (三年行动方案)."""
