@@ -868,3 +868,10 @@ def test_a_count_of_major_ones_counts_what_follows_whatever_the_noun(extract_tex
     text = "关于某事的通知（2024年）\n全力培育五大战略性产业集群，实施五大惠民行动。全面落实八项规定。"
     got = [(f.role, str(f.value), f.unit) for f in extract_text(text).figures]
     assert got == [("context", "5", "大"), ("context", "5", "大")]
+
+
+def test_a_part_opening_with_the_year_it_is_about_dates_its_goals(extract_text):
+    # cut from a report's plan under no heading: its first sentence names the year, 今年 is that year
+    text = ("2024年是实施“十四五”规划的关键一年，做好今年工作至关重要。今年经济社会发展的主要预期目标是：地区生产总值增长7%左右。\n"
+            "（一）加快科技创新\n力争新增国家科技型中小企业300家以上，完成投资40亿元以上。")
+    assert timed(extract_text, text) == [("target", "7", 2024), ("target", "300", 2024), ("target", "4000000000", 2024)]

@@ -31,7 +31,7 @@ from kg.extract.quantities.lists import ListReading, balanced
 from kg.extract.quantities.sections import SectionContext
 from kg.extract.records import Comparator, Period
 from kg.nlp.time import BINDING_KINDS, Moment, time_reader
-from kg.resources import read_table
+from kg.resources import compile_pattern, read_table
 from kg.nlp.script import HAN_CHAR, is_han
 
 _OPENING_QUOTES = "“‘「『"
@@ -74,6 +74,7 @@ class Binder(SectionContext, ListReading):
         self.review_openers, self.goal_openers = tuple(ctx["review_openers"]), tuple(ctx["goal_openers"])
         self.opener_reach = int(ctx["opener_reach"])
         self.plan_openers, self.plan_opener_reach = tuple(ctx["plan_openers"]), int(ctx["plan_opener_reach"])
+        self.plan_year_opener = compile_pattern(ctx["plan_year_opener"], "quantities.toml context.plan_year_opener")
         self.glued_plan_words = tuple(cfg["roles"]["year_plan_sections"])  # a year's plan run into its text
         self.glued_heading = int(ctx["glued_heading"])
         self.condition_starts = tuple(ctx["condition_starts"])

@@ -200,6 +200,9 @@ class QuantityReader:
         planned = self._heading_years(a, part, self.roles.year_plan_sections)  # 二、2012年政府工作总体要求和目标任务
         if planned:
             return min(planned)  # the year a report sets the tasks of is its own
+        opened = self.binder.plan_opened(a, part.index)
+        if opened is not None and opened.year is not None:
+            return opened.year  # 2024年是实施“十四五”规划的关键一年: a report's plan cut under no heading
         dated = self.time.dateline.search(a.text, 0 if part.index == 0 else part.start, part.start + self.dateline_reach)
         if dated:
             return int(dated["y"])  # 发布时间：2026-04-14: a page's dateline, when nothing else dates it

@@ -54,21 +54,28 @@ class SectionContext:
             planned = self._first_plan_heading(a, part)
             if planned is not None and k < planned[0]:
                 found = ("review", planned[1] - 1, None)
-        if found == (None, None, None) and self._plan_opened(a, part):
-            found = ("target", None, None)
+        opened = self.plan_opened(a, part)
+        if found == (None, None, None) and opened is not None:
+            found = ("target", None, opened if opened.year is not None else None)
         cache[k] = found
         return found
 
-    def _plan_opened(self, a: Analysis, part: int) -> bool:
-        """Whether the part, under no title, opens with a year's goals or tasks (今年经济社会发展主要预期目标是：…):
-        cut from a report's plan, as if under a heading 2024年工作安排."""
+    def plan_opened(self, a: Analysis, part: int) -> Moment | None:
+        """If the part, under no title, opens with a year's goals or tasks (今年经济社会发展主要预期目标是：…) or
+        says which year it is about (2024年是实施“十四五”规划的关键一年，…; 今年是…): the year, as a deadline
+        (its year None if the part writes none). Cut from a report's plan, as if under a heading 2024年工作安排."""
         memo = a.memo.setdefault("plan opened", {})
         if part not in memo:
+            memo[part] = None
             first = next((p for p in a.doc.paragraphs if p.part == part), None)
-            opening = a.text[first.start:first.start + self.plan_opener_reach] if first is not None else ""
-            cut = min((opening.find(c) for c in "：:。" if c in opening), default=len(opening))
-            memo[part] = (first is not None and first.role != "heading" and a.doc.parts[part].title is None
-                          and any(w in opening[:cut] for w in self.plan_openers))
+            if first is not None and first.role != "heading" and a.doc.parts[part].title is None:
+                opening = a.text[first.start:first.start + self.plan_opener_reach]
+                year_is = self.plan_year_opener.match(opening)
+                cut = min((opening.find(c) for c in "：:。" if c in opening), default=len(opening))
+                if year_is or any(w in opening[:cut] for w in self.plan_openers):
+                    end = first.start + (year_is.end() if year_is else cut)
+                    year = int(year_is["y"]) if year_is and year_is["y"] else None
+                    memo[part] = Moment(first.start, end, "deadline", year)
         return memo[part]
 
     def _first_plan_heading(self, a: Analysis, part: int) -> tuple[int, int] | None:
