@@ -90,6 +90,7 @@ class MentionFinder:
         self.note_open, self.note_close = names["note_marks"]
         self.name_length = int(names["max_length"])
         self.duration_units = set(ctx["duration_units"])
+        self.campaign_nouns, self.campaign_documents = tuple(ctx["campaign_nouns"]), tuple(ctx["campaign_documents"])
         comparative = cfg["comparators"]["comparative"]
         self.share_particles = (comparative["particle"], *comparative["totals"])
         self.comparative_reach = int(comparative["reach"])
@@ -275,6 +276,16 @@ class MentionFinder:
             if c >= 0:
                 return True
         return False
+
+    def campaign_length(self, text: str, q: Quantity, pos: int) -> bool:
+        """A length of time before a campaign's noun (三年行动, 三年行动计划), not in a document's name (三年行动方案)."""
+        if q.unit not in self.duration_units:
+            return False
+        noun = next((w for w in self.campaign_nouns if text.startswith(w, pos)), None)
+        if noun is None:
+            return False
+        after = pos + len(noun)
+        return not any(text.startswith(w, k) for w in self.campaign_documents for k in (after, after + 2))
 
     def needs_comparator(self, q: Quantity) -> bool:
         """A number without a unit, of years, or in Chinese numerals is a figure only with a comparator."""

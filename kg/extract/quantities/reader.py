@@ -68,7 +68,6 @@ class QuantityReader:
         self.not_counting_tags = set(ctx["not_counting_tags"])
         self.joining = "".join(cfg["indicator"]["joining_particles"])
         self.name_nouns = tuple(ctx["name_nouns"])
-        self.campaign_nouns, self.campaign_documents = tuple(ctx["campaign_nouns"]), tuple(ctx["campaign_documents"])
         self.major_units = set(ctx["major_units"])
         self.segment_marks = "；;"
         self.time_chars = set(ctx["time_chars"])
@@ -388,17 +387,8 @@ class QuantityReader:
         # 三个方面, 用3年时间 are counts; 八项规定 names a programme, 三年行动 tells how long one runs; 五大战略性产业集群
         # counts the major ones of what follows, whatever it is
         return q.unit in self.major_units or not a.text.startswith(self.name_nouns, m.right) \
-            or self._campaign_length(a.text, q, m.right)
+            or self.finder.campaign_length(a.text, q, m.right)
 
-    def _campaign_length(self, text: str, q, pos: int) -> bool:
-        """A length of time before a campaign's noun (三年行动, 三年行动计划), not in a document's name (三年行动方案)."""
-        if q.unit not in self.finder.duration_units:
-            return False
-        noun = next((w for w in self.campaign_nouns if text.startswith(w, pos)), None)
-        if noun is None:
-            return False
-        after = pos + len(noun)
-        return not any(text.startswith(w, k) for w in self.campaign_documents for k in (after, after + 2))
 
     # -- the record ----------------------------------------------------------------------
     def _record(self, a: Analysis, r: Reading, indicator: str, period: Period | None, role: str, rule: str,
