@@ -389,7 +389,6 @@ class QuantityReader:
         return q.unit in self.major_units or not a.text.startswith(self.name_nouns, m.right) \
             or self.finder.campaign_length(a.text, q, m.right)
 
-
     # -- the record ----------------------------------------------------------------------
     def _record(self, a: Analysis, r: Reading, indicator: str, period: Period | None, role: str, rule: str,
                 moment: Moment | None, state: str | None, setting: Setting, now: int | None) -> None:
