@@ -875,3 +875,11 @@ def test_a_part_opening_with_the_year_it_is_about_dates_its_goals(extract_text):
     text = ("2024年是实施“十四五”规划的关键一年，做好今年工作至关重要。今年经济社会发展的主要预期目标是：地区生产总值增长7%左右。\n"
             "（一）加快科技创新\n力争新增国家科技型中小企业300家以上，完成投资40亿元以上。")
     assert timed(extract_text, text) == [("target", "7", 2024), ("target", "300", 2024), ("target", "4000000000", 2024)]
+
+
+def test_a_review_cut_under_a_subsection_heading_tells_results_until_the_years_work(extract_text):
+    # cut from inside a report's review: its first heading is one of the review's, the year's work comes later
+    text = ("（六）防范化解风险，维护社会和谐稳定。\n完成“保交房”项目625个，化解不动产登记难问题53.6万件。\n"
+            "二、2026年重点工作\n（一）扩大有效需求\n今年地区生产总值增长5%左右，新建保障性住房2000套。")
+    assert timed(extract_text, text) == [("baseline", "625", 2025), ("baseline", "536000", 2025),
+                                         ("target", "5", 2026), ("target", "2000", 2026)]

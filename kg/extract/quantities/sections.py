@@ -39,22 +39,27 @@ class SectionContext:
             return cache.get(k, (None, None, None))
         found: tuple = (None, None, None)
         paragraphs, part = a.doc.paragraphs, a.doc.paragraphs[k].part
+        stop = "start"  # what the walk back stopped at: the part's start, a heading, goals or a review
         for p in paragraphs[k::-1]:
             if p.part != part or p.role == "heading":
+                stop = "start" if p.part != part else "heading"
                 break
             opening = a.text[p.start:p.start + self.opener_reach]
             if any(w in opening for w in self.goal_openers):
+                stop = "goals"
                 break
             if any(w in opening for w in self.review_openers):
                 m = self.time.title_year.search(opening)
                 year = a.year_at(pos)
-                found = ("review", int(m["y"]) if m else (year - 1 if year else None), None)
+                found, stop = ("review", int(m["y"]) if m else (year - 1 if year else None), None), "review"
                 break
-        else:  # the part opens here, under no heading: a cut report's review, if its first heading plans a year
+        opened = self.plan_opened(a, part)
+        if stop == "start" or stop == "heading" and a.doc.parts[part].title is None and opened is None:
+            # a report cut from inside its review, under no title: what stands before the heading of a year's
+            # work (二、2024年工作安排) tells the results of the year before
             planned = self._first_plan_heading(a, part)
             if planned is not None and k < planned[0]:
                 found = ("review", planned[1] - 1, None)
-        opened = self.plan_opened(a, part)
         if found == (None, None, None) and opened is not None:
             found = ("target", None, opened if opened.year is not None else None)
         cache[k] = found
@@ -79,13 +84,16 @@ class SectionContext:
         return memo[part]
 
     def _first_plan_heading(self, a: Analysis, part: int) -> tuple[int, int] | None:
-        """The paragraph and year of the part's first heading, if it sets a year's work (2024年工作安排)."""
+        """The paragraph and year of the part's first heading that sets a year's work (2024年工作安排)."""
         memo = a.memo.setdefault("first plan heading", {})
         if part not in memo:
-            first = next((p for p in a.doc.paragraphs if p.part == part and p.role == "heading"), None)
-            heading = a.text[first.start:first.end] if first is not None else ""
-            m = self.time.title_year.search(heading)
-            memo[part] = (first.index, int(m["y"])) if m and any(w in heading for w in self.glued_plan_words) else None
+            memo[part] = None
+            for p in (p for p in a.doc.paragraphs if p.part == part and p.role == "heading"):
+                heading = a.text[p.start:p.end]
+                m = self.time.title_year.search(heading)
+                if m and any(w in heading for w in self.glued_plan_words):
+                    memo[part] = (p.index, int(m["y"]))
+                    break
         return memo[part]
 
     def _glued_heading(self, a: Analysis, sec) -> str:
