@@ -852,8 +852,10 @@ def test_a_part_opening_with_the_years_goals_under_no_title_is_a_plan_for_its_co
     review = ("今年经济社会发展主要预期目标是：地区生产总值增长7%以上。\n一、过去一年工作回顾\n"
               "建设现代农业产业园1个。")
     assert [f.role for f in extract_text(review).figures] == ["target", "baseline"]
-    # a part that opens with a paragraph of another kind is no plan for them
-    other = "现将有关情况说明如下。\n（一）着力发展特色产业\n建设现代农业产业园1个。"
+    # under the goals a count no verb makes is a goal too; in a part of another kind it only describes
+    goals = "今年经济社会发展主要预期目标是：地区生产总值增长7%以上。\n（一）特色产业\n现代农业产业园1个。"
+    assert [f.role for f in extract_text(goals).figures] == ["target", "target"]
+    other = "现将有关情况说明如下。\n（一）特色产业\n现代农业产业园1个。"
     assert [f.role for f in extract_text(other).figures] == ["context"]
 
 
@@ -883,3 +885,12 @@ def test_a_review_cut_under_a_subsection_heading_tells_results_until_the_years_w
             "二、2026年重点工作\n（一）扩大有效需求\n今年地区生产总值增长5%左右，新建保障性住房2000套。")
     assert timed(extract_text, text) == [("baseline", "625", 2025), ("baseline", "536000", 2025),
                                          ("target", "5", 2026), ("target", "2000", 2026)]
+
+
+def test_a_part_cut_from_inside_a_plans_tasks_reads_what_it_makes_as_planned(extract_text):
+    # under no title, no year and no review: a report's tasks cut from inside them
+    text = ("（二）聚力促进产业做优做强。\n新建城市绿道30公里，建设高标准农田30万亩，创建提升和美乡村示范村500个以上。")
+    assert [f.role for f in extract_text(text).figures] == ["target", "target", "target"]
+    # ...but a part that a heading marks as a review tells what was made
+    review = "一、2023年工作回顾\n（二）产业做优做强。\n新建城市绿道30公里，建设高标准农田30万亩。"
+    assert [f.role for f in extract_text(review).figures] == ["baseline", "baseline"]

@@ -151,5 +151,17 @@ class WhereClues:
             if record is not None and (record.annex_of or record.interprets):  # an annex or an interpretation
                 host = record.annex_of or record.interprets  # of a plan speaks of the plan's goals
                 record = next((d for d in a.found.documents if d.key == host), record)
-            cache[part.index] = record is not None and (record.kind in self.d.plan_kinds or record.period_end is not None)
+            cache[part.index] = record is not None and (record.kind in self.d.plan_kinds or record.period_end is not None) \
+                or (record is None or record.title is None) and self._untitled_plan(part)
         return cache[part.index]
+
+    def _untitled_plan(self, part) -> bool:
+        """A part under no title that nothing marks as an account: no heading of a review (工作回顾), no paragraph
+        opening one (过去一年，…), no heading of a year's work either (which would date it), and it is no report
+        (a report's tasks cut from inside them, （二）聚力促进产业做优做强。…): what it makes is planned."""
+        a, binder = self.a, self.d.binder
+        headings = [a.text[s.heading_start:s.heading_end] for s in a.doc.sections if part.start <= s.heading_start < part.end]
+        if any(w in h for h in headings for w in binder.review_sections + binder.glued_plan_words):
+            return False
+        openings = (a.text[p.start:p.start + binder.opener_reach] for p in a.doc.paragraphs if p.part == part.index)
+        return not any(w in o for o in openings for w in binder.review_openers) and not self.d.reports(a, part.start)
