@@ -64,7 +64,7 @@ def test_the_development_figures_stay_above_their_floor():
     # thirty-first a plan whose project table a PDF's text scattered, 130 targets unread: from 0.82).
     # The deadline's floor fell to 0.92 when the goals of parts cut from a report's plan with no year
     # written in them (今年…主要预期目标是：) came to be read as targets: no deadline can be told for them.
-    assert total.annotated >= 17000
+    assert total.annotated >= 17100
     assert target.precision >= 0.85 and target.recall >= 0.78
     assert total.role_accuracy >= 0.80
     assert total.deadline_accuracy >= 0.92
