@@ -87,6 +87,7 @@ class NumberReader:
         self.chinese_unit_caps = {u: Decimal(v) for u, v in num["chinese_unit_caps"].items()}
         self.one_units = set(num["one_units"])
         self.one_always = set(num["one_always"])
+        self.lone_counts = {k: tuple(v) for k, v in num["lone_counts"].items()}
         self.one_limits = tuple(num["one_limits"])
         self.once_unit, self.once_ends = num["once_unit"], tuple(num["once_ends"])
         self.one_quota_leads, self.one_quota_reach = tuple(num["one_quota_leads"]), num["one_quota_reach"]
@@ -402,7 +403,8 @@ class NumberReader:
             if chinese and unit == self.year_unit and len(a) >= 3 and not set(a) & self._mult_only:
                 continue  # 二〇三五年: a year
             once = unit == self.once_unit and (end >= len(text) or text.startswith(self.once_ends, end))
-            if a in self.not_numbers and not b and not once and unit not in self.one_always and not (
+            if a in self.not_numbers and not b and not once and unit not in self.one_always \
+                    and unit not in self.lone_counts.get(a, ()) and not (
                     unit in self.one_units and text.startswith(self.one_limits, end)) and not (
                     unit and self.quota(text, m.start()) and not text.startswith(self.one_word_ends, end)):
                 continue  # 一个平台, 十项: an article or a name, not a count (but 一个月内 is a time limit)

@@ -204,3 +204,11 @@ def test_a_list_writing_its_scale_on_each_number_shares_the_last_ones_unit():
 ])
 def test_words_that_only_look_like_a_number_and_its_unit(text, kept):
     assert [q.written for q in number_reader().quantities(text)] == kept
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("实施十大惠民行动", [("十大", "10", None, "大")]),  # the ten major ones
+    ("十分重要，十项措施", []),  # 十 alone: very, or a name
+])
+def test_ten_counts_the_major_ones_though_alone_it_is_no_number(text, kept):
+    assert read(text) == kept
