@@ -161,7 +161,7 @@ class RoleDecider:
         self.full_words = set(r["full_words"])
         self.ratio_marks = tuple(numbers["ratio"]["marks"])
         self.duration_leads = tuple(r["duration_leads"])
-        self.duration_nouns = tuple(r["duration_nouns"])
+        self.duration_nouns = tuple(r["duration_nouns"]) + tuple(ctx["campaign_nouns"])  # 三年行动: how long it runs
         self.target_cues = tuple(ctx["target_cues"])
         self._load_time_words(r)
 

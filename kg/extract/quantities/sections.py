@@ -54,7 +54,7 @@ class SectionContext:
                 found, stop = ("review", int(m["y"]) if m else (year - 1 if year else None), None), "review"
                 break
         opened = self.plan_opened(a, part)
-        if stop == "start" or stop == "heading" and a.doc.parts[part].title is None and opened is None:
+        if stop == "start" or (stop == "heading" and a.doc.parts[part].title is None and opened is None):
             # a report cut from inside its review, under no title: what stands before the heading of a year's
             # work (二、2024年工作安排) tells the results of the year before
             planned = self._first_plan_heading(a, part)
