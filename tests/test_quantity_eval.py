@@ -63,8 +63,10 @@ def test_the_development_figures_stay_above_their_floor():
     # indicator table a crawl ran into one string of digits: target recall fell from 0.86; the
     # thirty-first a plan whose project table a PDF's text scattered, 130 targets unread: from 0.82).
     # The deadline's floor fell to 0.92 when the goals of parts cut from a report's plan with no year
-    # written in them (今年…主要预期目标是：) came to be read as targets: no deadline can be told for them.
+    # written in them (今年…主要预期目标是：) came to be read as targets: no deadline can be told for them;
+    # and to 0.91 when bounded figures of such cuts outside any task heading the reader knows (入库科技型中小企业
+    # 3600家以上) came to be read as targets too (48 more found, most of them in cuts that write no year).
     assert total.annotated >= 17100
     assert target.precision >= 0.85 and target.recall >= 0.78
     assert total.role_accuracy >= 0.80
-    assert total.deadline_accuracy >= 0.92
+    assert total.deadline_accuracy >= 0.91

@@ -894,3 +894,33 @@ def test_a_part_cut_from_inside_a_plans_tasks_reads_what_it_makes_as_planned(ext
     # ...but a part that a heading marks as a review tells what was made
     review = "一、2023年工作回顾\n（二）产业做优做强。\n新建城市绿道30公里，建设高标准农田30万亩。"
     assert [f.role for f in extract_text(review).figures] == ["baseline", "baseline"]
+
+
+def test_a_look_back_inside_one_task_does_not_make_a_cut_of_a_plan_an_account(extract_text):
+    # cut from a report's tasks under no title: 过去一年 opens the look back of its last task, not the part
+    text = ("六、着力打造高品质生活宜居地\n新建社区助餐食堂103个，改造城镇老旧小区180个。\n七、全面加强政府自身建设\n"
+            "过去一年，我们坚持以学促干。新的一年，我们将持续改进作风。")
+    assert [(f.role, str(f.value)) for f in extract_text(text).figures] == [("target", "103"), ("target", "180")]
+    # ...while a part that opens with it, before any heading, is a review
+    review = "过去一年，我们砥砺前行。\n新建社区助餐食堂103个，改造城镇老旧小区180个。\n二、扩大内需\n新建城市绿道30公里。"
+    assert [f.role for f in extract_text(review).figures][:2] == ["baseline", "baseline"]
+
+
+def test_a_bounded_figure_in_a_plan_outside_its_tasks_is_a_target(extract_text):
+    # a plan's cut with no task headings the reader knows: 以上 bounds what is to be reached
+    text = ("（二）聚力促进产业做优做强。\n突出科技创新引领。强化企业创新主体地位，入库科技型中小企业3600家以上，"
+            "新引进高校毕业生8万人以上。")
+    got = [(f.role, f.evidence.rule, str(f.value)) for f in extract_text(text).figures]
+    assert got == [("target", "target.plan-bound", "3600"), ("target", "target.plan-bound", "80000")]
+    # ...but not in a notice, which plans nothing (no plan kind, a title): the same words describe
+    notice = "某市科技局关于公布科技型中小企业名单的通知\n经评审，入库科技型中小企业3600家以上。"
+    assert all(f.evidence.rule != "target.plan-bound" for f in extract_text(notice).figures)
+
+
+def test_a_count_after_its_noun_totals_it_whatever_word_leads_the_noun(extract_text):
+    # 重点 before the noun is no lead of an enumeration when the count closes the phrase: a total to make
+    plan = "某市2024年工作安排\n（一）推进工业转型。实施重点技改项目600个，完成重点改革任务90项。"
+    assert [(f.role, str(f.value)) for f in extract_text(plan).figures] == [("target", "600"), ("target", "90")]
+    # ...while a lead right before a count of the document's own items still enumerates them
+    listing = "某市2024年工作安排\n（一）推进工业转型。重点抓好以下3个方面。"
+    assert [f.role for f in extract_text(listing).figures] == ["context"]

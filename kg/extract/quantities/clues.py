@@ -38,7 +38,8 @@
 ``validity``       a term of validity before it (有效期3年)
 ``time_limit``     a time limit (7个工作日内); ``government``: a government body is obliged by it (部门应当…)
 ``applicant_acts`` those the policy governs act within a time limit (一年内缴清, 30日内向经办机构提出申请)
-``enumeration``    a count of the document's own items or kinds (以下4个特点, 通过等4种方式)
+``enumeration``    a count of the document's own items or kinds (以下4个特点, 通过等4种方式), not a total that closes
+                   its noun (实施重点项目600个)
 ``duration``       the length of an effort (用3年时间, 经过5年努力)
 ``past``           the time bound to it lies before the document's own year (2020年，…)
 ``future``         the time bound to it is to come (到2025年, 今年, 五年内)
@@ -51,7 +52,8 @@
 ``barred``         a time within which something is barred (3年内不得参与竞价)
 ``review_section`` its section reviews past work (一、2021年工作回顾)
 ``target_section`` its section sets goals (发展目标)
-``plan_part``      it stands in a plan (a 规划, 行动方案…, or an annex of one)
+``plan_part``      it stands in a plan (a 规划, 行动方案…, or an annex of one), or in a part under no title that
+                   nothing marks as an account (a report's tasks cut from inside them)
 ``planned_output`` a verb of making or finishing and its object stand before it (完成…改造约36公里)
 ``in_plan``        it stands in a task or measure of a plan
 ``marked``         a comparator, period or change is written with it, or its clause opens with a verb of making
@@ -411,25 +413,13 @@ class Clues(WhereClues, WhenClues, GrantClues):
     def enumeration(self) -> bool:
         if self.m.quantity.unit not in self.d.enumeration_units and self.m.quantity.unit is not None:
             return False
-        near = self.before[-self.d.enumeration_reach:]
+        closes = not self.after and self.m.quantity.unit not in self.d.enumeration_nouns  # 实施重点项目600个: a total
+        near = "" if closes else self.before[-self.d.enumeration_reach:]
         lead = self._lead_word(near, self.d.enumeration_leads) or (  # 以下3个方面, not 共有卫生机构23个
             self.m.quantity.unit in self.d.kind_units and any(w in near for w in self.d.kind_leads))
         listed = self.after.startswith(self.d.enumeration_nouns) or self.text.startswith(
             self.d.enumeration_nouns, self.m.right)
         return lead or listed or self.kinds_listed or self.heading_count
-
-    @cached_property
-    def heading_count(self) -> bool:
-        """A count in a short heading counts the items under it: （一）改革投资审批等制度方面8项."""
-        q = self.m.quantity
-        if q.unit not in self.d.enumeration_units:
-            return False
-        section = self.a.doc.section_at(q.start)
-        if section is None or not section.heading_start <= q.start < section.heading_end:
-            return False
-        heading = self.text[section.heading_start:section.heading_end]
-        made = any(v in self.text[section.heading_start:q.start] for v in self.d.output_verbs)  # 遴选示范项目20个: work
-        return len(heading) <= self.d.heading_count_max and not made and not any(m in heading for m in "，。；,;")
 
     @cached_property
     def kinds_listed(self) -> bool:

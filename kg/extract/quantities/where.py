@@ -128,6 +128,19 @@ class WhereClues:
             and not any(ch in inside for ch in "".join(d.aside_closes) + "，,；;。") and not any(w in inside for w in d.grant_before)
 
     @cached_property
+    def heading_count(self) -> bool:
+        """A count in a short heading counts the items under it: （一）改革投资审批等制度方面8项."""
+        q = self.m.quantity
+        if q.unit not in self.d.enumeration_units:
+            return False
+        section = self.a.doc.section_at(q.start)
+        if section is None or not section.heading_start <= q.start < section.heading_end:
+            return False
+        heading = self.text[section.heading_start:section.heading_end]
+        made = any(v in self.text[section.heading_start:q.start] for v in self.d.output_verbs)  # 遴选示范项目20个: work
+        return len(heading) <= self.d.heading_count_max and not made and not any(m in heading for m in "，。；,;")
+
+    @cached_property
     def review_section(self) -> bool:
         return self.setting.section == "review"
 
@@ -157,11 +170,16 @@ class WhereClues:
 
     def _untitled_plan(self, part) -> bool:
         """A part under no title that nothing marks as an account: no heading of a review (工作回顾), no paragraph
-        opening one (过去一年，…), no heading of a year's work either (which would date it), and it is no report
-        (a report's tasks cut from inside them, （二）聚力促进产业做优做强。…): what it makes is planned."""
+        before its first heading opening one (过去一年，…: a report cut from its start; under a later heading, 过去一年
+        opens the look back of one task), no heading of a year's work either (which would date it), and it is no
+        report (a report's tasks cut from inside them, （二）聚力促进产业做优做强。…): what it makes is planned."""
         a, binder = self.a, self.d.binder
         headings = [a.text[s.heading_start:s.heading_end] for s in a.doc.sections if part.start <= s.heading_start < part.end]
         if any(w in h for h in headings for w in binder.review_sections + binder.glued_plan_words):
             return False
-        openings = (a.text[p.start:p.start + binder.opener_reach] for p in a.doc.paragraphs if p.part == part.index)
-        return not any(w in o for o in openings for w in binder.review_openers) and not self.d.reports(a, part.start)
+        opening = []  # the paragraphs before the part's first heading (all of them if it has none)
+        for p in (p for p in a.doc.paragraphs if p.part == part.index):
+            if p.role == "heading" and opening:
+                break
+            opening.append(a.text[p.start:p.start + binder.opener_reach])
+        return not any(w in o for o in opening for w in binder.review_openers) and not self.d.reports(a, part.start)
