@@ -924,3 +924,15 @@ def test_a_count_after_its_noun_totals_it_whatever_word_leads_the_noun(extract_t
     # ...while a lead right before a count of the document's own items still enumerates them
     listing = "某市2024年工作安排\n（一）推进工业转型。重点抓好以下3个方面。"
     assert [f.role for f in extract_text(listing).figures] == ["context"]
+
+
+def test_what_follows_a_reports_formula_reviews_the_year_before_until_it_turns_to_goals(extract_text):
+    # a report cut from its opening, under no title and no review heading: 向大会报告工作 opens the review
+    text = ("各位代表：\n现在，我代表市人民政府，向大会报告政府工作，请予审议。\n"
+            "全市地区生产总值增长4.8%，规上工业增加值增长7.5%。\n（一）坚持项目为王。\n新开工项目120个，外贸进出口总额增长22.1%。\n"
+            "二、今年工作安排\n今年全市地区生产总值增长6%左右。")
+    got = [(f.role, str(f.value)) for f in extract_text(text).figures]
+    assert got == [("baseline", "4.8"), ("baseline", "7.5"), ("baseline", "120"), ("baseline", "22.1"), ("target", "6")]
+    # ...and without the formula the same growth figures are changes to make
+    plain = "全市地区生产总值增长4.8%，规上工业增加值增长7.5%。"
+    assert [f.role for f in extract_text(plain).figures] == ["target", "target"]

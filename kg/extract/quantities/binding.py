@@ -73,6 +73,7 @@ class Binder(SectionContext, ListReading):
         self.review_not = tuple(ctx["review_not"])
         self.review_openers, self.goal_openers = tuple(ctx["review_openers"]), tuple(ctx["goal_openers"])
         self.opener_reach = int(ctx["opener_reach"])
+        self.report_formulas, self.formula_reach = tuple(ctx["report_formulas"]), int(ctx["formula_reach"])
         self.plan_openers, self.plan_opener_reach = tuple(ctx["plan_openers"]), int(ctx["plan_opener_reach"])
         self.plan_year_opener = compile_pattern(ctx["plan_year_opener"], "quantities.toml context.plan_year_opener")
         self.glued_plan_words = tuple(cfg["roles"]["year_plan_sections"])  # a year's plan run into its text

@@ -60,6 +60,10 @@ class SectionContext:
             planned = self._first_plan_heading(a, part)
             if planned is not None and k < planned[0]:
                 found = ("review", planned[1] - 1, None)
+        reviewed = self._reported_review(a, part)
+        if found == (None, None, None) and stop != "goals" and reviewed[0] < k < reviewed[1]:
+            year = a.year_at(pos)  # after 现在，我代表市人民政府，向大会报告工作: the year before's results
+            found = ("review", year - 1 if year else None, None)
         if found == (None, None, None) and opened is not None:
             found = ("target", None, opened if opened.year is not None else None)
         cache[k] = found
@@ -82,6 +86,30 @@ class SectionContext:
                     year = int(year_is["y"]) if year_is and year_is["y"] else None
                     memo[part] = Moment(first.start, end, "deadline", year)
         return memo[part]
+
+    def _reported_review(self, a: Analysis, part: int) -> tuple[int, int]:
+        """The paragraphs (first, end) of the part that review after a report's formula (现在，我代表市人民政府，
+        向大会报告工作): from it to the first paragraph opening with goals (今年…) or heading a year's work or
+        goals (二、2024年工作安排, 主要预期目标); (-1, -1) if no paragraph holds the formula."""
+        memo = a.memo.setdefault("reported review", {})
+        if part not in memo:
+            memo[part] = (-1, -1)
+            paragraphs = [p for p in a.doc.paragraphs if p.part == part]
+            for i, p in enumerate(paragraphs):
+                if any(w in a.text[p.start:p.start + self.formula_reach] for w in self.report_formulas):
+                    end = next((q.index for q in paragraphs[i + 1:] if self._turns_to_goals(a, q)), len(a.doc.paragraphs))
+                    memo[part] = (p.index, end)
+                    break
+        return memo[part]
+
+    def _turns_to_goals(self, a: Analysis, p) -> bool:
+        """Whether paragraph ``p`` opens with goals (今年…) or heads a year's work or goals."""
+        opening = a.text[p.start:p.start + self.opener_reach]
+        if p.role == "heading":
+            heading = a.text[p.start:p.end]
+            return any(w in heading for w in self.glued_plan_words + self.target_sections) or any(
+                w in opening for w in self.goal_openers)
+        return any(w in opening for w in self.goal_openers)
 
     def _first_plan_heading(self, a: Analysis, part: int) -> tuple[int, int] | None:
         """The paragraph and year of the part's first heading that sets a year's work (2024年工作安排)."""
