@@ -936,3 +936,11 @@ def test_what_follows_a_reports_formula_reviews_the_year_before_until_it_turns_t
     # ...and without the formula the same growth figures are changes to make
     plain = "全市地区生产总值增长4.8%，规上工业增加值增长7.5%。"
     assert [f.role for f in extract_text(plain).figures] == ["target", "target"]
+
+
+def test_a_briefing_on_achievements_reports_what_was_done_and_how_long_it_went_on(extract_text):
+    # the “十四五”发展成就 briefings: what they count was reached; 连续5年 says how long, no result of its own
+    text = ("“‘十四五’发展成就”系列主题新闻发布会市场监管工作专场举行\n“十四五”以来，全省经营主体达到62.15万户，"
+            "重点工业产品合格率达95%以上，查办案件1.95万件，食品安全群众满意度连续5年持续提升。")
+    got = [(f.role, str(f.value)) for f in extract_text(text).figures]
+    assert got == [("baseline", "621500"), ("baseline", "95"), ("baseline", "19500"), ("context", "5")]
