@@ -908,10 +908,10 @@ def test_a_look_back_inside_one_task_does_not_make_a_cut_of_a_plan_an_account(ex
 
 def test_a_bounded_figure_in_a_plan_outside_its_tasks_is_a_target(extract_text):
     # a plan's cut with no task headings the reader knows: 以上 bounds what is to be reached
-    text = ("（二）聚力促进产业做优做强。\n突出科技创新引领。强化企业创新主体地位，入库科技型中小企业3600家以上，"
-            "新引进高校毕业生8万人以上。")
+    text = ("（二）聚力促进产业做优做强。\n突出科技创新引领。强化企业创新主体地位，入库科技型中小企业3600家以上、"
+            "高端人才1000人以上。")
     got = [(f.role, f.evidence.rule, str(f.value)) for f in extract_text(text).figures]
-    assert got == [("target", "target.plan-bound", "3600"), ("target", "target.plan-bound", "80000")]
+    assert got == [("target", "target.plan-bound", "3600"), ("target", "target.plan-bound", "1000")]
     # ...but not in a notice, which plans nothing (no plan kind, a title): the same words describe
     notice = "某市科技局关于公布科技型中小企业名单的通知\n经评审，入库科技型中小企业3600家以上。"
     assert all(f.evidence.rule != "target.plan-bound" for f in extract_text(notice).figures)
@@ -944,3 +944,15 @@ def test_a_briefing_on_achievements_reports_what_was_done_and_how_long_it_went_o
             "重点工业产品合格率达95%以上，查办案件1.95万件，食品安全群众满意度连续5年持续提升。")
     got = [(f.role, str(f.value)) for f in extract_text(text).figures]
     assert got == [("baseline", "621500"), ("baseline", "95"), ("baseline", "19500"), ("context", "5")]
+
+
+def test_a_count_closing_its_clause_after_a_verb_and_its_object_is_a_planned_output(extract_text):
+    # verbs no list holds (筹集, 组建, 补齐, 承办): jieba tags them as verbs; the count closes the clause
+    plan = ("某市2024年工作安排\n（三）增进民生福祉。筹集保障性租赁住房3000套，组建市级专科联盟5个，"
+            "补齐功能区短缺学位6000个，承办省级以上体育赛事60项。")
+    got = [(f.role, f.evidence.rule, str(f.value)) for f in extract_text(plan).figures]
+    assert got == [("target", "target.output", v) for v in ("3000", "5", "6000", "60")]
+    # ...but a sum after a verb and its object is a budget, and a count the clause goes on after is no output
+    budget = "某市2024年工作安排\n（三）增进民生福祉。每年安排旅游引导资金1000万元，筹集3000套住房的资金缺口较大。"
+    rules = [(f.evidence.rule, str(f.value)) for f in extract_text(budget).figures]
+    assert rules[0] == ("parameter.money", "10000000") and rules[1][1] == "3000" and rules[1][0] != "target.output"

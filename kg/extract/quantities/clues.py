@@ -73,6 +73,7 @@ from typing import TYPE_CHECKING
 from kg.extract.base import Analysis
 from kg.extract.quantities.binding import Reading, Setting
 from kg.extract.quantities.grants import GrantClues
+from kg.extract.quantities.objects import ObjectClues
 from kg.extract.quantities.when import WhenClues
 from kg.extract.quantities.where import WhereClues
 from kg.extract.records import Comparator
@@ -84,7 +85,7 @@ if TYPE_CHECKING:
     from kg.extract.quantities.roles import RoleDecider
 
 
-class Clues(WhereClues, WhenClues, GrantClues):
+class Clues(WhereClues, WhenClues, GrantClues, ObjectClues):
     """What can be said of one reading, each clue computed when a cue first asks."""
 
     def __init__(self, decider: "RoleDecider", a: Analysis, r: Reading, sentence: tuple[int, int],
@@ -410,48 +411,11 @@ class Clues(WhereClues, WhenClues, GrantClues):
         return False
 
     @cached_property
-    def enumeration(self) -> bool:
-        if self.m.quantity.unit not in self.d.enumeration_units and self.m.quantity.unit is not None:
-            return False
-        closes = not self.after and self.m.quantity.unit not in self.d.enumeration_nouns  # 实施重点项目600个: a total
-        near = "" if closes else self.before[-self.d.enumeration_reach:]
-        lead = self._lead_word(near, self.d.enumeration_leads) or (  # 以下3个方面, not 共有卫生机构23个
-            self.m.quantity.unit in self.d.kind_units and any(w in near for w in self.d.kind_leads))
-        listed = self.after.startswith(self.d.enumeration_nouns) or self.text.startswith(
-            self.d.enumeration_nouns, self.m.right)
-        return lead or listed or self.kinds_listed or self.heading_count
-
-    @cached_property
-    def kinds_listed(self) -> bool:
-        """A count of kinds right after the list of them: 冰箱、洗衣机、…、吸油烟机8类家电产品."""
-        m, before = self.m, self.before
-        return (m.quantity.unit in self.d.kind_units and m.left == m.start
-                and self.d.list_marks[0] in before[-self.d.kind_list_reach:]
-                and (is_han(before[-1:]) or before.endswith(("）", ")"))))
-
-    @cached_property
     def duration(self) -> bool:
         if self.m.quantity.unit not in self.d.duration_units:
             return False
         lead = any(self.before.endswith(w) for w in self.d.duration_leads)
         return lead or self.after.startswith(self.d.duration_nouns)
-
-    @cached_property
-    def planned_output(self) -> bool:
-        """A verb of making or finishing stands before the figure with only its object between
-        (完成燃气老化管道改造约36公里, 创建20个新时代“美丽家园”特色小区), or the figure counts what a
-        verb after it treats (对32座一线水闸进行防洪能力达标建设)."""
-        m, text, d = self.m, self.text, self.d
-        if m.quantity.unit is None:
-            return False  # 8 创建…: a row's number, not an output
-        window = text[max(m.clause[0], m.left - d.output_reach):m.left]
-        for verb in d.output_verbs:
-            k = window.rfind(verb)
-            if k >= 0 and not any(ch in d.output_stops for ch in window[k + len(verb):]):
-                return True
-        k = window.rfind(d.treated_marker)  # 对32座一线水闸进行防洪能力达标建设: the object a verb treats
-        return (k >= 0 and not m.written and not any(ch in d.output_stops for ch in window[k:])
-                and any(v in text[m.right:m.clause[1]] for v in d.treating_verbs))
 
     @cached_property
     def reach(self) -> bool:

@@ -1,0 +1,69 @@
+"""The clues of what a figure counts: the document's own items or kinds (an enumeration), or what a verb of
+making sets out to make (a planned output). :class:`kg.extract.quantities.clues.Clues` has them all, with the
+clues of the figure's own words; the module :mod:`kg.extract.quantities.clues` lists what each says."""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+from kg.nlp.script import is_han
+
+
+class ObjectClues:
+    """The clues of a figure's object; ``self.d`` (the decider), ``self.a`` (the analysis), ``self.m`` (the
+    mention), ``self.text``, ``self.before`` and ``self.after`` are set by :class:`kg.extract.quantities.clues.Clues`."""
+
+    @cached_property
+    def enumeration(self) -> bool:
+        if self.m.quantity.unit not in self.d.enumeration_units and self.m.quantity.unit is not None:
+            return False
+        closes = not self.after and self.m.quantity.unit not in self.d.enumeration_nouns  # 实施重点项目600个: a total
+        near = "" if closes else self.before[-self.d.enumeration_reach:]
+        lead = self._lead_word(near, self.d.enumeration_leads) or (  # 以下3个方面, not 共有卫生机构23个
+            self.m.quantity.unit in self.d.kind_units and any(w in near for w in self.d.kind_leads))
+        listed = self.after.startswith(self.d.enumeration_nouns) or self.text.startswith(
+            self.d.enumeration_nouns, self.m.right)
+        return lead or listed or self.kinds_listed or self.heading_count
+
+    @cached_property
+    def kinds_listed(self) -> bool:
+        """A count of kinds right after the list of them: 冰箱、洗衣机、…、吸油烟机8类家电产品."""
+        m, before = self.m, self.before
+        return (m.quantity.unit in self.d.kind_units and m.left == m.start
+                and self.d.list_marks[0] in before[-self.d.kind_list_reach:]
+                and (is_han(before[-1:]) or before.endswith(("）", ")"))))
+
+    @cached_property
+    def planned_output(self) -> bool:
+        """A verb of making or finishing stands before the figure with only its object between
+        (完成燃气老化管道改造约36公里, 创建20个新时代“美丽家园”特色小区), or the figure counts what a
+        verb after it treats (对32座一线水闸进行防洪能力达标建设)."""
+        m, text, d = self.m, self.text, self.d
+        if m.quantity.unit is None:
+            return False  # 8 创建…: a row's number, not an output
+        window = text[max(m.clause[0], m.left - d.output_reach):m.left]
+        for verb in d.output_verbs:
+            k = window.rfind(verb)
+            if k >= 0 and not any(ch in d.output_stops for ch in window[k + len(verb):]):
+                return True
+        k = window.rfind(d.treated_marker)  # 对32座一线水闸进行防洪能力达标建设: the object a verb treats
+        if (k >= 0 and not m.written and not any(ch in d.output_stops for ch in window[k:])
+                and any(v in text[m.right:m.clause[1]] for v in d.treating_verbs)):
+            return True
+        return not self.after and not self.money and not self.enumeration and self._verb_object_count(window)
+
+    def _verb_object_count(self, window: str) -> bool:
+        """A count closing its clause after a verb and its object (筹集保障性租赁住房3000套, 组建市级专科联盟5个): some
+        word of the clause's stretch before the figure, after its last stop, is a verb; not a sum (安排资金1000万元:
+        a budget) nor a count of the document's own items."""
+        start = max([-1] + [window.rfind(ch) for ch in self.d.output_stops]) + 1
+        k = self.m.left - len(window) + start
+        while k < self.m.left:
+            word = self.a.tokens.word_at(k)
+            if word is None or word[1] <= k:
+                k += 1
+                continue
+            if (self.a.tag_at(k) or "") in self.d.binder.verb_tags:
+                return True
+            k = word[1]
+        return False
