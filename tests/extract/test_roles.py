@@ -956,3 +956,12 @@ def test_a_count_closing_its_clause_after_a_verb_and_its_object_is_a_planned_out
     budget = "某市2024年工作安排\n（三）增进民生福祉。每年安排旅游引导资金1000万元，筹集3000套住房的资金缺口较大。"
     rules = [(f.evidence.rule, str(f.value)) for f in extract_text(budget).figures]
     assert rules[0] == ("parameter.money", "10000000") and rules[1][1] == "3000" and rules[1][0] != "target.output"
+
+
+def test_a_quota_per_consumer_and_an_interest_subsidy_in_points_are_settings_of_the_policy(extract_text):
+    # 每位 counts per head as 每人 does; 贴息…个百分点 gives a rate in points as 按…10%给予补助 gives one in %
+    text = ("某省汽车以旧换新实施方案\n三、支持政策\n每位消费者每类产品可补贴1件。在中央财政贴息1.5个百分点基础上，"
+            "省级财政再给予1个百分点贴息。")
+    got = [(f.role, f.evidence.rule, str(f.value)) for f in extract_text(text).figures]
+    assert got == [("parameter", "parameter.per-unit", "1"), ("parameter", "parameter.grant", "1.5"),
+                   ("parameter", "parameter.grant", "1")]

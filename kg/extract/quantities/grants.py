@@ -93,6 +93,8 @@ class GrantClues:
         """Money or a rate given (给予50万元奖励, 按投资额的10%给予补助), or money per person."""
         d = self.d
         unit = (self.m.quantity.unit or "").split(d.per_mark)[0]
+        if unit in d.points_of_rate:  # 贴息1.5个百分点, 再给予1个百分点贴息: a rate given in points
+            return any(w in self.before[-d.grant_reach:] or w in self.after[:d.grant_reach] for w in d.grant_after)
         if unit not in d.money_units and unit != "%":
             return False
         if self._grant_near or any(w in self.after[:d.grant_reach] for w in d.grant_after):

@@ -128,6 +128,7 @@ class RoleDecider:
         self.grant_near_reach = int(r["grant_near_reach"])
         self.grant_reach = int(r["grant_reach"])
         self.money_units = set(r["money_units"])
+        self.points_of_rate = set(r["points_of_rate"])
         numbers = load_toml("numbers.toml")
         self.per_mark = numbers["per"]["mark"]  # 元/年/人: money per year and head
         self.fee_words = tuple(r["fee_words"])
