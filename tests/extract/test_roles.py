@@ -965,3 +965,11 @@ def test_a_quota_per_consumer_and_an_interest_subsidy_in_points_are_settings_of_
     got = [(f.role, f.evidence.rule, str(f.value)) for f in extract_text(text).figures]
     assert got == [("parameter", "parameter.per-unit", "1"), ("parameter", "parameter.grant", "1.5"),
                    ("parameter", "parameter.grant", "1")]
+
+
+def test_an_item_after_a_sibling_with_a_list_of_its_own_keeps_the_lead_in_of_conditions(extract_text):
+    # (一) opens a list of its own (…除外：1．…2．…); (三) is still an item of 应当同时符合下列条件：
+    text = ("某市公共租赁住房管理办法\n第二十二条 申请公共租赁住房保障应当同时符合下列条件：\n"
+            "（一）申请人应当具有本市城镇户籍，但以下两种情况除外：\n1．申请人配偶在本市工作的；\n2．户籍因就学迁出本市的。\n"
+            "（二）申请家庭收入符合政府公布的标准。\n（三）申请家庭现自有产权住房人均建筑面积低于15平方米。")
+    assert [(f.role, str(f.value)) for f in extract_text(text).figures] == [("context", "2"), ("threshold", "15")]

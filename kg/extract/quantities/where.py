@@ -51,8 +51,11 @@ class WhereClues:
         k = here.paragraph
         if not self._item(a.doc.paragraphs[k]):
             return False
+        kind = self._marker_kind(a.doc.paragraphs[k])
         for p in reversed(a.doc.paragraphs[max(0, k - 12):k]):  # the lead-in of the list it is in
             line = a.text[p.start:p.end].rstrip()
+            if kind is not None and self._marker_kind(p) == kind:
+                continue  # a sibling item, lead-in of a list of its own ((一)…除外：1．…2．… before (三)): not ours
             if line.endswith(self.d.lead_in_ends):
                 lead_in = line[max(line.rfind(mark) for mark in self.d.sentence_ends) + 1:]
                 return any(w in lead_in for w in words)  # its own sentence: …条件之一的：, not 具体措施：
@@ -67,6 +70,11 @@ class WhereClues:
         stop = max(paragraph_start - 1, *(text.rfind(mark, paragraph_start, pos) for mark in self.d.full_stops))
         colon = max(text.rfind(mark, stop + 1, pos) for mark in self.d.lead_in_ends)
         return colon > stop and any(text.endswith(w, stop + 1, colon) for w in self.d.inline_condition_ends)
+
+    def _marker_kind(self, p) -> str | None:
+        """The kind of marker (subsection, item…) that opens paragraph ``p``, if one does."""
+        sec = self.a.doc.section_at(p.start)
+        return sec.kind if sec is not None and sec.marker_start == p.start else None
 
     def _item(self, p) -> bool:
         """Whether paragraph ``p`` reads as an item of a list: it opens with a marker or ends in ；."""
