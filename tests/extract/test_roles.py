@@ -973,3 +973,13 @@ def test_an_item_after_a_sibling_with_a_list_of_its_own_keeps_the_lead_in_of_con
             "（一）申请人应当具有本市城镇户籍，但以下两种情况除外：\n1．申请人配偶在本市工作的；\n2．户籍因就学迁出本市的。\n"
             "（二）申请家庭收入符合政府公布的标准。\n（三）申请家庭现自有产权住房人均建筑面积低于15平方米。")
     assert [(f.role, str(f.value)) for f in extract_text(text).figures] == [("context", "2"), ("threshold", "15")]
+
+
+def test_a_change_or_output_per_year_is_a_flow_to_make_not_a_standard_per_head(extract_text):
+    # 每年 before a change or an output sets how much a year, in a plan a target; 每人每年 sets a standard
+    plan = ("某市数字经济发展三年行动计划（2023—2025年）\n二、重点任务\n（一）加快新型基础设施建设。"
+            "每年新增数据中心标准机架5000个，家庭医生签约服务覆盖率每年提升1—3个百分点。")
+    assert [f.role for f in extract_text(plan).figures] == ["target", "target"]
+    # ...while a setting per period that is no change stays one (每天1小时弹性工作制), as a sum per head does
+    rule = "某市生育友好措施\n三、支持政策\n实行每天1小时弹性工作制，对托育机构每人每年补助600元。"
+    assert [f.role for f in extract_text(rule).figures] == ["parameter", "parameter"]

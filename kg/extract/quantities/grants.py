@@ -141,7 +141,12 @@ class GrantClues:
         """Counted per person, household or item (每人每年600元, 单个项目贴息期不超过3年)."""
         if self.before.startswith(self.d.per_unit_words):
             return True
-        return self.m.per is not None and (self._grant_near or not self.reach)
+        if self.m.per is None:
+            return False
+        if not self.money and self.m.per.replace(self.d.binder.finder.per_mark, "") in self.d.per_periods and (
+                self.m.change or self.planned_output) and not self._grant_near:
+            return False  # 每年新增机架5000个: a change or output per year is a flow to make, not a standard per head
+        return self._grant_near or not self.reach
 
     @cached_property
     def fee(self) -> bool:
