@@ -983,3 +983,11 @@ def test_a_change_or_output_per_year_is_a_flow_to_make_not_a_standard_per_head(e
     # ...while a setting per period that is no change stays one (每天1小时弹性工作制), as a sum per head does
     rule = "某市生育友好措施\n三、支持政策\n实行每天1小时弹性工作制，对托育机构每人每年补助600元。"
     assert [f.role for f in extract_text(rule).figures] == ["parameter", "parameter"]
+
+
+def test_a_count_of_parts_of_a_text_is_context_wherever_it_stands(extract_text):
+    # 方面 names parts of a text: a count of them describes the document, not a result or a goal
+    text = ("关于《某省促进民营经济发展若干措施》的政策解读\n二、主要内容\n《措施》共5个方面20条。\n"
+            "一、2023年工作回顾\n检查反馈6个方面9项问题，推进10方面、142项重点任务。")
+    got = [(f.role, str(f.value)) for f in extract_text(text).figures if f.unit == "方面"]
+    assert got == [("context", "5"), ("context", "6"), ("context", "10")]

@@ -17,6 +17,8 @@ class ObjectClues:
     def enumeration(self) -> bool:
         if self.m.quantity.unit not in self.d.enumeration_units and self.m.quantity.unit is not None:
             return False
+        if self.m.quantity.unit in self.d.part_units:
+            return True  # 共5个方面: its unit names a part of a text
         closes = not self.after and self.m.quantity.unit not in self.d.enumeration_nouns  # 实施重点项目600个: a total
         near = "" if closes else self.before[-self.d.enumeration_reach:]
         lead = self._lead_word(near, self.d.enumeration_leads) or (  # 以下3个方面, not 共有卫生机构23个

@@ -127,8 +127,7 @@ class RoleDecider:
         self.grant_verbs = tuple(r["grant_verbs"])
         self.grant_near_reach = int(r["grant_near_reach"])
         self.grant_reach = int(r["grant_reach"])
-        self.money_units = set(r["money_units"])
-        self.points_of_rate = set(r["points_of_rate"])
+        self.money_units, self.points_of_rate = set(r["money_units"]), set(r["points_of_rate"])  # 元; 贴息1个百分点
         numbers = load_toml("numbers.toml")
         self.per_mark = numbers["per"]["mark"]  # 元/年/人: money per year and head
         self.fee_words = tuple(r["fee_words"])
@@ -141,6 +140,7 @@ class RoleDecider:
         self.duty_words = frozenset(ctx["duty_words"])
         self.service_subjects = tuple(ctx["service_subjects"])
         self.enumeration_units = set(r["enumeration_units"])
+        self.part_units = set(r["part_units"])
         self.enumeration_leads = tuple(r["enumeration_leads"])
         self.enumeration_nouns = tuple(r["enumeration_nouns"])
         self.enumeration_reach = int(r["enumeration_reach"])
