@@ -272,3 +272,10 @@ def test_a_time_inside_a_cited_title_dates_nothing(extract_text):
 ])
 def test_xin_zeng_with_its_object_before_the_number_is_a_change_up(extract_text, sentence, change):
     assert [t.change.value if t.change else None for t in extract_text(sentence).targets] == [change]
+
+
+def test_a_list_item_with_a_change_verb_of_its_own_keeps_no_comparator_of_the_item_before(extract_text):
+    # 突破3000亿元、增长6.2%: 增长 is the second item's own verb; 至少3个地市、12个县区 shares 至少
+    text = "一、2023年工作回顾\n全市地区生产总值突破3000亿元、增长6.2%，规上工业增加值达到1200亿元、增长8%。至少3个地市、12个县区。"
+    got = [(str(f.value), f.comparator.value) for f in extract_text(text).figures]
+    assert got == [("300000000000", ">"), ("6.2", "="), ("120000000000", ">="), ("8", "="), ("3", ">="), ("12", ">=")]

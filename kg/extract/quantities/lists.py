@@ -52,7 +52,8 @@ class ListReading:
             if prev.change is not None and m.change is None and m.quantity.unit == prev.quantity.unit \
                     and self.list_separator.fullmatch(text[prev.right:m.left].strip()):
                 mentions[k] = m = replace(m, change=prev.change)
-            if m.written or not prev.written or m.comparator is not Comparator.EQUAL:
+            own_change = m.change is not None and m.change_start >= prev.right  # 突破3000亿元、增长6.2%: its own verb
+            if m.written or not prev.written or m.comparator is not Comparator.EQUAL or own_change:
                 inherited = False
                 continue
             gap = text[prev.right:m.left]
