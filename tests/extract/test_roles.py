@@ -991,3 +991,10 @@ def test_a_count_of_parts_of_a_text_is_context_wherever_it_stands(extract_text):
             "一、2023年工作回顾\n检查反馈6个方面9项问题，推进10方面、142项重点任务。")
     got = [(f.role, str(f.value)) for f in extract_text(text).figures if f.unit == "方面"]
     assert got == [("context", "5"), ("context", "6"), ("context", "10")]
+
+
+def test_a_bound_whose_de_runs_into_a_refusal_is_a_condition_comma_or_not(extract_text):
+    text = ("某县人民政府关于加快发展养老服务业的实施意见\n对新建养老机构按每张床位5000元给予一次性建设补贴，"
+            "入住率低于30%的不予补贴；年收费超过6万元的，不得享受运营补贴。")
+    got = [(f.role, str(f.value)) for f in extract_text(text).figures]
+    assert got == [("parameter", "5000"), ("threshold", "30"), ("threshold", "60000")]

@@ -322,8 +322,11 @@ class Clues(WhereClues, WhenClues, GrantClues, ObjectClues):
             if not ends:
                 break
             end = min(ends)
-        return (text.endswith(d.condition_end, 0, end) and text[end:end + 1] in d.condition_closers
-                and not any(c in text[self.m.end:end] for c in d.condition_breaks))
+        if text.endswith(d.condition_end, 0, end) and text[end:end + 1] in d.condition_closers \
+                and not any(c in text[self.m.end:end] for c in d.condition_breaks):
+            return True
+        k = text.find(d.condition_end, self.m.end, self.m.clause[1])  # 入住率低于30%的不予补贴: no comma
+        return k >= 0 and text.startswith(d.condition_refusals, k + len(d.condition_end))
 
     @cached_property
     def time_limit(self) -> bool:

@@ -116,7 +116,8 @@ class RoleDecider:
         self.condition_end = ctx["condition_end"]
         self.condition_closers = tuple(ctx["condition_closers"]["marks"])
         self.condition_breaks = tuple(ctx["condition_closers"]["not_across"])
-        self.condition_joiners = tuple(ctx["condition_closers"]["joiners"])
+        closers = ctx["condition_closers"]  # …以上，或者…以上的，; …30%的不予补贴
+        self.condition_joiners, self.condition_refusals = tuple(closers["joiners"]), tuple(closers["refusals"])
         self.condition_clause_ends = self.condition_closers + self.condition_breaks + ("；", ";")
         self.limit_missed = tuple(ctx["limit_missed"])
         self.conditional_starts = tuple(ctx["conditional_starts"])
