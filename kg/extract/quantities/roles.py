@@ -134,8 +134,7 @@ class RoleDecider:
         self.fee_words = tuple(r["fee_words"])
         self.standard_leads = tuple(r["standard_leads"])
         self.fee_after = tuple(r["fee_after"])
-        self.per_unit_words = tuple(ctx["per_unit"])
-        self.per_periods = set(ctx["per_periods"])
+        self.per_unit_words, self.per_periods = tuple(ctx["per_unit"]), set(ctx["per_periods"])  # 每人; 每年
         self.validity_words = tuple(r["validity_words"])
         self.obligations = tuple(ctx["obligation_words"])
         self.duty_words = frozenset(ctx["duty_words"])
