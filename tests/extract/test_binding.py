@@ -279,3 +279,13 @@ def test_a_list_item_with_a_change_verb_of_its_own_keeps_no_comparator_of_the_it
     text = "一、2023年工作回顾\n全市地区生产总值突破3000亿元、增长6.2%，规上工业增加值达到1200亿元、增长8%。至少3个地市、12个县区。"
     got = [(str(f.value), f.comparator.value) for f in extract_text(text).figures]
     assert got == [("300000000000", ">"), ("6.2", "="), ("120000000000", ">="), ("8", "="), ("3", ">="), ("12", ">=")]
+
+
+def test_a_deadline_labelled_in_a_tasks_assignment_dates_the_figures_of_its_paragraph(extract_text):
+    # a task-division scheme written as prose: （牵头单位：…；完成时限：…） closes each item
+    text = ("某省2024年优化营商环境重点任务分工方案\n"
+            "1.压缩企业开办时间。企业开办全流程压缩至1个工作日以内。（牵头单位：省市场监管局；完成时限：2024年6月底前）\n"
+            "2.提升获得电力水平。城市地区平均接电时间压减至15个工作日以内。（牵头单位：省能源局；完成时限：2024年12月底前）\n"
+            "3.推进惠企政策直达。全年惠企资金直达率达到90%以上。（牵头单位：省财政厅；完成时限：持续推进）")
+    got = [(str(t.value), str(t.deadline)) for t in extract_text(text).targets]
+    assert got == [("1", "2024-06"), ("15", "2024-12"), ("90", "2024")]

@@ -26,6 +26,7 @@ from kg.extract.base import Analysis, strip_span
 from kg.extract.quantities.binding import Binder, Reading, Setting, state_of
 from kg.extract.quantities.mentions import MentionFinder
 from kg.extract.quantities.clues import Clues
+from kg.extract.quantities.labels import LabelledDeadlines
 from kg.extract.quantities.roles import RoleDecider
 from kg.extract.quantities.glued import GluedTableReader
 from kg.extract.quantities.tables import TableReader
@@ -60,6 +61,7 @@ class QuantityReader:
         self.tables = TableReader()
         self.glued = GluedTableReader(self.tables)
         self.time = time_reader()
+        self.labelled = LabelledDeadlines(self.time)
         self.dateline_reach = 400  # how far into a part its dateline may stand (after a title and a source line)
         self.span_from = compile_pattern(ctx["span_from"], "quantities.toml context.span_from")
         self.target_verbs = tuple(ctx["target_verbs"])
@@ -111,6 +113,7 @@ class QuantityReader:
             inherited = paragraph_time.get(sentence.paragraph)
             if inherited is None and opening is None:
                 inherited = (a.memo.get("row deadlines", {}).get(sentence.paragraph)  # a task table's 完成时限
+                             or self.labelled(a, sentence.paragraph, now)  # …；完成时限：2024年6月底前）
                              or self._introduced(a, sentence.paragraph, paragraph_time))
             if setting.section == "target" and sec is not None and inherited is None:
                 inherited = section_deadline.get(sec.index)
