@@ -998,3 +998,13 @@ def test_a_bound_whose_de_runs_into_a_refusal_is_a_condition_comma_or_not(extrac
             "入住率低于30%的不予补贴；年收费超过6万元的，不得享受运营补贴。")
     got = [(f.role, str(f.value)) for f in extract_text(text).figures]
     assert got == [("parameter", "5000"), ("threshold", "30"), ("threshold", "60000")]
+
+
+def test_an_untitled_cut_that_tells_achievements_throughout_is_an_account_of_what_was_done(extract_text):
+    # a report's review cut from inside it: no title, no review heading, no opener; 获评, 位居, 全国领先 throughout
+    review = ("（一）经济运行实现整体好转。省级以上农业龙头企业销售收入增长9.8%，增速位居全省前列。建筑业总产值达1.2万亿元、"
+              "保持全国领先。新获评省级服务业集聚示范区5家，3个案例入选全国典型。大交通建设投资达410亿元。")
+    assert [f.role for f in extract_text(review).figures] == ["baseline"] * 5
+    # ...while a cut that turns to goals (今年…) is not one, whatever it achieved before
+    mixed = review + "\n今年经济社会发展的主要预期目标是：地区生产总值增长6%左右。"
+    assert extract_text(mixed).figures[-1].role == "target"

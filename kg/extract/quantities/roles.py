@@ -66,6 +66,7 @@ class RoleDecider:
         self.report_kinds = tuple(r["report_kinds"])
         self.report_comparisons, self.report_aims = tuple(r["report_comparisons"]), tuple(r["report_aims"])
         self.report_comparisons_min = int(r["report_comparisons_min"])
+        self.report_achievements, self.achievements_per_1000 = tuple(r["report_achievements"]), float(r["achievements_per_1000"])
         self.limit_marks = tuple(r["limit_marks"])
         self.limit_marks_chars = "".join(sorted(set("".join(self.limit_marks))))
         self.limit_leads = tuple(r["limit_leads"])
@@ -227,7 +228,8 @@ class RoleDecider:
         """Whether the part at ``pos`` is an account of what was done (a 通报, a 统计公报): one of
         `report_kinds` stands in its title, or, if it has none, in its first line (a 政府工作报告 that says
         in passing that a practice 入选…典型经验 is no account of what was done); or its figures are
-        compared with the year before throughout, with few aims (a communiqué cut from below its title)."""
+        compared with the year before throughout, with few aims (a communiqué cut from below its title), or, under
+        no title, it tells of achievements throughout (获评, 入选, 位居, 全国领先: a report's review cut from inside it)."""
         part = a.doc.part_at(pos)
         cache = a.memo.setdefault("report-like", {})
         if part.index not in cache:
@@ -242,8 +244,22 @@ class RoleDecider:
             body = a.text[part.start:part.end]
             compared = sum(body.count(w) for w in self.report_comparisons)
             cache[part.index] = any(w in head for w in self.report_kinds) or (
-                compared >= self.report_comparisons_min and compared > 3 * sum(body.count(w) for w in self.report_aims))
+                compared >= self.report_comparisons_min and compared > 3 * sum(body.count(w) for w in self.report_aims)) or (
+                not title and not self._review_marked(a, part)
+                and sum(body.count(w) for w in self.report_achievements) >= self.achievements_per_1000 * len(body) / 1000)
         return cache[part.index]
+
+    def _review_marked(self, a: Analysis, part) -> bool:
+        """Whether a heading (工作回顾), a paragraph's opening (过去一年，…) or a report's formula (向大会报告工作) marks
+        where the part reviews the past, or one turns to goals (今年…, 2024年工作安排): the sections then say which
+        figures were reached and which are to be."""
+        b = self.binder
+        if any(w in a.text[s.heading_start:s.heading_end] for s in a.doc.sections if part.start <= s.heading_start < part.end
+               for w in b.review_sections):
+            return True
+        return any(w in a.text[p.start:p.start + b.formula_reach] for p in a.doc.paragraphs if p.part == part.index
+                   for w in b.review_openers + b.report_formulas) or any(
+            b.turns_to_goals(a, p) for p in a.doc.paragraphs if p.part == part.index)  # 今年…主要预期目标: goals too
 
     def decide(self, clues: Clues) -> Cue:
         """The first cue whose conditions all hold."""

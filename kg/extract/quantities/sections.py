@@ -97,12 +97,12 @@ class SectionContext:
             paragraphs = [p for p in a.doc.paragraphs if p.part == part]
             for i, p in enumerate(paragraphs):
                 if any(w in a.text[p.start:p.start + self.formula_reach] for w in self.report_formulas):
-                    end = next((q.index for q in paragraphs[i + 1:] if self._turns_to_goals(a, q)), len(a.doc.paragraphs))
+                    end = next((q.index for q in paragraphs[i + 1:] if self.turns_to_goals(a, q)), len(a.doc.paragraphs))
                     memo[part] = (p.index, end)
                     break
         return memo[part]
 
-    def _turns_to_goals(self, a: Analysis, p) -> bool:
+    def turns_to_goals(self, a: Analysis, p) -> bool:
         """Whether paragraph ``p`` opens with goals (今年…) or heads a year's work or goals."""
         opening = a.text[p.start:p.start + self.opener_reach]
         if p.role == "heading":
