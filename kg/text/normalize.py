@@ -167,9 +167,19 @@ _PLAIN_LINE = re.compile("[^\\x00-\\x20\\x7f-\\xa0\\xad\u1680\u2000-\u200f\u2028
 _WIDE_POINT = re.compile("\\d\uff0e\\d")  # 250．5万千瓦: a decimal point to fold, the slow way
 _EDGE_SPACES = re.compile("[\\t \\xa0\u1680\u2000-\u200a\u202f\u205f\u3000]*")
 _NEWLINE = re.compile("\r\n|\r|\n")
+# A text stored inside a JSON or CSV string and saved without unescaping keeps its line ends as the two
+# characters \\n (\\r\\n): where these outnumber real line ends, at least three times, they end lines too.
+_ESCAPED_NEWLINE = re.compile(r"\r\n|\r|\n|\\r\\n|\\n")
+_ESCAPED_MIN = 3
 
 
-def _physical_lines(text: str, breaks: frozenset = frozenset()) -> list[_Line]:
+def _escaped(text: str) -> bool:
+    """Whether ``text`` writes its line ends escaped (\\n), as a JSON string does."""
+    escaped = text.count("\\n")
+    return escaped >= _ESCAPED_MIN and escaped > text.count("\n")
+
+
+def _physical_lines(text: str, breaks: frozenset = frozenset(), newline: re.Pattern = _NEWLINE) -> list[_Line]:
     """Split ``text`` into lines with per-character clean-up and origins.
 
     ``breaks`` are offsets where a line ends although no newline is written.
@@ -180,7 +190,7 @@ def _physical_lines(text: str, breaks: frozenset = frozenset()) -> list[_Line]:
     lines: list[_Line] = []
     start = 0
     ordered = sorted(breaks)
-    ends = [(m.start(), m.end() - 1, m.end()) for m in _NEWLINE.finditer(text)]
+    ends = [(m.start(), m.end() - 1, m.end()) for m in newline.finditer(text)]
     for end, newline_at, after in ends + [(len(text), len(text), len(text))]:
         lo = bisect.bisect_left(ordered, start)
         if lo < len(ordered) and ordered[lo] < end or not _fast_line(text, start, end, newline_at, lines):
@@ -594,7 +604,7 @@ def _at_page_break(text: str, line: _Line) -> bool:
     return page_break_after(text, line.newline_at) or page_break_before(text, line.origin[0])
 
 
-def inline_breaks(rules: LayoutRules, text: str) -> frozenset:
+def inline_breaks(rules: LayoutRules, text: str, run_together: bool = True) -> frozenset:
     """Return the offsets where a line of ``text`` breaks although no newline is written."""
     def at(pattern: re.Pattern, start: int = 0, end: int = len(text)):  # where each match breaks: its group `at`, else its start
         group = "at" if "at" in pattern.groupindex else 0
@@ -603,7 +613,7 @@ def inline_breaks(rules: LayoutRules, text: str) -> frozenset:
     breaks = set()
     for pattern in rules.inline_breaks:
         breaks.update(at(pattern))
-    for line in re.finditer(f"[^\n]{{{rules.run_together_length},}}", text):  # a whole document run into one line
+    for line in re.finditer(f"[^\n]{{{rules.run_together_length},}}", text) if run_together else ():  # a whole document run into one line
         for pattern in rules.run_together_breaks:
             breaks.update(at(pattern, line.start(), line.end()))
         if "\u3000\u3000" not in line.group():  # no indentation kept: its plain spaces are the breaks
@@ -615,8 +625,9 @@ def inline_breaks(rules: LayoutRules, text: str) -> frozenset:
 def normalize(text: str) -> CleanText:
     """Return the normalised :class:`CleanText` of ``text``, one paragraph per line."""
     rules = layout_rules()
-    breaks = inline_breaks(rules, text)
-    lines = [ln for ln in _physical_lines(text, breaks) if ln.chars]
+    escaped = _escaped(text)  # one line as stored, its line ends written \\n: not a document run into one line
+    breaks = inline_breaks(rules, text, run_together=not escaped)
+    lines = [ln for ln in _physical_lines(text, breaks, _ESCAPED_NEWLINE if escaped else _NEWLINE) if ln.chars]
     tables = _tables(rules, text)
     laid = [(t.origin[0], 0, t.newline_at, None) for t in tables]  # a table laid out in columns wins, then…
     cells = line_cells(text) if "\n" in text else []  # the text's lines, cut once for both readers

@@ -289,3 +289,12 @@ def test_a_deadline_labelled_in_a_tasks_assignment_dates_the_figures_of_its_para
             "3.推进惠企政策直达。全年惠企资金直达率达到90%以上。（牵头单位：省财政厅；完成时限：持续推进）")
     got = [(str(t.value), str(t.deadline)) for t in extract_text(text).targets]
     assert got == [("1", "2024-06"), ("15", "2024-12"), ("90", "2024")]
+
+
+def test_a_deadline_in_the_label_lines_after_a_task_dates_the_figures_of_the_task(extract_text):
+    # the labels stand on lines of their own after the task (牵头单位：…, 参与单位：…, 完成时限：…)
+    text = ("某省优化便民服务专项行动方案\n9．制定完善全省“四办”清单。省市县各级100个高频事项实现“最多跑一次”。\n"
+            "牵头单位：省政府办公厅\n参与单位：省级各部门\n完成时限：2019年12月底前\n"
+            "10．开展证照电子化工作。完成省市级电子证照库对接30个。\n牵头单位：省政务服务中心\n完成时限：2019年9月底")
+    got = [(str(t.value), str(t.deadline)) for t in extract_text(text).targets]
+    assert got == [("100", "2019-12"), ("30", "2019-09")]

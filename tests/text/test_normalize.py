@@ -280,3 +280,16 @@ def test_a_crawl_run_together_breaks_after_the_number_before_a_title_and_before_
     lines = normalize(text).text.split("\n")
     assert lines[:3] == ["岚综管综〔2022〕26号", "某某管委会关于印发《某某规划》的通知", lines[2]]
     assert lines[2].startswith("各片区管理局，区直各单位：")
+
+
+def test_line_ends_escaped_as_a_json_string_stores_them_end_lines():
+    # a text saved from inside a JSON string keeps \n as two characters: they end its lines, and go
+    raw = "陕西省优化便民服务专项行动方案\\n\\n一、工作目标\\n省级事项网上可办率不低于90%。\\n\\n牵头单位：省政府办公厅"
+    clean = normalize(raw)
+    assert clean.text.split("\n") == ["陕西省优化便民服务专项行动方案", "一、工作目标", "省级事项网上可办率不低于90%。",
+                                      "牵头单位：省政府办公厅"]
+    k = clean.text.index("90%")
+    assert raw[clean.offsets[k]:].startswith("90%")  # every character still maps back to the stored text
+    # ...but a text with real line ends that quotes \n once or twice keeps it as written
+    quoted = "第一行\n第二行写着\\n两次\\n。\n第三行"
+    assert "\\n" in normalize(quoted).text
