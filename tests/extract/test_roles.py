@@ -1008,3 +1008,15 @@ def test_an_untitled_cut_that_tells_achievements_throughout_is_an_account_of_wha
     # ...while a cut that turns to goals (今年…) is not one, whatever it achieved before
     mixed = review + "\n今年经济社会发展的主要预期目标是：地区生产总值增长6%左右。"
     assert extract_text(mixed).figures[-1].role == "target"
+
+
+def test_a_policy_named_by_its_articles_an_earliness_and_a_first_of_its_kind_count_nothing(extract_text):
+    # in a review, 出台…18条 names a policy by its articles, 提前两年 says how early, 零的突破 is a set phrase:
+    # none is a result; the indicators met and the roads built and the notice period in the same text keep their roles
+    review = ("一、2023年工作回顾\n出台提振市场主体信心18条，落实省级30条支持政策，11个核心发展指标提前两年实现，"
+              "国家技术创新中心实现零的突破，新建精品道路100条。")
+    got = [(f.role, str(f.value), f.unit) for f in extract_text(review).figures]
+    assert got == [("context", "18", "条"), ("context", "30", "条"), ("baseline", "11", "个"), ("context", "2", "年"),
+                   ("context", "0", None), ("baseline", "100", "条")]
+    notice = "某市关于新能源项目并网的管理办法\n第五条 项目单位应提前15个工作日向所在电网企业申请并网。"
+    assert [f.role for f in extract_text(notice).figures] == ["parameter"]

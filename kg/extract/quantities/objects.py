@@ -54,6 +54,32 @@ class ObjectClues:
             return True
         return not self.after and not self.money and not self.enumeration and self._verb_object_count(window)
 
+    @cached_property
+    def policy_articles(self) -> bool:
+        """A count of the articles of a policy, which names it (贯彻民营经济32条, 出台10条重磅政策, 用好省级30条支持
+        政策): the count is followed by a word for measures, or closes its clause after a verb of issuing or
+        applying; not 建设精品道路100条 (no such verb)."""
+        d, m = self.d, self.m
+        if m.quantity.unit not in d.article_units:
+            return False
+        after = self.after.lstrip(d.article_quotes)
+        if after.startswith(d.article_nouns):
+            return True
+        return not is_han(after[:1]) and any(v in self.text[m.clause[0]:m.left] for v in d.article_verbs)
+
+    @cached_property
+    def breakthrough(self) -> bool:
+        """零 in 实现零的突破 (a first of its kind): a set phrase, no count of anything."""
+        return self.m.quantity.value == 0 and self.after.lstrip(self.d.article_quotes).startswith(self.d.zero_phrases)
+
+    @cached_property
+    def earliness(self) -> bool:
+        """How early a goal was met, not a term (提前两年实现, 力争提前一年完成): a length of time right after 提前 and
+        right before a verb of finishing; not 提前15个工作日申请 (a notice an applicant gives)."""
+        d = self.d
+        return (self.m.quantity.unit in d.duration_units and self.before.endswith(d.early_marks)
+                and self.after.startswith(d.early_finishes))
+
     def _verb_object_count(self, window: str) -> bool:
         """A count closing its clause after a verb and its object (筹集保障性租赁住房3000套, 组建市级专科联盟5个): some
         word of the clause's stretch before the figure, after its last stop, is a verb; not a sum (安排资金1000万元:

@@ -195,6 +195,10 @@ class RoleDecider:
         self.grade_units = set(r["grade_units"])
         self.age_bounds = tuple(r["age_bounds"])
         self.window = (tuple(r["window_leads"]), tuple(r["window_ends"]))
+        self.article_units, self.article_nouns = set(r["article_units"]), tuple(r["article_nouns"])
+        self.article_verbs, self.article_quotes = tuple(r["article_verbs"]), r["article_quotes"]
+        self.early_marks, self.early_finishes = tuple(r["early_marks"]), tuple(r["early_finishes"])
+        self.zero_phrases = tuple(r["zero_phrases"])
         self.treating_verbs = tuple(r["treating_verbs"])
         self.project_nouns = tuple(r["project_nouns"])
         self.project_reach = int(r["project_reach"])
