@@ -1020,3 +1020,10 @@ def test_a_policy_named_by_its_articles_an_earliness_and_a_first_of_its_kind_cou
                    ("context", "0", None), ("baseline", "100", "条")]
     notice = "某市关于新能源项目并网的管理办法\n第五条 项目单位应提前15个工作日向所在电网企业申请并网。"
     assert [f.role for f in extract_text(notice).figures] == ["parameter"]
+
+
+def test_a_count_of_the_set_a_rate_is_measured_over_describes_and_a_count_with_its_own_share_does_not(extract_text):
+    # 49个国省考断面 is the set 达标率 ranges over; 2522个、占比65.3% is a result with its share
+    review = ("一、2023年工作回顾\n全市49个国省考断面水质达标率100%，已成立业主委员会2522个、占比65.3%。")
+    got = [(f.role, str(f.value)) for f in extract_text(review).figures]
+    assert got == [("context", "49"), ("baseline", "100"), ("baseline", "2522"), ("baseline", "65.3")]

@@ -99,6 +99,7 @@ class RoleDecider:
         self.qualified_nouns = tuple(r["qualified_nouns"])
         self.attribute_units, self.person_nouns = frozenset(r["attribute_units"]), tuple(r["person_nouns"])
         self.rate_words = tuple(r["rate_words"])
+        self.rated_reach = int(r["rated_reach"])
         self.floor_scales = tuple(r["floor_scales"])
         self.figure_nouns = tuple(r["figure_nouns"])
         self.range_bounds = set(r["range_bounds"])

@@ -5,10 +5,13 @@ module :mod:`kg.extract.quantities.clues` lists what each says."""
 
 from __future__ import annotations
 
+import re
 from functools import cached_property
 
 from kg.extract.records import Comparator
 from kg.nlp.script import is_han
+
+_PERCENTAGE = re.compile(r"\d[\d.]*\s*[%％]")
 
 
 class WhereClues:
@@ -97,6 +100,20 @@ class WhereClues:
             if word and a.word_is(k, k + len(word)) and a.tag_at(k) == tag:
                 return text[k + len(word):k + len(word) + 1] in ends or k + len(word) == m.clause[1]
         return False
+
+    @cached_property
+    def rated_set(self) -> bool:
+        """A count of the set a rate in its clause is measured over (49个国省考断面水质达标率100%,
+        713个工业项目销号率达到60%): its noun runs (nothing but words between) into a word of rate and a percentage."""
+        m, text, d = self.m, self.text, self.d
+        if m.quantity.unit not in d.count_units:
+            return False
+        stretch = text[m.right:min(m.clause[1], m.right + d.rated_reach)]
+        found = _PERCENTAGE.search(stretch)
+        words = stretch[:found.start()] if found else ""
+        if not words or not all(is_han(ch) or ch in d.article_quotes for ch in words):
+            return False  # not 大学本科115人（占比69%）, 成立业委会2522个、占比65.3%: a share of the count itself
+        return any(w in words for w in d.rate_words)
 
     def _lead_word(self, near: str, words) -> bool:
         """Whether one of ``words`` stands in ``near`` (the text right before the figure) as a word of its own."""
