@@ -99,7 +99,6 @@ class RoleDecider:
         self.qualified_nouns = tuple(r["qualified_nouns"])
         self.attribute_units, self.person_nouns = frozenset(r["attribute_units"]), tuple(r["person_nouns"])
         self.rate_words = tuple(r["rate_words"])
-        self.rated_reach = int(r["rated_reach"])
         self.floor_scales = tuple(r["floor_scales"])
         self.figure_nouns = tuple(r["figure_nouns"])
         self.range_bounds = set(r["range_bounds"])
@@ -200,6 +199,7 @@ class RoleDecider:
         self.article_verbs, self.article_quotes = tuple(r["article_verbs"]), r["article_quotes"]
         self.early_marks, self.early_finishes = tuple(r["early_marks"]), tuple(r["early_finishes"])
         self.zero_phrases = tuple(r["zero_phrases"])
+        self.rated_reach = int(r["rated_reach"])
         self.treating_verbs = tuple(r["treating_verbs"])
         self.project_nouns = tuple(r["project_nouns"])
         self.project_reach = int(r["project_reach"])
