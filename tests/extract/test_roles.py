@@ -1027,3 +1027,11 @@ def test_a_count_of_the_set_a_rate_is_measured_over_describes_and_a_count_with_i
     review = ("一、2023年工作回顾\n全市49个国省考断面水质达标率100%，已成立业主委员会2522个、占比65.3%。")
     got = [(f.role, str(f.value)) for f in extract_text(review).figures]
     assert got == [("context", "49"), ("baseline", "100"), ("baseline", "2522"), ("baseline", "65.3")]
+
+
+def test_a_currency_named_between_a_bound_and_its_number_keeps_the_bound(extract_text):
+    # 不低于人民币5亿元: the bound reaches past 人民币, so a condition of eligibility is a threshold, and a cap a cap
+    notice = ("关于开展重点上市后备企业申报工作的通知\n一、申报条件\n（一）应满足以下条件之一：\n"
+              "1.预计市值不低于人民币5亿元，最近一年营业收入不低于人民币1亿元。\n二、支持政策\n对入选企业给予最高人民币50万元奖励。")
+    got = [(f.role, str(f.value), f.comparator.value) for f in extract_text(notice).figures]
+    assert got == [("threshold", "500000000", ">="), ("threshold", "100000000", ">="), ("parameter", "500000", "<=")]

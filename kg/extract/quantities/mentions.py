@@ -60,6 +60,7 @@ class MentionFinder:
         self.before = sorted(cfg["comparators"]["before"].items(), key=lambda kv: -len(kv[0]))
         self.before_map = dict(cfg["comparators"]["before"])
         self.after = sorted(cfg["comparators"]["after"].items(), key=lambda kv: -len(kv[0]))
+        self.comparator_gaps = tuple(cfg["comparators"]["gaps"]["words"])
         ctx = cfg["context"]
         self.service_units = set(ctx["service_units"])
         self.service_marker = ctx["service_marker"]
@@ -115,11 +116,13 @@ class MentionFinder:
         约 and 左右 (about) win over a bound; a bound written after the number (以上,
         以内) wins over 达到 before it; a range is a range.
         """
-        pre = next(((w, c) for w, c in self.before if q.start - len(w) >= start and text.startswith(w, q.start - len(w))), None)
+        at = q.start  # past a currency's name between the bound and the number (不低于人民币5亿元)
+        at -= len(next((g for g in self.comparator_gaps if at - len(g) >= start and text.startswith(g, at - len(g))), ""))
+        pre = next(((w, c) for w, c in self.before if at - len(w) >= start and text.startswith(w, at - len(w))), None)
         post = next(((w, c) for w, c in self.after if text.startswith(w, q.end, end)), None)
         if post and post[0] == self.service_marker and q.unit not in self.service_units:
             post = None  # 内 bounds only time limits
-        left = q.start - len(pre[0]) if pre else q.start
+        left = at - len(pre[0]) if pre else q.start
         right = q.end + len(post[0]) if post else q.end
         if q.value_max is not None:
             return Comparator.RANGE, left, right, True
