@@ -602,6 +602,9 @@ def test_a_window_a_condition_counts_over_is_a_threshold_but_a_grant_spread_over
     got = [(f.role, str(f.value), f.unit) for f in extract_text(text).figures]
     assert got[:2] == [("threshold", "3", "年"), ("threshold", "50000000", "元")]
     assert ("threshold", "3", "年") not in got[2:]
+    # ...and so is the window of a record or a run the applicant must show (最近两年连续盈利, 近两年无重大违法违规行为)
+    record = "某省上市后备企业申报通知\n一、申报条件\n1.最近两年连续盈利；\n2.近两年无重大违法违规行为。"
+    assert [(f.role, str(f.value)) for f in extract_text(record).figures] == [("threshold", "2"), ("threshold", "2")]
 
 
 def test_the_cut_offs_of_a_communiques_notes_on_scope_are_thresholds(extract_text):
