@@ -1038,3 +1038,11 @@ def test_a_currency_named_between_a_bound_and_its_number_keeps_the_bound(extract
               "1.预计市值不低于人民币5亿元，最近一年营业收入不低于人民币1亿元。\n二、支持政策\n对入选企业给予最高人民币50万元奖励。")
     got = [(f.role, str(f.value), f.comparator.value) for f in extract_text(notice).figures]
     assert got == [("threshold", "500000000", ">="), ("threshold", "100000000", ">="), ("parameter", "500000", "<=")]
+
+
+def test_a_bound_on_what_a_county_has_marks_off_the_counties_a_measure_is_for(extract_text):
+    # 初中毕业生2000人以上的县: which counties (a threshold); 60%以上的县: the share of counties to reach (a target)
+    plan = ("某省县域普通高中发展提升行动计划\n二、主要目标\n到2025年，初中毕业生2000人以上的县应建设1所普通高中，"
+            "60%以上的县达到办学标准。")
+    got = [(f.role, str(f.value)) for f in extract_text(plan).figures]
+    assert got[0] == ("threshold", "2000") and ("target", "60") in got
