@@ -1046,3 +1046,13 @@ def test_a_bound_on_what_a_county_has_marks_off_the_counties_a_measure_is_for(ex
             "60%以上的县达到办学标准。")
     got = [(f.role, str(f.value)) for f in extract_text(plan).figures]
     assert got[0] == ("threshold", "2000") and ("target", "60") in got
+
+
+def test_a_rule_whose_name_holds_a_word_of_plans_is_still_a_book_of_rules(extract_text):
+    # 《…城市规划管理技术规定》: 规划 is part of the rule's name, not the kind of the document
+    text = ("《上海市城市规划管理技术规定》应用解释\n第二十九条 山墙间距不小于较高建筑高度的0.5倍，且最小值不小于13米。")
+    got = [(f.role, str(f.value)) for f in extract_text(text).figures]
+    assert got == [("parameter", "50"), ("parameter", "13")]
+    # ...while a plan is a plan, whatever rules it names
+    plan = "上海市城市更新规划\n到2025年，完成旧区改造面积不小于100万平方米。"
+    assert [f.role for f in extract_text(plan).figures] == ["target"]

@@ -200,6 +200,7 @@ class RoleDecider:
         self.early_marks, self.early_finishes = tuple(r["early_marks"]), tuple(r["early_finishes"])
         self.zero_phrases = tuple(r["zero_phrases"])
         self.rated_reach = int(r["rated_reach"])
+        self.name_ends, self.rule_not_in_names = tuple(r["name_ends"]), tuple(r["rule_not_in_names"])
         self.treating_verbs = tuple(r["treating_verbs"])
         self.project_nouns = tuple(r["project_nouns"])
         self.project_reach = int(r["project_reach"])

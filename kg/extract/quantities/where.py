@@ -26,13 +26,27 @@ class WhereClues:
         if part.index not in cache:
             opening = a.text[part.start:part.start + d.rule_opening]
             articles = sum(1 for s in a.doc.sections if s.part == part.index and s.kind == "article")
-            ruled = any(w in opening for w in d.rule_kinds) and not any(w in opening for w in d.rule_not)
+            ruled = any(w in opening for w in d.rule_kinds) and not self._names_other_kind(opening)
             cache[part.index] = ruled or articles >= d.rule_articles
         return cache[part.index]
 
     @cached_property
     def report_like(self) -> bool:
         return self.d.reports(self.a, self.m.start)
+
+    def _names_other_kind(self, opening: str) -> bool:
+        """Whether the opening names a kind of document that is no book of rules (考核, 规划, 行动…), where it is
+        no word of a plan inside the name of a rule (《上海市城市规划管理技术规定》: a 规定 whose name holds 规划; a
+        考核细则 scores, whatever its name)."""
+        d = self.d
+        for w in d.rule_not:
+            k = opening.find(w)
+            while k >= 0:
+                name_end = min((j for j in (opening.find(c, k) for c in d.name_ends) if j >= 0), default=len(opening))
+                if w not in d.rule_not_in_names or not any(kind in opening[k + len(w):name_end] for kind in d.rule_kinds):
+                    return True
+                k = opening.find(w, k + 1)
+        return False
 
     @cached_property
     def in_conditions(self) -> bool:
