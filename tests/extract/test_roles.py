@@ -1057,3 +1057,11 @@ def test_a_rule_whose_name_holds_a_word_of_plans_is_still_a_book_of_rules(extrac
     # ...while a plan is a plan, whatever rules it names
     plan = "上海市城市更新规划\n到2025年，完成旧区改造面积不小于100万平方米。"
     assert [f.role for f in extract_text(plan).figures] == ["target"]
+
+
+def test_the_next_item_of_a_list_does_not_qualify_the_figure_before_its_mark(extract_text):
+    # 、科技型企业贷款…: a new item with its own figure; 企业 there marks off nothing for 260亿元
+    text = ("某市2024年政府工作报告\n二、2024年重点工作\n新增人民币存贷款1500亿元以上，"
+            "其中制造业贷款260亿元以上、科技型企业贷款200亿元以上。")
+    got = [(f.role, str(f.value)) for f in extract_text(text).figures]
+    assert got == [("target", "150000000000"), ("target", "26000000000"), ("target", "20000000000")]

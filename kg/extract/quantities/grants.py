@@ -17,7 +17,8 @@ class GrantClues:
     @cached_property
     def _list_after(self) -> str:
         """The words after the 、-list the figure stands in, if it goes on to more figures (达到10万、20万、100万TEU
-        的新落户船公司: what follows the last, 的新落户船公司, qualifies them all); else ``self.after``."""
+        的新落户船公司: what follows the last, 的新落户船公司, qualifies them all); else ``self.after``, or nothing
+        if a 、 closes the figure's item before another of its own (制造业贷款260亿元以上、科技型企业贷款…)."""
         m, text, mark = self.m, self.text, self.d.list_marks[0]
         if not self.after.startswith(mark):
             return self.after
@@ -29,7 +30,7 @@ class GrantClues:
                 break  # values of one measure only (not 5万元以下、三年以内的…: an amount and a term)
             end = q.end
             end += next((len(w) for w in self.d.range_bounds_longest if text.startswith(w, end)), 0)
-        return self.after if end == m.right else text[end:limit]
+        return "" if end == m.right else text[end:limit]  # 260亿元以上、科技型企业贷款…: its item ends at the mark
 
     @cached_property
     def leads_to_consequence(self) -> bool:
