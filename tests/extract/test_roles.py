@@ -110,6 +110,8 @@ def timed(extract_text, text):
     ("到2025年，力争新增入围世界500强企业。", [("context", "500", None, "context.unit")]),  # a class of firms
     ("排名前15家企业占比不断提高。", [("context", "15", "家", "context.rank")]),
     ("临县白文镇50MW光伏项目建成并网。", [("context", "50", "兆瓦", "context.project")]),  # a project's name
+    ("确保大唐700万吨露天矿一季度完成核准。", [("context", "7000000", "吨", "context.project")]),  # a mine's name
+    ("加快南港120万吨乙烯装置建设。", [("context", "1200000", "吨", "context.project")]),  # a plant's name
     ("到2025年，新建100MW光伏项目。", [("target", "100", "兆瓦", "target.deadline")]),  # what the plan makes
     ("若日实际响应量低于日申报响应量的50%，则本次响应无效。", [("threshold", "50", "%", "threshold.qualifier")]),
     ("森林覆盖率稳居全国第2位。", [("context", "2", "位", "context.rank")]),
