@@ -62,7 +62,7 @@ class ObjectClues:
         d, m = self.d, self.m
         if m.quantity.unit not in d.article_units:
             return False
-        after = self.after.lstrip(d.article_quotes)
+        after = self.after.lstrip(d.quote_marks)
         if after.startswith(d.article_nouns):
             return True
         return not is_han(after[:1]) and any(v in self.text[m.clause[0]:m.left] for v in d.article_verbs)
@@ -70,7 +70,7 @@ class ObjectClues:
     @cached_property
     def breakthrough(self) -> bool:
         """零 in 实现零的突破 (a first of its kind): a set phrase, no count of anything."""
-        return self.m.quantity.value == 0 and self.after.lstrip(self.d.article_quotes).startswith(self.d.zero_phrases)
+        return self.m.quantity.value == 0 and self.after.lstrip(self.d.quote_marks).startswith(self.d.zero_phrases)
 
     @cached_property
     def earliness(self) -> bool:

@@ -196,7 +196,7 @@ class RoleDecider:
         self.age_bounds = tuple(r["age_bounds"])
         self.window = (tuple(r["window_leads"]), tuple(r["window_ends"]))
         self.article_units, self.article_nouns = set(r["article_units"]), tuple(r["article_nouns"])
-        self.article_verbs, self.article_quotes = tuple(r["article_verbs"]), r["article_quotes"]
+        self.article_verbs, self.quote_marks = tuple(r["article_verbs"]), r["quote_marks"]
         self.early_marks, self.early_finishes = tuple(r["early_marks"]), tuple(r["early_finishes"])
         self.zero_phrases = tuple(r["zero_phrases"])
         self.rated_reach = int(r["rated_reach"])

@@ -125,7 +125,7 @@ class WhereClues:
         stretch = text[m.right:min(m.clause[1], m.right + d.rated_reach)]
         found = _PERCENTAGE.search(stretch)
         words = stretch[:found.start()] if found else ""
-        if not words or not all(is_han(ch) or ch in d.article_quotes for ch in words):
+        if not words or not all(is_han(ch) or ch in d.quote_marks for ch in words):
             return False  # not 大学本科115人（占比69%）, 成立业委会2522个、占比65.3%: a share of the count itself
         return any(w in words for w in d.rate_words)
 
