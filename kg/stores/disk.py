@@ -35,6 +35,7 @@ from kg.errors import QueryError, StoreError
 from kg.io import atomic_write
 from kg.rdf import DEFAULT_BASE, ONTOLOGY_IRI
 from kg.query import Backend, shape
+from kg.query.ordering import order_rows, trailing_order
 from kg.query.values import with_values
 from kg.rdf.namespaces import PREFIX_IRIS
 from kg.stores.terms import from_oxigraph, to_oxigraph
@@ -419,6 +420,15 @@ class OxigraphBackend(Backend):
         return self.select(text, bindings, default_graph=[ox.NamedNode(graph), *self.common])
 
     def select(self, text: str, bindings: dict[str, object], **dataset) -> tuple[list[str], list[list]]:
+        order = trailing_order(text)  # a whole listing: ordered here, faster than on disk (kg/query/ordering.py)
+        if order is not None:
+            variables, rows = self._select(order[0], bindings, **dataset)
+            ordered = order_rows(variables, rows, order[1])
+            if ordered is not None:
+                return variables, ordered
+        return self._select(text, bindings, **dataset)
+
+    def _select(self, text: str, bindings: dict[str, object], **dataset) -> tuple[list[str], list[list]]:
         _, projected = shape(text)  # the same parser and messages as in memory
         # Oxigraph substitutes projected variables only; the others (inputs such as ?by in a FILTER)
         # are bound by a VALUES block at the start of the WHERE group, written as RDF terms.
