@@ -98,11 +98,20 @@ def sliced(text: str) -> bool:
     return _parsed(text)[2]
 
 
+def ordered_last(text: str) -> bool:
+    """True if the rows of query ``text`` are ordered last (an ORDER BY over them, under no LIMIT or OFFSET;
+    not one inside a subquery)."""
+    return _parsed(text)[3]
+
+
 @lru_cache(maxsize=256)
-def _parsed(text: str) -> tuple[str, tuple[str, ...], bool]:
+def _parsed(text: str) -> tuple[str, tuple[str, ...], bool, bool]:
     algebra = prepare(text).algebra
-    top = algebra.get("p")
-    return algebra.name, tuple(str(v) for v in algebra.get("PV") or ()), getattr(top, "name", None) == "Slice"
+    top = inner = algebra.get("p")
+    while getattr(inner, "name", None) in ("Distinct", "Reduced", "Project"):  # what may stand over the order
+        inner = inner.get("p")
+    return (algebra.name, tuple(str(v) for v in algebra.get("PV") or ()), getattr(top, "name", None) == "Slice",
+            getattr(inner, "name", None) == "OrderBy")
 
 
 def page(text: str, limit: int | None, offset: int) -> str:

@@ -20,14 +20,13 @@ from functools import lru_cache
 from rdflib import BNode, Literal
 from rdflib.namespace import XSD
 
-from kg.query.engine import prepare, shape, sliced
+from kg.query.engine import ordered_last, shape
 
 _TAIL = re.compile(r"\bORDER\s+BY((?:\s+(?:(?:ASC|DESC)\s*\(\s*[?$]\w+\s*\)|[?$]\w+))+)\s*$", re.IGNORECASE)
 _KEY = re.compile(r"(ASC|DESC)?\s*\(?\s*[?$](\w+)", re.IGNORECASE)
 _NUMBERS = {XSD.integer, XSD.decimal, XSD.double, XSD.float, XSD.int, XSD.long, XSD.short, XSD.byte,
             XSD.nonNegativeInteger, XSD.positiveInteger, XSD.negativeInteger, XSD.nonPositiveInteger,
             XSD.unsignedInt, XSD.unsignedLong, XSD.unsignedShort, XSD.unsignedByte}
-_SET = ("Distinct", "Reduced", "Project")  # what may stand over the ordering of the rows
 
 
 @lru_cache(maxsize=256)
@@ -35,13 +34,8 @@ def trailing_order(text: str) -> tuple[str, tuple[tuple[str, bool], ...]] | None
     """``text`` without the ORDER BY that ends it, and its keys as (variable, descending), if the rows of
     the query are ordered last, by projected variables only, with no LIMIT or OFFSET; else None."""
     found = _TAIL.search(text)
-    if found is None or sliced(text):
-        return None
-    top = prepare(text).algebra.get("p")
-    while getattr(top, "name", None) in _SET:
-        top = top.get("p")
-    if getattr(top, "name", None) != "OrderBy":
-        return None  # the ORDER BY of a subquery, not of the rows
+    if found is None or not ordered_last(text):
+        return None  # no ORDER BY, or a subquery's, or one under a LIMIT
     keys = tuple((name, (way or "").upper() == "DESC") for way, name in _KEY.findall(found.group(1)))
     projected = shape(text)[1]
     if not keys or any(name not in projected for name, _ in keys):
