@@ -59,13 +59,13 @@ class ObjectClues:
         """A count of the articles of a policy, which names it (贯彻民营经济32条, 出台10条重磅政策, 用好省级30条支持
         政策): the count is followed by a word for measures, or closes its clause after a verb of issuing or
         applying; not 建设精品道路100条 (no such verb)."""
-        d, m = self.d, self.m
-        if m.quantity.unit not in d.article_units:
+        d = self.d
+        if self.m.quantity.unit not in d.article_units:
             return False
         after = self.after.lstrip(d.quote_marks)
         if after.startswith(d.article_nouns):
             return True
-        return not is_han(after[:1]) and any(v in self.text[m.clause[0]:m.left] for v in d.article_verbs)
+        return not is_han(after[:1]) and any(v in self._clause_before for v in d.article_verbs)
 
     @cached_property
     def breakthrough(self) -> bool:
