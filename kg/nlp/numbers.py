@@ -65,6 +65,12 @@ class NumberReader:
         self.bands = Bands(num)
         self.label_prefixes = tuple(num["label_prefixes"])
         self.name_suffixes = tuple(num["name_suffixes"])
+        units = "|".join(re.escape(u) for u in num["ordinal_units"])
+        part = rf"[0-9{re.escape(self.chinese_chars)}]+(?:{units})?"  # 三十九条
+        item = rf"{part}(?:{re.escape(num['ordinal_prefix'])}[（(]?{part}[）)]?(?:{units})?)*"  # 三十九条第一款, 四十三条第（一）项
+        joint = "|".join(re.escape(w) for w in num["ordinal_marks"])
+        self.ordinal_list = re.compile(rf"{re.escape(num['ordinal_prefix'])}{item}(?:(?:{joint}){re.escape(num['ordinal_prefix'])}?{item})*(?:{joint})$")
+        self.ordinal_units = set(num["ordinal_units"])
         rank = cfg["rank"]
         leads = "|".join(re.escape(w) for w in sorted(rank["leads"], key=lambda w: (-len(w), w)))
         marks = "".join(re.escape(w) for w in rank["marks"])
@@ -416,6 +422,8 @@ class NumberReader:
                 continue  # 1.1级: a grade or a code; not 2级及以上能效, a grade bounded
             if unit is None and (text.endswith(self.label_prefixes, 0, m.start()) or text.startswith(self.name_suffixes, end)):
                 continue  # 表1, 318国道: a label or a name
+            if (unit is None or unit in self.ordinal_units) and self.ordinal_list.search(text, max(0, m.start() - 40), m.start()):
+                continue  # 第三十四条、三十五条: the 第 before numbers the list
             value = self.parse(a)
             value_max = self.parse(b) if b else None
             if value is None or (b and value_max is None):

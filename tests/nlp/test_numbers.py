@@ -126,6 +126,8 @@ def read(text):
     # Chinese numerals with 多 or 余: more than the number written
     ("惠及三千多万人", [("三千多万人", "30000000", None, "人")]),
     ("引进二十多个项目、十余家企业", [("二十多个", "20", None, "个"), ("十余家", "10", None, "家")]),
+    # a count listed after an ordinal is no ordinal: its unit is no part, batch or place
+    ("入选第一批、5家企业获奖", [("5家", "5", None, "家")]),
     # counters and measures beyond the common ones, Latin ones recorded by their Chinese names
     ("新增托位800个，分为三档，年产1200万片",
      [("800个", "800", None, "个"), ("三档", "3", None, "档"), ("1200万片", "12000000", None, "片")]),
@@ -149,6 +151,8 @@ def test_quantities(text, expected):
     "走进千家万户", "赋能千行百业", "每万人口", "到二〇三五年", "第二十五次集体学习", "一起推进", "上半年", "零售企业",
     "1.1级工房", "十分重要", "一成不变", "建成投产", "为二○三五年基本实现", "二○一一年十二月十五日", "22时-次日6时",
     "汽车零部件", "推进万兆光网试点", "“双千兆”网络",
+    # a 第 shared over a list numbers every item of it
+    "除第三十四条、三十五条、三十九条第一款、四十条、四十三条第（一）项、四十八条外", "第二十三、二十五、二十六、二十七条", "第一批至三批", "第2至5项",
 ])
 def test_not_quantities(text):
     assert read(text) == []
