@@ -1067,3 +1067,21 @@ def test_the_next_item_of_a_list_does_not_qualify_the_figure_before_its_mark(ext
             "其中制造业贷款260亿元以上、科技型企业贷款200亿元以上。")
     got = [(f.role, str(f.value)) for f in extract_text(text).figures]
     assert got == [("target", "150000000000"), ("target", "26000000000"), ("target", "20000000000")]
+
+
+def test_a_window_in_a_list_of_conditions_marks_off_who_qualifies(extract_text):
+    # 注册登记时间在3年内 in 申请条件: which applicants (a threshold), not a limit to act within
+    notice = ("某市创业担保贷款实施办法\n一、申请条件\n（一）在本市登记注册的小微企业；\n"
+              "（二）创业主体注册登记时间在3年内。\n二、申请程序\n借款人应在合同签订后30日内提交材料。")
+    got = [(f.role, str(f.value)) for f in extract_text(notice).figures]
+    assert got == [("threshold", "3"), ("parameter", "30")]
+
+
+def test_a_window_bounding_a_state_or_a_case_is_a_condition_and_a_limit_missed_is_not(extract_text):
+    # 离校2年内未就业: graduates not yet employed over the window; 入驻后3年内，…退出孵化器的: the case provided for
+    text = ("某区促进就业和孵化器发展办法\n第三条 对吸纳离校2年内未就业高校毕业生的企业，按每人1000元给予补贴。\n"
+            "第四条 在孵企业入驻后3年内，因经营不善退出孵化器的，孵化器可按退出企业的股权比例收回投资。\n"
+            "第五条 在发出奖励通知6个月内未领取奖金的，视为自动放弃。")
+    got = [(f.role, str(f.value)) for f in extract_text(text).figures]
+    assert ("threshold", "2") in got and ("threshold", "3") in got
+    assert ("parameter", "6") in got  # a limit missed, and what it lapses into

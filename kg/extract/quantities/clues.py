@@ -269,10 +269,7 @@ class Clues(WhereClues, WhenClues, GrantClues, ObjectClues):
         noun = after[len(d.qualifier_particle) if particle else 0:][:d.qualifier_reach]
         entity = any(w in noun for w in d.qualified_nouns)
         if self.time_limit and not (particle and entity):
-            clause = self.text[self.m.end:self.m.clause[1]]
-            return (clause.endswith(d.condition_end) and d.condition_end not in clause[:-1]
-                    and not any(w in clause for w in d.limit_missed))
-            # 7个工作日内答复: a limit to keep (not 距法定退休年龄5年以内的人员); 在孵企业入驻后3年内退出孵化器的，…: a condition
+            return self._window_condition
         bounded = self.m.written and self.m.comparator not in (Comparator.ABOUT, Comparator.EQUAL)
         after_bound = self.text[self.m.end:self.m.right] in d.range_bounds  # 以上, 以下, 及以下 written after it
         if self.inclusive and (after_bound or self.m.quantity.value_max is not None):
@@ -327,6 +324,23 @@ class Clues(WhereClues, WhenClues, GrantClues, ObjectClues):
             return True
         k = text.find(d.condition_end, self.m.end, self.m.clause[1])  # 入住率低于30%的不予补贴: no comma
         return k >= 0 and text.startswith(d.condition_refusals, k + len(d.condition_end))
+
+    @cached_property
+    def _window_condition(self) -> bool:
+        """A time limit that bounds a condition, not an act to do within it: 在孵企业入驻后3年内退出孵化器的，…;
+        入驻后3年内，因经营不善退出孵化器的 (the clause after it, if it closes its own); 毕业2年内未就业的 (a state
+        not reached over the window). Not 7个工作日内答复 (a limit to keep), 满2年内未主动申请的 or
+        6个月内未领取奖金的，视为自动放弃 (a limit missed, and what it lapses into)."""
+        d, end = self.d, self.m.clause[1]
+        clause = self.text[self.m.end:end]
+        rest = clause.lstrip(d.limit_marks_chars)
+        if not rest.strip():
+            clause = rest = d.binder._next_clause(self.text, end)
+        acts = any(w in rest for w in d.applicant_words)
+        if rest.startswith(d.limit_missed):  # 6个月内未领取奖金的，视为自动放弃: what missing it lapses into
+            return not acts and not any(w in self.text[end:self.sentence[1]] for w in d.lapse_words)
+        return (clause.endswith(d.condition_end) and d.condition_end not in clause[:-1]
+                and not any(w in clause for w in d.limit_missed) and not acts)
 
     @cached_property
     def time_limit(self) -> bool:
