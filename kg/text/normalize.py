@@ -63,6 +63,7 @@ class LayoutRules:
     table_cells: re.Pattern
     table_min_cells: int
     table_min_rows: int
+    wrapped_cell_max: int  # a line of at most this many characters inside a table may be a cell wrapped
     headings: tuple
     min_wrap_width: int
     wrap_slack: int
@@ -106,6 +107,7 @@ def layout_rules() -> LayoutRules:
         table_cells=re.compile(rf"[^\s]+(?:[ \u3000]{{1,{int(lay['table_gap']) - 1}}}(?![ \u3000\t])[^\s]+)*"),
         table_min_cells=int(lay["table_min_cells"]),
         table_min_rows=int(lay["table_min_rows"]),
+        wrapped_cell_max=int(lay["wrapped_cell_max"]),
         headings=headings,
         min_wrap_width=int(lay["min_wrap_width"]),
         wrap_slack=int(lay["wrap_slack"]),
@@ -169,6 +171,7 @@ _EDGE_SPACES = re.compile("[\\t \\xa0\u1680\u2000-\u200a\u202f\u205f\u3000]*")
 _NEWLINE = re.compile("\r\n|\r|\n")
 # A text stored inside a JSON or CSV string and saved without unescaping keeps its line ends as the two
 # characters \\n (\\r\\n): where these outnumber real line ends, at least three times, they end lines too.
+_OPENING_BRACKETS = "（(【["
 _ESCAPED_NEWLINE = re.compile(r"\r\n|\r|\n|\\r\\n|\\n")
 _ESCAPED_MIN = 3
 
@@ -421,46 +424,115 @@ def _cells(rules: LayoutRules, text: str, start: int, end: int) -> list[tuple[in
 
 
 def _tables(rules: LayoutRules, text: str) -> list[_Line]:
-    """Rows ``| a | b |`` for the blocks of ``text`` laid out in columns, each cell under its column."""
-    raw = []  # (start, end, newline_at) of every line
+    """Rows ``| a | b | c |`` for the blocks of ``text`` laid out in columns, each cell under its column."""
+    scan = _Blocks(rules, text)
     pos = 0
     for m in _NEWLINE.finditer(text):
-        raw.append((pos, m.start(), m.start()))
+        scan.line(pos, m.start(), m.start())
         pos = m.end()
-    raw.append((pos, len(text), len(text)))
-    rows: list[_Line] = []
-    block: list[tuple[int, int, int, list[tuple[int, int]]]] = []
+    scan.line(pos, len(text), len(text))
+    scan.end()
+    return sorted(scan.rows, key=lambda ln: ln.origin[0])
 
-    def flush() -> None:
-        if len(block) >= rules.table_min_rows:
-            rows.extend(_aligned(text, block))
-        block.clear()
 
-    barred: list[_Line] = []
-    for start, end, newline_at in raw:
+class _Blocks:
+    """The tables of a text, read a line at a time (:func:`_tables`).
+
+    A block is a run of lines of `table_min_cells` cells or more. Around it: the lines of fewer cells right above it
+    are its header, wrapped (目的地\t单程里程 / （公里）\t单程单价 / （元）\t往返…: a PDF set each head over lines);
+    a line of a few characters and no gap inside it is a cell wrapped onto a line of its own (与经济增长 / 保持同步),
+    when the block goes on after it; and rows after a page number or a blank line, as wide as the table before
+    them, go on with it, however few (a table a page break parts)."""
+
+    def __init__(self, rules: LayoutRules, text: str) -> None:
+        self.rules, self.text = rules, text
+        self.rows: list[_Line] = []
+        self.block: list[tuple[int, int, int, list[tuple[int, int]]]] = []
+        self.barred: list[_Line] = []
+        self.heads: list[tuple[int, int, int, list[tuple[int, int]]]] = []  # lines of fewer cells above a block
+        self.held: tuple[int, int, int] | None = None  # a line that may be a wrapped cell
+        self.width: int | None = None  # the cells of the last table's rows, while only page numbers follow it
+
+    def line(self, start: int, end: int, newline_at: int) -> None:
+        text, rules = self.text, self.rules
         cells = _barred(text, start, end)
         if cells:  # a | b | c, the bars of a table without its outer ones
-            flush()
-            barred.append(_row(text, start, end, newline_at, [[c] if c[0] < c[1] else [] for c in cells]))
-            continue
-        if len(barred) >= 2:
-            rows.extend(barred)
-        barred.clear()
-        if text[start:end].lstrip().startswith(rules.table_row):
-            flush()  # | a | b |: a row already, whatever spaces its cells hold
-            continue
-        if "\t" not in text[start:end] and "  " not in text[start:end] and "\u3000" not in text[start:end]:
-            flush()
-            continue
+            self.flush()
+            self.barred.append(_row(text, start, end, newline_at, [[c] if c[0] < c[1] else [] for c in cells]))
+            return
+        if len(self.barred) >= 2:
+            self.rows.extend(self.barred)
+        self.barred.clear()
+        line = text[start:end]
+        if line.lstrip().startswith(rules.table_row):
+            self.flush()  # | a | b |: a row already, whatever spaces its cells hold
+            return
+        if "\t" not in line and "  " not in line and "\u3000" not in line:
+            self.plain(start, end, newline_at)
+            return
         cells = _cells(rules, text, start, end)
-        if len(cells) >= rules.table_min_cells:
-            block.append((start, end, newline_at, cells))
-        elif text[start:end].strip():
-            flush()
-    flush()
-    if len(barred) >= 2:
-        rows.extend(barred)
-    return sorted(rows, key=lambda ln: ln.origin[0])
+        if len(cells) >= rules.table_min_cells or (self.width == len(cells) and not self.block):
+            if self.held is not None and self.block:  # the line held was a cell wrapped: the last row's
+                s, e, n, row = self.block[-1]
+                self.block[-1] = (s, e, self.held[2], row[:-1] + [(row[-1][0], self.held[1])])
+            self.held = None
+            self.block.append((start, end, newline_at, cells))
+        elif len(cells) >= 2 and len(self.block) >= rules.table_min_rows and line[:1] in " \t":
+            self.block.append((start, end, newline_at, cells))  # a row opening with empty cells, in a table begun
+        elif len(cells) >= 2 and self.held is None:
+            self.heads.append((start, end, newline_at, cells))
+        elif line.strip():
+            self.flush()
+            self.heads = [(start, end, newline_at, cells)] if len(cells) >= 2 else []
+            self.width = None
+
+    def plain(self, start: int, end: int, newline_at: int) -> None:
+        """A line with no gap in it: a wrapped cell, perhaps; a page number or a blank, which a table goes on
+        across; or prose, which ends it."""
+        words = self.text[start:end].strip()
+        if self.block and self.held is None and words and len(words) <= self.rules.wrapped_cell_max:
+            self.held = (start, end, newline_at)
+            return
+        self.flush()
+        self.heads = []
+        if self.held is not None:
+            held, self.held = self.held, None
+            self.plain(*held)
+        if words and not self.rules.page_number.match(words):
+            self.width = None
+
+    def flush(self) -> None:
+        block = self.block
+        if len(block) >= self.rules.table_min_rows or block and self.width is not None:
+            self.rows.extend(_aligned(self.text, _headed(self.text, self.heads, block)))
+            self.width = len(block[-1][3])
+        self.block = []
+        if self.held is not None:
+            held, self.held = self.held, None
+            self.plain(*held)
+
+    def end(self) -> None:
+        self.flush()
+        if len(self.barred) >= 2:
+            self.rows.extend(self.barred)
+
+
+def _headed(text: str, heads: list, block: list) -> list:
+    """``block`` with its header wrapped over the lines ``heads`` above it as its first row, if their cells, each
+    opening with a bracket joined to the one that ends the line before (单程里程 / （公里））, are as many as the
+    cells of each of its rows."""
+    if not heads or any(len(row[3]) != len(block[0][3]) for row in block):
+        return block
+    merged: list[tuple[int, int]] = []
+    for k, (_, _, _, cells) in enumerate(heads):
+        for n, (s, e) in enumerate(cells):
+            if k and not n and merged and text[s] in _OPENING_BRACKETS:
+                merged[-1] = (merged[-1][0], e)
+            else:
+                merged.append((s, e))
+    if len(merged) != len(block[0][3]):
+        return block
+    return [(heads[0][0], heads[-1][1], heads[-1][2], merged), *block]
 
 
 def _barred(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -501,6 +573,9 @@ def _aligned(text: str, block) -> list[_Line]:
     gaps instead, cells placed by the header's.
     """
     lines = [text[start:end] for start, end, _, _ in block]
+    gap = _one_gap(text, block)
+    if gap is not None:  # cells parted by one gap (a tab, four spaces), or one gap a cell left empty
+        return _by_gaps(text, [(s, e, n, _with_empty(s, cells, len(gap))) for s, e, n, cells in block])
     columns = _rivers(lines)
     if columns is None or len(columns) < len(block[0][3]):
         return _by_gaps(text, block)
@@ -512,6 +587,30 @@ def _aligned(text: str, block) -> list[_Line]:
             k = next((j for j, (ca, cb) in enumerate(columns) if a < cb), len(columns) - 1)
             placed[k].append((start + a, start + b))
         out.append(_row(text, start, end, newline_at, placed))
+    return out
+
+
+def _one_gap(text: str, block) -> str | None:
+    """The gap that parts the cells of ``block`` (a tab, or a run of spaces: a tab written as spaces), if every
+    gap between two cells and every row's indentation is it, or it repeated (an empty cell between), and it is
+    no narrower than `table_gap` plus one; a table laid out by position has gaps of all widths."""
+    gaps = {text[a:b] for _, _, _, cells in block for (_, a), (b, _) in zip(cells, cells[1:])}
+    if not gaps:
+        return None
+    gap = min(gaps, key=len)
+    if gap != "\t" and (set(gap) != {" "} or len(gap) < 3):
+        return None
+    indents = {text[start:cells[0][0]] for start, _, _, cells in block}
+    return gap if all(g == gap * (len(g) // len(gap)) for g in gaps | indents) else None
+
+
+def _with_empty(start: int, cells: list[tuple[int, int]], width: int) -> list[tuple[int, int]]:
+    """A row's cells, with an empty cell for each gap of ``width`` beyond the one that parts two cells."""
+    out: list[tuple[int, int]] = [(start, start)] * ((cells[0][0] - start) // width)
+    for k, (s, e) in enumerate(cells):
+        if k:
+            out.extend([(s, s)] * ((s - cells[k - 1][1]) // width - 1))
+        out.append((s, e))
     return out
 
 

@@ -359,3 +359,22 @@ def test_a_task_tables_figures_are_its_tasks_due_by_their_row(tmp_path, suffix):
         ("南京市市场监督管理局", "lead", "2024-06"), ("南京市公安局", "support", "2024-06"),
         ("国家税务总局南京市税务局", "support", "2024-06"), ("南京市住房和城乡建设局", "lead", "2025-12"),
         ("南京市发展和改革委员会", "support", "2025-12")])
+
+
+def test_a_book_of_rules_sets_what_its_tables_and_their_annexes_count(extract_text):
+    # 单程里程（公里） counts, but in the annex of a 办法 each cell is a setting of the rules, not a state
+    text = ("某区公务出行交通费定额包干管理办法\n第一条 交通费按附件1标准包干。\n第二条 本办法自2018年6月1日起实施。\n"
+            "附件1\n包干标准\n|目的地|单程里程（公里）|往返包干标准（元/次）|\n|甲市|60|300|\n|乙市|100|500|\n")
+    got = {(f.role, f.indicator, str(f.value), f.unit) for f in extract_text(text).figures if f.evidence.rule.startswith("table.")}
+    assert got == {("parameter", "甲市单程里程", "60", "公里"), ("parameter", "甲市往返包干标准", "300", "元/次"),
+                   ("parameter", "乙市单程里程", "100", "公里"), ("parameter", "乙市往返包干标准", "500", "元/次")}
+
+
+def test_an_indicator_table_whose_cells_one_gap_parts_gives_its_targets(extract_text):
+    gap = "    "
+    text = ("某市国民经济和社会发展第十五个五年规划纲要\n专栏2 主要指标\n" + gap.join(["分类", "序号", "指标", "属性", "2030年目标值"])
+            + "\n" + gap.join(["经济强", "1", "地区生产总值年均增长率（%）", "预期性", "5以上"]) + "\n" + gap
+            + gap.join(["2", "旅游业总收入（亿元）", "预期性", "3300"]) + "\n" + gap + gap.join(["3", "森林覆盖率（%）", "约束性", "完成省定目标"])
+            + "\n")
+    got = {(f.role, str(f.value), f.unit, str(getattr(f, "deadline", None))) for f in extract_text(text).figures}
+    assert got == {("target", "5", "%", "2030"), ("target", "330000000000", "元", "2030")}  # no row number is a value

@@ -293,3 +293,29 @@ def test_line_ends_escaped_as_a_json_string_stores_them_end_lines():
     # ...but a text with real line ends that quotes \n once or twice keeps it as written
     quoted = "第一行\n第二行写着\\n两次\\n。\n第三行"
     assert "\\n" in normalize(quoted).text
+
+
+def test_a_header_a_pdf_wrapped_over_lines_heads_its_table_and_a_page_break_does_not_end_it():
+    # each head's unit in brackets opens the next line (单程里程 / （公里））; a page number parts the last row
+    text = ("附件1\n包干标准\n目的地\t单程里程\n（公里）\t单程单价\n（元）\t往返包干标准（元/次）\n"
+            "广州市\t60\t2.5\t300\n江门市\t100\t2.5\t500\n中山市\t120\t2.5\t600\n\n【第 4 页】\n惠州市\t200\t2.5\t1,000\n"
+            "备注：按里程计算。")
+    clean = normalize(text)
+    rows = [line for line in clean.text.splitlines() if line.startswith("|")]
+    assert rows[0] == "| 目的地 | 单程里程（公里） | 单程单价（元） | 往返包干标准（元/次） |"
+    assert rows[1:] == ["| 广州市 | 60 | 2.5 | 300 |", "| 江门市 | 100 | 2.5 | 500 |", "| 中山市 | 120 | 2.5 | 600 |",
+                        "| 惠州市 | 200 | 2.5 | 1,000 |"]
+    assert "第 4 页" not in clean.text and "备注：按里程计算。" in clean.text.splitlines()
+    at = clean.text.index("1,000")
+    assert text[clean.offsets[at]:].startswith("1,000")
+
+
+def test_cells_parted_by_one_gap_keep_their_columns_and_a_wrapped_cell_joins_its_row():
+    # four spaces part every two cells; a row's leading gap is its empty first cell; 保持同步 ends a cell
+    gap = "    "
+    text = gap.join(["分类", "序号", "指标", "属性", "2030年目标值"]) + "\n" + gap.join(["经济强", "1", "地区生产总值增长（%）", "预期性", "5以上"]) + \
+        "\n" + gap + gap.join(["2", "居民收入增长", "预期性", "与经济增长"]) + "\n保持同步\n" + \
+        gap + gap.join(["3", "人均预期寿命（岁）", "预期性", "≥85"]) + "\n注：带〔〕数据为累计。"
+    rows = [line for line in normalize(text).text.splitlines() if line.startswith("|")]
+    assert rows == ["| 分类 | 序号 | 指标 | 属性 | 2030年目标值 |", "| 经济强 | 1 | 地区生产总值增长（%） | 预期性 | 5以上 |",
+                    "|  | 2 | 居民收入增长 | 预期性 | 与经济增长保持同步 |", "|  | 3 | 人均预期寿命（岁） | 预期性 | ≥85 |"]

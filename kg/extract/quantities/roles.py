@@ -120,8 +120,7 @@ class RoleDecider:
         closers = ctx["condition_closers"]  # …以上，或者…以上的，; …30%的不予补贴
         self.condition_joiners, self.condition_refusals = tuple(closers["joiners"]), tuple(closers["refusals"])
         self.condition_clause_ends = self.condition_closers + self.condition_breaks + ("；", ";")
-        self.limit_missed = tuple(ctx["limit_missed"])
-        self.lapse_words = tuple(ctx["lapse_words"])
+        self.limit_missed, self.lapse_words = tuple(ctx["limit_missed"]), tuple(ctx["lapse_words"])
         self.conditional_starts = tuple(ctx["conditional_starts"])
         self.consequence_starts = tuple(ctx["consequence_starts"])
         self.grant_before = tuple(r["grant_before"])

@@ -29,6 +29,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from kg.extract.quantities.schedules import ScheduleReader
+from kg.extract.quantities.where import rulebook_at
 from kg.extract.records import Attribute, Baseline, Change, Comparator, ContextFigure, Parameter, Period, Target
 from kg.nlp.numbers import ARABIC, Quantity, number_reader, plain
 from kg.nlp.time import Deadline, Moment, time_reader
@@ -251,7 +252,8 @@ class TableReader:
                     due=Deadline(max(years)) if years else reader.plan_end(a, header[0].start),
                     added=Change.UP if any(w in caption for w in self.added_captions) else None,
                     change=any(w in caption for w in self.heads["change"]),  # …比上年涨跌幅度: changes
-                    stated=max(years) if years and now is not None and max(years) < now else now)  # 表1 2024年…
+                    stated=max(years) if years and now is not None and max(years) < now else now,  # 表1 2024年…
+                    rules=rulebook_at(reader.roles, a, header[0].start))  # a book of rules sets what its tables count
         prose: list[Cell] = []
         for row in body:
             aligned = len(row) == len(header)
@@ -299,7 +301,8 @@ class TableReader:
                  quantity: Quantity | None = None) -> None:
         """The figure of a number in a table of settings or counts (see :meth:`settings`), if its head says one;
         ``quantity``, the cell's own when it writes its unit."""
-        if setting is not None:  # 各项分值 | 8: a setting of the row
+        if setting is not None or counted is not None and plan["rules"] and not plan["planned"]:
+            setting = setting or counted  # 各项分值 | 8; in a book of rules, 单程里程（公里） | 60: a setting of the row
             a.found.parameters.append(self._figure(a, reader, Parameter, "table.setting", cell, label, *setting,
                                                    quantity=quantity))
         elif counted is not None and plan["planned"]:  # a caption of plans: 新增…规划表

@@ -14,39 +14,46 @@ from kg.nlp.script import is_han
 _PERCENTAGE = re.compile(r"\d[\d.]*\s*[%％]")
 
 
+def rulebook_at(d, a, pos: int) -> bool:
+    """Whether the part at ``pos`` is a book of rules (its opening names 办法, 细则…, or it has articles 第一条…),
+    or an annex of one (附件1 …标准: the rules' own table); ``d``, the role decider, holds the words."""
+    part = a.doc.part_at(pos)
+    if part.annex and part.index and rulebook_at(d, a, a.doc.parts[part.index - 1].start):
+        return True
+    cache = a.memo.setdefault("rulebook", {})
+    if part.index not in cache:
+        opening = a.text[part.start:part.start + d.rule_opening]
+        articles = sum(1 for s in a.doc.sections if s.part == part.index and s.kind == "article")
+        ruled = any(w in opening for w in d.rule_kinds) and not _names_other_kind(d, opening)
+        cache[part.index] = ruled or articles >= d.rule_articles
+    return cache[part.index]
+
+
+def _names_other_kind(d, opening: str) -> bool:
+    """Whether the opening names a kind of document that is no book of rules (考核, 规划, 行动…), where it is
+    no word of a plan inside the name of a rule (《上海市城市规划管理技术规定》: a 规定 whose name holds 规划; a
+    考核细则 scores, whatever its name)."""
+    for w in d.rule_not:
+        k = opening.find(w)
+        while k >= 0:
+            name_end = min((j for j in (opening.find(c, k) for c in d.name_ends) if j >= 0), default=len(opening))
+            if w not in d.rule_not_in_names or not any(kind in opening[k + len(w):name_end] for kind in d.rule_kinds):
+                return True
+            k = opening.find(w, k + 1)
+    return False
+
+
 class WhereClues:
     """The clues of a figure's place; ``self.d`` (the decider), ``self.a`` (the analysis), ``self.m`` (the
     mention), ``self.text`` and ``self.setting`` are set by :class:`kg.extract.quantities.clues.Clues`."""
 
     @cached_property
     def rulebook(self) -> bool:
-        a, d = self.a, self.d
-        part = a.doc.part_at(self.m.start)
-        cache = a.memo.setdefault("rulebook", {})
-        if part.index not in cache:
-            opening = a.text[part.start:part.start + d.rule_opening]
-            articles = sum(1 for s in a.doc.sections if s.part == part.index and s.kind == "article")
-            ruled = any(w in opening for w in d.rule_kinds) and not self._names_other_kind(opening)
-            cache[part.index] = ruled or articles >= d.rule_articles
-        return cache[part.index]
+        return rulebook_at(self.d, self.a, self.m.start)
 
     @cached_property
     def report_like(self) -> bool:
         return self.d.reports(self.a, self.m.start)
-
-    def _names_other_kind(self, opening: str) -> bool:
-        """Whether the opening names a kind of document that is no book of rules (考核, 规划, 行动…), where it is
-        no word of a plan inside the name of a rule (《上海市城市规划管理技术规定》: a 规定 whose name holds 规划; a
-        考核细则 scores, whatever its name)."""
-        d = self.d
-        for w in d.rule_not:
-            k = opening.find(w)
-            while k >= 0:
-                name_end = min((j for j in (opening.find(c, k) for c in d.name_ends) if j >= 0), default=len(opening))
-                if w not in d.rule_not_in_names or not any(kind in opening[k + len(w):name_end] for kind in d.rule_kinds):
-                    return True
-                k = opening.find(w, k + 1)
-        return False
 
     @cached_property
     def in_conditions(self) -> bool:
