@@ -1085,3 +1085,11 @@ def test_a_window_bounding_a_state_or_a_case_is_a_condition_and_a_limit_missed_i
     got = [(f.role, str(f.value)) for f in extract_text(text).figures]
     assert ("threshold", "2") in got and ("threshold", "3") in got
     assert ("parameter", "6") in got  # a limit missed, and what it lapses into
+
+
+def test_a_number_written_again_with_its_bound_is_one_bounded_quantity(extract_text):
+    # 两人及两人以上, 两个或者两个以上: the number once, at least two (legal drafting repeats it)
+    text = ("某某奖励办法\n第十条 两人及两人以上联名举报的，按一个举报人奖励。\n"
+            "第十一条 对同一举报人提起的两个或者两个以上有包含关系的举报事项，合并奖励。")
+    got = [(f.role, str(f.value), f.unit, f.comparator.value) for f in extract_text(text).figures]
+    assert got == [("threshold", "2", "人", ">="), ("threshold", "2", "个", ">=")]

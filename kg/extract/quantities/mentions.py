@@ -61,6 +61,7 @@ class MentionFinder:
         self.before_map = dict(cfg["comparators"]["before"])
         self.after = sorted(cfg["comparators"]["after"].items(), key=lambda kv: -len(kv[0]))
         self.comparator_gaps = tuple(cfg["comparators"]["gaps"]["words"])
+        self.doubled_joiners = tuple(cfg["comparators"]["doubled"]["joiners"])
         ctx = cfg["context"]
         self.service_units = set(ctx["service_units"])
         self.service_marker = ctx["service_marker"]
@@ -119,7 +120,7 @@ class MentionFinder:
         at = q.start  # past a currency's name between the bound and the number (不低于人民币5亿元)
         at -= len(next((g for g in self.comparator_gaps if at - len(g) >= start and text.startswith(g, at - len(g))), ""))
         pre = next(((w, c) for w, c in self.before if at - len(w) >= start and text.startswith(w, at - len(w))), None)
-        post = next(((w, c) for w, c in self.after if text.startswith(w, q.end, end)), None)
+        post = next(((w, c) for w, c in self.after if text.startswith(w, q.end, end)), None) or self._doubled(text, q, end)
         if post and post[0] == self.service_marker and q.unit not in self.service_units:
             post = None  # 内 bounds only time limits
         left = at - len(pre[0]) if pre else q.start
@@ -144,6 +145,17 @@ class MentionFinder:
         if floating is not None:
             return floating, left, right, True  # 每年至少开展1次
         return Comparator.EQUAL, left, right, False
+
+    def _doubled(self, text: str, q: Quantity, end: int) -> tuple[str, str] | None:
+        """The bound of a number written again right after it, bounded (两人及两人以上): the words from its end
+        through the bound, and the bound's comparator."""
+        for joiner in self.doubled_joiners:
+            again = q.end + len(joiner)
+            if text.startswith(joiner, q.end, end) and text.startswith(q.written, again, end):
+                bound = next(((w, c) for w, c in self.after if text.startswith(w, again + len(q.written), end)), None)
+                if bound and bound[1] in (">=", "<="):
+                    return text[q.end:again + len(q.written) + len(bound[0])], bound[1]
+        return None
 
     def floating_before(self, text: str, pos: int, start: int) -> Comparator | None:
         """A bounding adverb a few characters before the number, across a verb (至少开展1次)."""
@@ -233,7 +245,8 @@ class MentionFinder:
                  and not any(s <= q.start < e or s < q.end <= e for s, e in excluded)]
         return [q for k, q in enumerate(found)
                 if not (k and (q.value, q.unit) == (found[k - 1].value, found[k - 1].unit)
-                        and self._repeats(text[found[k - 1].end:q.start]))]
+                        and (self._repeats(text[found[k - 1].end:q.start])
+                             or self._doubled(text, found[k - 1], ce) is not None))]  # 两人及两人以上: one
 
     def _repeats(self, gap: str) -> bool:
         """The gap between a number and a bracket that repeats it: （, (含, or a bound before it (50%以下（含)."""
