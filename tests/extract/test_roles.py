@@ -1093,3 +1093,12 @@ def test_a_number_written_again_with_its_bound_is_one_bounded_quantity(extract_t
             "第十一条 对同一举报人提起的两个或者两个以上有包含关系的举报事项，合并奖励。")
     got = [(f.role, str(f.value), f.unit, f.comparator.value) for f in extract_text(text).figures]
     assert got == [("threshold", "2", "人", ">="), ("threshold", "2", "个", ">=")]
+
+
+def test_a_grant_bounded_before_its_noun_is_the_grant_not_a_condition(extract_text):
+    # 给予1万元以下奖励: the award itself, capped; 时速120公里以上线路 stays a bound on the lines
+    text = ("某某举报奖励办法\n第九条 对举报人给予1万元以下奖励；提供特别重要线索的，给予10万元以上奖励。\n"
+            "第十条 对时速120公里以上线路加强巡查。")
+    got = [(f.role, str(f.value), f.comparator.value) for f in extract_text(text).figures]
+    assert got[:2] == [("parameter", "10000", "<="), ("parameter", "100000", ">=")]
+    assert got[2][0] == "threshold"

@@ -297,9 +297,9 @@ class Clues(WhereClues, WhenClues, GrantClues, ObjectClues):
         if (unit in d.count_units or unit == "%") and not lead:
             return False  # 培育30家以上技术转移机构, 30%以上的市: a count or share of what is reached, not a bound
         span = self.m.quantity.value_max is not None and unit in d.limit_units
-        if after_bound and unit is not None and not span and is_han(noun[:1]):
+        if after_bound and unit is not None and not span and is_han(noun[:1]) and not noun.startswith(d.grant_after):
             return True  # 时速120公里以上线路: a measure bounding the noun after it (not a band of
-            # time, 暂停6个月以上1年以下涉及…: how long)
+            # time, 暂停6个月以上1年以下涉及…: how long; nor the grant bounded, 给予1万元以下奖励)
         if particle and (bounded or lead):
             return True  # ……以上的企业, 低于6小时的相应折减
         if after_bound and entity:
