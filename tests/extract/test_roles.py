@@ -1102,3 +1102,11 @@ def test_a_grant_bounded_before_its_noun_is_the_grant_not_a_condition(extract_te
     got = [(f.role, str(f.value), f.comparator.value) for f in extract_text(text).figures]
     assert got[:2] == [("parameter", "10000", "<="), ("parameter", "100000", ">=")]
     assert got[2][0] == "threshold"
+
+
+def test_a_length_reached_per_time_is_a_rate_and_one_reached_once_a_condition(extract_text):
+    # 每满六个月领取一个月: one month's benefit for each six months, a setting; 满一年不满五年的: who qualifies
+    text = ("某省失业保险条例\n第十八条 累计缴费时间满一年不满五年的，每满六个月领取一个月失业保险金。\n"
+            "第十九条 每满一万人奖励一万元。")
+    got = [(f.role, str(f.value), f.unit) for f in extract_text(text).figures]
+    assert got[0][0] == "threshold" and ("parameter", "6", "个月") in got and ("parameter", "10000", "人") in got

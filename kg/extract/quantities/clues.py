@@ -116,7 +116,9 @@ class Clues(WhereClues, WhenClues, GrantClues, ObjectClues):
 
     @cached_property
     def full(self) -> bool:
-        return self.text[self.m.left:self.m.start] in self.d.full_words
+        """A length or age reached as a condition (满2年), not one counted per (每满六个月领取一个月: a rate)."""
+        m = self.m
+        return self.text[m.left:m.start] in self.d.full_words and not self.text.endswith(tuple(self.d.binder.finder.reader.per_marks), 0, m.left)
 
     @cached_property
     def lookback(self) -> bool:
