@@ -1110,3 +1110,12 @@ def test_a_length_reached_per_time_is_a_rate_and_one_reached_once_a_condition(ex
             "第十九条 每满一万人奖励一万元。")
     got = [(f.role, str(f.value), f.unit) for f in extract_text(text).figures]
     assert got[0][0] == "threshold" and ("parameter", "6", "个月") in got and ("parameter", "10000", "人") in got
+
+
+def test_a_limit_binds_the_body_named_as_its_agent_and_not_one_the_person_governed_is_told_within(extract_text):
+    # …后30个工作日内，由国家安全机关启动: the body commits to it (a service standard, a target);
+    # 举报人应当在被告知…之日起6个月内…领取: the reporter's limit (被告知 is what happens to them), a parameter
+    text = ("某某举报奖励办法\n第十三条 应当在举报查证属实后30个工作日内，由设区的市级以上国家安全机关启动奖励程序。\n"
+            "第十六条 举报人应当在被告知奖励决定之日起6个月内，由本人或者委托他人领取奖励。")
+    got = [(f.role, str(f.value), f.unit) for f in extract_text(text).figures]
+    assert got == [("target", "30", "工作日"), ("parameter", "6", "个月")]

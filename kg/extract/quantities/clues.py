@@ -378,9 +378,13 @@ class Clues(WhereClues, WhenClues, GrantClues, ObjectClues):
             return False
         sentence = self.text[self.sentence[0]:self.sentence[1]]
         obliged = any(w in sentence for w in d.obligations)
+        agent = d.binder._next_clause(self.text, self.m.clause[1])  # …30个工作日内，由国家安全机关启动奖励程序
         subject = bool(self.a.located("agency", self.sentence[0], self.m.start)) or any(
-            w in self.sentence_before for w in d.service_subjects)
-        processing = any(w in self.before or w in after[:d.limit_reach] for w in d.processing_words)
+            w in self.sentence_before for w in d.service_subjects) or agent.startswith(d.agent_marks) and any(
+            w in agent for w in d.service_subjects)
+        before = self.before
+        processing = any(w in after[:d.limit_reach] or (k := before.rfind(w)) >= 0 and not before.endswith(
+            d.passive_marks, 0, k) for w in d.processing_words)  # not 被告知…之日起: what the person governed is told
         return obliged and subject or processing
 
     @cached_property

@@ -73,7 +73,7 @@ class RoleDecider:
         self.limit_words = tuple(r["limit_words"])
         self.limit_reach = int(r["limit_reach"])
         self.spread_marks = tuple(r["spread_marks"])
-        self.processing_words = tuple(r["processing_words"])
+        self.processing_words, self.passive_marks = tuple(r["processing_words"]), tuple(r["passive_marks"])
         self.applicant_words = tuple(r["applicant_words"])
         self.extension_words = tuple(r["extension_words"])
         self.condition_words = tuple(r["condition_words"])
@@ -188,6 +188,7 @@ class RoleDecider:
         and to whom an act within a limit is addressed."""
         self.output_verbs = tuple(r["output_verbs"])
         self.recipient_marks, self.recipient_bodies = tuple(r["recipient_marks"]), tuple(r["recipient_bodies"])
+        self.agent_marks = tuple(r["agent_marks"])
         self.applicant_verbs = tuple(r["applicant_verbs"])  # an act addressed to an office: an applicant's
         self.output_stops = set(r["output_stops"])
         self.output_reach = int(r["output_reach"])
