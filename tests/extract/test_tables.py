@@ -378,3 +378,17 @@ def test_an_indicator_table_whose_cells_one_gap_parts_gives_its_targets(extract_
             + "\n")
     got = {(f.role, str(f.value), f.unit, str(getattr(f, "deadline", None))) for f in extract_text(text).figures}
     assert got == {("target", "5", "%", "2030"), ("target", "330000000000", "元", "2030")}  # no row number is a value
+
+
+def test_a_table_keyed_by_a_class_in_its_header_row_sets_a_value_for_each_class(extract_text):
+    # 设计速度(km/h) | 100 | 80: each speed a class (a threshold); 停车视距(m) | 160 | 110: the distance set for it
+    text = ("某公路平面交叉整治技术指南\n表1 安全交叉停车视距\n|设计速度(km/h)|100|80|\n|停车视距(m)|160|110|\n"
+            "|安全交叉停车视距(m)|250|175|\n")
+    got = {(f.role, f.indicator, str(f.value), f.unit) for f in extract_text(text).figures}
+    assert got == {("threshold", "设计速度", "100", "km/h"), ("threshold", "设计速度", "80", "km/h"),
+                   ("parameter", "停车视距（设计速度100km/h）", "160", "m"), ("parameter", "停车视距（设计速度80km/h）", "110", "m"),
+                   ("parameter", "安全交叉停车视距（设计速度100km/h）", "250", "m"),
+                   ("parameter", "安全交叉停车视距（设计速度80km/h）", "175", "m")}
+    # ...but years in a header row key no classes
+    years = "某县发展规划\n表1 主要指标\n|地区生产总值(亿元)|2020|2025|\n|数值|120|180|\n"
+    assert not any(f.evidence.rule.startswith("table.key") for f in extract_text(years).figures)

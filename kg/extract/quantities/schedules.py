@@ -7,6 +7,10 @@ number in the row a parameter (the price, rate or amount for that band). Its
 values take the unit of their column (电价水平（元/度） gives 元/度) where the
 cell writes none.
 
+A table keyed by a class in its header row (设计速度(km/h) | 100 | 80, a technical
+standard's) sets a value for each class in each row: the keys are thresholds and the
+numbers under them parameters (:meth:`ScheduleReader.keyed`).
+
 A row that lost its first cells to a merged cell (|谷时段| 0.307 | under
 |第一档| 0-3120（含）|峰时段| 0.617 |) is aligned to the header from the right.
 Rows that say nothing numeric, and the separator and empty rows of a Markdown
@@ -19,10 +23,15 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.records import Parameter, Threshold
+from decimal import Decimal
+
+from kg.extract.records import Comparator, Parameter, Threshold
+from kg.nlp.numbers import ARABIC
 from kg.nlp.script import HAN_CHAR
 
 _MARKUP = re.compile(r"<[^<>]{1,10}>")  # <br> left in a cell by a page's table
+_PLAIN = re.compile(ARABIC)
+_YEAR = re.compile(r"(?:19|20)\d{2}")
 
 
 class ScheduleReader:
@@ -69,6 +78,35 @@ class ScheduleReader:
             for head, cell, m in readings:
                 self.record(a, reader, label, head, cell, m, banded and self._band(m))
         return True
+
+    def keyed(self, a, reader, rows: list) -> bool:
+        """Read ``rows`` if they form a table keyed by a class in its header row (设计速度(km/h) | 100 | 80 | 60):
+        each key is a threshold (the class a column is for) and each number under it a parameter of its row's
+        label, for that class (停车视距(m) | 160 | 110 | 75: 160 m at 100 km/h); return whether they did. Years
+        (2020 | 2025) are no keys: a table of years is read as one of indicators."""
+        tables = self.tables
+        if len(rows) < 2:
+            return False
+        header, body = rows[0], rows[1:]
+        key, key_unit = tables.indicator(header[0].text, "")
+        keys = header[1:]
+        if len(keys) < 2 or not key_unit or not body or not all(
+                _PLAIN.fullmatch(c.text) and not _YEAR.fullmatch(c.text) for c in keys):
+            return False
+        for cell in keys:
+            self._cell(a, reader, Threshold, "table.key", key, key_unit, cell)
+        for row in body:
+            label, unit = tables.indicator(row[0].text, "")
+            for head, cell in zip(keys, row[1:]):
+                if label and _PLAIN.fullmatch(cell.text):
+                    self._cell(a, reader, Parameter, "table.keyed", f"{label}（{key}{head.text}{key_unit}）", unit, cell)
+        return True
+
+    def _cell(self, a, reader, cls, rule: str, indicator: str, unit: str, cell) -> None:
+        value, _, recorded = self.tables.in_unit(Decimal(cell.text.replace(",", "")), None, None, unit)
+        record = self.tables.figure(a, reader, cls, rule, indicator, Comparator.EQUAL, value, None, recorded or None,
+                                    cell.start, cell.end)
+        (a.found.thresholds if cls is Threshold else a.found.parameters).append(record)
 
     @staticmethod
     def _band(m) -> bool:

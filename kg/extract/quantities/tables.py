@@ -187,7 +187,7 @@ class TableReader:
         found = self.header(rows, now)
         if found is None:
             rows = [r for r in rows if any(c.text.strip("-—: ") for c in r)]  # no separator or empty rows
-            if self.schedules(a, reader, rows):  # no indicator table: a tiered schedule, perhaps
+            if self.schedules(a, reader, rows) or self.schedules.keyed(a, reader, rows):  # a tiered or keyed schedule
                 return []
             return self.settings(a, reader, rows, caption)
         k, columns = found
