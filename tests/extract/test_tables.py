@@ -392,3 +392,11 @@ def test_a_table_keyed_by_a_class_in_its_header_row_sets_a_value_for_each_class(
     # ...but years in a header row key no classes
     years = "某县发展规划\n表1 主要指标\n|地区生产总值(亿元)|2020|2025|\n|数值|120|180|\n"
     assert not any(f.evidence.rule.startswith("table.key") for f in extract_text(years).figures)
+    # ...and a table keyed in its first column, under a header of two rows, gives each key with its row
+    rows = ("某公路平面交叉整治技术指南\n表2 左转视距三角区长度\n|主要公路设计速度（km/h）|左转视距三角区长度（m）|左转视距三角区长度（m）|\n"
+            "|主要公路设计速度（km/h）|一级公路|二级公路|\n|100|170|-|\n|80|135|115|\n")
+    got = {(f.role, f.indicator, str(f.value)) for f in extract_text(rows).figures}
+    assert got == {("threshold", "主要公路设计速度", "100"), ("threshold", "主要公路设计速度", "80"),
+                   ("parameter", "左转视距三角区长度（一级公路，主要公路设计速度100km/h）", "170"),
+                   ("parameter", "左转视距三角区长度（一级公路，主要公路设计速度80km/h）", "135"),
+                   ("parameter", "左转视距三角区长度（二级公路，主要公路设计速度80km/h）", "115")}

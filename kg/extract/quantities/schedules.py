@@ -34,6 +34,11 @@ _PLAIN = re.compile(ARABIC)
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 
 
+def _key(text: str) -> bool:
+    """A cell that keys a class: a plain number, no year."""
+    return bool(_PLAIN.fullmatch(text)) and not _YEAR.fullmatch(text)
+
+
 class ScheduleReader:
     def __init__(self, tables) -> None:
         self.tables = tables
@@ -90,9 +95,8 @@ class ScheduleReader:
         header, body = rows[0], rows[1:]
         key, key_unit = tables.indicator(header[0].text, "")
         keys = header[1:]
-        if len(keys) < 2 or not key_unit or not body or not all(
-                _PLAIN.fullmatch(c.text) and not _YEAR.fullmatch(c.text) for c in keys):
-            return False
+        if len(keys) < 2 or not key_unit or not body or not all(_key(c.text) for c in keys):
+            return self._keyed_rows(a, reader, rows)
         for cell in keys:
             self._cell(a, reader, Threshold, "table.key", key, key_unit, cell)
         for row in body:
@@ -100,6 +104,31 @@ class ScheduleReader:
             for head, cell in zip(keys, row[1:]):
                 if label and _PLAIN.fullmatch(cell.text):
                     self._cell(a, reader, Parameter, "table.keyed", f"{label}（{key}{head.text}{key_unit}）", unit, cell)
+        return True
+
+    def _keyed_rows(self, a, reader, rows: list) -> bool:
+        """A table keyed in its first column under a header of one or more rows (主要公路设计速度（km/h） |
+        左转视距三角区长度（m） / 一级公路 / 小客车, then 100 | 170 | 225): each key a threshold, each number of its row a
+        parameter of its column's heads, for that class."""
+        depth = next((k for k, row in enumerate(rows) if any(_PLAIN.fullmatch(c.text) for c in row)), len(rows))
+        body = rows[depth:]
+        if not depth or not body or any(len(row) != len(rows[0]) or not _key(row[0].text) for row in body):
+            return False
+        heads = [list(dict.fromkeys(rows[k][j].text for k in range(depth) if j < len(rows[k]) and rows[k][j].text))
+                 for j in range(len(rows[0]))]
+        key, key_unit = self.tables.indicator(" ".join(heads[0]), "")
+        if not key_unit:
+            return False
+        for row in body:
+            self._cell(a, reader, Threshold, "table.key", key, key_unit, row[0])
+            for column, cell in zip(heads[1:], row[1:]):
+                named = [self.tables.indicator(h, "") for h in column]
+                measure, unit = next(((n, u) for n, u in named if u), (column[0] if column else "", ""))
+                qualifiers = "，".join(n for n, u in named if not u)
+                where = f"{qualifiers}，" if qualifiers else ""
+                if _PLAIN.fullmatch(cell.text):
+                    self._cell(a, reader, Parameter, "table.keyed", f"{measure}（{where}{key}{row[0].text}{key_unit}）",
+                               unit, cell)
         return True
 
     def _cell(self, a, reader, cls, rule: str, indicator: str, unit: str, cell) -> None:
