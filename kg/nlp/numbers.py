@@ -45,6 +45,7 @@ class Quantity:
     value_max: Decimal | None = None
     written: str = ""
     more: bool = False  # written with 多 or 余: more than the value
+    loose: bool = False  # a range said loosely (三四个: three or four), no bounds written
 
 
 class NumberReader:
@@ -71,6 +72,7 @@ class NumberReader:
         joint = "|".join(re.escape(w) for w in num["ordinal_marks"])
         self.ordinal_list = re.compile(rf"{re.escape(num['ordinal_prefix'])}{item}(?:(?:{joint}){re.escape(num['ordinal_prefix'])}?{item})*(?:{joint})$")
         self.ordinal_units = set(num["ordinal_units"])
+        self.neighbours = {run[k:k + 2] for run in num["neighbour_digits"] for k in range(len(run) - 1)}  # 三四, 两三
         rank = cfg["rank"]
         leads = "|".join(re.escape(w) for w in sorted(rank["leads"], key=lambda w: (-len(w), w)))
         marks = "".join(re.escape(w) for w in rank["marks"])
@@ -426,6 +428,9 @@ class NumberReader:
                 continue  # 第三十四条、三十五条: the 第 before numbers the list
             value = self.parse(a)
             value_max = self.parse(b) if b else None
+            loose = chinese and not b and len(a) == 2 and a in self.neighbours
+            if loose:
+                value, value_max = self.parse(a[0]), self.parse(a[1])  # 三四个, 三四级: three or four, no 34
             if value is None or (b and value_max is None):
                 continue
             value = self._shared_multiplier(a, b, value, value_max)
@@ -444,7 +449,7 @@ class NumberReader:
                 recorded, factor = self.scaled[recorded]
                 value = plain(value * factor)
                 value_max = plain(value_max * factor) if value_max is not None else None
-            found.append(Quantity(m.start(), end, value, recorded, value_max, text[m.start():end], more))
+            found.append(Quantity(m.start(), end, value, recorded, value_max, text[m.start():end], more, loose))
         return found
 
 

@@ -126,6 +126,8 @@ def read(text):
     # Chinese numerals with 多 or 余: more than the number written
     ("惠及三千多万人", [("三千多万人", "30000000", None, "人")]),
     ("引进二十多个项目、十余家企业", [("二十多个", "20", None, "个"), ("十余家", "10", None, "家")]),
+    # two neighbouring digits say "three or four", a range, not thirty-four
+    ("三四级或等外公路，两三个月，三十四个", [("三四级", "3", "4", "级"), ("两三个月", "2", "3", "个月"), ("三十四个", "34", None, "个")]),
     # a count listed after an ordinal is no ordinal: its unit is no part, batch or place
     ("入选第一批、5家企业获奖", [("5家", "5", None, "家")]),
     # counters and measures beyond the common ones, Latin ones recorded by their Chinese names

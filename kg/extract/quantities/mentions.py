@@ -126,7 +126,7 @@ class MentionFinder:
         left = at - len(pre[0]) if pre else q.start
         right = q.end + len(post[0]) if post else q.end
         if q.value_max is not None:
-            return Comparator.RANGE, left, right, True
+            return Comparator.RANGE, left, right, not q.loose  # 三四个: no bound written
         about = Comparator.ABOUT.value
         if (pre and pre[1] == about) or (post and post[1] == about):
             return Comparator.ABOUT, left, right, True
