@@ -1119,3 +1119,12 @@ def test_a_limit_binds_the_body_named_as_its_agent_and_not_one_the_person_govern
             "第十六条 举报人应当在被告知奖励决定之日起6个月内，由本人或者委托他人领取奖励。")
     got = [(f.role, str(f.value), f.unit) for f in extract_text(text).figures]
     assert got == [("target", "30", "工作日"), ("parameter", "6", "个月")]
+
+
+def test_a_band_scored_by_points_and_a_bound_whose_grant_follows_its_de_are_conditions(extract_text):
+    # 5万—10万元（含5万元，不含10万元）（4分）: who earns the 4 points; 2000万元及以上的按70%奖励: who earns the rate
+    text = ("某市积分制管理办法\n第五条 近3个纳税年度累计缴纳个人所得税：5万—10万元（含5万元，不含10万元）（4分）；"
+            "10万—20万元（含10万元，不含20万元）（8分）。\n第六条 年度缴纳税收2000万元及以上的按70%奖励。")
+    got = {(f.role, str(f.value), str(f.value_max)) for f in extract_text(text).figures}
+    assert {("threshold", "50000", "100000"), ("threshold", "100000", "200000"), ("threshold", "20000000", "None"),
+            ("parameter", "4", "None"), ("parameter", "70", "None")} <= got

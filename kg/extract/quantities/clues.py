@@ -121,6 +121,15 @@ class Clues(WhereClues, WhenClues, GrantClues, ObjectClues):
         return self.text[m.left:m.start] in self.d.full_words and not self.text.endswith(tuple(self.d.binder.finder.reader.per_marks), 0, m.left)
 
     @cached_property
+    def scored(self) -> bool:
+        """A band or a bounded figure scored by the points in brackets right after it, past an aside on its edges
+        (1万—3万元（含1万元，不含3万元）（4分）, 6万元以上（含6万元）（12分）): the class that earns them."""
+        m = self.m
+        if m.quantity.value_max is None and m.comparator in (Comparator.EQUAL, Comparator.ABOUT):
+            return False
+        return self.d.scored_after.match(self.text, m.right) is not None
+
+    @cached_property
     def lookback(self) -> bool:
         m = self.m
         return (m.quantity.unit in self.d.limit_units and self.before.endswith(self.d.lookback_leads)
@@ -288,8 +297,8 @@ class Clues(WhereClues, WhenClues, GrantClues, ObjectClues):
         lead = any(w in self.before[-d.qualifier_reach:] for w in d.threshold_leads)
         if particle and not entity and not lead and (self.a.tag_at(self.m.words_start - 1) or "") in d.binder.verb_tags:
             return False  # 提供1亿元以上的增信担保: what is provided (not 年营业收入2000万元及以上的房地产业)
-        if particle and not entity and any(w in noun for w in d.grant_after):
-            return False  # 最高200万元的奖励, 最高200万元/人的项目资助: the grant itself
+        if particle and not entity and any(w in noun for w in d.grant_after) and not noun.startswith(d.grant_leads):
+            return False  # 最高200万元的奖励, 最高200万元/人的项目资助: the grant itself (not 2000万元及以上的按70%奖励)
         unit = self.m.quantity.unit
         if after_bound and entity and unit != "%" and not particle and not self._clause_before.strip():
             return True  # 两个以上生产经营单位在同一作业区域内…: the subject of its clause, bounded (not 80%以上的机构)

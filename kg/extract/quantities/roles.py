@@ -12,6 +12,8 @@ The clues a cue can name are those of :mod:`kg.extract.quantities.clues`.
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -105,6 +107,8 @@ class RoleDecider:
         self.range_bounds_longest = tuple(sorted(self.range_bounds, key=len, reverse=True))  # （含）以上 before 以上
         self.count_units = set(ctx["count_units"])
         self.points_units = set(r["points_units"])
+        units = "|".join(re.escape(u) for u in r["points_units"])  # （含1万元，不含3万元）（4分）: an aside, then the points
+        self.scored_after = re.compile(rf"\s*(?:[（(][^（）()]{{0,20}}[）)]\s*)?[（(]\d+(?:\.\d+)?(?:{units})[）)]")
 
     def _load_more_words(self, r: dict, ctx: dict) -> None:
         """The words and reaches of ``[roles]`` and ``[context]`` the clues read (second half)."""
@@ -124,7 +128,7 @@ class RoleDecider:
         self.conditional_starts = tuple(ctx["conditional_starts"])
         self.consequence_starts = tuple(ctx["consequence_starts"])
         self.grant_before = tuple(r["grant_before"])
-        self.grant_after = tuple(r["grant_after"])
+        self.grant_after, self.grant_leads = tuple(r["grant_after"]), tuple(r["grant_leads"])
         self.cost_share_verbs = tuple(r["cost_share_verbs"])
         self.grant_verbs = tuple(r["grant_verbs"])
         self.grant_near_reach = int(r["grant_near_reach"])
