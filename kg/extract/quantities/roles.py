@@ -107,8 +107,6 @@ class RoleDecider:
         self.range_bounds_longest = tuple(sorted(self.range_bounds, key=len, reverse=True))  # （含）以上 before 以上
         self.count_units = set(ctx["count_units"])
         self.points_units = set(r["points_units"])
-        units = "|".join(re.escape(u) for u in r["points_units"])  # （含1万元，不含3万元）（4分）: an aside, then the points
-        self.scored_after = re.compile(rf"\s*(?:[（(][^（）()]{{0,20}}[）)]\s*)?[（(]\d+(?:\.\d+)?(?:{units})[）)]")
 
     def _load_more_words(self, r: dict, ctx: dict) -> None:
         """The words and reaches of ``[roles]`` and ``[context]`` the clues read (second half)."""
@@ -193,6 +191,8 @@ class RoleDecider:
         self.output_verbs = tuple(r["output_verbs"])
         self.recipient_marks, self.recipient_bodies = tuple(r["recipient_marks"]), tuple(r["recipient_bodies"])
         self.agent_marks = tuple(r["agent_marks"])
+        units = "|".join(re.escape(u) for u in r["points_units"])  # （含1万元，不含3万元）（4分）: an aside, then the points
+        self.scored_after = re.compile(rf"\s*(?:[（(][^（）()]{{0,20}}[）)]\s*)?[（(]\d+(?:\.\d+)?(?:{units})[）)]")
         self.applicant_verbs = tuple(r["applicant_verbs"])  # an act addressed to an office: an applicant's
         self.output_stops = set(r["output_stops"])
         self.output_reach = int(r["output_reach"])
