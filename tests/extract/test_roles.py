@@ -1128,3 +1128,10 @@ def test_a_band_scored_by_points_and_a_bound_whose_grant_follows_its_de_are_cond
     got = {(f.role, str(f.value), str(f.value_max)) for f in extract_text(text).figures}
     assert {("threshold", "50000", "100000"), ("threshold", "100000", "200000"), ("threshold", "20000000", "None"),
             ("parameter", "4", "None"), ("parameter", "70", "None")} <= got
+
+
+def test_a_bound_written_after_the_counted_noun_marks_off_what_has_it(extract_text):
+    # 100张床位以上的医疗机构: institutions with at least 100 beds (a threshold, ≥)
+    text = "某市定点医疗机构管理办法\n第八条 100张床位以上的医疗机构应设内部医保管理部门。"
+    got = [(f.role, str(f.value), f.unit, f.comparator.value) for f in extract_text(text).figures]
+    assert got == [("threshold", "100", "张", ">=")]

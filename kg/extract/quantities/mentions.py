@@ -62,6 +62,9 @@ class MentionFinder:
         self.after = sorted(cfg["comparators"]["after"].items(), key=lambda kv: -len(kv[0]))
         self.comparator_gaps = tuple(cfg["comparators"]["gaps"]["words"])
         self.doubled_joiners = tuple(cfg["comparators"]["doubled"]["joiners"])
+        self.noun_bounds = set(cfg["comparators"]["noun_bound"]["words"])
+        self.noun_bound_reach = int(cfg["comparators"]["noun_bound"]["reach"])
+        self.noun_bound_particle = cfg["comparators"]["noun_bound"]["particle"]
         ctx = cfg["context"]
         self.service_units = set(ctx["service_units"])
         self.service_marker = ctx["service_marker"]
@@ -120,7 +123,8 @@ class MentionFinder:
         at = q.start  # past a currency's name between the bound and the number (不低于人民币5亿元)
         at -= len(next((g for g in self.comparator_gaps if at - len(g) >= start and text.startswith(g, at - len(g))), ""))
         pre = next(((w, c) for w, c in self.before if at - len(w) >= start and text.startswith(w, at - len(w))), None)
-        post = next(((w, c) for w, c in self.after if text.startswith(w, q.end, end)), None) or self._doubled(text, q, end)
+        post = (next(((w, c) for w, c in self.after if text.startswith(w, q.end, end)), None) or self._doubled(text, q, end)
+                or self._noun_bound(text, q, end))
         if post and post[0] == self.service_marker and q.unit not in self.service_units:
             post = None  # 内 bounds only time limits
         left = at - len(pre[0]) if pre else q.start
@@ -155,6 +159,20 @@ class MentionFinder:
                 bound = next(((w, c) for w, c in self.after if text.startswith(w, again + len(q.written), end)), None)
                 if bound and bound[1] in (">=", "<="):
                     return text[q.end:again + len(q.written) + len(bound[0])], bound[1]
+        return None
+
+    def _noun_bound(self, text: str, q: Quantity, end: int) -> tuple[str, str] | None:
+        """A bound written after the counted noun, marking off what has it (100张床位以上的医疗机构): the noun and the
+        bound, and its comparator; the noun is a few Han characters right after a number with its unit, and 的
+        follows the bound."""
+        if q.unit is None:
+            return None
+        k = q.end
+        while k < end and k - q.end < self.noun_bound_reach and is_han(text[k]):
+            k += 1
+            bound = next(((w, c) for w, c in self.after if w in self.noun_bounds and text.startswith(w, k, end)), None)
+            if bound and text.startswith(self.noun_bound_particle, k + len(bound[0]), end):
+                return text[q.end:k + len(bound[0])], bound[1]
         return None
 
     def floating_before(self, text: str, pos: int, start: int) -> Comparator | None:
