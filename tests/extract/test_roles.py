@@ -1135,3 +1135,11 @@ def test_a_bound_written_after_the_counted_noun_marks_off_what_has_it(extract_te
     text = "某市定点医疗机构管理办法\n第八条 100张床位以上的医疗机构应设内部医保管理部门。"
     got = [(f.role, str(f.value), f.unit, f.comparator.value) for f in extract_text(text).figures]
     assert got == [("threshold", "100", "张", ">=")]
+
+
+def test_a_section_on_the_present_situation_reports_what_there_is(extract_text):
+    # 一、基本情况 / （一）区域概况: what the figures describe is the state of things, a baseline
+    text = ("某县公共文化服务项目绩效自评报告\n一、基本情况\n项目资金共计840.97万元，其中中央资金449.19万元。\n"
+            "二、区域概况\n该区草原面积2960.82万公顷，年降水量一般在400毫米以上。")
+    got = [(f.role, str(f.value)) for f in extract_text(text).figures]
+    assert got and all(role == "baseline" for role, _ in got), got
