@@ -64,6 +64,7 @@ class LayoutRules:
     table_min_cells: int
     table_min_rows: int
     wrapped_cell_max: int  # a line of at most this many characters inside a table may be a cell wrapped
+    label_marks: tuple[str, ...]  # ...unless it holds one of these: a label (单位：万元), no wrapped cell
     headings: tuple
     min_wrap_width: int
     wrap_slack: int
@@ -108,6 +109,7 @@ def layout_rules() -> LayoutRules:
         table_min_cells=int(lay["table_min_cells"]),
         table_min_rows=int(lay["table_min_rows"]),
         wrapped_cell_max=int(lay["wrapped_cell_max"]),
+        label_marks=tuple(lay["label_marks"]),
         headings=headings,
         min_wrap_width=int(lay["min_wrap_width"]),
         wrap_slack=int(lay["wrap_slack"]),
@@ -441,7 +443,7 @@ class _Blocks:
     A block is a run of lines of `table_min_cells` cells or more. Around it: the lines of fewer cells right above it
     are its header, wrapped (目的地\t单程里程 / （公里）\t单程单价 / （元）\t往返…: a PDF set each head over lines);
     a line of a few characters and no gap inside it is a cell wrapped onto a line of its own (与经济增长 / 保持同步),
-    when the block goes on after it; and rows after a page number or a blank line, as wide as the table before
+    when the block, cut at one gap, goes on after it and the line is no label (单位：万元); and rows after a page number or a blank line, as wide as the table before
     them, go on with it, however few (a table a page break parts)."""
 
     def __init__(self, rules: LayoutRules, text: str) -> None:
@@ -490,8 +492,9 @@ class _Blocks:
         """A line with no gap in it: a wrapped cell, perhaps; a page number or a blank, which a table goes on
         across; or prose, which ends it."""
         words = self.text[start:end].strip()
-        if self.block and self.held is None and words and len(words) <= self.rules.wrapped_cell_max:
-            self.held = (start, end, newline_at)
+        if (self.block and self.held is None and words and len(words) <= self.rules.wrapped_cell_max
+                and not any(mark in words for mark in self.rules.label_marks) and _one_gap(self.text, self.block)):
+            self.held = (start, end, newline_at)  # in a table cut at one gap only: rows by position wrap otherwise
             return
         self.flush()
         self.heads = []

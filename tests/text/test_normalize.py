@@ -319,3 +319,9 @@ def test_cells_parted_by_one_gap_keep_their_columns_and_a_wrapped_cell_joins_its
     rows = [line for line in normalize(text).text.splitlines() if line.startswith("|")]
     assert rows == ["| 分类 | 序号 | 指标 | 属性 | 2030年目标值 |", "| 经济强 | 1 | 地区生产总值增长（%） | 预期性 | 5以上 |",
                     "|  | 2 | 居民收入增长 | 预期性 | 与经济增长保持同步 |", "|  | 3 | 人均预期寿命（岁） | 预期性 | ≥85 |"]
+
+
+def test_a_short_label_between_rows_is_no_wrapped_cell():
+    text = "甲\t1\t2\n乙\t3\t4\n丙\t5\t6\n单位：万元\n丁\t7\t8\n戊\t9\t10\n己\t11\t12\n"
+    lines = normalize(text).text.splitlines()
+    assert "单位：万元" in lines and "| 丙 | 5 | 6 |" in lines
