@@ -443,8 +443,9 @@ class _Blocks:
     A block is a run of lines of `table_min_cells` cells or more. Around it: the lines of fewer cells right above it
     are its header, wrapped (目的地\t单程里程 / （公里）\t单程单价 / （元）\t往返…: a PDF set each head over lines);
     a line of a few characters and no gap inside it is a cell wrapped onto a line of its own (与经济增长 / 保持同步),
-    when the block, cut at one gap, goes on after it and the line is no label (单位：万元); and rows after a page number or a blank line, as wide as the table before
-    them, go on with it, however few (a table a page break parts)."""
+    when the block, cut at one gap, goes on after it and the line is no label (单位：万元); and rows after a page
+    number or a blank line, as wide as the table before them, go on with it, however few (a table a page break
+    parts)."""
 
     def __init__(self, rules: LayoutRules, text: str) -> None:
         self.rules, self.text = rules, text
@@ -496,11 +497,8 @@ class _Blocks:
                 and not any(mark in words for mark in self.rules.label_marks) and _one_gap(self.text, self.block)):
             self.held = (start, end, newline_at)  # in a table cut at one gap only: rows by position wrap otherwise
             return
-        self.flush()
+        self.flush()  # which replays a line held, if any
         self.heads = []
-        if self.held is not None:
-            held, self.held = self.held, None
-            self.plain(*held)
         if words and not self.rules.page_number.match(words):
             self.width = None
 
@@ -596,7 +594,7 @@ def _aligned(text: str, block) -> list[_Line]:
 def _one_gap(text: str, block) -> str | None:
     """The gap that parts the cells of ``block`` (a tab, or a run of spaces: a tab written as spaces), if every
     gap between two cells and every row's indentation is it, or it repeated (an empty cell between), and it is
-    no narrower than `table_gap` plus one; a table laid out by position has gaps of all widths."""
+    a tab or three spaces or more; a table laid out by position has gaps of all widths."""
     gaps = {text[a:b] for _, _, _, cells in block for (_, a), (b, _) in zip(cells, cells[1:])}
     if not gaps:
         return None

@@ -297,7 +297,7 @@ class Binder(SectionContext, ListReading):
             if self.is_time_limit(text, m):
                 indicator, period, leading = text[m.right:nxt].strip("，；。 "), None, False  # 7个工作日内答复
                 if not indicator:  # 自收到…之日起60个工作日内，作出决定: what is done within it comes next
-                    indicator = self._next_clause(text, ce)
+                    indicator = self.next_clause(text, ce)
             if not indicator:  # 退款期限最长为订单发生后3个月内。: a limit named before it reads as any figure
                 indicator, period, leading = self.indicator(a, (prev_end, left), (after, nxt), setting)
                 if not indicator and m.per_start >= 0:
@@ -308,7 +308,7 @@ class Binder(SectionContext, ListReading):
             out.append(Reading(m, indicator, period, leading, ev_start))
         return self._each(a, out, cs)
 
-    def _next_clause(self, text: str, ce: int) -> str:
+    def next_clause(self, text: str, ce: int) -> str:
         """The clause after the one ending at ``ce``, if the sentence goes on (a time limit's act)."""
         if ce >= len(text) or text[ce] not in self.clause_goes_on:
             return ""

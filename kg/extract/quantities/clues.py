@@ -118,7 +118,7 @@ class Clues(WhereClues, WhenClues, GrantClues, ObjectClues):
     def full(self) -> bool:
         """A length or age reached as a condition (满2年), not one counted per (每满六个月领取一个月: a rate)."""
         m = self.m
-        return self.text[m.left:m.start] in self.d.full_words and not self.text.endswith(tuple(self.d.binder.finder.reader.per_marks), 0, m.left)
+        return self.text[m.left:m.start] in self.d.full_words and not self.text.endswith(self.d.per_marks, 0, m.left)
 
     @cached_property
     def scored(self) -> bool:
@@ -337,6 +337,11 @@ class Clues(WhereClues, WhenClues, GrantClues, ObjectClues):
         return k >= 0 and text.startswith(d.condition_refusals, k + len(d.condition_end))
 
     @cached_property
+    def _clause_after(self) -> str:
+        """The clause after the figure's own, if its sentence goes on (a time limit's act or agent)."""
+        return self.d.binder.next_clause(self.text, self.m.clause[1])
+
+    @cached_property
     def _window_condition(self) -> bool:
         """A time limit that bounds a condition, not an act to do within it: 在孵企业入驻后3年内退出孵化器的，…;
         入驻后3年内，因经营不善退出孵化器的 (the clause after it, if it closes its own); 毕业2年内未就业的 (a state
@@ -346,7 +351,7 @@ class Clues(WhereClues, WhenClues, GrantClues, ObjectClues):
         clause = self.text[self.m.end:end]
         rest = clause.lstrip(d.limit_marks_chars)
         if not rest.strip():
-            clause = rest = d.binder._next_clause(self.text, end)
+            clause = rest = self._clause_after
         acts = any(w in rest for w in d.applicant_words)
         if rest.startswith(d.limit_missed):  # 6个月内未领取奖金的，视为自动放弃: what missing it lapses into
             return not acts and not any(w in self.text[end:self.sentence[1]] for w in d.lapse_words)
@@ -387,7 +392,7 @@ class Clues(WhereClues, WhenClues, GrantClues, ObjectClues):
             return False
         sentence = self.text[self.sentence[0]:self.sentence[1]]
         obliged = any(w in sentence for w in d.obligations)
-        agent = d.binder._next_clause(self.text, self.m.clause[1])  # …30个工作日内，由国家安全机关启动奖励程序
+        agent = self._clause_after  # …30个工作日内，由国家安全机关启动奖励程序
         subject = bool(self.a.located("agency", self.sentence[0], self.m.start)) or any(
             w in self.sentence_before for w in d.service_subjects) or agent.startswith(d.agent_marks) and any(
             w in agent for w in d.service_subjects)

@@ -62,7 +62,8 @@ class MentionFinder:
         self.after = sorted(cfg["comparators"]["after"].items(), key=lambda kv: -len(kv[0]))
         self.comparator_gaps = tuple(cfg["comparators"]["gaps"]["words"])
         self.doubled_joiners = tuple(cfg["comparators"]["doubled"]["joiners"])
-        self.noun_bounds = set(cfg["comparators"]["noun_bound"]["words"])
+        noun_bounds = set(cfg["comparators"]["noun_bound"]["words"])
+        self.noun_bounds = [(w, c) for w, c in self.after if w in noun_bounds]  # longest first, as `after`
         self.noun_bound_reach = int(cfg["comparators"]["noun_bound"]["reach"])
         self.noun_bound_particle = cfg["comparators"]["noun_bound"]["particle"]
         ctx = cfg["context"]
@@ -170,7 +171,7 @@ class MentionFinder:
         k = q.end
         while k < end and k - q.end < self.noun_bound_reach and is_han(text[k]):
             k += 1
-            bound = next(((w, c) for w, c in self.after if w in self.noun_bounds and text.startswith(w, k, end)), None)
+            bound = next(((w, c) for w, c in self.noun_bounds if text.startswith(w, k, end)), None)
             if bound and text.startswith(self.noun_bound_particle, k + len(bound[0]), end):
                 return text[q.end:k + len(bound[0])], bound[1]
         return None

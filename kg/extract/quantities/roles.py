@@ -13,7 +13,6 @@ The clues a cue can name are those of :mod:`kg.extract.quantities.clues`.
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -45,6 +44,11 @@ class RoleDecider:
         self._load_more_words(cfg["roles"], cfg["context"])
         self._load_object_words(cfg["roles"])
         self._load_cues(cfg)
+
+    @cached_property
+    def per_marks(self) -> tuple[str, ...]:
+        """What counts per (每满六个月: per six months, no condition): the number reader's marks."""
+        return tuple(self.binder.finder.reader.per_marks)
 
     def _load_words(self, r: dict, ctx: dict) -> None:
         """The words and reaches of ``[roles]`` and ``[context]`` the clues read (first half)."""

@@ -22,21 +22,13 @@ sentences (a task of a task-division table) or state a level or a change
 from __future__ import annotations
 
 import re
-
 from decimal import Decimal
 
 from kg.extract.records import Comparator, Parameter, Threshold
-from kg.nlp.numbers import ARABIC
+from kg.nlp.numbers import ARABIC_RE
 from kg.nlp.script import HAN_CHAR
 
 _MARKUP = re.compile(r"<[^<>]{1,10}>")  # <br> left in a cell by a page's table
-_PLAIN = re.compile(ARABIC)
-_YEAR = re.compile(r"(?:19|20)\d{2}")
-
-
-def _key(text: str) -> bool:
-    """A cell that keys a class: a plain number, no year."""
-    return bool(_PLAIN.fullmatch(text)) and not _YEAR.fullmatch(text)
 
 
 class ScheduleReader:
@@ -95,14 +87,14 @@ class ScheduleReader:
         header, body = rows[0], rows[1:]
         key, key_unit = tables.indicator(header[0].text, "")
         keys = header[1:]
-        if len(keys) < 2 or not key_unit or not body or not all(_key(c.text) for c in keys):
+        if len(keys) < 2 or not key_unit or not body or not all(self._key(c.text) for c in keys):
             return self._keyed_rows(a, reader, rows)
         for cell in keys:
             self._cell(a, reader, Threshold, "table.key", key, key_unit, cell)
         for row in body:
             label, unit = tables.indicator(row[0].text, "")
             for head, cell in zip(keys, row[1:]):
-                if label and _PLAIN.fullmatch(cell.text):
+                if label and ARABIC_RE.fullmatch(cell.text):
                     self._cell(a, reader, Parameter, "table.keyed", f"{label}（{key}{head.text}{key_unit}）", unit, cell)
         return True
 
@@ -110,9 +102,9 @@ class ScheduleReader:
         """A table keyed in its first column under a header of one or more rows (主要公路设计速度（km/h） |
         左转视距三角区长度（m） / 一级公路 / 小客车, then 100 | 170 | 225): each key a threshold, each number of its row a
         parameter of its column's heads, for that class."""
-        depth = next((k for k, row in enumerate(rows) if any(_PLAIN.fullmatch(c.text) for c in row)), len(rows))
+        depth = next((k for k, row in enumerate(rows) if any(ARABIC_RE.fullmatch(c.text) for c in row)), len(rows))
         body = rows[depth:]
-        if not depth or not body or any(len(row) != len(rows[0]) or not _key(row[0].text) for row in body):
+        if not depth or not body or any(len(row) != len(rows[0]) or not self._key(row[0].text) for row in body):
             return False
         heads = [list(dict.fromkeys(rows[k][j].text for k in range(depth) if j < len(rows[k]) and rows[k][j].text))
                  for j in range(len(rows[0]))]
@@ -126,10 +118,14 @@ class ScheduleReader:
                 measure, unit = next(((n, u) for n, u in named if u), (column[0] if column else "", ""))
                 qualifiers = "，".join(n for n, u in named if not u)
                 where = f"{qualifiers}，" if qualifiers else ""
-                if _PLAIN.fullmatch(cell.text):
+                if ARABIC_RE.fullmatch(cell.text):
                     self._cell(a, reader, Parameter, "table.keyed", f"{measure}（{where}{key}{row[0].text}{key_unit}）",
                                unit, cell)
         return True
+
+    def _key(self, text: str) -> bool:
+        """A cell that keys a class: a plain number, no year."""
+        return ARABIC_RE.fullmatch(text) is not None and not self.tables.is_year(text)
 
     def _cell(self, a, reader, cls, rule: str, indicator: str, unit: str, cell) -> None:
         value, _, recorded = self.tables.in_unit(Decimal(cell.text.replace(",", "")), None, None, unit)

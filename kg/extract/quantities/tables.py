@@ -31,7 +31,7 @@ from decimal import Decimal
 from kg.extract.quantities.schedules import ScheduleReader
 from kg.extract.quantities.where import rulebook_at
 from kg.extract.records import Attribute, Baseline, Change, Comparator, ContextFigure, Parameter, Period, Target
-from kg.nlp.numbers import ARABIC, Quantity, number_reader, plain
+from kg.nlp.numbers import ARABIC, ARABIC_RE, Quantity, number_reader, plain
 from kg.nlp.time import Deadline, Moment, time_reader
 from kg.resources import compile_pattern, load_toml
 from kg.nlp.script import HAN, HAN_CHAR
@@ -39,7 +39,6 @@ from kg.text.read import row_cells
 
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 _HAN_GAP = re.compile(f"(?<=[{HAN}])\\s+(?=[{HAN}])")
-_PLAIN = re.compile(ARABIC)  # a number as the quantity reader reads it: 1,000.5 or 1000.5
 
 
 @dataclass(frozen=True)
@@ -173,6 +172,11 @@ class TableReader:
         return bool(cells) and all(cell in self.attributes for cell in cells)
 
     @staticmethod
+    def is_year(text: str) -> bool:
+        """Whether ``text`` is a year written alone (2025), no other number."""
+        return _YEAR.fullmatch(text) is not None
+
+    @staticmethod
     def _year(head: str) -> int | None:
         years = _YEAR.findall(head)
         return int(years[-1]) if years else None
@@ -259,10 +263,10 @@ class TableReader:
             aligned = len(row) == len(header)
             label = next((c.text for k, c in enumerate(row) if aligned and HAN_CHAR.search(c.text)
                           and heads[k] is None and counted[k] is None),  # 60周岁及以上 | 31031: a label
-                         next((c.text for c in row if HAN_CHAR.search(c.text) and not _PLAIN.search(c.text)), ""))
+                         next((c.text for c in row if HAN_CHAR.search(c.text) and not ARABIC_RE.search(c.text)), ""))
             label = self.indicator(label, "")[0] if label else label
             for k, cell in enumerate(row):
-                number = bool(label) and bool((self.signed if given else _PLAIN).fullmatch(cell.text))
+                number = bool(label) and bool((self.signed if given else ARABIC_RE).fullmatch(cell.text))
                 if number and aligned:
                     self._setting(a, reader, cell, label, heads[k], counted[k], plan)
                 elif number and given:  # rows under a header of fewer cells (a head over two columns)
@@ -270,7 +274,7 @@ class TableReader:
                 elif aligned and label and (q := self._measured(a, reader, cell, header[k].text)) is not None:
                     name = self.indicator("".join(header[k].text.split()), "")[0]  # 服务半径 | 1.0公里
                     self._setting(a, reader, cell, label, heads[k] and (name, q.unit), (name, q.unit), plan, q)
-                elif cell.text and not _PLAIN.fullmatch(cell.text):  # a bare number alone (序号 1) says nothing
+                elif cell.text and not ARABIC_RE.fullmatch(cell.text):  # a bare number alone (序号 1) says nothing
                     prose.append(cell)
         return prose
 
@@ -404,7 +408,7 @@ class TableReader:
         quantities = reader.finder.reader.quantities(text, cell.start, cell.end)
         quantities = [q for q in quantities if not self.footnote.fullmatch(text[q.start:q.end])]
         if not quantities and unit:  # ≥2000 in a column of 亩 is an amount, not the year 2000
-            m = _PLAIN.search(text, cell.start, cell.end)
+            m = ARABIC_RE.search(text, cell.start, cell.end)
             quantities = [Quantity(m.start(), m.end(), Decimal(m.group().replace(",", "")), None, None, m.group())] if m else []
         if not quantities:
             return
