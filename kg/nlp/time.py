@@ -70,6 +70,7 @@ class TimeReader:
         self.title_year = compile_pattern(pat["title_year"], "time.toml title_year")
         self.number_year = compile_pattern(pat["number_year"], "time.toml number_year")
         self.dateline = compile_pattern(pat["dateline"], "time.toml dateline")
+        self.file_year = compile_pattern(pat["file_year"], "time.toml file_year")
 
     def relative_year(self, text: str, doc_year: int | None) -> tuple[int, int, int] | None:
         """Return ``(year, start, end)`` of the first relative-year word in ``text``."""

@@ -298,3 +298,34 @@ def test_a_deadline_in_the_label_lines_after_a_task_dates_the_figures_of_the_tas
             "10．开展证照电子化工作。完成省市级电子证照库对接30个。\n牵头单位：省政务服务中心\n完成时限：2019年9月底")
     got = [(str(t.value), str(t.deadline)) for t in extract_text(text).targets]
     assert got == [("100", "2019-12"), ("30", "2019-09")]
+
+
+@pytest.mark.parametrize("identifier, deadline", [
+    ("2024年政府工作报告", "2024"),  # the file's name dates a text that says nothing of its year
+    ("lishui-work-report-2024", "2024"),
+    ("work-report", None),
+    ("report-20240315", None),  # a run of digits is no year
+])
+def test_an_undated_text_takes_its_year_from_its_file_name(extract_text, identifier, deadline):
+    got = [str(t.deadline) if t.deadline else None
+           for t in extract_text("今年主要预期目标是：地区生产总值增长6%左右。", identifier).targets]
+    assert got == [deadline]
+
+
+def test_a_dated_text_keeps_its_own_year_over_its_file_name(extract_text):
+    ex = extract_text(NOTICE.format("今年，全市建成充电桩1000个。"), "plan-2019")
+    assert due(ex) == [("1000", "2022")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "对持牌金融机构，自落户当年起，连续5年给予奖励，奖励资金不超过30万元。",  # the year of settling in
+    "对当年种植面积达到50亩以上的奖励2万元，奖补资金不超过30万元。",  # the year of the planting
+])
+def test_the_year_of_something_is_no_deadline(extract_text, sentence):
+    ex = extract_text(NOTICE.format(sentence))
+    assert not ex.targets
+    assert 300000 in [p.value for p in ex.parameters]
+
+
+def test_this_year_on_its_own_is_the_documents_year(extract_text):
+    assert due(extract_text(NOTICE.format("确保当年开工项目30个以上。"))) == [("30", "2022")]

@@ -214,7 +214,10 @@ class QuantityReader:
                      and self.time.plan_named(a.text[m.start:m.end]) is None]
         deadlines += [m.year for m in moments if m.kind == "reference" and self._plans(a, m.end)]
         reported = [m.year for m in moments if m.kind in ("reference", "current")]
-        return min(deadlines) if deadlines else (max(reported) + 1 if reported else None)
+        if deadlines or reported:
+            return min(deadlines) if deadlines else max(reported) + 1
+        named = self.time.file_year.search(a.found.doc_id) if part.index == 0 else None
+        return int(named["y"]) if named else None  # 2024年政府工作报告.txt: a text no year of its own dates
 
     def _heading_years(self, a: Analysis, part, words: tuple[str, ...]) -> list[int]:
         """The years written in the part's headings that hold one of ``words``."""
