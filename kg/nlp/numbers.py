@@ -134,6 +134,7 @@ class NumberReader:
         self.year_units = {self.year_unit, *num["calendar_units"]}
         self.date_parts = tuple(num["date_parts"])
         self.date_leads = tuple(num["date_leads"])
+        self.day = {k: tuple(num[k]) for k in ("day_units", "day_after", "day_before", "day_not")}
         self.clock = tuple(num["clock"])
         self.clock_not = tuple(num["clock_not"])
         pattern = (
@@ -203,6 +204,14 @@ class NumberReader:
         if unit is None and text.startswith(self.clock, end) and not text.startswith(self.clock_not, end):
             return True  # 22时至次日6时: a time of day
         return unit is None and text.startswith(self.date_parts, end)
+
+    def _is_day(self, value: Decimal, unit: str | None, text: str, start: int, end: int) -> bool:
+        """True if the number is a day of the month told alone (31日下午, 于27日召开), not a count of days."""
+        day = self.day
+        if unit not in day["day_units"] or value != value.to_integral_value() or not 1 <= value <= 31:
+            return False
+        return text.startswith(day["day_after"], end) or (
+            text.endswith(day["day_before"], 0, start) and not text.startswith(day["day_not"], end))
 
     def _unit(self, written: str | None) -> str | None:
         """The unit recorded for one written (个工作日: 工作日; 元/年/人 as it is)."""
@@ -297,8 +306,8 @@ class NumberReader:
         """Return the quantities written in ``text[start:end]``, in order (none inside a link)."""
         end = len(text) if end is None else end
         found = self._quantities_in(text, start, end)
-        if found and any(text.find(mark, start, end) >= 0 for mark in self.link_marks):  # no copy of the clause
-            lo, hi = max(0, start - self.link_reach), min(len(text), end + self.link_reach)
+        lo, hi = max(0, start - self.link_reach), min(len(text), end + self.link_reach)
+        if found and any(text.find(mark, lo, hi) >= 0 for mark in self.link_marks):  # no copy of the clause
             links = [m.span() for m in self.links.finditer(text, lo, hi)]
             found = [q for q in found if not any(s < q.end and q.start < e for s, e in links)]
         return found
@@ -436,7 +445,7 @@ class NumberReader:
             value = self._shared_multiplier(a, b, value, value_max)
             if unit in self.chinese_unit_caps and value > self.chinese_unit_caps[unit]:
                 continue  # 十九大: a congress, not nineteen of anything
-            if self._is_date(value, self._unit(unit), value_max, text, m.end()):
+            if self._is_date(value, self._unit(unit), value_max, text, m.end()) or self._is_day(value, unit, text, m.start(), end):
                 continue
             if text.endswith(self.date_leads, 0, m.start()) and m.start() >= 2 and (
                     not chinese and (unit is None or unit in self.date_parts)

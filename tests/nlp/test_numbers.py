@@ -181,6 +181,10 @@ def test_a_time_of_day_is_no_ratio():
     ("附件：https://www.gov.cn/a/2025/12/file99.pdf，增长8%", ["8%"]),
     ("[申请表.doc](/download?fileUrl=YW5U%2FNHH99X&fileName=%E9%99%84%E4%BB%B61.2026%E5%B9%B4)，比重达到30%", ["30%"]),
     ("送至区商务局（杭州市临安区锦城街道钱王街390号302室），共3份", ["3份"]),
+    ("地址：北京市西城区后英房胡同5号环境国际公约履约大楼508室，共3份", ["3份"]),
+    ("邮编 ：100035电话：（010）82268154、65645408邮箱：x，共3份", ["3份"]),
+    ("咨询电话0851-86891234，传真：0851-86891235，共3份", ["3份"]),
+    ("全年新装住宅电话11093部", ["11093"]),  # a count of telephones, no number to call
 ])
 def test_numbers_inside_links_and_addresses_are_no_quantities(text, kept):
     assert [q.written for q in number_reader().quantities(text)] == kept
@@ -218,3 +222,22 @@ def test_words_that_only_look_like_a_number_and_its_unit(text, kept):
 ])
 def test_ten_counts_the_major_ones_though_alone_it_is_no_number(text, kept):
     assert read(text) == kept
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("我们在27日第一次宣布援助，31日下午第二次宣布", []),  # days of the month in a story of events
+    ("从26日到今天，已捐款3009万元", ["3009万元"]),
+    ("于2日召开会议", []),
+    ("申请人应在15日内提交材料，逾期30日的不予受理", ["15日", "30日"]),  # time limits stay
+])
+def test_a_day_of_the_month_told_alone_is_a_date(text, kept):
+    assert [q.written for q in number_reader().quantities(text)] == kept
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("提供2163万人民币紧急援助", "21630000", "元"),
+    ("捐款500万元人民币以上", "5000000", "元"),
+    ("投资3亿港元", "300000000", "港元"),
+])
+def test_money_written_with_its_currencys_name(text, value, unit):
+    assert [(str(q.value), q.unit) for q in number_reader().quantities(text)] == [(value, unit)]
