@@ -25,6 +25,7 @@ from functools import lru_cache
 from kg.nlp.numbers import number_reader
 from kg.nlp.script import is_han
 from kg.resources import compile_pattern, load_toml
+from kg.text.marked import marked_tables
 from kg.text.rules import structure_rules
 from kg.text.spans import OffsetMap
 from kg.text.spaced import spaced_tables
@@ -731,11 +732,12 @@ def normalize(text: str) -> CleanText:
     tables = _tables(rules, text)
     laid = [(t.origin[0], 0, t.newline_at, None) for t in tables]  # a table laid out in columns wins, then…
     cells = line_cells(text) if "\n" in text else []  # the text's lines, cut once for both readers
+    marked = marked_tables(text)  # a table written as HTML markup goes first: its tags say where each cell is
     stacked = [_row(text, start, end, newline_at, placed)  # …one written a cell a line, then one a row a line
-               for start, end, newline_at, placed in _apart(_apart(laid, stacked_tables(text, cells)),
+               for start, end, newline_at, placed in _apart(_apart(_apart(marked, laid), stacked_tables(text, cells)),
                                                             spaced_tables(text, cells))
                if placed is not None]
-    if stacked:  # (kg/text/stacked.py, kg/text/spaced.py)
+    if stacked:  # (kg/text/marked.py, kg/text/stacked.py, kg/text/spaced.py)
         tables = sorted(tables + stacked, key=lambda ln: ln.origin[0])
     if tables:  # a table laid out in columns: its lines are rows, not prose to rejoin
         starts = [t.origin[0] for t in tables]  # the rows are in the order of the text

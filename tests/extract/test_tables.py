@@ -67,6 +67,14 @@ def docx_file() -> bytes:
     return out.getvalue()
 
 
+def markdown_file() -> bytes:
+    """A PDF read by OCR into Markdown: the table written as HTML on a line of its own, headed by <th>."""
+    head = "".join(f"<th>{c}</th>" for c in HEADER)
+    rows = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for r in ROWS)
+    return (f"# {TITLE}\n\n{PROSE}\n\n表1 主要指标\n\n<table><tr>{head}</tr>{rows}</table>\n\n"
+            "以上为规划主要指标。\n").encode("utf-8")
+
+
 def pdf_file() -> bytes:
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
@@ -90,8 +98,8 @@ def pdf_file() -> bytes:
     return out.getvalue()
 
 
-@pytest.mark.parametrize("suffix, make", [(".html", html_page), (".docx", docx_file), (".pdf", pdf_file)],
-                         ids=["html", "docx", "pdf"])
+@pytest.mark.parametrize("suffix, make", [(".html", html_page), (".docx", docx_file), (".pdf", pdf_file),
+                                          (".md", markdown_file)], ids=["html", "docx", "pdf", "markdown-html"])
 def test_an_indicator_table_gives_baselines_and_targets(tmp_path, suffix, make):
     from kg import api
 
@@ -400,3 +408,22 @@ def test_a_table_keyed_by_a_class_in_its_header_row_sets_a_value_for_each_class(
                    ("parameter", "左转视距三角区长度（一级公路，主要公路设计速度100km/h）", "170"),
                    ("parameter", "左转视距三角区长度（一级公路，主要公路设计速度80km/h）", "135"),
                    ("parameter", "左转视距三角区长度（二级公路，主要公路设计速度80km/h）", "115")}
+
+
+BULLETIN = """2021年某市国民经济和社会发展统计公报
+全年地区生产总值比上年增长8.6%。
+表1：2021年地区生产总值及其增长速度
+<table><tr><td>指标</td><td>2021年（亿元）</td><td>比上年增长（%）</td></tr><tr><td>地区生产总值</td><td>1991.7</td><td>8.6</td></tr><tr><td>第一产业</td><td>58.2</td><td>-4.8</td></tr></table>
+全年居民消费价格上涨0.5%。
+"""
+
+
+def test_a_bulletins_table_is_what_its_year_reached_in_the_unit_its_heads_write(extract_text):
+    got = {(f.role, f.indicator, str(f.value), f.unit, str(f.year), f.change.value if f.change else None)
+           for f in extract_text(BULLETIN).figures if f.evidence.rule.startswith("table.")}
+    assert got == {
+        ("baseline", "地区生产总值", "199170000000", "元", "2021", None),  # 1991.7 亿元
+        ("baseline", "地区生产总值", "8.6", "%", "2021", "up"),
+        ("baseline", "第一产业", "5820000000", "元", "2021", None),
+        ("baseline", "第一产业", "4.8", "%", "2021", "down"),  # -4.8 under 比上年增长
+    }

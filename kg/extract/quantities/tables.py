@@ -51,9 +51,11 @@ class Cell:
 @dataclass(frozen=True)
 class Column:
     index: int
-    kind: str  # label, unit, attribute, base, target, growth, other
+    kind: str  # label, unit, attribute, base, target, growth, change, other
     year: int | None = None
     cumulative: bool = False
+    done: bool = False  # in a report (a 统计公报): what the year reached, a baseline whatever the head
+    unit: str = ""  # the unit its head writes (2021年（亿元）, 比上年增长（%）), for rows that write none
 
 
 class TableReader:
@@ -127,7 +129,7 @@ class TableReader:
         for k, row in enumerate(rows[:4]):
             if any(self.prose(c) for c in row):
                 continue  # a row of a task table (推进…改革，…。 | 2025年12月): no header writes sentences
-            columns = [self.column(i, c.text, now) for i, c in enumerate(row)]
+            columns = [replace(self.column(i, c.text, now), unit=self.indicator(c.text, "")[1]) for i, c in enumerate(row)]
             kinds = [c.kind for c in columns]
             if "label" in kinds and any(x in kinds for x in ("base", "target", "growth")):
                 return k, columns
@@ -188,13 +190,17 @@ class TableReader:
         text = a.text
         rows = [self.cells(text, p.start, p.end) for p in paragraphs]
         now = reader.now(a, paragraphs[0].start)
-        found = self.header(rows, now)
+        reports = reader.roles.reports(a, paragraphs[0].start)
+        found = self.header(rows, now + 1 if reports and now is not None else now)  # a report's own year is done
         if found is None:
             rows = [r for r in rows if any(c.text.strip("-—: ") for c in r)]  # no separator or empty rows
             if self.schedules(a, reader, rows) or self.schedules.keyed(a, reader, rows):  # a tiered or keyed schedule
                 return []
             return self.settings(a, reader, rows, caption)
         k, columns = found
+        if reports:  # 比上年增长（%） in a 统计公报: the change of the year reported
+            columns = [replace(c, done=True, year=c.year or now) if c.kind in ("target", "growth", "change") else c
+                       for c in columns]
         relabelled = [replace(c, kind="attribute") if c.kind == "label" and self._attribute_cells(rows[k + 1:], c.index)
                       else c for c in columns]  # 指标类型 over 预期性, 约束性: the attribute, though headed like a label
         columns = relabelled if any(c.kind == "label" for c in relabelled) else columns
@@ -219,10 +225,10 @@ class TableReader:
             if attribute_col is not None and attribute_col < len(row):
                 attribute = next((v for w, v in self.attributes.items() if w in row[attribute_col].text), None)
             for column in columns:
-                if column.kind not in ("base", "target", "growth") or column.index >= len(row):
+                if column.kind not in ("base", "target", "growth", "change") or column.index >= len(row):
                     continue
                 cell = row[column.index]
-                self.cell(a, reader, cell, column, indicator, unit, attribute,
+                self.cell(a, reader, cell, column, indicator, unit or column.unit, attribute,
                           deadline or (plan_end.year if plan_end else None), forecast)
         return []
 
@@ -444,7 +450,7 @@ class TableReader:
         common = (a, reader)
         args = (f"table.{column.kind}", indicator, comparator, value, value_max, unit, start, end, evidence)
         kw = dict(change=change, attribute=attribute, period=period)
-        if column.kind == "base":
+        if column.kind == "base" or column.done:
             a.found.baselines.append(self.figure(*common, Baseline, *args, year=column.year, **kw))
         else:
             year = column.year or deadline_year
