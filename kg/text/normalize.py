@@ -282,6 +282,8 @@ _EMPHASIS = "*"
 # A heading's marks and an attribute list of a page converted to Markdown (## 第一章 总则{align="center"}):
 # markup, not text. A line with a later # (a hashtag, #话题#) keeps its marks.
 _ATX_HEADING = re.compile(r"#{1,6}[ \t]*(?=[^#\s])")
+# The separator of a JSON array's strings ending a line (…编制本规划。\\", \\"): the paragraphs of a database's field.
+_ARRAY_SEPARATOR = re.compile(r'(?<=[^\x00-\x7f])\\"\s*,\s*\\"$')
 _ATTRIBUTES = re.compile(r'[ \t]*\{(?:[.#][\w-]+|[\w-]+=(?:"[^"]*"|[^\s{}]+))(?:\s+(?:[.#][\w-]+|[\w-]+=(?:"[^"]*"|[^\s{}]+)))*\}[ \t]*$')
 
 
@@ -316,8 +318,13 @@ def _squeeze(chars: list[str], origin: list[int]) -> tuple[list[str], list[int]]
 
 
 def _markdown_marks(line: str) -> set[int]:
-    """The places of a Markdown heading's marks and of an attribute list ending the line, to drop."""
+    """The places of a Markdown heading's marks, of an attribute list ending the line and of a JSON array's
+    separator ending it, to drop."""
     drop: set[int] = set()
+    if line.endswith('"'):
+        separator = _ARRAY_SEPARATOR.search(line)
+        if separator:
+            drop.update(range(separator.start(), len(line)))
     if not line.startswith("#") and "}" not in line:
         return drop  # most lines: nothing to look for
     head = _ATX_HEADING.match(line)

@@ -211,6 +211,9 @@ def test_a_list_writing_its_scale_on_each_number_shares_the_last_ones_unit():
     # a tricycle counts no rounds; a third round of talks does
     ("淘汰无号牌三轮电动车6000辆", ["6000辆"]),
     ("开展三轮谈判", ["三轮"]),
+    # the three sectors of the economy, not three times
+    ("三次产业结构为2.9:30.7:66.4，三次产业对经济增长的贡献率分别为2.0%", ["2.9:30.7:66.4"] * 3 + ["2.0%"]),
+    ("开展三次督查", ["三次"]),
 ])
 def test_words_that_only_look_like_a_number_and_its_unit(text, kept):
     assert [q.written for q in number_reader().quantities(text)] == kept

@@ -325,3 +325,17 @@ def test_a_short_label_between_rows_is_no_wrapped_cell():
     text = "甲\t1\t2\n乙\t3\t4\n丙\t5\t6\n单位：万元\n丁\t7\t8\n戊\t9\t10\n己\t11\t12\n"
     lines = normalize(text).text.splitlines()
     assert "单位：万元" in lines and "| 丙 | 5 | 6 |" in lines
+
+
+def test_the_strings_of_a_json_array_in_a_database_field_are_paragraphs():
+    text = '["某某规划\\", \\"第一节　发展环境\\", \\"“十三五”时期，粮食产量达到1.3万亿斤。\\", \\"第二节　目标"]'
+    clean = normalize(text)
+    lines = clean.text.split("\n")
+    assert lines[1:3] == ["第一节发展环境", "“十三五”时期，粮食产量达到1.3万亿斤。"]
+    k = clean.text.index("1.3万亿斤")
+    span = clean.offsets.span(k, k + 6)
+    assert text[span.start:span.end] == "1.3万亿斤"
+
+
+def test_a_quoted_list_inside_a_sentence_is_no_json_array():
+    assert normalize('他说："一", "二"。').text.count("\n") == 0
