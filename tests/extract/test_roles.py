@@ -200,6 +200,15 @@ def test_at_least_bounds_a_number_across_its_verb_but_not_across_a_clause(extrac
     assert [(f.comparator.value, str(f.value), f.unit) for f in ex.figures] == [(">=", "1", "次"), ("=", "50", "种")]
 
 
+def test_a_cap_in_the_name_of_what_it_bounds_is_at_most(extract_text):
+    ex = extract_text(NOTICE.format("高校毕业生最高贷款额度10万元，小额担保贷款期限最长为2年，最高人民法院审理案件3件。"
+                                    "对落户企业最高给予1800万元的落户奖励。"))
+    got = [(f.role, f.comparator.value, str(f.value)) for f in ex.figures]
+    assert got[:2] == [("parameter", "<=", "100000"), ("parameter", "<=", "2")]
+    assert got[2][1:] == ("=", "3")  # 最高人民法院 is a court, no cap
+    assert got[3][:1] == ("parameter",)  # a grant across its verb stays a grant
+
+
 def test_the_cue_travels_into_the_graph_as_the_rule(extract_text):
     from kg.rdf.graph import triples_of
 

@@ -111,6 +111,9 @@ class MentionFinder:
         self.floating = dict(floating["words"])
         self.floating_reach = int(floating["reach"])
         self.floating_stops = tuple(floating["stops"])
+        self.floating_not = tuple(floating["not_words"])
+        self.floating_neutral = tuple(floating["neutral"])
+        self.floating_named = tuple(floating["named_words"]), tuple(floating["named_stops"])
         self.repeat_words = "".join(names["repeat_words"])
         self.bound_words = {w for w, _ in self.after}
 
@@ -137,6 +140,8 @@ class MentionFinder:
             return Comparator.ABOUT, left, right, True
         if post and (not pre or pre[1] in ("=", ">=")):
             return Comparator(post[1]), left, right, True
+        if pre and pre[0] in self.floating_neutral:  # 期限最长为2年: the bound before 为 stands
+            pre = (pre[0], (self.floating_before(text, at - len(pre[0]), start) or Comparator.EQUAL).value)
         if pre:
             strict = {Comparator.LESS: Comparator.AT_MOST, Comparator.GREATER: Comparator.AT_LEAST}
             said = Comparator(pre[1])  # 低于50400元（含50400元）: the bracket takes the edge in
@@ -181,7 +186,9 @@ class MentionFinder:
         window = text[max(start, pos - self.floating_reach):pos]
         for word, comparator in self.floating.items():
             k = window.rfind(word)
-            if k >= 0 and not any(s in window[k:] for s in self.floating_stops):
+            named = word in self.floating_named[0] and any(s in window[k:] for s in self.floating_named[1])
+            if k >= 0 and not any(s in window[k:] for s in self.floating_stops) and not window.startswith(self.floating_not, k) \
+                    and not named:
                 return Comparator(comparator)
         return None
 
