@@ -1152,3 +1152,9 @@ def test_a_section_on_the_present_situation_reports_what_there_is(extract_text):
             "二、区域概况\n该区草原面积2960.82万公顷，年降水量一般在400毫米以上。")
     got = [(f.role, str(f.value)) for f in extract_text(text).figures]
     assert got and all(role == "baseline" for role, _ in got), got
+
+
+def test_a_count_of_things_made_bounded_before_their_noun_is_what_is_reached(extract_text):
+    ex = extract_text(NOTICE.format("到2027年，研制100台套以上计量器具，新增新能源公交车200辆以上，完成1500块户外招牌治理。"))
+    assert [(f.role, str(f.value), f.unit) for f in ex.figures] == [
+        ("target", "100", "台套"), ("target", "200", "辆"), ("target", "1500", "块")]
