@@ -1158,3 +1158,10 @@ def test_a_count_of_things_made_bounded_before_their_noun_is_what_is_reached(ext
     ex = extract_text(NOTICE.format("到2027年，研制100台套以上计量器具，新增新能源公交车200辆以上，完成1500块户外招牌治理。"))
     assert [(f.role, str(f.value), f.unit) for f in ex.figures] == [
         ("target", "100", "台套"), ("target", "200", "辆"), ("target", "1500", "块")]
+
+
+def test_a_routine_press_conference_tells_what_was_done(extract_text):
+    text = ("2005年1月6日外交部发言人在例行记者会上答记者问\n"
+            "问：中国派出了多少医疗队员？\n答：会议决定组建80人的医疗队，已派出20人，其中包括3名护士。")
+    assert [(f.role, str(f.value)) for f in extract_text(text).figures] == [
+        ("baseline", "80"), ("baseline", "20"), ("baseline", "3")]
