@@ -1165,3 +1165,11 @@ def test_a_routine_press_conference_tells_what_was_done(extract_text):
             "问：中国派出了多少医疗队员？\n答：会议决定组建80人的医疗队，已派出20人，其中包括3名护士。")
     assert [(f.role, str(f.value)) for f in extract_text(text).figures] == [
         ("baseline", "80"), ("baseline", "20"), ("baseline", "3")]
+
+
+def test_the_number_a_body_may_or_is_to_choose_is_a_quota(extract_text):
+    ex = extract_text("关于开展年度人物选树活动的通知\n拟面向全社会选树10名先进个人。各直属单位可组织推荐人选1名。"
+                      "2021年底前实现生产许可证、社保卡申领、户口迁移等74项事项异地办理。")
+    got = [(f.role, str(f.value)) for f in ex.figures]
+    assert got[:2] == [("parameter", "10"), ("parameter", "1")]
+    assert got[2][0] != "parameter"  # 许可证 holds no 可 that permits; 申领 here is no choosing

@@ -124,10 +124,16 @@ class GrantClues:
 
     @cached_property
     def quota(self) -> bool:
-        """A ceiling on how many are chosen: 每年评选不超过10个优秀专用模型."""
+        """A ceiling on how many are chosen (每年评选不超过10个优秀专用模型), or the number a body may or is to choose
+        (直属单位可推荐人选1名, 拟面向全社会选树10名)."""
         m, d = self.m, self.d
-        return (m.comparator in (Comparator.AT_MOST, Comparator.LESS) and m.quantity.unit in d.count_units
-                and any(v in self.before for v in d.selection_verbs))
+        if m.quantity.unit not in d.count_units:
+            return False
+        verb = max((self.before.rfind(v) for v in d.selection_verbs), default=-1)
+        if verb < 0:
+            return False
+        return m.comparator in (Comparator.AT_MOST, Comparator.LESS) or (
+            m.comparator == Comparator.EQUAL and d.quota_lead.search(self.before, 0, verb) is not None)
 
     @cached_property
     def capped(self) -> bool:

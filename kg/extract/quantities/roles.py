@@ -19,7 +19,7 @@ from functools import cached_property
 from kg.errors import RuleError
 from kg.extract.base import Analysis
 from kg.extract.quantities.clues import Clues
-from kg.resources import load_toml
+from kg.resources import compile_pattern, load_toml
 
 ROLES = ("target", "baseline", "parameter", "threshold", "context")
 
@@ -164,6 +164,7 @@ class RoleDecider:
         self.rank_class_suffixes = tuple(r["rank_class_suffixes"])
         self.share_units = set(r["share_units"])
         self.selection_verbs = tuple(r["selection_verbs"])
+        self.quota_lead = compile_pattern(r["quota_lead"], "quantities.toml quota_lead")
         self.rank_leads = tuple(r["rank_leads"])
         self.scope = (tuple(r["scope"]["words"]), r["scope"]["tag"], int(r["scope"]["reach"]), r["scope"]["ends"])
         self.rank_unit = numbers["rank"]["unit"]
