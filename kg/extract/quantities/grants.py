@@ -133,7 +133,7 @@ class GrantClues:
         if verb < 0:
             return False
         return m.comparator in (Comparator.AT_MOST, Comparator.LESS) or (
-            m.comparator == Comparator.EQUAL and d.quota_lead.search(self.before, 0, verb) is not None)
+            m.comparator == Comparator.EQUAL and not self.per_unit and d.quota_lead.search(self.before, 0, verb) is not None)
 
     @cached_property
     def capped(self) -> bool:

@@ -164,7 +164,6 @@ class RoleDecider:
         self.rank_class_suffixes = tuple(r["rank_class_suffixes"])
         self.share_units = set(r["share_units"])
         self.selection_verbs = tuple(r["selection_verbs"])
-        self.quota_lead = compile_pattern(r["quota_lead"], "quantities.toml quota_lead")
         self.rank_leads = tuple(r["rank_leads"])
         self.scope = (tuple(r["scope"]["words"]), r["scope"]["tag"], int(r["scope"]["reach"]), r["scope"]["ends"])
         self.rank_unit = numbers["rank"]["unit"]
@@ -196,6 +195,7 @@ class RoleDecider:
         self.output_verbs = tuple(r["output_verbs"])
         self.recipient_marks, self.recipient_bodies = tuple(r["recipient_marks"]), tuple(r["recipient_bodies"])
         self.agent_marks = tuple(r["agent_marks"])
+        self.quota_lead = compile_pattern(r["quota_lead"], "quantities.toml quota_lead")
         units = "|".join(re.escape(u) for u in r["points_units"])  # （含1万元，不含3万元）（4分）: an aside, then the points
         self.scored_after = re.compile(rf"\s*(?:[（(][^（）()]{{0,20}}[）)]\s*)?[（(]\d+(?:\.\d+)?(?:{units})[）)]")
         self.applicant_verbs = tuple(r["applicant_verbs"])  # an act addressed to an office: an applicant's
