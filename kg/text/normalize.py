@@ -16,6 +16,7 @@ and spaces beside Chinese characters removed (a PDF artefact: "2018 年").
 from __future__ import annotations
 
 import bisect
+import html
 import re
 import unicodedata
 from array import array
@@ -169,6 +170,8 @@ _COLUMNS = _Columns()
 # Erring wide only sends a line the slow way.
 _PLAIN_LINE = re.compile("[^\\x00-\\x20\\x7f-\\xa0\\xad\u1680\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\ufeff"
                          "\uff05\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]*")
+# A character reference a crawler left in the text (&nbsp;, &ldquo;, &#12290;): the character it stands for.
+_ENTITY = re.compile(r"&(?:[A-Za-z]{2,8}|#\d{2,7}|#[xX][0-9A-Fa-f]{2,6});")
 _WIDE_POINT = re.compile("\\d\uff0e\\d")  # 250．5万千瓦: a decimal point to fold, the slow way
 _EDGE_SPACES = re.compile("[\\t \\xa0\u1680\u2000-\u200a\u202f\u205f\u3000]*")
 _NEWLINE = re.compile("\r\n|\r|\n")
@@ -210,7 +213,7 @@ def _fast_line(text: str, start: int, end: int, newline_at: int, lines: list[_Li
     lead = _EDGE_SPACES.match(text, start, end).end()
     if text.find(_EMPHASIS * 2, lead, end) >= 0 or text.startswith("#", lead) or text.endswith("}", lead, end):
         return False  # markdown's emphasis, heading or attribute marks to drop
-    if _WIDE_POINT.search(text, lead, end):
+    if _WIDE_POINT.search(text, lead, end) or text.find("&", lead, end) >= 0 and _ENTITY.search(text, lead, end):
         return False
     plain = _PLAIN_LINE.match(text, lead, end).end()
     if _EDGE_SPACES.match(text, plain, end).end() != end:
@@ -297,6 +300,8 @@ def _squeeze(chars: list[str], origin: list[int]) -> tuple[list[str], list[int]]
     strip the ends."""
     out_c: list[str] = []
     out_o: list[int] = []
+    if "&" in chars:
+        chars, origin = _unescaped(chars, origin)
     markup = _markdown_marks("".join(chars))
     for k, ch in enumerate(chars):
         if k in markup:
@@ -314,6 +319,27 @@ def _squeeze(chars: list[str], origin: list[int]) -> tuple[list[str], list[int]]
     while out_c and out_c[-1] == " ":
         out_c.pop()
         out_o.pop()
+    return out_c, out_o
+
+
+def _unescaped(chars: list[str], origin: list[int]) -> tuple[list[str], list[int]]:
+    """The line with each character reference it holds (&nbsp;) replaced by its character, placed where the
+    reference starts; a name HTML does not know stays as written."""
+    line = "".join(chars)
+    out_c: list[str] = []
+    out_o: list[int] = []
+    k = 0
+    for m in _ENTITY.finditer(line):
+        ch = html.unescape(m.group())
+        if ch == m.group() or len(ch) != 1:
+            continue
+        out_c.extend(chars[k:m.start()])
+        out_o.extend(origin[k:m.start()])
+        out_c.append(" " if ch in _SPACES else ch)
+        out_o.append(origin[m.start()])
+        k = m.end()
+    out_c.extend(chars[k:])
+    out_o.extend(origin[k:])
     return out_c, out_o
 
 

@@ -339,3 +339,16 @@ def test_the_strings_of_a_json_array_in_a_database_field_are_paragraphs():
 
 def test_a_quoted_list_inside_a_sentence_is_no_json_array():
     assert normalize('他说："一", "二"。').text.count("\n") == 0
+
+
+def test_character_references_a_crawler_left_are_the_characters_they_stand_for():
+    text = "关于印发&ldquo;十四五&rdquo;规划的通知\n新增就业&nbsp;5&nbsp;万人&#12290;R&D投入增长&amp;下降"
+    clean = normalize(text)
+    assert clean.text.split("\n") == ["关于印发“十四五”规划的通知", "新增就业5万人。R&D投入增长&下降"]
+    k = clean.text.index("5万人")
+    span = clean.offsets.span(k, k + 3)
+    assert text[span.start:span.end] == "5&nbsp;万人"
+
+
+def test_an_ampersand_that_starts_no_reference_stays():
+    assert normalize("A&B公司增长5%，&foo;不变").text == "A&B公司增长5%，&foo;不变"
