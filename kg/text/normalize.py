@@ -805,7 +805,19 @@ def normalize(text: str) -> CleanText:
     origin.append(len(text))
     if len(rules.letter_spaced.findall(text, 0, 200_000)) >= rules.letter_spaced_min:
         out, origin = _digits_joined(out, origin)
-    return CleanText("".join(out), OffsetMap(origin))
+    return CleanText(_arabic_years("".join(out)), OffsetMap(origin))
+
+
+_CHINESE_YEAR = re.compile("(?<![〇○零OＯ一二三四五六七八九十百千])[一二][〇○零OＯ一二三四五六七八九]{3}(?=[ \t]*年)")
+
+
+def _arabic_years(text: str) -> str:
+    """A year written in Chinese digits (到二〇二五年, 二○三五年远景目标) in Arabic ones, as full-width digits are:
+    the same length, so every offset still maps to the original."""
+    if "年" not in text or _CHINESE_YEAR.search(text) is None:
+        return text
+    digits = structure_rules().year_digits
+    return _CHINESE_YEAR.sub(lambda m: "".join(str(digits[ch]) for ch in m.group()), text)
 
 
 _DIGIT_PARTS = frozenset("0123456789.")

@@ -329,3 +329,7 @@ def test_the_year_of_something_is_no_deadline(extract_text, sentence):
 
 def test_this_year_on_its_own_is_the_documents_year(extract_text):
     assert due(extract_text(NOTICE.format("确保当年开工项目30个以上。"))) == [("30", "2022")]
+
+
+def test_a_deadline_written_in_chinese_digits(extract_text):
+    assert due(extract_text(NOTICE.format("到二〇二五年，全市森林覆盖率达到45%。"))) == [("45", "2025")]
