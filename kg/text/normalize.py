@@ -808,16 +808,13 @@ def normalize(text: str) -> CleanText:
     return CleanText(_arabic_years("".join(out)), OffsetMap(origin))
 
 
-_CHINESE_YEAR = re.compile("(?<![〇○零OＯ一二三四五六七八九十百千])[一二][〇○零OＯ一二三四五六七八九]{3}(?=[ \t]*年)")
-
-
 def _arabic_years(text: str) -> str:
-    """A year written in Chinese digits (到二〇二五年, 二○三五年远景目标) in Arabic ones, as full-width digits are:
+    """A year written in Chinese digits where a time is set (到二〇二五年) in Arabic ones, as full-width digits are:
     the same length, so every offset still maps to the original."""
-    if "年" not in text or _CHINESE_YEAR.search(text) is None:
+    rules = structure_rules()
+    if rules.chinese_year.search(text) is None:
         return text
-    digits = structure_rules().year_digits
-    return _CHINESE_YEAR.sub(lambda m: "".join(str(digits[ch]) for ch in m.group()), text)
+    return rules.chinese_year.sub(lambda m: "".join(str(rules.year_digits[ch]) for ch in m.group()), text)
 
 
 _DIGIT_PARTS = frozenset("0123456789.")

@@ -58,6 +58,7 @@ class StructureRules:
     head_line_max: int = 0
     sequels: tuple = ()
     year_digits: dict = field(default_factory=dict)  # a Chinese digit of a year and its value
+    chinese_year: re.Pattern | None = None  # a year in Chinese digits where a time is set (到二〇二五年)
 
 
 @lru_cache(maxsize=1)
@@ -118,6 +119,7 @@ def structure_rules() -> StructureRules:
                                + r")\s*[：:]"),
         record_furniture=compile_pattern(src["record_furniture"], f"{where} [source] record_furniture"),
         year_digits={ch: k for k, ch in enumerate(front["year_digits"])} | dict.fromkeys(front["year_zeros"], 0),
+        chinese_year=compile_pattern(front["chinese_year"], f"{where} [front] chinese_year"),
     )
 
 

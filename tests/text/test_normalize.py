@@ -355,9 +355,9 @@ def test_an_ampersand_that_starts_no_reference_stays():
 
 
 def test_a_year_written_in_chinese_digits_reads_in_arabic_ones_at_the_same_offsets():
-    text = "到二〇二五年，覆盖率达到45%；二○三五年远景目标；十二年；一二三四五"
+    text = "到二〇二五年，覆盖率达到45%；二○三五年远景目标；和二〇三五年远景目标纲要；十二年；一二三四五"
     clean = normalize(text)
-    assert clean.text == "到2025年，覆盖率达到45%；2035年远景目标；十二年；一二三四五"
+    assert clean.text == "到2025年，覆盖率达到45%；2035年远景目标；和二〇三五年远景目标纲要；十二年；一二三四五"
     k = clean.text.index("2035")
     span = clean.offsets.span(k, k + 4)
     assert text[span.start:span.end] == "二○三五"
