@@ -123,7 +123,8 @@ class NumberReader:
         more = "".join(re.escape(m) for m in num["more_than"])
         self.more_than = set(num["more_than"])
         arabic_num = rf"{ARABIC}[{more}]?[{mult}]*[{more}]?(?:{ARABIC}[{mult}]+)*"  # 3700多万, 23万多
-        chinese_num = rf"[{re.escape(self.chinese_chars)}]+(?:[{more}][{mult}]*)?"  # 三千多万, 二十多, 十余
+        point = rf"(?:{re.escape(num['decimal_point'])}[{re.escape(num['digits'])}]+)?"  # 四十五点五
+        chinese_num = rf"[{re.escape(self.chinese_chars)}]+{point}(?:[{more}][{mult}]*)?"  # 三千多万, 二十多, 十余
         number = rf"(?:{arabic_num}|{chinese_num})"
         seps = "|".join(re.escape(s) for s in sorted(num["range_separators"], key=len, reverse=True))
         units = "|".join(re.escape(u) for u in sorted(self.units, key=len, reverse=True))
