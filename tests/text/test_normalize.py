@@ -361,3 +361,10 @@ def test_a_year_written_in_chinese_digits_reads_in_arabic_ones_at_the_same_offse
     k = clean.text.index("2035")
     span = clean.offsets.span(k, k + 4)
     assert text[span.start:span.end] == "二○三五"
+
+
+def test_a_run_together_text_breaks_before_a_heading_after_an_ascii_colon():
+    body = "各有关单位:现将有关事项通知如下:一、分批实现联网结算2020年11月底前，8家医院实现联网。" + "其他说明。" * 400
+    lines = normalize(body).text.split("\n")
+    assert lines[0] == "各有关单位:现将有关事项通知如下:"
+    assert lines[1].startswith("一、分批实现联网结算")
