@@ -1173,3 +1173,10 @@ def test_the_number_a_body_may_or_is_to_choose_is_a_quota(extract_text):
     got = [(f.role, str(f.value)) for f in ex.figures]
     assert got[:2] == [("parameter", "10"), ("parameter", "1")]
     assert got[2][0] != "parameter"  # 许可证 holds no 可 that permits; 申领 here is no choosing
+
+
+def test_the_rates_an_insurance_scheme_sets_are_settings_but_a_rate_raised_is_a_goal(extract_text):
+    text = ("某市城乡居民医疗保险政策解读\n一级医疗机构起付标准300元，报销比例80%；三级医疗机构报销比例为65%。"
+            "到2025年，贫困人口住院报销比例提高到90%。")
+    got = [(f.role, str(f.value)) for f in extract_text(text).figures if f.unit == "%"]
+    assert got == [("parameter", "80"), ("parameter", "65"), ("target", "90")]

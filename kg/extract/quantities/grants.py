@@ -159,6 +159,8 @@ class GrantClues:
     def fee(self) -> bool:
         if any(w in self.before for w in self.d.fee_words) or any(w in self.sentence_before for w in self.d.standard_leads):
             return True
+        if not (self.m.change or self.reach) and self.before.rstrip(self.d.rate_name_gaps).endswith(self.d.rate_names):
+            return True  # 起付标准200元，报销比例90%: the rates a scheme sets
         after = self.after[len(self.d.qualifier_particle):] if self.after.startswith(self.d.qualifier_particle) else self.after
         return after.startswith(self.d.fee_after)
 

@@ -195,6 +195,7 @@ class RoleDecider:
         self.output_verbs = tuple(r["output_verbs"])
         self.recipient_marks, self.recipient_bodies = tuple(r["recipient_marks"]), tuple(r["recipient_bodies"])
         self.agent_marks = tuple(r["agent_marks"])
+        self.rate_names, self.rate_name_gaps = tuple(r["rate_names"]), "".join(r["rate_name_gaps"])
         self.quota_lead = compile_pattern(r["quota_lead"], "quantities.toml quota_lead")
         units = "|".join(re.escape(u) for u in r["points_units"])  # （含1万元，不含3万元）（4分）: an aside, then the points
         self.scored_after = re.compile(rf"\s*(?:[（(][^（）()]{{0,20}}[）)]\s*)?[（(]\d+(?:\.\d+)?(?:{units})[）)]")
