@@ -1180,3 +1180,11 @@ def test_the_rates_an_insurance_scheme_sets_are_settings_but_a_rate_raised_is_a_
             "到2025年，贫困人口住院报销比例提高到90%。")
     got = [(f.role, str(f.value)) for f in extract_text(text).figures if f.unit == "%"]
     assert got == [("parameter", "80"), ("parameter", "65"), ("target", "90")]
+
+
+def test_each_level_of_a_list_a_change_starts_from_is_where_it_starts(extract_text):
+    text = ("关于调整本市最低工资标准的通知\n一、本市最低工资标准由每小时不低于7.2元、每月不低于1260元，"
+            "调整到每小时不低于8.05元、每月不低于1400元。二、由14元提高到15.2元。")
+    got = [(f.role, str(f.value)) for f in extract_text(text).figures]
+    assert [v for r, v in got if r == "baseline"] == ["7.2", "1260", "14"]
+    assert [v for r, v in got if r != "baseline"] == ["8.05", "1400", "15.2"]

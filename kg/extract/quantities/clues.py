@@ -259,11 +259,19 @@ class Clues(WhereClues, WhenClues, GrantClues, ObjectClues):
 
     @cached_property
     def from_level(self) -> bool:
-        d = self.d
+        """The level a change starts from (由35万元调整为45万元), or one of a 、 list of them the change's verb follows
+        (由每小时不低于7.2元、每月不低于1260元，调整到…)."""
+        d, listed = self.d, self.d.list_marks[0]
         opened = max((self.before.rfind(w) for w in d.from_words), default=-1)
-        if opened < 0 or any(ch.isdigit() for ch in self.before[opened:]):
+        between = self.before[opened:] if opened >= 0 else ""
+        digits = any(ch.isdigit() for ch in between)
+        if opened < 0 or digits and listed not in between:
             return False
-        return any(w in self.after[:d.qualifier_reach * 2] for w in d.to_words)
+        if any(w in self.after[:d.qualifier_reach * 2] for w in d.to_words):
+            return not digits
+        rest = self.text[self.m.right:self.sentence[1]] if listed in between or self.after.startswith(listed) else ""
+        k = min((i for i in (rest.find(w) for w in d.to_words) if i >= 0), default=-1)
+        return k >= 0 and rest.count("，", 0, k) <= 1 and not any(w in rest[:k] for w in d.from_words)
 
     @cached_property
     def until(self) -> bool:
