@@ -22,6 +22,7 @@ from kg.nlp.time import time_reader
 from kg.resources import compile_pattern, load_toml
 from kg.nlp.script import HAN_CHAR
 from kg.text.read import row_cells
+from kg.text.spans import trimmed
 
 
 @dataclass(frozen=True)
@@ -302,18 +303,10 @@ def _pieces(text: str, start: int, end: int, separators: re.Pattern):
     s = start
     for m in separators.finditer(text, start, end):
         if m.start() > s:
-            yield _strip(text, s, m.start())
+            yield trimmed(text, s, m.start())
         s = m.end()
     if end > s:
-        yield _strip(text, s, end)
-
-
-def _strip(text: str, s: int, e: int) -> tuple[int, int]:
-    while s < e and text[s].isspace():
-        s += 1
-    while e > s and text[e - 1].isspace():
-        e -= 1
-    return s, e
+        yield trimmed(text, s, end)
 
 
 def written_deadline(a, assignment: Assignment):

@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import re
 
+from kg.text.spans import trimmed
+
 Span = tuple[int, int]
 
 _TABLE = re.compile(r"(?im)^[ \t]*<table\b[^>]*>.*?</table>[ \t]*$", re.S)
@@ -40,10 +42,8 @@ def marked_tables(text: str) -> list[tuple[int, int, int, list[list[Span]]]]:
         rows = _rows(text, table.start(), table.end())
         if not rows:
             continue
-        start, end, _, placed = rows[0]
-        rows[0] = (table.start(), end, rows[0][2], placed)
-        start, end, _, placed = rows[-1]
-        rows[-1] = (start, table.end(), table.end() - 1, placed)
+        rows[0] = (table.start(), *rows[0][1:])
+        rows[-1] = (rows[-1][0], table.end(), table.end() - 1, rows[-1][3])
         out.extend(rows)
     return out
 
@@ -79,11 +79,7 @@ def _pieces(text: str, start: int, end: int) -> list[Span]:
     out = []
     pos = start
     for m in [*_TAG.finditer(text, start, end), None]:
-        s, e = pos, m.start() if m else end
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
+        s, e = trimmed(text, pos, m.start() if m else end)
         if s < e:
             out.append((s, e))
         if m:

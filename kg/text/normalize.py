@@ -28,7 +28,7 @@ from kg.nlp.script import is_han
 from kg.resources import compile_pattern, load_toml
 from kg.text.marked import marked_tables
 from kg.text.rules import structure_rules
-from kg.text.spans import OffsetMap
+from kg.text.spans import OffsetMap, trimmed
 from kg.text.spaced import spaced_tables
 from kg.text.stacked import line_cells, page_break_after, page_break_before, stacked_tables
 
@@ -579,12 +579,7 @@ def _barred(text: str, start: int, end: int) -> list[tuple[int, int]]:
         return []
     cells, at = [], start
     for part in line.split("|"):
-        s, e = at, at + len(part)
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        cells.append((s, e))
+        cells.append(trimmed(text, at, at + len(part)))
         at += len(part) + 1
     if cells[-1][0] == cells[-1][1]:
         cells.pop()  # a | b |: the bar that closes it

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from kg.errors import InputError
 from kg.text.decode import Source, decode_bytes, read_bytes
+from kg.text.spans import trimmed
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 HTML_SUFFIXES = {".html", ".htm", ".shtml", ".xhtml"}
@@ -127,15 +128,7 @@ def row_cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The spans of the cells of a row ``| a | b |`` (as :func:`table_row` writes it) at ``[start, end)`` of
     ``text``, each stripped of the spaces around it."""
     bars = [k for k in range(start, end) if text[k] == "|"]
-    out = []
-    for left, right in zip(bars, bars[1:]):
-        s, e = left + 1, right
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        out.append((s, e))
-    return out
+    return [trimmed(text, left + 1, right) for left, right in zip(bars, bars[1:])]
 
 
 def pdf_text(data: bytes, name: str) -> str:

@@ -10,6 +10,15 @@ from array import array
 from dataclasses import dataclass
 
 
+def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """``[start, end)`` of ``text`` without the white space at its ends."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
 @dataclass(frozen=True, order=True)
 class Span:
     """A half-open character range ``[start, end)`` in the original text."""

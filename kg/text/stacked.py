@@ -42,6 +42,7 @@ from functools import lru_cache
 
 from kg.nlp.script import HAN
 from kg.resources import compile_pattern, load_toml
+from kg.text.spans import trimmed
 
 _NEWLINE = re.compile("\r\n|\r|\n")
 _LONE_HAN = re.compile(f"^[{HAN}]$")
@@ -105,11 +106,7 @@ def line_cells(text: str) -> list[Cell]:
     out, pos = [], 0
     for m in [*_NEWLINE.finditer(text), None]:
         end = m.start() if m else len(text)
-        s, e = pos, end
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
+        s, e = trimmed(text, pos, end)
         if e > s:
             out.append(Cell(s, e, end, text[s:e]))
         pos = m.end() if m else len(text)
