@@ -113,7 +113,7 @@ class MentionFinder:
         self.floating_stops = tuple(floating["stops"])
         self.floating_not = tuple(floating["not_words"])
         self.floating_neutral = tuple(floating["neutral"])
-        self.floating_named = tuple(floating["named_words"]), tuple(floating["named_stops"])
+        self.floating_named_words, self.floating_named_stops = tuple(floating["named_words"]), tuple(floating["named_stops"])
         self.repeat_words = "".join(names["repeat_words"])
         self.bound_words = {w for w, _ in self.after}
 
@@ -186,9 +186,11 @@ class MentionFinder:
         window = text[max(start, pos - self.floating_reach):pos]
         for word, comparator in self.floating.items():
             k = window.rfind(word)
-            named = word in self.floating_named[0] and any(s in window[k:] for s in self.floating_named[1])
-            if k >= 0 and not any(s in window[k:] for s in self.floating_stops) and not window.startswith(self.floating_not, k) \
-                    and not named:
+            if k < 0:
+                continue
+            rest = window[k:]  # 最高贷款额度: no stop, no court (最高人民法院), no grant's verb after a name's cap
+            stops = self.floating_stops + (self.floating_named_stops if word in self.floating_named_words else ())
+            if not any(s in rest for s in stops) and not rest.startswith(self.floating_not):
                 return Comparator(comparator)
         return None
 
