@@ -574,6 +574,23 @@ def test_a_verb_after_its_object_makes_the_counted_object_a_planned_output(extra
     assert got == [("target", "32", "座", "target.output"), ("threshold", "10", "年", "threshold.qualifier")]
 
 
+def test_a_clause_closing_on_a_verb_of_making_makes_its_count_a_planned_output(extract_text):
+    plan = "某区城市更新三年行动计划（2024-2026年）\n一、主要任务\n{}"
+    got = [(f.role, str(f.value), f.unit, f.evidence.rule) for f in extract_text(plan.format(
+        "配合推进示范区线、嘉闵线等7条轨交线路建设。推进联通河等16条河道的美丽幸福河湖创建工程。"
+        "强化轨道交通站点周边50米内配套公交基础设施建设。重点项目：年产10万吨高端正极材料建设。")).figures]
+    assert got[:2] == [("target", "7", "条", "target.output"), ("target", "16", "条", "target.output")]
+    # a reach around a place, a plant's capacity in its name: neither is to be made
+    assert [(r, v) for r, v, _, _ in got[2:]] == [("context", "50"), ("context", "100000")]
+
+
+def test_a_count_of_lifts_is_an_output_too(extract_text):
+    plan = "某市2024年政府工作报告\n二、2024年重点工作\n{}"
+    got = [(f.role, str(f.value), f.unit) for f in extract_text(plan.format(
+        "改造城镇老旧小区180个，既有住宅增设电梯150部。")).figures]
+    assert got == [("target", "180", "个"), ("target", "150", "部")]
+
+
 def test_a_projects_total_investment_describes_it_unless_a_condition_frames_it(extract_text):
     plan = "某市2026年政府工作报告\n二、2026年重点工作\n{}"
     got = [(f.role, str(f.value), f.evidence.rule) for f in extract_text(plan.format(

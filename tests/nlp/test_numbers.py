@@ -186,7 +186,7 @@ def test_a_time_of_day_is_no_ratio():
     ("地址：北京市西城区后英房胡同5号环境国际公约履约大楼508室，共3份", ["3份"]),
     ("邮编 ：100035电话：（010）82268154、65645408邮箱：x，共3份", ["3份"]),
     ("咨询电话0851-86891234，传真：0851-86891235，共3份", ["3份"]),
-    ("全年新装住宅电话11093部", ["11093"]),  # a count of telephones, no number to call
+    ("全年新装住宅电话11093部", ["11093部"]),  # a count of telephones (部 its unit), no number to call
 ])
 def test_numbers_inside_links_and_addresses_are_no_quantities(text, kept):
     assert [q.written for q in number_reader().quantities(text)] == kept
@@ -216,6 +216,9 @@ def test_a_list_writing_its_scale_on_each_number_shares_the_last_ones_unit():
     # the three sectors of the economy, not three times
     ("三次产业结构为2.9:30.7:66.4，三次产业对经济增长的贡献率分别为2.0%", ["2.9:30.7:66.4"] * 3 + ["2.0%"]),
     ("开展三次督查", ["三次"]),
+    # 部 counts volumes and machines, not departments, ministries, parts or a two-part tariff
+    ("制定地方性法规7部，既有住宅增设电梯150部", ["7部", "150部"]),
+    ("3部委联合印发，分为两部分，实行两部制电价", ["3"]),  # 两 with no unit is no number
 ])
 def test_words_that_only_look_like_a_number_and_its_unit(text, kept):
     assert [q.written for q in number_reader().quantities(text)] == kept

@@ -52,7 +52,21 @@ class ObjectClues:
         if (k >= 0 and not m.written and not any(ch in d.output_stops for ch in window[k:])
                 and any(v in text[m.right:m.clause[1]] for v in d.treating_verbs)):
             return True
+        if not self.money and self._object_then_verb:
+            return True  # 推进示范区线、嘉闵线等7条轨交线路建设: the clause closes on the verb
         return not self.after and not self.money and not self.enumeration and self._verb_object_count(window)
+
+    @property
+    def _object_then_verb(self) -> bool:
+        """The figure's clause closes on a verb of making, its object between (10个试点产业园建设, 16条河道的美丽
+        幸福河湖创建工程): the figure counts what is to be made."""
+        d, m = self.d, self.m
+        if self.text.startswith(d.limit_marks, m.end) or self.text.endswith(d.capacity_leads, m.clause[0], m.left):
+            return False  # 站点周边50米内…建设 (a reach), 年产10万吨…材料 (a plant's capacity in its name)
+        rest = self.text[m.right:m.clause[1]].rstrip()
+        for tail in d.output_tails:
+            rest = rest.removesuffix(tail)
+        return bool(rest) and is_han(rest[:1]) and rest.endswith(d.output_verbs)
 
     @cached_property
     def policy_articles(self) -> bool:

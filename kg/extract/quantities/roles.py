@@ -202,6 +202,7 @@ class RoleDecider:
         self.applicant_verbs = tuple(r["applicant_verbs"])  # an act addressed to an office: an applicant's
         self.output_stops = set(r["output_stops"])
         self.output_reach = int(r["output_reach"])
+        self.output_tails, self.capacity_leads = tuple(r["output_tails"]), tuple(r["capacity_leads"])
         self.treated_marker = r["treated_marker"]
         self.grade_units = set(r["grade_units"])
         self.age_bounds = tuple(r["age_bounds"])
