@@ -102,14 +102,16 @@ def _read(p: Path) -> Source:
 
 def _markup(text: str) -> str | None:
     """The markup a plain-text file holds, its string escapes undone (<\\/p> is </p>), or None if it holds
-    prose: it opens with a tag, and a few paragraph or inline tags follow (a text quoting a table's
-    markup further on is still text)."""
+    prose: it opens with a tag, or its first line closes one (a page cut from inside its markup:
+    标题</h1>), and a few paragraph or inline tags follow (a text quoting a table's markup further on
+    is still text)."""
     head = text[:20000]
-    if not head.lstrip().startswith("<") or len(_TAGS.findall(head)) < _MIN_TAGS:
+    first = head.lstrip().partition("\n")[0]
+    if not (first.startswith("<") or _TAGS.search(first)) or len(_TAGS.findall(head)) < _MIN_TAGS:
         return None
     if "<\\/" in head or '=\\"' in head:  # written as a JSON or JavaScript string
         text = _ESCAPED.sub(lambda m: chr(int(m[1], 16)) if m[1] else m[2] or _CONTROLS[m[3]], text)
-    return text
+    return text if first.startswith("<") else "<p>" + text  # the text before the first tag is a paragraph
 
 
 def _checked(source: Source) -> Source:

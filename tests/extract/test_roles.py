@@ -132,6 +132,14 @@ def test_each_cue_decides_the_role_it_is_there_for(extract_text, text, expected)
     ("政务部门应当在7个工作日内答复。", [("target", "7", "工作日", "target.service-standard")]),
     ("乡镇（街道）初审完成时限为20个工作日。", [("target", "20", "工作日", "target.service-standard")]),
     ("初审和审核确认工作原则上应在30个工作日内完成。", [("target", "30", "工作日", "target.service-standard")]),
+    # who a duty binds is the party named before it, not an office named elsewhere in the sentence
+    ("许可证遗失，银行保险机构应立即报告发证机关，并于发现之日起7日内发布遗失声明公告。",
+     [("parameter", "7", "日", "parameter.time-limit")]),
+    ("机构被撤销的，应当在收到银保监会文件之日起15日内将许可证缴回发证机关；逾期不缴回的，由发证机关在期满后5日内依法收缴。",
+     [("parameter", "15", "日", "parameter.time-limit"), ("target", "5", "日", "target.service-standard")]),
+    # an office's limit whose clause closes on its processing, with no duty word
+    ("市数据主管部门接到校核申请后，会同提供部门在五个工作日内对政务数据进行核查。",
+     [("target", "5", "工作日", "target.service-standard")]),
     ("力争实现重大安全生产事故零发生。", [("target", "0", None, "target.aim")]),
     ("将三孩育儿补贴标准提高至500元/月。", [("target", "500", "元/月", "target.raised-to")]),
     ("将抵押登记业务办理时间压缩至5个工作日以内。", [("target", "5", "工作日", "target.raised-to")]),

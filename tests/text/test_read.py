@@ -4,6 +4,7 @@ import pytest
 
 from kg import api
 from kg.errors import InputError
+from kg.text.normalize import normalize
 from kg.text.read import read_source
 
 from conftest import SEED
@@ -78,6 +79,18 @@ def test_a_text_file_holding_a_pages_markup_is_read_as_the_page(tmp_path, expect
     assert source.format == "html" and "<" not in source.text and "\\u201c" not in source.text
     assert SEED_LINES[0].strip() in source.text and "“" in source.text
     assert _targets(path) == expected_targets
+
+
+def test_a_page_cut_from_inside_its_markup_is_read_as_the_page_with_its_title(tmp_path):
+    # A document cut out of a crawled page from its title's text on: the title's own tag is left behind.
+    page = ("某县新型农民培训实施方案</h1></div>\n<div class=\"content\">\n<p>　　一、培训目标</p>\n"
+            "<p>　　每年培训<span>7000</span>人。</p>\n<p>　　二、培训安排</p>\n<p>　　每门课程约15学时。</p>\n</div>")
+    path = tmp_path / "page.txt"
+    path.write_text(page, encoding="utf-8")
+    source = read_source(path)
+    assert source.format == "html" and "<" not in source.text
+    assert source.text.splitlines()[0] == "某县新型农民培训实施方案"
+    assert "每年培训7000人。" in normalize(source.text).text  # the lines the page broke at its span rejoined
 
 
 def test_a_text_quoting_markup_after_its_prose_stays_text(tmp_path):

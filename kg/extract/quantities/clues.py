@@ -73,6 +73,7 @@ from typing import TYPE_CHECKING
 from kg.extract.base import Analysis
 from kg.extract.quantities.binding import Reading, Setting
 from kg.extract.quantities.grants import GrantClues
+from kg.extract.quantities.limits import LimitClues
 from kg.extract.quantities.objects import ObjectClues
 from kg.extract.quantities.when import WhenClues
 from kg.extract.quantities.where import WhereClues
@@ -85,7 +86,7 @@ if TYPE_CHECKING:
     from kg.extract.quantities.roles import RoleDecider
 
 
-class Clues(WhereClues, WhenClues, GrantClues, ObjectClues):
+class Clues(WhereClues, WhenClues, GrantClues, ObjectClues, LimitClues):
     """What can be said of one reading, each clue computed when a cue first asks."""
 
     def __init__(self, decider: "RoleDecider", a: Analysis, r: Reading, sentence: tuple[int, int],
@@ -343,71 +344,6 @@ class Clues(WhereClues, WhenClues, GrantClues, ObjectClues):
             return True
         k = text.find(d.condition_end, self.m.end, self.m.clause[1])  # 入住率低于30%的不予补贴: no comma
         return k >= 0 and text.startswith(d.condition_refusals, k + len(d.condition_end))
-
-    @cached_property
-    def _clause_after(self) -> str:
-        """The clause after the figure's own, if its sentence goes on (a time limit's act or agent)."""
-        return self.d.binder.next_clause(self.text, self.m.clause[1])
-
-    @cached_property
-    def _window_condition(self) -> bool:
-        """A time limit that bounds a condition, not an act to do within it: 在孵企业入驻后3年内退出孵化器的，…;
-        入驻后3年内，因经营不善退出孵化器的 (the clause after it, if it closes its own); 毕业2年内未就业的 (a state
-        not reached over the window). Not 7个工作日内答复 (a limit to keep), 满2年内未主动申请的 or
-        6个月内未领取奖金的，视为自动放弃 (a limit missed, and what it lapses into)."""
-        d, end = self.d, self.m.clause[1]
-        clause = self.text[self.m.end:end]
-        rest = clause.lstrip(d.limit_marks_chars)
-        if not rest.strip():
-            clause = rest = self._clause_after
-        acts = any(w in rest for w in d.applicant_words)
-        if rest.startswith(d.limit_missed):  # 6个月内未领取奖金的，视为自动放弃: what missing it lapses into
-            return not acts and not any(w in self.text[end:self.sentence[1]] for w in d.lapse_words)
-        return (clause.endswith(d.condition_end) and d.condition_end not in clause[:-1]
-                and not any(w in clause for w in d.limit_missed) and not acts)
-
-    @cached_property
-    def time_limit(self) -> bool:
-        """A time limit: 7个工作日内, 时限为20个工作日, 期限最长不超过30个工作日, 结束后15个工作日发放."""
-        if self.d.binder.is_time_limit(self.text, self.m):
-            return True
-        d, q = self.d, self.m.quantity
-        if q.unit not in d.limit_units or self.m.change is not None:
-            return False
-        if self.text.endswith(d.spread_marks, 0, self.m.left):
-            return False  # 分5年拨付: spread over five years, no limit
-        if self.text.startswith(d.limit_marks, self.m.end):
-            return True  # 3个月内缴清
-        return (self.before.endswith(d.limit_leads) or any(w in self.before[-d.limit_reach:] for w in d.limit_words)
-                or self.after.startswith(d.processing_words))
-
-    @cached_property
-    def applicant_acts(self) -> bool:
-        """Those the policy governs act within the limit: 180日内提出申请, 一年内缴清, 30日内向经办机构提出申请."""
-        d, rest = self.d, self.text[self.m.end:self.m.clause[1]].lstrip(self.d.limit_marks_chars)
-        to = rest[:min((k for k in (rest.find(w) for w in d.applicant_verbs) if k > 0), default=0)]  # 向<office>
-        return rest.startswith(d.applicant_words) or to.startswith(d.recipient_marks) and to.endswith(d.recipient_bodies)
-
-    @cached_property
-    def government(self) -> bool:
-        """A government body is obliged (部门应当…), or the limit is on an office's processing
-        (初审, 审核, 办结, 发放…), not on an applicant (提出申请, 缴清)."""
-        d = self.d
-        if self.applicant_acts:
-            return False
-        after = self.after.lstrip(d.limit_marks_chars)
-        if any(w in self.before for w in d.extension_words):
-            return False
-        sentence = self.text[self.sentence[0]:self.sentence[1]]
-        obliged = any(w in sentence for w in d.obligations)
-        agent = self._clause_after  # …30个工作日内，由国家安全机关启动奖励程序
-        subject = bool(self.a.located("agency", self.sentence[0], self.m.start)) or any(
-            w in self.sentence_before for w in d.service_subjects) or agent.startswith(d.agent_marks) and any(
-            w in agent for w in d.service_subjects)
-        before = self.before
-        processing = any(w in after[:d.limit_reach] or (k := before.rfind(w)) >= 0 and not before.endswith(
-            d.passive_marks, 0, k) for w in d.processing_words)  # not 被告知…之日起: what the person governed is told
-        return obliged and subject or processing
 
     @cached_property
     def raised_to(self) -> bool:

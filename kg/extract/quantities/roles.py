@@ -43,6 +43,7 @@ class RoleDecider:
         self._load_words(cfg["roles"], cfg["context"])
         self._load_more_words(cfg["roles"], cfg["context"])
         self._load_object_words(cfg["roles"])
+        self._load_duty_words(cfg["context"])
         self._load_cues(cfg)
 
     @cached_property
@@ -143,9 +144,6 @@ class RoleDecider:
         self.fee_after = tuple(r["fee_after"])
         self.per_unit_words, self.per_periods = tuple(ctx["per_unit"]), set(ctx["per_periods"])  # 每人; 每年
         self.validity_words = tuple(r["validity_words"])
-        self.obligations = tuple(ctx["obligation_words"])
-        self.duty_words = frozenset(ctx["duty_words"])
-        self.service_subjects = tuple(ctx["service_subjects"])
         self.enumeration_units = set(r["enumeration_units"])
         self.part_units = set(r["part_units"])
         self.enumeration_leads = tuple(r["enumeration_leads"])
@@ -188,6 +186,14 @@ class RoleDecider:
         self.plan_reach, self.plan_stops = int(r["plan_reach"]), tuple(r["plan_stops"])
         self.done_words = tuple(r["done_words"])
         self.plan_after = tuple(r["plan_after"])
+
+    def _load_duty_words(self, ctx: dict) -> None:
+        """The words of ``[context]`` that say who a duty binds: a government body, or a party it governs."""
+        self.obligations = tuple(ctx["obligation_words"])
+        self.duty_words = frozenset(ctx["duty_words"])
+        self.service_subjects, self.party_stops = tuple(ctx["service_subjects"]), tuple(ctx["party_stops"])
+        self.duty_stops, self.duty_adverbs = tuple(ctx["duty_stops"]), frozenset(ctx["duty_adverbs"])
+        self.party_heads, self.topic_marks = tuple(ctx["party_heads"]), tuple(ctx["topic_marks"])
 
     def _load_object_words(self, r: dict) -> None:
         """The words of ``[roles]`` that say what a figure's object is (an output, a project, a grade, a rating),
