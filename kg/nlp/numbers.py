@@ -110,7 +110,7 @@ class NumberReader:
         self.ratio = compile_pattern(rf"(?<![\d.])\d+(?:\.\d+)?(?:\s*[{marks}]\s*\d+(?:\.\d+)?)+(?![\d.%])",
                                      "numbers.toml [ratio]")
         self.ratio_split = re.compile(rf"\s*[{marks}]\s*")
-        self.ratio_words = tuple(ratio["words"])
+        self.ratio_words, self.ratio_comparisons = tuple(ratio["words"]), tuple(ratio["comparisons"])
         self.ratio_reach = int(ratio["reach"])
         self.ratio_reach_before = int(ratio["reach_before"])
         self.words = {w: Decimal(str(v)) for w, v in cfg["words"].items()}
@@ -129,7 +129,8 @@ class NumberReader:
         seps = "|".join(re.escape(s) for s in sorted(num["range_separators"], key=len, reverse=True))
         units = "|".join(re.escape(u) for u in sorted(self.units, key=len, reverse=True))
         denominators = "|".join(re.escape(u) for u in sorted(set(self.units) | set(per["words"]), key=lambda u: (-len(u), u)))
-        unit = rf"(?:{units})(?:{re.escape(per['mark'])}(?:{denominators})){{0,2}}"
+        joined = rf"(?:{denominators})(?:[{re.escape(''.join(per['joiners']))}](?:{denominators}))?"  # 立方米/年.户
+        unit = rf"(?:{units})(?:{re.escape(per['mark'])}{joined}){{0,2}}"
         words = "|".join(re.escape(w) for w in sorted(self.words, key=len, reverse=True))
         self.year_unit = num["year_unit"]
         self.year_units = {self.year_unit, *num["calendar_units"]}
@@ -297,6 +298,10 @@ class NumberReader:
             total = sum(parts)
             if total <= 0:
                 continue
+            if len(parts) == 2 and parts[1] > 0 and any(
+                    w in after or w in before[-self.ratio_reach:] for w in self.ratio_comparisons):
+                out.append(Quantity(m.start(), m.end(), _percent(parts[0], parts[1]), "%", None, m.group(0)))
+                continue  # 1.5:1的比价: the first as a multiple of the second, not shares of a whole
             if len(parts) > 2 and total == 100:  # 8.7∶41.2∶50.1: the shares as written, no unit written
                 out.extend(Quantity(m.start(), m.end(), plain(p), None, None, m.group(0)) for p in parts)
             else:
