@@ -592,6 +592,15 @@ def test_a_clause_closing_on_a_verb_of_making_makes_its_count_a_planned_output(e
     assert [(r, v) for r, v, _, _ in got[2:]] == [("context", "50"), ("context", "100000")]
 
 
+def test_a_count_per_any_item_opening_its_clause_is_a_setting(extract_text):
+    plan = "某县农民培训实施方案\n一、培训安排\n{}"
+    got = [(f.role, str(f.value), f.unit) for f in extract_text(plan.format(
+        "每门课程约15学时。每村配置1辆专用收集车。每万人口发明专利拥有量达到12件。")).figures]
+    # per course, per village: settings of the scheme; per ten thousand people names a rate
+    assert got[:2] == [("parameter", "15", "学时"), ("parameter", "1", "辆")]
+    assert got[2][0] != "parameter"
+
+
 def test_a_count_of_lifts_is_an_output_too(extract_text):
     plan = "某市2024年政府工作报告\n二、2024年重点工作\n{}"
     got = [(f.role, str(f.value), f.unit) for f in extract_text(plan.format(

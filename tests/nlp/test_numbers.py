@@ -221,6 +221,8 @@ def test_a_list_writing_its_scale_on_each_number_shares_the_last_ones_unit():
     # 部 counts volumes and machines, not departments, ministries, parts or a two-part tariff
     ("制定地方性法规7部，既有住宅增设电梯150部", ["7部", "150部"]),
     ("3部委联合印发，分为两部分，实行两部制电价", ["3"]),  # 两 with no unit is no number
+    # courses and class hours; 三门峡 is a city
+    ("开设6门课程，每天按6个学时计算，建设运城—三门峡管道", ["6门", "6个学时"]),
 ])
 def test_words_that_only_look_like_a_number_and_its_unit(text, kept):
     assert [q.written for q in number_reader().quantities(text)] == kept

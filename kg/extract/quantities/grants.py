@@ -7,6 +7,7 @@ from __future__ import annotations
 from functools import cached_property
 
 from kg.extract.records import Comparator
+from kg.nlp.script import is_han
 
 
 class GrantClues:
@@ -146,8 +147,13 @@ class GrantClues:
     @cached_property
     def per_unit(self) -> bool:
         """Counted per person, household or item (每人每年600元, 单个项目贴息期不超过3年)."""
-        if self.before.startswith(self.d.per_unit_words):
+        before, lead = self.before, self.d.per_item_lead
+        if before.startswith(self.d.per_unit_words):
             return True
+        item = before[len(lead):len(lead) + 1]
+        if before.startswith(lead) and is_han(item) and item not in self.d.per_item_not and not any(
+                before.startswith(lead + p) for p in self.d.per_periods):
+            return True  # 每门课程约15学时, 每村配置1辆: per any item; not 每年新增5000个 (a flow), 每万人口… (a rate)
         if self.m.per is None:
             return False
         if not self.money and self.m.per.replace(self.d.binder.finder.per_mark, "") in self.d.per_periods and (

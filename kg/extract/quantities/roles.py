@@ -143,6 +143,7 @@ class RoleDecider:
         self.standard_leads = tuple(r["standard_leads"])
         self.fee_after = tuple(r["fee_after"])
         self.per_unit_words, self.per_periods = tuple(ctx["per_unit"]), set(ctx["per_periods"])  # 每人; 每年
+        self.per_item_lead, self.per_item_not = ctx["per_item_lead"], ctx["per_item_not"]
         self.validity_words = tuple(r["validity_words"])
         self.enumeration_units = set(r["enumeration_units"])
         self.part_units = set(r["part_units"])
