@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import html
 import re
 import sys
 from collections import Counter, defaultdict
@@ -65,8 +66,9 @@ _MARKUP = re.compile(r"</?[A-Za-z][^<>]*>")
 def _plain(snippet: str, keep_markup: bool = True) -> str:
     """A key's snippet without whitespace; without ``keep_markup``, also without the markup an `at` copied
     from a page's HTML as stored keeps (2</span><span style="font-size: 12pt;">年): policy-kg drops the
-    markup of a page it reads as HTML, and keeps that of a text it reads as plain."""
-    return "".join((snippet if keep_markup else _MARKUP.sub("", snippet)).split())
+    markup of a page it reads as HTML, and keeps that of a text it reads as plain; the character references
+    of such a page (&permil;) are the characters they stand for."""
+    return "".join((snippet if keep_markup else html.unescape(_MARKUP.sub("", snippet))).split())  # &permil; is ‰
 
 
 class Squeezed:

@@ -601,6 +601,21 @@ def test_a_count_per_any_item_opening_its_clause_is_a_setting(extract_text):
     assert got[2][0] != "parameter"
 
 
+def test_a_text_with_no_word_of_intent_or_duty_only_describes(extract_text):
+    # a city's profile: its figures are what was, though 2013年末 could open a plan's goals
+    profile = ("某市总面积为7434.40平方千米，占全省陆地面积的4.21%。其中，市辖10区面积3843.43平方千米，占全市总面积的51.7%；"
+               "2个县级市面积3590.97平方千米，占48.3%。\n2013年末，某市常住人口1292.68万人，户籍人口832.31万人；城镇人口"
+               "比重为85.27%。全年户籍出生人口11.58万人，出生率14.00‰；死亡人口4.50万人，死亡率5.44‰；自然增长人口7.08万人，"
+               "自然增长率8.56‰。\n2013年，某市有少数民族人口63万人，分属55个少数民族。其中，户籍少数民族人口7.6万人，人数较多的"
+               "是壮族、土家族、回族、满族、瑶族、苗族、朝鲜族、蒙古族等，少数民族流动人口55.4万人。全市有3所民族小学，"
+               "1个少数民族聚居村，全市有市级民族团体4个。")
+    assert len(profile) >= 300
+    assert {f.role for f in extract_text(profile).figures} == {"baseline"}
+    # the same sentence where the text aims at it is a target
+    plan = "到2013年末，某市常住人口力争达到1292.68万人。"
+    assert [f.role for f in extract_text(plan).figures] == ["target"]
+
+
 def test_a_count_of_lifts_is_an_output_too(extract_text):
     plan = "某市2024年政府工作报告\n二、2024年重点工作\n{}"
     got = [(f.role, str(f.value), f.unit) for f in extract_text(plan.format(

@@ -231,6 +231,7 @@ def test_words_that_only_look_like_a_number_and_its_unit(text, kept):
 @pytest.mark.parametrize("text, kept", [
     ("实施十大惠民行动", [("十大", "10", None, "大")]),  # the ten major ones
     ("十分重要，十项措施", []),  # 十 alone: very, or a name
+    ("享受陪产假十天，十分钟内到达", [("十天", "10", None, "天"), ("十分钟", "10", None, "分钟")]),  # lengths of time
 ])
 def test_ten_counts_the_major_ones_though_alone_it_is_no_number(text, kept):
     assert read(text) == kept

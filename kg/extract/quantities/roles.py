@@ -68,12 +68,12 @@ class RoleDecider:
         self.limit_units = set(r["limit_units"])
         self.rule_kinds = tuple(r["rule_kinds"])
         self.rule_opening = int(r["rule_opening"])
-        self.rule_articles = int(r["rule_articles"])
-        self.rule_not = tuple(r["rule_not"])
+        self.rule_articles, self.rule_not = int(r["rule_articles"]), tuple(r["rule_not"])
         self.report_kinds = tuple(r["report_kinds"])
         self.report_comparisons, self.report_aims = tuple(r["report_comparisons"]), tuple(r["report_aims"])
         self.report_comparisons_min = int(r["report_comparisons_min"])
         self.report_achievements, self.achievements_per_1000 = tuple(r["report_achievements"]), float(r["achievements_per_1000"])
+        self.intent_words, self.intent_min_chars = tuple(r["intent_words"]), int(r["intent_min_chars"])
         self.limit_marks = tuple(r["limit_marks"])
         self.limit_marks_chars = "".join(sorted(set("".join(self.limit_marks))))
         self.limit_leads = tuple(r["limit_leads"])
@@ -254,7 +254,9 @@ class RoleDecider:
         `report_kinds` stands in its title, or, if it has none, in its first line (a 政府工作报告 that says
         in passing that a practice 入选…典型经验 is no account of what was done); or its figures are
         compared with the year before throughout, with few aims (a communiqué cut from below its title), or, under
-        no title, it tells of achievements throughout (获评, 入选, 位居, 全国领先: a report's review cut from inside it)."""
+        no title, it tells of achievements throughout (获评, 入选, 位居, 全国领先: a report's review cut from inside it);
+        or no word of intent or duty stands in it at all, long as it is (a city's profile: 2013年末，广州市常住人口
+        1292.68万人)."""
         part = a.doc.part_at(pos)
         cache = a.memo.setdefault("report-like", {})
         if part.index not in cache:
@@ -271,7 +273,8 @@ class RoleDecider:
             cache[part.index] = any(w in head for w in self.report_kinds) or (
                 compared >= self.report_comparisons_min and compared > 3 * sum(body.count(w) for w in self.report_aims)) or (
                 not title and not self._review_marked(a, part)
-                and sum(body.count(w) for w in self.report_achievements) >= self.achievements_per_1000 * len(body) / 1000)
+                and sum(body.count(w) for w in self.report_achievements) >= self.achievements_per_1000 * len(body) / 1000) or (
+                len(body) >= self.intent_min_chars and not any(w in body for w in self.intent_words))  # it only describes
         return cache[part.index]
 
     def _review_marked(self, a: Analysis, part) -> bool:
