@@ -44,7 +44,8 @@ KEYS = HERE / "expectations" / "quantities"
 PARTS = ("dev", "sealed")
 ROLES = ("target", "baseline", "parameter", "threshold", "context")
 # Spellings of one unit that the guide allows.
-UNIT_ALIASES = {"个百分点": "百分点", "个工作日": "工作日", "周岁": "岁", "个小时": "小时", "吨标煤": "吨标准煤"}
+UNIT_ALIASES = {"个百分点": "百分点", "个工作日": "工作日", "周岁": "岁", "个小时": "小时", "吨标煤": "吨标准煤", "平方千米": "平方公里",
+                "平米": "平方米", "个学时": "学时"}
 
 
 def documents(part: str) -> list[Path]:
