@@ -67,6 +67,9 @@ def timed(extract_text, text):
     # a ceiling before a grant caps how many are chosen: a quota, no condition
     ("每年评选不超过10个优秀专用模型，给予最高100万元奖励。",
      [("parameter", "10", "个", "parameter.quota"), ("parameter", "1000000", "元", "parameter.grant")]),
+    # the number of times or posts the rule permits (可提取一次, 可担任1个) is a quota too
+    ("承租公共租赁住房的，可每月提取一次。", [("parameter", "1", "次", "parameter.quota")]),
+    ("项目负责人可担任其中1个课题负责人。", [("parameter", "1", "个", "parameter.quota")]),
     # a ceiling on what a subsidy covers, in the sentence that gives it, is a setting of the grant
     ("对推广应用有机肥的予以补贴200元/吨，补贴数量每亩不超过300公斤，每户不超过80吨。",
      [("parameter", "200", "元/吨", "parameter.grant"), ("parameter", "300", "公斤", "parameter.cap"),
