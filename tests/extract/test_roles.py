@@ -477,7 +477,8 @@ def test_a_change_after_a_list_closed_by_deng_is_one_figure_for_the_group(extrac
 
 @pytest.mark.parametrize("text, comparator", [("对炭化室高度小于5.5米的焦炉", "<"), ("对离岸距离大于等于50公里的项目", ">="),
                                               ("对容量小于等于100吨的电弧炉", "<="), ("对引荐人为2名或以上的项目", ">="),
-                                              ("对职工人数20人或以下的企业", "<=")])
+                                              ("对职工人数20人或以下的企业", "<="),
+                                              ("对子女年满三周岁之前的家庭", "<"), ("在子女十六周岁以前的独生子女父母", "<")])
 def test_less_than_and_at_least_written_out(extract_text, text, comparator):
     assert [f.comparator.value for f in extract_text(NOTICE.format(text + "给予奖励。")).figures][:1] == [comparator]
 

@@ -58,8 +58,9 @@ class MentionFinder:
     def __init__(self, cfg: dict) -> None:
         self.reader = number_reader()
         self.before = sorted(cfg["comparators"]["before"].items(), key=lambda kv: -len(kv[0]))
-        self.before_map = dict(cfg["comparators"]["before"])
+        self.before_map, age = dict(cfg["comparators"]["before"]), cfg["comparators"]["age_after"]
         self.after = sorted(cfg["comparators"]["after"].items(), key=lambda kv: -len(kv[0]))
+        self.age_units, self.age_after = set(age["units"]), sorted(age["words"].items(), key=lambda kv: -len(kv[0]))
         self.comparator_gaps = tuple(cfg["comparators"]["gaps"]["words"])
         self.doubled_joiners = tuple(cfg["comparators"]["doubled"]["joiners"])
         noun_bounds = set(cfg["comparators"]["noun_bound"]["words"])
@@ -87,8 +88,7 @@ class MentionFinder:
         self.per_mark = per["mark"]
         names = cfg["names"]
         self.quote_pairs = dict(zip(names["quotes_open"], names["quotes_close"]))
-        self.enumerator_after = names["enumerator_after"]
-        self.enumerator_before = names["enumerator_before"]
+        self.enumerator_after, self.enumerator_before = names["enumerator_after"], names["enumerator_before"]
         self.item_gaps = names["item_gaps"]
         self.id_suffixes, self.address_parts = tuple(names["id_suffixes"]), tuple(names["address_parts"])
         self.line_words, self.line_reach = tuple(names["line_words"]), int(names["line_reach"])
@@ -128,7 +128,8 @@ class MentionFinder:
         at -= len(next((g for g in self.comparator_gaps if at - len(g) >= start and text.startswith(g, at - len(g))), ""))
         pre = next(((w, c) for w, c in self.before if at - len(w) >= start and text.startswith(w, at - len(w))), None)
         post = (next(((w, c) for w, c in self.after if text.startswith(w, q.end, end)), None) or self._doubled(text, q, end)
-                or self._noun_bound(text, q, end))
+                or self._noun_bound(text, q, end) or q.unit in self.age_units and next(  # 年满三周岁之前: under three
+                    ((w, c) for w, c in self.age_after if text.startswith(w, q.end, end)), None))
         if post and post[0] == self.service_marker and q.unit not in self.service_units:
             post = None  # 内 bounds only time limits
         left = at - len(pre[0]) if pre else q.start
