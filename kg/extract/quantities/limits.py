@@ -70,22 +70,23 @@ class LimitClues:
         sentence = self.text[self.sentence[0]:self.sentence[1]]
         obliged = any(w in sentence for w in d.obligations)
         agent = self._clause_after  # …30个工作日内，由国家安全机关启动奖励程序
-        bound = self._bound_party
-        subject = (self._official(*bound) if bound else bool(self.a.located("agency", self.sentence[0], self.m.start))
+        bound = self._bound_official
+        subject = (bound if bound is not None else bool(self.a.located("agency", self.sentence[0], self.m.start))
                    or any(w in self.sentence_before for w in d.service_subjects)) or agent.startswith(
             d.agent_marks) and any(w in agent for w in d.service_subjects)
         before = self.before
         processing = any(w in after[:d.limit_reach] or (k := before.rfind(w)) >= 0 and not before.endswith(
             d.passive_marks, 0, k) for w in d.processing_words)  # not 被告知…之日起: what the person governed is told
         closing = self.text[self.m.end:self.m.clause[1]].rstrip().endswith(d.processing_words)  # …内对数据进行核查
-        return obliged and subject or processing or closing and (not bound or self._official(*bound))
+        return obliged and subject or processing or closing and bound is not False
 
     @cached_property
-    def _bound_party(self) -> tuple[int, int] | None:
-        """Where the party a duty word before the figure binds is named: the words from the clause mark before the
-        last duty word of the sentence ahead of the figure up to it (银行保险机构应…7日内: the bank, not the office
-        it reports to), or the sentence's first clause when the duty word opens its own (…被撤销的，应当在…15日内);
-        None without a duty word, or when the words name no party (处理结果应于…: a thing; 对实名举报的，应当…)."""
+    def _bound_official(self) -> bool | None:
+        """Whether the party a duty word before the figure binds is a government body (True) or one the policy
+        governs (False). The party is named by the words from the clause mark before the last duty word of the
+        sentence ahead of the figure up to it (银行保险机构应…7日内: the bank, not the office it reports to), or by the
+        sentence's first clause when the duty word opens its own (…被撤销的，应当在…15日内). None without a duty
+        word, or when the words name no party (处理结果应于…: a thing; 对实名举报的，应当…)."""
         d, text = self.d, self.text
         s0 = max([self.sentence[0]] + [text.rfind(ch, self.sentence[0], self.m.left) + 1 for ch in d.duty_stops])
         at = -1
@@ -100,8 +101,8 @@ class LimitClues:
         if not text[lo:at].strip():
             hi = min((k for k in (text.find(ch, s0, at) for ch in d.party_stops) if k >= 0), default=at)
             lo, at = s0, hi
-        if self._official(lo, at):
-            return lo, at
+        if self.a.located("agency", lo, at) or any(w in text[lo:at] for w in d.service_subjects):
+            return True
         if text[lo:at].lstrip().startswith(d.topic_marks):
             return None  # 对企业提交的申请，应…: what is acted on, not who acts
         k = lo
@@ -110,10 +111,6 @@ class LimitClues:
             if word is None or word[1] <= k:
                 return None
             if word[2].endswith(d.party_heads) and word[1] <= at:
-                return lo, at
+                return False
             k = word[1]
         return None
-
-    def _official(self, lo: int, hi: int) -> bool:
-        """Whether the words at ``[lo, hi)`` name a government body (an agency, 部门, 机关…)."""
-        return bool(self.a.located("agency", lo, hi)) or any(w in self.text[lo:hi] for w in self.d.service_subjects)
