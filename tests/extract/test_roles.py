@@ -116,6 +116,13 @@ def timed(extract_text, text):
     ("确保大唐700万吨露天矿一季度完成核准。", [("context", "7000000", "吨", "context.project")]),  # a mine's name
     ("加快南港120万吨乙烯装置建设。", [("context", "1200000", "吨", "context.project")]),  # a plant's name
     ("到2025年，新建100MW光伏项目。", [("target", "100", "兆瓦", "target.deadline")]),  # what the plan makes
+    # pushed on, not made (推动, 确保): the capacity still names the plant; a plant's running (投产) names it too
+    ("2026年，确保120万吨乙烯等21套装置按期中交。",
+     [("context", "1200000", "吨", "context.project"), ("target", "21", "套", "target.deadline")]),
+    ("2026年，推动中石化南港120万吨乙烯投产。", [("context", "1200000", "吨", "context.project")]),
+    # a verb of making inside the name (扩建项目), or an area (亩): what the plan makes
+    ("2026年，推进黑羊站水厂3万吨扩建项目。", [("target", "30000", "吨", "target.deadline")]),
+    ("2026年，推进10万亩马铃薯种薯基地建设。", [("target", "100000", "亩", "target.deadline")]),
     ("若日实际响应量低于日申报响应量的50%，则本次响应无效。", [("threshold", "50", "%", "threshold.qualifier")]),
     ("森林覆盖率稳居全国第2位。", [("context", "2", "位", "context.rank")]),
     ("记分档次分为1—3分、4—6分。", [("parameter", "1", "分", "parameter.points"), ("parameter", "4", "分", "parameter.points")]),

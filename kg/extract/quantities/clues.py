@@ -223,18 +223,26 @@ class Clues(WhereClues, WhenClues, GrantClues, ObjectClues, LimitClues):
     @cached_property
     def names_project(self) -> bool:
         """A measured size written inside the name of a project or plant: the words after it, up to the next
-        mark, hold a project noun (交口200MW平价光伏发电项目, F10B年产15万吨高性能玻纤生产线), and no verb or
-        comparator stands before it (新建100MW光伏项目 is an output)."""
+        mark, hold a project noun (交口200MW平价光伏发电项目, F10B年产15万吨高性能玻纤生产线) or a product and a
+        verb of a plant's running (中石化南港120万吨乙烯投产); no verb of making stands before it (新建100MW光伏项目
+        is an output), though one of pushing on may (加快推进大唐700万吨露天矿, 确保120万吨乙烯等21套装置…)."""
         m, d, text = self.m, self.d, self.text
         unit = m.quantity.unit
         if (m.written or m.change or unit is None or unit in d.count_units or unit in d.enumeration_units
-                or unit in d.share_units):  # 90%的包装炸药生产线: a share, no size
+                or unit in d.share_units or unit in d.unnamed_units or self.money):  # 90%的包装炸药生产线
             return False
-        if (self.a.tag_at(m.left - 1) or "") in d.binder.verb_tags or any(v in self.before for v in d.output_verbs):
+        before = self.before
+        pushed = before.endswith(d.push_verbs)  # 确保120万吨乙烯…: a plant pushed on, not one to make
+        if (not pushed and (self.a.tag_at(m.left - 1) or "") in d.binder.verb_tags) or any(
+                v in before for v in d.output_verbs if v not in d.push_verbs):
             return False  # 新建100MW光伏项目, 打造年产20万吨工业副产氢基地: what a plan makes
         rest = text[m.right:min(m.clause[1], m.right + d.project_reach)]
         cut = next((k for k, ch in enumerate(rest) if not is_han(ch) and not ch.isalnum()), len(rest))
-        return any(noun in rest[:cut] for noun in d.project_nouns)
+        rest = rest[:cut]
+        named = next((k for k in sorted(rest.find(w) for w in d.project_nouns) if k >= 0), -1)
+        if named >= 0:  # not 水厂3万吨扩建项目, 3万平方米标准化棚圈新建项目: what the project is to make
+            return not any(v in rest[:named] for v in d.output_verbs)
+        return any(rest.find(v) > 0 for v in d.plant_verbs)
 
     @cached_property
     def rank(self) -> bool:

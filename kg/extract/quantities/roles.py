@@ -223,6 +223,8 @@ class RoleDecider:
         self.treating_verbs = tuple(r["treating_verbs"])
         self.project_nouns = tuple(r["project_nouns"])
         self.project_reach = int(r["project_reach"])
+        self.plant_verbs, self.push_verbs = tuple(r["plant_verbs"]), tuple(r["push_verbs"])
+        self.unnamed_units = set(r["unnamed_units"])
         self.project_size_words = tuple(r["project_size_words"])
         self.spec_units, self.spec_leads = set(r["spec_units"]), tuple(r["spec_leads"])
         self.service_hours = (set(r["service_hour_units"]), tuple(r["service_hour_nouns"]))
