@@ -333,3 +333,12 @@ def test_this_year_on_its_own_is_the_documents_year(extract_text):
 
 def test_a_deadline_written_in_chinese_digits(extract_text):
     assert due(extract_text(NOTICE.format("到二〇二五年，全市森林覆盖率达到45%。"))) == [("45", "2025")]
+
+
+def test_a_plans_part_cut_under_a_heading_of_its_period_is_of_that_period(extract_text):
+    # no title, no date: the heading names the period planned (“十四五”), not the long-range year it looks to
+    text = ("三、“十四五”发展思路\n按照主海塘全部达到200年一遇的远景目标要求，到2035年全面达标。\n"
+            "四、“十四五”主要任务\n“十四五”期间，协调推进79公里海塘达标建设，全区主海塘达标率达73%。\n")
+    ex = extract_text(text)
+    assert ("73", "2025") in due(ex) and ("79", "2025") in due(ex)
+    assert not ex.baselines

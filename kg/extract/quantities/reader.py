@@ -202,6 +202,10 @@ class QuantityReader:
         planned = self._heading_years(a, part, self.roles.year_plan_sections)  # 二、2012年政府工作总体要求和目标任务
         if planned:
             return min(planned)  # the year a report sets the tasks of is its own
+        periods = [years[0] for heading in self._headings(a, part) if not any(w in heading for w in self.binder.review_sections)
+                   and (years := self.time.plan_named(heading)) is not None]
+        if periods:
+            return min(periods)  # 三、“十四五”发展思路: a plan's part cut under no title is of the period it plans
         opened = self.binder.plan_opened(a, part.index)
         if opened is not None and opened.year is not None:
             return opened.year  # 2024年是实施“十四五”规划的关键一年: a report's plan cut under no heading
@@ -221,10 +225,12 @@ class QuantityReader:
 
     def _heading_years(self, a: Analysis, part, words: tuple[str, ...]) -> list[int]:
         """The years written in the part's headings that hold one of ``words``."""
-        headings = [sec.heading or self.binder._glued_heading(a, sec) for sec in a.doc.sections
-                    if part.start <= sec.heading_start < part.end]
-        return [int(m["y"]) for heading in headings if any(w in heading for w in words)
+        return [int(m["y"]) for heading in self._headings(a, part) if any(w in heading for w in words)
                 for m in self.time.title_year.finditer(heading)]
+
+    def _headings(self, a: Analysis, part) -> list[str]:
+        return [sec.heading or self.binder._glued_heading(a, sec) for sec in a.doc.sections
+                if part.start <= sec.heading_start < part.end]
 
     def _plans(self, a: Analysis, pos: int) -> bool:
         """Whether a plan word follows closely the year ending at ``pos``, set off as the time of what follows
