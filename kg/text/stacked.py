@@ -59,6 +59,8 @@ _SKIP = {"label": 1, "category": 1, "other": 1, "unit": 3, "attribute": 3, "valu
 class StackedRules:
     head: re.Pattern
     unit_head: re.Pattern
+    year_head: re.Pattern
+    unit_cell: re.Pattern
     kinds: tuple  # (kind, pattern) in order of precedence
     join_first: re.Pattern
     join_second: re.Pattern
@@ -79,6 +81,8 @@ def stacked_rules() -> StackedRules:
     return StackedRules(
         head=compile_pattern(cfg["head"], where + " head"),
         unit_head=compile_pattern(cfg["unit_head"], where + " unit_head"),
+        year_head=compile_pattern(cfg["year_head"], where + " year_head"),
+        unit_cell=compile_pattern(cfg["unit_cell"], where + " unit_cell"),
         kinds=tuple((kind, compile_pattern(p, f"{where} kinds.{kind}")) for kind, p in cfg["kinds"].items()),
         join_first=compile_pattern(cfg["join_first"], where + " join_first"),
         join_second=compile_pattern(cfg["join_second"], where + " join_second"),
@@ -156,7 +160,7 @@ def head_kind(rules: StackedRules, head: str) -> str:
 def head_cells(rules: StackedRules, cell: Cell) -> list[Cell]:
     """The heads a line of a header holds: the line, if it is one; else the fewest heads its parts make, parted
     by spaces (2023 年 2024 年 2025 年: three; 指 标: one, letter-spaced); none if some part is no head."""
-    if rules.head.match(cell.text) or rules.unit_head.match(cell.text):
+    if rules.head.match(cell.text) or rules.unit_head.match(cell.text) or rules.year_head.match(cell.text):
         return [cell]
     if len(cell.text) > _HEADS_MAX or not _SPACE.search(cell.text):
         return []  # a line of prose, or a single word that is no head
@@ -202,8 +206,8 @@ def _header(rules: StackedRules, cells: list[Cell], k: int) -> tuple[list[list[C
         for part in parts:
             if heads and len(heads[-1]) == 1 and (
                     rules.join_second.match(part.text) and rules.join_first.match(heads[-1][-1].text)
-                    or rules.unit_head.match(part.text)):
-                heads[-1].append(part)  # “十四五” / 完成值, 长度 / （公里）: one head on two lines
+                    or rules.unit_head.match(part.text) or rules.year_head.match(part.text)):
+                heads[-1].append(part)  # “十四五” / 完成值, 长度 / （公里）, 目标值 / （2025年）: one head on two lines
             else:
                 heads.append([part])
         j += 1
@@ -231,6 +235,8 @@ def _table(rules: StackedRules, text: str, cells: list[Cell], k: int):
         return None
     seq_at = kinds.index("seq")
     body, dropped, j = _body(rules, text, cells, j, kinds)
+    if "unit" not in kinds:
+        body = _with_units(rules, body)
     # cut at the row numbers: 1, 2, 3…
     segments: list[list[Cell]] = []
     expected = 1
@@ -269,6 +275,18 @@ def _table(rules: StackedRules, text: str, cells: list[Cell], k: int):
             carried = leftover  # the next row's 类别, written before its number
             break
     return _absorb(out, dropped), j
+
+
+def _with_units(rules: StackedRules, body: list[Cell]) -> list[Cell]:
+    """The cells, each value followed by a line that is only its unit (120.14 / 平方公里) joined with it: a table
+    with no unit column writes the unit in the value's cell, and a narrow cell wraps it."""
+    out: list[Cell] = []
+    for cell in body:
+        if out and rules.unit_cell.match(cell.text) and rules.value.match(out[-1].text):
+            out[-1] = Cell(out[-1].start, cell.end, cell.newline_at, out[-1].text + cell.text)
+        else:
+            out.append(cell)
+    return out
 
 
 def _absorb(rows: list, dropped: list[Cell]) -> list:

@@ -212,3 +212,30 @@ def test_a_grouped_tables_rows_give_the_plans_targets_and_the_state_reached(extr
     assert ("target", "新建绿地", "350000", "平方米") in got
     assert ("target", "公园绿地", "175000", "平方米") in got  # the 其中 row counts in its row's unit
     assert ("target", "生活垃圾回收利用率", "50", "%") in got and ("baseline", "生活垃圾回收利用率", "47", "%") in got
+
+
+# A plan's part cut under no title, its table's heads with their years on a line of their own (基准值 / （2020年）),
+# a value whose unit the narrow cell wraps to the next line (120.14 / 平方公里). Made up in the layout of a
+# district plan's page saved as text.
+WRAPPED = "\n\n".join([
+    "三、“十四五”发展思路", "2.主要指标",
+    "序号", "指标名称", "属性", "基准值\n（2020年）", "目标值\n（2025年）", "目标值\n（2035年）",
+    "1", "主海塘达标率", "预期性", "46％", "≥73％", "100％",
+    "2", "河湖水面积", "约束性", "120.14\n平方公里", "128.92\n平方公里", "148.37\n平方公里",
+]) + "\n\n四、“十四五”主要任务\n\n内容。"
+
+
+def test_a_heads_year_and_a_values_unit_on_lines_of_their_own_stay_in_their_cells():
+    assert rows_of(WRAPPED) == [
+        ["序号", "指标名称", "属性", "基准值 （2020年）", "目标值 （2025年）", "目标值 （2035年）"],
+        ["1", "主海塘达标率", "预期性", "46％", "≥73％", "100％"],
+        ["2", "河湖水面积", "约束性", "120.14\n平方公里", "128.92\n平方公里", "148.37\n平方公里"],
+    ]
+
+
+def test_a_plans_part_under_a_heading_of_its_period_gives_baselines_and_targets_by_the_tables_years(extract_text):
+    got = {(f.role, str(f.value), f.unit, str(f.deadline) if f.role == "target" else str(f.year))
+           for f in extract_text(WRAPPED).figures if f.evidence.rule.startswith("table.")}
+    assert got == {("baseline", "46", "%", "2020"), ("target", "73", "%", "2025"), ("target", "100", "%", "2035"),
+                   ("baseline", "120.14", "平方公里", "2020"), ("target", "128.92", "平方公里", "2025"),
+                   ("target", "148.37", "平方公里", "2035")}
