@@ -342,3 +342,13 @@ def test_a_plans_part_cut_under_a_heading_of_its_period_is_of_that_period(extrac
     ex = extract_text(text)
     assert ("73", "2025") in due(ex) and ("79", "2025") in due(ex)
     assert not ex.baselines
+
+
+@pytest.mark.parametrize("text", [
+    "二、2025年工作思路\n（一）推动“三大提升”，夯实社会事业发展基础\n一是提升保障水平。公办率提高至71%，争取实现实际开放床位达200张。",
+    "二、2025年工作打算\n（一）巩固发展基础\n公办率提高至71%，争取实现实际开放床位达200张。",
+])
+def test_a_years_work_ideas_set_its_goals_and_a_base_to_consolidate_is_no_review(extract_text, text):
+    ex = extract_text(text)  # 2025年工作思路: the year's plan; 夯实…发展基础 asks for a base, it describes none
+    assert sorted(due(ex)) == [("200", "2025"), ("71", "2025")]
+    assert not ex.baselines
