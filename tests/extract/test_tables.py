@@ -427,3 +427,29 @@ def test_a_bulletins_table_is_what_its_year_reached_in_the_unit_its_heads_write(
         ("baseline", "第一产业", "5820000000", "元", "2021", None),
         ("baseline", "第一产业", "4.8", "%", "2021", "down"),  # -4.8 under 比上年增长
     }
+
+
+# A plan's table saved with every cell break lost and no change column to check the cut against: a row's
+# values are levels of one indicator, so the cut is the one a comparator marks (98≥99), the only one the
+# numbers' forms allow (020: 0 and 20), or the only one whose levels are of one size (7780: 77 and 80, not 7
+# and 780 nor 778 and 0; 38.640: 38.6 and 40). A row no rule settles (515: 5 and 15, or 51 and 5) is left
+# unread. Read by hand.
+GLUED_LEVELS = ("某区“十四五”社会事业发展规划\n第三节 发展目标\n"
+                "表1 “十四五”时期教育规划指标序号指标单位2020年2025年属性1学前教育入园率%98≥99预期性"
+                "2人均预期寿命岁7780预期性3现代学徒制培养比例%020预期性4普通高中在校生人71708000预期性"
+                "5数字化课程占比%515预期性6期末总人口规模万人38.640预期性\n第四节 主要任务\n")
+
+
+def test_a_run_together_table_of_levels_is_cut_where_a_comparator_the_forms_or_the_sizes_say(extract_text):
+    ex = extract_text(GLUED_LEVELS)
+    got = [(f.role, f.indicator, f.comparator.value, str(f.value), f.unit,
+            str(f.deadline) if f.role == "target" else str(f.year))
+           for f in ex.figures if f.evidence.rule.startswith("table.")]
+    assert got == [
+        ("baseline", "学前教育入园率", "=", "98", "%", "2020"), ("target", "学前教育入园率", ">=", "99", "%", "2025"),
+        ("baseline", "人均预期寿命", "=", "77", "岁", "2020"), ("target", "人均预期寿命", "=", "80", "岁", "2025"),
+        ("baseline", "现代学徒制培养比例", "=", "0", "%", "2020"), ("target", "现代学徒制培养比例", "=", "20", "%", "2025"),
+        ("baseline", "普通高中在校生", "=", "7170", "人", "2020"), ("target", "普通高中在校生", "=", "8000", "人", "2025"),
+        ("baseline", "期末总人口规模", "=", "386000", "人", "2020"), ("target", "期末总人口规模", "=", "400000", "人", "2025"),
+    ]
+    assert not [f for f in ex.figures if "数字化课程" in f.indicator and f.evidence.rule.startswith("table.")]

@@ -12,8 +12,11 @@ value column in every way the numbers' forms allow (no leading zero, a
 comparator or a sign only at a number's start, % or 个百分点 only on a change),
 and keeps the cut whose numbers agree with each other: the change column must
 be what the target column's value is against the base column's (2347.6 is 8%
-below 2551.7; 60 is 5 points above 55), within rounding. A row no cut makes
-agree, or that two cuts do, is left unread: a wrong value is worse than none.
+below 2551.7; 60 is 5 points above 55), within rounding. A table with no change
+column (2020年 | 2025年) holds levels of one indicator a row: its cut is the one a
+comparator marks (98≥99), else the only one the forms allow (020), else the only
+one whose levels are of one size (7780: 77 and 80). A row no cut makes agree, or
+that two cuts do, is left unread: a wrong value is worse than none.
 Digits left after the last number are the next row's number.
 
 Header words (years, change words, the words of the columns) are data in
@@ -62,6 +65,7 @@ class GluedTableReader:
         self.window = int(glued["window"])
         self.stops = tuple(glued["stops"])
         self.tolerance = {k: Decimal(str(v)) for k, v in glued["tolerance"].items()}
+        self.level_ratio, self.cuts_max = Decimal(str(glued["level_ratio"])), int(glued["cuts_max"])
         self.table_row = load_toml("structure.toml")["layout"]["table_row"]
 
     # -- finding them ---------------------------------------------------------------------------
@@ -154,9 +158,11 @@ class GluedTableReader:
         if after and not after.isdigit():  # the next row's number, glued on
             rest_ok |= {str(following)} if following is not None else {str(n) for n in range(1, 100)}
         found: list[tuple[list[Piece], int]] = []
+        levels = not any(column.kind == "change" for column in columns)  # no change column to agree with
+        most = self.cuts_max if levels else 8
 
         def walk(pos: int, k: int, pieces: list[Piece]) -> None:
-            if len(found) > 8:
+            if len(found) > most:
                 return
             if k == len(columns):
                 if blob[pos:] in rest_ok:
@@ -165,14 +171,36 @@ class GluedTableReader:
             for piece in self.pieces(blob, pos, columns[k]):
                 walk(piece.end, k + 1, pieces + [piece])
 
-        if not any(column.kind == "change" for column in columns):  # 115115115115115: the one even cut, if any
-            return self._repeated(blob, columns, rest_ok)
+        if levels:  # 115115115115115: the one even cut, if any; else the one the levels allow
+            repeated = self._repeated(blob, columns, rest_ok)
+            if repeated[0] is not None:
+                return repeated
+            walk(0, 0, [])
+            return self._levels(blob, found) if len(found) <= most else (None, 0)
         walk(0, 0, [])
         agreeing = [(p, used) for p, used in found if self.agree(p, columns)]
         values = {tuple((x.comparator, x.value, x.suffix) for x in p) for p, _ in agreeing}
         if len(values) != 1:
             return None, 0
         return agreeing[0]
+
+    def _levels(self, blob: str, found: list[tuple[list[Piece], int]]) -> tuple[list[Piece] | None, int]:
+        """Of the cuts of a row whose values are levels of one indicator (2020年 | 2025年), the one whose every
+        number after the first opens with a comparator or is empty (98≥99, 3.12＜3.5); else the only one; else
+        the only one whose levels lie within `level_ratio` of each other (7780: 77 and 80, not 7 and 780;
+        23.3926: 23.39 and 26). ``(None, 0)`` if no rule leaves exactly one."""
+        def marked(pieces: list[Piece]) -> bool:
+            return all(p.value is None or blob[p.start] in self.comparators for p in pieces[1:])
+
+        def near(pieces: list[Piece]) -> bool:
+            values = [p.value for p in pieces if p.value is not None]
+            return bool(values) and min(values) >= 0 and max(values) <= min(values) * self.level_ratio
+
+        for keep in (marked, lambda pieces: True, near):
+            kept = [(p, used) for p, used in found if keep(p)]
+            if len({tuple((x.comparator, x.value) for x in p) for p, _ in kept}) == 1:
+                return kept[0]
+        return None, 0
 
     def _repeated(self, blob: str, columns: list[Column], rest_ok: set[str]) -> tuple[list[Piece] | None, int]:
         """The cut of ``blob`` into one number written again for every column (6.36.36.36.36.3), with only
