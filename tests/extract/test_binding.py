@@ -352,3 +352,11 @@ def test_a_years_work_ideas_set_its_goals_and_a_base_to_consolidate_is_no_review
     ex = extract_text(text)  # 2025年工作思路: the year's plan; 夯实…发展基础 asks for a base, it describes none
     assert sorted(due(ex)) == [("200", "2025"), ("71", "2025")]
     assert not ex.baselines
+
+
+def test_a_plans_part_with_no_title_is_of_the_plan_its_text_names(extract_text):
+    # a plan's goals cut from it, its title left out: the “十四五” its text names gives the goals their year
+    text = ("（三）发展目标\n以推进绿色建筑的高质量发展为目标。\n（1）形成超低能耗建筑技术与标准体系，累计落实超低能耗建筑示范项目"
+            "500万平方米以上。\n（2）完成既有建筑节能改造面积2000万平方米以上。\n四、主要任务\n"
+            "“十四五”期间，推进超低能耗建筑规模化发展。\n")
+    assert sorted(due(extract_text(text))) == [("20000000", "2025"), ("5000000", "2025")]

@@ -380,12 +380,25 @@ class QuantityReader:
             return plan.period_start or plan.period_end, plan.period_end
         subject = next((d for d in a.found.documents if d.key == key), None)
         if subject is None or not subject.title:
-            return None
+            return QuantityReader._named_period(a, pos)
         issued = set(subject.issues) or {d.key for d in a.found.documents
                                          if d.title and not d.is_source and f"《{d.title}》" in subject.title}
         periods = {(d.period_start or d.period_end, d.period_end) for d in a.found.documents
                    if d.key in issued and d.period_end}
         return periods.pop() if len(periods) == 1 else None
+
+    @staticmethod
+    def _named_period(a: Analysis, pos: int) -> tuple[int, int] | None:
+        """For a part with no title (a plan's goals cut from it), the five-year plan its text names most
+        (“十四五”期间累计落实…), if one is named more than any other: the plan it is a part of."""
+        part = a.doc.part_at(pos)
+        cache = a.memo.setdefault("the period a part names", {})
+        if part.index not in cache:
+            text = a.text[part.start:part.end]
+            counts = sorted(((text.count(name), years) for name, years in time_reader().plans.items()), reverse=True)
+            named = [c for c in counts if c[0]]
+            cache[part.index] = named[0][1] if named and (len(named) == 1 or named[0][0] > named[1][0]) else None
+        return cache[part.index]
 
 
 def _covering(spans: list[tuple]) -> Callable[[int], bool]:
