@@ -1248,3 +1248,12 @@ def test_each_level_of_a_list_a_change_starts_from_is_where_it_starts(extract_te
     got = [(f.role, str(f.value)) for f in extract_text(text).figures]
     assert [v for r, v in got if r == "baseline"] == ["7.2", "1260", "14"]
     assert [v for r, v in got if r != "baseline"] == ["8.05", "1400", "15.2"]
+
+
+def test_what_stands_now_under_a_plans_time_is_a_baseline_of_its_own(extract_text):
+    # the plan's time (“十四五”期间, a heading away) is for its goals; 目前 and 已完成 in a figure's own clause say what is
+    text = ("四、“十四五”主要任务\n“十四五”期间，全区水闸达标率达到73%。\n"
+            "（1）水闸建设。目前全岛共25座水闸，已完成闸河配套2处，计划完成闸河配套8处。\n")
+    got = {(f.role, str(f.value), f.evidence.rule) for f in extract_text(text).figures}
+    assert ("baseline", "25", "baseline.current-now") in got and ("baseline", "2", "baseline.current-now") in got
+    assert {(role, value) for role, value, _ in got if role == "target"} == {("target", "73"), ("target", "8")}
