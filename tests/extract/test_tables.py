@@ -453,3 +453,38 @@ def test_a_run_together_table_of_levels_is_cut_where_a_comparator_the_forms_or_t
         ("baseline", "期末总人口规模", "=", "386000", "人", "2020"), ("target", "期末总人口规模", "=", "400000", "人", "2025"),
     ]
     assert not [f for f in ex.figures if "数字化课程" in f.indicator and f.evidence.rule.startswith("table.")]
+
+
+# A plan's table of main goals saved with its cells run together under a header of two lines (the years and the
+# attribute, then 绝对值 under each year and 年均增速[累计]): each row is cut where its growth is what its levels
+# grew by, a year's rate over the five years between them (50 to 150: 24.6% a year) or, in brackets, the change
+# over the plan ([5]: 9.0 to 14.0); a row whose growth cell is empty is cut as levels alone (75150: 75 and 150);
+# a row whose unit the pattern does not know (（错年数）) is passed over. Read by hand.
+GLUED_GROWTH = ("某区国民经济和社会发展第十四个五年规划纲要\n第三节 发展目标\n"
+                "专栏1 某区“十四五”时期经济社会发展主要目标 分类序号指标名称单位2020年2025年指标属性绝对值绝对值"
+                "年均增速[累计]文化旅游1旅游业增加值占GDP比重%9.014.0[5]预期性2旅游总收入亿元5015024.6%预期性"
+                "3游客接待总人数万人次450100017.3%预期性4规上企业数户75150 预期性"
+                "5营商环境指数（错年数） 87.7591[3.25]预期性6森林覆盖率%38.8540.0[1.15]约束性\n注：[ ]内为五年累计数。\n")
+
+
+def test_a_run_together_table_with_a_growth_column_is_cut_where_the_growth_agrees(extract_text):
+    ex = extract_text(GLUED_GROWTH)
+    got = [(f.role, f.indicator, str(f.value), f.unit, f.change and f.change.value, f.period and f.period.value,
+            str(f.deadline) if f.role == "target" else str(f.year))
+           for f in ex.figures if f.evidence.rule.startswith("table.")]
+    assert got == [
+        ("baseline", "旅游业增加值占GDP比重", "9", "%", None, None, "2020"),
+        ("target", "旅游业增加值占GDP比重", "14", "%", None, None, "2025"),
+        ("target", "旅游业增加值占GDP比重", "5", "%", "up", "cumulative", "2025"),
+        ("baseline", "旅游总收入", "5000000000", "元", None, None, "2020"),
+        ("target", "旅游总收入", "15000000000", "元", None, None, "2025"),
+        ("target", "旅游总收入", "24.6", "%", "up", "annual", "2025"),
+        ("baseline", "游客接待总人数", "4500000", "人次", None, None, "2020"),
+        ("target", "游客接待总人数", "10000000", "人次", None, None, "2025"),
+        ("target", "游客接待总人数", "17.3", "%", "up", "annual", "2025"),
+        ("baseline", "规上企业数", "75", "户", None, None, "2020"),
+        ("target", "规上企业数", "150", "户", None, None, "2025"),
+        ("baseline", "森林覆盖率", "38.85", "%", None, None, "2020"),
+        ("target", "森林覆盖率", "40", "%", None, None, "2025"),
+        ("target", "森林覆盖率", "1.15", "%", "up", "cumulative", "2025"),
+    ]

@@ -16,7 +16,11 @@ below 2551.7; 60 is 5 points above 55), within rounding. A table with no change
 column (2020年 | 2025年) holds levels of one indicator a row: its cut is the one a
 comparator marks (98≥99), else the only one the forms allow (020), else the only
 one whose levels are of one size (7780: 77 and 80). A row no cut makes agree, or
-that two cuts do, is left unread: a wrong value is worse than none.
+that two cuts do, is left unread: a wrong value is worse than none. A column of
+growth (年均增速[累计], under a header of two lines run together: 2020年2025年指标属性
+绝对值绝对值年均增速[累计]) must be what the levels grew by: a year's rate, with its
+per cent sign, over the years between them (50 to 150 in five years: 24.6%), or,
+in brackets, the change over the plan ([5]: 9.0 to 14.0).
 Digits left after the last number are the next row's number.
 
 Header words (years, change words, the words of the columns) are data in
@@ -30,7 +34,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from kg.extract.quantities.tables import Column, TableReader
-from kg.extract.records import Comparator
+from kg.extract.records import Comparator, Period
 from kg.resources import compile_pattern, load_toml
 
 _VALUE_KINDS = ("base", "target", "change", "growth")
@@ -45,6 +49,7 @@ class Piece:
     comparator: Comparator
     value: Decimal | None  # None: an empty cell (/, —)
     suffix: str  # %, 个百分点 or nothing
+    total: bool = False  # in brackets ([5]): a change over the plan, not a year's
 
 
 class GluedTableReader:
@@ -54,6 +59,10 @@ class GluedTableReader:
         self.tables = tables
         self.opening = compile_pattern(glued["opening"], "quantities.toml tables.glued.opening")
         self.head_year = compile_pattern(glued["head_year"], "quantities.toml tables.glued.head_year")
+        self.two_lines = compile_pattern(glued["two_lines"], "quantities.toml tables.glued.two_lines")
+        self.rows_skipped = int(glued["rows_skipped"])
+        self.row_reach = 80  # how far a row unread may run before its attribute
+        self.attributes = tuple(tables.attributes)  # 预期性, 约束性: the cell that closes a row
         words = {w for kind in ("growth", "base", "target", "change", "attribute", "unit") for w in tables.heads[kind]}
         self.head_words = sorted(words | set(glued["head_words"]), key=len, reverse=True)
         self.row = compile_pattern(glued["row"], "quantities.toml tables.glued.row")
@@ -100,6 +109,10 @@ class GluedTableReader:
     def header(self, s: str) -> tuple[list[str], int]:
         """The column heads after the label head (2010年 | 2015年 | 2015年比2010年增长), and where they end."""
         heads, pos = [], 0
+        two = self.two_lines.match(s)
+        if two:  # 2020年2025年指标属性绝对值绝对值年均增速[累计]: the years, then growth
+            years = [y for y in self.head_year.findall(two["years"])]
+            return years + ([two["growth"]] if two["growth"] else []), two.end()
         while True:
             m = self.head_year.match(s, pos)
             end = m.end() if m else pos
@@ -126,11 +139,18 @@ class GluedTableReader:
             return None
         deadline = max((c.year for c in values if c.kind == "target" and c.year), default=None)
         deadline = deadline or (period[1] if period else None)
-        last = None
+        last, skipped = None, 0
         while True:
             m = row.match(s, pos)
+            if not m and skipped < self.rows_skipped:  # 195G用户普及率…: past the row's attribute, the next row
+                lead = pos + len(next((w for w in self.attributes if s.startswith(w, pos)), ""))  # the last row's
+                ends = [k + len(w) for w in self.attributes if 0 <= (k := s.find(w, lead, lead + self.row_reach))]
+                if ends:
+                    pos, skipped = min(ends), skipped + 1
+                    continue
             if not m:
                 break
+            skipped = 0
             seq = int(m["seq"]) if m["seq"] else None
             following = seq + 1 if seq is not None else None
             pieces, used = self.cut(m["blob"], values, following, s[m.end():m.end() + 1])
@@ -171,6 +191,8 @@ class GluedTableReader:
             for piece in self.pieces(blob, pos, columns[k]):
                 walk(piece.end, k + 1, pieces + [piece])
 
+        if any(column.kind == "growth" for column in columns):  # 5015024.6%: 50 to 150 is 24.6% a year
+            return self._grown(blob, columns, found, walk)
         if levels:  # 115115115115115: the one even cut, if any; else the one the levels allow
             repeated = self._repeated(blob, columns, rest_ok)
             if repeated[0] is not None:
@@ -184,10 +206,58 @@ class GluedTableReader:
             return None, 0
         return agreeing[0]
 
+    def _grown(self, blob: str, columns: list[Column], found: list, walk) -> tuple[list[Piece] | None, int]:
+        """The one cut whose growth is what the levels grew by: a year's rate over the years between them
+        (50 to 150 in five years: 24.6%), or in brackets the change over the plan ([5]: 9.0 to 14.0). A row whose
+        growth cell is empty (75150, then the attribute) is cut as levels alone."""
+        walk(0, 0, [])
+        agreeing = [(p, used) for p, used in found if self._grew(p, columns)]
+        if len({tuple((x.comparator, x.value, x.suffix) for x in p) for p, _ in agreeing}) == 1:
+            return agreeing[0]
+        if agreeing:
+            return None, 0
+        levels = [c for c in columns if c.kind != "growth"]
+        walk_levels: list = []
+
+        def again(pos: int, k: int, pieces: list[Piece]) -> None:
+            if len(walk_levels) > self.cuts_max:
+                return
+            if k == len(levels):
+                if pos == len(blob):
+                    walk_levels.append((pieces + [Piece(pos, pos, Comparator.EQUAL, None, "")], pos))
+                return
+            for piece in self.pieces(blob, pos, levels[k]):
+                again(piece.end, k + 1, pieces + [piece])
+
+        again(0, 0, [])
+        return self._levels(blob, walk_levels) if len(walk_levels) <= self.cuts_max else (None, 0)
+
+    def _grew(self, pieces: list[Piece], columns: list[Column]) -> bool:
+        filled = [(column, piece) for column, piece in zip(columns, pieces) if piece.value is not None]
+        base = next(((c, p) for c, p in filled if c.kind == "base"), None)
+        target = next(((c, p) for c, p in reversed(filled) if c.kind == "target"), None)
+        growth = next((p for c, p in filled if c.kind == "growth"), None)
+        if not (base and target and growth) or base[1].value <= 0 or target[1].value < 0:
+            return False
+        if not growth.total and growth.suffix not in ("%", "％"):
+            return False  # a year's rate is written with its per cent sign: 24.6%, not the 200 of 4891200
+        (bc, b), (tc, t) = base, target
+        if growth.total:
+            if abs(t.value - b.value - growth.value) <= self.tolerance["points"]:
+                return True  # [5]: points, 9.0 to 14.0
+            rate = (t.value - b.value) / b.value * 100
+        else:
+            years = (tc.year - bc.year) if tc.year and bc.year and tc.year > bc.year else None
+            if years is None:
+                return False
+            rate = (Decimal(float(t.value / b.value) ** (1 / years)) - 1) * 100
+        return abs(rate - growth.value) <= max(self.tolerance["percent"], abs(growth.value) * self.tolerance["share"])
+
     def _levels(self, blob: str, found: list[tuple[list[Piece], int]]) -> tuple[list[Piece] | None, int]:
         """Of the cuts of a row whose values are levels of one indicator (2020年 | 2025年), the one whose every
-        number after the first opens with a comparator or is empty (98≥99, 3.12＜3.5); else the only one; else
-        the only one whose levels lie within `level_ratio` of each other (7780: 77 and 80, not 7 and 780;
+        number after the first opens with a comparator or is empty (98≥99, 3.12＜3.5); else the only one, if no
+        level after the first is nought (020, not 10 and 0); else the only one whose levels lie within `level_ratio`
+        of each other (7780: 77 and 80, not 7 and 780;
         23.3926: 23.39 and 26). ``(None, 0)`` if no rule leaves exactly one."""
         def marked(pieces: list[Piece]) -> bool:
             return all(p.value is None or blob[p.start] in self.comparators for p in pieces[1:])
@@ -196,7 +266,10 @@ class GluedTableReader:
             values = [p.value for p in pieces if p.value is not None]
             return bool(values) and min(values) >= 0 and max(values) <= min(values) * self.level_ratio
 
-        for keep in (marked, lambda pieces: True, near):
+        def only(pieces: list[Piece]) -> bool:  # 020: from nothing to 20; not 100 cut to 10 and 0
+            return all(p.value != 0 for p in pieces[1:])
+
+        for keep in (marked, only, near):
             kept = [(p, used) for p, used in found if keep(p)]
             if len({tuple((x.comparator, x.value) for x in p) for p, _ in kept}) == 1:
                 return kept[0]
@@ -228,6 +301,9 @@ class GluedTableReader:
         if not m:
             return
         comparator = self.comparators.get(m["cmp"] or "", Comparator.EQUAL)
+        total = bool(m["open"])
+        if total and column.kind != "growth":
+            return  # [5]: a change over the plan, only under growth
         digits = m["num"]
         sign = -1 if digits[:1] in "-－" else 1
         body = digits.lstrip("-－+")
@@ -241,6 +317,10 @@ class GluedTableReader:
             except InvalidOperation:
                 continue
             stop = head + end
+            if total:  # [5]: its number closes on its bracket
+                if blob[stop:stop + 1] in ("]", "］"):
+                    yield Piece(pos, stop + 1, comparator, value, "", True)
+                continue
             suffixes = [""]
             if column.kind in ("change", "growth"):
                 suffixes = [x for x in self.points + ("%", "％") if blob.startswith(x, stop)] + [""]
@@ -280,5 +360,8 @@ class GluedTableReader:
         else:
             value, _, recorded = self.tables.in_unit(piece.value, None, None, unit)
         change = self.tables.direction(piece.value) if column.kind in ("change", "growth") else None
+        period = None
+        if column.kind == "growth":  # 24.6% a year; [5] over the plan
+            period = Period.CUMULATIVE if piece.total else Period.ANNUAL
         self.tables.add(a, reader, column, start, end, indicator, piece.comparator, value, None, recorded,
-                        change, None, None, deadline)
+                        change, period, None, deadline)
