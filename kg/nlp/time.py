@@ -68,6 +68,7 @@ class TimeReader:
         self.month = compile_pattern(pat["month"], "time.toml month")
         self.year = compile_pattern(pat["year"], "time.toml year")
         self.title_year = compile_pattern(pat["title_year"], "time.toml title_year")
+        self.range_opens = compile_pattern(pat["range_opens"], "time.toml range_opens")
         self.number_year = compile_pattern(pat["number_year"], "time.toml number_year")
         self.dateline = compile_pattern(pat["dateline"], "time.toml dateline")
         self.file_year = compile_pattern(pat["file_year"], "time.toml file_year")
@@ -151,8 +152,13 @@ class TimeReader:
         return best[1] if best else None
 
     def year_in_title(self, title: str | None) -> int | None:
-        m = self.title_year.search(title or "")
-        return int(m["y"]) if m else None
+        """The year a title names; of a period it names (关于转发…纲要（2011—2020年）的通知), the first."""
+        title = title or ""
+        m = self.title_year.search(title)
+        if m is None:
+            return None
+        opened = self.range_opens.search(title, 0, m.start())
+        return int(opened["y"]) if opened else int(m["y"])
 
 
 def small_count(written: str) -> int | None:

@@ -360,3 +360,12 @@ def test_a_plans_part_with_no_title_is_of_the_plan_its_text_names(extract_text):
             "500万平方米以上。\n（2）完成既有建筑节能改造面积2000万平方米以上。\n四、主要任务\n"
             "“十四五”期间，推进超低能耗建筑规模化发展。\n")
     assert sorted(due(extract_text(text))) == [("20000000", "2025"), ("5000000", "2025")]
+
+
+def test_the_stages_of_a_plan_told_by_the_time_they_take_are_due_at_their_last_year(extract_text):
+    # a notice forwarding an outline for 2011—2020, of 2011 (the period's first year, not its last); each stage
+    # (用3年时间, 用5年时间) opens its sentences and holds for the ones after it, until the next stage opens
+    text = ("国务院办公厅关于转发某某行动纲要（2011—2020年）的通知\n（三）目标任务。\n"
+            "用3年时间，实现重大进展。新发现10-20个油气资源有利目标区，建立40个示范基地。"
+            "用5年时间，实现重大突破。形成3-7个油气资源勘探接续区，建立60个示范基地。\n")
+    assert sorted(due(extract_text(text))) == [("10", "2013"), ("3", "2015"), ("40", "2013"), ("60", "2015")]

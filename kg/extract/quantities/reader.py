@@ -119,7 +119,9 @@ class QuantityReader:
             if setting.section == "target" and sec is not None and inherited is None:
                 inherited = section_deadline.get(sec.index)
             if opening is not None:
-                paragraph_time.setdefault(sentence.paragraph, opening)
+                held = paragraph_time.get(sentence.paragraph)
+                if held is None or (held.kind in ("deadline", "span") and opening.kind in ("deadline", "span")):
+                    paragraph_time[sentence.paragraph] = opening  # 用3年时间，…。用5年时间，…: the stage it opens
                 if setting.section == "target" and sec is not None and opening.kind in ("deadline", "span"):
                     section_deadline.setdefault(sec.index, opening)
             if has_number:
