@@ -369,3 +369,13 @@ def test_the_stages_of_a_plan_told_by_the_time_they_take_are_due_at_their_last_y
             "用3年时间，实现重大进展。新发现10-20个油气资源有利目标区，建立40个示范基地。"
             "用5年时间，实现重大突破。形成3-7个油气资源勘探接续区，建立60个示范基地。\n")
     assert sorted(due(extract_text(text))) == [("10", "2013"), ("3", "2015"), ("40", "2013"), ("60", "2015")]
+
+
+def test_a_heading_run_into_its_text_reviews_when_its_review_word_ends_past_a_dozen_characters():
+    from types import SimpleNamespace
+    from kg.extract.quantities.reader import QuantityReader
+    binder = QuantityReader().binder
+    text = "一、2024年市场监管工作总结过去一年，我们多措并举推进校园食品整治。"
+    heading = binder._glued_heading(SimpleNamespace(text=text), SimpleNamespace(heading_start=2))
+    assert "工作总结" in heading  # 2024年市场监管工作总结: fifteen characters, the word of review at the end
+    assert binder._glued_heading(SimpleNamespace(text="一、加强市场监管，不断规范秩序。"), SimpleNamespace(heading_start=2)) == ""
