@@ -379,3 +379,9 @@ def test_a_heading_run_into_its_text_reviews_when_its_review_word_ends_past_a_do
     heading = binder._glued_heading(SimpleNamespace(text=text), SimpleNamespace(heading_start=2))
     assert "工作总结" in heading  # 2024年市场监管工作总结: fifteen characters, the word of review at the end
     assert binder._glued_heading(SimpleNamespace(text="一、加强市场监管，不断规范秩序。"), SimpleNamespace(heading_start=2)) == ""
+
+
+def test_a_heading_asking_for_a_plans_good_opening_sets_goals_of_its_first_year(extract_text):
+    text = ("某省2026年政府工作报告\n三、一鼓作气勇争先，全力推动“十五五”开好局、起好步\n"
+            "（一）发展新质生产力。实施省科技重大创新项目10个以上，培育“独角兽”、“瞪羚”企业360家。\n")
+    assert sorted(due(extract_text(text))) == [("10", "2026"), ("360", "2026")]

@@ -77,6 +77,7 @@ class Binder(SectionContext, ListReading):
         self.plan_openers, self.plan_opener_reach = tuple(ctx["plan_openers"]), int(ctx["plan_opener_reach"])
         self.plan_year_opener = compile_pattern(ctx["plan_year_opener"], "quantities.toml context.plan_year_opener")
         self.glued_plan_words = tuple(cfg["roles"]["year_plan_sections"])  # a year's plan run into its text
+        self.plan_opening_words = tuple(ctx["plan_opening_words"])
         self.glued_heading = int(ctx["glued_heading"])
         self.condition_starts = tuple(ctx["condition_starts"])
         self.condition_reach = int(ctx["condition_reach"])

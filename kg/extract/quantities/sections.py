@@ -139,7 +139,8 @@ class SectionContext:
                        and (doc_year is None or m.year >= doc_year or m.kind == "deadline")]
             plan = self.time.plan_named(heading)
             if plan and not moments and (doc_year is None or plan[1] >= doc_year):
-                moments = [Moment(sec.heading_start, sec.heading_end, "deadline", plan[1])]
+                opens = any(w in heading for w in self.plan_opening_words)  # “十五五”开好局: its first year's work
+                moments = [Moment(sec.heading_start, sec.heading_end, "deadline", plan[0] if opens else plan[1])]
             m = self.time.title_year.search(heading)
             if any(c in heading for c in self.review_sections) and not any(w in heading for w in self.review_not):
                 return "review", int(m["y"]) if m else (doc_year - 1 if doc_year else None), None
