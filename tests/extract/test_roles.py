@@ -124,6 +124,8 @@ def timed(extract_text, text):
     ("2026年，推进黑羊站水厂3万吨扩建项目。", [("target", "30000", "吨", "target.deadline")]),
     ("2026年，推进10万亩马铃薯种薯基地建设。", [("target", "100000", "亩", "target.deadline")]),
     ("若日实际响应量低于日申报响应量的50%，则本次响应无效。", [("threshold", "50", "%", "threshold.qualifier")]),
+    # a requirement a rule sets on what is built (应不低于: shall be at least), not a level the government aims at
+    ("新建建筑安装太阳能光伏系统的，系统制冷COP应不低于3.5。", [("parameter", "3.5", None, "parameter.norm")]),
     ("森林覆盖率稳居全国第2位。", [("context", "2", "位", "context.rank")]),
     ("记分档次分为1—3分、4—6分。", [("parameter", "1", "分", "parameter.points"), ("parameter", "4", "分", "parameter.points")]),
     ("检测区间为80-95%。", [("parameter", "80", "%", "parameter.band")]),
