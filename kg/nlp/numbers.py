@@ -136,7 +136,7 @@ class NumberReader:
         self.year_units = {self.year_unit, *num["calendar_units"]}
         self.date_parts = tuple(num["date_parts"])
         self.date_leads = tuple(num["date_leads"])
-        self.day = {k: tuple(num[k]) for k in ("day_units", "day_after", "day_before", "day_not")}
+        self.day = {k: tuple(num[k]) for k in ("day_units", "day_after", "day_before", "day_before_not", "day_not")}
         self.clock = tuple(num["clock"])
         self.clock_not = tuple(num["clock_not"])
         pattern = (
@@ -213,7 +213,8 @@ class NumberReader:
         if unit not in day["day_units"] or value != value.to_integral_value() or not 1 <= value <= 31:
             return False
         return text.startswith(day["day_after"], end) or (
-            text.endswith(day["day_before"], 0, start) and not text.startswith(day["day_not"], end))
+            text.endswith(day["day_before"], 0, start) and not text.endswith(day["day_before_not"], 0, start)
+            and not text.startswith(day["day_not"], end))
 
     def _unit(self, written: str | None) -> str | None:
         """The unit recorded for one written (个工作日: 工作日; 元/年/人 as it is)."""

@@ -242,6 +242,7 @@ def test_ten_counts_the_major_ones_though_alone_it_is_no_number(text, kept):
     ("从26日到今天，已捐款3009万元", ["3009万元"]),
     ("于2日召开会议", []),
     ("申请人应在15日内提交材料，逾期30日的不予受理", ["15日", "30日"]),  # time limits stay
+    ("公示时间不得少于三十日，期限不低于15日", ["三十日", "15日"]),  # the 于 of a comparator is no 于 of a date
 ])
 def test_a_day_of_the_month_told_alone_is_a_date(text, kept):
     assert [q.written for q in number_reader().quantities(text)] == kept
