@@ -488,3 +488,11 @@ def test_a_run_together_table_with_a_growth_column_is_cut_where_the_growth_agree
         ("target", "森林覆盖率", "40", "%", None, None, "2025"),
         ("target", "森林覆盖率", "1.15", "%", "up", "cumulative", "2025"),
     ]
+
+
+def test_a_rows_empty_growth_cell_stays_in_its_columns_place_wherever_the_column_stands():
+    from kg.extract.quantities.glued import GluedTableReader
+    from kg.extract.quantities.tables import Column, TableReader
+    columns = [Column(0, "base", 2020), Column(1, "growth", None), Column(2, "target", 2025)]
+    pieces, used = GluedTableReader(TableReader()).cut("75150", columns, None, "预")
+    assert used == 5 and [p.value for p in pieces] == [75, None, 150]  # 75 and 150, no growth written

@@ -223,8 +223,10 @@ class GluedTableReader:
             if len(walk_levels) > self.cuts_max:
                 return
             if k == len(levels):
-                if pos == len(blob):
-                    walk_levels.append((pieces + [Piece(pos, pos, Comparator.EQUAL, None, "")], pos))
+                if pos == len(blob):  # the growth cell, empty, in its column's place
+                    cells = iter(pieces)
+                    walk_levels.append(([Piece(pos, pos, Comparator.EQUAL, None, "") if c.kind == "growth"
+                                         else next(cells) for c in columns], pos))
                 return
             for piece in self.pieces(blob, pos, levels[k]):
                 again(piece.end, k + 1, pieces + [piece])
@@ -257,8 +259,8 @@ class GluedTableReader:
         """Of the cuts of a row whose values are levels of one indicator (2020年 | 2025年), the one whose every
         number after the first opens with a comparator or is empty (98≥99, 3.12＜3.5); else the only one, if no
         level after the first is nought (020, not 10 and 0); else the only one whose levels lie within `level_ratio`
-        of each other (7780: 77 and 80, not 7 and 780;
-        23.3926: 23.39 and 26). ``(None, 0)`` if no rule leaves exactly one."""
+        of each other (7780: 77 and 80, not 7 and 780; 23.3926: 23.39 and 26). ``(None, 0)`` if no rule leaves
+        exactly one."""
         def marked(pieces: list[Piece]) -> bool:
             return all(p.value is None or blob[p.start] in self.comparators for p in pieces[1:])
 
