@@ -111,8 +111,7 @@ class GluedTableReader:
         heads, pos = [], 0
         two = self.two_lines.match(s)
         if two:  # 2020年2025年指标属性绝对值绝对值年均增速[累计]: the years, then growth
-            years = [y for y in self.head_year.findall(two["years"])]
-            return years + ([two["growth"]] if two["growth"] else []), two.end()
+            return self.head_year.findall(two["years"]) + ([two["growth"]] if two["growth"] else []), two.end()
         while True:
             m = self.head_year.match(s, pos)
             end = m.end() if m else pos
@@ -177,9 +176,27 @@ class GluedTableReader:
         rest_ok = {""}
         if after and not after.isdigit():  # the next row's number, glued on
             rest_ok |= {str(following)} if following is not None else {str(n) for n in range(1, 100)}
-        found: list[tuple[list[Piece], int]] = []
         levels = not any(column.kind == "change" for column in columns)  # no change column to agree with
         most = self.cuts_max if levels else 8
+        if any(column.kind == "growth" for column in columns):  # 5015024.6%: 50 to 150 is 24.6% a year
+            return self._grown(blob, columns, rest_ok, most)
+        if levels:  # 115115115115115: the one even cut, if any; else the one the levels allow
+            repeated = self._repeated(blob, columns, rest_ok)
+            if repeated[0] is not None:
+                return repeated
+            found = self._cuts(blob, columns, rest_ok, most)
+            return self._levels(blob, found) if len(found) <= most else (None, 0)
+        found = self._cuts(blob, columns, rest_ok, most)
+        agreeing = [(p, used) for p, used in found if self.agree(p, columns)]
+        values = {tuple((x.comparator, x.value, x.suffix) for x in p) for p, _ in agreeing}
+        if len(values) != 1:
+            return None, 0
+        return agreeing[0]
+
+    def _cuts(self, blob: str, columns: list[Column], rest_ok: set[str], most: int) -> list[tuple[list[Piece], int]]:
+        """The cuts of ``blob`` into a number per column with only ``rest_ok`` left after the last, each with
+        where it ends; the search stops once more than ``most`` are found."""
+        found: list[tuple[list[Piece], int]] = []
 
         def walk(pos: int, k: int, pieces: list[Piece]) -> None:
             if len(found) > most:
@@ -191,54 +208,44 @@ class GluedTableReader:
             for piece in self.pieces(blob, pos, columns[k]):
                 walk(piece.end, k + 1, pieces + [piece])
 
-        if any(column.kind == "growth" for column in columns):  # 5015024.6%: 50 to 150 is 24.6% a year
-            return self._grown(blob, columns, found, walk)
-        if levels:  # 115115115115115: the one even cut, if any; else the one the levels allow
-            repeated = self._repeated(blob, columns, rest_ok)
-            if repeated[0] is not None:
-                return repeated
-            walk(0, 0, [])
-            return self._levels(blob, found) if len(found) <= most else (None, 0)
         walk(0, 0, [])
-        agreeing = [(p, used) for p, used in found if self.agree(p, columns)]
-        values = {tuple((x.comparator, x.value, x.suffix) for x in p) for p, _ in agreeing}
-        if len(values) != 1:
-            return None, 0
-        return agreeing[0]
+        return found
 
-    def _grown(self, blob: str, columns: list[Column], found: list, walk) -> tuple[list[Piece] | None, int]:
+    def _grown(self, blob: str, columns: list[Column], rest_ok: set[str], most: int) -> tuple[list[Piece] | None, int]:
         """The one cut whose growth is what the levels grew by: a year's rate over the years between them
         (50 to 150 in five years: 24.6%), or in brackets the change over the plan ([5]: 9.0 to 14.0). A row whose
         growth cell is empty (75150, then the attribute) is cut as levels alone."""
-        walk(0, 0, [])
+        found = self._cuts(blob, columns, rest_ok, most)
         agreeing = [(p, used) for p, used in found if self._grew(p, columns)]
         if len({tuple((x.comparator, x.value, x.suffix) for x in p) for p, _ in agreeing}) == 1:
             return agreeing[0]
         if agreeing:
             return None, 0
-        levels = [c for c in columns if c.kind != "growth"]
-        walk_levels: list = []
+        levels = self._cuts(blob, [c for c in columns if c.kind != "growth"], {""}, self.cuts_max)
+        if len(levels) > self.cuts_max:
+            return None, 0
+        empty = Piece(len(blob), len(blob), Comparator.EQUAL, None, "")  # the growth cell, in its column's place
+        placed = []
+        for pieces, used in levels:
+            cells = iter(pieces)
+            placed.append(([empty if c.kind == "growth" else next(cells) for c in columns], used))
+        return self._levels(blob, placed)
 
-        def again(pos: int, k: int, pieces: list[Piece]) -> None:
-            if len(walk_levels) > self.cuts_max:
-                return
-            if k == len(levels):
-                if pos == len(blob):  # the growth cell, empty, in its column's place
-                    cells = iter(pieces)
-                    walk_levels.append(([Piece(pos, pos, Comparator.EQUAL, None, "") if c.kind == "growth"
-                                         else next(cells) for c in columns], pos))
-                return
-            for piece in self.pieces(blob, pos, levels[k]):
-                again(piece.end, k + 1, pieces + [piece])
-
-        again(0, 0, [])
-        return self._levels(blob, walk_levels) if len(walk_levels) <= self.cuts_max else (None, 0)
-
-    def _grew(self, pieces: list[Piece], columns: list[Column]) -> bool:
+    @staticmethod
+    def _ends(pieces: list[Piece], columns: list[Column], kind: str) -> tuple[tuple | None, tuple | None, Piece | None]:
+        """Of a cut's filled cells, the (column, piece) of the first base year and of the last target year, and
+        the first piece under ``kind``: the change or growth the levels must agree with."""
         filled = [(column, piece) for column, piece in zip(columns, pieces) if piece.value is not None]
         base = next(((c, p) for c, p in filled if c.kind == "base"), None)
         target = next(((c, p) for c, p in reversed(filled) if c.kind == "target"), None)
-        growth = next((p for c, p in filled if c.kind == "growth"), None)
+        return base, target, next((p for c, p in filled if c.kind == kind), None)
+
+    def _within(self, rate: Decimal, stated: Decimal) -> bool:
+        """Whether a change worked out from the levels is the one the table states, within rounding."""
+        return abs(rate - stated) <= max(self.tolerance["percent"], abs(stated) * self.tolerance["share"])
+
+    def _grew(self, pieces: list[Piece], columns: list[Column]) -> bool:
+        base, target, growth = self._ends(pieces, columns, "growth")
         if not (base and target and growth) or base[1].value <= 0 or target[1].value < 0:
             return False
         if not growth.total and growth.suffix not in ("%", "％"):
@@ -253,7 +260,7 @@ class GluedTableReader:
             if years is None:
                 return False
             rate = (Decimal(float(t.value / b.value) ** (1 / years)) - 1) * 100
-        return abs(rate - growth.value) <= max(self.tolerance["percent"], abs(growth.value) * self.tolerance["share"])
+        return self._within(rate, growth.value)
 
     def _levels(self, blob: str, found: list[tuple[list[Piece], int]]) -> tuple[list[Piece] | None, int]:
         """Of the cuts of a row whose values are levels of one indicator (2020年 | 2025年), the one whose every
@@ -340,18 +347,15 @@ class GluedTableReader:
 
     def agree(self, pieces: list[Piece], columns: list[Column]) -> bool:
         """Whether the change column is what the target column is against the base column."""
-        filled = [(column.kind, piece) for column, piece in zip(columns, pieces) if piece.value is not None]
-        base = next((p for kind, p in filled if kind == "base"), None)  # the first base year
-        target = next((p for kind, p in reversed(filled) if kind == "target"), None)  # the last target year
-        change = next((p for kind, p in filled if kind == "change"), None)
-        if not (base and target and change) or not change.suffix:
+        first, last, change = self._ends(pieces, columns, "change")
+        if not (first and last and change) or not change.suffix:
             return False
+        base, target = first[1], last[1]
         if change.suffix in self.points:
             return abs(target.value - base.value - change.value) <= self.tolerance["points"]
         if base.value == 0:
             return False
-        relative = (target.value - base.value) / base.value * 100
-        return abs(relative - change.value) <= max(self.tolerance["percent"], abs(change.value) * self.tolerance["share"])
+        return self._within((target.value - base.value) / base.value * 100, change.value)
 
     # -- the records -------------------------------------------------------------------------
     def record(self, a, reader, column: Column, piece: Piece, indicator: str, unit: str,
