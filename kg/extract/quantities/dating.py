@@ -47,13 +47,15 @@ class DocumentYear:
         m = self.time.number_year.search(own.number) if own is not None and own.number else None
         if m:
             return int(m["y"])
-        reviewed = self._heading_years(a, part, self.binder.review_sections)  # 2019—2023年工作回顾: 2023
+        headings = [sec.heading or self.binder._glued_heading(a, sec) for sec in a.doc.sections
+                    if part.start <= sec.heading_start < part.end]
+        reviewed = self._heading_years(headings, self.binder.review_sections)  # 2019—2023年工作回顾: 2023
         if reviewed:
             return max(reviewed) + 1  # 一、2023年工作回顾 … 二、2024年目标任务: written the year after it reviews
-        planned = self._heading_years(a, part, self.roles.year_plan_sections)  # 二、2012年政府工作总体要求和目标任务
+        planned = self._heading_years(headings, self.roles.year_plan_sections)  # 二、2012年政府工作总体要求和目标任务
         if planned:
             return min(planned)  # the year a report sets the tasks of is its own
-        periods = [years[0] for heading in self._headings(a, part) if not any(w in heading for w in self.binder.review_sections)
+        periods = [years[0] for heading in headings if not any(w in heading for w in self.binder.review_sections)
                    and (years := self.time.plan_named(heading)) is not None]
         if periods:
             return min(periods)  # 三、“十四五”发展思路: a plan's part cut under no title is of the period it plans
@@ -74,14 +76,10 @@ class DocumentYear:
         named = self.time.file_year.search(a.found.doc_id) if part.index == 0 else None
         return int(named["y"]) if named else None  # 2024年政府工作报告.txt: a text no year of its own dates
 
-    def _heading_years(self, a: Analysis, part, words: tuple[str, ...]) -> list[int]:
-        """The years written in the part's headings that hold one of ``words``."""
-        return [int(m["y"]) for heading in self._headings(a, part) if any(w in heading for w in words)
+    def _heading_years(self, headings: list[str], words: tuple[str, ...]) -> list[int]:
+        """The years written in those of a part's ``headings`` that hold one of ``words``."""
+        return [int(m["y"]) for heading in headings if any(w in heading for w in words)
                 for m in self.time.title_year.finditer(heading)]
-
-    def _headings(self, a: Analysis, part) -> list[str]:
-        return [sec.heading or self.binder._glued_heading(a, sec) for sec in a.doc.sections
-                if part.start <= sec.heading_start < part.end]
 
     def _plans(self, a: Analysis, pos: int) -> bool:
         """Whether a plan word follows closely the year ending at ``pos``, set off as the time of what follows
