@@ -160,7 +160,7 @@ def head_kind(rules: StackedRules, head: str) -> str:
 def head_cells(rules: StackedRules, cell: Cell) -> list[Cell]:
     """The heads a line of a header holds: the line, if it is one; else the fewest heads its parts make, parted
     by spaces (2023 年 2024 年 2025 年: three; 指 标: one, letter-spaced); none if some part is no head."""
-    if rules.head.match(cell.text) or rules.unit_head.match(cell.text) or rules.year_head.match(cell.text):
+    if rules.head.match(cell.text) or _qualifies_head(rules, cell.text):
         return [cell]
     if len(cell.text) > _HEADS_MAX or not _SPACE.search(cell.text):
         return []  # a line of prose, or a single word that is no head
@@ -175,6 +175,12 @@ def head_cells(rules: StackedRules, cell: Cell) -> list[Cell]:
                 best[j] = [*best[i], (i, j)]
     return [Cell(cell.start + tokens[i][0], cell.start + tokens[j - 1][1], cell.newline_at,
                  "".join(cell.text[a:b] for a, b in tokens[i:j])) for i, j in best.get(len(tokens), [])]
+
+
+def _qualifies_head(rules: StackedRules, text: str) -> bool:
+    """Whether a line is only a unit or a year in brackets, which ends the head on the line before (长度 /
+    （公里）, 目标值 / （2025年）)."""
+    return bool(rules.unit_head.match(text) or rules.year_head.match(text))
 
 
 def _unit_wrapped(rules: StackedRules, cells: list[Cell], j: int) -> list[Cell]:
@@ -206,7 +212,7 @@ def _header(rules: StackedRules, cells: list[Cell], k: int) -> tuple[list[list[C
         for part in parts:
             if heads and len(heads[-1]) == 1 and (
                     rules.join_second.match(part.text) and rules.join_first.match(heads[-1][-1].text)
-                    or rules.unit_head.match(part.text) or rules.year_head.match(part.text)):
+                    or _qualifies_head(rules, part.text)):
                 heads[-1].append(part)  # “十四五” / 完成值, 长度 / （公里）, 目标值 / （2025年）: one head on two lines
             else:
                 heads.append([part])

@@ -239,7 +239,7 @@ class Clues(WhereClues, WhenClues, GrantClues, ObjectClues, LimitClues):
         rest = text[m.right:min(m.clause[1], m.right + d.project_reach)]
         cut = next((k for k, ch in enumerate(rest) if not is_han(ch) and not ch.isalnum()), len(rest))
         rest = rest[:cut]
-        named = next((k for k in sorted(rest.find(w) for w in d.project_nouns) if k >= 0), -1)
+        named = min((k for w in d.project_nouns if (k := rest.find(w)) >= 0), default=-1)
         if named >= 0:  # not 水厂3万吨扩建项目, 3万平方米标准化棚圈新建项目: what the project is to make
             return not any(v in rest[:named] for v in d.output_verbs)
         return any(rest.find(v) > 0 for v in d.plant_verbs)
